@@ -1,0 +1,29 @@
+#ifndef CC_ARRIVALS_H
+#define CC_ARRIVALS_H
+
+#include <gsl/gsl_rng.h>
+
+#include "models/scenario.h"
+
+/*
+ * The arrival process of one queue. Rates are piecewise constant on the scenario's
+ * interval grid from time 0 (held at the last value after the list ends). Poisson arrivals
+ * are generated exactly, by inverting the cumulative intensity: the next arrival after t is
+ * the time s where the integral of the rate from t to s reaches an Exp(1) draw, walking
+ * across rate changes as needed, so there is no per-interval approximation and no thinning.
+ * Deterministic arrivals use the same walk with a unit step instead of the Exp(1) draw:
+ * evenly spaced at the current rate.
+ */
+
+struct cc_arrivals {
+	const struct cc_queue_cfg *cfg;
+	gsl_rng *rng;
+	double t; /* time of the last arrival (0 at the start) */
+};
+
+void cc_arrivals_init(struct cc_arrivals *a, const struct cc_queue_cfg *cfg, gsl_rng *rng);
+
+/* The next arrival time, or INFINITY when the rate stays zero for ever. */
+double cc_arrivals_next(struct cc_arrivals *a);
+
+#endif

@@ -1,0 +1,395 @@
+/*
+ * The ccsim command: wires the contact-center model into the engine's CLI plumbing.
+ * Subcommands: run (simulate and write results), check (validate a scenario), erlang
+ * (analytic Erlang B, C and A).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/erlang.h"
+#include "models/report.h"
+#include "models/results.h"
+#include "models/run.h"
+#include "models/scenario.h"
+#include "models/version.h"
+#include "sim/alloc.h"
+#include "sim/cli.h"
+#include "sim/duration.h"
+
+#define ERR_LEN 1024
+
+static const char usage[] =
+	"usage: ccsim COMMAND [OPTIONS]\n"
+	"\n"
+	"ccsim simulates contact centers (queues, agents, abandonment, after-contact work) over\n"
+	"independent replications and writes per-interval figures with confidence intervals to HDF5.\n";
+
+static const char run_usage[] =
+	"usage: ccsim run SCENARIO [options]\n"
+	"\n"
+	"Simulates SCENARIO, prints a summary per queue and agent group (mean ± 95 % half-width\n"
+	"across replications) and writes every figure to an HDF5 file.\n"
+	"\n"
+	"options:\n"
+	"  -o, --output FILE     results file (default results/<scenario name>.h5)\n"
+	"  --replications N      number of replications (default: the scenario's)\n"
+	"  --seed N              master seed (default: the scenario's)\n"
+	"  --threads N           replications run in parallel (default 1); results are identical\n"
+	"  --set PATH=VALUE      change a setting, e.g. --set queues.sales.handle.mean=200s or\n"
+	"                        --set 'agents.[0].count=8' (repeatable)\n"
+	"  --json                print the summary as JSON on stdout\n"
+	"  --quiet               no progress line and no table\n"
+	"  -h, --help            this text\n"
+	"\n"
+	"exit codes: 0 done; 1 the run failed (I/O); 2 bad usage or scenario\n";
+
+static const char check_usage[] =
+	"usage: ccsim check SCENARIO [--set PATH=VALUE]...\n"
+	"\n"
+	"Validates SCENARIO as 'run' would and describes it; writes nothing.\n"
+	"exit codes: 0 valid; 2 bad usage or scenario (the message says file:line: setting: problem)\n";
+
+static const char erlang_usage[] =
+	"usage: ccsim erlang --rate R [--per DURATION] --aht DURATION --agents N[-M]\n"
+	"                    [--patience DURATION] [--threshold DURATION] [--json]\n"
+	"\n"
+	"Analytic steady-state figures for one queue with Poisson arrivals and exponential\n"
+	"handle times: Erlang C (no --patience) or Erlang A (exponential patience), with the\n"
+	"Erlang B blocking of the same load.\n"
+	"\n"
+	"  --rate R            arrivals per --per (default per hour)\n"
+	"  --per DURATION      the period of the rate, e.g. 30m (default 1h)\n"
+	"  --aht DURATION      mean handle time, e.g. 180s\n"
+	"  --agents N or N-M   agents, or a range of staffing levels (one row each)\n"
+	"  --patience DURATION mean patience (Erlang A); omit for Erlang C\n"
+	"  --threshold DURATION service-level threshold (default 20s)\n"
+	"  --json              one JSON object per staffing level, in a list\n"
+	"\n"
+	"example: ccsim erlang --rate 100 --per 30m --aht 180s --agents 11-16\n";
+
+static int wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return 1;
+	return 0;
+}
+
+/* Options that load a scenario: the file and its --set overrides. */
+struct scenario_args {
+	const char *path;
+	const char **sets;
+	size_t n_sets;
+};
+
+static int load(const struct scenario_args *a, struct cc_scenario *scn)
+{
+	char err[ERR_LEN];
+	enum cc_status st = cc_scenario_load(a->path, a->sets, a->n_sets, scn, err, sizeof err);
+	if (st) {
+		fprintf(stderr, "%s\n", err);
+		return cc_status_exit_code(st == CC_ERR_IO ? CC_ERR_SCENARIO : st);
+	}
+	return 0;
+}
+
+struct progress_view {
+	size_t replications;
+	double horizon_s;
+};
+
+static void show_progress(void *ctx, const struct cc_progress *p, double elapsed_s)
+{
+	const struct progress_view *v = ctx;
+	double sim_h = (double)atomic_load(&p->sim_ms) / 3.6e6;
+	double events = (double)atomic_load(&p->events);
+	cc_cli_progress("replications %zu/%zu · simulated %.1f h · %.2f M events/s",
+	                (size_t)atomic_load(&p->tasks_done), v->replications, sim_h,
+	                elapsed_s > 0 ? events / elapsed_s / 1e6 : 0.0);
+}
+
+static int cmd_run(int argc, char **argv)
+{
+	if (wants_help(argc, argv)) {
+		fputs(run_usage, stdout);
+		return 0;
+	}
+	struct scenario_args sa = { 0 };
+	sa.sets = cc_calloc((size_t)argc, sizeof *sa.sets);
+	const char *output = NULL, *v;
+	long long reps = 0, seed = -1, threads = 1;
+	int json = 0, quiet = 0, rc = 0;
+	for (int i = 1; i < argc && rc == 0; i++) {
+		int m;
+		if ((m = cc_cli_option(argc, argv, &i, "-o", &v)) ||
+		    (m = cc_cli_option(argc, argv, &i, "--output", &v)))
+			output = v;
+		else if ((m = cc_cli_option(argc, argv, &i, "--replications", &v)))
+			rc = m > 0 ? cc_cli_long("--replications", v, 1, 100000, &reps) : 0;
+		else if ((m = cc_cli_option(argc, argv, &i, "--seed", &v)))
+			rc = m > 0 ? cc_cli_long("--seed", v, 0, INT64_MAX, &seed) : 0;
+		else if ((m = cc_cli_option(argc, argv, &i, "--threads", &v)))
+			rc = m > 0 ? cc_cli_long("--threads", v, 1, 1024, &threads) : 0;
+		else if ((m = cc_cli_option(argc, argv, &i, "--set", &v)))
+			sa.sets[sa.n_sets++] = v;
+		else if (strcmp(argv[i], "--json") == 0)
+			json = 1, m = 1;
+		else if (strcmp(argv[i], "--quiet") == 0)
+			quiet = 1, m = 1;
+		else if (argv[i][0] == '-' && argv[i][1])
+			cc_cli_error("run: unknown option '%s' (try 'ccsim run --help')", argv[i]), m = -1;
+		else if (!sa.path)
+			sa.path = argv[i], m = 1;
+		else
+			cc_cli_error("run: one scenario at a time ('%s' is extra)", argv[i]), m = -1;
+		if (m < 0)
+			rc = CC_ERR_USAGE;
+	}
+	if (rc == 0 && !sa.path) {
+		cc_cli_error("run: which scenario? (usage: ccsim run SCENARIO [options])");
+		rc = CC_ERR_USAGE;
+	}
+	if (rc) {
+		cc_free(sa.sets);
+		return cc_status_exit_code(CC_ERR_USAGE);
+	}
+
+	struct cc_scenario scn;
+	if ((rc = load(&sa, &scn))) {
+		cc_free(sa.sets);
+		return rc;
+	}
+	if (reps > 0)
+		scn.replications = (int)reps;
+	if (seed >= 0)
+		scn.seed = (uint64_t)seed;
+
+	char path[4096], err[ERR_LEN];
+	if (output)
+		snprintf(path, sizeof path, "%s", output);
+	else
+		cc_results_default_path(&scn, path, sizeof path);
+	struct cc_results *results = NULL;
+	enum cc_status st = cc_results_open(path, &scn, &results, err, sizeof err);
+	if (st) {
+		cc_cli_error("%s", err);
+		cc_scenario_fini(&scn);
+		cc_free(sa.sets);
+		return cc_status_exit_code(st);
+	}
+
+	struct progress_view view = { (size_t)scn.replications, scn.horizon_s };
+	struct cc_run run = {
+		.scn = &scn,
+		.threads = (int)threads,
+		.on_records = cc_results_append_records,
+		.records_ctx = results,
+		.on_progress = cc_cli_progress_wanted(quiet) ? show_progress : NULL,
+		.progress_ctx = &view,
+	};
+	st = cc_run_execute(&run);
+	if (run.on_progress)
+		cc_cli_progress_end();
+	if (st) {
+		const char *why = "writing contact records failed";
+		cc_cli_error("%s: %s", path, why);
+		cc_results_discard(results);
+	} else {
+		st = cc_results_close(results, &run, err, sizeof err);
+		if (st)
+			cc_cli_error("%s", err);
+	}
+	if (st == CC_OK) {
+		if (json)
+			cc_report_json(stdout, &run, path);
+		else if (!quiet)
+			cc_report_table(stdout, &run, path);
+	}
+	cc_run_fini(&run);
+	cc_scenario_fini(&scn);
+	cc_free(sa.sets);
+	return cc_status_exit_code(st);
+}
+
+static int cmd_check(int argc, char **argv)
+{
+	if (wants_help(argc, argv)) {
+		fputs(check_usage, stdout);
+		return 0;
+	}
+	struct scenario_args sa = { 0 };
+	sa.sets = cc_calloc((size_t)argc, sizeof *sa.sets);
+	int bad = 0;
+	for (int i = 1; i < argc && !bad; i++) {
+		const char *v;
+		int m = cc_cli_option(argc, argv, &i, "--set", &v);
+		if (m > 0)
+			sa.sets[sa.n_sets++] = v;
+		else if (m < 0)
+			bad = 1;
+		else if (argv[i][0] == '-' && argv[i][1])
+			cc_cli_error("check: unknown option '%s' (try 'ccsim check --help')", argv[i]), bad = 1;
+		else if (!sa.path)
+			sa.path = argv[i];
+		else
+			cc_cli_error("check: one scenario at a time ('%s' is extra)", argv[i]), bad = 1;
+	}
+	if (!bad && !sa.path)
+		cc_cli_error("check: which scenario? (usage: ccsim check SCENARIO)"), bad = 1;
+	if (bad) {
+		cc_free(sa.sets);
+		return cc_status_exit_code(CC_ERR_USAGE);
+	}
+	struct cc_scenario scn;
+	int rc = load(&sa, &scn);
+	cc_free(sa.sets);
+	if (rc)
+		return rc;
+	char horizon[32], warmup[32], interval[32];
+	cc_duration_format(scn.horizon_s, horizon, sizeof horizon);
+	cc_duration_format(scn.warmup_s, warmup, sizeof warmup);
+	cc_duration_format(scn.interval_s, interval, sizeof interval);
+	printf("%s: valid. %s, warm-up %s, %s intervals, %d replications, seed %llu\n", scn.path,
+	       horizon, warmup, interval, scn.replications, (unsigned long long)scn.seed);
+	for (size_t i = 0; i < scn.n_queues; i++) {
+		const struct cc_queue_cfg *q = &scn.queues[i];
+		printf("  queue %s (%s): %g/h%s, handle mean %.1fs, ACW mean %.1fs, %s, SL %g%% in %gs\n",
+		       q->name, cc_channel_name(q->channel), q->per_hour[0],
+		       q->n_rates > 1 ? " (first of a day's profile)" : "", q->handle.mean, q->acw.mean,
+		       q->has_patience ? "abandons" : "nobody abandons", q->sl_target * 100,
+		       q->sl_threshold_s);
+	}
+	for (size_t i = 0; i < scn.n_groups; i++) {
+		printf("  group %s: %d agents, skills", scn.groups[i].name, scn.groups[i].count);
+		for (size_t s = 0; s < scn.groups[i].n_skills; s++)
+			printf(" %s", scn.queues[scn.groups[i].skills[s]].name);
+		putchar('\n');
+	}
+	cc_scenario_fini(&scn);
+	return 0;
+}
+
+static int duration_arg(const char *opt, const char *text, double *out)
+{
+	if (cc_duration_parse(text, out) != CC_OK) {
+		cc_cli_error("%s: '%s' is not a duration (e.g. 180s, 3m, 1h30m)", opt, text);
+		return 1;
+	}
+	return 0;
+}
+
+static void erlang_json(const struct cc_erlang_result *r, int agents, int first)
+{
+	const double v[] = { r->load_erlangs, r->erlang_b, r->p_wait, r->service_level, r->asa_s,
+	                     r->mean_wait_s, r->abandon_rate, r->occupancy, r->mean_queue_length };
+	const char *const k[] = { "load_erlangs", "erlang_b", "p_wait", "service_level", "asa_s",
+	                          "mean_wait_s", "abandon_rate", "occupancy", "mean_queue_length" };
+	printf("%s{\"agents\": %d, \"stable\": %s", first ? "" : ", ", agents, r->stable ? "true" : "false");
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		if (isfinite(v[i]))
+			printf(", \"%s\": %.10g", k[i], v[i]);
+		else
+			printf(", \"%s\": null", k[i]);
+	}
+	putchar('}');
+}
+
+static int cmd_erlang(int argc, char **argv)
+{
+	if (wants_help(argc, argv)) {
+		fputs(erlang_usage, stdout);
+		return 0;
+	}
+	double rate = NAN, per = 3600, aht = NAN, patience = INFINITY, threshold = 20;
+	long long lo = -1, hi = -1;
+	int json = 0, bad = 0;
+	for (int i = 1; i < argc && !bad; i++) {
+		const char *v;
+		int m;
+		if ((m = cc_cli_option(argc, argv, &i, "--rate", &v)) > 0)
+			bad = cc_cli_double("--rate", v, 0, 1e12, &rate) != CC_OK;
+		else if (m == 0 && (m = cc_cli_option(argc, argv, &i, "--per", &v)) > 0)
+			bad = duration_arg("--per", v, &per);
+		else if (m == 0 && (m = cc_cli_option(argc, argv, &i, "--aht", &v)) > 0)
+			bad = duration_arg("--aht", v, &aht);
+		else if (m == 0 && (m = cc_cli_option(argc, argv, &i, "--patience", &v)) > 0)
+			bad = duration_arg("--patience", v, &patience);
+		else if (m == 0 && (m = cc_cli_option(argc, argv, &i, "--threshold", &v)) > 0)
+			bad = duration_arg("--threshold", v, &threshold);
+		else if (m == 0 && (m = cc_cli_option(argc, argv, &i, "--agents", &v)) > 0) {
+			char *dash = strchr(v, '-');
+			if (dash) {
+				char first[32];
+				snprintf(first, sizeof first, "%.*s", (int)(dash - v), v);
+				bad = cc_cli_long("--agents", first, 1, 1000000, &lo) != CC_OK ||
+				      cc_cli_long("--agents", dash + 1, lo, 1000000, &hi) != CC_OK;
+			} else {
+				bad = cc_cli_long("--agents", v, 1, 1000000, &lo) != CC_OK;
+				hi = lo;
+			}
+		} else if (m == 0 && strcmp(argv[i], "--json") == 0) {
+			json = 1;
+		} else if (m == 0) {
+			cc_cli_error("erlang: unknown argument '%s' (try 'ccsim erlang --help')", argv[i]);
+			bad = 1;
+		}
+		if (m < 0)
+			bad = 1;
+	}
+	if (!bad && (isnan(rate) || isnan(aht) || lo < 0)) {
+		cc_cli_error("erlang: --rate, --aht and --agents are required (try 'ccsim erlang --help')");
+		bad = 1;
+	}
+	if (!bad && (!(per > 0) || !(aht > 0) || !(rate > 0))) {
+		cc_cli_error("erlang: --rate, --per and --aht must be positive");
+		bad = 1;
+	}
+	if (bad)
+		return cc_status_exit_code(CC_ERR_USAGE);
+
+	struct cc_erlang_input in = { rate / per, aht, 0, patience, threshold };
+	if (json)
+		putchar('[');
+	else {
+		printf("rate %g per %gs (%.6g/s), AHT %gs, load %.4g erlangs, threshold %gs, %s\n", rate,
+		       per, in.rate_per_s, aht, in.rate_per_s * aht, threshold,
+		       isfinite(patience) && patience > 0 ? "Erlang A (exponential patience)"
+		                                          : "Erlang C (nobody abandons)");
+		if (isfinite(patience) && patience > 0)
+			printf("mean patience %gs\n", patience);
+		printf("%7s %8s %8s %9s %8s %9s %10s %9s\n", "agents", "P(wait)", "SL", "ASA s",
+		       "abandon", "occupancy", "queue len", "Erlang B");
+	}
+	for (long long c = lo; c <= hi; c++) {
+		struct cc_erlang_result r;
+		in.agents = (int)c;
+		if (cc_erlang_solve(&in, &r) != CC_OK) {
+			if (json)
+				puts("]");
+			cc_cli_error("erlang: the inputs are outside what the formulas can solve (%lld agents)", c);
+			return cc_status_exit_code(CC_ERR_RANGE);
+		}
+		if (json)
+			erlang_json(&r, (int)c, c == lo);
+		else
+			printf("%7lld %8.4f %8.4f %9.2f %8.4f %9.4f %10.3f %9.4f%s\n", c, r.p_wait,
+			       r.service_level, r.asa_s, r.abandon_rate, r.occupancy, r.mean_queue_length,
+			       r.erlang_b, r.stable ? "" : "  (unstable: load >= agents)");
+	}
+	if (json)
+		puts("]");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct cc_cli_command cmds[] = {
+		{ "run", "simulate a scenario and write its results", cmd_run },
+		{ "check", "validate a scenario without running it", cmd_check },
+		{ "erlang", "analytic Erlang B, C and A figures", cmd_erlang },
+	};
+	return cc_cli_dispatch("ccsim", CC_VERSION, usage, cmds, sizeof cmds / sizeof cmds[0],
+	                       argc, argv);
+}

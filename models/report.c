@@ -1,0 +1,187 @@
+#include "models/report.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sim/alloc.h"
+#include "sim/duration.h"
+
+#define LEVEL 0.95
+
+/* Figures the table shows, with their column heads and how many decimals they need. */
+struct column {
+	const char *figure;
+	const char *head;
+	int decimals;
+	double scale; /* 100 for percentages */
+};
+
+static const struct column queue_columns[] = {
+	{ "offered", "offered", 1, 1 },
+	{ "answered", "answered", 1, 1 },
+	{ "abandoned", "abandoned", 1, 1 },
+	{ "service_level", "SL %", 2, 100 },
+	{ "asa_s", "ASA s", 2, 1 },
+	{ "abandon_rate", "aband. %", 2, 100 },
+	{ "aht_s", "AHT s", 1, 1 },
+	{ "occupancy", "occ. %", 2, 100 },
+};
+
+static const struct column group_columns[] = {
+	{ "staffed_agents", "agents", 2, 1 },
+	{ "answered", "answered", 1, 1 },
+	{ "occupancy", "occupancy %", 2, 100 },
+	{ "utilization", "utilization %", 2, 100 },
+};
+
+static void cell(char *buf, size_t len, struct cc_summary s, const struct column *c)
+{
+	if (isnan(s.mean))
+		snprintf(buf, len, "-");
+	else if (isnan(s.half_width))
+		snprintf(buf, len, "%.*f", c->decimals, s.mean * c->scale);
+	else
+		snprintf(buf, len, "%.*f ± %.*f", c->decimals, s.mean * c->scale, c->decimals,
+		         s.half_width * c->scale);
+}
+
+/* Display width of S: "±" is two bytes but one column. */
+static int width_of(const char *s)
+{
+	int w = 0;
+	for (; *s; s++)
+		w += ((unsigned char)*s & 0xc0) != 0x80;
+	return w;
+}
+
+static void print_padded(FILE *out, const char *s, int width)
+{
+	fprintf(out, "  %*s%s", width - width_of(s), "", s);
+}
+
+static void table(FILE *out, const struct cc_run *run, enum cc_figure_owner owner,
+                  const struct column *cols, size_t ncols)
+{
+	size_t n = owner == CC_FIG_QUEUE ? run->scn->n_queues : run->scn->n_groups;
+	size_t row = run->grid.count; /* the totals row */
+	enum { CELL = 64, MAX_COLUMNS = 16 };
+	CC_ASSERT(ncols <= MAX_COLUMNS);
+	char (*text)[MAX_COLUMNS][CELL] = cc_calloc(n + 1, sizeof *text);
+	int width[MAX_COLUMNS], name_width = 5;
+	for (size_t c = 0; c < ncols; c++) {
+		snprintf(text[0][c], sizeof text[0][c], "%s", cols[c].head);
+		width[c] = width_of(cols[c].head);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *name = owner == CC_FIG_QUEUE ? run->scn->queues[i].name : run->scn->groups[i].name;
+		if ((int)strlen(name) > name_width)
+			name_width = (int)strlen(name);
+		for (size_t c = 0; c < ncols; c++) {
+			const struct cc_figure *f = cc_figure_find(owner, cols[c].figure);
+			cell(text[i + 1][c], sizeof text[i + 1][c], cc_run_summary(run, f, row, i, LEVEL), &cols[c]);
+			if (width_of(text[i + 1][c]) > width[c])
+				width[c] = width_of(text[i + 1][c]);
+		}
+	}
+	for (size_t i = 0; i <= n; i++) {
+		const char *name = i == 0 ? (owner == CC_FIG_QUEUE ? "queue" : "group")
+		                 : owner == CC_FIG_QUEUE ? run->scn->queues[i - 1].name
+		                                         : run->scn->groups[i - 1].name;
+		fprintf(out, "%-*s", name_width, name);
+		for (size_t c = 0; c < ncols; c++)
+			print_padded(out, text[i][c], width[c]);
+		fputc('\n', out);
+	}
+	cc_free(text);
+}
+
+void cc_report_table(FILE *out, const struct cc_run *run, const char *results_path)
+{
+	const struct cc_scenario *scn = run->scn;
+	char horizon[32], warmup[32], interval[32];
+	cc_duration_format(scn->horizon_s, horizon, sizeof horizon);
+	cc_duration_format(scn->warmup_s, warmup, sizeof warmup);
+	cc_duration_format(scn->interval_s, interval, sizeof interval);
+	fprintf(out, "%s: %zu replications of %s (warm-up %s excluded), seed %llu, %s intervals\n",
+	        scn->name, run->replications, horizon, warmup, (unsigned long long)scn->seed, interval);
+	fprintf(out, "whole horizon after warm-up, mean ± 95 %% half-width across replications\n\n");
+	table(out, run, CC_FIG_QUEUE, queue_columns, sizeof queue_columns / sizeof queue_columns[0]);
+	fputc('\n', out);
+	table(out, run, CC_FIG_GROUP, group_columns, sizeof group_columns / sizeof group_columns[0]);
+	if (results_path)
+		fprintf(out, "\nresults: %s\n", results_path);
+}
+
+static void json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(out, "\\u%04x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
+static void json_number(FILE *out, double v)
+{
+	if (isfinite(v))
+		fprintf(out, "%.17g", v);
+	else
+		fputs("null", out);
+}
+
+static void json_entities(FILE *out, const struct cc_run *run, enum cc_figure_owner owner)
+{
+	size_t n = owner == CC_FIG_QUEUE ? run->scn->n_queues : run->scn->n_groups;
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ", {\"name\": " : "{\"name\": ", out);
+		if (owner == CC_FIG_QUEUE) {
+			json_string(out, run->scn->queues[i].name);
+			fputs(", \"channel\": ", out);
+			json_string(out, cc_channel_name(run->scn->queues[i].channel));
+		} else {
+			json_string(out, run->scn->groups[i].name);
+		}
+		for (size_t f = 0; f < run->n_figures; f++) {
+			const struct cc_figure *fig = &run->figures[f];
+			if (fig->owner != owner)
+				continue;
+			struct cc_summary s = cc_run_summary(run, fig, run->grid.count, i, LEVEL);
+			fprintf(out, ", \"%s\": {\"mean\": ", fig->name);
+			json_number(out, s.mean);
+			fputs(", \"ci95\": ", out);
+			json_number(out, s.half_width);
+			fputc('}', out);
+		}
+		fputc('}', out);
+	}
+}
+
+void cc_report_json(FILE *out, const struct cc_run *run, const char *results_path)
+{
+	const struct cc_scenario *scn = run->scn;
+	fputs("{\"scenario\": ", out);
+	json_string(out, scn->name);
+	fprintf(out, ", \"replications\": %zu, \"seed\": %llu, \"horizon_s\": ", run->replications,
+	        (unsigned long long)scn->seed);
+	json_number(out, scn->horizon_s);
+	fputs(", \"warmup_s\": ", out);
+	json_number(out, scn->warmup_s);
+	fputs(", \"interval_s\": ", out);
+	json_number(out, scn->interval_s);
+	fputs(", \"results_file\": ", out);
+	if (results_path)
+		json_string(out, results_path);
+	else
+		fputs("null", out);
+	fputs(", \"queues\": [", out);
+	json_entities(out, run, CC_FIG_QUEUE);
+	fputs("], \"groups\": [", out);
+	json_entities(out, run, CC_FIG_GROUP);
+	fputs("]}\n", out);
+}

@@ -1,0 +1,21 @@
+#ifndef CC_REPORT_H
+#define CC_REPORT_H
+
+#include <stdio.h>
+
+#include "models/run.h"
+
+/*
+ * What a run prints: a readable table per queue and per agent group (whole post-warm-up
+ * horizon, mean ± 95 % half-width across replications), or the same as JSON.
+ */
+
+void cc_report_table(FILE *out, const struct cc_run *run, const char *results_path);
+
+/*
+ * JSON on one object: {"scenario", "replications", "seed", ..., "queues": [{"name",
+ * <every queue figure>: {"mean", "ci95"}}], "groups": [...]}. Undefined values are null.
+ */
+void cc_report_json(FILE *out, const struct cc_run *run, const char *results_path);
+
+#endif

@@ -1,0 +1,823 @@
+#include "models/scenario.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libconfig.h>
+
+#include "sim/alloc.h"
+#include "sim/duration.h"
+
+/* Reporting grids longer than this are refused: they would only exhaust memory. */
+#define MAX_INTERVALS 10000000.0
+
+static const char *const channel_names[CC_CHANNEL_COUNT] = {
+	"voice", "chat", "email", "task", "callback",
+};
+
+const char *cc_channel_name(enum cc_channel ch)
+{
+	return ch < CC_CHANNEL_COUNT ? channel_names[ch] : "?";
+}
+
+/* What the loader is doing: the file, where errors go, and whether one was met. */
+struct loader {
+	const char *file;
+	char *err;
+	size_t errlen;
+};
+
+/* "queues.[0].handle.mean", the way libconfig itself names paths. */
+static void setting_path(const config_setting_t *s, char *buf, size_t len)
+{
+	const config_setting_t *parent = config_setting_parent(s);
+	if (!parent) {
+		buf[0] = '\0';
+		return;
+	}
+	setting_path(parent, buf, len);
+	size_t used = strlen(buf);
+	const char *dot = used ? "." : "";
+	if (config_setting_name(s))
+		snprintf(buf + used, len - used, "%s%s", dot, config_setting_name(s));
+	else
+		snprintf(buf + used, len - used, "%s[%d]", dot, config_setting_index(s));
+}
+
+/* Reports PROBLEM about setting S (or about KEY inside S when KEY is not NULL). */
+__attribute__((format(printf, 4, 5)))
+static enum cc_status fail(struct loader *L, const config_setting_t *s, const char *key,
+                           const char *fmt, ...)
+{
+	char path[512], msg[512];
+	setting_path(s, path, sizeof path);
+	if (key)
+		snprintf(path + strlen(path), sizeof path - strlen(path), "%s%s", path[0] ? "." : "", key);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	unsigned line = config_setting_source_line(s);
+	if (line)
+		snprintf(L->err, L->errlen, "%s:%u: %s: %s", L->file, line, path, msg);
+	else /* made by an override, not read from the file */
+		snprintf(L->err, L->errlen, "%s: --set %s: %s", L->file, path, msg);
+	return CC_ERR_SCENARIO;
+}
+
+static const char *type_name(const config_setting_t *s)
+{
+	switch (config_setting_type(s)) {
+	case CONFIG_TYPE_GROUP: return "a group { }";
+	case CONFIG_TYPE_INT:
+	case CONFIG_TYPE_INT64: return "a whole number";
+	case CONFIG_TYPE_FLOAT: return "a number";
+	case CONFIG_TYPE_STRING: return "a string";
+	case CONFIG_TYPE_BOOL: return "true or false";
+	case CONFIG_TYPE_ARRAY: return "an array [ ]";
+	case CONFIG_TYPE_LIST: return "a list ( )";
+	}
+	return "something else";
+}
+
+static int is_number(const config_setting_t *s)
+{
+	int t = config_setting_type(s);
+	return t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64 || t == CONFIG_TYPE_FLOAT;
+}
+
+static double number_of(const config_setting_t *s)
+{
+	if (config_setting_type(s) == CONFIG_TYPE_FLOAT)
+		return config_setting_get_float(s);
+	return (double)config_setting_get_int64(s);
+}
+
+/* Refuses any member of group G not in ALLOWED (NULL-terminated). */
+static enum cc_status check_keys(struct loader *L, const config_setting_t *g,
+                                 const char *const *allowed)
+{
+	if (config_setting_type(g) != CONFIG_TYPE_GROUP)
+		return fail(L, g, NULL, "must be a group { ... } (got %s)", type_name(g));
+	for (int i = 0; i < config_setting_length(g); i++) {
+		const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
+		const char *name = config_setting_name(m);
+		int known = 0;
+		for (size_t k = 0; allowed[k]; k++)
+			known |= strcmp(name, allowed[k]) == 0;
+		if (!known) {
+			char list[512] = "";
+			for (size_t k = 0; allowed[k]; k++)
+				snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+				         k ? ", " : "", allowed[k]);
+			return fail(L, m, NULL, "unknown setting (expected one of: %s)", list);
+		}
+	}
+	return CC_OK;
+}
+
+/* Finds KEY in G; a missing required key is an error, a missing optional one is *OUT NULL. */
+static enum cc_status member(struct loader *L, const config_setting_t *g, const char *key,
+                             int required, config_setting_t **out)
+{
+	*out = config_setting_get_member(g, key);
+	if (!*out && required)
+		return fail(L, g, key, "missing (required)");
+	return CC_OK;
+}
+
+static enum cc_status get_string(struct loader *L, const config_setting_t *g, const char *key,
+                                 int required, const char **out)
+{
+	config_setting_t *s;
+	enum cc_status st = member(L, g, key, required, &s);
+	if (st || !s)
+		return st;
+	if (config_setting_type(s) != CONFIG_TYPE_STRING)
+		return fail(L, s, NULL, "must be a string (got %s)", type_name(s));
+	*out = config_setting_get_string(s);
+	return CC_OK;
+}
+
+static enum cc_status get_number(struct loader *L, const config_setting_t *g, const char *key,
+                                 int required, double *out)
+{
+	config_setting_t *s;
+	enum cc_status st = member(L, g, key, required, &s);
+	if (st || !s)
+		return st;
+	if (!is_number(s))
+		return fail(L, s, NULL, "must be a number (got %s)", type_name(s));
+	*out = number_of(s);
+	return CC_OK;
+}
+
+static enum cc_status get_whole(struct loader *L, const config_setting_t *g, const char *key,
+                                int required, long long lo, long long hi, long long *out)
+{
+	config_setting_t *s;
+	enum cc_status st = member(L, g, key, required, &s);
+	if (st || !s)
+		return st;
+	int t = config_setting_type(s);
+	if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64)
+		return fail(L, s, NULL, "must be a whole number (got %s)", type_name(s));
+	long long v = config_setting_get_int64(s);
+	if (v < lo || v > hi)
+		return fail(L, s, NULL, "must be from %lld to %lld (got %lld)", lo, hi, v);
+	*out = v;
+	return CC_OK;
+}
+
+static enum cc_status get_bool(struct loader *L, const config_setting_t *g, const char *key,
+                               int *out)
+{
+	config_setting_t *s = config_setting_get_member(g, key);
+	if (!s)
+		return CC_OK;
+	if (config_setting_type(s) != CONFIG_TYPE_BOOL)
+		return fail(L, s, NULL, "must be true or false (got %s)", type_name(s));
+	*out = config_setting_get_bool(s);
+	return CC_OK;
+}
+
+/* A duration: a number of seconds or a string such as "20s", "30m", "1h30m". */
+static enum cc_status duration_of(struct loader *L, const config_setting_t *s, double *out)
+{
+	if (is_number(s)) {
+		double v = number_of(s);
+		if (!(v >= 0) || !isfinite(v))
+			return fail(L, s, NULL, "must not be negative (a duration)");
+		*out = v;
+		return CC_OK;
+	}
+	if (config_setting_type(s) == CONFIG_TYPE_STRING) {
+		const char *text = config_setting_get_string(s);
+		if (text[0] == '-')
+			return fail(L, s, NULL, "must not be negative (a duration)");
+		if (cc_duration_parse(text, out) != CC_OK)
+			return fail(L, s, NULL,
+			            "\"%s\" is not a duration (write seconds, or e.g. \"20s\", \"30m\", \"8h\", \"1h30m\")",
+			            text);
+		return CC_OK;
+	}
+	return fail(L, s, NULL, "must be a duration, seconds or a string like \"20s\" (got %s)",
+	            type_name(s));
+}
+
+static enum cc_status get_duration(struct loader *L, const config_setting_t *g, const char *key,
+                                   int required, double *out)
+{
+	config_setting_t *s;
+	enum cc_status st = member(L, g, key, required, &s);
+	if (st || !s)
+		return st;
+	return duration_of(L, s, out);
+}
+
+/* A list or array of numbers (durations when AS_DURATION) into a new array. */
+static enum cc_status get_vector(struct loader *L, const config_setting_t *s, int as_duration,
+                                 double **out, size_t *n)
+{
+	int t = config_setting_type(s);
+	if (t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST)
+		return fail(L, s, NULL, "must be a list [a, b, ...] (got %s)", type_name(s));
+	size_t len = (size_t)config_setting_length(s);
+	double *v = cc_calloc(len, sizeof *v);
+	for (size_t i = 0; i < len; i++) {
+		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+		enum cc_status st = CC_OK;
+		if (as_duration)
+			st = duration_of(L, e, &v[i]);
+		else if (!is_number(e))
+			st = fail(L, e, NULL, "must be a number (got %s)", type_name(e));
+		else
+			v[i] = number_of(e);
+		if (st) {
+			cc_free(v);
+			return st;
+		}
+	}
+	*out = v;
+	*n = len;
+	return CC_OK;
+}
+
+/* A distribution group: { dist = "lognormal"; mean = "200s"; sd = "150s"; }. */
+static enum cc_status get_dist(struct loader *L, const config_setting_t *g, const char *key,
+                               int required, struct cc_dist *out, int *present)
+{
+	config_setting_t *s;
+	enum cc_status st = member(L, g, key, required, &s);
+	if (st || !s)
+		return st;
+	if (config_setting_type(s) != CONFIG_TYPE_GROUP)
+		return fail(L, s, NULL, "must be a distribution { dist = \"...\"; ... } (got %s)",
+		            type_name(s));
+	const char *name = NULL;
+	if ((st = get_string(L, s, "dist", 1, &name)))
+		return st;
+	enum cc_dist_kind kind;
+	if (cc_dist_kind_from_name(name, &kind) != CC_OK)
+		return fail(L, config_setting_get_member(s, "dist"), NULL,
+		            "unknown distribution \"%s\" (expected exponential, deterministic, uniform, "
+		            "lognormal, gamma, erlang, weibull or empirical)", name);
+	const char *const *params = cc_dist_param_names(kind);
+	const char *allowed[8] = { "dist" };
+	size_t na = 1;
+	for (size_t i = 0; params[i]; i++)
+		allowed[na++] = params[i];
+	allowed[na] = NULL;
+	if ((st = check_keys(L, s, allowed)))
+		return st;
+
+	struct cc_dist_params p = { 0 };
+	double *values = NULL, *weights = NULL;
+	static const struct { const char *key; unsigned bit; size_t off; int duration; } scalars[] = {
+		{ "mean", CC_DIST_HAS_MEAN, offsetof(struct cc_dist_params, mean), 1 },
+		{ "sd", CC_DIST_HAS_SD, offsetof(struct cc_dist_params, sd), 1 },
+		{ "value", CC_DIST_HAS_VALUE, offsetof(struct cc_dist_params, value), 1 },
+		{ "min", CC_DIST_HAS_MIN, offsetof(struct cc_dist_params, min), 1 },
+		{ "max", CC_DIST_HAS_MAX, offsetof(struct cc_dist_params, max), 1 },
+		{ "shape", CC_DIST_HAS_SHAPE, offsetof(struct cc_dist_params, shape), 0 },
+		{ "k", CC_DIST_HAS_K, offsetof(struct cc_dist_params, k), 0 },
+	};
+	for (size_t i = 0; i < sizeof scalars / sizeof scalars[0]; i++) {
+		config_setting_t *m = config_setting_get_member(s, scalars[i].key);
+		if (!m)
+			continue;
+		double *dst = (double *)((char *)&p + scalars[i].off);
+		st = scalars[i].duration ? duration_of(L, m, dst)
+		                         : get_number(L, s, scalars[i].key, 1, dst);
+		if (st)
+			return st;
+		p.has |= scalars[i].bit;
+	}
+	config_setting_t *m;
+	if ((m = config_setting_get_member(s, "values"))) {
+		if ((st = get_vector(L, m, 1, &values, &p.n_values)))
+			goto done;
+		p.values = values;
+		p.has |= CC_DIST_HAS_VALUES;
+	}
+	if ((m = config_setting_get_member(s, "weights"))) {
+		if ((st = get_vector(L, m, 0, &weights, &p.n_weights)))
+			goto done;
+		p.weights = weights;
+		p.has |= CC_DIST_HAS_WEIGHTS;
+	}
+	const char *bad_param = NULL;
+	char why[256];
+	if (cc_dist_init(out, kind, &p, &bad_param, why, sizeof why) != CC_OK) {
+		config_setting_t *where = config_setting_get_member(s, bad_param);
+		st = where ? fail(L, where, NULL, "%s", why) : fail(L, s, bad_param, "%s", why);
+		goto done;
+	}
+	if (present)
+		*present = 1;
+done:
+	cc_free(values);
+	cc_free(weights);
+	return st;
+}
+
+static int valid_name(const char *s)
+{
+	if (!*s || *s == '.')
+		return 0;
+	for (; *s; s++)
+		if (!(('a' <= *s && *s <= 'z') || ('A' <= *s && *s <= 'Z') ||
+		      ('0' <= *s && *s <= '9') || *s == '-' || *s == '_' || *s == '.'))
+			return 0;
+	return 1;
+}
+
+static enum cc_status get_name(struct loader *L, const config_setting_t *g, const char **out)
+{
+	enum cc_status st = get_string(L, g, "name", 1, out);
+	if (st)
+		return st;
+	if (!valid_name(*out))
+		return fail(L, config_setting_get_member(g, "name"), NULL,
+		            "\"%s\" must be letters, digits, '-', '_' or '.' (no spaces)", *out);
+	return CC_OK;
+}
+
+static enum cc_status load_arrivals(struct loader *L, const config_setting_t *s,
+                                    struct cc_queue_cfg *q)
+{
+	static const char *const keys[] = { "process", "per_hour", NULL };
+	enum cc_status st = check_keys(L, s, keys);
+	if (st)
+		return st;
+	const char *process = "poisson";
+	if ((st = get_string(L, s, "process", 0, &process)))
+		return st;
+	if (strcmp(process, "poisson") == 0)
+		q->process = CC_ARRIVALS_POISSON;
+	else if (strcmp(process, "deterministic") == 0)
+		q->process = CC_ARRIVALS_DETERMINISTIC;
+	else
+		return fail(L, config_setting_get_member(s, "process"), NULL,
+		            "unknown process \"%s\" (expected poisson or deterministic)", process);
+	config_setting_t *rate;
+	if ((st = member(L, s, "per_hour", 1, &rate)))
+		return st;
+	if (is_number(rate)) {
+		q->n_rates = 1;
+		q->per_hour = cc_calloc(1, sizeof *q->per_hour);
+		q->per_hour[0] = number_of(rate);
+	} else if ((st = get_vector(L, rate, 0, &q->per_hour, &q->n_rates))) {
+		return st;
+	}
+	if (q->n_rates == 0)
+		return fail(L, rate, NULL, "must list at least one rate");
+	for (size_t i = 0; i < q->n_rates; i++)
+		if (!(q->per_hour[i] >= 0) || !isfinite(q->per_hour[i]))
+			return fail(L, q->n_rates == 1 && is_number(rate) ? rate
+			               : config_setting_get_elem(rate, (unsigned)i),
+			            NULL, "must be a rate of zero or more contacts per hour (got %g)",
+			            q->per_hour[i]);
+	return CC_OK;
+}
+
+static enum cc_status load_queue(struct loader *L, const config_setting_t *s,
+                                 struct cc_queue_cfg *q)
+{
+	static const char *const keys[] = { "name", "channel", "arrivals", "handle", "patience",
+	                                    "acw", "service_level", "description", NULL };
+	enum cc_status st = check_keys(L, s, keys);
+	const char *name, *channel = "voice";
+	if (st || (st = get_name(L, s, &name)) || (st = get_string(L, s, "channel", 0, &channel)))
+		return st;
+	q->name = cc_strdup(name);
+	int found = 0;
+	for (int c = 0; c < CC_CHANNEL_COUNT; c++)
+		if (strcmp(channel, channel_names[c]) == 0) {
+			q->channel = (enum cc_channel)c;
+			found = 1;
+		}
+	if (!found)
+		return fail(L, config_setting_get_member(s, "channel"), NULL,
+		            "unknown channel \"%s\" (expected voice, chat, email, task or callback)",
+		            channel);
+	config_setting_t *m;
+	if ((st = member(L, s, "arrivals", 1, &m)) || (st = load_arrivals(L, m, q)))
+		return st;
+	if ((st = get_dist(L, s, "handle", 1, &q->handle, NULL)))
+		return st;
+	if (q->handle.mean <= 0)
+		return fail(L, config_setting_get_member(s, "handle"), NULL,
+		            "must have a positive mean (contacts take time)");
+	if ((st = get_dist(L, s, "patience", 0, &q->patience, &q->has_patience)))
+		return st;
+	int has_acw = 0;
+	if ((st = get_dist(L, s, "acw", 0, &q->acw, &has_acw)))
+		return st;
+	if (!has_acw)
+		cc_dist_init_constant(&q->acw, 0);
+	q->sl_threshold_s = 20;
+	q->sl_target = 0.8;
+	if ((m = config_setting_get_member(s, "service_level"))) {
+		static const char *const slkeys[] = { "threshold", "target", NULL };
+		if ((st = check_keys(L, m, slkeys)) ||
+		    (st = get_duration(L, m, "threshold", 0, &q->sl_threshold_s)) ||
+		    (st = get_number(L, m, "target", 0, &q->sl_target)))
+			return st;
+		if (!(q->sl_target >= 0 && q->sl_target <= 1))
+			return fail(L, config_setting_get_member(m, "target"), NULL,
+			            "must be a share from 0 to 1 (0.80 for 80 %%)");
+	}
+	return CC_OK;
+}
+
+static enum cc_status load_group(struct loader *L, const config_setting_t *s,
+                                 struct cc_scenario *scn, struct cc_group_cfg *g)
+{
+	static const char *const keys[] = { "name", "count", "skills", "description", NULL };
+	enum cc_status st = check_keys(L, s, keys);
+	const char *name;
+	long long count;
+	if (st || (st = get_name(L, s, &name)))
+		return st;
+	g->name = cc_strdup(name);
+	if ((st = get_whole(L, s, "count", 1, 1, 1000000, &count)))
+		return st;
+	g->count = (int)count;
+	config_setting_t *sk;
+	if ((st = member(L, s, "skills", 1, &sk)))
+		return st;
+	int t = config_setting_type(sk);
+	if (t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST)
+		return fail(L, sk, NULL, "must be a list of queue names [\"a\", \"b\"] (got %s)",
+		            type_name(sk));
+	g->n_skills = (size_t)config_setting_length(sk);
+	if (g->n_skills == 0)
+		return fail(L, sk, NULL, "must name at least one queue");
+	g->skills = cc_calloc(g->n_skills, sizeof *g->skills);
+	for (size_t i = 0; i < g->n_skills; i++) {
+		const config_setting_t *e = config_setting_get_elem(sk, (unsigned)i);
+		if (config_setting_type(e) != CONFIG_TYPE_STRING)
+			return fail(L, e, NULL, "must be a queue name (got %s)", type_name(e));
+		long q = cc_scenario_queue_index(scn, config_setting_get_string(e));
+		if (q < 0)
+			return fail(L, e, NULL, "no queue is named \"%s\"", config_setting_get_string(e));
+		for (size_t j = 0; j < i; j++)
+			if (g->skills[j] == (size_t)q)
+				return fail(L, e, NULL, "\"%s\" is listed twice", config_setting_get_string(e));
+		g->skills[i] = (size_t)q;
+	}
+	return CC_OK;
+}
+
+/* A non-empty list of groups at KEY of the root. */
+static enum cc_status get_list(struct loader *L, const config_setting_t *root, const char *key,
+                               config_setting_t **out, size_t *n)
+{
+	enum cc_status st = member(L, root, key, 1, out);
+	if (st)
+		return st;
+	int t = config_setting_type(*out);
+	if (t != CONFIG_TYPE_LIST)
+		return fail(L, *out, NULL, "must be a list ( { ... }, { ... } ) (got %s)",
+		            type_name(*out));
+	*n = (size_t)config_setting_length(*out);
+	if (*n == 0)
+		return fail(L, *out, NULL, "must have at least one entry");
+	return CC_OK;
+}
+
+static enum cc_status load_root(struct loader *L, const config_setting_t *root,
+                                struct cc_scenario *scn)
+{
+	static const char *const keys[] = { "name", "description", "seed", "horizon", "warmup",
+	                                    "interval", "replications", "queues", "agents",
+	                                    "output", NULL };
+	enum cc_status st = check_keys(L, root, keys);
+	const char *name;
+	long long seed = 1, reps = 10;
+	if (st || (st = get_name(L, root, &name)))
+		return st;
+	scn->name = cc_strdup(name);
+	if ((st = get_whole(L, root, "seed", 0, 0, INT64_MAX, &seed)) ||
+	    (st = get_whole(L, root, "replications", 0, 1, 100000, &reps)) ||
+	    (st = get_duration(L, root, "horizon", 1, &scn->horizon_s)))
+		return st;
+	scn->seed = (uint64_t)seed;
+	scn->replications = (int)reps;
+	scn->interval_s = 1800;
+	if ((st = get_duration(L, root, "warmup", 0, &scn->warmup_s)) ||
+	    (st = get_duration(L, root, "interval", 0, &scn->interval_s)))
+		return st;
+	if (!(scn->horizon_s > 0))
+		return fail(L, config_setting_get_member(root, "horizon"), NULL, "must be positive");
+	if (scn->warmup_s >= scn->horizon_s)
+		return fail(L, config_setting_get_member(root, "warmup"), NULL,
+		            "must be shorter than the horizon");
+	if (!(scn->interval_s > 0))
+		return fail(L, config_setting_get_member(root, "interval"), NULL, "must be positive");
+	if (scn->horizon_s / scn->interval_s > MAX_INTERVALS)
+		return fail(L, config_setting_get_member(root, "interval"), NULL,
+		            "gives more than %.0f intervals over the horizon", MAX_INTERVALS);
+
+	config_setting_t *list;
+	if ((st = get_list(L, root, "queues", &list, &scn->n_queues)))
+		return st;
+	scn->queues = cc_calloc(scn->n_queues, sizeof *scn->queues);
+	for (size_t i = 0; i < scn->n_queues; i++) {
+		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		scn->queues[i].rate_width_s = scn->interval_s;
+		if ((st = load_queue(L, e, &scn->queues[i])))
+			return st;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(scn->queues[j].name, scn->queues[i].name) == 0)
+				return fail(L, config_setting_get_member(e, "name"), NULL,
+				            "another queue is already named \"%s\"", scn->queues[i].name);
+	}
+	if ((st = get_list(L, root, "agents", &list, &scn->n_groups)))
+		return st;
+	scn->groups = cc_calloc(scn->n_groups, sizeof *scn->groups);
+	for (size_t i = 0; i < scn->n_groups; i++) {
+		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		if ((st = load_group(L, e, scn, &scn->groups[i])))
+			return st;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(scn->groups[j].name, scn->groups[i].name) == 0)
+				return fail(L, config_setting_get_member(e, "name"), NULL,
+				            "another agent group is already named \"%s\"", scn->groups[i].name);
+	}
+	for (size_t q = 0; q < scn->n_queues; q++) {
+		int served = 0;
+		for (size_t g = 0; g < scn->n_groups; g++)
+			for (size_t s = 0; s < scn->groups[g].n_skills; s++)
+				served |= scn->groups[g].skills[s] == q;
+		if (!served)
+			return fail(L, config_setting_get_elem(config_setting_get_member(root, "queues"),
+			                                       (unsigned)q),
+			            NULL, "queue \"%s\" is in no agent group's skills: nobody would answer it",
+			            scn->queues[q].name);
+	}
+
+	config_setting_t *out = config_setting_get_member(root, "output");
+	if (out) {
+		static const char *const okeys[] = { "contact_records", NULL };
+		if ((st = check_keys(L, out, okeys)) ||
+		    (st = get_bool(L, out, "contact_records", &scn->contact_records)))
+			return st;
+	}
+	return CC_OK;
+}
+
+/* ---- overrides: --set PATH=VALUE ---- */
+
+static void copy_value(config_setting_t *dst, const config_setting_t *src);
+
+/* Adds a copy of SRC to container PARENT under NAME (NULL inside lists and arrays). */
+static config_setting_t *add_copy(config_setting_t *parent, const char *name,
+                                  const config_setting_t *src)
+{
+	config_setting_t *dst = config_setting_add(parent, name, config_setting_type(src));
+	if (dst)
+		copy_value(dst, src);
+	return dst;
+}
+
+static void copy_value(config_setting_t *dst, const config_setting_t *src)
+{
+	switch (config_setting_type(src)) {
+	case CONFIG_TYPE_INT: config_setting_set_int(dst, config_setting_get_int(src)); break;
+	case CONFIG_TYPE_INT64: config_setting_set_int64(dst, config_setting_get_int64(src)); break;
+	case CONFIG_TYPE_FLOAT: config_setting_set_float(dst, config_setting_get_float(src)); break;
+	case CONFIG_TYPE_BOOL: config_setting_set_bool(dst, config_setting_get_bool(src)); break;
+	case CONFIG_TYPE_STRING: config_setting_set_string(dst, config_setting_get_string(src)); break;
+	case CONFIG_TYPE_GROUP:
+	case CONFIG_TYPE_ARRAY:
+	case CONFIG_TYPE_LIST: {
+		int group = config_setting_type(src) == CONFIG_TYPE_GROUP;
+		for (int i = 0; i < config_setting_length(src); i++) {
+			const config_setting_t *e = config_setting_get_elem(src, (unsigned)i);
+			add_copy(dst, group ? config_setting_name(e) : NULL, e);
+		}
+		break;
+	}
+	}
+}
+
+/* The child of S named by path component C: "[2]" or "2" by position, a member name, or the
+ * element of a list of groups whose name setting is C. NULL when there is none. */
+static config_setting_t *child(config_setting_t *s, const char *c)
+{
+	int t = config_setting_type(s);
+	if (t == CONFIG_TYPE_GROUP)
+		return config_setting_get_member(s, c);
+	if (t != CONFIG_TYPE_LIST && t != CONFIG_TYPE_ARRAY)
+		return NULL;
+	const char *digits = c[0] == '[' ? c + 1 : c;
+	char *end;
+	long i = strtol(digits, &end, 10);
+	if (end != digits && (*end == '\0' || (c[0] == '[' && end[0] == ']' && end[1] == '\0')))
+		return i >= 0 ? config_setting_get_elem(s, (unsigned)i) : NULL;
+	for (int k = 0; k < config_setting_length(s); k++) {
+		config_setting_t *e = config_setting_get_elem(s, (unsigned)k);
+		const char *name;
+		if (config_setting_type(e) == CONFIG_TYPE_GROUP &&
+		    config_setting_lookup_string(e, "name", &name) && strcmp(name, c) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/* Parses VALUE as a libconfig value ("200s" without quotes is taken as a string). */
+static int parse_value(config_t *tmp, const char *value)
+{
+	size_t n = strlen(value) + 16;
+	char *text = cc_malloc(2 * n);
+	snprintf(text, 2 * n, "v = %s;", value);
+	int ok = config_read_string(tmp, text);
+	if (!ok) {
+		char *p = text + snprintf(text, 2 * n, "v = \"");
+		for (const char *v = value; *v; v++) {
+			if (*v == '"' || *v == '\\')
+				*p++ = '\\';
+			*p++ = *v;
+		}
+		strcpy(p, "\";");
+		ok = config_read_string(tmp, text);
+	}
+	cc_free(text);
+	return ok;
+}
+
+static enum cc_status apply_set(config_t *cfg, const char *file, const char *set, char *err,
+                                size_t errlen)
+{
+	const char *eq = strchr(set, '=');
+	if (!eq || eq == set) {
+		snprintf(err, errlen, "%s: --set %s: expected PATH=VALUE", file, set);
+		return CC_ERR_USAGE;
+	}
+	char *path = cc_malloc((size_t)(eq - set) + 1);
+	memcpy(path, set, (size_t)(eq - set));
+	path[eq - set] = '\0';
+	enum cc_status st = CC_OK;
+	config_t tmp;
+	config_init(&tmp);
+	if (!parse_value(&tmp, eq + 1)) {
+		snprintf(err, errlen, "%s: --set %s: cannot read the value \"%s\"", file, path, eq + 1);
+		st = CC_ERR_USAGE;
+		goto done;
+	}
+	const config_setting_t *value = config_lookup(&tmp, "v");
+	config_setting_t *s = config_root_setting(cfg);
+	char *save = NULL;
+	char *c = strtok_r(path, ".", &save);
+	while (c) {
+		char *next = strtok_r(NULL, ".", &save);
+		config_setting_t *k = child(s, c);
+		if (!next) {
+			if (k && config_setting_name(k)) {
+				config_setting_remove(s, config_setting_name(k));
+				k = NULL;
+			}
+			if (k) { /* an element of a list or array: replace it in place */
+				int kt = config_setting_type(k), vt = config_setting_type(value);
+				if (kt == vt && kt != CONFIG_TYPE_GROUP && kt != CONFIG_TYPE_LIST &&
+				    kt != CONFIG_TYPE_ARRAY) {
+					copy_value(k, value);
+				} else if (kt == CONFIG_TYPE_FLOAT && (vt == CONFIG_TYPE_INT || vt == CONFIG_TYPE_INT64)) {
+					config_setting_set_float(k, (double)config_setting_get_int64(value));
+				} else {
+					snprintf(err, errlen, "%s: --set %s: the value must have the type of the element it replaces",
+					         file, set);
+					st = CC_ERR_USAGE;
+				}
+			} else if (config_setting_type(s) != CONFIG_TYPE_GROUP || !add_copy(s, c, value)) {
+				snprintf(err, errlen, "%s: --set %s: no setting \"%s\" can be made there", file,
+				         set, c);
+				st = CC_ERR_USAGE;
+			}
+			break;
+		}
+		if (!k && config_setting_type(s) == CONFIG_TYPE_GROUP)
+			k = config_setting_add(s, c, CONFIG_TYPE_GROUP);
+		if (!k) {
+			snprintf(err, errlen, "%s: --set %s: no setting \"%s\" there", file, set, c);
+			st = CC_ERR_USAGE;
+			break;
+		}
+		s = k;
+		c = next;
+	}
+done:
+	config_destroy(&tmp);
+	cc_free(path);
+	return st;
+}
+
+/* ---- the file ---- */
+
+static char *read_text(const char *path, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		snprintf(err, errlen, "%s: cannot open the scenario: %s", path, strerror(errno));
+		return NULL;
+	}
+	size_t cap = 4096, len = 0;
+	char *text = cc_malloc(cap);
+	size_t n;
+	while ((n = fread(text + len, 1, cap - len - 1, f)) > 0) {
+		len += n;
+		if (cap - len - 1 == 0)
+			text = cc_realloc(text, cap *= 2, 1);
+	}
+	int bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		snprintf(err, errlen, "%s: cannot read the scenario", path);
+		cc_free(text);
+		return NULL;
+	}
+	text[len] = '\0';
+	return text;
+}
+
+enum cc_status cc_scenario_load(const char *path, const char *const *sets, size_t n_sets,
+                                struct cc_scenario *scn, char *err, size_t errlen)
+{
+	memset(scn, 0, sizeof *scn);
+	scn->path = cc_strdup(path);
+	scn->text = read_text(path, err, errlen);
+	if (!scn->text)
+		return CC_ERR_SCENARIO;
+	config_t cfg;
+	config_init(&cfg);
+	enum cc_status st = CC_OK;
+	if (!config_read_string(&cfg, scn->text)) {
+		snprintf(err, errlen, "%s:%d: syntax error: %s", path, config_error_line(&cfg),
+		         config_error_text(&cfg));
+		st = CC_ERR_SCENARIO;
+		goto done;
+	}
+	size_t olen = 1;
+	for (size_t i = 0; i < n_sets; i++)
+		olen += strlen(sets[i]) + 1;
+	scn->overrides = cc_calloc(olen, 1);
+	for (size_t i = 0; i < n_sets; i++) {
+		if ((st = apply_set(&cfg, path, sets[i], err, errlen)))
+			goto done;
+		strcat(strcat(scn->overrides, sets[i]), "\n");
+	}
+	struct loader L = { path, err, errlen };
+	st = load_root(&L, config_root_setting(&cfg), scn);
+done:
+	config_destroy(&cfg);
+	if (st)
+		cc_scenario_fini(scn);
+	return st;
+}
+
+void cc_scenario_fini(struct cc_scenario *scn)
+{
+	if (!scn)
+		return;
+	for (size_t i = 0; i < scn->n_queues; i++) {
+		struct cc_queue_cfg *q = &scn->queues[i];
+		cc_free(q->name);
+		cc_free(q->per_hour);
+		cc_dist_fini(&q->handle);
+		cc_dist_fini(&q->acw);
+		cc_dist_fini(&q->patience);
+	}
+	for (size_t i = 0; i < scn->n_groups; i++) {
+		cc_free(scn->groups[i].name);
+		cc_free(scn->groups[i].skills);
+	}
+	cc_free(scn->queues);
+	cc_free(scn->groups);
+	cc_free(scn->name);
+	cc_free(scn->path);
+	cc_free(scn->text);
+	cc_free(scn->overrides);
+	memset(scn, 0, sizeof *scn);
+}
+
+long cc_scenario_queue_index(const struct cc_scenario *scn, const char *name)
+{
+	for (size_t i = 0; i < scn->n_queues; i++)
+		if (scn->queues[i].name && strcmp(scn->queues[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+long cc_scenario_agents(const struct cc_scenario *scn)
+{
+	long n = 0;
+	for (size_t i = 0; i < scn->n_groups; i++)
+		n += scn->groups[i].count;
+	return n;
+}

@@ -1,0 +1,67 @@
+#ifndef CC_CALENDAR_H
+#define CC_CALENDAR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * The event calendar: a binary min-heap of pooled events ordered by (time, class, sequence).
+ *
+ * - time is in seconds from the start of the run.
+ * - class settles ties at equal times: the lower class happens first. The model decides
+ *   what classes mean and writes the order down in its own header.
+ * - sequence is a counter stamped at scheduling, so two events of the same time and class
+ *   happen in the order they were scheduled. The order is therefore total and does not
+ *   depend on the heap's layout: runs are reproducible.
+ *
+ * Events live in a pool owned by the calendar, grown in slabs and recycled through a free
+ * list: once the calendar has reached its peak size, scheduling allocates nothing. Each
+ * event knows its heap position, so cancelling is O(log n) with no search.
+ *
+ * Ownership: an event returned by cc_calendar_schedule belongs to the calendar. The caller
+ * may keep the pointer to cancel it until it is popped or cancelled. An event returned by
+ * cc_calendar_pop belongs to the caller until it hands it back with cc_calendar_release
+ * (or reschedules it with cc_calendar_reschedule).
+ */
+
+struct cc_event {
+	double time;
+	uint32_t cls;       /* tie-break class, lower first */
+	int32_t kind;       /* what happens; meaning chosen by the model */
+	uint64_t seq;       /* scheduling order, set by the calendar */
+	void *subject;      /* what it happens to; owned by the model */
+	size_t heap_pos;    /* index in the heap, or CC_EVENT_IDLE; managed by the calendar */
+};
+
+#define CC_EVENT_IDLE SIZE_MAX
+
+struct cc_calendar;
+
+struct cc_calendar *cc_calendar_create(void);
+void cc_calendar_destroy(struct cc_calendar *cal); /* accepts NULL */
+
+/* Schedules an event and returns it. TIME must not be NaN. */
+struct cc_event *cc_calendar_schedule(struct cc_calendar *cal, double time, uint32_t cls,
+                                      int32_t kind, void *subject);
+
+/* Puts an event that the caller holds (popped, not released) back at a new time. */
+void cc_calendar_reschedule(struct cc_calendar *cal, struct cc_event *ev, double time);
+
+/* Removes a scheduled event and returns it to the pool. */
+void cc_calendar_cancel(struct cc_calendar *cal, struct cc_event *ev);
+
+/* The earliest event, removed from the calendar, or NULL when the calendar is empty. */
+struct cc_event *cc_calendar_pop(struct cc_calendar *cal);
+
+/* The earliest event without removing it, or NULL. */
+const struct cc_event *cc_calendar_peek(const struct cc_calendar *cal);
+
+/* Returns a popped event to the pool. */
+void cc_calendar_release(struct cc_calendar *cal, struct cc_event *ev);
+
+size_t cc_calendar_size(const struct cc_calendar *cal);
+
+/* Events ever allocated by the pool (scheduled, held or free): a measure of peak size. */
+size_t cc_calendar_capacity(const struct cc_calendar *cal);
+
+#endif

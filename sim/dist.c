@@ -1,0 +1,248 @@
+#include "dist.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <gsl/gsl_sf_gamma.h>
+
+#include "alloc.h"
+
+static const char *const kind_names[CC_DIST_KIND_COUNT] = {
+	"exponential", "deterministic", "uniform", "lognormal",
+	"gamma", "erlang", "weibull", "empirical",
+};
+
+/* Required parameters first; "weights" is the one optional parameter. */
+static const char *const params_exponential[] = { "mean", NULL };
+static const char *const params_deterministic[] = { "value", NULL };
+static const char *const params_uniform[] = { "min", "max", NULL };
+static const char *const params_mean_sd[] = { "mean", "sd", NULL };
+static const char *const params_erlang[] = { "mean", "k", NULL };
+static const char *const params_weibull[] = { "mean", "shape", NULL };
+static const char *const params_empirical[] = { "values", "weights", NULL };
+
+static const char *const *const kind_params[CC_DIST_KIND_COUNT] = {
+	params_exponential, params_deterministic, params_uniform, params_mean_sd,
+	params_mean_sd, params_erlang, params_weibull, params_empirical,
+};
+
+enum cc_status cc_dist_kind_from_name(const char *name, enum cc_dist_kind *kind)
+{
+	for (int i = 0; i < CC_DIST_KIND_COUNT; i++)
+		if (strcmp(name, kind_names[i]) == 0) {
+			*kind = (enum cc_dist_kind)i;
+			return CC_OK;
+		}
+	return CC_ERR_SCENARIO;
+}
+
+const char *cc_dist_kind_name(enum cc_dist_kind kind)
+{
+	return kind < CC_DIST_KIND_COUNT ? kind_names[kind] : "?";
+}
+
+const char *const *cc_dist_param_names(enum cc_dist_kind kind)
+{
+	return kind_params[kind];
+}
+
+static enum cc_status bad(const char **bad_param, const char *param, char *err, size_t errlen,
+                          const char *problem)
+{
+	*bad_param = param;
+	snprintf(err, errlen, "%s", problem);
+	return CC_ERR_SCENARIO;
+}
+
+static unsigned param_bit(const char *name)
+{
+	static const char *const names[] = { "mean", "sd", "value", "min", "max",
+	                                     "shape", "k", "values", "weights" };
+	for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(name, names[i]) == 0)
+			return 1u << i;
+	return 0;
+}
+
+void cc_dist_init_constant(struct cc_dist *d, double value)
+{
+	memset(d, 0, sizeof *d);
+	d->kind = CC_DIST_DETERMINISTIC;
+	d->a = d->mean = value;
+}
+
+enum cc_status cc_dist_init(struct cc_dist *d, enum cc_dist_kind kind,
+                            const struct cc_dist_params *p, const char **bad_param, char *err,
+                            size_t errlen)
+{
+	memset(d, 0, sizeof *d);
+	d->kind = kind;
+	const char *const *names = kind_params[kind];
+	for (size_t i = 0; names[i]; i++)
+		if (!(p->has & param_bit(names[i])) && strcmp(names[i], "weights") != 0)
+			return bad(bad_param, names[i], err, errlen, "missing (required by this distribution)");
+
+	switch (kind) {
+	case CC_DIST_EXPONENTIAL:
+		if (!(p->mean > 0) || !isfinite(p->mean))
+			return bad(bad_param, "mean", err, errlen, "must be positive");
+		d->mean = d->a = p->mean;
+		break;
+	case CC_DIST_DETERMINISTIC:
+		if (!(p->value >= 0) || !isfinite(p->value))
+			return bad(bad_param, "value", err, errlen, "must not be negative");
+		d->mean = d->a = p->value;
+		break;
+	case CC_DIST_UNIFORM:
+		if (!(p->min >= 0) || !isfinite(p->min))
+			return bad(bad_param, "min", err, errlen, "must not be negative");
+		if (!(p->max >= p->min) || !isfinite(p->max))
+			return bad(bad_param, "max", err, errlen, "must be at least min");
+		d->a = p->min;
+		d->b = p->max;
+		d->mean = (p->min + p->max) / 2;
+		break;
+	case CC_DIST_LOGNORMAL:
+	case CC_DIST_GAMMA:
+		if (!(p->mean > 0) || !isfinite(p->mean))
+			return bad(bad_param, "mean", err, errlen, "must be positive");
+		if (!(p->sd > 0) || !isfinite(p->sd))
+			return bad(bad_param, "sd", err, errlen, "must be positive");
+		d->mean = p->mean;
+		if (kind == CC_DIST_LOGNORMAL) {
+			/* Moment matching: sigma² = ln(1 + cv²), mu = ln(mean) - sigma²/2. */
+			double s2 = log1p((p->sd * p->sd) / (p->mean * p->mean));
+			d->a = log(p->mean) - s2 / 2;
+			d->b = sqrt(s2);
+		} else {
+			/* shape = mean²/sd², scale = sd²/mean. */
+			d->a = (p->mean * p->mean) / (p->sd * p->sd);
+			d->b = (p->sd * p->sd) / p->mean;
+		}
+		break;
+	case CC_DIST_ERLANG:
+		if (!(p->mean > 0) || !isfinite(p->mean))
+			return bad(bad_param, "mean", err, errlen, "must be positive");
+		if (!(p->k >= 1) || p->k != floor(p->k) || p->k > 1e6)
+			return bad(bad_param, "k", err, errlen, "must be a whole number from 1 to 1000000");
+		d->k = (unsigned)p->k;
+		d->mean = p->mean;
+		d->a = p->mean / p->k; /* mean of each phase */
+		break;
+	case CC_DIST_WEIBULL:
+		if (!(p->mean > 0) || !isfinite(p->mean))
+			return bad(bad_param, "mean", err, errlen, "must be positive");
+		if (!(p->shape > 0) || !isfinite(p->shape) || p->shape < 0.02)
+			return bad(bad_param, "shape", err, errlen, "must be at least 0.02");
+		/* mean = scale * Γ(1 + 1/shape). */
+		d->mean = p->mean;
+		d->b = p->shape;
+		d->a = p->mean / gsl_sf_gamma(1 + 1 / p->shape);
+		break;
+	case CC_DIST_EMPIRICAL: {
+		if (p->n_values == 0)
+			return bad(bad_param, "values", err, errlen, "must list at least one value");
+		if ((p->has & CC_DIST_HAS_WEIGHTS) && p->n_weights != p->n_values)
+			return bad(bad_param, "weights", err, errlen, "must have one weight per value");
+		double wsum = 0, msum = 0;
+		for (size_t i = 0; i < p->n_values; i++) {
+			double w = (p->has & CC_DIST_HAS_WEIGHTS) ? p->weights[i] : 1;
+			if (!(p->values[i] >= 0) || !isfinite(p->values[i]))
+				return bad(bad_param, "values", err, errlen, "must not be negative");
+			if (!(w > 0) || !isfinite(w))
+				return bad(bad_param, "weights", err, errlen, "must be positive");
+			wsum += w;
+			msum += w * p->values[i];
+		}
+		d->n_values = p->n_values;
+		d->values = cc_calloc(p->n_values, sizeof *d->values);
+		memcpy(d->values, p->values, p->n_values * sizeof *d->values);
+		double *w = cc_calloc(p->n_values, sizeof *w);
+		for (size_t i = 0; i < p->n_values; i++)
+			w[i] = (p->has & CC_DIST_HAS_WEIGHTS) ? p->weights[i] : 1;
+		d->table = gsl_ran_discrete_preproc(p->n_values, w);
+		cc_free(w);
+		if (!d->table)
+			cc_fail(__FILE__, __LINE__, "gsl_ran_discrete_preproc (out of memory)");
+		d->mean = msum / wsum;
+		break;
+	}
+	case CC_DIST_KIND_COUNT:
+		CC_ASSERT(0);
+	}
+	return CC_OK;
+}
+
+void cc_dist_fini(struct cc_dist *d)
+{
+	if (!d)
+		return;
+	if (d->table)
+		gsl_ran_discrete_free(d->table);
+	cc_free(d->values);
+	d->table = NULL;
+	d->values = NULL;
+}
+
+double cc_dist_sample(const struct cc_dist *d, gsl_rng *r)
+{
+	switch (d->kind) {
+	case CC_DIST_EXPONENTIAL:
+		return gsl_ran_exponential(r, d->a);
+	case CC_DIST_DETERMINISTIC:
+		return d->a;
+	case CC_DIST_UNIFORM:
+		return d->a + (d->b - d->a) * gsl_rng_uniform(r);
+	case CC_DIST_LOGNORMAL:
+		return gsl_ran_lognormal(r, d->a, d->b);
+	case CC_DIST_GAMMA:
+		return gsl_ran_gamma(r, d->a, d->b);
+	case CC_DIST_ERLANG:
+		return gsl_ran_erlang(r, d->a, (double)d->k);
+	case CC_DIST_WEIBULL:
+		return gsl_ran_weibull(r, d->a, d->b);
+	case CC_DIST_EMPIRICAL:
+		return d->values[gsl_ran_discrete(r, d->table)];
+	case CC_DIST_KIND_COUNT:
+		break;
+	}
+	CC_ASSERT(0);
+	return 0;
+}
+
+double cc_dist_sd(const struct cc_dist *d)
+{
+	switch (d->kind) {
+	case CC_DIST_EXPONENTIAL:
+		return d->a;
+	case CC_DIST_DETERMINISTIC:
+		return 0;
+	case CC_DIST_UNIFORM:
+		return (d->b - d->a) / sqrt(12.0);
+	case CC_DIST_LOGNORMAL:
+		return d->mean * sqrt(expm1(d->b * d->b));
+	case CC_DIST_GAMMA:
+		return sqrt(d->a) * d->b;
+	case CC_DIST_ERLANG:
+		return sqrt((double)d->k) * d->a;
+	case CC_DIST_WEIBULL: {
+		double g1 = gsl_sf_gamma(1 + 1 / d->b), g2 = gsl_sf_gamma(1 + 2 / d->b);
+		return d->a * sqrt(g2 - g1 * g1);
+	}
+	case CC_DIST_EMPIRICAL: {
+		/* Recover probabilities from the table's sampler-independent definition. */
+		double m2 = 0, tot = 0;
+		for (size_t i = 0; i < d->n_values; i++) {
+			double pr = gsl_ran_discrete_pdf(i, d->table);
+			m2 += pr * d->values[i] * d->values[i];
+			tot += pr;
+		}
+		return sqrt(fmax(0, m2 / tot - d->mean * d->mean));
+	}
+	case CC_DIST_KIND_COUNT:
+		break;
+	}
+	CC_ASSERT(0);
+	return 0;
+}

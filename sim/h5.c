@@ -1,0 +1,958 @@
+#include "h5.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <hdf5.h>
+#include <hdf5_hl.h>
+
+#include "alloc.h"
+
+/* Deflate level after shuffling: 4 gets most of the gain of 9 at a fraction of the cost. */
+#define DEFLATE_LEVEL 4
+
+/*
+ * Dense arrays at least this large are chunked and compressed; smaller ones are stored
+ * contiguously, because the chunk index and filter headers would outweigh any saving.
+ */
+#define DENSE_CHUNK_THRESHOLD_BYTES (64u * 1024u)
+
+/*
+ * The largest chunk of a dense array: large enough to compress well, small enough to fit
+ * HDF5's default chunk cache of 1 MiB.
+ */
+#define DENSE_CHUNK_MAX_BYTES (512u * 1024u)
+
+#if defined(__GNUC__)
+#define PRINTF_LIKE(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define PRINTF_LIKE(fmt, args)
+#endif
+
+struct cc_h5_file {
+	hid_t file;
+	/* Link creation properties shared by every create call: missing parents are made. */
+	hid_t lcpl;
+	char *path;
+	char *tmp_path;
+	/* Open tables, so that commit and abort can close their datasets before the file. */
+	struct cc_h5_table *tables;
+	bool failed;
+	char error[1024];
+};
+
+struct cc_h5_table {
+	/* NULL once the file was committed or aborted while the table was still open. */
+	struct cc_h5_file *file;
+	struct cc_h5_table *next;
+	char *path;
+	hid_t dset;
+	/* The C struct's layout; the file holds a packed copy of it. */
+	hid_t mem_type;
+	hsize_t rows;
+};
+
+/* The room kept for HDF5's own description of a failure's cause. */
+#define CAUSE_LEN 256
+
+/* Collects the innermost description on the HDF5 error stack, which usually names the cause. */
+static herr_t innermost_error(unsigned n, const H5E_error2_t *desc, void *data)
+{
+	char *cause = data;
+	if (n == 0 && desc->desc)
+		snprintf(cause, CAUSE_LEN, "%s", desc->desc);
+	return 0;
+}
+
+/*
+ * Records a failure on F and returns CC_ERR_IO. The message is the action FMT describes, the
+ * file, and REASON or else the innermost cause on HDF5's error stack. Only the first message
+ * is kept, because later failures are usually consequences of it. It must be called straight
+ * after the failing HDF5 call, before any other HDF5 call clears the error stack.
+ */
+PRINTF_LIKE(3, 4)
+static enum cc_status fail(struct cc_h5_file *f, const char *reason, const char *fmt, ...)
+{
+	if (f->failed)
+		return CC_ERR_IO;
+	f->failed = true;
+
+	char cause[CAUSE_LEN] = "";
+	if (reason) {
+		snprintf(cause, sizeof cause, "%s", reason);
+	} else if (H5Eget_num(H5E_DEFAULT) > 0) {
+		/* A failed walk only loses the cause, so its result is deliberately ignored. */
+		(void)H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, innermost_error, cause);
+	}
+
+	va_list ap;
+	va_start(ap, fmt);
+	int len = vsnprintf(f->error, sizeof f->error, fmt, ap);
+	va_end(ap);
+	size_t used = len < 0 ? 0 : (size_t)len;
+	if (used < sizeof f->error)
+		snprintf(f->error + used, sizeof f->error - used, " in %s%s%s", f->tmp_path,
+		         cause[0] ? ": " : "", cause);
+	return CC_ERR_IO;
+}
+
+/* Closes ID, if it is open, with CLOSER; a failure is recorded on F like any other. */
+static void release(struct cc_h5_file *f, hid_t id, herr_t (*closer)(hid_t), const char *what,
+                    const char *path, enum cc_status *status)
+{
+	if (id < 0)
+		return;
+	if (closer(id) < 0)
+		*status = fail(f, NULL, "cannot close %s %s", what, path);
+}
+
+static void copy_message(char *err, size_t errlen, const char *msg)
+{
+	if (err && errlen > 0)
+		snprintf(err, errlen, "%s", msg);
+}
+
+static void check_path(const char *path)
+{
+	CC_ASSERT(path != NULL);
+	CC_ASSERT(path[0] == '/');
+}
+
+/* The last component of an absolute path, which names axes and their dimension labels. */
+static const char *last_component(const char *path)
+{
+	const char *name = strrchr(path, '/') + 1;
+	CC_ASSERT(*name != '\0');
+	return name;
+}
+
+/* A string or "" for NULL, so that every dataset carries its attributes even when unset. */
+static const char *or_empty(const char *s)
+{
+	return s ? s : "";
+}
+
+/*
+ * Opens the existing object at OBJ, which must be a group for WHAT at PATH to be created
+ * there, into *GROUP.
+ */
+static enum cc_status open_group(struct cc_h5_file *f, const char *obj, const char *what,
+                                 const char *path, hid_t *group)
+{
+	*group = H5Oopen(f->file, obj, H5P_DEFAULT);
+	if (*group < 0)
+		return fail(f, NULL, "cannot open %s", obj);
+	H5I_type_t type = H5Iget_type(*group);
+	if (type == H5I_BADID)
+		return fail(f, NULL, "cannot find the type of %s", obj);
+	if (type == H5I_GROUP)
+		return CC_OK;
+	size_t len = strlen(obj) + sizeof " is not a group";
+	char *reason = cc_malloc(len);
+	snprintf(reason, len, "%s is not a group", obj);
+	enum cc_status status = fail(f, reason, "cannot create %s %s", what, path);
+	cc_free(reason);
+	return status;
+}
+
+/*
+ * Checks the groups above PATH, where WHAT is to be created: each must be a group or missing
+ * (then it will be created), and HDF5's own complaint about a dataset in the way would only
+ * say "message type not found". *ALL_EXIST, unless NULL, tells whether every parent exists,
+ * because only then can H5Lexists look up PATH itself: it fails rather than answers below a
+ * missing group.
+ */
+static enum cc_status check_parents(struct cc_h5_file *f, const char *path, const char *what,
+                                    bool *all_exist)
+{
+	enum cc_status status = CC_OK;
+	char *prefix = cc_strdup(path);
+	bool exist = true;
+	for (size_t i = 1; path[i] && status == CC_OK && exist; i++) {
+		if (path[i] != '/')
+			continue;
+		prefix[i] = '\0';
+		htri_t exists = H5Lexists(f->file, prefix, H5P_DEFAULT);
+		if (exists < 0) {
+			status = fail(f, NULL, "cannot look up %s", prefix);
+		} else if (exists == 0) {
+			exist = false;
+		} else {
+			hid_t group = -1;
+			status = open_group(f, prefix, what, path, &group);
+			release(f, group, H5Oclose, "group", prefix, &status);
+		}
+		prefix[i] = '/';
+	}
+	cc_free(prefix);
+	if (all_exist)
+		*all_exist = exist;
+	return status;
+}
+
+/*
+ * Writes attribute NAME on OBJ with file type FTYPE from BUF in memory type MTYPE, replacing
+ * any attribute of that name so that a writer may set a value twice.
+ */
+static enum cc_status put_attr(struct cc_h5_file *f, hid_t obj, const char *objpath,
+                               const char *name, hid_t ftype, hid_t mtype, const void *buf)
+{
+	enum cc_status status = CC_OK;
+	hid_t space = -1, attr = -1;
+
+	htri_t exists = H5Aexists(obj, name);
+	if (exists < 0) {
+		status = fail(f, NULL, "cannot look up attribute %s of %s", name, objpath);
+		goto out;
+	}
+	if (exists > 0 && H5Adelete(obj, name) < 0) {
+		status = fail(f, NULL, "cannot replace attribute %s of %s", name, objpath);
+		goto out;
+	}
+	space = H5Screate(H5S_SCALAR);
+	if (space < 0) {
+		status = fail(f, NULL, "cannot create a dataspace for attribute %s of %s", name,
+		              objpath);
+		goto out;
+	}
+	attr = H5Acreate2(obj, name, ftype, space, H5P_DEFAULT, H5P_DEFAULT);
+	if (attr < 0) {
+		status = fail(f, NULL, "cannot create attribute %s of %s", name, objpath);
+		goto out;
+	}
+	if (H5Awrite(attr, mtype, buf) < 0)
+		status = fail(f, NULL, "cannot write attribute %s of %s", name, objpath);
+out:
+	release(f, attr, H5Aclose, "attribute", name, &status);
+	release(f, space, H5Sclose, "dataspace of attribute", name, &status);
+	return status;
+}
+
+/*
+ * String attributes are variable-length UTF-8, which h5py reads as str and R and Octave as
+ * character strings; fixed-length ones would come back from h5py as bytes.
+ */
+static enum cc_status put_string_attr(struct cc_h5_file *f, hid_t obj, const char *objpath,
+                                      const char *name, const char *value)
+{
+	enum cc_status status = CC_OK;
+	hid_t type = H5Tcopy(H5T_C_S1);
+	if (type < 0) {
+		status = fail(f, NULL, "cannot create a string type for attribute %s of %s", name,
+		              objpath);
+		goto out;
+	}
+	if (H5Tset_size(type, H5T_VARIABLE) < 0 || H5Tset_cset(type, H5T_CSET_UTF8) < 0) {
+		status = fail(f, NULL, "cannot set up a string type for attribute %s of %s", name,
+		              objpath);
+		goto out;
+	}
+	status = put_attr(f, obj, objpath, name, type, type, &value);
+out:
+	release(f, type, H5Tclose, "string type of attribute", name, &status);
+	return status;
+}
+
+/* Sets the "units" and "description" attributes every dataset carries. */
+static enum cc_status describe(struct cc_h5_file *f, hid_t obj, const char *path, const char *units,
+                               const char *description)
+{
+	enum cc_status status = put_string_attr(f, obj, path, "units", or_empty(units));
+	if (status == CC_OK)
+		status = put_string_attr(f, obj, path, "description", or_empty(description));
+	return status;
+}
+
+/* Detaches every open table from F and closes its dataset, so that the file can close. */
+static void close_tables(struct cc_h5_file *f, enum cc_status *status)
+{
+	while (f->tables) {
+		struct cc_h5_table *t = f->tables;
+		f->tables = t->next;
+		t->next = NULL;
+		t->file = NULL;
+		release(f, t->dset, H5Dclose, "table", t->path, status);
+		release(f, t->mem_type, H5Tclose, "row type of table", t->path, status);
+		t->dset = -1;
+		t->mem_type = -1;
+	}
+}
+
+/* Closes everything F holds open in HDF5; the temporary file stays. */
+static enum cc_status close_file(struct cc_h5_file *f)
+{
+	enum cc_status status = f->failed ? CC_ERR_IO : CC_OK;
+	close_tables(f, &status);
+	release(f, f->lcpl, H5Pclose, "link properties of", f->path, &status);
+	release(f, f->file, H5Fclose, "file", f->path, &status);
+	f->lcpl = -1;
+	f->file = -1;
+	return status;
+}
+
+static void free_file(struct cc_h5_file *f)
+{
+	cc_free(f->path);
+	cc_free(f->tmp_path);
+	cc_free(f);
+}
+
+enum cc_status cc_h5_create(const char *path, struct cc_h5_file **out, char *err, size_t errlen)
+{
+	CC_ASSERT(path != NULL && out != NULL);
+	*out = NULL;
+	copy_message(err, errlen, "");
+
+	/* Messages are composed here, naming the files; HDF5's own stack dumps would confuse. */
+	if (H5Eset_auto2(H5E_DEFAULT, NULL, NULL) < 0) {
+		copy_message(err, errlen, "cannot set up the HDF5 library");
+		return CC_ERR_IO;
+	}
+
+	struct cc_h5_file *f = cc_calloc(1, sizeof *f);
+	f->file = -1;
+	f->lcpl = -1;
+	f->path = cc_strdup(path);
+	size_t tmp_len = strlen(path) + 32;
+	f->tmp_path = cc_malloc(tmp_len);
+	snprintf(f->tmp_path, tmp_len, "%s.tmp-%ld", path, (long)getpid());
+
+	/*
+	 * A probe with stdio gives errno, so a missing or unwritable directory is reported as
+	 * such rather than as HDF5's generic "unable to open file".
+	 */
+	FILE *probe = fopen(f->tmp_path, "wb");
+	int probe_errno = probe ? 0 : errno;
+	if (probe && fclose(probe) != 0) {
+		probe_errno = errno;
+		(void)remove(f->tmp_path);
+	}
+	if (probe_errno) {
+		char msg[1024];
+		snprintf(msg, sizeof msg, "cannot create %s: %s", path, strerror(probe_errno));
+		copy_message(err, errlen, msg);
+		free_file(f);
+		return CC_ERR_IO;
+	}
+
+	enum cc_status status = CC_OK;
+	hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
+	if (fapl < 0) {
+		status = fail(f, NULL, "cannot create file access properties");
+		goto out;
+	}
+	/* A strong close guarantees that the file is really closed before it is renamed. */
+	if (H5Pset_fclose_degree(fapl, H5F_CLOSE_STRONG) < 0) {
+		status = fail(f, NULL, "cannot set the file close degree");
+		goto out;
+	}
+	f->file = H5Fcreate(f->tmp_path, H5F_ACC_TRUNC, H5P_DEFAULT, fapl);
+	if (f->file < 0) {
+		status = fail(f, NULL, "cannot create HDF5 file");
+		goto out;
+	}
+	f->lcpl = H5Pcreate(H5P_LINK_CREATE);
+	if (f->lcpl < 0) {
+		status = fail(f, NULL, "cannot create link properties");
+		goto out;
+	}
+	if (H5Pset_create_intermediate_group(f->lcpl, 1) < 0 ||
+	    H5Pset_char_encoding(f->lcpl, H5T_CSET_UTF8) < 0)
+		status = fail(f, NULL, "cannot set link properties");
+out:
+	release(f, fapl, H5Pclose, "file access properties of", path, &status);
+	if (status != CC_OK) {
+		copy_message(err, errlen, f->error);
+		cc_h5_abort(f);
+		return status;
+	}
+	*out = f;
+	return CC_OK;
+}
+
+enum cc_status cc_h5_commit(struct cc_h5_file *f, char *err, size_t errlen)
+{
+	CC_ASSERT(f != NULL);
+	copy_message(err, errlen, "");
+	enum cc_status status = close_file(f);
+	if (status == CC_OK && rename(f->tmp_path, f->path) != 0) {
+		snprintf(f->error, sizeof f->error, "cannot rename %s to %s: %s", f->tmp_path,
+		         f->path, strerror(errno));
+		f->failed = true;
+		status = CC_ERR_IO;
+	}
+	if (status != CC_OK) {
+		copy_message(err, errlen, f->error);
+		/* The run has failed already; a temporary file that will not go is only litter. */
+		(void)remove(f->tmp_path);
+	}
+	free_file(f);
+	return status;
+}
+
+void cc_h5_abort(struct cc_h5_file *f)
+{
+	if (!f)
+		return;
+	/* The file is being thrown away, so failing to close or remove it changes nothing. */
+	(void)close_file(f);
+	(void)remove(f->tmp_path);
+	free_file(f);
+}
+
+const char *cc_h5_error(const struct cc_h5_file *f)
+{
+	return f ? f->error : "";
+}
+
+enum cc_status cc_h5_group(struct cc_h5_file *f, const char *path, const char *description)
+{
+	CC_ASSERT(f != NULL);
+	check_path(path);
+	if (f->failed)
+		return CC_ERR_IO;
+
+	hid_t group = -1;
+	bool parents_exist;
+	enum cc_status status = check_parents(f, path, "group", &parents_exist);
+	if (status != CC_OK)
+		goto out;
+	htri_t exists = parents_exist ? H5Lexists(f->file, path, H5P_DEFAULT) : 0;
+	if (exists < 0) {
+		status = fail(f, NULL, "cannot look up group %s", path);
+		goto out;
+	}
+	if (exists) {
+		status = open_group(f, path, "group", path, &group);
+		if (status != CC_OK)
+			goto out;
+	} else {
+		group = H5Gcreate2(f->file, path, f->lcpl, H5P_DEFAULT, H5P_DEFAULT);
+		if (group < 0) {
+			status = fail(f, NULL, "cannot create group %s", path);
+			goto out;
+		}
+	}
+	if (description)
+		status = put_string_attr(f, group, path, "description", description);
+out:
+	release(f, group, H5Oclose, "group", path, &status);
+	return status;
+}
+
+/* Opens the object at OBJ and writes one attribute on it. */
+static enum cc_status attr_on(struct cc_h5_file *f, const char *obj, const char *name, hid_t ftype,
+                              hid_t mtype, const void *buf, bool is_string)
+{
+	CC_ASSERT(f != NULL && name != NULL);
+	check_path(obj);
+	if (f->failed)
+		return CC_ERR_IO;
+
+	enum cc_status status = CC_OK;
+	hid_t o = H5Oopen(f->file, obj, H5P_DEFAULT);
+	if (o < 0) {
+		status = fail(f, NULL, "cannot open %s to set attribute %s", obj, name);
+		goto out;
+	}
+	if (is_string)
+		status = put_string_attr(f, o, obj, name, buf);
+	else
+		status = put_attr(f, o, obj, name, ftype, mtype, buf);
+out:
+	release(f, o, H5Oclose, "object", obj, &status);
+	return status;
+}
+
+enum cc_status cc_h5_attr_string(struct cc_h5_file *f, const char *obj, const char *name,
+                                 const char *value)
+{
+	CC_ASSERT(value != NULL);
+	return attr_on(f, obj, name, -1, -1, value, true);
+}
+
+enum cc_status cc_h5_attr_double(struct cc_h5_file *f, const char *obj, const char *name,
+                                 double value)
+{
+	return attr_on(f, obj, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &value, false);
+}
+
+enum cc_status cc_h5_attr_int64(struct cc_h5_file *f, const char *obj, const char *name,
+                                int64_t value)
+{
+	return attr_on(f, obj, name, H5T_STD_I64LE, H5T_NATIVE_INT64, &value, false);
+}
+
+/*
+ * Creates and writes a one-dimensional axis of N values and makes it a dimension scale. The
+ * values are few, so the dataset is contiguous and uncompressed.
+ */
+static enum cc_status write_axis(struct cc_h5_file *f, const char *path, size_t n, hid_t ftype,
+                                 hid_t mtype, const void *values, const char *units,
+                                 const char *description)
+{
+	enum cc_status status = CC_OK;
+	hid_t space = -1, dset = -1;
+	hsize_t dim = n;
+
+	status = check_parents(f, path, "axis", NULL);
+	if (status != CC_OK)
+		goto out;
+	space = H5Screate_simple(1, &dim, NULL);
+	if (space < 0) {
+		status = fail(f, NULL, "cannot create a dataspace for axis %s", path);
+		goto out;
+	}
+	dset = H5Dcreate2(f->file, path, ftype, space, f->lcpl, H5P_DEFAULT, H5P_DEFAULT);
+	if (dset < 0) {
+		status = fail(f, NULL, "cannot create axis %s", path);
+		goto out;
+	}
+	if (n > 0 && H5Dwrite(dset, mtype, H5S_ALL, H5S_ALL, H5P_DEFAULT, values) < 0) {
+		status = fail(f, NULL, "cannot write axis %s", path);
+		goto out;
+	}
+	if (H5DSset_scale(dset, last_component(path)) < 0) {
+		status = fail(f, NULL, "cannot make %s a dimension scale", path);
+		goto out;
+	}
+	status = describe(f, dset, path, units, description);
+out:
+	release(f, dset, H5Dclose, "axis", path, &status);
+	release(f, space, H5Sclose, "dataspace of axis", path, &status);
+	return status;
+}
+
+enum cc_status cc_h5_axis_doubles(struct cc_h5_file *f, const char *path, size_t n,
+                                  const double *values, const char *units, const char *description)
+{
+	CC_ASSERT(f != NULL && (values != NULL || n == 0));
+	check_path(path);
+	if (f->failed)
+		return CC_ERR_IO;
+	return write_axis(f, path, n, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, values, units,
+	                  description);
+}
+
+enum cc_status cc_h5_axis_int64(struct cc_h5_file *f, const char *path, size_t n,
+                                const int64_t *values, const char *units, const char *description)
+{
+	CC_ASSERT(f != NULL && (values != NULL || n == 0));
+	check_path(path);
+	if (f->failed)
+		return CC_ERR_IO;
+	return write_axis(f, path, n, H5T_STD_I64LE, H5T_NATIVE_INT64, values, units, description);
+}
+
+/*
+ * String axes are fixed-length, null-terminated UTF-8: every reader handles that type, and
+ * the values (queue or skill names) are short and similar in length, so little is padding.
+ * They have no units; the attribute is there, empty, like on every dataset.
+ */
+enum cc_status cc_h5_axis_strings(struct cc_h5_file *f, const char *path, size_t n,
+                                  const char *const *values, const char *description)
+{
+	CC_ASSERT(f != NULL && (values != NULL || n == 0));
+	check_path(path);
+	if (f->failed)
+		return CC_ERR_IO;
+
+	size_t width = 1;
+	for (size_t i = 0; i < n; i++) {
+		CC_ASSERT(values[i] != NULL);
+		size_t len = strlen(values[i]) + 1;
+		if (len > width)
+			width = len;
+	}
+	char *buf = cc_calloc(n, width);
+	for (size_t i = 0; i < n; i++)
+		memcpy(buf + i * width, values[i], strlen(values[i]));
+
+	enum cc_status status = CC_OK;
+	hid_t type = H5Tcopy(H5T_C_S1);
+	if (type < 0) {
+		status = fail(f, NULL, "cannot create a string type for axis %s", path);
+		goto out;
+	}
+	if (H5Tset_size(type, width) < 0 || H5Tset_strpad(type, H5T_STR_NULLTERM) < 0 ||
+	    H5Tset_cset(type, H5T_CSET_UTF8) < 0) {
+		status = fail(f, NULL, "cannot set up a string type for axis %s", path);
+		goto out;
+	}
+	status = write_axis(f, path, n, type, type, buf, "", description);
+out:
+	release(f, type, H5Tclose, "string type of axis", path, &status);
+	cc_free(buf);
+	return status;
+}
+
+/*
+ * Chooses chunk dimensions for a dense array: the whole array, halved along the slowest
+ * dimensions first until a chunk fits DENSE_CHUNK_MAX_BYTES, so that each chunk stays a run
+ * of whole rows for as long as possible.
+ */
+static void dense_chunk(int rank, const hsize_t *dims, hsize_t *chunk)
+{
+	hsize_t bytes = sizeof(double);
+	for (int i = 0; i < rank; i++) {
+		chunk[i] = dims[i];
+		bytes *= dims[i];
+	}
+	for (int i = 0; i < rank && bytes > DENSE_CHUNK_MAX_BYTES; i++) {
+		while (chunk[i] > 1 && bytes > DENSE_CHUNK_MAX_BYTES) {
+			hsize_t half = (chunk[i] + 1) / 2;
+			bytes = bytes / chunk[i] * half;
+			chunk[i] = half;
+		}
+	}
+}
+
+/* Attaches the axis at AXIS as the scale of dimension DIM of DSET, labelling the dimension. */
+static enum cc_status attach_axis(struct cc_h5_file *f, hid_t dset, const char *path, unsigned dim,
+                                  hsize_t len, const char *axis)
+{
+	enum cc_status status = CC_OK;
+	hid_t scale = -1, space = -1;
+
+	scale = H5Dopen2(f->file, axis, H5P_DEFAULT);
+	if (scale < 0) {
+		status = fail(f, NULL, "cannot open axis %s for %s", axis, path);
+		goto out;
+	}
+	htri_t is_scale = H5DSis_scale(scale);
+	if (is_scale < 0) {
+		status = fail(f, NULL, "cannot check whether %s is an axis", axis);
+		goto out;
+	}
+	if (!is_scale) {
+		status = fail(f, "it is not a dimension scale", "cannot use %s as an axis of %s",
+		              axis, path);
+		goto out;
+	}
+	/* HDF5 does not compare lengths, and a scale of the wrong length mislabels every value. */
+	space = H5Dget_space(scale);
+	if (space < 0) {
+		status = fail(f, NULL, "cannot get the dataspace of axis %s", axis);
+		goto out;
+	}
+	hssize_t npoints = H5Sget_simple_extent_npoints(space);
+	if (npoints < 0) {
+		status = fail(f, NULL, "cannot get the length of axis %s", axis);
+		goto out;
+	}
+	if ((hsize_t)npoints != len) {
+		char reason[96];
+		snprintf(reason, sizeof reason, "it has %lld values, not %llu", (long long)npoints,
+		         (unsigned long long)len);
+		status = fail(f, reason, "cannot use %s as axis %u of %s", axis, dim, path);
+		goto out;
+	}
+	if (H5DSattach_scale(dset, scale, dim) < 0) {
+		status = fail(f, NULL, "cannot attach axis %s to dimension %u of %s", axis, dim,
+		              path);
+		goto out;
+	}
+	if (H5DSset_label(dset, dim, last_component(axis)) < 0)
+		status = fail(f, NULL, "cannot label dimension %u of %s", dim, path);
+out:
+	release(f, space, H5Sclose, "dataspace of axis", axis, &status);
+	release(f, scale, H5Dclose, "axis", axis, &status);
+	return status;
+}
+
+enum cc_status cc_h5_write_doubles(struct cc_h5_file *f, const char *path, int rank,
+                                   const size_t *dims, const double *data, const char *units,
+                                   const char *description, const char *const *axes)
+{
+	CC_ASSERT(f != NULL);
+	CC_ASSERT(rank >= 0 && rank <= H5S_MAX_RANK);
+	CC_ASSERT(dims != NULL || rank == 0);
+	check_path(path);
+	if (f->failed)
+		return CC_ERR_IO;
+
+	hsize_t hdims[H5S_MAX_RANK];
+	hsize_t count = 1;
+	for (int i = 0; i < rank; i++) {
+		hdims[i] = dims[i];
+		count *= hdims[i];
+	}
+	CC_ASSERT(data != NULL || count == 0);
+
+	enum cc_status status = CC_OK;
+	hid_t space = -1, dcpl = -1, dset = -1;
+	status = check_parents(f, path, "dataset", NULL);
+	if (status != CC_OK)
+		goto out;
+	space = rank == 0 ? H5Screate(H5S_SCALAR) : H5Screate_simple(rank, hdims, NULL);
+	if (space < 0) {
+		status = fail(f, NULL, "cannot create a dataspace for %s", path);
+		goto out;
+	}
+	dcpl = H5Pcreate(H5P_DATASET_CREATE);
+	if (dcpl < 0) {
+		status = fail(f, NULL, "cannot create dataset properties for %s", path);
+		goto out;
+	}
+	if (rank > 0 && count * sizeof(double) >= DENSE_CHUNK_THRESHOLD_BYTES) {
+		hsize_t chunk[H5S_MAX_RANK];
+		dense_chunk(rank, hdims, chunk);
+		if (H5Pset_chunk(dcpl, rank, chunk) < 0 || H5Pset_shuffle(dcpl) < 0 ||
+		    H5Pset_deflate(dcpl, DEFLATE_LEVEL) < 0) {
+			status = fail(f, NULL, "cannot set chunking and compression for %s", path);
+			goto out;
+		}
+	}
+	dset = H5Dcreate2(f->file, path, H5T_IEEE_F64LE, space, f->lcpl, dcpl, H5P_DEFAULT);
+	if (dset < 0) {
+		status = fail(f, NULL, "cannot create dataset %s", path);
+		goto out;
+	}
+	if (count > 0 &&
+	    H5Dwrite(dset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0) {
+		status = fail(f, NULL, "cannot write dataset %s", path);
+		goto out;
+	}
+	status = describe(f, dset, path, units, description);
+	for (int i = 0; axes && i < rank && status == CC_OK; i++) {
+		if (axes[i]) {
+			check_path(axes[i]);
+			status = attach_axis(f, dset, path, (unsigned)i, hdims[i], axes[i]);
+		}
+	}
+out:
+	release(f, dset, H5Dclose, "dataset", path, &status);
+	release(f, dcpl, H5Pclose, "properties of dataset", path, &status);
+	release(f, space, H5Sclose, "dataspace of dataset", path, &status);
+	return status;
+}
+
+/*
+ * Makes in *TYPE the HDF5 enum type of FIELD: codes 0..n-1 of its NULL-terminated name list,
+ * stored in one byte.
+ */
+static enum cc_status enum_type(struct cc_h5_file *f, const char *path,
+                                const struct cc_h5_field *field, hid_t *type)
+{
+	const char *const *names = field->enum_names;
+	CC_ASSERT(names != NULL && names[0] != NULL);
+	*type = H5Tenum_create(H5T_NATIVE_UINT8);
+	if (*type < 0)
+		return fail(f, NULL, "cannot create the type of field %s of table %s", field->name,
+		            path);
+	for (unsigned code = 0; names[code]; code++) {
+		CC_ASSERT(code <= UINT8_MAX);
+		uint8_t value = (uint8_t)code;
+		if (H5Tenum_insert(*type, names[code], &value) < 0)
+			return fail(f, NULL, "cannot add name %s to field %s of table %s",
+			            names[code], field->name, path);
+	}
+	return CC_OK;
+}
+
+static size_t field_size(enum cc_h5_type type)
+{
+	switch (type) {
+	case CC_H5_F64: return sizeof(double);
+	case CC_H5_I64: return sizeof(int64_t);
+	case CC_H5_I32: return sizeof(int32_t);
+	case CC_H5_ENUM8: return sizeof(uint8_t);
+	}
+	cc_fail(__FILE__, __LINE__, "unknown field type");
+}
+
+/* Sets the per-field "<name>_units" and "<name>_description" attributes of a table. */
+static enum cc_status describe_field(struct cc_h5_file *f, hid_t dset, const char *path,
+                                     const struct cc_h5_field *field)
+{
+	size_t len = strlen(field->name) + sizeof "_description";
+	char *name = cc_malloc(len);
+	snprintf(name, len, "%s_units", field->name);
+	enum cc_status status = put_string_attr(f, dset, path, name, or_empty(field->units));
+	if (status == CC_OK) {
+		snprintf(name, len, "%s_description", field->name);
+		status = put_string_attr(f, dset, path, name, or_empty(field->description));
+	}
+	cc_free(name);
+	return status;
+}
+
+/*
+ * The memory type mirrors the C struct, padding included; the file type is a packed copy,
+ * so files carry no padding and readers see the fields back to back. HDF5 converts between
+ * the two on each write.
+ */
+enum cc_status cc_h5_table_create(struct cc_h5_file *f, const char *path,
+                                  const struct cc_h5_field *fields, size_t nfields, size_t row_size,
+                                  size_t chunk_rows, const char *description,
+                                  struct cc_h5_table **out)
+{
+	CC_ASSERT(f != NULL && out != NULL);
+	CC_ASSERT(fields != NULL && nfields > 0 && row_size > 0 && chunk_rows > 0);
+	check_path(path);
+	*out = NULL;
+	if (f->failed)
+		return CC_ERR_IO;
+
+	enum cc_status status = CC_OK;
+	hid_t mem_type = -1, file_type = -1, space = -1, dcpl = -1, dset = -1;
+
+	status = check_parents(f, path, "table", NULL);
+	if (status != CC_OK)
+		goto out;
+	mem_type = H5Tcreate(H5T_COMPOUND, row_size);
+	if (mem_type < 0) {
+		status = fail(f, NULL, "cannot create the row type of table %s", path);
+		goto out;
+	}
+	for (size_t i = 0; i < nfields; i++) {
+		const struct cc_h5_field *field = &fields[i];
+		CC_ASSERT(field->name != NULL);
+		CC_ASSERT(field->offset + field_size(field->type) <= row_size);
+		CC_ASSERT((field->type == CC_H5_ENUM8) == (field->enum_names != NULL));
+		hid_t member = -1;
+		bool owned = false;
+		switch (field->type) {
+		case CC_H5_F64: member = H5T_NATIVE_DOUBLE; break;
+		case CC_H5_I64: member = H5T_NATIVE_INT64; break;
+		case CC_H5_I32: member = H5T_NATIVE_INT32; break;
+		case CC_H5_ENUM8:
+			status = enum_type(f, path, field, &member);
+			owned = true;
+			break;
+		}
+		/* H5Tinsert copies the member type, so an enum type is closed straight after. */
+		if (status == CC_OK && H5Tinsert(mem_type, field->name, field->offset, member) < 0)
+			status = fail(f, NULL, "cannot add field %s to table %s", field->name,
+			              path);
+		if (owned)
+			release(f, member, H5Tclose, "type of a field of table", path, &status);
+		if (status != CC_OK)
+			goto out;
+	}
+	file_type = H5Tcopy(mem_type);
+	if (file_type < 0 || H5Tpack(file_type) < 0) {
+		status = fail(f, NULL, "cannot create the file row type of table %s", path);
+		goto out;
+	}
+
+	hsize_t dim = 0, maxdim = H5S_UNLIMITED, chunk = chunk_rows;
+	space = H5Screate_simple(1, &dim, &maxdim);
+	if (space < 0) {
+		status = fail(f, NULL, "cannot create a dataspace for table %s", path);
+		goto out;
+	}
+	dcpl = H5Pcreate(H5P_DATASET_CREATE);
+	if (dcpl < 0) {
+		status = fail(f, NULL, "cannot create dataset properties for table %s", path);
+		goto out;
+	}
+	if (H5Pset_chunk(dcpl, 1, &chunk) < 0 || H5Pset_shuffle(dcpl) < 0 ||
+	    H5Pset_deflate(dcpl, DEFLATE_LEVEL) < 0) {
+		status = fail(f, NULL, "cannot set chunking and compression for table %s", path);
+		goto out;
+	}
+	dset = H5Dcreate2(f->file, path, file_type, space, f->lcpl, dcpl, H5P_DEFAULT);
+	if (dset < 0) {
+		status = fail(f, NULL, "cannot create table %s", path);
+		goto out;
+	}
+	status = put_string_attr(f, dset, path, "description", or_empty(description));
+	for (size_t i = 0; i < nfields && status == CC_OK; i++)
+		status = describe_field(f, dset, path, &fields[i]);
+	if (status != CC_OK)
+		goto out;
+
+	struct cc_h5_table *t = cc_calloc(1, sizeof *t);
+	t->file = f;
+	t->next = f->tables;
+	t->path = cc_strdup(path);
+	t->dset = dset;
+	t->mem_type = mem_type;
+	f->tables = t;
+	dset = -1;
+	mem_type = -1;
+	*out = t;
+out:
+	release(f, dset, H5Dclose, "table", path, &status);
+	release(f, dcpl, H5Pclose, "properties of table", path, &status);
+	release(f, space, H5Sclose, "dataspace of table", path, &status);
+	release(f, file_type, H5Tclose, "file row type of table", path, &status);
+	release(f, mem_type, H5Tclose, "row type of table", path, &status);
+	if (status != CC_OK && *out) {
+		/* Only a failed close can get here; the table is unusable, so it is dropped. */
+		(void)cc_h5_table_close(*out);
+		*out = NULL;
+	}
+	return status;
+}
+
+enum cc_status cc_h5_table_append(struct cc_h5_table *t, const void *rows, size_t n)
+{
+	CC_ASSERT(t != NULL && (rows != NULL || n == 0));
+	struct cc_h5_file *f = t->file;
+	if (!f || f->failed)
+		return CC_ERR_IO;
+	if (n == 0)
+		return CC_OK;
+
+	enum cc_status status = CC_OK;
+	hid_t file_space = -1, mem_space = -1;
+	hsize_t start = t->rows, count = n, size = t->rows + n;
+
+	if (H5Dset_extent(t->dset, &size) < 0) {
+		status = fail(f, NULL, "cannot extend table %s to %llu rows", t->path,
+		              (unsigned long long)size);
+		goto out;
+	}
+	file_space = H5Dget_space(t->dset);
+	if (file_space < 0) {
+		status = fail(f, NULL, "cannot get the dataspace of table %s", t->path);
+		goto out;
+	}
+	if (H5Sselect_hyperslab(file_space, H5S_SELECT_SET, &start, NULL, &count, NULL) < 0) {
+		status = fail(f, NULL, "cannot select rows %llu to %llu of table %s",
+		              (unsigned long long)start, (unsigned long long)(size - 1), t->path);
+		goto out;
+	}
+	mem_space = H5Screate_simple(1, &count, NULL);
+	if (mem_space < 0) {
+		status = fail(f, NULL, "cannot create a dataspace for %zu rows of table %s", n,
+		              t->path);
+		goto out;
+	}
+	if (H5Dwrite(t->dset, t->mem_type, mem_space, file_space, H5P_DEFAULT, rows) < 0) {
+		status = fail(f, NULL, "cannot append %zu rows to table %s", n, t->path);
+		goto out;
+	}
+	t->rows = size;
+out:
+	release(f, mem_space, H5Sclose, "row dataspace of table", t->path, &status);
+	release(f, file_space, H5Sclose, "dataspace of table", t->path, &status);
+	return status;
+}
+
+enum cc_status cc_h5_table_close(struct cc_h5_table *t)
+{
+	if (!t)
+		return CC_OK;
+	enum cc_status status = CC_OK;
+	struct cc_h5_file *f = t->file;
+	if (f) {
+		struct cc_h5_table **link = &f->tables;
+		while (*link != t)
+			link = &(*link)->next;
+		*link = t->next;
+		if (f->failed)
+			status = CC_ERR_IO;
+		release(f, t->dset, H5Dclose, "table", t->path, &status);
+		release(f, t->mem_type, H5Tclose, "row type of table", t->path, &status);
+	}
+	cc_free(t->path);
+	cc_free(t);
+	return status;
+}

@@ -1,0 +1,124 @@
+#include "runner.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <time.h>
+
+#include "alloc.h"
+#include "status.h"
+
+struct shared {
+	const struct cc_runner_job *job;
+	struct cc_progress *progress;
+	pthread_mutex_t lock;
+	pthread_cond_t finished;
+	size_t next_task;    /* next task a worker takes; guarded by lock */
+	unsigned char *done; /* per task; guarded by lock */
+	int stop;            /* guarded by lock */
+};
+
+double cc_runner_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void *worker(void *arg)
+{
+	struct shared *sh = arg;
+	for (;;) {
+		pthread_mutex_lock(&sh->lock);
+		size_t task = sh->next_task;
+		int go = !sh->stop && task < sh->job->tasks;
+		if (go)
+			sh->next_task++;
+		pthread_mutex_unlock(&sh->lock);
+		if (!go)
+			return NULL;
+		sh->job->run(sh->job->ctx, task, sh->progress);
+		atomic_fetch_add(&sh->progress->tasks_done, 1);
+		pthread_mutex_lock(&sh->lock);
+		sh->done[task] = 1;
+		pthread_cond_broadcast(&sh->finished);
+		pthread_mutex_unlock(&sh->lock);
+	}
+}
+
+static void report(const struct cc_runner_job *job, struct cc_progress *progress, double t0)
+{
+	if (job->report)
+		job->report(job->ctx, progress, cc_runner_now() - t0);
+}
+
+static int run_inline(const struct cc_runner_job *job, struct cc_progress *progress, double t0)
+{
+	for (size_t task = 0; task < job->tasks; task++) {
+		job->run(job->ctx, task, progress);
+		atomic_fetch_add(&progress->tasks_done, 1);
+		report(job, progress, t0);
+		int rc = job->commit(job->ctx, task);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+int cc_runner_run(const struct cc_runner_job *job, struct cc_progress *progress)
+{
+	double t0 = cc_runner_now();
+	int threads = job->threads < 1 ? 1 : job->threads;
+	if ((size_t)threads > job->tasks)
+		threads = (int)(job->tasks ? job->tasks : 1);
+	if (threads == 1)
+		return run_inline(job, progress, t0);
+
+	struct shared sh = { .job = job, .progress = progress };
+	sh.done = cc_calloc(job->tasks, 1);
+	pthread_mutex_init(&sh.lock, NULL);
+	pthread_condattr_t attr;
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&sh.finished, &attr);
+	pthread_condattr_destroy(&attr);
+
+	pthread_t *tid = cc_calloc((size_t)threads, sizeof *tid);
+	for (int i = 0; i < threads; i++)
+		if (pthread_create(&tid[i], NULL, worker, &sh) != 0)
+			cc_fail(__FILE__, __LINE__, "pthread_create");
+
+	int rc = 0;
+	for (size_t task = 0; task < job->tasks && rc == 0; task++) {
+		pthread_mutex_lock(&sh.lock);
+		while (!sh.done[task]) {
+			struct timespec ts;
+			clock_gettime(CLOCK_MONOTONIC, &ts);
+			ts.tv_nsec += 250000000L;
+			if (ts.tv_nsec >= 1000000000L) {
+				ts.tv_sec++;
+				ts.tv_nsec -= 1000000000L;
+			}
+			int w = pthread_cond_timedwait(&sh.finished, &sh.lock, &ts);
+			if (w == ETIMEDOUT) {
+				pthread_mutex_unlock(&sh.lock);
+				report(job, progress, t0);
+				pthread_mutex_lock(&sh.lock);
+			}
+		}
+		pthread_mutex_unlock(&sh.lock);
+		rc = job->commit(job->ctx, task);
+		if (rc) {
+			pthread_mutex_lock(&sh.lock);
+			sh.stop = 1;
+			pthread_mutex_unlock(&sh.lock);
+		}
+	}
+	report(job, progress, t0);
+	for (int i = 0; i < threads; i++)
+		pthread_join(tid[i], NULL);
+	cc_free(tid);
+	cc_free(sh.done);
+	pthread_cond_destroy(&sh.finished);
+	pthread_mutex_destroy(&sh.lock);
+	return rc;
+}

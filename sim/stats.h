@@ -1,0 +1,61 @@
+#ifndef CC_STATS_H
+#define CC_STATS_H
+
+#include <stddef.h>
+
+/*
+ * Statistics: summaries across replications and the time grid that per-interval figures
+ * live on.
+ */
+
+/* Mean and confidence half-width of a sample; NaN values are left out. */
+struct cc_summary {
+	double mean;      /* NaN when no value */
+	double half_width;/* Student-t half-width at the requested level; NaN when n < 2 */
+	double sd;        /* sample standard deviation; NaN when n < 2 */
+	size_t n;         /* values used */
+};
+
+/*
+ * Summarises N values X[0], X[STRIDE], ... at confidence LEVEL (0.95 for a 95 % interval):
+ * half_width = t_{(1+LEVEL)/2, n-1} * sd / sqrt(n).
+ */
+struct cc_summary cc_stats_summarize(const double *x, size_t n, size_t stride, double level);
+
+/*
+ * The reporting grid. Intervals are aligned to the start of the run: interval j covers
+ * [j*width, (j+1)*width). Reported intervals are those that overlap [warmup, horizon); the
+ * first and last may be cut short by the warm-up and the horizon. Index 0 is the first
+ * reported interval.
+ */
+struct cc_grid {
+	double width_s;
+	double warmup_s;
+	double horizon_s;
+	size_t first;  /* index (from time 0) of the first reported interval */
+	size_t count;  /* number of reported intervals */
+};
+
+void cc_grid_init(struct cc_grid *g, double width_s, double warmup_s, double horizon_s);
+
+/* The reported interval containing T, or -1 when T is before the warm-up ends or at/after the horizon. */
+static inline long cc_grid_index(const struct cc_grid *g, double t)
+{
+	if (t < g->warmup_s || t >= g->horizon_s)
+		return -1;
+	return (long)(t / g->width_s) - (long)g->first;
+}
+
+/* Start and end (seconds from the run's start) of reported interval I, cut to [warmup, horizon). */
+double cc_grid_start(const struct cc_grid *g, size_t i);
+double cc_grid_end(const struct cc_grid *g, size_t i);
+
+/*
+ * Adds RATE * (time of [T0, T1) that falls in each reported interval) to BINS[i * STRIDE]:
+ * time before the warm-up or after the horizon is dropped. With RATE 1 this accounts a
+ * duration; with a level (agents busy, contacts queued) it accounts a time integral.
+ */
+void cc_grid_spread(const struct cc_grid *g, double *bins, size_t stride, double t0, double t1,
+                    double rate);
+
+#endif
