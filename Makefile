@@ -35,6 +35,8 @@ TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 
 .PHONY: all run test check bench deps clean _all _test _check _bench
+# Test objects are kept, not deleted as intermediates.
+.SECONDARY:
 .DEFAULT_GOAL := all
 
 all: ccsim

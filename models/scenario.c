@@ -752,8 +752,10 @@ enum cc_status cc_scenario_load(const char *path, const char *const *sets, size_
 	memset(scn, 0, sizeof *scn);
 	scn->path = cc_strdup(path);
 	scn->text = read_text(path, err, errlen);
-	if (!scn->text)
+	if (!scn->text) {
+		cc_scenario_fini(scn);
 		return CC_ERR_SCENARIO;
+	}
 	config_t cfg;
 	config_init(&cfg);
 	enum cc_status st = CC_OK;

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <hdf5.h>
@@ -310,6 +311,15 @@ enum cc_status cc_h5_create(const char *path, struct cc_h5_file **out, char *err
 	/* Messages are composed here, naming the files; HDF5's own stack dumps would confuse. */
 	if (H5Eset_auto2(H5E_DEFAULT, NULL, NULL) < 0) {
 		copy_message(err, errlen, "cannot set up the HDF5 library");
+		return CC_ERR_IO;
+	}
+
+	/* A directory in the way would only show when the finished file is renamed onto it. */
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		char msg[1024];
+		snprintf(msg, sizeof msg, "cannot create %s: it is a directory", path);
+		copy_message(err, errlen, msg);
 		return CC_ERR_IO;
 	}
 

@@ -1,0 +1,149 @@
+/*
+ * The simulator against queueing theory: Erlang C and Erlang A cases must agree with the
+ * analytic figures within the simulation's own 99 % confidence interval (Student t across
+ * independent replications, each a long steady-state run after its warm-up).
+ */
+#include "testutil.h"
+
+#include "models/erlang.h"
+#include "models/run.h"
+
+#define LEVEL 0.99
+
+static void run_scenario(const char *text, int threads, struct cc_scenario *scn, struct cc_run *run)
+{
+	char err[1024] = "";
+	if (tu_load(text, NULL, 0, scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	memset(run, 0, sizeof *run);
+	run->scn = scn;
+	run->threads = threads;
+	assert_int_equal(cc_run_execute(run), CC_OK);
+}
+
+/* The whole-horizon figure NAME of entity 0 must cover EXPECTED within its 99 % interval. */
+static void expect_covers(const struct cc_run *run, enum cc_figure_owner owner, const char *name,
+                          double expected)
+{
+	struct cc_summary s = cc_run_summary(run, cc_figure_find(owner, name), run->grid.count, 0, LEVEL);
+	print_message("  %-14s simulated %.5f ± %.5f (99 %%), analytic %.5f\n", name, s.mean,
+	              s.half_width, expected);
+	assert_true(s.n == run->replications);
+	if (!(fabs(s.mean - expected) <= s.half_width))
+		fail_msg("%s: simulated %.6f ± %.6f does not cover the analytic %.6f", name, s.mean,
+		         s.half_width, expected);
+}
+
+static void validate(double per_hour, double aht, int agents, double patience, const char *extra)
+{
+	struct cc_scenario scn;
+	struct cc_run run;
+	char *text = tu_erlang_scenario(per_hour, aht, agents, patience, extra);
+	run_scenario(text, 2, &scn, &run);
+	struct cc_erlang_input in = { per_hour / 3600, aht, agents, patience > 0 ? patience : INFINITY,
+	                              20 };
+	struct cc_erlang_result want;
+	assert_int_equal(cc_erlang_solve(&in, &want), CC_OK);
+	expect_covers(&run, CC_FIG_QUEUE, "p_wait", want.p_wait);
+	expect_covers(&run, CC_FIG_QUEUE, "asa_s", want.asa_s);
+	expect_covers(&run, CC_FIG_QUEUE, "service_level", want.service_level);
+	expect_covers(&run, CC_FIG_QUEUE, "queue_length", want.mean_queue_length);
+	expect_covers(&run, CC_FIG_GROUP, "occupancy", want.occupancy);
+	if (patience > 0)
+		expect_covers(&run, CC_FIG_QUEUE, "abandon_rate", want.abandon_rate);
+	else
+		assert_near(cc_run_summary(&run, cc_figure_find(CC_FIG_QUEUE, "abandoned"), run.grid.count, 0, LEVEL).mean, 0, 0);
+	free(text);
+	cc_run_fini(&run);
+	cc_scenario_fini(&scn);
+}
+
+/* Rate 200 per 30 min (20 erlangs), AHT 180 s, 24 agents, nobody abandons: P(wait) 0.2981,
+ * ASA 13.41 s, SL(20 s) 0.8089. */
+static void test_validation_erlang_c(void **state)
+{
+	(void)state;
+	validate(400, 180, 24, 0,
+	         "seed = 424242; horizon = \"25h\"; warmup = \"1h\"; interval = \"1h\"; replications = 200;");
+}
+
+/* The default scenario's queue: 100 per hour, AHT 180 s, 7 agents, mean patience 300 s. */
+static void test_validation_erlang_a(void **state)
+{
+	(void)state;
+	validate(100, 180, 7, 300,
+	         "seed = 20261121; horizon = \"49h\"; warmup = \"1h\"; interval = \"1h\"; replications = 200;");
+}
+
+/* A heavily loaded Erlang A queue: the load (12 erlangs) exceeds the 11 agents, and only
+ * abandonment keeps it stable. */
+static void test_validation_erlang_a_overloaded(void **state)
+{
+	(void)state;
+	validate(240, 180, 11, 150,
+	         "seed = 77; horizon = \"25h\"; warmup = \"1h\"; interval = \"1h\"; replications = 200;");
+}
+
+/* Same scenario and seed: identical figures and records with 1 and 2 threads. */
+static void test_validation_threads_do_not_change_results(void **state)
+{
+	(void)state;
+	char *text = tu_erlang_scenario(150, 200, 9, 250,
+	                                "seed = 31337; horizon = \"8h\"; warmup = \"30m\"; replications = 7;");
+	struct cc_scenario s1, s2;
+	struct cc_run r1, r2;
+	run_scenario(text, 1, &s1, &r1);
+	run_scenario(text, 2, &s2, &r2);
+	assert_int_equal(r1.n_figures, r2.n_figures);
+	for (size_t f = 0; f < r1.n_figures; f++) {
+		size_t n = r1.replications * cc_run_rows(&r1) * cc_run_width(&r1, &r1.figures[f]);
+		assert_memory_equal(r1.values[f], r2.values[f], n * sizeof(double));
+	}
+	assert_memory_equal(r1.counts, r2.counts, r1.replications * sizeof *r1.counts);
+	/* Replications differ from each other (they are independent streams). */
+	assert_true(r1.counts[0].arrived != r1.counts[1].arrived);
+	free(text);
+	cc_run_fini(&r1);
+	cc_run_fini(&r2);
+	cc_scenario_fini(&s1);
+	cc_scenario_fini(&s2);
+}
+
+/* Poisson arrivals with a day's profile: offered per interval matches the rate. */
+static void test_validation_piecewise_poisson_counts(void **state)
+{
+	(void)state;
+	const char *text =
+		"name = \"pw\"; seed = 5; horizon = \"5h\"; interval = \"1h\"; replications = 60;\n"
+		"queues = ( { name = \"q\"; arrivals = { per_hour = [ 60.0, 240.0, 0.0, 120.0 ]; };\n"
+		"             handle = { dist = \"exponential\"; mean = 30; }; } );\n"
+		"agents = ( { name = \"g\"; count = 20; skills = [ \"q\" ]; } );\n";
+	struct cc_scenario scn;
+	struct cc_run run;
+	run_scenario(text, 2, &scn, &run);
+	/* The last rate holds after the list ends: the fifth hour has 120 too. */
+	double want[] = { 60, 240, 0, 120, 120 };
+	const struct cc_figure *off = cc_figure_find(CC_FIG_QUEUE, "offered");
+	for (size_t i = 0; i < 5; i++) {
+		struct cc_summary s = cc_run_summary(&run, off, i, 0, LEVEL);
+		print_message("  hour %zu offered %.2f ± %.2f, expected %.0f\n", i, s.mean, s.half_width, want[i]);
+		if (want[i] == 0)
+			assert_near(s.mean, 0, 0);
+		else if (!(fabs(s.mean - want[i]) <= s.half_width))
+			fail_msg("hour %zu: %.3f ± %.3f does not cover %.0f", i, s.mean, s.half_width, want[i]);
+	}
+	cc_run_fini(&run);
+	cc_scenario_fini(&scn);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_validation_erlang_c),
+		cmocka_unit_test(test_validation_erlang_a),
+		cmocka_unit_test(test_validation_erlang_a_overloaded),
+		cmocka_unit_test(test_validation_threads_do_not_change_results),
+		cmocka_unit_test(test_validation_piecewise_poisson_counts),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,81 @@
+#ifndef CC_TESTUTIL_H
+#define CC_TESTUTIL_H
+
+/* Shared by the test binaries: cmocka's prelude, floating-point assertions, and scenario
+ * files written from strings. */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "models/scenario.h"
+
+/* |ACTUAL - EXPECTED| <= TOL, reporting both on failure (cmocka has no double assert). */
+#define assert_near(actual, expected, tol)                                                    \
+	do {                                                                                  \
+		double actual_ = (actual), expected_ = (expected), tol_ = (tol);              \
+		if (!(fabs(actual_ - expected_) <= tol_))                                     \
+			fail_msg("%s = %.12g, expected %.12g within %.3g", #actual, actual_,  \
+			         expected_, tol_);                                            \
+	} while (0)
+
+/* Writes TEXT to a new temporary file and returns its path (free it with free()). */
+static inline char *tu_write_temp(const char *text)
+{
+	char *path = strdup("/tmp/ccsim-test-XXXXXX");
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return NULL;
+	size_t len = strlen(text);
+	if (write(fd, text, len) != (ssize_t)len) {
+		close(fd);
+		return NULL;
+	}
+	close(fd);
+	return path;
+}
+
+/* Loads scenario TEXT (with N_SETS overrides); returns the status and fills ERR. */
+static inline enum cc_status tu_load(const char *text, const char *const *sets, size_t n_sets,
+                                     struct cc_scenario *scn, char *err, size_t errlen)
+{
+	char *path = tu_write_temp(text);
+	assert_non_null(path);
+	enum cc_status st = cc_scenario_load(path, sets, n_sets, scn, err, errlen);
+	unlink(path);
+	free(path);
+	return st;
+}
+
+/* An Erlang-style one-queue scenario: RATE per hour, exponential handle AHT, AGENTS agents,
+ * exponential patience PATIENCE (0: none), and EXTRA settings appended at the top level. */
+static inline char *tu_erlang_scenario(double per_hour, double aht_s, int agents,
+                                       double patience_s, const char *extra)
+{
+	char *text = malloc(4096);
+	char patience[128] = "";
+	if (patience_s > 0)
+		snprintf(patience, sizeof patience,
+		         "patience = { dist = \"exponential\"; mean = %.17g; };", patience_s);
+	snprintf(text, 4096,
+	         "name = \"t\";\n"
+	         "queues = ( { name = \"q\";\n"
+	         "  arrivals = { per_hour = %.17g; };\n"
+	         "  handle = { dist = \"exponential\"; mean = %.17g; };\n"
+	         "  %s\n"
+	         "} );\n"
+	         "agents = ( { name = \"g\"; count = %d; skills = [ \"q\" ]; } );\n"
+	         "%s\n",
+	         per_hour, aht_s, patience, agents, extra ? extra : "");
+	return text;
+}
+
+#endif
