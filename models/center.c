@@ -336,7 +336,6 @@ static void agent_freed(struct center *c, struct agent *a)
 		connect_agent(c, k, a);
 		return;
 	}
-	a->state = AGENT_IDLE;
 	idle_push(g, a);
 }
 

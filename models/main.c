@@ -84,6 +84,28 @@ struct scenario_args {
 	size_t n_sets;
 };
 
+/*
+ * Takes argv[*I] if it belongs to the scenario: "--set PATH=VALUE" or the scenario's path.
+ * Returns 1 when taken, 0 when it is another option, -1 on an error (printed).
+ */
+static int scenario_arg(int argc, char **argv, int *i, const char *cmd, struct scenario_args *sa)
+{
+	const char *v;
+	int m = cc_cli_option(argc, argv, i, "--set", &v);
+	if (m > 0)
+		sa->sets[sa->n_sets++] = v;
+	if (m != 0)
+		return m;
+	if (argv[*i][0] == '-' && argv[*i][1])
+		return 0;
+	if (sa->path) {
+		cc_cli_error("%s: one scenario at a time ('%s' is extra)", cmd, argv[*i]);
+		return -1;
+	}
+	sa->path = argv[*i];
+	return 1;
+}
+
 static int load(const struct scenario_args *a, struct cc_scenario *scn)
 {
 	char err[ERR_LEN];
@@ -97,7 +119,6 @@ static int load(const struct scenario_args *a, struct cc_scenario *scn)
 
 struct progress_view {
 	size_t replications;
-	double horizon_s;
 };
 
 static void show_progress(void *ctx, const struct cc_progress *p, double elapsed_s)
@@ -132,18 +153,12 @@ static int cmd_run(int argc, char **argv)
 			rc = m > 0 ? cc_cli_long("--seed", v, 0, INT64_MAX, &seed) : 0;
 		else if ((m = cc_cli_option(argc, argv, &i, "--threads", &v)))
 			rc = m > 0 ? cc_cli_long("--threads", v, 1, 1024, &threads) : 0;
-		else if ((m = cc_cli_option(argc, argv, &i, "--set", &v)))
-			sa.sets[sa.n_sets++] = v;
 		else if (strcmp(argv[i], "--json") == 0)
 			json = 1, m = 1;
 		else if (strcmp(argv[i], "--quiet") == 0)
 			quiet = 1, m = 1;
-		else if (argv[i][0] == '-' && argv[i][1])
+		else if (!(m = scenario_arg(argc, argv, &i, "run", &sa)))
 			cc_cli_error("run: unknown option '%s' (try 'ccsim run --help')", argv[i]), m = -1;
-		else if (!sa.path)
-			sa.path = argv[i], m = 1;
-		else
-			cc_cli_error("run: one scenario at a time ('%s' is extra)", argv[i]), m = -1;
 		if (m < 0)
 			rc = CC_ERR_USAGE;
 	}
@@ -180,7 +195,7 @@ static int cmd_run(int argc, char **argv)
 		return cc_status_exit_code(st);
 	}
 
-	struct progress_view view = { (size_t)scn.replications, scn.horizon_s };
+	struct progress_view view = { (size_t)scn.replications };
 	struct cc_run run = {
 		.scn = &scn,
 		.threads = (int)threads,
@@ -223,18 +238,10 @@ static int cmd_check(int argc, char **argv)
 	sa.sets = cc_calloc((size_t)argc, sizeof *sa.sets);
 	int bad = 0;
 	for (int i = 1; i < argc && !bad; i++) {
-		const char *v;
-		int m = cc_cli_option(argc, argv, &i, "--set", &v);
-		if (m > 0)
-			sa.sets[sa.n_sets++] = v;
-		else if (m < 0)
-			bad = 1;
-		else if (argv[i][0] == '-' && argv[i][1])
-			cc_cli_error("check: unknown option '%s' (try 'ccsim check --help')", argv[i]), bad = 1;
-		else if (!sa.path)
-			sa.path = argv[i];
-		else
-			cc_cli_error("check: one scenario at a time ('%s' is extra)", argv[i]), bad = 1;
+		int m = scenario_arg(argc, argv, &i, "check", &sa);
+		if (m == 0)
+			cc_cli_error("check: unknown option '%s' (try 'ccsim check --help')", argv[i]);
+		bad = m <= 0;
 	}
 	if (!bad && !sa.path)
 		cc_cli_error("check: which scenario? (usage: ccsim check SCENARIO)"), bad = 1;

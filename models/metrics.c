@@ -59,20 +59,16 @@ static double ratio(double num, double den)
 
 #define QR(f) (r->queue_raw[cc_qr_index(scn->n_queues, row, q, (f))])
 #define GR(g, f) (r->group_raw[cc_gr_index(scn->n_groups, row, (g), (f))])
-#define QUEUE_FIGURE(fname, expr)                                                             \
+/* A figure function whose entity index is named IDX (q for queues, g for groups). */
+#define FIGURE(fname, idx, expr)                                                              \
 	static double fname(const struct cc_scenario *scn, const struct cc_grid *grid,         \
-	                    const struct cc_rep_result *r, size_t row, size_t q)               \
+	                    const struct cc_rep_result *r, size_t row, size_t idx)             \
 	{                                                                                      \
 		(void)grid;                                                                        \
 		return (expr);                                                                     \
 	}
-#define GROUP_FIGURE(fname, expr)                                                             \
-	static double fname(const struct cc_scenario *scn, const struct cc_grid *grid,         \
-	                    const struct cc_rep_result *r, size_t row, size_t g)               \
-	{                                                                                      \
-		(void)grid;                                                                        \
-		return (expr);                                                                     \
-	}
+#define QUEUE_FIGURE(fname, expr) FIGURE(fname, q, expr)
+#define GROUP_FIGURE(fname, expr) FIGURE(fname, g, expr)
 
 QUEUE_FIGURE(q_offered, QR(CC_QR_OFFERED))
 QUEUE_FIGURE(q_answered, QR(CC_QR_ANSWERED))

@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "sim/alloc.h"
 #include "sim/duration.h"
@@ -102,8 +103,11 @@ void cc_report_table(FILE *out, const struct cc_run *run, const char *results_pa
 	cc_duration_format(scn->horizon_s, horizon, sizeof horizon);
 	cc_duration_format(scn->warmup_s, warmup, sizeof warmup);
 	cc_duration_format(scn->interval_s, interval, sizeof interval);
-	fprintf(out, "%s: %zu replications of %s (warm-up %s excluded), seed %llu, %s intervals\n",
-	        scn->name, run->replications, horizon, warmup, (unsigned long long)scn->seed, interval);
+	char excluded[64] = "no warm-up";
+	if (scn->warmup_s > 0)
+		snprintf(excluded, sizeof excluded, "first %s excluded as warm-up", warmup);
+	fprintf(out, "%s: %zu replications of %s (%s), seed %llu, %s intervals\n", scn->name,
+	        run->replications, horizon, excluded, (unsigned long long)scn->seed, interval);
 	fprintf(out, "whole horizon after warm-up, mean ± 95 %% half-width across replications\n\n");
 	table(out, run, CC_FIG_QUEUE, queue_columns, sizeof queue_columns / sizeof queue_columns[0]);
 	fputc('\n', out);
@@ -162,6 +166,26 @@ static void json_entities(FILE *out, const struct cc_run *run, enum cc_figure_ow
 	}
 }
 
+/* How fast the replications ran: simulation only, not the writing of the results file. */
+static void json_performance(FILE *out, const struct cc_run *run)
+{
+	uint64_t events = 0, contacts = 0;
+	for (size_t r = 0; r < run->replications; r++) {
+		events += run->counts[r].events;
+		contacts += run->counts[r].arrived;
+	}
+	struct rusage ru;
+	long peak_kib = getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : -1;
+	fprintf(out, "{\"threads\": %d, \"wall_s\": ", run->threads < 1 ? 1 : run->threads);
+	json_number(out, run->wall_s);
+	fprintf(out, ", \"events\": %llu, \"contacts\": %llu, \"events_per_s\": ",
+	        (unsigned long long)events, (unsigned long long)contacts);
+	json_number(out, run->wall_s > 0 ? (double)events / run->wall_s : NAN);
+	fputs(", \"contacts_per_s\": ", out);
+	json_number(out, run->wall_s > 0 ? (double)contacts / run->wall_s : NAN);
+	fprintf(out, ", \"peak_rss_kib\": %ld}", peak_kib);
+}
+
 void cc_report_json(FILE *out, const struct cc_run *run, const char *results_path)
 {
 	const struct cc_scenario *scn = run->scn;
@@ -183,5 +207,7 @@ void cc_report_json(FILE *out, const struct cc_run *run, const char *results_pat
 	json_entities(out, run, CC_FIG_QUEUE);
 	fputs("], \"groups\": [", out);
 	json_entities(out, run, CC_FIG_GROUP);
-	fputs("]}\n", out);
+	fputs("], \"performance\": ", out);
+	json_performance(out, run);
+	fputs("}\n", out);
 }

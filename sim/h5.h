@@ -21,7 +21,19 @@
  * once, so a writer may check only its last call. Paths are absolute HDF5 paths
  * ("/queues/offered"); missing parent groups are created.
  *
- * Not thread-safe: one thread writes a file.
+ * Large dense arrays (64 KiB and more) are chunked and compressed too. Tables carry a
+ * "description" and, per field, "<name>_units" and "<name>_description"; string axes have
+ * empty units. NULL units or descriptions are stored as "".
+ *
+ * Tables still open at cc_h5_commit or cc_h5_abort are closed with the file: rows appended
+ * so far are kept (commit) and later appends fail; cc_h5_table_close then only frees.
+ *
+ * Bugs are asserts: relative paths, NULL values, more than 256 enum names, fields that
+ * overrun the row. ERR arguments may be NULL or empty, and read "" on success.
+ *
+ * Not thread-safe: one thread writes a file. cc_h5_create turns off HDF5's own error
+ * printing for the whole process; temporary names carry the process id, so two writers in
+ * one process must not target the same path.
  */
 
 struct cc_h5_file;

@@ -11,6 +11,8 @@
 
 #include <hdf5.h>
 
+#include "models/metrics.h"
+
 static char dir[] = "/tmp/ccsim-cli-XXXXXX";
 
 static const char *ccsim(void)
@@ -210,8 +212,14 @@ static void test_cli_run_writes_results_and_json(void **state)
 	H5Dclose(d);
 	H5Fclose(f);
 
-	/* Threads change nothing in what is printed. */
+	/* Threads change nothing in the results (only in the timings that follow them). */
 	assert_int_equal(run(again, sizeof again, "run %s/good.cfg -o %s --json --threads 2 --set output.contact_records=true", dir, h5), 0);
+	char *perf1 = strstr(out, ", \"performance\": "), *perf2 = strstr(again, ", \"performance\": ");
+	assert_non_null(perf1);
+	assert_non_null(perf2);
+	assert_non_null(strstr(perf2, "\"threads\": 2"));
+	*perf1 = *perf2 = '\0';
+	assert_true(strlen(out) > 1000);
 	assert_string_equal(out, again);
 	unlink(h5);
 
@@ -240,6 +248,26 @@ static void test_cli_erlang_published_values(void **state)
 	assert_non_null(strstr(out, "--aht: 'soon' is not a duration"));
 }
 
+/* The results documentation names every figure the file holds (run from the top folder). */
+static void test_cli_docs_list_every_figure(void **state)
+{
+	(void)state;
+	FILE *f = fopen("results/README.md", "r");
+	assert_non_null(f);
+	static char doc[65536];
+	size_t n = fread(doc, 1, sizeof doc - 1, f);
+	doc[n] = '\0';
+	fclose(f);
+	size_t count;
+	const struct cc_figure *figs = cc_figures(&count);
+	for (size_t i = 0; i < count; i++) {
+		char cell[96];
+		snprintf(cell, sizeof cell, "`%s`", figs[i].name);
+		if (!strstr(doc, cell))
+			fail_msg("results/README.md does not document %s", figs[i].name);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -248,6 +276,7 @@ int main(void)
 		cmocka_unit_test(test_cli_unwritable_output_exits_1),
 		cmocka_unit_test(test_cli_run_writes_results_and_json),
 		cmocka_unit_test(test_cli_erlang_published_values),
+		cmocka_unit_test(test_cli_docs_list_every_figure),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
