@@ -119,6 +119,7 @@ static int load(const struct scenario_args *a, struct cc_scenario *scn)
 
 struct progress_view {
 	size_t replications;
+	double total_h; /* simulated hours when every replication is done */
 };
 
 static void show_progress(void *ctx, const struct cc_progress *p, double elapsed_s)
@@ -126,9 +127,9 @@ static void show_progress(void *ctx, const struct cc_progress *p, double elapsed
 	const struct progress_view *v = ctx;
 	double sim_h = (double)atomic_load(&p->sim_ms) / 3.6e6;
 	double events = (double)atomic_load(&p->events);
-	cc_cli_progress("replications %zu/%zu · simulated %.1f h · %.2f M events/s",
-	                (size_t)atomic_load(&p->tasks_done), v->replications, sim_h,
-	                elapsed_s > 0 ? events / elapsed_s / 1e6 : 0.0);
+	cc_cli_progress("replications %zu/%zu · simulated %.1f of %.1f h (%.0f %%) · %.2f M events/s",
+	                (size_t)atomic_load(&p->tasks_done), v->replications, sim_h, v->total_h,
+	                100 * sim_h / v->total_h, elapsed_s > 0 ? events / elapsed_s / 1e6 : 0.0);
 }
 
 static int cmd_run(int argc, char **argv)
@@ -195,7 +196,8 @@ static int cmd_run(int argc, char **argv)
 		return cc_status_exit_code(st);
 	}
 
-	struct progress_view view = { (size_t)scn.replications };
+	struct progress_view view = { (size_t)scn.replications,
+	                              scn.replications * scn.horizon_s / 3600 };
 	struct cc_run run = {
 		.scn = &scn,
 		.threads = (int)threads,

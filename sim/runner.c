@@ -51,27 +51,14 @@ static void report(const struct cc_runner_job *job, struct cc_progress *progress
 		job->report(job->ctx, progress, cc_runner_now() - t0);
 }
 
-static int run_inline(const struct cc_runner_job *job, struct cc_progress *progress, double t0)
-{
-	for (size_t task = 0; task < job->tasks; task++) {
-		job->run(job->ctx, task, progress);
-		atomic_fetch_add(&progress->tasks_done, 1);
-		report(job, progress, t0);
-		int rc = job->commit(job->ctx, task);
-		if (rc)
-			return rc;
-	}
-	return 0;
-}
-
 int cc_runner_run(const struct cc_runner_job *job, struct cc_progress *progress)
 {
 	double t0 = cc_runner_now();
+	/* Even one thread is a worker: the calling thread stays free to report progress during a
+	 * long replication, and to commit results in order. */
 	int threads = job->threads < 1 ? 1 : job->threads;
 	if ((size_t)threads > job->tasks)
 		threads = (int)(job->tasks ? job->tasks : 1);
-	if (threads == 1)
-		return run_inline(job, progress, t0);
 
 	struct shared sh = { .job = job, .progress = progress };
 	sh.done = cc_calloc(job->tasks, 1);

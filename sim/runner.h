@@ -10,7 +10,7 @@
  * calling thread in task order, so what is written and summed never depends on the thread
  * count or on which task finished first.
  *
- * RUN(ctx, task, progress) executes on a worker (on the calling thread when threads is 1). It
+ * RUN(ctx, task, progress) executes on one of THREADS worker threads. It
  * must touch no state shared with other tasks except through CTX's read-only parts and its
  * own per-task slot. COMMIT(ctx, task) runs on the calling thread, for tasks 0, 1, 2... in
  * order, each after its RUN has returned: this is where results are aggregated or written.
