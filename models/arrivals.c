@@ -23,16 +23,19 @@ double cc_arrivals_next(struct cc_arrivals *a)
 			return a->t = INFINITY;
 		return a->t = t + need / rate;
 	}
+	/* The interval index is carried as an integer: recomputing it from t at a boundary could
+	 * round down to the interval just left (3 * 0.7 / 0.7 < 3) and never move on. */
+	size_t j = (size_t)floor(t / c->rate_width_s);
 	for (;;) {
-		double j = floor(t / c->rate_width_s);
-		int last = j >= (double)(c->n_rates - 1);
-		double rate = c->per_hour[last ? c->n_rates - 1 : (size_t)j] / 3600.0;
-		double end = last ? INFINITY : (j + 1) * c->rate_width_s;
+		int last = j >= c->n_rates - 1;
+		double rate = c->per_hour[last ? c->n_rates - 1 : j] / 3600.0;
+		double end = last ? INFINITY : (double)(j + 1) * c->rate_width_s;
 		if (rate > 0 && t + need / rate <= end)
 			return a->t = t + need / rate;
 		if (last)
 			return a->t = INFINITY;
 		need -= rate * (end - t);
 		t = end;
+		j++;
 	}
 }

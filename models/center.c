@@ -240,9 +240,8 @@ static void connect_agent(struct center *c, struct contact *k, struct agent *a)
 		if (wait <= cfg->sl_threshold_s)
 			*qraw(c, k->interval, k->queue, CC_QR_IN_SL) += 1;
 	}
-	long now_i = cc_grid_index(c->grid, c->now);
-	if (now_i >= 0)
-		*graw(c, now_i, a->group, CC_GR_ANSWERED) += 1;
+	if (k->interval >= 0)
+		*graw(c, k->interval, a->group, CC_GR_ANSWERED) += 1;
 	c->out->counts.answered++;
 	a->contact = k;
 	agent_enter(c, a, AGENT_TALK);

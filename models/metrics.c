@@ -134,7 +134,7 @@ static const struct cc_figure figures[] = {
 	{ "talk_s", CC_FIG_GROUP, "s", "agent-seconds connected to contacts (busy)", g_talk },
 	{ "acw_s", CC_FIG_GROUP, "s", "agent-seconds in after-contact work", g_acw },
 	{ "idle_s", CC_FIG_GROUP, "s", "agent-seconds available with no contact", g_idle },
-	{ "answered", CC_FIG_GROUP, "1", "contacts connected to the group's agents (by connect time)", g_answered },
+	{ "answered", CC_FIG_GROUP, "1", "offered contacts connected to the group's agents (by arrival interval, as queues count them)", g_answered },
 	{ "occupancy", CC_FIG_GROUP, "1", "(talk + ACW) / (staffed - not-productive statuses)", g_occupancy },
 	{ "utilization", CC_FIG_GROUP, "1", "(talk + ACW) / staffed", g_utilization },
 };

@@ -42,7 +42,7 @@ enum cc_group_raw {
 	CC_GR_TALK,     /* agent-seconds connected to a contact */
 	CC_GR_ACW,      /* agent-seconds in after-contact work */
 	CC_GR_IDLE,     /* agent-seconds available with no contact */
-	CC_GR_ANSWERED, /* contacts connected to the group's agents (by connect time) */
+	CC_GR_ANSWERED, /* offered contacts connected to the group's agents */
 	CC_GR_COUNT
 };
 

@@ -1,5 +1,6 @@
 #include "models/scenario.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -14,6 +15,13 @@
 
 /* Reporting grids longer than this are refused: they would only exhaust memory. */
 #define MAX_INTERVALS 10000000.0
+/* Beyond this many contacts an hour, gaps between arrivals approach the resolution of the
+ * clock over long horizons: no real queue comes near it. */
+#define MAX_PER_HOUR 1e7
+/* Per-interval figures of all replications are kept for the summaries: about this many
+ * doubles per queue or group, interval and replication (raw sums and figures). */
+#define FIGURE_DOUBLES 40.0
+#define MAX_FIGURE_BYTES (8.0 * 1024 * 1024 * 1024)
 
 static const char *const channel_names[CC_CHANNEL_COUNT] = {
 	"voice", "chat", "email", "task", "callback",
@@ -48,11 +56,21 @@ static void setting_path(const config_setting_t *s, char *buf, size_t len)
 		snprintf(buf + used, len - used, "%s[%d]", dot, config_setting_index(s));
 }
 
-/* Reports PROBLEM about setting S (or about KEY inside S when KEY is not NULL). */
+/* Settings made or changed by --set carry this address as their libconfig hook. */
+static char override_mark;
+
+/*
+ * Reports PROBLEM about setting S, or about KEY inside S when KEY is not NULL (the member
+ * itself when it exists, so that its own line is named).
+ */
 __attribute__((format(printf, 4, 5)))
 static enum cc_status fail(struct loader *L, const config_setting_t *s, const char *key,
                            const char *fmt, ...)
 {
+	if (key && config_setting_get_member(s, key)) {
+		s = config_setting_get_member(s, key);
+		key = NULL;
+	}
 	char path[512], msg[512];
 	setting_path(s, path, sizeof path);
 	if (key)
@@ -61,11 +79,14 @@ static enum cc_status fail(struct loader *L, const config_setting_t *s, const ch
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	const char *file = config_setting_source_file(s) ? config_setting_source_file(s) : L->file;
 	unsigned line = config_setting_source_line(s);
-	if (line)
-		snprintf(L->err, L->errlen, "%s:%u: %s: %s", L->file, line, path, msg);
-	else /* made by an override, not read from the file */
+	if (config_setting_get_hook(s) == &override_mark)
 		snprintf(L->err, L->errlen, "%s: --set %s: %s", L->file, path, msg);
+	else if (line)
+		snprintf(L->err, L->errlen, "%s:%u: %s: %s", file, line, path, msg);
+	else /* the file as a whole (the root group has no line) */
+		snprintf(L->err, L->errlen, "%s: %s: %s", file, path, msg);
 	return CC_ERR_SCENARIO;
 }
 
@@ -263,7 +284,7 @@ static enum cc_status get_dist(struct loader *L, const config_setting_t *g, cons
 		return st;
 	enum cc_dist_kind kind;
 	if (cc_dist_kind_from_name(name, &kind) != CC_OK)
-		return fail(L, config_setting_get_member(s, "dist"), NULL,
+		return fail(L, s, "dist",
 		            "unknown distribution \"%s\" (expected exponential, deterministic, uniform, "
 		            "lognormal, gamma, erlang, weibull or empirical)", name);
 	const char *const *params = cc_dist_param_names(kind);
@@ -336,21 +357,28 @@ static int valid_name(const char *s)
 	return 1;
 }
 
-static enum cc_status get_name(struct loader *L, const config_setting_t *g, const char **out)
+/* A name; ENTITY names (queues, groups) also appear in --set paths, so they may hold no
+ * '.' and may not be all digits (which would read as a position). */
+static enum cc_status get_name(struct loader *L, const config_setting_t *g, int entity,
+                               const char **out)
 {
 	enum cc_status st = get_string(L, g, "name", 1, out);
 	if (st)
 		return st;
 	if (!valid_name(*out))
-		return fail(L, config_setting_get_member(g, "name"), NULL,
+		return fail(L, g, "name",
 		            "\"%s\" must be letters, digits, '-', '_' or '.' (no spaces)", *out);
+	if (entity && (strchr(*out, '.') || strspn(*out, "0123456789") == strlen(*out)))
+		return fail(L, g, "name",
+		            "\"%s\" must have no '.' and not be all digits (names stand in override paths such as agents.NAME.count)",
+		            *out);
 	return CC_OK;
 }
 
 static enum cc_status load_arrivals(struct loader *L, const config_setting_t *s,
-                                    struct cc_queue_cfg *q)
+                                    double scn_interval_s, struct cc_queue_cfg *q)
 {
-	static const char *const keys[] = { "process", "per_hour", NULL };
+	static const char *const keys[] = { "process", "per_hour", "step", NULL };
 	enum cc_status st = check_keys(L, s, keys);
 	if (st)
 		return st;
@@ -362,7 +390,7 @@ static enum cc_status load_arrivals(struct loader *L, const config_setting_t *s,
 	else if (strcmp(process, "deterministic") == 0)
 		q->process = CC_ARRIVALS_DETERMINISTIC;
 	else
-		return fail(L, config_setting_get_member(s, "process"), NULL,
+		return fail(L, s, "process",
 		            "unknown process \"%s\" (expected poisson or deterministic)", process);
 	config_setting_t *rate;
 	if ((st = member(L, s, "per_hour", 1, &rate)))
@@ -377,22 +405,24 @@ static enum cc_status load_arrivals(struct loader *L, const config_setting_t *s,
 	if (q->n_rates == 0)
 		return fail(L, rate, NULL, "must list at least one rate");
 	for (size_t i = 0; i < q->n_rates; i++)
-		if (!(q->per_hour[i] >= 0) || !isfinite(q->per_hour[i]))
+		if (!(q->per_hour[i] >= 0) || !(q->per_hour[i] <= MAX_PER_HOUR))
 			return fail(L, q->n_rates == 1 && is_number(rate) ? rate
 			               : config_setting_get_elem(rate, (unsigned)i),
-			            NULL, "must be a rate of zero or more contacts per hour (got %g)",
-			            q->per_hour[i]);
-	return CC_OK;
+			            NULL, "must be a rate from 0 to %.0f contacts per hour (got %g)",
+			            MAX_PER_HOUR, q->per_hour[i]);
+	q->rate_width_s = scn_interval_s;
+	return get_duration(L, s, "step", 0, &q->rate_width_s) ? CC_ERR_SCENARIO
+	       : q->rate_width_s > 0 ? CC_OK : fail(L, s, "step", "must be positive");
 }
 
 static enum cc_status load_queue(struct loader *L, const config_setting_t *s,
-                                 struct cc_queue_cfg *q)
+                                 double scn_interval_s, struct cc_queue_cfg *q)
 {
 	static const char *const keys[] = { "name", "channel", "arrivals", "handle", "patience",
 	                                    "acw", "service_level", "description", NULL };
 	enum cc_status st = check_keys(L, s, keys);
 	const char *name, *channel = "voice";
-	if (st || (st = get_name(L, s, &name)) || (st = get_string(L, s, "channel", 0, &channel)))
+	if (st || (st = get_name(L, s, 1, &name)) || (st = get_string(L, s, "channel", 0, &channel)))
 		return st;
 	q->name = cc_strdup(name);
 	int found = 0;
@@ -402,16 +432,16 @@ static enum cc_status load_queue(struct loader *L, const config_setting_t *s,
 			found = 1;
 		}
 	if (!found)
-		return fail(L, config_setting_get_member(s, "channel"), NULL,
+		return fail(L, s, "channel",
 		            "unknown channel \"%s\" (expected voice, chat, email, task or callback)",
 		            channel);
 	config_setting_t *m;
-	if ((st = member(L, s, "arrivals", 1, &m)) || (st = load_arrivals(L, m, q)))
+	if ((st = member(L, s, "arrivals", 1, &m)) || (st = load_arrivals(L, m, scn_interval_s, q)))
 		return st;
 	if ((st = get_dist(L, s, "handle", 1, &q->handle, NULL)))
 		return st;
 	if (q->handle.mean <= 0)
-		return fail(L, config_setting_get_member(s, "handle"), NULL,
+		return fail(L, s, "handle",
 		            "must have a positive mean (contacts take time)");
 	if ((st = get_dist(L, s, "patience", 0, &q->patience, &q->has_patience)))
 		return st;
@@ -429,7 +459,7 @@ static enum cc_status load_queue(struct loader *L, const config_setting_t *s,
 		    (st = get_number(L, m, "target", 0, &q->sl_target)))
 			return st;
 		if (!(q->sl_target >= 0 && q->sl_target <= 1))
-			return fail(L, config_setting_get_member(m, "target"), NULL,
+			return fail(L, m, "target",
 			            "must be a share from 0 to 1 (0.80 for 80 %%)");
 	}
 	return CC_OK;
@@ -442,7 +472,7 @@ static enum cc_status load_group(struct loader *L, const config_setting_t *s,
 	enum cc_status st = check_keys(L, s, keys);
 	const char *name;
 	long long count;
-	if (st || (st = get_name(L, s, &name)))
+	if (st || (st = get_name(L, s, 1, &name)))
 		return st;
 	g->name = cc_strdup(name);
 	if ((st = get_whole(L, s, "count", 1, 1, 1000000, &count)))
@@ -500,7 +530,7 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	enum cc_status st = check_keys(L, root, keys);
 	const char *name;
 	long long seed = 1, reps = 10;
-	if (st || (st = get_name(L, root, &name)))
+	if (st || (st = get_name(L, root, 0, &name)))
 		return st;
 	scn->name = cc_strdup(name);
 	if ((st = get_whole(L, root, "seed", 0, 0, INT64_MAX, &seed)) ||
@@ -514,15 +544,14 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	    (st = get_duration(L, root, "interval", 0, &scn->interval_s)))
 		return st;
 	if (!(scn->horizon_s > 0))
-		return fail(L, config_setting_get_member(root, "horizon"), NULL, "must be positive");
+		return fail(L, root, "horizon", "must be positive");
 	if (scn->warmup_s >= scn->horizon_s)
-		return fail(L, config_setting_get_member(root, "warmup"), NULL,
-		            "must be shorter than the horizon");
+		return fail(L, root, "warmup", "must be shorter than the horizon");
 	if (!(scn->interval_s > 0))
-		return fail(L, config_setting_get_member(root, "interval"), NULL, "must be positive");
+		return fail(L, root, "interval", "must be positive");
 	if (scn->horizon_s / scn->interval_s > MAX_INTERVALS)
-		return fail(L, config_setting_get_member(root, "interval"), NULL,
-		            "gives more than %.0f intervals over the horizon", MAX_INTERVALS);
+		return fail(L, root, "interval", "gives more than %.0f intervals over the horizon",
+		            MAX_INTERVALS);
 
 	config_setting_t *list;
 	if ((st = get_list(L, root, "queues", &list, &scn->n_queues)))
@@ -530,12 +559,11 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	scn->queues = cc_calloc(scn->n_queues, sizeof *scn->queues);
 	for (size_t i = 0; i < scn->n_queues; i++) {
 		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
-		scn->queues[i].rate_width_s = scn->interval_s;
-		if ((st = load_queue(L, e, &scn->queues[i])))
+		if ((st = load_queue(L, e, scn->interval_s, &scn->queues[i])))
 			return st;
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(scn->queues[j].name, scn->queues[i].name) == 0)
-				return fail(L, config_setting_get_member(e, "name"), NULL,
+				return fail(L, e, "name",
 				            "another queue is already named \"%s\"", scn->queues[i].name);
 	}
 	if ((st = get_list(L, root, "agents", &list, &scn->n_groups)))
@@ -547,7 +575,7 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 			return st;
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(scn->groups[j].name, scn->groups[i].name) == 0)
-				return fail(L, config_setting_get_member(e, "name"), NULL,
+				return fail(L, e, "name",
 				            "another agent group is already named \"%s\"", scn->groups[i].name);
 	}
 	for (size_t q = 0; q < scn->n_queues; q++) {
@@ -561,6 +589,15 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 			            NULL, "queue \"%s\" is in no agent group's skills: nobody would answer it",
 			            scn->queues[q].name);
 	}
+
+	double intervals = ceil(scn->horizon_s / scn->interval_s) + 1;
+	double bytes = 8 * FIGURE_DOUBLES * intervals * (double)scn->replications *
+	               (double)(scn->n_queues + scn->n_groups);
+	if (bytes > MAX_FIGURE_BYTES)
+		return fail(L, root, "interval",
+		            "%.0f intervals x %d replications would need %.0f GiB for the per-interval "
+		            "figures: use a longer interval or fewer replications",
+		            intervals, scn->replications, bytes / (1024.0 * 1024 * 1024));
 
 	config_setting_t *out = config_setting_get_member(root, "output");
 	if (out) {
@@ -581,8 +618,10 @@ static config_setting_t *add_copy(config_setting_t *parent, const char *name,
                                   const config_setting_t *src)
 {
 	config_setting_t *dst = config_setting_add(parent, name, config_setting_type(src));
-	if (dst)
+	if (dst) {
+		config_setting_set_hook(dst, &override_mark);
 		copy_value(dst, src);
+	}
 	return dst;
 }
 
@@ -631,6 +670,63 @@ static config_setting_t *child(config_setting_t *s, const char *c)
 	return NULL;
 }
 
+/*
+ * libconfig 1.5 reads an integer beyond the range of int without its L suffix by silently
+ * wrapping it (99999999999 becomes 1215752191). TEXT is scanned for such literals, outside
+ * strings and comments, so they are refused instead. Returns the line of the first one (and
+ * the literal in BAD), or 0.
+ */
+static int oversized_integer(const char *text, char *bad, size_t badlen)
+{
+	int line = 1;
+	for (const char *p = text; *p; p++) {
+		if (*p == '\n') {
+			line++;
+		} else if (*p == '"') {
+			for (p++; *p && *p != '"'; p++) {
+				if (*p == '\\' && p[1])
+					p++;
+				else if (*p == '\n')
+					line++;
+			}
+			if (!*p)
+				break;
+		} else if (*p == '#' || (*p == '/' && p[1] == '/')) {
+			while (p[1] && p[1] != '\n')
+				p++;
+		} else if (*p == '/' && p[1] == '*') {
+			for (p += 2; *p && !(*p == '*' && p[1] == '/'); p++)
+				line += *p == '\n';
+			if (!*p)
+				break;
+			p++;
+		} else if (isdigit((unsigned char)*p) &&
+		           (p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.'))) {
+			const char *start = p;
+			int hex = p[0] == '0' && (p[1] == 'x' || p[1] == 'X');
+			if (hex)
+				p += 2;
+			while (hex ? isxdigit((unsigned char)*p) : isdigit((unsigned char)*p))
+				p++;
+			int is_float = !hex && (*p == '.' || *p == 'e' || *p == 'E');
+			int is_long = *p == 'L';
+			if (!is_float && !is_long) {
+				errno = 0;
+				unsigned long long v = strtoull(start, NULL, hex ? 16 : 10);
+				if (errno || v > (unsigned long long)INT32_MAX + (start > text && start[-1] == '-')) {
+					snprintf(bad, badlen, "%.*s", (int)(p - start), start);
+					return line;
+				}
+			}
+			while (isalnum((unsigned char)*p) || *p == '.' || *p == '_' ||
+			       ((*p == '+' || *p == '-') && (p[-1] == 'e' || p[-1] == 'E')))
+				p++;
+			p--;
+		}
+	}
+	return 0;
+}
+
 /* Parses VALUE as a libconfig value ("200s" without quotes is taken as a string). */
 static int parse_value(config_t *tmp, const char *value)
 {
@@ -671,6 +767,13 @@ static enum cc_status apply_set(config_t *cfg, const char *file, const char *set
 		st = CC_ERR_USAGE;
 		goto done;
 	}
+	char big[64];
+	if (oversized_integer(eq + 1, big, sizeof big)) {
+		snprintf(err, errlen, "%s: --set %s: %s is too large for a plain integer (write %sL, or a number with a decimal point)",
+		         file, path, big, big);
+		st = CC_ERR_USAGE;
+		goto done;
+	}
 	const config_setting_t *value = config_lookup(&tmp, "v");
 	config_setting_t *s = config_root_setting(cfg);
 	char *save = NULL;
@@ -685,6 +788,7 @@ static enum cc_status apply_set(config_t *cfg, const char *file, const char *set
 			}
 			if (k) { /* an element of a list or array: replace it in place */
 				int kt = config_setting_type(k), vt = config_setting_type(value);
+				config_setting_set_hook(k, &override_mark);
 				if (kt == vt && kt != CONFIG_TYPE_GROUP && kt != CONFIG_TYPE_LIST &&
 				    kt != CONFIG_TYPE_ARRAY) {
 					copy_value(k, value);
@@ -702,8 +806,11 @@ static enum cc_status apply_set(config_t *cfg, const char *file, const char *set
 			}
 			break;
 		}
-		if (!k && config_setting_type(s) == CONFIG_TYPE_GROUP)
+		if (!k && config_setting_type(s) == CONFIG_TYPE_GROUP) {
 			k = config_setting_add(s, c, CONFIG_TYPE_GROUP);
+			if (k)
+				config_setting_set_hook(k, &override_mark);
+		}
 		if (!k) {
 			snprintf(err, errlen, "%s: --set %s: no setting \"%s\" there", file, set, c);
 			st = CC_ERR_USAGE;
@@ -754,14 +861,28 @@ enum cc_status cc_scenario_load(const char *path, const char *const *sets, size_
 	scn->text = read_text(path, err, errlen);
 	if (!scn->text) {
 		cc_scenario_fini(scn);
-		return CC_ERR_SCENARIO;
+		return CC_ERR_IO;
 	}
 	config_t cfg;
 	config_init(&cfg);
 	enum cc_status st = CC_OK;
-	if (!config_read_string(&cfg, scn->text)) {
-		snprintf(err, errlen, "%s:%d: syntax error: %s", path, config_error_line(&cfg),
-		         config_error_text(&cfg));
+	/* Read from the file itself (not the text) so that @include works and settings know
+	 * the file they come from. */
+	if (!config_read_file(&cfg, path)) {
+		const char *file = config_error_file(&cfg) ? config_error_file(&cfg) : path;
+		if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO)
+			snprintf(err, errlen, "%s: cannot read the scenario", file);
+		else
+			snprintf(err, errlen, "%s:%d: syntax error: %s", file, config_error_line(&cfg),
+			         config_error_text(&cfg));
+		st = config_error_type(&cfg) == CONFIG_ERR_FILE_IO ? CC_ERR_IO : CC_ERR_SCENARIO;
+		goto done;
+	}
+	char big[64];
+	int big_line = oversized_integer(scn->text, big, sizeof big);
+	if (big_line) {
+		snprintf(err, errlen, "%s:%d: %s is too large for a plain integer (write %sL, or a number with a decimal point)",
+		         path, big_line, big, big);
 		st = CC_ERR_SCENARIO;
 		goto done;
 	}

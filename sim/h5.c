@@ -314,11 +314,13 @@ enum cc_status cc_h5_create(const char *path, struct cc_h5_file **out, char *err
 		return CC_ERR_IO;
 	}
 
-	/* A directory in the way would only show when the finished file is renamed onto it. */
+	/* Only a regular file is replaced: a directory in the way would only show at the final
+	 * rename, and a device or pipe (-o /dev/null) would be replaced by the results file. */
 	struct stat st;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		char msg[1024];
-		snprintf(msg, sizeof msg, "cannot create %s: it is a directory", path);
+		snprintf(msg, sizeof msg, "cannot create %s: it exists and is not a regular file%s",
+		         path, S_ISDIR(st.st_mode) ? " (a directory)" : "");
 		copy_message(err, errlen, msg);
 		return CC_ERR_IO;
 	}

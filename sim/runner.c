@@ -12,7 +12,10 @@ struct shared {
 	struct cc_progress *progress;
 	pthread_mutex_t lock;
 	pthread_cond_t finished;
+	pthread_cond_t advanced; /* signalled when a commit lets workers take more tasks */
 	size_t next_task;    /* next task a worker takes; guarded by lock */
+	size_t committed;    /* tasks committed so far; guarded by lock */
+	size_t window;       /* tasks that may be taken but not yet committed */
 	unsigned char *done; /* per task; guarded by lock */
 	int stop;            /* guarded by lock */
 };
@@ -29,6 +32,11 @@ static void *worker(void *arg)
 	struct shared *sh = arg;
 	for (;;) {
 		pthread_mutex_lock(&sh->lock);
+		/* Results wait in memory until committed in order; a slow commit (writing contact
+		 * records) must not let finished tasks pile up, so workers stay within a window. */
+		while (!sh->stop && sh->next_task < sh->job->tasks &&
+		       sh->next_task >= sh->committed + sh->window)
+			pthread_cond_wait(&sh->advanced, &sh->lock);
 		size_t task = sh->next_task;
 		int go = !sh->stop && task < sh->job->tasks;
 		if (go)
@@ -60,7 +68,7 @@ int cc_runner_run(const struct cc_runner_job *job, struct cc_progress *progress)
 	if ((size_t)threads > job->tasks)
 		threads = (int)(job->tasks ? job->tasks : 1);
 
-	struct shared sh = { .job = job, .progress = progress };
+	struct shared sh = { .job = job, .progress = progress, .window = 2 * (size_t)threads };
 	sh.done = cc_calloc(job->tasks, 1);
 	pthread_mutex_init(&sh.lock, NULL);
 	pthread_condattr_t attr;
@@ -68,6 +76,7 @@ int cc_runner_run(const struct cc_runner_job *job, struct cc_progress *progress)
 	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
 	pthread_cond_init(&sh.finished, &attr);
 	pthread_condattr_destroy(&attr);
+	pthread_cond_init(&sh.advanced, NULL);
 
 	pthread_t *tid = cc_calloc((size_t)threads, sizeof *tid);
 	for (int i = 0; i < threads; i++)
@@ -94,11 +103,11 @@ int cc_runner_run(const struct cc_runner_job *job, struct cc_progress *progress)
 		}
 		pthread_mutex_unlock(&sh.lock);
 		rc = job->commit(job->ctx, task);
-		if (rc) {
-			pthread_mutex_lock(&sh.lock);
-			sh.stop = 1;
-			pthread_mutex_unlock(&sh.lock);
-		}
+		pthread_mutex_lock(&sh.lock);
+		sh.committed = task + 1;
+		sh.stop = rc != 0;
+		pthread_cond_broadcast(&sh.advanced);
+		pthread_mutex_unlock(&sh.lock);
 	}
 	report(job, progress, t0);
 	for (int i = 0; i < threads; i++)
@@ -106,6 +115,7 @@ int cc_runner_run(const struct cc_runner_job *job, struct cc_progress *progress)
 	cc_free(tid);
 	cc_free(sh.done);
 	pthread_cond_destroy(&sh.finished);
+	pthread_cond_destroy(&sh.advanced);
 	pthread_mutex_destroy(&sh.lock);
 	return rc;
 }

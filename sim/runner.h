@@ -17,6 +17,9 @@
  * COMMIT returns 0 to go on, non-zero to stop (e.g. a write failed): the runner then lets
  * running tasks finish, skips tasks not yet started, and returns that value.
  *
+ * Workers run at most 2 x THREADS tasks ahead of the last commit, so the memory held by
+ * finished but uncommitted tasks stays bounded however slow COMMIT is.
+ *
  * While waiting, the calling thread calls REPORT (if not NULL) about four times a second
  * with the shared progress counters, for a progress line.
  */

@@ -64,6 +64,8 @@ void cc_grid_spread(const struct cc_grid *g, double *bins, size_t stride, double
 	if (!(t1 > t0) || rate == 0)
 		return;
 	size_t i = (size_t)(t0 / g->width_s) - g->first;
+	if (i >= g->count) /* t0 rounded past the last interval's start */
+		i = g->count - 1;
 	for (;;) {
 		double end = (double)(g->first + i + 1) * g->width_s;
 		if (t1 <= end || i + 1 >= g->count) {

@@ -43,7 +43,9 @@ static inline long cc_grid_index(const struct cc_grid *g, double t)
 {
 	if (t < g->warmup_s || t >= g->horizon_s)
 		return -1;
-	return (long)(t / g->width_s) - (long)g->first;
+	/* With a fractional width, t just below the horizon can round into the next interval. */
+	long i = (long)(t / g->width_s) - (long)g->first;
+	return i < (long)g->count ? i : (long)g->count - 1;
 }
 
 /* Start and end (seconds from the run's start) of reported interval I, cut to [warmup, horizon). */

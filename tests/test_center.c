@@ -67,6 +67,13 @@ static void test_center_conserves_contacts(void **state)
 		assert_int_equal(c->arrived, c->answered + c->abandoned + c->waiting_at_end);
 		assert_int_equal(c->answered, c->completed + c->in_service_at_end);
 		arrived += c->arrived;
+		/* Groups count answered contacts by arrival interval too, so they add up. */
+		double by_queue = 0, by_group = 0;
+		for (size_t q = 0; q < scn.n_queues; q++)
+			by_queue += total(&run, CC_FIG_QUEUE, "answered", r, q);
+		for (size_t g = 0; g < scn.n_groups; g++)
+			by_group += total(&run, CC_FIG_GROUP, "answered", r, g);
+		assert_near(by_group, by_queue, 0);
 		/* After the warm-up the same holds per queue, with contacts still in the system. */
 		for (size_t q = 0; q < scn.n_queues; q++) {
 			double offered = total(&run, CC_FIG_QUEUE, "offered", r, q);
@@ -317,6 +324,26 @@ static void test_center_piecewise_rates_exactly(void **state)
 	cc_scenario_fini(&scn);
 }
 
+/* A fractional rate step: the walk across rate changes must not stall at a boundary
+ * (3 * 0.7 / 0.7 rounds below 3). Deterministic arrivals at 1 per second for 3.5 s of
+ * steps, then zero: exactly the arrivals at 1, 2 and 3 s. */
+static void test_center_fractional_rate_step(void **state)
+{
+	(void)state;
+	const char *text =
+		"name = \"frac\"; horizon = 60; interval = 0.7; replications = 1;\n"
+		"queues = ( { name = \"q\"; arrivals = { process = \"deterministic\";\n"
+		"             per_hour = [ 3600.0, 3600.0, 3600.0, 3600.0, 3600.0, 0.0 ]; };\n"
+		"             handle = { dist = \"deterministic\"; value = 0.1; }; } );\n"
+		"agents = ( { name = \"g\"; count = 1; skills = [ \"q\" ]; } );\n";
+	struct cc_scenario scn;
+	struct cc_run run;
+	run_text(text, &scn, &run, NULL);
+	assert_int_equal(run.counts[0].arrived, 3);
+	cc_run_fini(&run);
+	cc_scenario_fini(&scn);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -327,6 +354,7 @@ int main(void)
 		cmocka_unit_test(test_center_acw_keeps_agent_busy),
 		cmocka_unit_test(test_center_common_random_numbers),
 		cmocka_unit_test(test_center_piecewise_rates_exactly),
+		cmocka_unit_test(test_center_fractional_rate_step),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -131,7 +131,7 @@ static void test_cli_bad_scenarios_exit_2_and_write_nothing(void **state)
 		{ "count = 7;", "count = = 7;", "bad.cfg:6: syntax error" },
 		{ "channel = \"voice\";", "channel = \"voice\"; colour = 3;", "bad.cfg:2: queues.[0].colour: unknown setting" },
 		{ "count = 7;", "count = \"7\";", "bad.cfg:6: agents.[0].count: must be a whole number (got a string)" },
-		{ "per_hour = 100.0;", "per_hour = -100.0;", "bad.cfg:3: queues.[0].arrivals.per_hour: must be a rate of zero or more" },
+		{ "per_hour = 100.0;", "per_hour = -100.0;", "bad.cfg:3: queues.[0].arrivals.per_hour: must be a rate from 0 to 10000000" },
 		{ "count = 7;", "count = 0;", "bad.cfg:6: agents.[0].count: must be from 1" },
 		{ "warmup = \"30m\";", "warmup = \"6h\";", "bad.cfg:1: warmup: must be shorter than the horizon" },
 	};
@@ -165,7 +165,11 @@ static void test_cli_unwritable_output_exits_1(void **state)
 	snprintf(sub, sizeof sub, "%s/taken.h5", dir);
 	assert_int_equal(mkdir(sub, 0700), 0);
 	assert_int_equal(run(out, sizeof out, "run %s/good.cfg -o %s --quiet", dir, sub), 1);
+	assert_non_null(strstr(out, "is not a regular file (a directory)"));
 	rmdir(sub);
+	/* A device is never replaced by a results file. */
+	assert_int_equal(run(out, sizeof out, "run %s/good.cfg -o /dev/null --quiet", dir), 1);
+	assert_non_null(strstr(out, "/dev/null: it exists and is not a regular file"));
 	expect_no_results();
 }
 

@@ -28,7 +28,7 @@ static void expect_error(const char *from, const char *to, const char *want)
 	struct cc_scenario scn;
 	char err[1024] = "";
 	enum cc_status st = tu_load(text, NULL, 0, &scn, err, sizeof err);
-	if (st != CC_ERR_SCENARIO || !strstr(err, want))
+	if (st != CC_ERR_SCENARIO || !strstr(err, want) || strstr(err, "--set"))
 		fail_msg("replacing '%s' by '%s': status %d, message '%s', wanted '%s'", from, to, st,
 		         err, want);
 }
@@ -47,6 +47,7 @@ static void test_scenario_loads_the_example(void **state)
 	assert_int_equal(scn.replications, 20);
 	assert_int_equal(scn.n_queues, 1);
 	assert_near(scn.queues[0].per_hour[0], 100, 0);
+	assert_near(scn.queues[0].rate_width_s, 1800, 0); /* the step defaults to the interval */
 	assert_near(scn.queues[0].handle.mean, 180, 0);
 	assert_true(scn.queues[0].has_patience);
 	assert_near(scn.queues[0].patience.mean, 300, 0);
@@ -76,7 +77,27 @@ static void test_scenario_errors_name_file_line_and_setting(void **state)
 	expect_error("target = 0.80", "target = 80.0", ":13: queues.[0].service_level.target: must be a share");
 	expect_error("[ \"sales\" ]", "[ \"sails\" ]", ":16: agents.[0].skills.[0]: no queue is named \"sails\"");
 	expect_error("replications = 20;", "replications = 20.5;", ":6: replications: must be a whole number (got a number)");
-	expect_error("horizon = \"24h\";\n", "", "horizon: missing (required)");
+	/* A key missing at the top is reported against the file, not as an override. */
+	expect_error("horizon = \"24h\";\n", "", ": horizon: missing (required)");
+	/* The interval's default still gets a message, not a crash, when it is the problem. */
+	{
+		struct cc_scenario scn;
+		char err[1024] = "";
+		char *text = tu_erlang_scenario(100, 180, 7, 0, "horizon = \"6000000h\";");
+		assert_int_equal(tu_load(text, NULL, 0, &scn, err, sizeof err), CC_ERR_SCENARIO);
+		assert_non_null(strstr(err, ": interval: gives more than 10000000 intervals"));
+		free(text);
+		text = tu_erlang_scenario(100, 180, 7, 0, "horizon = \"60000h\"; interval = 60; replications = 5000;");
+		assert_int_equal(tu_load(text, NULL, 0, &scn, err, sizeof err), CC_ERR_SCENARIO);
+		assert_non_null(strstr(err, "GiB for the per-interval figures"));
+		free(text);
+	}
+	expect_error("seed = 20261121;", "seed = 99999999999;", ":2: 99999999999 is too large for a plain integer (write 99999999999L");
+	expect_error("count = 7", "count = 4294967298", ":16: 4294967298 is too large");
+	expect_error("per_hour = 100.0", "per_hour = 1e18", ":9: queues.[0].arrivals.per_hour: must be a rate from 0 to 10000000");
+	expect_error("name = \"team\"", "name = \"te.am\"", ":16: agents.[0].name: \"te.am\" must have no '.'");
+	expect_error("name = \"sales\"; channel", "name = \"42\"; channel", ":8: queues.[0].name: \"42\" must have no '.' and not be all digits");
+	expect_error("per_hour = 100.0;", "per_hour = [ 1.0, 2.0 ]; step = \"0s\";", ":9: queues.[0].arrivals.step: must be positive");
 	expect_error("name = \"erlang-a\"", "name = \"erlang a\"", ":1: name: \"erlang a\" must be letters");
 	expect_error("queues = (", "queues = ( { name = \"x\"; arrivals = { per_hour = 1.0; }; handle = { dist = \"exponential\"; mean = 10.0; }; },",
 	             "queue \"x\" is in no agent group's skills");
@@ -92,7 +113,7 @@ static void test_scenario_missing_file(void **state)
 	struct cc_scenario scn;
 	char err[1024];
 	assert_int_equal(cc_scenario_load("/nonexistent/x.cfg", NULL, 0, &scn, err, sizeof err),
-	                 CC_ERR_SCENARIO);
+	                 CC_ERR_IO);
 	assert_non_null(strstr(err, "/nonexistent/x.cfg: cannot open the scenario: No such file"));
 }
 
@@ -120,6 +141,17 @@ static void test_scenario_set_overrides(void **state)
 	assert_non_null(strstr(scn.overrides, "agents.[0].count=9\n"));
 	cc_scenario_fini(&scn);
 
+	const char *big[] = { "seed=99999999999" };
+	assert_int_equal(tu_load(base, big, 1, &scn, err, sizeof err), CC_ERR_USAGE);
+	assert_non_null(strstr(err, "--set seed: 99999999999 is too large"));
+	const char *big_ok[] = { "seed=99999999999L" };
+	assert_int_equal(tu_load(base, big_ok, 1, &scn, err, sizeof err), CC_OK);
+	assert_true(scn.seed == 99999999999ULL);
+	cc_scenario_fini(&scn);
+	/* An element replaced in a list is the override's, not the file line's. */
+	const char *element[] = { "agents.team.skills.[0]=x" };
+	assert_int_equal(tu_load(base, element, 1, &scn, err, sizeof err), CC_ERR_SCENARIO);
+	assert_non_null(strstr(err, "--set agents.[0].skills.[0]: no queue is named \"x\""));
 	const char *bad_value[] = { "agents.[0].count=-3" };
 	assert_int_equal(tu_load(base, bad_value, 1, &scn, err, sizeof err), CC_ERR_SCENARIO);
 	assert_non_null(strstr(err, "--set agents.[0].count: must be from 1"));
@@ -139,7 +171,7 @@ static void test_scenario_other_shapes(void **state)
 	const char *text =
 		"name = \"two\"; horizon = 7200; interval = 900;\n"
 		"queues = ( { name = \"a\"; channel = \"chat\";\n"
-		"             arrivals = { process = \"deterministic\"; per_hour = ( 10, 20.5, 0 ); };\n"
+		"             arrivals = { process = \"deterministic\"; per_hour = ( 10, 20.5, 0 ); step = \"20m\"; };\n"
 		"             handle = { dist = \"empirical\"; values = [ \"1m\", \"3m\" ]; weights = [ 1.0, 3.0 ]; }; },\n"
 		"           { name = \"b\"; arrivals = { per_hour = 12; };\n"
 		"             handle = { dist = \"erlang\"; mean = \"4m\"; k = 3; };\n"
@@ -152,6 +184,7 @@ static void test_scenario_other_shapes(void **state)
 	assert_int_equal(scn.queues[0].channel, CC_CHANNEL_CHAT);
 	assert_int_equal(scn.queues[0].process, CC_ARRIVALS_DETERMINISTIC);
 	assert_int_equal(scn.queues[0].n_rates, 3);
+	assert_near(scn.queues[0].rate_width_s, 1200, 0); /* its own step, not the interval */
 	assert_near(scn.queues[0].handle.mean, 150, 1e-12);
 	assert_false(scn.queues[1].has_patience);
 	assert_near(scn.queues[1].acw.mean, 20, 1e-12);
