@@ -24,24 +24,24 @@ void cc_rep_result_fini(struct cc_rep_result *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* Sums rows 0..ROWS-1 of RAW (ROWS x WIDTH entries of FIELDS doubles) into row ROWS. */
+static void sum_rows(double *raw, size_t rows, size_t width, size_t fields)
+{
+	size_t stride = width * fields;
+	double *total = raw + rows * stride;
+	for (size_t k = 0; k < stride; k++) {
+		double s = 0;
+		for (size_t i = 0; i < rows; i++)
+			s += raw[i * stride + k];
+		total[k] = s;
+	}
+}
+
 void cc_rep_result_total(struct cc_rep_result *r, const struct cc_scenario *scn,
                          const struct cc_grid *grid)
 {
-	size_t nq = scn->n_queues, ng = scn->n_groups, tot = grid->count;
-	for (size_t q = 0; q < nq; q++)
-		for (int f = 0; f < CC_QR_COUNT; f++) {
-			double s = 0;
-			for (size_t i = 0; i < tot; i++)
-				s += r->queue_raw[cc_qr_index(nq, i, q, f)];
-			r->queue_raw[cc_qr_index(nq, tot, q, f)] = s;
-		}
-	for (size_t g = 0; g < ng; g++)
-		for (int f = 0; f < CC_GR_COUNT; f++) {
-			double s = 0;
-			for (size_t i = 0; i < tot; i++)
-				s += r->group_raw[cc_gr_index(ng, i, g, f)];
-			r->group_raw[cc_gr_index(ng, tot, g, f)] = s;
-		}
+	sum_rows(r->queue_raw, grid->count, scn->n_queues, CC_QR_COUNT);
+	sum_rows(r->group_raw, grid->count, scn->n_groups, CC_GR_COUNT);
 }
 
 double cc_metrics_row_seconds(const struct cc_grid *grid, size_t row)
