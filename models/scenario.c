@@ -79,7 +79,7 @@ static enum cc_status fail(struct loader *L, const config_setting_t *s, const ch
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	const char *file = config_setting_source_file(s) ? config_setting_source_file(s) : L->file;
+	const char *file = L->file;
 	unsigned line = config_setting_source_line(s);
 	if (config_setting_get_hook(s) == &override_mark)
 		snprintf(L->err, L->errlen, "%s: --set %s: %s", L->file, path, msg);
@@ -671,12 +671,14 @@ static config_setting_t *child(config_setting_t *s, const char *c)
 }
 
 /*
- * libconfig 1.5 reads an integer beyond the range of int without its L suffix by silently
- * wrapping it (99999999999 becomes 1215752191). TEXT is scanned for such literals, outside
- * strings and comments, so they are refused instead. Returns the line of the first one (and
- * the literal in BAD), or 0.
+ * Scans TEXT, outside strings and comments, for what libconfig would take wrongly:
+ * - an integer beyond the range of int without its L suffix, which libconfig 1.5 silently
+ *   wraps (99999999999 becomes 1215752191);
+ * - @include, which would pull in settings that neither this scan nor the copy of the
+ *   scenario kept in the results file would see: a scenario is one file.
+ * Returns the line of the first problem, with the problem in WHY, or 0 when there is none.
  */
-static int oversized_integer(const char *text, char *bad, size_t badlen)
+static int scan_text(const char *text, char *why, size_t len)
 {
 	int line = 1;
 	for (const char *p = text; *p; p++) {
@@ -700,6 +702,10 @@ static int oversized_integer(const char *text, char *bad, size_t badlen)
 			if (!*p)
 				break;
 			p++;
+		} else if (*p == '@') {
+			snprintf(why, len, "@include is not supported: a scenario is one file, kept whole "
+			                   "in the results file");
+			return line;
 		} else if (isdigit((unsigned char)*p) &&
 		           (p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.'))) {
 			const char *start = p;
@@ -714,7 +720,9 @@ static int oversized_integer(const char *text, char *bad, size_t badlen)
 				errno = 0;
 				unsigned long long v = strtoull(start, NULL, hex ? 16 : 10);
 				if (errno || v > (unsigned long long)INT32_MAX + (start > text && start[-1] == '-')) {
-					snprintf(bad, badlen, "%.*s", (int)(p - start), start);
+					int n = (int)(p - start);
+					snprintf(why, len, "%.*s is too large for a plain integer (write %.*sL, or "
+					                   "a number with a decimal point)", n, start, n, start);
 					return line;
 				}
 			}
@@ -767,10 +775,9 @@ static enum cc_status apply_set(config_t *cfg, const char *file, const char *set
 		st = CC_ERR_USAGE;
 		goto done;
 	}
-	char big[64];
-	if (oversized_integer(eq + 1, big, sizeof big)) {
-		snprintf(err, errlen, "%s: --set %s: %s is too large for a plain integer (write %sL, or a number with a decimal point)",
-		         file, path, big, big);
+	char why[256];
+	if (scan_text(eq + 1, why, sizeof why)) {
+		snprintf(err, errlen, "%s: --set %s: %s", file, path, why);
 		st = CC_ERR_USAGE;
 		goto done;
 	}
@@ -866,23 +873,17 @@ enum cc_status cc_scenario_load(const char *path, const char *const *sets, size_
 	config_t cfg;
 	config_init(&cfg);
 	enum cc_status st = CC_OK;
-	/* Read from the file itself (not the text) so that @include works and settings know
-	 * the file they come from. */
-	if (!config_read_file(&cfg, path)) {
-		const char *file = config_error_file(&cfg) ? config_error_file(&cfg) : path;
-		if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO)
-			snprintf(err, errlen, "%s: cannot read the scenario", file);
-		else
-			snprintf(err, errlen, "%s:%d: syntax error: %s", file, config_error_line(&cfg),
-			         config_error_text(&cfg));
-		st = config_error_type(&cfg) == CONFIG_ERR_FILE_IO ? CC_ERR_IO : CC_ERR_SCENARIO;
+	/* libconfig parses the very text that is scanned here and kept for provenance. */
+	char why[256];
+	int bad_line = scan_text(scn->text, why, sizeof why);
+	if (bad_line) {
+		snprintf(err, errlen, "%s:%d: %s", path, bad_line, why);
+		st = CC_ERR_SCENARIO;
 		goto done;
 	}
-	char big[64];
-	int big_line = oversized_integer(scn->text, big, sizeof big);
-	if (big_line) {
-		snprintf(err, errlen, "%s:%d: %s is too large for a plain integer (write %sL, or a number with a decimal point)",
-		         path, big_line, big, big);
+	if (!config_read_string(&cfg, scn->text)) {
+		snprintf(err, errlen, "%s:%d: syntax error: %s", path, config_error_line(&cfg),
+		         config_error_text(&cfg));
 		st = CC_ERR_SCENARIO;
 		goto done;
 	}

@@ -94,6 +94,8 @@ static void test_scenario_errors_name_file_line_and_setting(void **state)
 	}
 	expect_error("seed = 20261121;", "seed = 99999999999;", ":2: 99999999999 is too large for a plain integer (write 99999999999L");
 	expect_error("count = 7", "count = 4294967298", ":16: 4294967298 is too large");
+	expect_error("seed = 20261121;", "seed = 20261121; # 99999999999 in a comment is fine\n@include \"other.cfg\"",
+	             ":3: @include is not supported");
 	expect_error("per_hour = 100.0", "per_hour = 1e18", ":9: queues.[0].arrivals.per_hour: must be a rate from 0 to 10000000");
 	expect_error("name = \"team\"", "name = \"te.am\"", ":16: agents.[0].name: \"te.am\" must have no '.'");
 	expect_error("name = \"sales\"; channel", "name = \"42\"; channel", ":8: queues.[0].name: \"42\" must have no '.' and not be all digits");
