@@ -203,6 +203,8 @@ static int cmd_run(int argc, char **argv)
 		.threads = (int)threads,
 		.on_records = cc_results_append_records,
 		.records_ctx = results,
+		.on_events = cc_results_append_events,
+		.events_ctx = results,
 		.on_progress = cc_cli_progress_wanted(quiet) ? show_progress : NULL,
 		.progress_ctx = &view,
 	};
@@ -210,7 +212,7 @@ static int cmd_run(int argc, char **argv)
 	if (run.on_progress)
 		cc_cli_progress_end();
 	if (st) {
-		const char *why = "writing contact records failed";
+		const char *why = "writing contact records or agent events failed";
 		cc_cli_error("%s: %s", path, why);
 		cc_results_discard(results);
 	} else {

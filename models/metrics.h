@@ -34,28 +34,82 @@ enum cc_queue_raw {
 	CC_QR_ACW_SUM,        /* their ACW seconds */
 	CC_QR_QUEUE_TIME,     /* integral of the number waiting (contact-seconds), split by time */
 	CC_QR_WORK_TIME,      /* agent-seconds on this queue's contacts (talk + ACW), split by time */
+	CC_QR_OFFERS,         /* offers of offered contacts to agents (each ring, or an at-once answer) */
+	CC_QR_RONAS,          /* offers that timed out (RONA) */
+	CC_QR_RING_SUM,       /* seconds those offers rang */
+	CC_QR_ABANDONED_RINGING, /* abandoned while an agent's phone rang (counted in ABANDONED) */
+	CC_QR_RONA_1,         /* contacts whose fate came after exactly 1 RONA */
+	CC_QR_RONA_2,         /* ...exactly 2 */
+	CC_QR_RONA_3P,        /* ...3 or more */
 	CC_QR_COUNT
 };
 
+/*
+ * Agent time is split exclusively: at any moment a logged-in agent is ringing, talking, in
+ * ACW, or in its status with none of these (the status array below). So per agent and group:
+ * staffed = ring + talk + ACW + time in each status other than Offline. Overlays (outbound,
+ * NPT while on a contact) are parts of talk + ACW counted again on their own.
+ */
 enum cc_group_raw {
-	CC_GR_STAFFED,  /* agent-seconds logged in */
-	CC_GR_TALK,     /* agent-seconds connected to a contact */
-	CC_GR_ACW,      /* agent-seconds in after-contact work */
-	CC_GR_IDLE,     /* agent-seconds available with no contact */
-	CC_GR_ANSWERED, /* offered contacts connected to the group's agents */
+	CC_GR_SCHEDULED,    /* agent-seconds inside shifts */
+	CC_GR_STAFFED,      /* agent-seconds logged in (not Offline), overtime included */
+	CC_GR_OVERTIME,     /* agent-seconds logged in after the end of a shift */
+	CC_GR_RING,         /* agent-seconds ringing (an offer not yet accepted or missed) */
+	CC_GR_TALK,         /* agent-seconds connected to a contact, outbound included */
+	CC_GR_ACW,          /* agent-seconds in after-contact work, outbound included */
+	CC_GR_OUTBOUND,     /* overlay: talk + ACW of outbound calls */
+	CC_GR_NPT_ON_CONTACT, /* overlay: talk + ACW while in a not-productive status */
+	CC_GR_ANSWERED,     /* offered contacts connected to the group's agents */
+	CC_GR_OFFERS,       /* offers made to the group's agents, by the time of the offer */
+	CC_GR_RONAS,        /* offers the group's agents missed, by the time of the offer */
+	CC_GR_RING_RONA,    /* seconds the missed offers rang */
+	CC_GR_NPT_RUNS,     /* runs of consecutive not-productive statuses, by their start */
+	CC_GR_NPT_RUN_SUM,  /* their lengths (the "20:00/30:00" total timer at the run's end) */
+	CC_GR_ACW_LIMITED,  /* ACWs cleared by the ACW limit, by their start */
+	CC_GR_OUTBOUND_CALLS, /* outbound attempts placed, by their start */
+	CC_GR_OUTBOUND_REACHED, /* ...that the customer answered */
 	CC_GR_COUNT
+};
+
+/* Per-agent totals over the whole run (warm-up included), for the per-agent invariants. */
+enum cc_agent_raw {
+	CC_AR_SCHEDULED, CC_AR_STAFFED, CC_AR_OVERTIME, CC_AR_RING, CC_AR_TALK, CC_AR_ACW,
+	CC_AR_COUNT /* then one entry per status, as the status array */
 };
 
 /* Whole-run counts (warm-up included), for the conservation invariants. */
 struct cc_rep_counts {
 	uint64_t arrived, answered, abandoned, waiting_at_end;
 	uint64_t completed, in_service_at_end;
+	uint64_t outbound;          /* outbound calls placed (not in the counts above) */
 	uint64_t events;
 };
 
 /* Outcome of a contact record. */
 enum cc_outcome { CC_OUTCOME_HANDLED, CC_OUTCOME_ABANDONED, CC_OUTCOME_WAITING_AT_END,
-                  CC_OUTCOME_IN_SERVICE_AT_END, CC_OUTCOME_COUNT };
+                  CC_OUTCOME_IN_SERVICE_AT_END, CC_OUTCOME_OUTBOUND, CC_OUTCOME_COUNT };
+
+/* Why a contact record ended. */
+enum cc_disconnect {
+	CC_DISCONNECT_NONE,     /* still in the system at the horizon */
+	CC_DISCONNECT_CUSTOMER, /* CUSTOMER_DISCONNECT: hung up before reaching an agent */
+	CC_DISCONNECT_ENDED,    /* the conversation ended (the model does not say who hung up) */
+	CC_DISCONNECT_FAILED,   /* an outbound call the customer did not answer */
+	CC_DISCONNECT_COUNT
+};
+
+/* Contact states in the agent event stream, as Amazon Connect names them. */
+enum cc_contact_state {
+	CC_CS_NONE,             /* the agent has no contact (after the change) */
+	CC_CS_CONNECTING,       /* offered, ringing */
+	CC_CS_CONNECTED,
+	CC_CS_CONNECTED_ONHOLD, /* (hold comes with transfers) */
+	CC_CS_MISSED,           /* not accepted within the offer timeout: RONA */
+	CC_CS_REJECTED,         /* the customer hung up while it was connecting */
+	CC_CS_ENDED,            /* the conversation is over; the agent is in ACW */
+	CC_CS_ERROR,            /* an outbound call failed (the customer did not answer) */
+	CC_CS_COUNT
+};
 
 /* One row per contact record (a contact's connection to the center). Times in seconds. */
 struct cc_contact_record {
@@ -68,19 +122,42 @@ struct cc_contact_record {
 	int32_t group;              /* -1: likewise */
 	uint8_t channel;            /* enum cc_channel */
 	uint8_t outcome;            /* enum cc_outcome */
-	double arrival_s;
+	uint8_t disconnect;         /* enum cc_disconnect */
+	int32_t ronas;              /* offers of this contact that timed out */
+	double ring_s;              /* seconds this contact rang at agents, all offers together */
+	double arrival_s;           /* arrival at the queue; for outbound, the start of dialling */
 	double connect_s;           /* NaN when never connected */
 	double end_s;               /* talk end, abandonment, or horizon when still in the system */
 	double acw_end_s;           /* NaN when no ACW was done */
 };
 
+/* One row of the agent event stream: an agent's state after a change. */
+struct cc_agent_event {
+	double time_s;
+	int64_t contact_id;     /* -1: no contact concerned */
+	int32_t replication;
+	int32_t agent;
+	int32_t group;
+	uint8_t status;         /* agent status index (see cc_scenario_status_name) */
+	uint8_t next_status;    /* pending status taken when the contact ends; CC_NO_STATUS: none */
+	uint8_t contact_state;  /* enum cc_contact_state */
+	uint8_t channel;        /* enum cc_channel; CC_CHANNEL_COUNT when no contact */
+};
+#define CC_NO_STATUS 255
+
 /* The results of one replication. */
 struct cc_rep_result {
-	double *queue_raw; /* [(grid.count + 1) * n_queues * CC_QR_COUNT] */
-	double *group_raw; /* [(grid.count + 1) * n_groups * CC_GR_COUNT] */
+	double *queue_raw;  /* [(grid.count + 1) * n_queues * CC_QR_COUNT] */
+	double *group_raw;  /* [(grid.count + 1) * n_groups * CC_GR_COUNT] */
+	double *status_raw; /* [(grid.count + 1) * n_groups * n_status]: agent-seconds in each
+	                       status with no contact and no ring (Offline: inside shifts) */
+	double *agent_raw;  /* [n_agents * (CC_AR_COUNT + n_status)], whole run */
+	size_t n_status, n_agents;
 	struct cc_rep_counts counts;
 	struct cc_contact_record *records;
 	size_t n_records, cap_records;
+	struct cc_agent_event *events; /* only when the scenario asks for them */
+	size_t n_events, cap_events;
 };
 
 void cc_rep_result_init(struct cc_rep_result *r, const struct cc_scenario *scn,
@@ -100,9 +177,15 @@ static inline size_t cc_gr_index(size_t n_groups, size_t interval, size_t group,
 {
 	return (interval * n_groups + group) * CC_GR_COUNT + (size_t)field;
 }
+static inline size_t cc_sr_index(size_t n_groups, size_t n_status, size_t interval, size_t group,
+                                 size_t status)
+{
+	return (interval * n_groups + group) * n_status + status;
+}
 
-/* A derived figure. */
-enum cc_figure_owner { CC_FIG_QUEUE, CC_FIG_GROUP };
+/* A derived figure: per queue, per agent group, or per agent group and status (index
+ * group * n_status + status). */
+enum cc_figure_owner { CC_FIG_QUEUE, CC_FIG_GROUP, CC_FIG_STATUS };
 
 struct cc_figure {
 	const char *name;        /* dataset and JSON name: "service_level" */

@@ -17,33 +17,50 @@ struct column {
 	double scale; /* 100 for percentages */
 };
 
+/* Percentages keep one decimal, so that the queue table stays within about 120 columns. */
 static const struct column queue_columns[] = {
 	{ "offered", "offered", 1, 1 },
 	{ "answered", "answered", 1, 1 },
 	{ "abandoned", "abandoned", 1, 1 },
-	{ "service_level", "SL %", 2, 100 },
-	{ "asa_s", "ASA s", 2, 1 },
-	{ "abandon_rate", "aband. %", 2, 100 },
+	{ "service_level", "SL %", 1, 100 },
+	{ "asa_s", "ASA s", 1, 1 },
+	{ "abandon_rate", "aband. %", 1, 100 },
 	{ "aht_s", "AHT s", 1, 1 },
-	{ "occupancy", "occ. %", 2, 100 },
+	{ "occupancy", "occ. %", 1, 100 },
+	{ "ronas", "RONA", 1, 1 },
 };
 
 static const struct column group_columns[] = {
 	{ "staffed_agents", "agents", 2, 1 },
 	{ "answered", "answered", 1, 1 },
-	{ "occupancy", "occupancy %", 2, 100 },
-	{ "utilization", "utilization %", 2, 100 },
+	{ "rona_rate", "RONA %", 1, 100 },
+	{ "occupancy", "occupancy %", 1, 100 },
+	{ "utilization", "utilization %", 1, 100 },
 };
 
+/* Queues or agent groups: how many, and their names. */
+static size_t entity_count(const struct cc_run *run, enum cc_figure_owner owner)
+{
+	return owner == CC_FIG_QUEUE ? run->scn->n_queues : run->scn->n_groups;
+}
+
+static const char *entity_name(const struct cc_run *run, enum cc_figure_owner owner, size_t i)
+{
+	return owner == CC_FIG_QUEUE ? run->scn->queues[i].name : run->scn->groups[i].name;
+}
+
+/* "mean ± half-width", one decimal fewer from 100 up (412 ± 11, not 412.0 ± 11.4), so that
+ * cells keep about four significant digits and the table stays narrow. */
 static void cell(char *buf, size_t len, struct cc_summary s, const struct column *c)
 {
-	if (isnan(s.mean))
+	double mean = s.mean * c->scale, hw = s.half_width * c->scale;
+	int d = c->decimals - (fabs(mean) >= 100 && c->decimals > 0);
+	if (isnan(mean))
 		snprintf(buf, len, "-");
-	else if (isnan(s.half_width))
-		snprintf(buf, len, "%.*f", c->decimals, s.mean * c->scale);
+	else if (isnan(hw))
+		snprintf(buf, len, "%.*f", d, mean);
 	else
-		snprintf(buf, len, "%.*f ± %.*f", c->decimals, s.mean * c->scale, c->decimals,
-		         s.half_width * c->scale);
+		snprintf(buf, len, "%.*f ± %.*f", d, mean, d, hw);
 }
 
 /* Display width of S: "±" is two bytes but one column. */
@@ -63,7 +80,7 @@ static void print_padded(FILE *out, const char *s, int width)
 static void table(FILE *out, const struct cc_run *run, enum cc_figure_owner owner,
                   const struct column *cols, size_t ncols)
 {
-	size_t n = owner == CC_FIG_QUEUE ? run->scn->n_queues : run->scn->n_groups;
+	size_t n = entity_count(run, owner);
 	size_t row = run->grid.count; /* the totals row */
 	enum { CELL = 64, MAX_COLUMNS = 16 };
 	CC_ASSERT(ncols <= MAX_COLUMNS);
@@ -74,21 +91,20 @@ static void table(FILE *out, const struct cc_run *run, enum cc_figure_owner owne
 		width[c] = width_of(cols[c].head);
 	}
 	for (size_t i = 0; i < n; i++) {
-		const char *name = owner == CC_FIG_QUEUE ? run->scn->queues[i].name : run->scn->groups[i].name;
-		if ((int)strlen(name) > name_width)
-			name_width = (int)strlen(name);
+		if (width_of(entity_name(run, owner, i)) > name_width)
+			name_width = width_of(entity_name(run, owner, i));
 		for (size_t c = 0; c < ncols; c++) {
 			const struct cc_figure *f = cc_figure_find(owner, cols[c].figure);
+			CC_ASSERT(f != NULL);
 			cell(text[i + 1][c], sizeof text[i + 1][c], cc_run_summary(run, f, row, i, LEVEL), &cols[c]);
 			if (width_of(text[i + 1][c]) > width[c])
 				width[c] = width_of(text[i + 1][c]);
 		}
 	}
 	for (size_t i = 0; i <= n; i++) {
-		const char *name = i == 0 ? (owner == CC_FIG_QUEUE ? "queue" : "group")
-		                 : owner == CC_FIG_QUEUE ? run->scn->queues[i - 1].name
-		                                         : run->scn->groups[i - 1].name;
-		fprintf(out, "%-*s", name_width, name);
+		const char *name = i > 0 ? entity_name(run, owner, i - 1)
+		                 : owner == CC_FIG_QUEUE ? "queue" : "group";
+		fprintf(out, "%s%*s", name, name_width - width_of(name), "");
 		for (size_t c = 0; c < ncols; c++)
 			print_padded(out, text[i][c], width[c]);
 		fputc('\n', out);
@@ -139,29 +155,62 @@ static void json_number(FILE *out, double v)
 		fputs("null", out);
 }
 
+/* ", \"NAME\": {\"mean\": ..., \"ci95\": ...}" for figure F at INDEX over the whole horizon;
+ * FIRST leaves out the leading comma. */
+static void json_figure(FILE *out, const struct cc_run *run, const struct cc_figure *f,
+                        size_t index, int first)
+{
+	struct cc_summary s = cc_run_summary(run, f, run->grid.count, index, LEVEL);
+	fputs(first ? "" : ", ", out);
+	json_string(out, f->name);
+	fputs(": {\"mean\": ", out);
+	json_number(out, s.mean);
+	fputs(", \"ci95\": ", out);
+	json_number(out, s.half_width);
+	fputc('}', out);
+}
+
+/* Every figure of OWNER at INDEX, each with a leading comma. */
+static void json_figures(FILE *out, const struct cc_run *run, enum cc_figure_owner owner,
+                         size_t index)
+{
+	for (size_t f = 0; f < run->n_figures; f++)
+		if (run->figures[f].owner == owner)
+			json_figure(out, run, &run->figures[f], index, 0);
+}
+
+/* Group G's figures per status: ", \"statuses\": {\"<status>\": {<figures>}, ...}". */
+static void json_statuses(FILE *out, const struct cc_run *run, size_t g)
+{
+	size_t n_status = cc_scenario_status_count(run->scn);
+	fputs(", \"statuses\": {", out);
+	for (size_t st = 0; st < n_status; st++) {
+		fputs(st ? ", " : "", out);
+		json_string(out, cc_scenario_status_name(run->scn, st));
+		fputs(": {", out);
+		int first = 1;
+		for (size_t f = 0; f < run->n_figures; f++)
+			if (run->figures[f].owner == CC_FIG_STATUS) {
+				json_figure(out, run, &run->figures[f], g * n_status + st, first);
+				first = 0;
+			}
+		fputc('}', out);
+	}
+	fputc('}', out);
+}
+
 static void json_entities(FILE *out, const struct cc_run *run, enum cc_figure_owner owner)
 {
-	size_t n = owner == CC_FIG_QUEUE ? run->scn->n_queues : run->scn->n_groups;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < entity_count(run, owner); i++) {
 		fputs(i ? ", {\"name\": " : "{\"name\": ", out);
+		json_string(out, entity_name(run, owner, i));
 		if (owner == CC_FIG_QUEUE) {
-			json_string(out, run->scn->queues[i].name);
 			fputs(", \"channel\": ", out);
 			json_string(out, cc_channel_name(run->scn->queues[i].channel));
-		} else {
-			json_string(out, run->scn->groups[i].name);
 		}
-		for (size_t f = 0; f < run->n_figures; f++) {
-			const struct cc_figure *fig = &run->figures[f];
-			if (fig->owner != owner)
-				continue;
-			struct cc_summary s = cc_run_summary(run, fig, run->grid.count, i, LEVEL);
-			fprintf(out, ", \"%s\": {\"mean\": ", fig->name);
-			json_number(out, s.mean);
-			fputs(", \"ci95\": ", out);
-			json_number(out, s.half_width);
-			fputc('}', out);
-		}
+		json_figures(out, run, owner, i);
+		if (owner == CC_FIG_GROUP)
+			json_statuses(out, run, i);
 		fputc('}', out);
 	}
 }

@@ -14,7 +14,9 @@ void cc_report_table(FILE *out, const struct cc_run *run, const char *results_pa
 
 /*
  * JSON on one object: {"scenario", "replications", "seed", ..., "queues": [{"name",
- * <every queue figure>: {"mean", "ci95"}}], "groups": [...]}. Undefined values are null.
+ * "channel", <every queue figure>: {"mean", "ci95"}}], "groups": [{"name", <every group
+ * figure>: {...}, "statuses": {"<status>": {<every status figure>: {...}}}}], "performance"}.
+ * Figures cover the whole horizon after warm-up; undefined values are null.
  */
 void cc_report_json(FILE *out, const struct cc_run *run, const char *results_path);
 

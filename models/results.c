@@ -7,17 +7,49 @@
 #include "sim/alloc.h"
 #include "sim/h5.h"
 
-/* Rows of the contact-record table per chunk, and per write at most. */
-enum { RECORD_CHUNK = 16384, RECORD_BLOCK = 65536 };
+/* Rows of the contact-record and agent-event tables per chunk, and per write at most. */
+enum { RECORD_CHUNK = 16384, RECORD_BLOCK = 65536, EVENT_CHUNK = 16384, EVENT_BLOCK = 16384 };
+
+/*
+ * An agent event as the file stores it. It differs from struct cc_agent_event in one field:
+ * next_status is an int32 with -1 for "none", the file's convention for a missing index,
+ * where the struct keeps a byte with CC_NO_STATUS (255), which no status name could label.
+ * Fields are in the order readers see them (the file's rows are packed by offset).
+ */
+struct event_row {
+	double time_s;
+	int32_t replication, agent, group;
+	uint8_t status;
+	int32_t next_status;
+	int64_t contact_id;
+	uint8_t contact_state, channel;
+};
 
 struct cc_results {
 	struct cc_h5_file *file;
 	struct cc_h5_table *records;
+	struct cc_h5_table *events;
+	struct event_row *event_buf;  /* EVENT_BLOCK rows, for converting events */
+	const char **status_names;    /* the status enum's names, NULL-terminated */
 };
 
 static const char *const outcome_names[] = { "handled", "abandoned", "waiting_at_end",
-                                             "in_service_at_end", NULL };
+                                             "in_service_at_end", "outbound", NULL };
+static const char *const disconnect_names[] = { "none", "CUSTOMER_DISCONNECT",
+                                                "CONVERSATION_ENDED", "OUTBOUND_FAILED", NULL };
 static const char *const channel_enum[] = { "voice", "chat", "email", "task", "callback", NULL };
+/* In events, code CC_CHANNEL_COUNT means no contact. */
+static const char *const event_channel_enum[] = { "voice", "chat", "email", "task", "callback",
+                                                  "none", NULL };
+static const char *const contact_state_names[] = { "NONE", "CONNECTING", "CONNECTED",
+                                                   "CONNECTED_ONHOLD", "MISSED", "REJECTED",
+                                                   "ENDED", "ERROR", NULL };
+#define NAMES(a) (sizeof (a) / sizeof (a)[0] - 1)
+_Static_assert(NAMES(outcome_names) == CC_OUTCOME_COUNT, "a name per outcome");
+_Static_assert(NAMES(disconnect_names) == CC_DISCONNECT_COUNT, "a name per disconnect reason");
+_Static_assert(NAMES(channel_enum) == CC_CHANNEL_COUNT, "a name per channel");
+_Static_assert(NAMES(event_channel_enum) == CC_CHANNEL_COUNT + 1, "channels, then none");
+_Static_assert(NAMES(contact_state_names) == CC_CS_COUNT, "a name per contact state");
 
 #define REC(field) offsetof(struct cc_contact_record, field)
 static const struct cc_h5_field record_fields[] = {
@@ -27,17 +59,36 @@ static const struct cc_h5_field record_fields[] = {
 	{ "replication", REC(replication), CC_H5_I32, "1", "replication index", NULL },
 	{ "queue", REC(queue), CC_H5_I32, "1", "queue index into /axes/queue", NULL },
 	{ "channel", REC(channel), CC_H5_ENUM8, "1", "channel of the contact", channel_enum },
-	{ "arrival_s", REC(arrival_s), CC_H5_F64, "s", "arrival at the queue, from the start of the run", NULL },
+	{ "arrival_s", REC(arrival_s), CC_H5_F64, "s", "arrival at the queue, from the start of the run; for an outbound call, the start of dialling", NULL },
 	{ "connect_s", REC(connect_s), CC_H5_F64, "s", "connection to an agent (NaN: never connected)", NULL },
-	{ "end_s", REC(end_s), CC_H5_F64, "s", "end of talk, abandonment, or the horizon if still in the system", NULL },
+	{ "end_s", REC(end_s), CC_H5_F64, "s", "end of talk, abandonment, failure of an outbound call, or the horizon if still in the system", NULL },
 	{ "acw_end_s", REC(acw_end_s), CC_H5_F64, "s", "end of after-contact work (NaN: none done)", NULL },
-	{ "agent", REC(agent), CC_H5_I32, "1", "agent index (-1: never reached an agent)", NULL },
-	{ "group", REC(group), CC_H5_I32, "1", "agent group index into /axes/group (-1: none)", NULL },
+	{ "agent", REC(agent), CC_H5_I32, "1", "agent index into /axes/agent (-1: never reached an agent)", NULL },
+	{ "group", REC(group), CC_H5_I32, "1", "agent group index into /axes/group (-1: never reached an agent)", NULL },
 	{ "outcome", REC(outcome), CC_H5_ENUM8, "1", "how the record ended", outcome_names },
+	{ "disconnect_reason", REC(disconnect), CC_H5_ENUM8, "1", "why the record ended: CUSTOMER_DISCONNECT (hung up before reaching an agent; agent -1), CONVERSATION_ENDED, OUTBOUND_FAILED (the customer did not answer), none (still in the system at the horizon)", disconnect_names },
+	{ "ronas", REC(ronas), CC_H5_I32, "1", "offers of this contact that agents missed (RONA)", NULL },
+	{ "ring_s", REC(ring_s), CC_H5_F64, "s", "seconds this contact rang at agents, all offers together", NULL },
+};
+
+/* The status field's enum names are the scenario's, so they are filled in at open time. */
+#define EVT(field) offsetof(struct event_row, field)
+enum { EVENT_STATUS_FIELD = 4 };
+static const struct cc_h5_field event_fields[] = {
+	{ "time_s", EVT(time_s), CC_H5_F64, "s", "time of the change, from the start of the run", NULL },
+	{ "replication", EVT(replication), CC_H5_I32, "1", "replication index", NULL },
+	{ "agent", EVT(agent), CC_H5_I32, "1", "agent index into /axes/agent", NULL },
+	{ "group", EVT(group), CC_H5_I32, "1", "the agent's group, index into /axes/group", NULL },
+	{ "status", EVT(status), CC_H5_ENUM8, "1", "the agent's status after the change (codes index /axes/status)", NULL },
+	{ "next_status", EVT(next_status), CC_H5_I32, "1", "status the agent has chosen to take when its contact ends, index into /axes/status (-1: none pending)", NULL },
+	{ "contact_id", EVT(contact_id), CC_H5_I64, "1", "the contact concerned, as contact_id in /contacts/records (-1: none)", NULL },
+	{ "contact_state", EVT(contact_state), CC_H5_ENUM8, "1", "state of the agent's contact after the change (NONE: no contact)", contact_state_names },
+	{ "channel", EVT(channel), CC_H5_ENUM8, "1", "channel of the contact (none: no contact)", event_channel_enum },
 };
 
 struct counts_row {
-	int64_t arrived, answered, abandoned, waiting_at_end, completed, in_service_at_end, events;
+	int64_t arrived, answered, abandoned, waiting_at_end, completed, in_service_at_end, outbound,
+		events;
 };
 
 #define CNT(field) offsetof(struct counts_row, field)
@@ -48,12 +99,31 @@ static const struct cc_h5_field counts_fields[] = {
 	{ "waiting_at_end", CNT(waiting_at_end), CC_H5_I64, "1", "contacts still waiting at the horizon", NULL },
 	{ "completed", CNT(completed), CC_H5_I64, "1", "contacts whose after-contact work ended", NULL },
 	{ "in_service_at_end", CNT(in_service_at_end), CC_H5_I64, "1", "contacts in talk or ACW at the horizon", NULL },
+	{ "outbound", CNT(outbound), CC_H5_I64, "1", "outbound calls placed (in none of the counts above)", NULL },
 	{ "events", CNT(events), CC_H5_I64, "1", "events processed", NULL },
 };
 
 void cc_results_default_path(const struct cc_scenario *scn, char *buf, size_t len)
 {
 	snprintf(buf, len, "results/%s.h5", scn->name);
+}
+
+/* Creates the agent-event table, its status names taken from the scenario. */
+static enum cc_status open_events(struct cc_results *r, const struct cc_scenario *scn)
+{
+	size_t n = cc_scenario_status_count(scn);
+	r->status_names = cc_calloc(n + 1, sizeof *r->status_names);
+	for (size_t s = 0; s < n; s++)
+		r->status_names[s] = cc_scenario_status_name(scn, s);
+	struct cc_h5_field fields[sizeof event_fields / sizeof event_fields[0]];
+	memcpy(fields, event_fields, sizeof fields);
+	CC_ASSERT(strcmp(fields[EVENT_STATUS_FIELD].name, "status") == 0);
+	fields[EVENT_STATUS_FIELD].enum_names = r->status_names;
+	r->event_buf = cc_calloc(EVENT_BLOCK, sizeof *r->event_buf);
+	return cc_h5_table_create(r->file, "/agents/events", fields, sizeof fields / sizeof fields[0],
+	                          sizeof(struct event_row), EVENT_CHUNK,
+	                          "one row per agent state change: the agent's state after it, replications in order",
+	                          &r->events);
 }
 
 enum cc_status cc_results_open(const char *path, const struct cc_scenario *scn,
@@ -66,16 +136,17 @@ enum cc_status cc_results_open(const char *path, const struct cc_scenario *scn,
 		return st;
 	struct cc_results *r = cc_calloc(1, sizeof *r);
 	r->file = f;
-	if (scn->contact_records) {
+	if (scn->contact_records)
 		st = cc_h5_table_create(f, "/contacts/records", record_fields,
 		                        sizeof record_fields / sizeof record_fields[0],
 		                        sizeof(struct cc_contact_record), RECORD_CHUNK,
 		                        "one row per contact record, replications in order", &r->records);
-		if (st) {
-			snprintf(err, errlen, "%s", cc_h5_error(f));
-			cc_results_discard(r);
-			return st;
-		}
+	if (st == CC_OK && scn->agent_events)
+		st = open_events(r, scn);
+	if (st) {
+		snprintf(err, errlen, "%s", cc_h5_error(f));
+		cc_results_discard(r);
+		return st;
 	}
 	*out = r;
 	return CC_OK;
@@ -89,6 +160,33 @@ int cc_results_append_records(void *ctx, const struct cc_contact_record *rows, s
 	for (size_t done = 0; done < n; done += RECORD_BLOCK) {
 		size_t block = n - done < RECORD_BLOCK ? n - done : RECORD_BLOCK;
 		if (cc_h5_table_append(r->records, rows + done, block))
+			return 1;
+	}
+	return 0;
+}
+
+int cc_results_append_events(void *ctx, const struct cc_agent_event *rows, size_t n)
+{
+	struct cc_results *r = ctx;
+	if (!r->events)
+		return 0;
+	for (size_t done = 0; done < n; done += EVENT_BLOCK) {
+		size_t block = n - done < EVENT_BLOCK ? n - done : EVENT_BLOCK;
+		for (size_t i = 0; i < block; i++) {
+			const struct cc_agent_event *e = &rows[done + i];
+			r->event_buf[i] = (struct event_row){
+				.time_s = e->time_s,
+				.replication = e->replication,
+				.agent = e->agent,
+				.group = e->group,
+				.status = e->status,
+				.next_status = e->next_status == CC_NO_STATUS ? -1 : e->next_status,
+				.contact_id = e->contact_id,
+				.contact_state = e->contact_state,
+				.channel = e->channel,
+			};
+		}
+		if (cc_h5_table_append(r->events, r->event_buf, block))
 			return 1;
 	}
 	return 0;
@@ -111,6 +209,34 @@ static void write_root(struct cc_h5_file *f, const struct cc_run *run)
 	cc_h5_attr_string(f, "/", "time_origin", "seconds from the start of the run (time 0)");
 }
 
+/* Agents are numbered group by group, in the scenario's order; each is named "<group>#<i>"
+ * with I its index inside the group. */
+static void write_agent_axes(struct cc_h5_file *f, const struct cc_scenario *scn)
+{
+	size_t n = (size_t)cc_scenario_agents(scn), a = 0;
+	char **names = cc_calloc(n, sizeof *names);
+	double *group = cc_calloc(n, sizeof *group);
+	for (size_t g = 0; g < scn->n_groups; g++)
+		for (int i = 0; i < scn->groups[g].count; i++, a++) {
+			CC_ASSERT(a < n);
+			size_t len = strlen(scn->groups[g].name) + 16;
+			names[a] = cc_malloc(len);
+			snprintf(names[a], len, "%s#%d", scn->groups[g].name, i);
+			group[a] = (double)g;
+		}
+	CC_ASSERT(a == n);
+	cc_h5_axis_strings(f, "/axes/agent", n, (const char *const *)names,
+	                   "agent names, <group>#<index inside the group>: agents are numbered group by group in the scenario's order");
+	size_t dims[1] = { n };
+	const char *axes[1] = { "/axes/agent" };
+	cc_h5_write_doubles(f, "/axes/agent_group", 1, dims, group, "1",
+	                    "group of each agent, index into /axes/group", axes);
+	for (size_t i = 0; i < n; i++)
+		cc_free(names[i]);
+	cc_free(names);
+	cc_free(group);
+}
+
 static void write_axes(struct cc_h5_file *f, const struct cc_run *run)
 {
 	const struct cc_scenario *scn = run->scn;
@@ -123,14 +249,16 @@ static void write_axes(struct cc_h5_file *f, const struct cc_run *run)
 	int64_t *reps = cc_calloc(run->replications, sizeof *reps);
 	for (size_t i = 0; i < run->replications; i++)
 		reps[i] = (int64_t)i;
-	const char **qn = cc_calloc(scn->n_queues, sizeof *qn), **qc = cc_calloc(scn->n_queues, sizeof *qc);
-	for (size_t i = 0; i < scn->n_queues; i++) {
+	const char **qn = cc_calloc(scn->n_queues, sizeof *qn);
+	for (size_t i = 0; i < scn->n_queues; i++)
 		qn[i] = scn->queues[i].name;
-		qc[i] = cc_channel_name(scn->queues[i].channel);
-	}
 	const char **gn = cc_calloc(scn->n_groups, sizeof *gn);
 	for (size_t i = 0; i < scn->n_groups; i++)
 		gn[i] = scn->groups[i].name;
+	size_t n_status = cc_scenario_status_count(scn);
+	const char **sn = cc_calloc(n_status, sizeof *sn);
+	for (size_t i = 0; i < n_status; i++)
+		sn[i] = cc_scenario_status_name(scn, i);
 
 	cc_h5_axis_int64(f, "/axes/replication", run->replications, reps, "1", "replication index");
 	cc_h5_axis_doubles(f, "/axes/interval_start_s", n, start, "s",
@@ -141,6 +269,8 @@ static void write_axes(struct cc_h5_file *f, const struct cc_run *run)
 	                    "length of each reported interval (shorter where the warm-up or the horizon cuts it)", axes);
 	cc_h5_axis_strings(f, "/axes/queue", scn->n_queues, qn, "queue names");
 	cc_h5_axis_strings(f, "/axes/group", scn->n_groups, gn, "agent group names");
+	cc_h5_axis_strings(f, "/axes/status", n_status, sn,
+	                   "agent status names: Offline, Available, RONA, then the scenario's not-productive statuses");
 	dims[0] = scn->n_queues;
 	axes[0] = "/axes/queue";
 	double *channel = cc_calloc(scn->n_queues, sizeof *channel);
@@ -148,44 +278,93 @@ static void write_axes(struct cc_h5_file *f, const struct cc_run *run)
 		channel[i] = (double)scn->queues[i].channel;
 	cc_h5_write_doubles(f, "/axes/queue_channel", 1, dims, channel, "1",
 	                    "channel code of each queue: 0 voice, 1 chat, 2 email, 3 task, 4 callback", axes);
+	write_agent_axes(f, scn);
 	cc_free(channel);
 	cc_free(start);
 	cc_free(len);
 	cc_free(reps);
 	cc_free(qn);
-	cc_free(qc);
 	cc_free(gn);
+	cc_free(sn);
 }
 
-/* Writes figure FIG: per replication and interval, per replication in total, and the summaries. */
+/* Where a figure's owner puts its figures, and the dimensions its entities span. */
+struct owner_layout {
+	const char *dir;      /* "queues": /replications/intervals/queues/<figure> */
+	const char *per;      /* for descriptions: "queue" */
+	int rank;             /* entity dimensions: 1, or 2 for group and status */
+	size_t dims[2];
+	const char *axes[2];
+};
+
+static struct owner_layout owner_layout(const struct cc_run *run, enum cc_figure_owner owner)
+{
+	const struct cc_scenario *scn = run->scn;
+	switch (owner) {
+	case CC_FIG_QUEUE:
+		return (struct owner_layout){ "queues", "queue", 1, { scn->n_queues, 0 },
+		                              { "/axes/queue", NULL } };
+	case CC_FIG_GROUP:
+		return (struct owner_layout){ "groups", "agent group", 1, { scn->n_groups, 0 },
+		                              { "/axes/group", NULL } };
+	case CC_FIG_STATUS:
+		return (struct owner_layout){ "statuses", "agent group and status", 2,
+		                              { scn->n_groups, cc_scenario_status_count(scn) },
+		                              { "/axes/group", "/axes/status" } };
+	}
+	cc_fail(__FILE__, __LINE__, "unknown figure owner");
+}
+
+enum { MAX_RANK = 4 };
+
+/* The shape of a dataset: the leading dimensions LEAD (with their axes), then the entity
+ * dimensions of O. Returns the rank. */
+static int shape(const struct owner_layout *o, int lead, const size_t *lead_dims,
+                 const char *const *lead_axes, size_t *dims, const char **axes)
+{
+	CC_ASSERT(lead + o->rank <= MAX_RANK);
+	for (int i = 0; i < lead; i++) {
+		dims[i] = lead_dims[i];
+		axes[i] = lead_axes[i];
+	}
+	for (int i = 0; i < o->rank; i++) {
+		dims[lead + i] = o->dims[i];
+		axes[lead + i] = o->axes[i];
+	}
+	return lead + o->rank;
+}
+
+/* Writes figure FIG: per replication and interval, per replication in total, and the
+ * summaries. Its entities (queues, groups, or groups x statuses) are the innermost
+ * dimensions of every dataset, in the order cc_run_value indexes them. */
 static void write_figure(struct cc_h5_file *f, const struct cc_run *run, const struct cc_figure *fig)
 {
-	int queue = fig->owner == CC_FIG_QUEUE;
-	const char *owner = queue ? "queues" : "groups";
-	const char *axis = queue ? "/axes/queue" : "/axes/group";
+	struct owner_layout o = owner_layout(run, fig->owner);
 	size_t reps = run->replications, n = run->grid.count, w = cc_run_width(run, fig);
 	double *buf = cc_calloc(reps * n * w, sizeof *buf);
 	char path[256], desc[512];
+	size_t dims[MAX_RANK];
+	const char *axes[MAX_RANK];
+	int rank;
 
 	for (size_t r = 0; r < reps; r++)
 		for (size_t i = 0; i < n; i++)
 			for (size_t k = 0; k < w; k++)
 				buf[(r * n + i) * w + k] = cc_run_value(run, fig, r, i, k);
-	size_t d3[3] = { reps, n, w };
-	const char *a3[3] = { "/axes/replication", "/axes/interval_start_s", axis };
-	snprintf(path, sizeof path, "/replications/intervals/%s/%s", owner, fig->name);
-	snprintf(desc, sizeof desc, "%s, per replication, interval and %s", fig->description,
-	         queue ? "queue" : "agent group");
-	cc_h5_write_doubles(f, path, 3, d3, buf, fig->units, desc, a3);
+	rank = shape(&o, 2, (size_t[]){ reps, n },
+	             (const char *const[]){ "/axes/replication", "/axes/interval_start_s" }, dims, axes);
+	snprintf(path, sizeof path, "/replications/intervals/%s/%s", o.dir, fig->name);
+	snprintf(desc, sizeof desc, "%s, per replication, interval and %s", fig->description, o.per);
+	cc_h5_write_doubles(f, path, rank, dims, buf, fig->units, desc, axes);
 
 	for (size_t r = 0; r < reps; r++)
 		for (size_t k = 0; k < w; k++)
 			buf[r * w + k] = cc_run_value(run, fig, r, n, k);
-	size_t d2[2] = { reps, w };
-	const char *a2[2] = { "/axes/replication", axis };
-	snprintf(path, sizeof path, "/replications/totals/%s/%s", owner, fig->name);
-	snprintf(desc, sizeof desc, "%s, per replication over the whole horizon after warm-up", fig->description);
-	cc_h5_write_doubles(f, path, 2, d2, buf, fig->units, desc, a2);
+	rank = shape(&o, 1, (size_t[]){ reps }, (const char *const[]){ "/axes/replication" }, dims, axes);
+	snprintf(path, sizeof path, "/replications/totals/%s/%s", o.dir, fig->name);
+	snprintf(desc, sizeof desc, "%s, per replication and %s over the whole horizon after warm-up",
+	         fig->description, o.per);
+	cc_h5_write_doubles(f, path, rank, dims, buf, fig->units, desc, axes);
 
 	/* Summaries: per interval [interval][entity] and in total [entity]. */
 	double *mean = cc_calloc((n + 1) * w, sizeof *mean), *hw = cc_calloc((n + 1) * w, sizeof *hw);
@@ -195,22 +374,23 @@ static void write_figure(struct cc_h5_file *f, const struct cc_run *run, const s
 			mean[i * w + k] = s.mean;
 			hw[i * w + k] = s.half_width;
 		}
-	size_t ds[2] = { n, w };
-	const char *as[2] = { "/axes/interval_start_s", axis };
-	size_t dt[1] = { w };
-	const char *at[1] = { axis };
 	static const char *const stat_name[2] = { "mean", "ci95" };
 	static const char *const stat_desc[2] = {
 		"mean across replications", "half-width of the 95 % Student-t confidence interval across replications"
 	};
 	double *stat[2] = { mean, hw };
 	for (int s = 0; s < 2; s++) {
-		snprintf(path, sizeof path, "/summary/intervals/%s/%s/%s", owner, fig->name, stat_name[s]);
-		snprintf(desc, sizeof desc, "%s: %s, per interval", fig->description, stat_desc[s]);
-		cc_h5_write_doubles(f, path, 2, ds, stat[s], fig->units, desc, as);
-		snprintf(path, sizeof path, "/summary/totals/%s/%s/%s", owner, fig->name, stat_name[s]);
-		snprintf(desc, sizeof desc, "%s: %s, whole horizon after warm-up", fig->description, stat_desc[s]);
-		cc_h5_write_doubles(f, path, 1, dt, stat[s] + n * w, fig->units, desc, at);
+		rank = shape(&o, 1, (size_t[]){ n }, (const char *const[]){ "/axes/interval_start_s" },
+		             dims, axes);
+		snprintf(path, sizeof path, "/summary/intervals/%s/%s/%s", o.dir, fig->name, stat_name[s]);
+		snprintf(desc, sizeof desc, "%s: %s, per interval and %s", fig->description,
+		         stat_desc[s], o.per);
+		cc_h5_write_doubles(f, path, rank, dims, stat[s], fig->units, desc, axes);
+		rank = shape(&o, 0, NULL, NULL, dims, axes);
+		snprintf(path, sizeof path, "/summary/totals/%s/%s/%s", o.dir, fig->name, stat_name[s]);
+		snprintf(desc, sizeof desc, "%s: %s, per %s over the whole horizon after warm-up",
+		         fig->description, stat_desc[s], o.per);
+		cc_h5_write_doubles(f, path, rank, dims, stat[s] + n * w, fig->units, desc, axes);
 	}
 	cc_free(mean);
 	cc_free(hw);
@@ -225,7 +405,7 @@ static void write_counts(struct cc_h5_file *f, const struct cc_run *run)
 		rows[r] = (struct counts_row){ (int64_t)c->arrived, (int64_t)c->answered,
 		                               (int64_t)c->abandoned, (int64_t)c->waiting_at_end,
 		                               (int64_t)c->completed, (int64_t)c->in_service_at_end,
-		                               (int64_t)c->events };
+		                               (int64_t)c->outbound, (int64_t)c->events };
 	}
 	struct cc_h5_table *t = NULL;
 	if (cc_h5_table_create(f, "/replications/counts", counts_fields,
@@ -238,12 +418,22 @@ static void write_counts(struct cc_h5_file *f, const struct cc_run *run)
 	cc_free(rows);
 }
 
+/* Frees R, its tables closed and its file committed or aborted already. */
+static void free_results(struct cc_results *r)
+{
+	cc_free(r->event_buf);
+	cc_free(r->status_names);
+	cc_free(r);
+}
+
 enum cc_status cc_results_close(struct cc_results *r, const struct cc_run *run, char *err,
                                 size_t errlen)
 {
 	struct cc_h5_file *f = r->file;
 	cc_h5_table_close(r->records);
+	cc_h5_table_close(r->events);
 	r->records = NULL;
+	r->events = NULL;
 	cc_h5_group(f, "/replications", "figures of each replication");
 	cc_h5_group(f, "/summary", "figures across replications: mean and 95 % half-width");
 	write_root(f, run);
@@ -257,8 +447,7 @@ enum cc_status cc_results_close(struct cc_results *r, const struct cc_run *run, 
 		cc_results_discard(r);
 		return CC_ERR_IO;
 	}
-	r->file = NULL;
-	cc_free(r);
+	free_results(r);
 	return cc_h5_commit(f, err, errlen);
 }
 
@@ -267,6 +456,7 @@ void cc_results_discard(struct cc_results *r)
 	if (!r)
 		return;
 	cc_h5_table_close(r->records);
+	cc_h5_table_close(r->events);
 	cc_h5_abort(r->file);
-	cc_free(r);
+	free_results(r);
 }

@@ -9,9 +9,10 @@
  * The results file of a run (layout documented in results/README.md).
  *
  * cc_results_open creates the file under a temporary name before the run starts, so an
- * unwritable path fails at once, and prepares the contact-record table when the scenario
- * asks for one; cc_results_append_records is the run's on_records callback; cc_results_close
- * writes the figures and renames the file into place. cc_results_discard removes everything
+ * unwritable path fails at once, and prepares the contact-record table and the agent-event
+ * table when the scenario asks for them; cc_results_append_records and
+ * cc_results_append_events are the run's on_records and on_events callbacks;
+ * cc_results_close writes the figures and axes and renames the file into place. cc_results_discard removes everything
  * after a failure: no partial file is left behind.
  */
 
@@ -22,6 +23,10 @@ enum cc_status cc_results_open(const char *path, const struct cc_scenario *scn,
 
 /* An on_records callback for struct cc_run; CTX is the struct cc_results. */
 int cc_results_append_records(void *ctx, const struct cc_contact_record *rows, size_t n);
+
+/* An on_events callback for struct cc_run; CTX is the struct cc_results. Does nothing when
+ * the scenario did not ask for agent events. */
+int cc_results_append_events(void *ctx, const struct cc_agent_event *rows, size_t n);
 
 /* Writes everything RUN measured and commits the file; frees R whatever happens. */
 enum cc_status cc_results_close(struct cc_results *r, const struct cc_run *run, char *err,

@@ -12,7 +12,12 @@ size_t cc_run_rows(const struct cc_run *run)
 
 size_t cc_run_width(const struct cc_run *run, const struct cc_figure *f)
 {
-	return f->owner == CC_FIG_QUEUE ? run->scn->n_queues : run->scn->n_groups;
+	switch (f->owner) {
+	case CC_FIG_QUEUE: return run->scn->n_queues;
+	case CC_FIG_GROUP: return run->scn->n_groups;
+	case CC_FIG_STATUS: return run->scn->n_groups * cc_scenario_status_count(run->scn);
+	}
+	cc_fail(__FILE__, __LINE__, "unknown figure owner");
 }
 
 static size_t figure_index(const struct cc_run *run, const struct cc_figure *f)
@@ -62,6 +67,8 @@ static int commit_one(void *ctx, size_t task)
 	int rc = 0;
 	if (run->on_records && r->n_records)
 		rc = run->on_records(run->records_ctx, r->records, r->n_records);
+	if (rc == 0 && run->on_events && r->n_events)
+		rc = run->on_events(run->events_ctx, r->events, r->n_events);
 	cc_rep_result_fini(r);
 	return rc;
 }

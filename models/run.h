@@ -11,9 +11,9 @@
 /*
  * A run: all replications of a scenario, their figures, and summaries across them.
  *
- * Replications run on THREADS threads; figures are derived and contact records handed to
- * ON_RECORDS on the calling thread in replication order, so everything the run produces is
- * the same whatever the thread count.
+ * Replications run on THREADS threads; figures are derived, and contact records and agent
+ * events handed to ON_RECORDS and ON_EVENTS, on the calling thread in replication order, so
+ * everything the run produces is the same whatever the thread count.
  */
 
 struct cc_run {
@@ -24,6 +24,10 @@ struct cc_run {
 	 * scenario asks for them; returns 0 to go on, non-zero to stop the run. */
 	int (*on_records)(void *ctx, const struct cc_contact_record *rows, size_t n);
 	void *records_ctx;
+	/* Likewise with each replication's agent events (when the scenario asks for them and the
+	 * replication has any). */
+	int (*on_events)(void *ctx, const struct cc_agent_event *rows, size_t n);
+	void *events_ctx;
 	/* Called about four times a second while replications run (may be NULL). */
 	void (*on_progress)(void *ctx, const struct cc_progress *p, double elapsed_s);
 	void *progress_ctx;
@@ -34,7 +38,7 @@ struct cc_run {
 	const struct cc_figure *figures;
 	size_t n_figures;
 	/* values[f][(rep * rows + row) * width + index]: rows = grid.count + 1 (the last row is
-	 * the whole post-warm-up horizon); width = queues or groups, as the figure's owner. */
+	 * the whole post-warm-up horizon); width as cc_run_width. */
 	double **values;
 	struct cc_rep_counts *counts; /* per replication */
 	double wall_s;
@@ -42,13 +46,15 @@ struct cc_run {
 	struct cc_rep_result *pending;
 };
 
-/* Runs every replication. Returns CC_OK, or CC_ERR_IO when ON_RECORDS stopped the run. */
+/* Runs every replication. Returns CC_OK, or CC_ERR_IO when ON_RECORDS or ON_EVENTS stopped
+ * the run. */
 enum cc_status cc_run_execute(struct cc_run *run);
 
 /* Frees what cc_run_execute made. Accepts NULL. */
 void cc_run_fini(struct cc_run *run);
 
-/* Rows per replication (intervals + the totals row) and width of figure F. */
+/* Rows per replication (intervals + the totals row), and width of figure F: queues, groups,
+ * or groups * statuses (index group * statuses + status) as the figure's owner. */
 size_t cc_run_rows(const struct cc_run *run);
 size_t cc_run_width(const struct cc_run *run, const struct cc_figure *f);
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libconfig.h>
 
@@ -18,8 +19,12 @@
 /* Beyond this many contacts an hour, gaps between arrivals approach the resolution of the
  * clock over long horizons: no real queue comes near it. */
 #define MAX_PER_HOUR 1e7
+/* An agent's own episodes (breaks, away spells, outbound attempts) per logged-in hour: one a
+ * second is already far beyond anything a person does. */
+#define MAX_EPISODES_PER_HOUR 3600.0
 /* Per-interval figures of all replications are kept for the summaries: about this many
- * doubles per queue or group, interval and replication (raw sums and figures). */
+ * doubles per queue or group, interval and replication (raw sums and figures), and an eighth
+ * of it again per agent status of each group (its time in the status, and figures of it). */
 #define FIGURE_DOUBLES 40.0
 #define MAX_FIGURE_BYTES (8.0 * 1024 * 1024 * 1024)
 
@@ -177,13 +182,10 @@ static enum cc_status get_number(struct loader *L, const config_setting_t *g, co
 	return CC_OK;
 }
 
-static enum cc_status get_whole(struct loader *L, const config_setting_t *g, const char *key,
-                                int required, long long lo, long long hi, long long *out)
+/* A whole number from LO to HI (setting S itself: a member, or an element of a list). */
+static enum cc_status whole_of(struct loader *L, const config_setting_t *s, long long lo,
+                               long long hi, long long *out)
 {
-	config_setting_t *s;
-	enum cc_status st = member(L, g, key, required, &s);
-	if (st || !s)
-		return st;
 	int t = config_setting_type(s);
 	if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64)
 		return fail(L, s, NULL, "must be a whole number (got %s)", type_name(s));
@@ -191,6 +193,42 @@ static enum cc_status get_whole(struct loader *L, const config_setting_t *g, con
 	if (v < lo || v > hi)
 		return fail(L, s, NULL, "must be from %lld to %lld (got %lld)", lo, hi, v);
 	*out = v;
+	return CC_OK;
+}
+
+static enum cc_status get_whole(struct loader *L, const config_setting_t *g, const char *key,
+                                int required, long long lo, long long hi, long long *out)
+{
+	config_setting_t *s;
+	enum cc_status st = member(L, g, key, required, &s);
+	if (st || !s)
+		return st;
+	return whole_of(L, s, lo, hi, out);
+}
+
+/* A share at KEY of G, from 0 to 1; *OUT keeps its default when KEY is absent. */
+static enum cc_status get_share(struct loader *L, const config_setting_t *g, const char *key,
+                                double *out)
+{
+	enum cc_status st = get_number(L, g, key, 0, out);
+	if (st)
+		return st;
+	if (!(*out >= 0 && *out <= 1))
+		return fail(L, g, key, "must be a share from 0 to 1 (got %g)", *out);
+	return CC_OK;
+}
+
+/* Episodes per logged-in hour at KEY of G: above 0 (or 0 itself when ZERO_OK) and at most
+ * MAX_EPISODES_PER_HOUR. *OUT keeps its default when KEY is absent and not REQUIRED. */
+static enum cc_status get_per_hour(struct loader *L, const config_setting_t *g, const char *key,
+                                   int required, int zero_ok, double *out)
+{
+	enum cc_status st = get_number(L, g, key, required, out);
+	if (st)
+		return st;
+	if (!(*out > 0 || (zero_ok && *out == 0)) || !(*out <= MAX_EPISODES_PER_HOUR))
+		return fail(L, g, key, "must be %s to %.0f an hour (got %g)",
+		            zero_ok ? "from 0" : "above 0 and up", MAX_EPISODES_PER_HOUR, *out);
 	return CC_OK;
 }
 
@@ -375,6 +413,133 @@ static enum cc_status get_name(struct loader *L, const config_setting_t *g, int 
 	return CC_OK;
 }
 
+/* ---- agent statuses and channels ---- */
+
+static const char *const fixed_statuses[CC_AGENT_FIRST_NPT] = { "Offline", "Available", "RONA" };
+
+size_t cc_scenario_status_count(const struct cc_scenario *scn)
+{
+	return CC_AGENT_FIRST_NPT + scn->n_statuses;
+}
+
+const char *cc_scenario_status_name(const struct cc_scenario *scn, size_t s)
+{
+	if (s < CC_AGENT_FIRST_NPT)
+		return fixed_statuses[s];
+	return s < cc_scenario_status_count(scn) ? scn->statuses[s - CC_AGENT_FIRST_NPT] : "?";
+}
+
+/* "Break, Lunch": the scenario's statuses, for messages. */
+static void status_list(const struct cc_scenario *scn, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", scn->n_statuses ? "" : "none: list them in statuses = [ ... ]");
+	for (size_t i = 0; i < scn->n_statuses; i++)
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "", scn->statuses[i]);
+}
+
+/*
+ * The index of the status named at KEY of G (*OUT keeps its default when KEY is absent and
+ * not REQUIRED). With LOGIN, Offline and Available are admitted too (a shift may start in
+ * them); otherwise only a not-productive status is. RONA is the system's and never admitted.
+ * The fixed names are matched whatever their case, since no scenario status may take them.
+ */
+static enum cc_status get_status(struct loader *L, const config_setting_t *g, const char *key,
+                                 int required, const struct cc_scenario *scn, int login, int *out)
+{
+	const char *name = NULL;
+	enum cc_status st = get_string(L, g, key, required, &name);
+	if (st || !name)
+		return st;
+	char list[512];
+	status_list(scn, list, sizeof list);
+	for (int s = 0; s < CC_AGENT_FIRST_NPT; s++) {
+		if (strcasecmp(name, fixed_statuses[s]) != 0)
+			continue;
+		if (login && s != CC_AGENT_RONA) {
+			*out = s;
+			return CC_OK;
+		}
+		if (s == CC_AGENT_RONA)
+			return fail(L, g, key, "RONA is set by the system only (expected %sa status of "
+			            "statuses: %s)", login ? "Available, Offline or " : "", list);
+		return fail(L, g, key, "%s is not a not-productive status (expected one of statuses: %s)",
+		            fixed_statuses[s], list);
+	}
+	for (size_t i = 0; i < scn->n_statuses; i++)
+		if (strcmp(name, scn->statuses[i]) == 0) {
+			*out = (int)(CC_AGENT_FIRST_NPT + i);
+			return CC_OK;
+		}
+	return fail(L, g, key, "no status is named \"%s\" (statuses: %s)", name, list);
+}
+
+/* The not-productive statuses: statuses = [ "Break", "Lunch" ]. */
+static enum cc_status load_statuses(struct loader *L, const config_setting_t *root,
+                                    struct cc_scenario *scn)
+{
+	const config_setting_t *s = config_setting_get_member(root, "statuses");
+	if (!s)
+		return CC_OK;
+	int t = config_setting_type(s);
+	if (t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST)
+		return fail(L, s, NULL, "must be a list of status names [\"Break\", \"Lunch\"] (got %s)",
+		            type_name(s));
+	size_t n = (size_t)config_setting_length(s);
+	if (n > CC_MAX_STATUSES - CC_AGENT_FIRST_NPT)
+		return fail(L, s, NULL, "names %zu statuses: at most %d fit beside Offline, Available "
+		            "and RONA", n, CC_MAX_STATUSES - CC_AGENT_FIRST_NPT);
+	if (n)
+		scn->statuses = cc_calloc(n, sizeof *scn->statuses);
+	for (size_t i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+		if (config_setting_type(e) != CONFIG_TYPE_STRING)
+			return fail(L, e, NULL, "must be a status name (got %s)", type_name(e));
+		const char *name = config_setting_get_string(e);
+		if (!valid_name(name))
+			return fail(L, e, NULL, "\"%s\" must be letters, digits, '-', '_' or '.' (no spaces)",
+			            name);
+		for (int f = 0; f < CC_AGENT_FIRST_NPT; f++)
+			if (strcasecmp(name, fixed_statuses[f]) == 0)
+				return fail(L, e, NULL, "\"%s\" is a status of its own (Offline, Available and "
+				            "RONA are always there): name only not-productive statuses", name);
+		/* Names differing only in case would read as one status in every report. */
+		for (size_t j = 0; j < i; j++)
+			if (strcasecmp(name, scn->statuses[j]) == 0)
+				return fail(L, e, NULL, "\"%s\" is listed twice", name);
+		scn->statuses[scn->n_statuses++] = cc_strdup(name);
+	}
+	return CC_OK;
+}
+
+/* Per channel settings: channels = { voice = { offer_timeout = "18s"; }; ... }. */
+static enum cc_status load_channels(struct loader *L, const config_setting_t *root,
+                                    struct cc_scenario *scn)
+{
+	/* Amazon Connect rings a voice call for about 18 s (the callback is a voice call too)
+	 * and offers a chat or a task for 30 s before counting it missed. */
+	static const double default_timeout_s[CC_CHANNEL_COUNT] = { 18, 30, 30, 30, 18 };
+	for (int c = 0; c < CC_CHANNEL_COUNT; c++)
+		scn->channels[c].offer_timeout_s = default_timeout_s[c];
+	const config_setting_t *s = config_setting_get_member(root, "channels");
+	if (!s)
+		return CC_OK;
+	const char *names[CC_CHANNEL_COUNT + 1] = { NULL };
+	for (int c = 0; c < CC_CHANNEL_COUNT; c++)
+		names[c] = channel_names[c];
+	enum cc_status st = check_keys(L, s, names);
+	for (int c = 0; !st && c < CC_CHANNEL_COUNT; c++) {
+		static const char *const keys[] = { "offer_timeout", NULL };
+		const config_setting_t *m = config_setting_get_member(s, channel_names[c]);
+		if (!m)
+			continue;
+		double *timeout = &scn->channels[c].offer_timeout_s;
+		if (!(st = check_keys(L, m, keys)) &&
+		    !(st = get_duration(L, m, "offer_timeout", 0, timeout)) && !(*timeout > 0))
+			st = fail(L, m, "offer_timeout", "must be positive (an offer rings for some time)");
+	}
+	return st;
+}
+
 static enum cc_status load_arrivals(struct loader *L, const config_setting_t *s,
                                     double scn_interval_s, struct cc_queue_cfg *q)
 {
@@ -415,11 +580,30 @@ static enum cc_status load_arrivals(struct loader *L, const config_setting_t *s,
 	       : q->rate_width_s > 0 ? CC_OK : fail(L, s, "step", "must be positive");
 }
 
+/* rona_requeue = "original" | "tail": where a contact goes back after ringing in vain. */
+static enum cc_status get_requeue(struct loader *L, const config_setting_t *s,
+                                  enum cc_requeue *out)
+{
+	const char *requeue = "original";
+	enum cc_status st = get_string(L, s, "rona_requeue", 0, &requeue);
+	if (st)
+		return st;
+	if (strcmp(requeue, "original") == 0)
+		*out = CC_REQUEUE_ORIGINAL;
+	else if (strcmp(requeue, "tail") == 0)
+		*out = CC_REQUEUE_TAIL;
+	else
+		return fail(L, s, "rona_requeue",
+		            "unknown place \"%s\" (expected original or tail)", requeue);
+	return CC_OK;
+}
+
 static enum cc_status load_queue(struct loader *L, const config_setting_t *s,
                                  double scn_interval_s, struct cc_queue_cfg *q)
 {
 	static const char *const keys[] = { "name", "channel", "arrivals", "handle", "patience",
-	                                    "acw", "service_level", "description", NULL };
+	                                    "acw", "service_level", "rona_requeue", "description",
+	                                    NULL };
 	enum cc_status st = check_keys(L, s, keys);
 	const char *name, *channel = "voice";
 	if (st || (st = get_name(L, s, 1, &name)) || (st = get_string(L, s, "channel", 0, &channel)))
@@ -450,6 +634,8 @@ static enum cc_status load_queue(struct loader *L, const config_setting_t *s,
 		return st;
 	if (!has_acw)
 		cc_dist_init_constant(&q->acw, 0);
+	if ((st = get_requeue(L, s, &q->requeue)))
+		return st;
 	q->sl_threshold_s = 20;
 	q->sl_target = 0.8;
 	if ((m = config_setting_get_member(s, "service_level"))) {
@@ -465,21 +651,158 @@ static enum cc_status load_queue(struct loader *L, const config_setting_t *s,
 	return CC_OK;
 }
 
-static enum cc_status load_group(struct loader *L, const config_setting_t *s,
-                                 struct cc_scenario *scn, struct cc_group_cfg *g)
+/* ---- agent groups ---- */
+
+/* The defaults of every optional group setting; every distribution is usable as it is. */
+static void group_defaults(struct cc_group_cfg *g)
 {
-	static const char *const keys[] = { "name", "count", "skills", "description", NULL };
-	enum cc_status st = check_keys(L, s, keys);
-	const char *name;
+	g->login_status = CC_AGENT_AVAILABLE;
+	g->idle_status = -1;
+	g->acw_limit_s = INFINITY;
+	cc_dist_init_constant(&g->login_delay, 0);
+	cc_dist_init_constant(&g->answer.delay, 0);
+	cc_dist_init_constant(&g->answer.away, 0);
+	cc_dist_init_constant(&g->rona.reaction, 0);
+	cc_dist_init_constant(&g->rona.idle, 0);
+	g->rona.available = 1;
+	struct cc_outbound_cfg *o = &g->outbound;
+	o->until_s = INFINITY;
+	o->status = -1;
+	o->reach = 1;
+	o->available_after = 1;
+	cc_dist_init_constant(&o->dial, 0);
+	cc_dist_init_constant(&o->handle, 0);
+	cc_dist_init_constant(&o->acw, 0);
+	cc_dist_init_constant(&o->idle_after, 0);
+}
+
+/* An optional list of groups at KEY of G: *N is 0 when it is absent. */
+static enum cc_status optional_list(struct loader *L, const config_setting_t *g, const char *key,
+                                    const config_setting_t **out, size_t *n)
+{
+	*out = config_setting_get_member(g, key);
+	*n = 0;
+	if (!*out)
+		return CC_OK;
+	if (config_setting_type(*out) != CONFIG_TYPE_LIST)
+		return fail(L, *out, NULL, "must be a list ( { ... }, { ... } ) (got %s)",
+		            type_name(*out));
+	*n = (size_t)config_setting_length(*out);
+	return CC_OK;
+}
+
+static enum cc_status load_shift(struct loader *L, const config_setting_t *e, double horizon_s,
+                                 struct cc_shift_cfg *sh)
+{
+	static const char *const keys[] = { "start", "end", "count", NULL };
 	long long count;
-	if (st || (st = get_name(L, s, 1, &name)))
+	enum cc_status st;
+	if ((st = check_keys(L, e, keys)) || (st = get_duration(L, e, "start", 1, &sh->start_s)) ||
+	    (st = get_duration(L, e, "end", 1, &sh->end_s)) ||
+	    (st = get_whole(L, e, "count", 1, 1, 1000000, &count)))
 		return st;
-	g->name = cc_strdup(name);
-	if ((st = get_whole(L, s, "count", 1, 1, 1000000, &count)))
+	sh->count = (int)count;
+	if (!(sh->start_s < horizon_s))
+		return fail(L, e, "start", "must be before the horizon (the shift would never start)");
+	if (!(sh->end_s > sh->start_s))
+		return fail(L, e, "end", "must be after start");
+	return CC_OK;
+}
+
+static enum cc_status load_shifts(struct loader *L, const config_setting_t *s, double horizon_s,
+                                  struct cc_group_cfg *g)
+{
+	const config_setting_t *list;
+	size_t n;
+	enum cc_status st = optional_list(L, s, "shifts", &list, &n);
+	if (st)
 		return st;
+	if (n == 0)
+		return fail(L, list, NULL, "must list at least one shift");
+	g->shifts = cc_calloc(n, sizeof *g->shifts);
+	g->n_shifts = n;
+	long total = 0;
+	for (size_t i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		if ((st = load_shift(L, e, horizon_s, &g->shifts[i])))
+			return st;
+		total += g->shifts[i].count;
+		if (total > 1000000)
+			return fail(L, e, "count", "brings the group above 1000000 agents");
+	}
+	g->count = (int)total;
+	return CC_OK;
+}
+
+/* profile = { step = "30m"; counts = [ 4, 6, 10, 0 ]; }: the group's size is its peak. */
+static enum cc_status load_profile(struct loader *L, const config_setting_t *s,
+                                   double interval_s, struct cc_group_cfg *g)
+{
+	static const char *const keys[] = { "step", "counts", NULL };
+	config_setting_t *counts;
+	g->profile_step_s = interval_s;
+	enum cc_status st;
+	if ((st = check_keys(L, s, keys)) ||
+	    (st = get_duration(L, s, "step", 0, &g->profile_step_s)))
+		return st;
+	if (!(g->profile_step_s > 0))
+		return fail(L, s, "step", "must be positive");
+	if ((st = member(L, s, "counts", 1, &counts)))
+		return st;
+	int t = config_setting_type(counts);
+	if (t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST)
+		return fail(L, counts, NULL, "must be a list of agent counts [4, 6, 10] (got %s)",
+		            type_name(counts));
+	size_t n = (size_t)config_setting_length(counts);
+	if (n == 0)
+		return fail(L, counts, NULL, "must list at least one count");
+	g->profile = cc_calloc(n, sizeof *g->profile);
+	g->n_profile = n;
+	for (size_t i = 0; i < n; i++) {
+		long long v;
+		if ((st = whole_of(L, config_setting_get_elem(counts, (unsigned)i), 0, 1000000, &v)))
+			return st;
+		g->profile[i] = (int)v;
+		if (g->profile[i] > g->count)
+			g->count = g->profile[i];
+	}
+	if (g->count == 0)
+		return fail(L, counts, NULL, "must have a count above 0 (nobody would ever log in)");
+	return CC_OK;
+}
+
+/* Exactly one of count (the whole horizon), shifts or profile. */
+static enum cc_status load_schedule(struct loader *L, const config_setting_t *s,
+                                    const struct cc_scenario *scn, struct cc_group_cfg *g)
+{
+	static const char *const kinds[] = { "count", "shifts", "profile" };
+	const char *given = NULL;
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		if (!config_setting_get_member(s, kinds[k]))
+			continue;
+		if (given)
+			return fail(L, s, kinds[k], "give only one of count, shifts and profile (%s is "
+			            "given too)", given);
+		given = kinds[k];
+	}
+	if (!given)
+		return fail(L, s, NULL, "has no schedule: give count, shifts or profile");
+	if (strcmp(given, "shifts") == 0)
+		return load_shifts(L, s, scn->horizon_s, g);
+	if (strcmp(given, "profile") == 0)
+		return load_profile(L, config_setting_get_member(s, "profile"), scn->interval_s, g);
+	long long count;
+	enum cc_status st = get_whole(L, s, "count", 1, 1, 1000000, &count);
 	g->count = (int)count;
+	return st;
+}
+
+static enum cc_status load_skills(struct loader *L, const config_setting_t *s,
+                                  const struct cc_scenario *scn, struct cc_group_cfg *g)
+{
 	config_setting_t *sk;
-	if ((st = member(L, s, "skills", 1, &sk)))
+	enum cc_status st = member(L, s, "skills", 1, &sk);
+	if (st)
 		return st;
 	int t = config_setting_type(sk);
 	if (t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST)
@@ -504,6 +827,182 @@ static enum cc_status load_group(struct loader *L, const config_setting_t *s,
 	return CC_OK;
 }
 
+/* login, login_delay, idle_reason and acw_limit. */
+static enum cc_status load_login(struct loader *L, const config_setting_t *s,
+                                 const struct cc_scenario *scn, struct cc_group_cfg *g)
+{
+	if (scn->n_statuses)
+		g->idle_status = CC_AGENT_FIRST_NPT;
+	enum cc_status st;
+	if ((st = get_status(L, s, "login", 0, scn, 1, &g->login_status)) ||
+	    (st = get_dist(L, s, "login_delay", 0, &g->login_delay, NULL)) ||
+	    (st = get_status(L, s, "idle_reason", 0, scn, 0, &g->idle_status)) ||
+	    (st = get_duration(L, s, "acw_limit", 0, &g->acw_limit_s)))
+		return st;
+	if (!(g->acw_limit_s > 0))
+		return fail(L, s, "acw_limit", "must be positive (leave it out for no limit)");
+	return CC_OK;
+}
+
+/* { status = "Lunch"; at = "12h"; window = "2h"; share = 1.0; duration = { ... }; } */
+static enum cc_status load_planned_one(struct loader *L, const config_setting_t *e,
+                                       const struct cc_scenario *scn, struct cc_planned_cfg *p)
+{
+	static const char *const keys[] = { "status", "at", "after", "window", "share",
+	                                    "duration", NULL };
+	enum cc_status st;
+	if ((st = check_keys(L, e, keys)) || (st = get_status(L, e, "status", 1, scn, 0, &p->status)))
+		return st;
+	int has_at = config_setting_get_member(e, "at") != NULL;
+	p->after_login = config_setting_get_member(e, "after") != NULL;
+	if (has_at && p->after_login)
+		return fail(L, e, "after", "give at (from time 0) or after (from each shift's start), "
+		            "not both");
+	if (!has_at && !p->after_login)
+		return fail(L, e, NULL, "needs at (from time 0) or after (from each shift's start)");
+	p->share = 1;
+	if ((st = get_duration(L, e, p->after_login ? "after" : "at", 1, &p->at_s)) ||
+	    (st = get_duration(L, e, "window", 0, &p->window_s)) ||
+	    (st = get_share(L, e, "share", &p->share)))
+		return st;
+	return get_dist(L, e, "duration", 1, &p->duration, NULL);
+}
+
+static enum cc_status load_planned(struct loader *L, const config_setting_t *s,
+                                   const struct cc_scenario *scn, struct cc_group_cfg *g)
+{
+	const config_setting_t *list;
+	size_t n;
+	enum cc_status st = optional_list(L, s, "planned", &list, &n);
+	if (st || n == 0)
+		return st;
+	g->planned = cc_calloc(n, sizeof *g->planned);
+	g->n_planned = n;
+	for (size_t i = 0; i < n && !st; i++)
+		st = load_planned_one(L, config_setting_get_elem(list, (unsigned)i), scn, &g->planned[i]);
+	return st;
+}
+
+/* { status = "Break"; per_hour = 0.3; duration = { ... }; } */
+static enum cc_status load_unplanned(struct loader *L, const config_setting_t *s,
+                                     const struct cc_scenario *scn, struct cc_group_cfg *g)
+{
+	static const char *const keys[] = { "status", "per_hour", "duration", NULL };
+	const config_setting_t *list;
+	size_t n;
+	enum cc_status st = optional_list(L, s, "unplanned", &list, &n);
+	if (st || n == 0)
+		return st;
+	g->unplanned = cc_calloc(n, sizeof *g->unplanned);
+	g->n_unplanned = n;
+	for (size_t i = 0; i < n && !st; i++) {
+		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		struct cc_unplanned_cfg *u = &g->unplanned[i];
+		if (!(st = check_keys(L, e, keys)) &&
+		    !(st = get_status(L, e, "status", 1, scn, 0, &u->status)) &&
+		    !(st = get_per_hour(L, e, "per_hour", 1, 0, &u->per_hour)))
+			st = get_dist(L, e, "duration", 1, &u->duration, NULL);
+	}
+	return st;
+}
+
+/* answer = { delay = { ... }; miss = 0.02; away = { per_hour = 0.5; duration = { ... }; }; } */
+static enum cc_status load_answer(struct loader *L, const config_setting_t *s,
+                                  struct cc_answer_cfg *a)
+{
+	static const char *const keys[] = { "delay", "miss", "away", NULL };
+	static const char *const away_keys[] = { "per_hour", "duration", NULL };
+	const config_setting_t *m = config_setting_get_member(s, "answer");
+	if (!m)
+		return CC_OK;
+	enum cc_status st;
+	if ((st = check_keys(L, m, keys)) || (st = get_dist(L, m, "delay", 0, &a->delay, NULL)) ||
+	    (st = get_share(L, m, "miss", &a->miss)))
+		return st;
+	const config_setting_t *away = config_setting_get_member(m, "away");
+	if (!away)
+		return CC_OK;
+	if ((st = check_keys(L, away, away_keys)) ||
+	    (st = get_per_hour(L, away, "per_hour", 1, 0, &a->away_per_hour)))
+		return st;
+	return get_dist(L, away, "duration", 1, &a->away, NULL);
+}
+
+/* rona = { reaction = { ... }; available = 0.7; idle = { ... }; } */
+static enum cc_status load_rona(struct loader *L, const config_setting_t *s,
+                                struct cc_group_cfg *g)
+{
+	static const char *const keys[] = { "reaction", "available", "idle", NULL };
+	const config_setting_t *m = config_setting_get_member(s, "rona");
+	if (!m)
+		return CC_OK;
+	enum cc_status st;
+	if ((st = check_keys(L, m, keys)) ||
+	    (st = get_dist(L, m, "reaction", 0, &g->rona.reaction, NULL)) ||
+	    (st = get_share(L, m, "available", &g->rona.available)) ||
+	    (st = get_dist(L, m, "idle", 0, &g->rona.idle, NULL)))
+		return st;
+	if (g->rona.available < 1 && g->idle_status < 0)
+		return fail(L, m, "available", "agents who do not choose Available go to the idle "
+		            "reason: name statuses (and idle_reason)");
+	return CC_OK;
+}
+
+/* outbound = { per_hour = 2; from = "10h"; until = "12h"; status = "Outbound"; ... } */
+static enum cc_status load_outbound(struct loader *L, const config_setting_t *s,
+                                    const struct cc_scenario *scn, struct cc_group_cfg *g)
+{
+	static const char *const keys[] = { "per_hour", "from", "until", "status", "reach", "dial",
+	                                    "handle", "acw", "available_after", "idle_after", NULL };
+	struct cc_outbound_cfg *o = &g->outbound;
+	const config_setting_t *m = config_setting_get_member(s, "outbound");
+	if (!m)
+		return CC_OK;
+	enum cc_status st;
+	if ((st = check_keys(L, m, keys)) || (st = get_per_hour(L, m, "per_hour", 0, 1, &o->per_hour)) ||
+	    (st = get_duration(L, m, "from", 0, &o->from_s)) ||
+	    (st = get_duration(L, m, "until", 0, &o->until_s)))
+		return st;
+	if (!(o->until_s > o->from_s))
+		return fail(L, m, "until", "must be after from");
+	int has_handle = 0;
+	if ((st = get_status(L, m, "status", 0, scn, 0, &o->status)) ||
+	    (st = get_share(L, m, "reach", &o->reach)) ||
+	    (st = get_dist(L, m, "dial", 0, &o->dial, NULL)) ||
+	    (st = get_dist(L, m, "handle", o->per_hour > 0, &o->handle, &has_handle)) ||
+	    (st = get_dist(L, m, "acw", 0, &o->acw, NULL)) ||
+	    (st = get_bool(L, m, "available_after", &o->available_after)) ||
+	    (st = get_dist(L, m, "idle_after", 0, &o->idle_after, NULL)))
+		return st;
+	if (has_handle && !(o->handle.mean > 0))
+		return fail(L, m, "handle", "must have a positive mean (calls take time)");
+	if (!o->available_after && o->status < 0 && g->idle_status < 0)
+		return fail(L, m, "available_after", "agents who stay idle after an outdial need a "
+		            "status to stay in: set status, or name statuses (and idle_reason)");
+	return CC_OK;
+}
+
+static enum cc_status load_group(struct loader *L, const config_setting_t *s,
+                                 const struct cc_scenario *scn, struct cc_group_cfg *g)
+{
+	static const char *const keys[] = { "name", "count", "shifts", "profile", "skills", "login",
+	                                    "login_delay", "idle_reason", "acw_limit", "planned",
+	                                    "unplanned", "answer", "rona", "outbound", "description",
+	                                    NULL };
+	group_defaults(g);
+	enum cc_status st = check_keys(L, s, keys);
+	const char *name;
+	if (st || (st = get_name(L, s, 1, &name)))
+		return st;
+	g->name = cc_strdup(name);
+	if ((st = load_schedule(L, s, scn, g)) || (st = load_skills(L, s, scn, g)) ||
+	    (st = load_login(L, s, scn, g)) || (st = load_planned(L, s, scn, g)) ||
+	    (st = load_unplanned(L, s, scn, g)) || (st = load_answer(L, s, &g->answer)) ||
+	    (st = load_rona(L, s, g)) || (st = load_outbound(L, s, scn, g)))
+		return st;
+	return CC_OK;
+}
+
 /* A non-empty list of groups at KEY of the root. */
 static enum cc_status get_list(struct loader *L, const config_setting_t *root, const char *key,
                                config_setting_t **out, size_t *n)
@@ -525,8 +1024,8 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
                                 struct cc_scenario *scn)
 {
 	static const char *const keys[] = { "name", "description", "seed", "horizon", "warmup",
-	                                    "interval", "replications", "queues", "agents",
-	                                    "output", NULL };
+	                                    "interval", "replications", "statuses", "channels",
+	                                    "queues", "agents", "output", NULL };
 	enum cc_status st = check_keys(L, root, keys);
 	const char *name;
 	long long seed = 1, reps = 10;
@@ -552,6 +1051,9 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	if (scn->horizon_s / scn->interval_s > MAX_INTERVALS)
 		return fail(L, root, "interval", "gives more than %.0f intervals over the horizon",
 		            MAX_INTERVALS);
+	/* Agent groups name statuses, so these come first. */
+	if ((st = load_statuses(L, root, scn)) || (st = load_channels(L, root, scn)))
+		return st;
 
 	config_setting_t *list;
 	if ((st = get_list(L, root, "queues", &list, &scn->n_queues)))
@@ -591,8 +1093,9 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	}
 
 	double intervals = ceil(scn->horizon_s / scn->interval_s) + 1;
+	double per_group = 1 + (double)cc_scenario_status_count(scn) / 8;
 	double bytes = 8 * FIGURE_DOUBLES * intervals * (double)scn->replications *
-	               (double)(scn->n_queues + scn->n_groups);
+	               ((double)scn->n_queues + (double)scn->n_groups * per_group);
 	if (bytes > MAX_FIGURE_BYTES)
 		return fail(L, root, "interval",
 		            "%.0f intervals x %d replications would need %.0f GiB for the per-interval "
@@ -601,9 +1104,10 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 
 	config_setting_t *out = config_setting_get_member(root, "output");
 	if (out) {
-		static const char *const okeys[] = { "contact_records", NULL };
+		static const char *const okeys[] = { "contact_records", "agent_events", NULL };
 		if ((st = check_keys(L, out, okeys)) ||
-		    (st = get_bool(L, out, "contact_records", &scn->contact_records)))
+		    (st = get_bool(L, out, "contact_records", &scn->contact_records)) ||
+		    (st = get_bool(L, out, "agent_events", &scn->agent_events)))
 			return st;
 	}
 	return CC_OK;
@@ -905,6 +1409,25 @@ done:
 	return st;
 }
 
+static void group_fini(struct cc_group_cfg *g)
+{
+	cc_free(g->name);
+	cc_free(g->skills);
+	cc_free(g->shifts);
+	cc_free(g->profile);
+	for (size_t i = 0; i < g->n_planned; i++)
+		cc_dist_fini(&g->planned[i].duration);
+	for (size_t i = 0; i < g->n_unplanned; i++)
+		cc_dist_fini(&g->unplanned[i].duration);
+	cc_free(g->planned);
+	cc_free(g->unplanned);
+	struct cc_dist *dists[] = { &g->login_delay, &g->answer.delay, &g->answer.away,
+	                            &g->rona.reaction, &g->rona.idle, &g->outbound.dial,
+	                            &g->outbound.handle, &g->outbound.acw, &g->outbound.idle_after };
+	for (size_t i = 0; i < sizeof dists / sizeof dists[0]; i++)
+		cc_dist_fini(dists[i]);
+}
+
 void cc_scenario_fini(struct cc_scenario *scn)
 {
 	if (!scn)
@@ -917,12 +1440,13 @@ void cc_scenario_fini(struct cc_scenario *scn)
 		cc_dist_fini(&q->acw);
 		cc_dist_fini(&q->patience);
 	}
-	for (size_t i = 0; i < scn->n_groups; i++) {
-		cc_free(scn->groups[i].name);
-		cc_free(scn->groups[i].skills);
-	}
+	for (size_t i = 0; i < scn->n_groups; i++)
+		group_fini(&scn->groups[i]);
+	for (size_t i = 0; i < scn->n_statuses; i++)
+		cc_free(scn->statuses[i]);
 	cc_free(scn->queues);
 	cc_free(scn->groups);
+	cc_free(scn->statuses);
 	cc_free(scn->name);
 	cc_free(scn->path);
 	cc_free(scn->text);

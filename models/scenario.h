@@ -23,6 +23,12 @@ enum cc_arrival_process {
 	CC_ARRIVALS_DETERMINISTIC /* evenly spaced at the rate: one every 3600/per_hour s */
 };
 
+/* Where a contact that rang an agent in vain (RONA) goes back in its queue. */
+enum cc_requeue {
+	CC_REQUEUE_ORIGINAL, /* its original place, by arrival time (Connect, Webex) */
+	CC_REQUEUE_TAIL      /* behind every contact waiting */
+};
+
 struct cc_queue_cfg {
 	char *name;
 	enum cc_channel channel;
@@ -36,13 +42,103 @@ struct cc_queue_cfg {
 	int has_patience;   /* 0: nobody abandons */
 	double sl_threshold_s;
 	double sl_target;
+	enum cc_requeue requeue;
 };
 
+/*
+ * Agent statuses. The fixed ones come first; the scenario's not-productive statuses (Break,
+ * Lunch, Training...) follow, status CC_AGENT_FIRST_NPT + i being scn->statuses[i].
+ * RONA is set by the system only; Available is the only status that receives contacts.
+ */
+enum { CC_AGENT_OFFLINE, CC_AGENT_AVAILABLE, CC_AGENT_RONA, CC_AGENT_FIRST_NPT };
+/* At most this many statuses in all (they are stored as bytes in the agent event stream). */
+#define CC_MAX_STATUSES 200
+
+/* Per channel. */
+struct cc_channel_cfg {
+	double offer_timeout_s; /* an offer not accepted by then is missed: RONA (18 s voice and
+	                           callback, 30 s digital channels by default) */
+};
+
+/* A shift: COUNT agents logged in from START_S to END_S (seconds from time 0). */
+struct cc_shift_cfg {
+	double start_s, end_s;
+	int count;
+};
+
+/* A planned status from the schedule ("Lunch at 12:00 for 30 minutes, spread over 2 hours"). */
+struct cc_planned_cfg {
+	int status;          /* >= CC_AGENT_FIRST_NPT */
+	int after_login;     /* 1: AT_S counts from the start of each shift; 0: from time 0 */
+	double at_s;
+	double window_s;     /* the shift's agents start it staggered evenly over [at, at + window) */
+	double share;        /* the share of each shift's agents who take it, 0..1 (1: all) */
+	struct cc_dist duration;
+};
+
+/* An unplanned status: taken at a rate per logged-in hour, for a drawn duration. */
+struct cc_unplanned_cfg {
+	int status;          /* >= CC_AGENT_FIRST_NPT */
+	double per_hour;
+	struct cc_dist duration;
+};
+
+/* How an agent answers offers. */
+struct cc_answer_cfg {
+	struct cc_dist delay;  /* from the start of ringing to acceptance */
+	double miss;           /* probability an offer is never answered (0..1) */
+	double away_per_hour;  /* "away" episodes per logged-in hour: Available, not answering */
+	struct cc_dist away;   /* their durations (when away_per_hour > 0) */
+};
+
+/* What an agent in RONA does. */
+struct cc_rona_cfg {
+	struct cc_dist reaction; /* from the RONA (or the end of an away episode) to the choice */
+	double available;        /* probability of choosing Available; otherwise the idle reason */
+	struct cc_dist idle;     /* time in the idle reason before choosing Available */
+};
+
+/* Outbound calls placed by the group's agents. */
+struct cc_outbound_cfg {
+	double per_hour;          /* attempts per logged-in agent-hour; 0: no outbound work */
+	double from_s, until_s;   /* the campaign: attempts only in [from, until) */
+	int status;               /* NPT status set to dial (no inbound meanwhile), or -1: dial
+	                             in the current status */
+	double reach;             /* probability the customer answers (0..1) */
+	struct cc_dist dial;      /* ringing the customer, before an answer or a failure */
+	struct cc_dist handle;    /* talk once answered */
+	struct cc_dist acw;
+	int available_after;      /* 1: Available when the outdial ends; 0: stays idle */
+	struct cc_dist idle_after;/* with available_after 0: time idle before choosing Available */
+};
+
+/*
+ * An agent group. Its schedule is one of: COUNT agents for the whole horizon (no shifts, no
+ * profile); SHIFTS; or a day PROFILE of counts per step (agent i works the steps whose count
+ * exceeds i, so counts rise by logging agents in and fall by logging them out).
+ */
 struct cc_group_cfg {
 	char *name;
-	int count;          /* agents, present for the whole horizon */
+	int count;          /* agents in the group: every shift's count, or the profile's peak */
 	size_t *skills;     /* queue indexes, in the order the group serves them */
 	size_t n_skills;
+	struct cc_shift_cfg *shifts;
+	size_t n_shifts;    /* 0: the whole horizon */
+	int *profile;       /* counts per step from time 0 (NULL: no profile) */
+	size_t n_profile;
+	double profile_step_s;
+	int login_status;   /* status at the start of a shift: Available, Offline or an NPT */
+	struct cc_dist login_delay; /* from the start of a shift to Available (unless login is
+	                               Available already) */
+	int idle_status;    /* the default idle reason (an NPT status), or -1 when none is named */
+	double acw_limit_s; /* ACW is cleared automatically after this (INFINITY: no limit) */
+	struct cc_planned_cfg *planned;
+	size_t n_planned;
+	struct cc_unplanned_cfg *unplanned;
+	size_t n_unplanned;
+	struct cc_answer_cfg answer;
+	struct cc_rona_cfg rona;
+	struct cc_outbound_cfg outbound;
 };
 
 struct cc_scenario {
@@ -59,7 +155,11 @@ struct cc_scenario {
 	size_t n_queues;
 	struct cc_group_cfg *groups;
 	size_t n_groups;
+	char **statuses;     /* names of the not-productive statuses, in the scenario's order */
+	size_t n_statuses;
+	struct cc_channel_cfg channels[CC_CHANNEL_COUNT];
 	int contact_records; /* write one row per contact record */
+	int agent_events;    /* write the agent event stream */
 };
 
 /*
@@ -74,6 +174,12 @@ void cc_scenario_fini(struct cc_scenario *scn);
 
 /* Index of the queue or group named NAME, or -1. */
 long cc_scenario_queue_index(const struct cc_scenario *scn, const char *name);
+
+/* Every agent status (fixed and named) in all. */
+size_t cc_scenario_status_count(const struct cc_scenario *scn);
+
+/* The name of status S: "Offline", "Available", "RONA", or a scenario status. */
+const char *cc_scenario_status_name(const struct cc_scenario *scn, size_t s);
 
 /* Total agents over all groups. */
 long cc_scenario_agents(const struct cc_scenario *scn);

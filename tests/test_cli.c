@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include <hdf5.h>
+#include <hdf5_hl.h>
 
 #include "models/metrics.h"
 
@@ -252,24 +253,413 @@ static void test_cli_erlang_published_values(void **state)
 	assert_non_null(strstr(out, "--aht: 'soon' is not a duration"));
 }
 
-/* The results documentation names every figure the file holds (run from the top folder). */
+/* The results documentation names every figure the file holds, each in its owner's section
+ * ("### Per queue", "### Per agent group", "### Per agent group and status"), since several
+ * names (talk_s, occupancy, ronas...) are both a queue and a group figure. Runs from the top
+ * folder. */
 static void test_cli_docs_list_every_figure(void **state)
 {
 	(void)state;
 	FILE *f = fopen("results/README.md", "r");
 	assert_non_null(f);
-	static char doc[65536];
+	static char doc[131072];
 	size_t n = fread(doc, 1, sizeof doc - 1, f);
+	assert_true(n < sizeof doc - 1);
 	doc[n] = '\0';
 	fclose(f);
+	static const char *const heads[] = { [CC_FIG_QUEUE] = "\n### Per queue\n",
+	                                     [CC_FIG_GROUP] = "\n### Per agent group\n",
+	                                     [CC_FIG_STATUS] = "\n### Per agent group and status\n" };
 	size_t count;
 	const struct cc_figure *figs = cc_figures(&count);
 	for (size_t i = 0; i < count; i++) {
+		const char *section = strstr(doc, heads[figs[i].owner]);
+		if (!section)
+			fail_msg("results/README.md has no section%s", heads[figs[i].owner]);
+		section += strlen(heads[figs[i].owner]);
+		const char *next = strstr(section, "\n#");
+		size_t len = next ? (size_t)(next - section) : strlen(section);
 		char cell[96];
 		snprintf(cell, sizeof cell, "`%s`", figs[i].name);
-		if (!strstr(doc, cell))
-			fail_msg("results/README.md does not document %s", figs[i].name);
+		const char *at = strstr(section, cell);
+		if (!at || at >= section + len)
+			fail_msg("results/README.md does not document %s under%s", figs[i].name,
+			         heads[figs[i].owner]);
 	}
+}
+
+/* ---- agent statuses and the agent event stream ---- */
+
+static const char statuses_cfg[] =
+	"name = \"st\"; seed = 23; horizon = \"5h\"; warmup = \"30m\"; interval = \"1h\"; replications = 3;\n"
+	"statuses = [ \"Break\", \"Lunch\" ];\n"
+	"queues = ( { name = \"sales\"; channel = \"voice\";\n"
+	"             arrivals = { per_hour = 90.0; };\n"
+	"             handle = { dist = \"exponential\"; mean = \"170s\"; };\n"
+	"             patience = { dist = \"exponential\"; mean = \"240s\"; }; },\n"
+	"           { name = \"help\"; channel = \"chat\";\n"
+	"             arrivals = { per_hour = 30.0; };\n"
+	"             handle = { dist = \"exponential\"; mean = \"300s\"; }; } );\n"
+	"agents = ( { name = \"team\"; count = 5; skills = [ \"sales\" ]; idle_reason = \"Break\";\n"
+	"             unplanned = ( { status = \"Break\"; per_hour = 0.7;\n"
+	"                             duration = { dist = \"exponential\"; mean = \"6m\"; }; } );\n"
+	"             planned = ( { status = \"Lunch\"; at = \"2h\"; window = \"1h\";\n"
+	"                           duration = { dist = \"deterministic\"; value = \"20m\"; }; } );\n"
+	"             answer = { miss = 0.1; }; },\n"
+	"           { name = \"desk\"; count = 3; skills = [ \"help\", \"sales\" ]; } );\n"
+	"output = { contact_records = true; agent_events = true; };\n";
+
+enum { ST_STATUSES = 5, ST_GROUPS = 2, ST_AGENTS = 8, ST_REPS = 3, ST_INTERVALS = 5 };
+
+/* The dimensions of dataset PATH; returns the rank. */
+static int dims_of(hid_t f, const char *path, hsize_t *dims)
+{
+	hid_t d = H5Dopen2(f, path, H5P_DEFAULT);
+	if (d < 0)
+		fail_msg("%s is missing", path);
+	hid_t sp = H5Dget_space(d);
+	int rank = H5Sget_simple_extent_dims(sp, dims, NULL);
+	H5Sclose(sp);
+	H5Dclose(d);
+	return rank;
+}
+
+/* The label of dimension DIM of dataset PATH. */
+static void expect_label(hid_t f, const char *path, unsigned dim, const char *want)
+{
+	hid_t d = H5Dopen2(f, path, H5P_DEFAULT);
+	char label[64] = "";
+	assert_true(H5DSget_label(d, dim, label, sizeof label) >= 0);
+	H5Dclose(d);
+	if (strcmp(label, want) != 0)
+		fail_msg("dimension %u of %s is labelled '%s', not '%s'", dim, path, label, want);
+}
+
+/* The whole dataset PATH of doubles, in a buffer of N values (freed by the caller). */
+static double *read_doubles(hid_t f, const char *path, size_t n)
+{
+	double *v = calloc(n, sizeof *v);
+	hid_t d = H5Dopen2(f, path, H5P_DEFAULT);
+	assert_true(d >= 0);
+	assert_true(H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v) >= 0);
+	H5Dclose(d);
+	return v;
+}
+
+/*
+ * Field NAME of every row of table D, as doubles (*N receives the rows). Reads the field in
+ * its own native type, enum codes included (HDF5 converts no enum to a number), then widens.
+ */
+static double *read_field(hid_t d, const char *name, size_t *n)
+{
+	hid_t ftype = H5Dget_type(d), sp = H5Dget_space(d);
+	hssize_t rows = H5Sget_simple_extent_npoints(sp);
+	int idx = H5Tget_member_index(ftype, name);
+	if (idx < 0)
+		fail_msg("the table has no field %s", name);
+	hid_t member = H5Tget_member_type(ftype, (unsigned)idx);
+	hid_t native = H5Tget_native_type(member, H5T_DIR_ASCEND);
+	size_t size = H5Tget_size(native);
+	H5T_class_t cls = H5Tget_class(native);
+	hid_t mem = H5Tcreate(H5T_COMPOUND, size);
+	H5Tinsert(mem, name, 0, native);
+	unsigned char *raw = calloc((size_t)rows + 1, size);
+	assert_true(H5Dread(d, mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, raw) >= 0);
+	double *v = calloc((size_t)rows + 1, sizeof *v);
+	for (hssize_t i = 0; i < rows; i++) {
+		const unsigned char *p = raw + (size_t)i * size;
+		if (cls == H5T_FLOAT) {
+			double x;
+			memcpy(&x, p, sizeof x);
+			v[i] = x;
+		} else if (size == 1) {
+			v[i] = *p;
+		} else if (size == 4) {
+			int32_t x;
+			memcpy(&x, p, sizeof x);
+			v[i] = x;
+		} else {
+			int64_t x;
+			memcpy(&x, p, sizeof x);
+			v[i] = (double)x;
+		}
+	}
+	free(raw);
+	H5Tclose(mem);
+	H5Tclose(native);
+	H5Tclose(member);
+	H5Sclose(sp);
+	H5Tclose(ftype);
+	*n = (size_t)rows;
+	return v;
+}
+
+/* The name of code CODE of enum field NAME of table D. */
+static void enum_name(hid_t d, const char *name, unsigned char code, char *buf, size_t len)
+{
+	hid_t ftype = H5Dget_type(d);
+	int idx = H5Tget_member_index(ftype, name);
+	assert_true(idx >= 0);
+	hid_t member = H5Tget_member_type(ftype, (unsigned)idx);
+	assert_int_equal(H5Tget_class(member), H5T_ENUM);
+	hid_t native = H5Tget_native_type(member, H5T_DIR_ASCEND);
+	if (H5Tenum_nameof(native, &code, buf, len) < 0)
+		snprintf(buf, len, "?");
+	H5Tclose(native);
+	H5Tclose(member);
+	H5Tclose(ftype);
+}
+
+static void test_cli_status_figures_have_their_own_dimension(void **state)
+{
+	(void)state;
+	static char out[262144];
+	char h5[512];
+	write_file("statuses.cfg", statuses_cfg);
+	snprintf(h5, sizeof h5, "%s/statuses.h5", dir);
+	int rc = run(out, sizeof out, "run %s/statuses.cfg -o %s --json", dir, h5);
+	if (rc != 0)
+		fail_msg("exit %d: %s", rc, out);
+
+	/* JSON: every figure, status ones inside each group's "statuses". */
+	size_t count;
+	const struct cc_figure *figs = cc_figures(&count);
+	for (size_t i = 0; i < count; i++) {
+		char key[96];
+		snprintf(key, sizeof key, "\"%s\": {\"mean\": ", figs[i].name);
+		if (!strstr(out, key))
+			fail_msg("no %s in the JSON", key);
+	}
+	const char *desk = strstr(out, "{\"name\": \"desk\"");
+	assert_non_null(desk);
+	const char *st = strstr(desk, "\"statuses\": {\"Offline\": {\"status_s\": {\"mean\": ");
+	assert_non_null(st);
+	const char *names[] = { "\"Available\": {", "\"RONA\": {", "\"Break\": {", "\"Lunch\": {" };
+	for (size_t i = 0; i < 4; i++) {
+		st = strstr(st, names[i]);
+		if (!st)
+			fail_msg("no %s (in order) in desk's statuses", names[i]);
+	}
+	assert_non_null(strstr(st, "\"status_agents\": {\"mean\": "));
+
+	hid_t f = H5Fopen(h5, H5F_ACC_RDONLY, H5P_DEFAULT);
+	assert_true(f >= 0);
+	hsize_t d[4];
+	assert_int_equal(dims_of(f, "/axes/status", d), 1);
+	assert_int_equal(d[0], ST_STATUSES);
+	const char *p = "/replications/intervals/statuses/status_s";
+	assert_int_equal(dims_of(f, p, d), 4);
+	assert_int_equal(d[0], ST_REPS);
+	assert_int_equal(d[1], ST_INTERVALS);
+	assert_int_equal(d[2], ST_GROUPS);
+	assert_int_equal(d[3], ST_STATUSES);
+	const char *labels[] = { "replication", "interval_start_s", "group", "status" };
+	for (unsigned i = 0; i < 4; i++)
+		expect_label(f, p, i, labels[i]);
+	assert_int_equal(dims_of(f, "/replications/totals/statuses/status_agents", d), 3);
+	expect_label(f, "/replications/totals/statuses/status_agents", 2, "status");
+	assert_int_equal(dims_of(f, "/summary/intervals/statuses/status_s/ci95", d), 3);
+	assert_int_equal(dims_of(f, "/summary/totals/statuses/status_agents/mean", d), 2);
+	assert_int_equal(d[0], ST_GROUPS);
+	assert_int_equal(d[1], ST_STATUSES);
+	expect_label(f, "/summary/totals/statuses/status_agents/mean", 0, "group");
+	expect_label(f, "/summary/totals/statuses/status_agents/mean", 1, "status");
+	assert_true(H5Aexists_by_name(f, p, "units", H5P_DEFAULT) > 0);
+
+	/* The status dimension holds what the group figures say: Available is idle_s, RONA is
+	 * rona_s, the not-productive statuses add up to npt_s (per replication and group). */
+	double *status = read_doubles(f, "/replications/totals/statuses/status_s", ST_REPS * ST_GROUPS * ST_STATUSES);
+	double *idle = read_doubles(f, "/replications/totals/groups/idle_s", ST_REPS * ST_GROUPS);
+	double *rona = read_doubles(f, "/replications/totals/groups/rona_s", ST_REPS * ST_GROUPS);
+	double *npt = read_doubles(f, "/replications/totals/groups/npt_s", ST_REPS * ST_GROUPS);
+	double *offline = read_doubles(f, "/replications/totals/groups/offline_in_shift_s", ST_REPS * ST_GROUPS);
+	for (size_t r = 0; r < ST_REPS; r++)
+		for (size_t g = 0; g < ST_GROUPS; g++) {
+			const double *s = status + (r * ST_GROUPS + g) * ST_STATUSES;
+			size_t k = r * ST_GROUPS + g;
+			assert_near(s[0], offline[k], 1e-9 * (1 + offline[k]));
+			assert_near(s[1], idle[k], 1e-9 * (1 + idle[k]));
+			assert_near(s[2], rona[k], 1e-9 * (1 + rona[k]));
+			assert_near(s[3] + s[4], npt[k], 1e-9 * (1 + npt[k]));
+		}
+	/* Team takes breaks and lunch, desk takes none. */
+	assert_true(status[0 * ST_STATUSES + 4] > 0);
+	assert_near(status[1 * ST_STATUSES + 3] + status[1 * ST_STATUSES + 4], 0, 0);
+	free(status);
+	free(idle);
+	free(rona);
+	free(npt);
+	free(offline);
+	H5Fclose(f);
+	unlink(h5);
+}
+
+static void test_cli_agent_events_and_record_fields(void **state)
+{
+	(void)state;
+	static char out[65536];
+	char h5[512];
+	write_file("statuses.cfg", statuses_cfg);
+	snprintf(h5, sizeof h5, "%s/events.h5", dir);
+	int rc = run(out, sizeof out, "run %s/statuses.cfg -o %s --quiet", dir, h5);
+	if (rc != 0)
+		fail_msg("exit %d: %s", rc, out);
+	hid_t f = H5Fopen(h5, H5F_ACC_RDONLY, H5P_DEFAULT);
+	assert_true(f >= 0);
+
+	/* The agent axes: team#0..team#4, desk#0..desk#2. */
+	hsize_t dims[1];
+	assert_int_equal(dims_of(f, "/axes/agent", dims), 1);
+	assert_int_equal(dims[0], ST_AGENTS);
+	double *agent_group = read_doubles(f, "/axes/agent_group", ST_AGENTS);
+	for (size_t a = 0; a < ST_AGENTS; a++)
+		assert_near(agent_group[a], a < 5 ? 0 : 1, 0);
+	expect_label(f, "/axes/agent_group", 0, "agent");
+	hid_t ax = H5Dopen2(f, "/axes/agent", H5P_DEFAULT);
+	hid_t st = H5Dget_type(ax);
+	size_t w = H5Tget_size(st);
+	char *names = calloc(ST_AGENTS, w);
+	assert_true(H5Dread(ax, st, H5S_ALL, H5S_ALL, H5P_DEFAULT, names) >= 0);
+	assert_string_equal(names, "team#0");
+	assert_string_equal(names + 4 * w, "team#4");
+	assert_string_equal(names + 5 * w, "desk#0");
+	free(names);
+	H5Tclose(st);
+	H5Dclose(ax);
+
+	/* The event stream. */
+	hid_t ev = H5Dopen2(f, "/agents/events", H5P_DEFAULT);
+	assert_true(ev >= 0);
+	assert_true(H5Aexists_by_name(f, "/agents/events", "next_status_description", H5P_DEFAULT) > 0);
+	size_t n, n2;
+	double *t = read_field(ev, "time_s", &n);
+	double *rep = read_field(ev, "replication", &n2);
+	double *agent = read_field(ev, "agent", &n2);
+	double *group = read_field(ev, "group", &n2);
+	double *status = read_field(ev, "status", &n2);
+	double *next = read_field(ev, "next_status", &n2);
+	double *contact = read_field(ev, "contact_id", &n2);
+	double *cstate = read_field(ev, "contact_state", &n2);
+	double *channel = read_field(ev, "channel", &n2);
+	assert_true(n > 100);
+	int seen_status[ST_STATUSES] = { 0 }, seen_state[8] = { 0 }, seen_next = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!(rep[i] >= 0 && rep[i] < ST_REPS && agent[i] >= 0 && agent[i] < ST_AGENTS))
+			fail_msg("row %zu: replication %g, agent %g", i, rep[i], agent[i]);
+		assert_near(group[i], agent_group[(size_t)agent[i]], 0);
+		if (i > 0 && rep[i] == rep[i - 1] && t[i] < t[i - 1])
+			fail_msg("row %zu: time %g before the previous row's %g", i, t[i], t[i - 1]);
+		if (i > 0)
+			assert_true(rep[i] >= rep[i - 1]);
+		assert_true(status[i] < ST_STATUSES);
+		assert_true(next[i] >= -1 && next[i] < ST_STATUSES);
+		assert_true(cstate[i] < 8);
+		assert_true(channel[i] <= CC_CHANNEL_COUNT);
+		assert_true(contact[i] >= -1);
+		seen_status[(int)status[i]]++;
+		seen_state[(int)cstate[i]]++;
+		seen_next += next[i] >= 0;
+	}
+	/* Available, Break and Lunch all happen; so do rings, connections, ACW and misses. */
+	assert_true(seen_status[1] > 0 && seen_status[3] > 0 && seen_status[4] > 0);
+	assert_true(seen_state[1] > 0 && seen_state[2] > 0 && seen_state[4] > 0 && seen_state[6] > 0);
+	(void)seen_next;
+	char name[64];
+	enum_name(ev, "status", 3, name, sizeof name);
+	assert_string_equal(name, "Break");
+	enum_name(ev, "status", 4, name, sizeof name);
+	assert_string_equal(name, "Lunch");
+	enum_name(ev, "contact_state", 4, name, sizeof name);
+	assert_string_equal(name, "MISSED");
+	enum_name(ev, "channel", CC_CHANNEL_COUNT, name, sizeof name);
+	assert_string_equal(name, "none");
+	free(t);
+	free(rep);
+	free(agent);
+	free(group);
+	free(status);
+	free(next);
+	free(contact);
+	free(cstate);
+	free(channel);
+	H5Dclose(ev);
+
+	/* The new record fields agree with the outcome. */
+	hid_t rec = H5Dopen2(f, "/contacts/records", H5P_DEFAULT);
+	assert_true(rec >= 0);
+	double *outcome = read_field(rec, "outcome", &n);
+	double *reason = read_field(rec, "disconnect_reason", &n2);
+	double *ragent = read_field(rec, "agent", &n2);
+	double *ronas = read_field(rec, "ronas", &n2);
+	double *ring = read_field(rec, "ring_s", &n2);
+	assert_true(n > 100);
+	size_t missed = 0;
+	for (size_t i = 0; i < n; i++) {
+		int o = (int)outcome[i], why = (int)reason[i];
+		if (o == CC_OUTCOME_ABANDONED && (why != CC_DISCONNECT_CUSTOMER || ragent[i] != -1))
+			fail_msg("record %zu: abandoned with reason %d and agent %g", i, why, ragent[i]);
+		if (o == CC_OUTCOME_HANDLED && why != CC_DISCONNECT_ENDED)
+			fail_msg("record %zu: handled with reason %d", i, why);
+		if (o == CC_OUTCOME_WAITING_AT_END && why != CC_DISCONNECT_NONE)
+			fail_msg("record %zu: waiting at the end with reason %d", i, why);
+		assert_true(ronas[i] >= 0 && ring[i] >= 0);
+		missed += ronas[i] > 0;
+	}
+	assert_true(missed > 0);
+	enum_name(rec, "disconnect_reason", CC_DISCONNECT_CUSTOMER, name, sizeof name);
+	assert_string_equal(name, "CUSTOMER_DISCONNECT");
+	enum_name(rec, "outcome", CC_OUTCOME_OUTBOUND, name, sizeof name);
+	assert_string_equal(name, "outbound");
+	free(outcome);
+	free(reason);
+	free(ragent);
+	free(ronas);
+	free(ring);
+	H5Dclose(rec);
+
+	hid_t counts = H5Dopen2(f, "/replications/counts", H5P_DEFAULT);
+	double *outbound = read_field(counts, "outbound", &n);
+	assert_int_equal(n, ST_REPS);
+	assert_near(outbound[0], 0, 0);
+	free(outbound);
+	H5Dclose(counts);
+	free(agent_group);
+	H5Fclose(f);
+	unlink(h5);
+
+	/* Without output.agent_events there is no event table. */
+	assert_int_equal(run(out, sizeof out, "run %s/statuses.cfg -o %s --quiet --set output.agent_events=false", dir, h5), 0);
+	f = H5Fopen(h5, H5F_ACC_RDONLY, H5P_DEFAULT);
+	assert_true(f >= 0);
+	assert_true(H5Lexists(f, "/agents", H5P_DEFAULT) <= 0);
+	assert_true(H5Lexists(f, "/axes/status", H5P_DEFAULT) > 0);
+	H5Fclose(f);
+	unlink(h5);
+}
+
+/* The terminal table stays within 120 columns for a two-queue, two-group scenario. */
+static void test_cli_table_is_narrow(void **state)
+{
+	(void)state;
+	static char out[65536];
+	char h5[512];
+	write_file("statuses.cfg", statuses_cfg);
+	snprintf(h5, sizeof h5, "%s/narrow.h5", dir);
+	assert_int_equal(run(out, sizeof out, "run %s/statuses.cfg -o %s", dir, h5), 0);
+	assert_non_null(strstr(out, "RONA"));
+	int col = 0, widest = 0;
+	for (const char *c = out; *c; c++) {
+		if (*c == '\n') {
+			col = 0;
+			continue;
+		}
+		col += ((unsigned char)*c & 0xc0) != 0x80;
+		if (col > widest)
+			widest = col;
+	}
+	if (widest > 120)
+		fail_msg("a line of the table is %d columns wide:\n%s", widest, out);
+	unlink(h5);
 }
 
 int main(void)
@@ -281,6 +671,9 @@ int main(void)
 		cmocka_unit_test(test_cli_run_writes_results_and_json),
 		cmocka_unit_test(test_cli_erlang_published_values),
 		cmocka_unit_test(test_cli_docs_list_every_figure),
+		cmocka_unit_test(test_cli_status_figures_have_their_own_dimension),
+		cmocka_unit_test(test_cli_agent_events_and_record_fields),
+		cmocka_unit_test(test_cli_table_is_narrow),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -18,19 +18,77 @@ static const char base[] =
 	");\n"                                                            /* 15 */
 	"agents = ( { name = \"team\"; count = 7; skills = [ \"sales\" ]; } );\n"; /* 16 */
 
-/* Loads BASE with the text FROM replaced by TO; expects an error that contains WANT. */
-static void expect_error(const char *from, const char *to, const char *want)
+/* A day of a blended center, with every agent-group setting. */
+static const char full[] =
+	"name = \"blend\";\n"                                                                     /* 1 */
+	"horizon = \"24h\"; interval = \"15m\";\n"                                                /* 2 */
+	"statuses = [ \"Break\", \"Lunch\", \"Training\", \"Outbound\" ];\n"                      /* 3 */
+	"channels = { chat = { offer_timeout = \"45s\"; }; };\n"                                  /* 4 */
+	"queues = (\n"                                                                            /* 5 */
+	"  { name = \"sales\"; arrivals = { per_hour = 120.0; };\n"                               /* 6 */
+	"    handle = { dist = \"exponential\"; mean = \"240s\"; }; rona_requeue = \"tail\"; },\n"  /* 7 */
+	"  { name = \"web\"; channel = \"chat\"; arrivals = { per_hour = 30.0; };\n"              /* 8 */
+	"    handle = { dist = \"lognormal\"; mean = \"420s\"; sd = \"300s\"; }; }\n"             /* 9 */
+	");\n"                                                                                    /* 10 */
+	"agents = (\n"                                                                            /* 11 */
+	"  { name = \"front\"; skills = [ \"sales\", \"web\" ];\n"                                /* 12 */
+	"    shifts = ( { start = \"8h\"; end = \"16h30m\"; count = 12; },\n"                     /* 13 */
+	"               { start = \"12h\"; end = \"26h\"; count = 5; } );\n"                      /* 14 */
+	"    login = \"Offline\";\n"                                                              /* 15 */
+	"    login_delay = { dist = \"uniform\"; min = \"30s\"; max = \"2m30s\"; };\n"            /* 16 */
+	"    idle_reason = \"Training\";\n"                                                       /* 17 */
+	"    acw_limit = \"2m15s\";\n"                                                            /* 18 */
+	"    planned = ( { status = \"Lunch\"; at = \"12h\"; window = \"2h\"; share = 0.85;\n"    /* 19 */
+	"                  duration = { dist = \"deterministic\"; value = \"30m\"; }; },\n"       /* 20 */
+	"                { status = \"Break\"; after = \"2h15m\"; duration = { dist = \"deterministic\"; value = \"15m\"; }; } );\n" /* 21 */
+	"    unplanned = ( { status = \"Break\"; per_hour = 0.35; duration = { dist = \"exponential\"; mean = \"7m\"; }; } );\n" /* 22 */
+	"    answer = { delay = { dist = \"uniform\"; min = \"2s\"; max = \"9s\"; }; miss = 0.025;\n" /* 23 */
+	"               away = { per_hour = 0.45; duration = { dist = \"exponential\"; mean = \"95s\"; }; }; };\n" /* 24 */
+	"    rona = { reaction = { dist = \"exponential\"; mean = \"40s\"; }; available = 0.7; idle = { dist = \"deterministic\"; value = \"65s\"; }; };\n" /* 25 */
+	"    outbound = { per_hour = 2.5; from = \"10h\"; until = \"12h\"; status = \"Outbound\"; reach = 0.8;\n" /* 26 */
+	"                 dial = { dist = \"deterministic\"; value = \"25s\"; }; handle = { dist = \"exponential\"; mean = \"210s\"; };\n" /* 27 */
+	"                 acw = { dist = \"deterministic\"; value = \"45s\"; }; available_after = false; idle_after = { dist = \"deterministic\"; value = \"10s\"; }; };\n" /* 28 */
+	"  },\n"                                                                                  /* 29 */
+	"  { name = \"back\"; skills = [ \"web\" ]; profile = { step = \"1h\"; counts = [ 0, 4, 9, 6, 0 ]; }; }\n" /* 30 */
+	");\n"                                                                                    /* 31 */
+	"output = { agent_events = true; };\n";                                                   /* 32 */
+
+/* TEXT with FROM replaced by TO, into BUF. */
+static void edit(char *buf, size_t len, const char *text, const char *from, const char *to)
 {
-	char text[4096];
-	const char *at = strstr(base, from);
-	assert_non_null(at);
-	snprintf(text, sizeof text, "%.*s%s%s", (int)(at - base), base, to, at + strlen(from));
+	const char *at = strstr(text, from);
+	if (!at)
+		fail_msg("'%s' is not in the scenario", from);
+	snprintf(buf, len, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
+}
+
+/* Loads TEXT with FROM replaced by TO; expects an error that contains WANT. */
+static void expect_error_in(const char *text, const char *from, const char *to, const char *want)
+{
+	char edited[8192];
+	edit(edited, sizeof edited, text, from, to);
 	struct cc_scenario scn;
 	char err[1024] = "";
-	enum cc_status st = tu_load(text, NULL, 0, &scn, err, sizeof err);
+	enum cc_status st = tu_load(edited, NULL, 0, &scn, err, sizeof err);
 	if (st != CC_ERR_SCENARIO || !strstr(err, want) || strstr(err, "--set"))
 		fail_msg("replacing '%s' by '%s': status %d, message '%s', wanted '%s'", from, to, st,
 		         err, want);
+}
+
+/* Loads BASE with the text FROM replaced by TO; expects an error that contains WANT. */
+static void expect_error(const char *from, const char *to, const char *want)
+{
+	expect_error_in(base, from, to, want);
+}
+
+/* Loads TEXT with FROM replaced by TO into SCN, which must succeed. */
+static void load_edited(const char *text, const char *from, const char *to,
+                        struct cc_scenario *scn)
+{
+	char edited[8192], err[1024] = "";
+	edit(edited, sizeof edited, text, from, to);
+	if (tu_load(edited, NULL, 0, scn, err, sizeof err) != CC_OK)
+		fail_msg("replacing '%s' by '%s': %s", from, to, err);
 }
 
 static void test_scenario_loads_the_example(void **state)
@@ -197,6 +255,341 @@ static void test_scenario_other_shapes(void **state)
 	cc_scenario_fini(&scn);
 }
 
+/* A constant-0 distribution: what every optional distribution left out must be. */
+static void assert_zero_dist(const struct cc_dist *d)
+{
+	assert_int_equal(d->kind, CC_DIST_DETERMINISTIC);
+	assert_near(d->mean, 0, 0);
+}
+
+static void test_scenario_agent_defaults(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	char err[1024] = "";
+	assert_int_equal(tu_load(base, NULL, 0, &scn, err, sizeof err), CC_OK);
+	assert_near(scn.channels[CC_CHANNEL_VOICE].offer_timeout_s, 18, 0);
+	assert_near(scn.channels[CC_CHANNEL_CALLBACK].offer_timeout_s, 18, 0);
+	assert_near(scn.channels[CC_CHANNEL_CHAT].offer_timeout_s, 30, 0);
+	assert_near(scn.channels[CC_CHANNEL_EMAIL].offer_timeout_s, 30, 0);
+	assert_near(scn.channels[CC_CHANNEL_TASK].offer_timeout_s, 30, 0);
+	assert_int_equal(scn.n_statuses, 0);
+	assert_int_equal(cc_scenario_status_count(&scn), CC_AGENT_FIRST_NPT);
+	assert_string_equal(cc_scenario_status_name(&scn, CC_AGENT_OFFLINE), "Offline");
+	assert_string_equal(cc_scenario_status_name(&scn, CC_AGENT_AVAILABLE), "Available");
+	assert_string_equal(cc_scenario_status_name(&scn, CC_AGENT_RONA), "RONA");
+	assert_string_equal(cc_scenario_status_name(&scn, CC_AGENT_FIRST_NPT), "?");
+	assert_int_equal(scn.queues[0].requeue, CC_REQUEUE_ORIGINAL);
+	assert_false(scn.agent_events);
+	const struct cc_group_cfg *g = &scn.groups[0];
+	assert_int_equal(g->count, 7);
+	assert_int_equal(g->n_shifts, 0);
+	assert_null(g->shifts);
+	assert_null(g->profile);
+	assert_int_equal(g->login_status, CC_AGENT_AVAILABLE);
+	assert_int_equal(g->idle_status, -1);
+	assert_true(isinf(g->acw_limit_s) && g->acw_limit_s > 0);
+	assert_int_equal(g->n_planned, 0);
+	assert_int_equal(g->n_unplanned, 0);
+	assert_near(g->answer.miss, 0, 0);
+	assert_near(g->answer.away_per_hour, 0, 0);
+	assert_near(g->rona.available, 1, 0);
+	assert_near(g->outbound.per_hour, 0, 0);
+	assert_near(g->outbound.from_s, 0, 0);
+	assert_true(isinf(g->outbound.until_s) && g->outbound.until_s > 0);
+	assert_int_equal(g->outbound.status, -1);
+	assert_near(g->outbound.reach, 1, 0);
+	assert_true(g->outbound.available_after);
+	const struct cc_dist *zero[] = { &g->login_delay, &g->answer.delay, &g->answer.away,
+	                                 &g->rona.reaction, &g->rona.idle, &g->outbound.dial,
+	                                 &g->outbound.handle, &g->outbound.acw,
+	                                 &g->outbound.idle_after };
+	for (size_t i = 0; i < sizeof zero / sizeof zero[0]; i++)
+		assert_zero_dist(zero[i]);
+	cc_scenario_fini(&scn);
+
+	/* With statuses the idle reason defaults to the first one; the fixed names are read
+	 * whatever their case; a profile's step defaults to the interval and its peak is the
+	 * group's size. */
+	load_edited(base, "count = 7;",
+	            "profile = { counts = [ 2, 5, 3 ]; }; login = \"offline\";\n"
+	            "outbound = { per_hour = 1.25; handle = { dist = \"exponential\"; mean = \"3m\"; }; };",
+	            &scn);
+	assert_int_equal(scn.groups[0].login_status, CC_AGENT_OFFLINE);
+	assert_int_equal(scn.groups[0].count, 5);
+	assert_int_equal(scn.groups[0].n_profile, 3);
+	assert_int_equal(scn.groups[0].profile[2], 3);
+	assert_near(scn.groups[0].profile_step_s, 1800, 0);
+	assert_near(scn.groups[0].outbound.handle.mean, 180, 0);
+	assert_true(isinf(scn.groups[0].outbound.until_s));
+	cc_scenario_fini(&scn);
+	load_edited(base, "replications = 20;", "replications = 20; statuses = ( \"Meeting\", \"Lunch\" );",
+	            &scn);
+	assert_int_equal(scn.n_statuses, 2);
+	assert_int_equal(scn.groups[0].idle_status, CC_AGENT_FIRST_NPT);
+	assert_int_equal(cc_scenario_status_count(&scn), 5);
+	assert_string_equal(cc_scenario_status_name(&scn, 3), "Meeting");
+	assert_string_equal(cc_scenario_status_name(&scn, 4), "Lunch");
+	assert_string_equal(cc_scenario_status_name(&scn, 5), "?");
+	cc_scenario_fini(&scn);
+}
+
+static void test_scenario_full_agent_group(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	char err[1024] = "";
+	if (tu_load(full, NULL, 0, &scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	assert_int_equal(scn.n_statuses, 4);
+	assert_int_equal(cc_scenario_status_count(&scn), 7);
+	assert_string_equal(cc_scenario_status_name(&scn, 6), "Outbound");
+	assert_near(scn.channels[CC_CHANNEL_CHAT].offer_timeout_s, 45, 0);
+	assert_near(scn.channels[CC_CHANNEL_VOICE].offer_timeout_s, 18, 0);
+	assert_int_equal(scn.queues[0].requeue, CC_REQUEUE_TAIL);
+	assert_int_equal(scn.queues[1].requeue, CC_REQUEUE_ORIGINAL);
+	assert_true(scn.agent_events);
+	assert_false(scn.contact_records);
+
+	const struct cc_group_cfg *g = &scn.groups[0];
+	enum { BREAK = 3, LUNCH, TRAINING, OUTBOUND };
+	assert_int_equal(g->count, 17);
+	assert_int_equal(g->n_shifts, 2);
+	assert_near(g->shifts[0].start_s, 8 * 3600, 0);
+	assert_near(g->shifts[0].end_s, 16.5 * 3600, 0);
+	assert_int_equal(g->shifts[0].count, 12);
+	assert_near(g->shifts[1].end_s, 26 * 3600, 0); /* past the horizon: allowed */
+	assert_int_equal(g->shifts[1].count, 5);
+	assert_null(g->profile);
+	assert_int_equal(g->login_status, CC_AGENT_OFFLINE);
+	assert_int_equal(g->login_delay.kind, CC_DIST_UNIFORM);
+	assert_near(g->login_delay.mean, 90, 1e-9);
+	assert_int_equal(g->idle_status, TRAINING);
+	assert_near(g->acw_limit_s, 135, 0);
+
+	assert_int_equal(g->n_planned, 2);
+	assert_int_equal(g->planned[0].status, LUNCH);
+	assert_false(g->planned[0].after_login);
+	assert_near(g->planned[0].at_s, 12 * 3600, 0);
+	assert_near(g->planned[0].window_s, 7200, 0);
+	assert_near(g->planned[0].share, 0.85, 0);
+	assert_near(g->planned[0].duration.mean, 1800, 0);
+	assert_int_equal(g->planned[1].status, BREAK);
+	assert_true(g->planned[1].after_login);
+	assert_near(g->planned[1].at_s, 8100, 0);
+	assert_near(g->planned[1].window_s, 0, 0);
+	assert_near(g->planned[1].share, 1, 0);
+	assert_near(g->planned[1].duration.mean, 900, 0);
+
+	assert_int_equal(g->n_unplanned, 1);
+	assert_int_equal(g->unplanned[0].status, BREAK);
+	assert_near(g->unplanned[0].per_hour, 0.35, 0);
+	assert_int_equal(g->unplanned[0].duration.kind, CC_DIST_EXPONENTIAL);
+	assert_near(g->unplanned[0].duration.mean, 420, 0);
+
+	assert_near(g->answer.delay.mean, 5.5, 1e-9);
+	assert_near(g->answer.miss, 0.025, 0);
+	assert_near(g->answer.away_per_hour, 0.45, 0);
+	assert_near(g->answer.away.mean, 95, 0);
+
+	assert_near(g->rona.reaction.mean, 40, 0);
+	assert_near(g->rona.available, 0.7, 0);
+	assert_near(g->rona.idle.mean, 65, 0);
+
+	const struct cc_outbound_cfg *o = &g->outbound;
+	assert_near(o->per_hour, 2.5, 0);
+	assert_near(o->from_s, 36000, 0);
+	assert_near(o->until_s, 43200, 0);
+	assert_int_equal(o->status, OUTBOUND);
+	assert_near(o->reach, 0.8, 0);
+	assert_near(o->dial.mean, 25, 0);
+	assert_near(o->handle.mean, 210, 0);
+	assert_near(o->acw.mean, 45, 0);
+	assert_false(o->available_after);
+	assert_near(o->idle_after.mean, 10, 0);
+
+	/* A profile: the group is as large as its peak. */
+	const struct cc_group_cfg *b = &scn.groups[1];
+	assert_int_equal(b->count, 9);
+	assert_int_equal(b->n_shifts, 0);
+	assert_int_equal(b->n_profile, 5);
+	assert_int_equal(b->profile[0], 0);
+	assert_int_equal(b->profile[2], 9);
+	assert_near(b->profile_step_s, 3600, 0);
+	assert_int_equal(b->idle_status, BREAK); /* the first status */
+	assert_int_equal(b->login_status, CC_AGENT_AVAILABLE);
+	assert_int_equal(cc_scenario_agents(&scn), 26);
+	cc_scenario_fini(&scn);
+}
+
+static void test_scenario_agent_errors(void **state)
+{
+	(void)state;
+	/* statuses and channels */
+	expect_error_in(full, "idle_reason = \"Training\"", "idle_reason = \"Coffee\"",
+	                ":17: agents.[0].idle_reason: no status is named \"Coffee\" (statuses: Break, Lunch, Training, Outbound)");
+	expect_error("count = 7;", "count = 7; idle_reason = \"Break\";",
+	             ":16: agents.[0].idle_reason: no status is named \"Break\" (statuses: none");
+	expect_error_in(full, "status = \"Lunch\"", "status = \"Available\"",
+	                ":19: agents.[0].planned.[0].status: Available is not a not-productive status (expected one of statuses: Break, Lunch");
+	expect_error_in(full, "status = \"Outbound\"", "status = \"offline\"",
+	                ":26: agents.[0].outbound.status: Offline is not a not-productive status");
+	expect_error_in(full, "login = \"Offline\"", "login = \"RONA\"",
+	                ":15: agents.[0].login: RONA is set by the system only (expected Available, Offline or a status");
+	expect_error_in(full, "status = \"Break\"; per_hour", "status = \"Rona\"; per_hour",
+	                ":22: agents.[0].unplanned.[0].status: RONA is set by the system only");
+	expect_error_in(full, "\"Lunch\", \"Training\"", "\"available\", \"Training\"",
+	                ":3: statuses.[1]: \"available\" is a status of its own");
+	expect_error_in(full, "\"Lunch\", \"Training\"", "\"Lunch\", \"lunch\"",
+	                ":3: statuses.[2]: \"lunch\" is listed twice");
+	expect_error_in(full, "\"Lunch\", \"Training\"", "\"Lunch\", \"Team meeting\"",
+	                ":3: statuses.[2]: \"Team meeting\" must be letters");
+	expect_error_in(full, "[ \"Break\", \"Lunch\", \"Training\", \"Outbound\" ]",
+	                "( \"Break\", \"Lunch\", 4 )",
+	                ":3: statuses.[2]: must be a status name (got a whole number)");
+	expect_error_in(full, "statuses = [ \"Break\", \"Lunch\", \"Training\", \"Outbound\" ]",
+	                "statuses = \"Break\"", ":3: statuses: must be a list of status names");
+	expect_error_in(full, "chat = {", "fax = {",
+	                ":4: channels.fax: unknown setting (expected one of: voice, chat, email, task, callback)");
+	expect_error_in(full, "offer_timeout = \"45s\"", "offer_timeout = 0",
+	                ":4: channels.chat.offer_timeout: must be positive");
+	expect_error_in(full, "offer_timeout = \"45s\"", "ring = \"45s\"",
+	                ":4: channels.chat.ring: unknown setting (expected one of: offer_timeout)");
+	expect_error_in(full, "rona_requeue = \"tail\"", "rona_requeue = \"middle\"",
+	                ":7: queues.[0].rona_requeue: unknown place \"middle\" (expected original or tail)");
+	expect_error_in(full, "agent_events = true", "agent_events = 1",
+	                ":32: output.agent_events: must be true or false (got a whole number)");
+
+	/* the schedule */
+	expect_error_in(full, "login = \"Offline\";", "count = 3; login = \"Offline\";",
+	                ":13: agents.[0].shifts: give only one of count, shifts and profile (count is given too)");
+	expect_error_in(full, "profile = {", "count = 2; profile = {",
+	                ":30: agents.[1].profile: give only one of count, shifts and profile (count is given too)");
+	expect_error("count = 7; ", "", ":16: agents.[0]: has no schedule: give count, shifts or profile");
+	expect_error_in(full, "end = \"16h30m\"", "end = \"8h\"",
+	                ":13: agents.[0].shifts.[0].end: must be after start");
+	expect_error_in(full, "start = \"12h\"", "start = \"24h\"",
+	                ":14: agents.[0].shifts.[1].start: must be before the horizon");
+	expect_error_in(full, "count = 12;", "count = 0;", ":13: agents.[0].shifts.[0].count: must be from 1 to 1000000");
+	expect_error_in(full, "count = 12;", "count = 999999;", ":14: agents.[0].shifts.[1].count: brings the group above 1000000 agents");
+	expect_error_in(full, "count = 12; }", "count = 12; stop = 3; }", ":13: agents.[0].shifts.[0].stop: unknown setting");
+	expect_error_in(full, "end = \"26h\"; ", "", ":14: agents.[0].shifts.[1].end: missing (required)");
+	expect_error("count = 7;", "shifts = ( );", ":16: agents.[0].shifts: must list at least one shift");
+	expect_error("count = 7;", "shifts = { start = 0; };", ":16: agents.[0].shifts: must be a list");
+	expect_error_in(full, "counts = [ 0, 4, 9, 6, 0 ]", "counts = [ 0, 0 ]",
+	                ":30: agents.[1].profile.counts: must have a count above 0");
+	expect_error_in(full, "counts = [ 0, 4, 9, 6, 0 ]", "counts = [ 0, 4, -9 ]",
+	                ":30: agents.[1].profile.counts.[2]: must be from 0 to 1000000 (got -9)");
+	expect_error_in(full, "counts = [ 0, 4, 9, 6, 0 ]", "counts = [ ]",
+	                ":30: agents.[1].profile.counts: must list at least one count");
+	expect_error_in(full, "step = \"1h\"; ", "step = 0; ", ":30: agents.[1].profile.step: must be positive");
+	expect_error_in(full, "step = \"1h\"; counts = [ 0, 4, 9, 6, 0 ]", "step = \"1h\"",
+	                ":30: agents.[1].profile.counts: missing (required)");
+
+	/* login, idle reason, ACW limit */
+	expect_error_in(full, "acw_limit = \"2m15s\"", "acw_limit = 0", ":18: agents.[0].acw_limit: must be positive");
+	expect_error_in(full, "max = \"2m30s\"", "max = \"2s\"", ":16: agents.[0].login_delay.max:");
+
+	/* planned and unplanned statuses */
+	expect_error_in(full, "share = 0.85", "share = 1.5",
+	                ":19: agents.[0].planned.[0].share: must be a share from 0 to 1 (got 1.5)");
+	expect_error_in(full, "after = \"2h15m\";", "at = \"9h\"; after = \"2h15m\";",
+	                ":21: agents.[0].planned.[1].after: give at (from time 0) or after (from each shift's start), not both");
+	expect_error_in(full, "after = \"2h15m\";", "",
+	                ":21: agents.[0].planned.[1]: needs at (from time 0) or after");
+	expect_error_in(full, "share = 0.85;\n                  duration = { dist = \"deterministic\"; value = \"30m\"; };",
+	                "share = 0.85;", ":19: agents.[0].planned.[0].duration: missing (required)");
+	expect_error_in(full, "window = \"2h\"", "spread = \"2h\"", ":19: agents.[0].planned.[0].spread: unknown setting");
+	expect_error("count = 7;", "count = 7; planned = { at = \"12h\"; };",
+	             ":16: agents.[0].planned: must be a list ( { ... }, { ... } ) (got a group { })");
+	expect_error_in(full, "per_hour = 0.35", "per_hour = 0.0",
+	                ":22: agents.[0].unplanned.[0].per_hour: must be above 0 and up to 3600 an hour (got 0)");
+	expect_error_in(full, "per_hour = 0.35", "per_hour = 4000",
+	                ":22: agents.[0].unplanned.[0].per_hour: must be above 0 and up to 3600");
+	expect_error_in(full, "status = \"Break\"; per_hour", "per_hour",
+	                ":22: agents.[0].unplanned.[0].status: missing (required)");
+
+	/* offers and RONA */
+	expect_error_in(full, "miss = 0.025", "miss = 1.2", ":23: agents.[0].answer.miss: must be a share");
+	expect_error_in(full, "per_hour = 0.45; duration = { dist = \"exponential\"; mean = \"95s\"; };",
+	                "per_hour = 0.45;", ":24: agents.[0].answer.away.duration: missing (required)");
+	expect_error_in(full, "away = { per_hour = 0.45; ", "away = { ",
+	                ":24: agents.[0].answer.away.per_hour: missing (required)");
+	expect_error_in(full, "miss = 0.025", "miss = 0.025; ring = 3", ":23: agents.[0].answer.ring: unknown setting");
+	expect_error("count = 7;", "count = 7; rona = { available = 0.6; };",
+	             ":16: agents.[0].rona.available: agents who do not choose Available go to the idle reason: name statuses (and idle_reason)");
+	expect_error_in(full, "available = 0.7", "available = -0.1", ":25: agents.[0].rona.available: must be a share");
+
+	/* outbound */
+	expect_error_in(full, "handle = { dist = \"exponential\"; mean = \"210s\"; };", "",
+	                ":26: agents.[0].outbound.handle: missing (required)");
+	expect_error_in(full, "mean = \"210s\"", "mean = 0", ":27: agents.[0].outbound.handle");
+	expect_error_in(full, "until = \"12h\"", "until = \"10h\"", ":26: agents.[0].outbound.until: must be after from");
+	expect_error_in(full, "per_hour = 2.5", "per_hour = -2.5",
+	                ":26: agents.[0].outbound.per_hour: must be from 0 to 3600 an hour (got -2.5)");
+	expect_error_in(full, "reach = 0.8", "reach = 80", ":26: agents.[0].outbound.reach: must be a share");
+	expect_error_in(full, "available_after = false", "available_after = 0",
+	                ":28: agents.[0].outbound.available_after: must be true or false");
+	expect_error("count = 7;", "count = 7; outbound = { available_after = false; };",
+	             ":16: agents.[0].outbound.available_after: agents who stay idle after an outdial need a status");
+	expect_error_in(full, "reach = 0.8", "reach = 0.8; campaign = 1", ":26: agents.[0].outbound.campaign: unknown setting");
+}
+
+/* More statuses than fit in the agent event stream's bytes are refused. */
+static void test_scenario_too_many_statuses(void **state)
+{
+	(void)state;
+	char list[8192] = "statuses = [";
+	for (int i = 0; i < CC_MAX_STATUSES - CC_AGENT_FIRST_NPT + 1; i++)
+		snprintf(list + strlen(list), sizeof list - strlen(list), "%s\"S%d\"", i ? ", " : " ", i);
+	strcat(list, " ];\nqueues = (");
+	expect_error("queues = (", list, ":7: statuses: names 198 statuses: at most 197 fit");
+	/* exactly as many as fit load */
+	char *cut = strstr(list, ", \"S197\"");
+	assert_non_null(cut);
+	memmove(cut, cut + strlen(", \"S197\""), strlen(cut + strlen(", \"S197\"")) + 1);
+	struct cc_scenario scn;
+	load_edited(base, "queues = (", list, &scn);
+	assert_int_equal(cc_scenario_status_count(&scn), CC_MAX_STATUSES);
+	assert_string_equal(cc_scenario_status_name(&scn, CC_MAX_STATUSES - 1), "S196");
+	cc_scenario_fini(&scn);
+}
+
+static void test_scenario_set_agent_model(void **state)
+{
+	(void)state;
+	const char *sets[] = {
+		"channels.voice.offer_timeout=6s",   /* a new group, made on the way */
+		"queues.sales.rona_requeue=tail",
+		"agents.team.answer.miss=0.1",
+		"statuses=[\"Break\", \"Lunch\"]",
+		"agents.team.idle_reason=Lunch",
+		"output.agent_events=true",
+	};
+	struct cc_scenario scn;
+	char err[1024] = "";
+	if (tu_load(base, sets, 6, &scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	assert_near(scn.channels[CC_CHANNEL_VOICE].offer_timeout_s, 6, 0);
+	assert_near(scn.channels[CC_CHANNEL_CHAT].offer_timeout_s, 30, 0);
+	assert_int_equal(scn.queues[0].requeue, CC_REQUEUE_TAIL);
+	assert_near(scn.groups[0].answer.miss, 0.1, 0);
+	assert_int_equal(scn.n_statuses, 2);
+	assert_int_equal(scn.groups[0].idle_status, CC_AGENT_FIRST_NPT + 1);
+	assert_true(scn.agent_events);
+	cc_scenario_fini(&scn);
+
+	const char *zero[] = { "channels.voice.offer_timeout=0" };
+	assert_int_equal(tu_load(base, zero, 1, &scn, err, sizeof err), CC_ERR_SCENARIO);
+	assert_non_null(strstr(err, ": --set channels.voice.offer_timeout: must be positive"));
+	const char *fax[] = { "channels.fax.offer_timeout=6s" };
+	assert_int_equal(tu_load(base, fax, 1, &scn, err, sizeof err), CC_ERR_SCENARIO);
+	assert_non_null(strstr(err, ": --set channels.fax: unknown setting (expected one of: voice, chat"));
+	const char *shifts[] = { "agents.team.shifts=({ start = \"8h\"; end = \"9h\"; count = 3; })" };
+	assert_int_equal(tu_load(base, shifts, 1, &scn, err, sizeof err), CC_ERR_SCENARIO);
+	assert_non_null(strstr(err, ": --set agents.[0].shifts: give only one of count, shifts and profile"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -205,6 +598,11 @@ int main(void)
 		cmocka_unit_test(test_scenario_missing_file),
 		cmocka_unit_test(test_scenario_set_overrides),
 		cmocka_unit_test(test_scenario_other_shapes),
+		cmocka_unit_test(test_scenario_agent_defaults),
+		cmocka_unit_test(test_scenario_full_agent_group),
+		cmocka_unit_test(test_scenario_agent_errors),
+		cmocka_unit_test(test_scenario_too_many_statuses),
+		cmocka_unit_test(test_scenario_set_agent_model),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

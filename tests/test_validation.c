@@ -34,11 +34,14 @@ static void expect_covers(const struct cc_run *run, enum cc_figure_owner owner, 
 		         s.half_width, expected);
 }
 
-static void validate(double per_hour, double aht, int agents, double patience, const char *extra)
+/* AGENTS work (AWAY more are logged in but on Break for the whole run when GROUP puts them
+ * there); the figures must be those of AGENTS agents. */
+static void validate_ex(double per_hour, double aht, int agents, int away, double patience,
+                        const char *group, const char *extra)
 {
 	struct cc_scenario scn;
 	struct cc_run run;
-	char *text = tu_erlang_scenario(per_hour, aht, agents, patience, extra);
+	char *text = tu_erlang_scenario_ex(per_hour, aht, agents + away, patience, group, extra);
 	run_scenario(text, 2, &scn, &run);
 	struct cc_erlang_input in = { per_hour / 3600, aht, agents, patience > 0 ? patience : INFINITY,
 	                              20 };
@@ -53,9 +56,46 @@ static void validate(double per_hour, double aht, int agents, double patience, c
 		expect_covers(&run, CC_FIG_QUEUE, "abandon_rate", want.abandon_rate);
 	else
 		assert_near(cc_run_summary(&run, cc_figure_find(CC_FIG_QUEUE, "abandoned"), run.grid.count, 0, LEVEL).mean, 0, 0);
+	if (away) { /* the agents on Break are staffed, never busy: utilization counts them */
+		struct cc_summary u = cc_run_summary(&run, cc_figure_find(CC_FIG_GROUP, "utilization"),
+		                                     run.grid.count, 0, LEVEL);
+		struct cc_summary b = cc_run_summary(&run, cc_figure_find(CC_FIG_GROUP, "npt_s"),
+		                                     run.grid.count, 0, LEVEL);
+		assert_near(u.mean, want.occupancy * agents / (agents + away), u.half_width);
+		assert_near(b.mean, away * (scn.horizon_s - scn.warmup_s), 1e-6 * b.mean);
+	}
 	free(text);
 	cc_run_fini(&run);
 	cc_scenario_fini(&scn);
+}
+
+static void validate(double per_hour, double aht, int agents, double patience, const char *extra)
+{
+	validate_ex(per_hour, aht, agents, 0, patience, NULL, extra);
+}
+
+/* Agents permanently on Break: a share s of c agents takes a Break at time 0 that outlasts
+ * the run, so the queue sees c (1 - s) agents. */
+#define PERMANENT_BREAK(share)                                                                \
+	"planned = ( { status = \"Break\"; at = 0; share = " #share "; "                      \
+	"duration = { dist = \"deterministic\"; value = \"1000d\"; }; } );"
+
+/* Erlang C with 32 agents of whom a quarter are on Break: 24 agents answer. */
+static void test_validation_erlang_c_share_on_break(void **state)
+{
+	(void)state;
+	validate_ex(400, 180, 24, 8, 0, PERMANENT_BREAK(0.25),
+	            "statuses = [ \"Break\" ]; seed = 99; horizon = \"25h\"; warmup = \"1h\"; "
+	            "interval = \"1h\"; replications = 200;");
+}
+
+/* Erlang A with 10 agents of whom 30 % are on Break: 7 agents answer. */
+static void test_validation_erlang_a_share_on_break(void **state)
+{
+	(void)state;
+	validate_ex(100, 180, 7, 3, 300, PERMANENT_BREAK(0.3),
+	            "statuses = [ \"Break\" ]; seed = 4711; horizon = \"49h\"; warmup = \"1h\"; "
+	            "interval = \"1h\"; replications = 200;");
 }
 
 /* Rate 200 per 30 min (20 erlangs), AHT 180 s, 24 agents, nobody abandons: P(wait) 0.2981,
@@ -142,6 +182,8 @@ int main(void)
 		cmocka_unit_test(test_validation_erlang_c),
 		cmocka_unit_test(test_validation_erlang_a),
 		cmocka_unit_test(test_validation_erlang_a_overloaded),
+		cmocka_unit_test(test_validation_erlang_c_share_on_break),
+		cmocka_unit_test(test_validation_erlang_a_share_on_break),
 		cmocka_unit_test(test_validation_threads_do_not_change_results),
 		cmocka_unit_test(test_validation_piecewise_poisson_counts),
 	};

@@ -56,9 +56,10 @@ static inline enum cc_status tu_load(const char *text, const char *const *sets, 
 }
 
 /* An Erlang-style one-queue scenario: RATE per hour, exponential handle AHT, AGENTS agents,
- * exponential patience PATIENCE (0: none), and EXTRA settings appended at the top level. */
-static inline char *tu_erlang_scenario(double per_hour, double aht_s, int agents,
-                                       double patience_s, const char *extra)
+ * exponential patience PATIENCE (0: none), GROUP settings added to the agent group and EXTRA
+ * settings appended at the top level. */
+static inline char *tu_erlang_scenario_ex(double per_hour, double aht_s, int agents,
+                                          double patience_s, const char *group, const char *extra)
 {
 	char *text = malloc(4096);
 	char patience[128] = "";
@@ -72,10 +73,16 @@ static inline char *tu_erlang_scenario(double per_hour, double aht_s, int agents
 	         "  handle = { dist = \"exponential\"; mean = %.17g; };\n"
 	         "  %s\n"
 	         "} );\n"
-	         "agents = ( { name = \"g\"; count = %d; skills = [ \"q\" ]; } );\n"
+	         "agents = ( { name = \"g\"; count = %d; skills = [ \"q\" ]; %s } );\n"
 	         "%s\n",
-	         per_hour, aht_s, patience, agents, extra ? extra : "");
+	         per_hour, aht_s, patience, agents, group ? group : "", extra ? extra : "");
 	return text;
+}
+
+static inline char *tu_erlang_scenario(double per_hour, double aht_s, int agents,
+                                       double patience_s, const char *extra)
+{
+	return tu_erlang_scenario_ex(per_hour, aht_s, agents, patience_s, NULL, extra);
 }
 
 #endif

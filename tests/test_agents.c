@@ -1,0 +1,579 @@
+/*
+ * The agent model: shifts, statuses, offers and RONA, ACW limits, outbound calls, and the
+ * agent event stream. Hand-worked cases check each transition and the ties at equal times;
+ * invariants check that agent time adds up per agent; golden figures check that with no
+ * agent behaviour switched on the results are the foundation model's, bit for bit.
+ */
+#include "testutil.h"
+
+#include "models/center.h"
+#include "models/roster.h"
+#include "models/run.h"
+
+struct kept {
+	struct cc_contact_record *rows;
+	size_t n;
+	struct cc_agent_event *events;
+	size_t n_events;
+};
+
+static int keep_records(void *ctx, const struct cc_contact_record *rows, size_t n)
+{
+	struct kept *k = ctx;
+	k->rows = realloc(k->rows, (k->n + n) * sizeof *rows);
+	memcpy(k->rows + k->n, rows, n * sizeof *rows);
+	k->n += n;
+	return 0;
+}
+
+static int keep_events(void *ctx, const struct cc_agent_event *rows, size_t n)
+{
+	struct kept *k = ctx;
+	k->events = realloc(k->events, (k->n_events + n) * sizeof *rows);
+	memcpy(k->events + k->n_events, rows, n * sizeof *rows);
+	k->n_events += n;
+	return 0;
+}
+
+static void run_text(const char *text, const char *const *sets, size_t n_sets,
+                     struct cc_scenario *scn, struct cc_run *run, struct kept *kept)
+{
+	char err[1024] = "";
+	if (tu_load(text, sets, n_sets, scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	memset(run, 0, sizeof *run);
+	run->scn = scn;
+	run->threads = 1;
+	if (kept) {
+		memset(kept, 0, sizeof *kept);
+		run->on_records = keep_records;
+		run->records_ctx = kept;
+		run->on_events = keep_events;
+		run->events_ctx = kept;
+	}
+	assert_int_equal(cc_run_execute(run), CC_OK);
+}
+
+static void done(struct cc_scenario *scn, struct cc_run *run, struct kept *kept)
+{
+	if (kept) {
+		free(kept->rows);
+		free(kept->events);
+	}
+	cc_run_fini(run);
+	cc_scenario_fini(scn);
+}
+
+/* Figure NAME of entity I over the whole horizon, replication 0. */
+static double total(const struct cc_run *run, enum cc_figure_owner owner, const char *name, size_t i)
+{
+	const struct cc_figure *f = cc_figure_find(owner, name);
+	if (!f)
+		fail_msg("no figure %s", name);
+	return cc_run_value(run, f, 0, run->grid.count, i);
+}
+
+/* Time of group 0 in status S with no contact, whole horizon, replication 0. */
+static double status_time(const struct cc_run *run, size_t s)
+{
+	return total(run, CC_FIG_STATUS, "status_s", s);
+}
+
+/* The agent event of agent AGENT at time T with contact state CS, or NULL. */
+static const struct cc_agent_event *event_at(const struct kept *k, int agent, double t, int cs)
+{
+	for (size_t i = 0; i < k->n_events; i++)
+		if (k->events[i].agent == agent && k->events[i].time_s == t &&
+		    k->events[i].contact_state == cs)
+			return &k->events[i];
+	return NULL;
+}
+
+/* One agent, a voice contact every 100 s from 100 s, talk 150 s, patience 50 s. */
+#define ONE_AGENT(extra_queue, extra_group, extra) \
+	ONE_AGENT_SCHEDULED(extra_queue, "count = 1; " extra_group, extra)
+#define ONE_AGENT_SCHEDULED(extra_queue, extra_group, extra)                                 \
+	"name = \"one\"; horizon = 160; interval = 160; replications = 1;\n"                 \
+	"statuses = [ \"Break\", \"Lunch\", \"Outbound\" ];\n"                               \
+	"queues = ( { name = \"q\"; arrivals = { process = \"deterministic\"; per_hour = 36; };\n" \
+	"             handle = { dist = \"deterministic\"; value = 150; };\n"              \
+	"             patience = { dist = \"deterministic\"; value = 50; }; " extra_queue " } );\n" \
+	"agents = ( { name = \"g\"; skills = [ \"q\" ]; " extra_group " } );\n"  \
+	"output = { contact_records = true; agent_events = true; };\n" extra
+
+/* An answer at exactly the offer timeout counts as answered. */
+static void test_agents_answer_at_timeout_is_answered(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	struct cc_run run;
+	struct kept k;
+	run_text(ONE_AGENT("", "answer = { delay = { dist = \"deterministic\"; value = 18; }; };",
+	                   "channels = { voice = { offer_timeout = 18; }; };"),
+	         NULL, 0, &scn, &run, &k);
+	assert_near(total(&run, CC_FIG_QUEUE, "answered", 0), 1, 0);
+	assert_near(total(&run, CC_FIG_QUEUE, "ronas", 0), 0, 0);
+	assert_near(total(&run, CC_FIG_QUEUE, "asa_s", 0), 18, 0);
+	assert_near(total(&run, CC_FIG_QUEUE, "ring_s", 0), 18, 0);
+	assert_near(total(&run, CC_FIG_GROUP, "ring_s", 0), 18, 0);
+	assert_non_null(event_at(&k, 0, 100, CC_CS_CONNECTING));
+	assert_non_null(event_at(&k, 0, 118, CC_CS_CONNECTED));
+	assert_null(event_at(&k, 0, 118, CC_CS_MISSED));
+	done(&scn, &run, &k);
+}
+
+/*
+ * The agent answers 0.5 s too late, every time: RONA at 118 (reaction 5 s, then Available),
+ * offered again at 123, RONA at 141, Available at 146, offered again, and the customer
+ * hangs up at 150 while it rings (REJECTED). The contact kept its arrival time throughout.
+ */
+static void test_agents_rona_requeue_and_abandon_while_ringing(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	struct cc_run run;
+	struct kept k;
+	run_text(ONE_AGENT("", "answer = { delay = { dist = \"deterministic\"; value = 18.5; }; };"
+	                       "rona = { reaction = { dist = \"deterministic\"; value = 5; }; };",
+	                   "channels = { voice = { offer_timeout = 18; }; };"),
+	         NULL, 0, &scn, &run, &k);
+	assert_near(total(&run, CC_FIG_QUEUE, "offers", 0), 3, 0);
+	assert_near(total(&run, CC_FIG_QUEUE, "ronas", 0), 2, 0);
+	assert_near(total(&run, CC_FIG_QUEUE, "abandoned", 0), 1, 0);
+	assert_near(total(&run, CC_FIG_QUEUE, "abandoned_ringing", 0), 1, 0);
+	assert_near(total(&run, CC_FIG_QUEUE, "contacts_rona_2", 0), 1, 0);
+	assert_near(total(&run, CC_FIG_QUEUE, "contacts_rona_1", 0), 0, 0);
+	assert_near(total(&run, CC_FIG_QUEUE, "mean_abandon_time_s", 0), 50, 0);
+	assert_near(total(&run, CC_FIG_GROUP, "ronas", 0), 2, 0);
+	assert_near(total(&run, CC_FIG_GROUP, "ring_s", 0), 40, 0);
+	assert_near(total(&run, CC_FIG_GROUP, "ring_rona_s", 0), 36, 0);
+	assert_near(total(&run, CC_FIG_GROUP, "rona_s", 0), 10, 0);
+	assert_near(total(&run, CC_FIG_GROUP, "idle_s", 0), 110, 0);
+	assert_near(total(&run, CC_FIG_GROUP, "staffed_s", 0), 160, 0);
+	assert_non_null(event_at(&k, 0, 118, CC_CS_MISSED));
+	assert_non_null(event_at(&k, 0, 141, CC_CS_MISSED));
+	assert_non_null(event_at(&k, 0, 150, CC_CS_REJECTED));
+	const struct cc_agent_event *e = event_at(&k, 0, 123, CC_CS_CONNECTING);
+	assert_non_null(e);
+	assert_int_equal(e->status, CC_AGENT_AVAILABLE);
+	/* After each MISSED the agent is in RONA with no contact. */
+	int rona_rows = 0;
+	for (size_t i = 0; i < k.n_events; i++)
+		rona_rows += k.events[i].status == CC_AGENT_RONA && k.events[i].contact_id == -1;
+	assert_int_equal(rona_rows, 2);
+	assert_int_equal(k.n, 1);
+	assert_int_equal(k.rows[0].outcome, CC_OUTCOME_ABANDONED);
+	assert_int_equal(k.rows[0].disconnect, CC_DISCONNECT_CUSTOMER);
+	assert_int_equal(k.rows[0].agent, -1);
+	assert_int_equal(k.rows[0].ronas, 2);
+	assert_near(k.rows[0].ring_s, 40, 0);
+	assert_near(k.rows[0].arrival_s, 100, 0);
+	done(&scn, &run, &k);
+}
+
+/* A RONA'd contact goes back to its original place, ahead of a younger one; with the tail
+ * option, behind it. Two agents: one who never answers in time, one busy until 130. */
+static void test_agents_requeue_position(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"name = \"rq\"; horizon = 400; interval = 400; replications = 1;\n"
+		"queues = ( { name = \"q\"; arrivals = { process = \"deterministic\"; per_hour = 720; };\n"
+		"             handle = { dist = \"deterministic\"; value = 125; }; } );\n"
+		"agents = ( { name = \"slow\"; count = 1; skills = [ \"q\" ];\n"
+		"             answer = { delay = { dist = \"deterministic\"; value = 100; }; };\n"
+		"             rona = { reaction = { dist = \"deterministic\"; value = 1000; }; }; },\n"
+		"           { name = \"busy\"; count = 1; skills = [ \"q\" ]; } );\n"
+		"channels = { voice = { offer_timeout = 18; }; };\n"
+		"output = { contact_records = true; };\n";
+	/* #0 at 5 goes to "slow" (longest ready: first group), rings to 23, RONA. #1 at 10 goes
+	 * to "busy", talks to 135. #2 at 15 and #3 at 20 wait; #0 is back at 23, at the head, or
+	 * behind #3. "busy" takes the head at 135, the next at 260, the next at 385. */
+	for (int tail = 0; tail <= 1; tail++) {
+		struct cc_scenario scn;
+		struct cc_run run;
+		struct kept k;
+		const char *set[] = { "queues.q.rona_requeue=tail" };
+		run_text(text, set, (size_t)tail, &scn, &run, &k);
+		double connect[4] = { NAN, NAN, NAN, NAN };
+		for (size_t i = 0; i < k.n; i++)
+			if (k.rows[i].contact_id < 4)
+				connect[k.rows[i].contact_id] = k.rows[i].connect_s;
+		assert_near(connect[1], 10, 0);
+		assert_near(connect[0], tail ? 385 : 135, 0);
+		assert_near(connect[2], tail ? 135 : 260, 0);
+		assert_near(connect[3], tail ? 260 : 385, 0);
+		assert_near(total(&run, CC_FIG_QUEUE, "ronas", 0), 1, 0);
+		done(&scn, &run, &k);
+	}
+}
+
+/*
+ * A break falling due during ACW starts when the ACW ends, and no contact is offered in
+ * between: #1 at 100 talks to 250, ACW to 280; the break falls due at 260 and lasts to 340;
+ * #2 (at 200) waits and connects at 340.
+ */
+static void test_agents_break_due_during_acw(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	struct cc_run run;
+	struct kept k;
+	const char *set[] = { "horizon=400", "interval=400", "queues.q.patience.value=1000" };
+	run_text(ONE_AGENT("acw = { dist = \"deterministic\"; value = 30; };",
+	                   "planned = ( { status = \"Break\"; at = 260; duration = { dist = \"deterministic\"; value = 60; }; } );",
+	                   ""),
+	         set, 3, &scn, &run, &k);
+	double connect[3] = { NAN, NAN, NAN };
+	for (size_t i = 0; i < k.n; i++)
+		if (k.rows[i].contact_id < 3)
+			connect[k.rows[i].contact_id] = k.rows[i].connect_s;
+	assert_near(connect[0], 100, 0);
+	assert_near(connect[1], 340, 0);
+	/* The break became the next status at 260 and started at 280. */
+	int due = 0, started = 0;
+	for (size_t i = 0; i < k.n_events; i++) {
+		const struct cc_agent_event *e = &k.events[i];
+		due += e->time_s == 260 && e->next_status == CC_AGENT_FIRST_NPT &&
+		       e->status == CC_AGENT_AVAILABLE && e->contact_state == CC_CS_ENDED;
+		started += e->time_s == 280 && e->status == CC_AGENT_FIRST_NPT &&
+		           e->next_status == CC_NO_STATUS;
+	}
+	assert_int_equal(due, 1);
+	assert_true(started >= 1);
+	assert_near(status_time(&run, CC_AGENT_FIRST_NPT), 60, 0);
+	assert_near(total(&run, CC_FIG_GROUP, "npt_runs", 0), 1, 0);
+	assert_near(total(&run, CC_FIG_GROUP, "npt_run_mean_s", 0), 60, 0);
+	assert_near(total(&run, CC_FIG_GROUP, "acw_s", 0), 30, 0);
+	done(&scn, &run, &k);
+}
+
+/* Shift end during a call: the agent finishes the talk and the ACW in overtime, then goes
+ * Offline. #1 100-250 talk, ACW to 280; #2 (at 200) 280-430, ACW to 460; the shift ends at
+ * 300; contacts from 300 on are never answered. */
+static void test_agents_shift_end_during_call(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	struct cc_run run;
+	struct kept k;
+	const char *set[] = { "horizon=600", "interval=600", "queues.q.patience.value=1000" };
+	run_text("name = \"shift\"; horizon = 160; replications = 1;\n"
+	         "queues = ( { name = \"q\"; arrivals = { process = \"deterministic\"; per_hour = 36; };\n"
+	         "             handle = { dist = \"deterministic\"; value = 150; };\n"
+	         "             acw = { dist = \"deterministic\"; value = 30; };\n"
+	         "             patience = { dist = \"deterministic\"; value = 50; }; } );\n"
+	         "agents = ( { name = \"g\"; skills = [ \"q\" ];\n"
+	         "             shifts = ( { start = 0; end = 300; count = 1; } ); } );\n"
+	         "output = { contact_records = true; agent_events = true; };\n",
+	         set, 3, &scn, &run, &k);
+	assert_near(total(&run, CC_FIG_GROUP, "scheduled_s", 0), 300, 0);
+	assert_near(total(&run, CC_FIG_GROUP, "staffed_s", 0), 460, 0);
+	assert_near(total(&run, CC_FIG_GROUP, "overtime_s", 0), 160, 0);
+	assert_near(total(&run, CC_FIG_GROUP, "talk_s", 0), 300, 0);
+	assert_near(total(&run, CC_FIG_GROUP, "acw_s", 0), 60, 0);
+	assert_near(total(&run, CC_FIG_QUEUE, "answered", 0), 2, 0);
+	assert_int_equal(run.counts[0].waiting_at_end, 3);
+	const struct cc_agent_event *pending = event_at(&k, 0, 300, CC_CS_CONNECTED);
+	assert_non_null(pending);
+	assert_int_equal(pending->next_status, CC_AGENT_OFFLINE);
+	const struct cc_agent_event *off = event_at(&k, 0, 460, CC_CS_NONE);
+	assert_non_null(off);
+	assert_int_equal(k.events[k.n_events - 1].status, CC_AGENT_OFFLINE);
+	assert_near(k.events[k.n_events - 1].time_s, 460, 0);
+	done(&scn, &run, &k);
+}
+
+/* Connect-style login: Offline for the login delay, then Available; Webex-style: an idle
+ * reason first. Neither receives contacts before choosing Available. */
+static void test_agents_login_styles(void **state)
+{
+	(void)state;
+	for (int webex = 0; webex <= 1; webex++) {
+		struct cc_scenario scn;
+		struct cc_run run;
+		struct kept k;
+		const char *set[] = { "horizon=400", "interval=400",
+		                      webex ? "agents.g.login=\"Lunch\"" : "agents.g.login=\"Offline\"" };
+		run_text(ONE_AGENT_SCHEDULED("", "shifts = ( { start = 50; end = 1000; count = 1; } );"
+		                       "login_delay = { dist = \"deterministic\"; value = 75.5; };",
+		                   ""),
+		         set, 3, &scn, &run, &k);
+		/* Offered #1 (at 100) only at 125.5. */
+		assert_non_null(event_at(&k, 0, 125.5, CC_CS_CONNECTED));
+		assert_near(total(&run, CC_FIG_GROUP, "scheduled_s", 0), 350, 0);
+		assert_near(total(&run, CC_FIG_GROUP, "staffed_s", 0), webex ? 350 : 274.5, 0);
+		assert_near(total(&run, CC_FIG_GROUP, "offline_in_shift_s", 0), webex ? 0 : 75.5, 0);
+		assert_near(total(&run, CC_FIG_GROUP, "npt_s", 0), webex ? 75.5 : 0, 0);
+		done(&scn, &run, &k);
+	}
+}
+
+/* The ACW limit clears long ACW: 30 s of ACW cut to 12 s. Talks 100-250, 262-412, 424-574. */
+static void test_agents_acw_limit(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	struct cc_run run;
+	struct kept k;
+	const char *set[] = { "horizon=600", "interval=600", "queues.q.patience.value=1000" };
+	run_text(ONE_AGENT("acw = { dist = \"deterministic\"; value = 30; };", "acw_limit = 12;", ""),
+	         set, 3, &scn, &run, &k);
+	assert_near(total(&run, CC_FIG_GROUP, "acw_limited", 0), 3, 0);
+	assert_near(total(&run, CC_FIG_QUEUE, "handled", 0), 3, 0);
+	assert_near(total(&run, CC_FIG_QUEUE, "acw_s", 0), 12, 0);
+	assert_near(total(&run, CC_FIG_QUEUE, "aht_s", 0), 162, 0);
+	assert_near(k.rows[0].acw_end_s - k.rows[0].end_s, 12, 0);
+	done(&scn, &run, &k);
+}
+
+/* A center with everything switched on, for invariants. */
+static const char busy_day[] =
+	"name = \"day\"; seed = 8675309; horizon = \"14h\"; warmup = \"1h\"; interval = \"30m\"; replications = 3;\n"
+	"statuses = [ \"Break\", \"Lunch\", \"Idle\", \"Outbound\" ];\n"
+	"queues = ( { name = \"sales\"; arrivals = { per_hour = [ 40.0, 90.0, 160.0, 200.0, 150.0, 120.0, 180.0, 90.0, 50.0 ]; step = \"1h30m\"; };\n"
+	"             handle = { dist = \"lognormal\"; mean = \"210s\"; sd = \"140s\"; };\n"
+	"             patience = { dist = \"exponential\"; mean = \"150s\"; };\n"
+	"             acw = { dist = \"gamma\"; mean = \"35s\"; sd = \"20s\"; }; },\n"
+	"           { name = \"chat\"; channel = \"chat\"; rona_requeue = \"tail\"; arrivals = { per_hour = 30.5; };\n"
+	"             handle = { dist = \"erlang\"; mean = \"400s\"; k = 3; }; } );\n"
+	"agents = ( { name = \"early\"; skills = [ \"sales\", \"chat\" ];\n"
+	"             shifts = ( { start = \"1h\"; end = \"9h30m\"; count = 9; }, { start = \"5h\"; end = \"13h30m\"; count = 7; } );\n"
+	"             login = \"Offline\"; login_delay = { dist = \"uniform\"; min = 0; max = \"2m\"; };\n"
+	"             acw_limit = \"60s\";\n"
+	"             planned = ( { status = \"Lunch\"; after = \"4h\"; window = \"1h\"; duration = { dist = \"deterministic\"; value = \"30m\"; }; },\n"
+	"                         { status = \"Break\"; after = \"2h\"; window = \"30m\"; share = 0.5; duration = { dist = \"uniform\"; min = \"10m\"; max = \"15m\"; }; } );\n"
+	"             unplanned = ( { status = \"Break\"; per_hour = 0.3; duration = { dist = \"exponential\"; mean = \"4m\"; }; } );\n"
+	"             answer = { delay = { dist = \"lognormal\"; mean = \"4s\"; sd = \"3s\"; }; miss = 0.03;\n"
+	"                        away = { per_hour = 0.4; duration = { dist = \"exponential\"; mean = \"3m\"; }; }; };\n"
+	"             rona = { reaction = { dist = \"exponential\"; mean = \"20s\"; }; available = 0.6; idle = { dist = \"exponential\"; mean = \"2m\"; }; };\n"
+	"             idle_reason = \"Idle\";\n"
+	"             outbound = { per_hour = 0.5; from = \"2h\"; until = \"12h\"; status = \"Outbound\"; reach = 0.7;\n"
+	"                          dial = { dist = \"uniform\"; min = \"5s\"; max = \"25s\"; };\n"
+	"                          handle = { dist = \"exponential\"; mean = \"3m\"; }; acw = { dist = \"deterministic\"; value = \"20s\"; };\n"
+	"                          available_after = false; idle_after = { dist = \"exponential\"; mean = \"1m\"; }; }; },\n"
+	"           { name = \"late\"; skills = [ \"chat\", \"sales\" ]; login = \"Idle\";\n"
+	"             profile = { step = \"1h\"; counts = [ 0, 0, 2, 4, 6, 6, 5, 3, 3, 6, 6, 2, 0 ]; };\n"
+	"             answer = { miss = 0.1; }; outbound = { per_hour = 1.0; handle = { dist = \"exponential\"; mean = \"2m\"; }; }; } );\n"
+	"output = { contact_records = true; agent_events = true; };\n";
+
+/* Per agent: staffed = ring + talk + ACW + every status but Offline, to the microsecond;
+ * scheduled = staffed - overtime + Offline inside shifts. */
+static void test_agents_time_adds_up_per_agent(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	char err[1024] = "";
+	if (tu_load(busy_day, NULL, 0, &scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	struct cc_grid grid;
+	cc_grid_init(&grid, scn.interval_s, scn.warmup_s, scn.horizon_s);
+	size_t n_status = cc_scenario_status_count(&scn);
+	double ronas = 0, outbound = 0, npt_on_contact = 0;
+	for (uint64_t rep = 0; rep < 3; rep++) {
+		struct cc_rep_result r;
+		cc_rep_result_init(&r, &scn, &grid);
+		cc_center_run(&scn, &grid, rep, &r, NULL);
+		size_t w = CC_AR_COUNT + n_status;
+		for (size_t a = 0; a < r.n_agents; a++) {
+			const double *t = r.agent_raw + a * w;
+			double parts = t[CC_AR_RING] + t[CC_AR_TALK] + t[CC_AR_ACW];
+			for (size_t s = CC_AGENT_AVAILABLE; s < n_status; s++)
+				parts += t[CC_AR_COUNT + s];
+			assert_near(parts, t[CC_AR_STAFFED], 1e-6);
+			assert_near(t[CC_AR_SCHEDULED],
+			            t[CC_AR_STAFFED] - t[CC_AR_OVERTIME] + t[CC_AR_COUNT + CC_AGENT_OFFLINE], 1e-6);
+			assert_true(t[CC_AR_STAFFED] > 0);
+		}
+		/* The same per group and interval, from the time-split arrays. */
+		for (size_t row = 0; row <= grid.count; row++)
+			for (size_t g = 0; g < scn.n_groups; g++) {
+				const double *gr = r.group_raw + cc_gr_index(scn.n_groups, row, g, 0);
+				double parts = gr[CC_GR_RING] + gr[CC_GR_TALK] + gr[CC_GR_ACW];
+				for (size_t s = CC_AGENT_AVAILABLE; s < n_status; s++)
+					parts += r.status_raw[cc_sr_index(scn.n_groups, n_status, row, g, s)];
+				assert_near(parts, gr[CC_GR_STAFFED], 1e-6);
+				if (row == grid.count) {
+					ronas += gr[CC_GR_RONAS];
+					outbound += gr[CC_GR_OUTBOUND];
+					npt_on_contact += gr[CC_GR_NPT_ON_CONTACT];
+				}
+			}
+		assert_int_equal(r.counts.arrived,
+		                 r.counts.answered + r.counts.abandoned + r.counts.waiting_at_end);
+		assert_int_equal(r.counts.answered, r.counts.completed + r.counts.in_service_at_end);
+		cc_rep_result_fini(&r);
+	}
+	/* Everything was exercised. */
+	assert_true(ronas > 10 && outbound > 0 && npt_on_contact > 0);
+	cc_scenario_fini(&scn);
+}
+
+/* The event stream tells each agent's story consistently: times never go back, a contact is
+ * CONNECTING before it is CONNECTED or MISSED, and Available agents only are offered. */
+static void test_agents_event_stream_is_consistent(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	struct cc_run run;
+	struct kept k;
+	const char *set[] = { "replications=1" };
+	run_text(busy_day, set, 1, &scn, &run, &k);
+	size_t n_agents = (size_t)cc_scenario_agents(&scn);
+	double *last = calloc(n_agents, sizeof *last);
+	int64_t *ringing = malloc(n_agents * sizeof *ringing);
+	for (size_t i = 0; i < n_agents; i++)
+		ringing[i] = -1;
+	size_t counts[CC_CS_COUNT] = { 0 };
+	for (size_t i = 0; i < k.n_events; i++) {
+		const struct cc_agent_event *e = &k.events[i];
+		assert_true(e->agent >= 0 && (size_t)e->agent < n_agents);
+		assert_true(e->time_s >= last[e->agent]);
+		last[e->agent] = e->time_s;
+		counts[e->contact_state]++;
+		if (e->contact_state == CC_CS_CONNECTING) {
+			assert_int_equal(e->status, CC_AGENT_AVAILABLE);
+			ringing[e->agent] = e->contact_id;
+		}
+		if (e->contact_state == CC_CS_MISSED || e->contact_state == CC_CS_REJECTED) {
+			assert_true(ringing[e->agent] == e->contact_id);
+			ringing[e->agent] = -1;
+		}
+		if (e->contact_state == CC_CS_NONE)
+			assert_true(e->contact_id == -1 && e->channel == CC_CHANNEL_COUNT);
+	}
+	assert_true(counts[CC_CS_CONNECTING] > 100 && counts[CC_CS_MISSED] > 0 &&
+	            counts[CC_CS_REJECTED] > 0 && counts[CC_CS_ERROR] > 0 && counts[CC_CS_ENDED] > 0);
+	/* Records: the ones that never reached an agent are CUSTOMER_DISCONNECT or still waiting. */
+	for (size_t i = 0; i < k.n; i++)
+		if (k.rows[i].agent == -1)
+			assert_true(k.rows[i].disconnect == CC_DISCONNECT_CUSTOMER ||
+			            k.rows[i].outcome == CC_OUTCOME_WAITING_AT_END);
+	free(last);
+	free(ringing);
+	done(&scn, &run, &k);
+}
+
+/* Outbound calls placed from the Outbound status are on a contact and in NPT at once; with
+ * "available after outdial" the agent is Available at the end of each call. */
+static void test_agents_outbound_in_npt(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"name = \"out\"; seed = 12; horizon = \"8h\"; interval = \"1h\"; replications = 1;\n"
+		"statuses = [ \"Outbound\" ];\n"
+		"queues = ( { name = \"q\"; arrivals = { per_hour = 0; }; handle = { dist = \"exponential\"; mean = 100; }; } );\n"
+		"agents = ( { name = \"g\"; count = 3; skills = [ \"q\" ];\n"
+		"             outbound = { per_hour = 6; status = \"Outbound\"; reach = 0.75;\n"
+		"                          handle = { dist = \"exponential\"; mean = \"4m\"; }; acw = { dist = \"deterministic\"; value = 15; }; }; } );\n"
+		"output = { agent_events = true; };\n";
+	struct cc_scenario scn;
+	struct cc_run run;
+	struct kept k;
+	run_text(text, NULL, 0, &scn, &run, &k);
+	double calls = total(&run, CC_FIG_GROUP, "outbound_calls", 0);
+	double reached = total(&run, CC_FIG_GROUP, "outbound_reached", 0);
+	assert_true(calls > 50 && reached < calls && reached > 0.5 * calls);
+	assert_near(total(&run, CC_FIG_GROUP, "npt_on_contact_s", 0), total(&run, CC_FIG_GROUP, "outbound_s", 0), 1e-6);
+	assert_near(total(&run, CC_FIG_GROUP, "outbound_s", 0),
+	            total(&run, CC_FIG_GROUP, "talk_s", 0) + total(&run, CC_FIG_GROUP, "acw_s", 0), 1e-6);
+	/* Idle time in Outbound without a call is nil: the agent is Available after each. */
+	assert_near(status_time(&run, CC_AGENT_FIRST_NPT), 0, 1e-9);
+	assert_int_equal(run.counts[0].outbound, (uint64_t)calls - (run.counts[0].outbound < calls));
+	for (size_t i = 0; i < k.n_events; i++)
+		if (k.events[i].contact_state == CC_CS_CONNECTED)
+			assert_int_equal(k.events[i].status, CC_AGENT_FIRST_NPT);
+	done(&scn, &run, &k);
+}
+
+/* A day profile becomes per-agent spans: agent i works the steps whose count exceeds i. */
+static void test_agents_roster_from_profile(void **state)
+{
+	(void)state;
+	int counts[] = { 1, 3, 0, 2 };
+	struct cc_group_cfg g = { .count = 3, .profile = counts, .n_profile = 4, .profile_step_s = 100 };
+	struct cc_roster r;
+	cc_roster_build(&g, 1000, &r);
+	assert_int_equal(r.agents, 3);
+	/* Agent 0: [0, 200) and [300, inf); agent 1: [100, 200) and [300, inf); agent 2: [100, 200). */
+	assert_int_equal(r.first[1] - r.first[0], 2);
+	assert_near(r.spans[r.first[0]].end_s, 200, 0);
+	assert_near(r.spans[r.first[0] + 1].start_s, 300, 0);
+	assert_true(isinf(r.spans[r.first[0] + 1].end_s));
+	assert_near(r.spans[r.first[1]].start_s, 100, 0);
+	assert_int_equal(r.first[3] - r.first[2], 1);
+	assert_near(r.spans[r.first[2]].end_s, 200, 0);
+	cc_roster_fini(&r);
+	cc_roster_fini(NULL);
+}
+
+/*
+ * With no breaks, answers at once and no misses, every figure equals the foundation model's
+ * (commit 5144b94) bit for bit: tests/golden holds them for three scenarios, 3 replications.
+ */
+static void golden(const char *name)
+{
+	char path[256], golden_path[256], err[1024] = "";
+	snprintf(path, sizeof path, "scenarios/%s.cfg", name);
+	snprintf(golden_path, sizeof golden_path, "tests/golden/foundation-%s.txt", name);
+	const char *set[] = { "replications=3" };
+	struct cc_scenario scn;
+	if (cc_scenario_load(path, set, 1, &scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	struct cc_run run;
+	memset(&run, 0, sizeof run);
+	run.scn = &scn;
+	run.threads = 2;
+	assert_int_equal(cc_run_execute(&run), CC_OK);
+	FILE *f = fopen(golden_path, "r");
+	assert_non_null(f);
+	char line[512];
+	size_t checked = 0;
+	while (fgets(line, sizeof line, f)) {
+		char owner[32], fig[64], value[64];
+		size_t rep, row, idx;
+		if (line[0] == '#')
+			continue;
+		assert_int_equal(sscanf(line, "%31s %63s %zu %zu %zu %63s", owner, fig, &rep, &row, &idx, value), 6);
+		const struct cc_figure *fg =
+			cc_figure_find(strcmp(owner, "queues") == 0 ? CC_FIG_QUEUE : CC_FIG_GROUP, fig);
+		if (!fg)
+			fail_msg("%s: figure %s/%s has gone", golden_path, owner, fig);
+		double want = strtod(value, NULL), got = cc_run_value(&run, fg, rep, row, idx);
+		if (!(got == want || (isnan(got) && isnan(want))))
+			fail_msg("%s: %s %s rep %zu row %zu [%zu]: %.17g, foundation %.17g", name, owner,
+			         fig, rep, row, idx, got, want);
+		checked++;
+	}
+	fclose(f);
+	assert_true(checked > 1000);
+	cc_run_fini(&run);
+	cc_scenario_fini(&scn);
+}
+
+static void test_agents_foundation_bit_for_bit(void **state)
+{
+	(void)state;
+	golden("erlang-a");
+	golden("erlang-c");
+	golden("day-profile");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_agents_answer_at_timeout_is_answered),
+		cmocka_unit_test(test_agents_rona_requeue_and_abandon_while_ringing),
+		cmocka_unit_test(test_agents_requeue_position),
+		cmocka_unit_test(test_agents_break_due_during_acw),
+		cmocka_unit_test(test_agents_shift_end_during_call),
+		cmocka_unit_test(test_agents_login_styles),
+		cmocka_unit_test(test_agents_acw_limit),
+		cmocka_unit_test(test_agents_time_adds_up_per_agent),
+		cmocka_unit_test(test_agents_event_stream_is_consistent),
+		cmocka_unit_test(test_agents_outbound_in_npt),
+		cmocka_unit_test(test_agents_roster_from_profile),
+		cmocka_unit_test(test_agents_foundation_bit_for_bit),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
