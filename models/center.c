@@ -74,6 +74,7 @@ struct agent {
 	int status;
 	int next_status;            /* taken when the contact ends; CC_NO_STATUS: none */
 	int in_shift, overtime, ready;
+	int absent;                 /* the offer ringing will never be answered */
 	uint8_t cs;                 /* enum cc_contact_state of the contact in hand */
 	uint32_t group;
 	int32_t id;
@@ -548,6 +549,7 @@ static void offer(struct center *c, struct contact *k, struct agent *a)
 	int answers = c->now >= a->away_until_s &&
 	              !(ans->miss > 0 && gsl_rng_uniform(a->rng) < ans->miss);
 	double delay = answers ? cc_dist_sample(&ans->delay, a->rng) : INFINITY;
+	a->absent = !answers;
 	if (delay <= 0) {
 		connect_agent(c, k, a);
 		return;
@@ -650,7 +652,9 @@ static void on_abandon(struct center *c, struct cc_event *ev)
 	struct agent *a = k->ringing;
 	if (a) { /* the customer hung up while the agent's phone rang: REJECTED */
 		cancel(c, &a->ring_ev);
-		ring_end(c, k);
+		double start = k->ring_start_s, rang = ring_end(c, k);
+		if (a->absent)
+			gcount(c, a->group, CC_GR_RING_ABSENT, start, rang);
 		if (k->interval >= 0)
 			*qraw(c, k->interval, k->queue, CC_QR_ABANDONED_RINGING) += 1;
 		contact_state(c, a, CC_CS_REJECTED);
@@ -713,6 +717,8 @@ static void on_offer_timeout(struct center *c, struct cc_event *ev)
 		*qraw(c, k->interval, k->queue, CC_QR_RONAS) += 1;
 	gcount(c, a->group, CC_GR_RONAS, start, 1);
 	gcount(c, a->group, CC_GR_RING_RONA, start, rang);
+	if (a->absent)
+		gcount(c, a->group, CC_GR_RING_ABSENT, start, rang);
 	contact_state(c, a, CC_CS_MISSED);
 	agent_enter(c, a, ACT_IDLE);
 	a->contact = NULL;

@@ -156,6 +156,7 @@ GROUP_FIGURE(g_offers, GR(g, CC_GR_OFFERS))
 GROUP_FIGURE(g_ronas, GR(g, CC_GR_RONAS))
 GROUP_FIGURE(g_rona_rate, ratio(GR(g, CC_GR_RONAS), GR(g, CC_GR_OFFERS)))
 GROUP_FIGURE(g_ring_rona, GR(g, CC_GR_RING_RONA))
+GROUP_FIGURE(g_ring_absent, GR(g, CC_GR_RING_ABSENT))
 GROUP_FIGURE(g_npt_runs, GR(g, CC_GR_NPT_RUNS))
 GROUP_FIGURE(g_npt_run_mean, ratio(GR(g, CC_GR_NPT_RUN_SUM), GR(g, CC_GR_NPT_RUNS)))
 GROUP_FIGURE(g_acw_limited, GR(g, CC_GR_ACW_LIMITED))
@@ -212,6 +213,7 @@ static const struct cc_figure figures[] = {
 	{ "ronas", CC_FIG_GROUP, "1", "offers the group's agents missed (RONA), by the time of the offer", g_ronas },
 	{ "rona_rate", CC_FIG_GROUP, "1", "ronas / offers", g_rona_rate },
 	{ "ring_rona_s", CC_FIG_GROUP, "s", "seconds the missed offers rang (ringing on agents who did not answer)", g_ring_rona },
+	{ "ring_absent_s", CC_FIG_GROUP, "s", "seconds offers rang on agents who would never have answered them (away while Available, or missing the offer outright), by the time of the offer", g_ring_absent },
 	{ "npt_runs", CC_FIG_GROUP, "1", "runs of consecutive not-productive statuses, counted at their start", g_npt_runs },
 	{ "npt_run_mean_s", CC_FIG_GROUP, "s", "mean length of a run of consecutive not-productive statuses (the total idle timer, 30:00 in \"20:00/30:00\")", g_npt_run_mean },
 	{ "acw_limited", CC_FIG_GROUP, "1", "after-contact work cleared by the ACW limit, counted at its start", g_acw_limited },

@@ -63,6 +63,8 @@ enum cc_group_raw {
 	CC_GR_OFFERS,       /* offers made to the group's agents, by the time of the offer */
 	CC_GR_RONAS,        /* offers the group's agents missed, by the time of the offer */
 	CC_GR_RING_RONA,    /* seconds the missed offers rang */
+	CC_GR_RING_ABSENT,  /* seconds offers rang on agents who would never answer them (away,
+	                       or missing it outright), until the timeout or the customer hung up */
 	CC_GR_NPT_RUNS,     /* runs of consecutive not-productive statuses, by their start */
 	CC_GR_NPT_RUN_SUM,  /* their lengths (the "20:00/30:00" total timer at the run's end) */
 	CC_GR_ACW_LIMITED,  /* ACWs cleared by the ACW limit, by their start */

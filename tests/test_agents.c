@@ -508,6 +508,51 @@ static void test_agents_roster_from_profile(void **state)
 }
 
 /*
+ * The RONA study: with common random numbers, each longer voice timeout gives fewer RONAs and
+ * more ringing on absent agents. Judged on paired differences across replications: the mean
+ * difference must exceed its own 99 % half-width.
+ */
+static void test_agents_rona_study_moves_the_right_way(void **state)
+{
+	(void)state;
+	static const char *const timeouts[] = { "6s", "12s", "18s", "30s", "60s" };
+	enum { T = 5, REPS = 40 }; /* the scenario as it is: 40 replications of 9 h */
+	double ronas[T][REPS], absent[T][REPS];
+	for (size_t t = 0; t < T; t++) {
+		char set_timeout[64], err[1024] = "";
+		snprintf(set_timeout, sizeof set_timeout, "channels.voice.offer_timeout=%s", timeouts[t]);
+		const char *set[] = { set_timeout };
+		struct cc_scenario scn;
+		if (cc_scenario_load("scenarios/rona-study.cfg", set, 1, &scn, err, sizeof err) != CC_OK)
+			fail_msg("%s", err);
+		struct cc_run run;
+		memset(&run, 0, sizeof run);
+		run.scn = &scn;
+		run.threads = 2;
+		assert_int_equal(cc_run_execute(&run), CC_OK);
+		for (size_t r = 0; r < REPS; r++) {
+			ronas[t][r] = cc_run_value(&run, cc_figure_find(CC_FIG_QUEUE, "ronas"), r, run.grid.count, 0);
+			absent[t][r] = cc_run_value(&run, cc_figure_find(CC_FIG_GROUP, "ring_absent_s"), r, run.grid.count, 0);
+		}
+		cc_run_fini(&run);
+		cc_scenario_fini(&scn);
+	}
+	for (size_t t = 0; t + 1 < T; t++) {
+		double fewer[REPS], longer[REPS];
+		for (size_t r = 0; r < REPS; r++) {
+			fewer[r] = ronas[t][r] - ronas[t + 1][r];
+			longer[r] = absent[t + 1][r] - absent[t][r];
+		}
+		struct cc_summary f = cc_stats_summarize(fewer, REPS, 1, 0.99);
+		struct cc_summary l = cc_stats_summarize(longer, REPS, 1, 0.99);
+		print_message("  %s -> %s: RONAs -%.1f ± %.1f, ringing on absent agents +%.1f ± %.1f s\n",
+		              timeouts[t], timeouts[t + 1], f.mean, f.half_width, l.mean, l.half_width);
+		assert_true(f.mean > f.half_width);
+		assert_true(l.mean > l.half_width);
+	}
+}
+
+/*
  * With no breaks, answers at once and no misses, every figure equals the foundation model's
  * (commit 5144b94) bit for bit: tests/golden holds them for three scenarios, 3 replications.
  */
@@ -573,6 +618,7 @@ int main(void)
 		cmocka_unit_test(test_agents_event_stream_is_consistent),
 		cmocka_unit_test(test_agents_outbound_in_npt),
 		cmocka_unit_test(test_agents_roster_from_profile),
+		cmocka_unit_test(test_agents_rona_study_moves_the_right_way),
 		cmocka_unit_test(test_agents_foundation_bit_for_bit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
