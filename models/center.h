@@ -9,24 +9,35 @@
 #include "sim/stats.h"
 
 /*
- * One replication of the contact center: contacts arrive at queues, wait FIFO, are
- * connected to the longest-idle agent of a group that serves the queue, talk, do
- * after-contact work (the agent stays busy until ACW ends), or abandon when their patience
- * runs out first.
+ * One replication of the contact center: contacts arrive at queues and wait in arrival
+ * order; the longest-ready agent of a group serving the queue is offered the contact, and
+ * accepts it after a drawn delay, or misses it (RONA) when the channel's offer timeout comes
+ * first, the contact then going back to its place in the queue. Connected contacts talk,
+ * then the agent does after-contact work (capped by the group's ACW limit). Agents log in
+ * and out by their roster, take planned and unplanned not-productive statuses (as their next
+ * status when busy), step away, and place outbound calls. Customers abandon when their
+ * patience runs out, whether waiting or ringing.
  *
  * Ties at equal times are settled by event class, lower first:
- *   0  an agent is freed (talk or ACW ends): a contact arriving at the same instant finds
- *      the agent free;
- *   1  a contact arrives;
- *   2  a waiting contact's patience ends: an agent freed at that very instant answers it,
- *      so a wait equal to the patience counts as answered.
+ *   0  statuses falling due, logins and logouts: a break due as an agent is freed is taken
+ *      before the next contact;
+ *   1  an agent is freed (talk, ACW or a status ends): a contact arriving at the same
+ *      instant finds the agent free;
+ *   2  an agent answers an offer;
+ *   3  a contact arrives;
+ *   4  a customer's patience ends: an agent freed or answering at that very instant answers
+ *      it, so a wait equal to the patience counts as answered;
+ *   5  an offer times out: an answer at exactly the timeout is an answer.
  * Events at or after the horizon are not processed; what is in the system then is counted
- * as still waiting or still in service.
+ * as still waiting (ringing included) or still in service.
  *
  * Randomness: each queue has an arrival stream and an attribute stream, derived from the
  * queue's name; a contact draws its handle time, patience and ACW from its queue's attribute
- * stream on arrival, in that order, whatever becomes of it. Staffing changes therefore leave
- * every contact as it was (common random numbers).
+ * stream on arrival, in that order, whatever becomes of it. Each agent has its own stream
+ * (from its group's name and place) for answers, statuses and outbound calls. Changes of
+ * staffing, timeouts or agent habits therefore leave every contact as it was (common random
+ * numbers). With no agent behaviour switched on, no agent draw is made and the only events
+ * added are the logins at time 0: the figures are those of the foundation model, bit for bit.
  */
 
 /*

@@ -14,10 +14,21 @@ trap 'rm -rf "$out"' EXIT
 # perf KEY: a number from the "performance" object of the JSON on stdin.
 perf() { /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["performance"][sys.argv[1]])' "$1"; }
 
-run_ccsim() { # horizon, threads, replications
-  "$CCSIM" run "$SCENARIO" --quiet --json --set "horizon=$1" --set interval=24h \
-    --threads "$2" --replications "$3" -o "$out/bench.h5"
+run_ccsim() { # horizon, threads, replications, then more --set options
+  local horizon=$1 threads=$2 reps=$3
+  shift 3
+  "$CCSIM" run "$SCENARIO" --quiet --json --set "horizon=$horizon" --set interval=24h \
+    --threads "$threads" --replications "$reps" -o "$out/bench.h5" "$@"
 }
+
+# The same queue with the agent model switched on: unplanned breaks, answer delays, misses,
+# away episodes and RONA (every answered contact now rings first).
+AGENT_MODEL=(
+  --set 'statuses=["Break","Idle"]'
+  --set 'agents.team.unplanned=({status="Break"; per_hour=0.5; duration={dist="exponential"; mean="5m";};})'
+  --set 'agents.team.answer={delay={dist="lognormal"; mean="4s"; sd="3s";}; miss=0.03; away={per_hour=0.3; duration={dist="exponential"; mean="3m";};};}'
+  --set 'agents.team.rona={reaction={dist="exponential"; mean="20s";}; available=0.7; idle={dist="exponential"; mean="1m";};}'
+)
 
 echo "ccsim bench: $SCENARIO (100 contacts/h, AHT 180 s, 7 agents, patience 300 s), $(nproc) cores"
 echo
@@ -42,6 +53,25 @@ printf 'ccsim, 1 thread:   %d contacts, %d events in %.3f s\n' "$contacts" "$eve
 printf '                   %.2f M events/s, %.2f M contacts/s, peak RSS %.1f MiB\n' \
   "$(/usr/bin/python3 -c "print($best_eps/1e6)")" \
   "$(/usr/bin/python3 -c "print($cps/1e6)")" "$(/usr/bin/python3 -c "print($rss/1024)")"
+
+# The agent model switched on, same length, best of three.
+best_agents=""
+best_agents_eps=0
+for i in 1 2 3; do
+  j=$(run_ccsim 15000h 1 1 "${AGENT_MODEL[@]}")
+  eps=$(perf events_per_s <<<"$j")
+  if /usr/bin/python3 -c "import sys; sys.exit(0 if float('$eps') > float('$best_agents_eps') else 1)"; then
+    best_agents_eps=$eps
+    best_agents=$j
+  fi
+done
+printf 'ccsim, 1 thread, breaks + answer delays + misses + away + RONA switched on:\n'
+printf '                   %.2f M events/s, %.2f M contacts/s, peak RSS %.1f MiB (%.2f events per contact, against %.2f)\n' \
+  "$(/usr/bin/python3 -c "print($best_agents_eps/1e6)")" \
+  "$(/usr/bin/python3 -c "print($(perf contacts_per_s <<<"$best_agents")/1e6)")" \
+  "$(/usr/bin/python3 -c "print($(perf peak_rss_kib <<<"$best_agents")/1024)")" \
+  "$(/usr/bin/python3 -c "print($(perf events <<<"$best_agents")/$(perf contacts <<<"$best_agents"))")" \
+  "$(/usr/bin/python3 -c "print($events/$contacts)")"
 
 # Two threads, two replications of the same length: throughput across cores.
 j2=$(run_ccsim 15000h 2 2)
