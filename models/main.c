@@ -232,6 +232,30 @@ static int cmd_run(int argc, char **argv)
 	return cc_status_exit_code(st);
 }
 
+/* One line per group for "ccsim check": size, schedule, skills and habits. */
+static void describe_group(const struct cc_scenario *scn, const struct cc_group_cfg *g)
+{
+	printf("  group %s: %d agents", g->name, g->count);
+	if (g->n_shifts)
+		printf(" in %zu shift%s", g->n_shifts, g->n_shifts > 1 ? "s" : "");
+	else if (g->profile)
+		printf(" (peak of a day profile)");
+	printf(", skills");
+	for (size_t s = 0; s < g->n_skills; s++)
+		printf(" %s", scn->queues[g->skills[s]].name);
+	printf("; log in %s", cc_scenario_status_name(scn, (size_t)g->login_status));
+	if (g->n_planned || g->n_unplanned)
+		printf(", %zu planned and %zu unplanned statuses", g->n_planned, g->n_unplanned);
+	if (g->answer.delay.mean > 0 || g->answer.miss > 0 || g->answer.away_per_hour > 0)
+		printf(", answer after %.1fs on average, miss %g%%%s", g->answer.delay.mean,
+		       g->answer.miss * 100, g->answer.away_per_hour > 0 ? ", away at times" : "");
+	if (isfinite(g->acw_limit_s))
+		printf(", ACW limit %gs", g->acw_limit_s);
+	if (g->outbound.per_hour > 0)
+		printf(", outbound %g/h", g->outbound.per_hour);
+	putchar('\n');
+}
+
 static int cmd_check(int argc, char **argv)
 {
 	if (wants_help(argc, argv)) {
@@ -272,12 +296,18 @@ static int cmd_check(int argc, char **argv)
 		       q->has_patience ? "abandons" : "nobody abandons", q->sl_target * 100,
 		       q->sl_threshold_s);
 	}
-	for (size_t i = 0; i < scn.n_groups; i++) {
-		printf("  group %s: %d agents, skills", scn.groups[i].name, scn.groups[i].count);
-		for (size_t s = 0; s < scn.groups[i].n_skills; s++)
-			printf(" %s", scn.queues[scn.groups[i].skills[s]].name);
+	for (size_t i = 0; i < scn.n_groups; i++)
+		describe_group(&scn, &scn.groups[i]);
+	if (scn.n_statuses) {
+		printf("  statuses:");
+		for (size_t s = 0; s < scn.n_statuses; s++)
+			printf(" %s", scn.statuses[s]);
 		putchar('\n');
 	}
+	printf("  offer timeouts:");
+	for (int ch = 0; ch < CC_CHANNEL_COUNT; ch++)
+		printf(" %s %gs", cc_channel_name((enum cc_channel)ch), scn.channels[ch].offer_timeout_s);
+	putchar('\n');
 	cc_scenario_fini(&scn);
 	return 0;
 }
