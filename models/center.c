@@ -912,10 +912,15 @@ static void on_outbound(struct center *c, struct cc_event *ev)
 
 /* ---- shifts ---- */
 
-/* Schedules the group's planned statuses that fall inside the shift starting now. */
-static void schedule_planned(struct center *c, struct agent *a)
+/*
+ * Schedules the group's planned statuses that fall inside the shift starting now. One due at
+ * this very instant is not scheduled but returned (its index, or -1), so that the login can
+ * go straight into it rather than offer the agent a contact first.
+ */
+static int schedule_planned(struct center *c, struct agent *a)
 {
 	const struct cc_group_cfg *g = c->groups[a->group].cfg;
+	int due_now = -1;
 	for (size_t p = 0; p < g->n_planned; p++) {
 		const struct cc_planned_cfg *pl = &g->planned[p];
 		int takers = (int)floor(pl->share * a->crew + 0.5);
@@ -923,9 +928,12 @@ static void schedule_planned(struct center *c, struct agent *a)
 			continue;
 		double t = (pl->after_login ? a->span->start_s : 0) + pl->at_s +
 		           pl->window_s * a->rank / takers;
-		if (t >= a->span->start_s && t < a->span->end_s && t < c->grid->horizon_s)
+		if (t == c->now && due_now < 0)
+			due_now = (int)p;
+		else if (t >= a->span->start_s && t < a->span->end_s && t < c->grid->horizon_s)
 			cc_calendar_schedule(c->cal, t, CLASS_STATUS_DUE, EV_PLANNED + (int32_t)p, a);
 	}
+	return due_now;
 }
 
 static void on_planned(struct center *c, struct cc_event *ev)
@@ -989,8 +997,10 @@ static void on_login(struct center *c, struct cc_event *ev)
 		g->overtime--;
 		*araw(c, a, CC_AR_OVERTIME) += c->now - a->overtime_since_s;
 		a->overtime = 0;
-		if (a->next_status == CC_AGENT_OFFLINE)
+		if (a->next_status == CC_AGENT_OFFLINE) {
 			a->next_status = CC_NO_STATUS;
+			emit(c, a);
+		}
 	}
 	if (isfinite(a->span->end_s) && a->span->end_s < c->grid->horizon_s) {
 		ev->kind = EV_LOGOUT;
@@ -999,14 +1009,21 @@ static void on_login(struct center *c, struct cc_event *ev)
 		cc_calendar_release(c->cal, ev);
 		a->shift_ev = NULL;
 	}
-	schedule_planned(c, a);
+	int due_now = schedule_planned(c, a);
 	start_clocks(c, a);
+	if (due_now >= 0) { /* a status planned for the start of the shift comes first */
+		const struct cc_planned_cfg *pl = &cfg->planned[due_now];
+		request_status(c, a, pl->status, cc_dist_sample(&pl->duration, a->rng));
+		return;
+	}
 	if (a->status != CC_AGENT_OFFLINE)
 		return;
-	if (cfg->login_status == CC_AGENT_AVAILABLE)
+	double delay = cfg->login_status == CC_AGENT_AVAILABLE
+	             ? 0 : cc_dist_sample(&cfg->login_delay, a->rng);
+	if (delay <= 0)
 		set_status(c, a, CC_AGENT_AVAILABLE, INFINITY);
 	else
-		set_status(c, a, cfg->login_status, cc_dist_sample(&cfg->login_delay, a->rng));
+		set_status(c, a, cfg->login_status, delay);
 }
 
 /* The agent logs out now (idle). */
@@ -1155,6 +1172,7 @@ static void finish(struct center *c)
 			if (c->out->records)
 				record(c, k, a, CC_OUTCOME_OUTBOUND, c->now, NAN);
 		} else if (a->act == ACT_RING) { /* ringing: not yet answered */
+			ring_end(c, k);
 			c->out->counts.waiting_at_end++;
 			count_ronas(c, k);
 			if (c->out->records)

@@ -25,8 +25,9 @@
  *      instant finds the agent free;
  *   2  an agent answers an offer;
  *   3  a contact arrives;
- *   4  a customer's patience ends: an agent freed or answering at that very instant answers
- *      it, so a wait equal to the patience counts as answered;
+ *   4  a customer's patience ends: an agent answering at that very instant answers it, and
+ *      so does an agent freed then who answers at once (with an answer delay the contact
+ *      starts ringing and the customer hangs up during the ring);
  *   5  an offer times out: an answer at exactly the timeout is an answer.
  * Events at or after the horizon are not processed; what is in the system then is counted
  * as still waiting (ringing included) or still in service.

@@ -309,6 +309,28 @@ static void test_agents_login_styles(void **state)
 	}
 }
 
+/* A status planned for the start of a shift is taken at login, before a contact already
+ * waiting, whatever the login style (a zero login delay logs in straight to Available). */
+static void test_agents_planned_at_shift_start(void **state)
+{
+	(void)state;
+	for (int offline = 0; offline <= 1; offline++) {
+		struct cc_scenario scn;
+		struct cc_run run;
+		struct kept k;
+		const char *set[] = { "horizon=400", "interval=400", "queues.q.patience.value=1000",
+		                      offline ? "agents.g.login=\"Offline\"" : "agents.g.login=\"Available\"" };
+		run_text(ONE_AGENT_SCHEDULED("", "shifts = ( { start = 120; end = 1000; count = 1; } );"
+		                                 "planned = ( { status = \"Break\"; after = 0; duration = { dist = \"deterministic\"; value = 60; }; } );",
+		                             ""),
+		         set, 4, &scn, &run, &k);
+		assert_non_null(event_at(&k, 0, 180, CC_CS_CONNECTED));
+		assert_near(status_time(&run, CC_AGENT_FIRST_NPT), 60, 0);
+		assert_near(total(&run, CC_FIG_GROUP, "staffed_s", 0), 280, 0);
+		done(&scn, &run, &k);
+	}
+}
+
 /* The ACW limit clears long ACW: 30 s of ACW cut to 12 s. Talks 100-250, 262-412, 424-574. */
 static void test_agents_acw_limit(void **state)
 {
@@ -613,6 +635,7 @@ int main(void)
 		cmocka_unit_test(test_agents_break_due_during_acw),
 		cmocka_unit_test(test_agents_shift_end_during_call),
 		cmocka_unit_test(test_agents_login_styles),
+		cmocka_unit_test(test_agents_planned_at_shift_start),
 		cmocka_unit_test(test_agents_acw_limit),
 		cmocka_unit_test(test_agents_time_adds_up_per_agent),
 		cmocka_unit_test(test_agents_event_stream_is_consistent),
