@@ -790,9 +790,7 @@ static void complete(struct center *c, struct agent *a, double acw_end_s)
 	a->contact = NULL;
 	contact_put(c, k);
 	emit(c, a);
-	if (take_next(c, a))
-		return;
-	if (outbound)
+	if (outbound && a->next_status == CC_NO_STATUS)
 		outbound_done(c, a);
 	else
 		after_contact(c, a);

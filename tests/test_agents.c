@@ -10,33 +10,8 @@
 #include "models/roster.h"
 #include "models/run.h"
 
-struct kept {
-	struct cc_contact_record *rows;
-	size_t n;
-	struct cc_agent_event *events;
-	size_t n_events;
-};
-
-static int keep_records(void *ctx, const struct cc_contact_record *rows, size_t n)
-{
-	struct kept *k = ctx;
-	k->rows = realloc(k->rows, (k->n + n) * sizeof *rows);
-	memcpy(k->rows + k->n, rows, n * sizeof *rows);
-	k->n += n;
-	return 0;
-}
-
-static int keep_events(void *ctx, const struct cc_agent_event *rows, size_t n)
-{
-	struct kept *k = ctx;
-	k->events = realloc(k->events, (k->n_events + n) * sizeof *rows);
-	memcpy(k->events + k->n_events, rows, n * sizeof *rows);
-	k->n_events += n;
-	return 0;
-}
-
 static void run_text(const char *text, const char *const *sets, size_t n_sets,
-                     struct cc_scenario *scn, struct cc_run *run, struct kept *kept)
+                     struct cc_scenario *scn, struct cc_run *run, struct tu_kept *kept)
 {
 	char err[1024] = "";
 	if (tu_load(text, sets, n_sets, scn, err, sizeof err) != CC_OK)
@@ -46,20 +21,18 @@ static void run_text(const char *text, const char *const *sets, size_t n_sets,
 	run->threads = 1;
 	if (kept) {
 		memset(kept, 0, sizeof *kept);
-		run->on_records = keep_records;
+		run->on_records = tu_keep_records;
 		run->records_ctx = kept;
-		run->on_events = keep_events;
+		run->on_events = tu_keep_events;
 		run->events_ctx = kept;
 	}
 	assert_int_equal(cc_run_execute(run), CC_OK);
 }
 
-static void done(struct cc_scenario *scn, struct cc_run *run, struct kept *kept)
+static void done(struct cc_scenario *scn, struct cc_run *run, struct tu_kept *kept)
 {
-	if (kept) {
-		free(kept->rows);
-		free(kept->events);
-	}
+	if (kept)
+		tu_kept_free(kept);
 	cc_run_fini(run);
 	cc_scenario_fini(scn);
 }
@@ -80,7 +53,7 @@ static double status_time(const struct cc_run *run, size_t s)
 }
 
 /* The agent event of agent AGENT at time T with contact state CS, or NULL. */
-static const struct cc_agent_event *event_at(const struct kept *k, int agent, double t, int cs)
+static const struct cc_agent_event *event_at(const struct tu_kept *k, int agent, double t, int cs)
 {
 	for (size_t i = 0; i < k->n_events; i++)
 		if (k->events[i].agent == agent && k->events[i].time_s == t &&
@@ -107,7 +80,7 @@ static void test_agents_answer_at_timeout_is_answered(void **state)
 	(void)state;
 	struct cc_scenario scn;
 	struct cc_run run;
-	struct kept k;
+	struct tu_kept k;
 	run_text(ONE_AGENT("", "answer = { delay = { dist = \"deterministic\"; value = 18; }; };",
 	                   "channels = { voice = { offer_timeout = 18; }; };"),
 	         NULL, 0, &scn, &run, &k);
@@ -132,7 +105,7 @@ static void test_agents_rona_requeue_and_abandon_while_ringing(void **state)
 	(void)state;
 	struct cc_scenario scn;
 	struct cc_run run;
-	struct kept k;
+	struct tu_kept k;
 	run_text(ONE_AGENT("", "answer = { delay = { dist = \"deterministic\"; value = 18.5; }; };"
 	                       "rona = { reaction = { dist = \"deterministic\"; value = 5; }; };",
 	                   "channels = { voice = { offer_timeout = 18; }; };"),
@@ -192,7 +165,7 @@ static void test_agents_requeue_position(void **state)
 	for (int tail = 0; tail <= 1; tail++) {
 		struct cc_scenario scn;
 		struct cc_run run;
-		struct kept k;
+		struct tu_kept k;
 		const char *set[] = { "queues.q.rona_requeue=tail" };
 		run_text(text, set, (size_t)tail, &scn, &run, &k);
 		double connect[4] = { NAN, NAN, NAN, NAN };
@@ -218,7 +191,7 @@ static void test_agents_break_due_during_acw(void **state)
 	(void)state;
 	struct cc_scenario scn;
 	struct cc_run run;
-	struct kept k;
+	struct tu_kept k;
 	const char *set[] = { "horizon=400", "interval=400", "queues.q.patience.value=1000" };
 	run_text(ONE_AGENT("acw = { dist = \"deterministic\"; value = 30; };",
 	                   "planned = ( { status = \"Break\"; at = 260; duration = { dist = \"deterministic\"; value = 60; }; } );",
@@ -256,7 +229,7 @@ static void test_agents_shift_end_during_call(void **state)
 	(void)state;
 	struct cc_scenario scn;
 	struct cc_run run;
-	struct kept k;
+	struct tu_kept k;
 	const char *set[] = { "horizon=600", "interval=600", "queues.q.patience.value=1000" };
 	run_text("name = \"shift\"; horizon = 160; replications = 1;\n"
 	         "queues = ( { name = \"q\"; arrivals = { process = \"deterministic\"; per_hour = 36; };\n"
@@ -292,7 +265,7 @@ static void test_agents_login_styles(void **state)
 	for (int webex = 0; webex <= 1; webex++) {
 		struct cc_scenario scn;
 		struct cc_run run;
-		struct kept k;
+		struct tu_kept k;
 		const char *set[] = { "horizon=400", "interval=400",
 		                      webex ? "agents.g.login=\"Lunch\"" : "agents.g.login=\"Offline\"" };
 		run_text(ONE_AGENT_SCHEDULED("", "shifts = ( { start = 50; end = 1000; count = 1; } );"
@@ -317,7 +290,7 @@ static void test_agents_planned_at_shift_start(void **state)
 	for (int offline = 0; offline <= 1; offline++) {
 		struct cc_scenario scn;
 		struct cc_run run;
-		struct kept k;
+		struct tu_kept k;
 		const char *set[] = { "horizon=400", "interval=400", "queues.q.patience.value=1000",
 		                      offline ? "agents.g.login=\"Offline\"" : "agents.g.login=\"Available\"" };
 		run_text(ONE_AGENT_SCHEDULED("", "shifts = ( { start = 120; end = 1000; count = 1; } );"
@@ -337,7 +310,7 @@ static void test_agents_acw_limit(void **state)
 	(void)state;
 	struct cc_scenario scn;
 	struct cc_run run;
-	struct kept k;
+	struct tu_kept k;
 	const char *set[] = { "horizon=600", "interval=600", "queues.q.patience.value=1000" };
 	run_text(ONE_AGENT("acw = { dist = \"deterministic\"; value = 30; };", "acw_limit = 12;", ""),
 	         set, 3, &scn, &run, &k);
@@ -438,7 +411,7 @@ static void test_agents_event_stream_is_consistent(void **state)
 	(void)state;
 	struct cc_scenario scn;
 	struct cc_run run;
-	struct kept k;
+	struct tu_kept k;
 	const char *set[] = { "replications=1" };
 	run_text(busy_day, set, 1, &scn, &run, &k);
 	size_t n_agents = (size_t)cc_scenario_agents(&scn);
@@ -491,7 +464,7 @@ static void test_agents_outbound_in_npt(void **state)
 		"output = { agent_events = true; };\n";
 	struct cc_scenario scn;
 	struct cc_run run;
-	struct kept k;
+	struct tu_kept k;
 	run_text(text, NULL, 0, &scn, &run, &k);
 	double calls = total(&run, CC_FIG_GROUP, "outbound_calls", 0);
 	double reached = total(&run, CC_FIG_GROUP, "outbound_reached", 0);

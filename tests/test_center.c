@@ -2,22 +2,8 @@
 
 #include "models/run.h"
 
-/* Runs TEXT (all replications, one thread) and keeps its records in the run. */
-struct kept {
-	struct cc_contact_record *rows;
-	size_t n;
-};
-
-static int keep(void *ctx, const struct cc_contact_record *rows, size_t n)
-{
-	struct kept *k = ctx;
-	k->rows = realloc(k->rows, (k->n + n) * sizeof *rows);
-	memcpy(k->rows + k->n, rows, n * sizeof *rows);
-	k->n += n;
-	return 0;
-}
-
-static void run_text(const char *text, struct cc_scenario *scn, struct cc_run *run, struct kept *kept)
+/* Runs TEXT (all replications, one thread) and keeps its records in KEPT. */
+static void run_text(const char *text, struct cc_scenario *scn, struct cc_run *run, struct tu_kept *kept)
 {
 	char err[1024] = "";
 	if (tu_load(text, NULL, 0, scn, err, sizeof err) != CC_OK)
@@ -27,7 +13,7 @@ static void run_text(const char *text, struct cc_scenario *scn, struct cc_run *r
 	run->threads = 1;
 	if (kept) {
 		memset(kept, 0, sizeof *kept);
-		run->on_records = keep;
+		run->on_records = tu_keep_records;
 		run->records_ctx = kept;
 	}
 	assert_int_equal(cc_run_execute(run), CC_OK);
@@ -57,7 +43,7 @@ static void test_center_conserves_contacts(void **state)
 	(void)state;
 	struct cc_scenario scn;
 	struct cc_run run;
-	struct kept kept;
+	struct tu_kept kept;
 	run_text(busy_center, &scn, &run, &kept);
 	uint64_t arrived = 0;
 	for (size_t r = 0; r < run.replications; r++) {
@@ -102,7 +88,7 @@ static void test_center_conserves_contacts(void **state)
 		if (k->outcome == CC_OUTCOME_HANDLED)
 			assert_true(k->acw_end_s >= k->end_s);
 	}
-	free(kept.rows);
+	tu_kept_free(&kept);
 	cc_run_fini(&run);
 	cc_scenario_fini(&scn);
 }
@@ -165,7 +151,7 @@ static void test_center_ties_by_hand(void **state)
 		"output = { contact_records = true; };\n";
 	struct cc_scenario scn;
 	struct cc_run run;
-	struct kept kept;
+	struct tu_kept kept;
 	run_text(text, &scn, &run, &kept);
 	static const struct { double arrival, connect; int outcome; } want[] = {
 		{ 100, 100, CC_OUTCOME_HANDLED }, { 200, 250, CC_OUTCOME_HANDLED },
@@ -204,7 +190,7 @@ static void test_center_ties_by_hand(void **state)
 	/* Waiting: #2, #5, #8 for 50 s each, #3, #6, #9 for 50 s each: 300 contact-seconds. */
 	assert_near(total(&run, CC_FIG_QUEUE, "queue_length", 0, 0), 300.0 / 1000, 1e-12);
 	assert_near(run.counts[0].in_service_at_end, 1, 0);
-	free(kept.rows);
+	tu_kept_free(&kept);
 	cc_run_fini(&run);
 	cc_scenario_fini(&scn);
 }
@@ -241,7 +227,7 @@ static void test_center_acw_keeps_agent_busy(void **state)
 		"output = { contact_records = true; };\n";
 	struct cc_scenario scn;
 	struct cc_run run;
-	struct kept kept;
+	struct tu_kept kept;
 	run_text(text, &scn, &run, &kept);
 	/* #0 at 100: talk to 160, ACW to 210; #1 at 200 waits to 210; #2 at 300 waits to 320;
 	 * #3 at 400 waits to 430, talks past the horizon. */
@@ -256,7 +242,7 @@ static void test_center_acw_keeps_agent_busy(void **state)
 	assert_near(total(&run, CC_FIG_QUEUE, "acw_s", 0, 0), 50, 1e-9);
 	assert_near(total(&run, CC_FIG_GROUP, "acw_s", 0, 0), 150, 1e-9);
 	assert_near(total(&run, CC_FIG_GROUP, "talk_s", 0, 0), 200, 1e-9);
-	free(kept.rows);
+	tu_kept_free(&kept);
 	cc_run_fini(&run);
 	cc_scenario_fini(&scn);
 }
@@ -267,7 +253,7 @@ static void test_center_common_random_numbers(void **state)
 	(void)state;
 	struct cc_scenario s5, s9;
 	struct cc_run r5, r9;
-	struct kept k5, k9;
+	struct tu_kept k5, k9;
 	char *t5 = tu_erlang_scenario(100, 180, 5, 300, "horizon = \"6h\"; replications = 2; seed = 99; output = { contact_records = true; };");
 	char *t9 = tu_erlang_scenario(100, 180, 9, 300, "horizon = \"6h\"; replications = 2; seed = 99; output = { contact_records = true; };");
 	run_text(t5, &s5, &r5, &k5);

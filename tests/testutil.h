@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "models/metrics.h"
 #include "models/scenario.h"
 
 /* |ACTUAL - EXPECTED| <= TOL, reporting both on failure (cmocka has no double assert). */
@@ -53,6 +54,38 @@ static inline enum cc_status tu_load(const char *text, const char *const *sets, 
 	unlink(path);
 	free(path);
 	return st;
+}
+
+/* What a run hands to its on_records and on_events callbacks, kept for a test to read. */
+struct tu_kept {
+	struct cc_contact_record *rows;
+	size_t n;
+	struct cc_agent_event *events;
+	size_t n_events;
+};
+
+static inline int tu_keep_records(void *ctx, const struct cc_contact_record *rows, size_t n)
+{
+	struct tu_kept *k = ctx;
+	k->rows = realloc(k->rows, (k->n + n) * sizeof *rows);
+	memcpy(k->rows + k->n, rows, n * sizeof *rows);
+	k->n += n;
+	return 0;
+}
+
+static inline int tu_keep_events(void *ctx, const struct cc_agent_event *rows, size_t n)
+{
+	struct tu_kept *k = ctx;
+	k->events = realloc(k->events, (k->n_events + n) * sizeof *rows);
+	memcpy(k->events + k->n_events, rows, n * sizeof *rows);
+	k->n_events += n;
+	return 0;
+}
+
+static inline void tu_kept_free(struct tu_kept *k)
+{
+	free(k->rows);
+	free(k->events);
 }
 
 /* An Erlang-style one-queue scenario: RATE per hour, exponential handle AHT, AGENTS agents,
