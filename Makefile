@@ -24,7 +24,7 @@ ifeq ($(WERROR),1)
 WARN += -Werror
 endif
 OPT ?= -O2 -g
-BASE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -pthread $(OPT) $(WARN) -MMD -MP -I. $(PKG_CFLAGS)
+BASE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -pthread $(OPT) $(WARN) -MMD -MP -I. -I$(BUILD)/gen $(PKG_CFLAGS)
 ALL_CFLAGS = $(BASE_CFLAGS) $(SAN) $(CFLAGS)
 ALL_LDFLAGS = -pthread $(SAN) $(LDFLAGS)
 
@@ -32,9 +32,12 @@ SIM_SRC := $(wildcard sim/*.c)
 MODEL_SRC := $(filter-out models/main.c,$(wildcard models/*.c))
 LIB_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(SIM_SRC) $(MODEL_SRC))
 TEST_SRC := $(wildcard tests/test_*.c)
+# Routing policies register themselves by their file name: models/policy_<name>.c.
+POLICIES := $(sort $(patsubst models/policy_%.c,%,$(wildcard models/policy_*.c)))
+POLICY_INC := $(BUILD)/gen/policies.inc
 TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 
-.PHONY: all run test check bench deps clean _all _test _check _bench
+.PHONY: all run test check bench deps clean _all _test _check _bench FORCE
 # Test objects are kept, not deleted as intermediates.
 .SECONDARY:
 .DEFAULT_GOAL := all
@@ -51,6 +54,14 @@ $(BUILD)/ccsim: $(BUILD)/models/main.o $(BUILD)/libccsim.a
 $(BUILD)/libccsim.a: $(LIB_OBJ)
 	@$(if $(Q),echo "  AR      $@")
 	$(Q)rm -f $@ && ar rcs $@ $^
+
+# Rewritten only when the list of policies changes, so nothing rebuilds needlessly.
+$(POLICY_INC): FORCE
+	@mkdir -p $(dir $@)
+	@printf '%s\n' $(foreach p,$(POLICIES),'CC_POLICY($(p))') > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+$(BUILD)/models/policies.o: $(POLICY_INC)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

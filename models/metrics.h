@@ -41,6 +41,11 @@ enum cc_queue_raw {
 	CC_QR_RONA_1,         /* contacts whose fate came after exactly 1 RONA */
 	CC_QR_RONA_2,         /* ...exactly 2 */
 	CC_QR_RONA_3P,        /* ...3 or more */
+	CC_QR_CALLBACKS,      /* voice contacts whose customer chose a callback instead of waiting
+	                         (they leave the queue; the callback is offered at its own queue) */
+	CC_QR_CALLBACK_ATTEMPTS, /* callback queues: dial attempts, by the callback's arrival */
+	CC_QR_UNREACHED,      /* callback queues: callbacks given up after the last attempt failed */
+	CC_QR_PAUSE_SUM,      /* seconds handled contacts (tasks) spent PAUSED */
 	CC_QR_COUNT
 };
 
@@ -73,6 +78,20 @@ enum cc_group_raw {
 	CC_GR_COUNT
 };
 
+/*
+ * Per agent group and channel, so that blended groups show what each channel takes. With
+ * concurrency an agent holds several contacts at once: SLOTS counts each, BUSY the agent once.
+ */
+enum cc_group_channel_raw {
+	CC_GCR_SLOTS,    /* contact-seconds held by the group's agents: from the offer to the end
+	                    of ACW, paused time included (slots in use, integrated) */
+	CC_GCR_BUSY,     /* agent-seconds holding at least one contact of the channel */
+	CC_GCR_WORK,     /* contact-seconds in talk or ACW */
+	CC_GCR_ANSWERED, /* contacts of the channel connected to the group's agents, by the
+	                    contact's arrival interval */
+	CC_GCR_COUNT
+};
+
 /* Per-agent totals over the whole run (warm-up included), for the per-agent invariants. */
 enum cc_agent_raw {
 	CC_AR_SCHEDULED, CC_AR_STAFFED, CC_AR_OVERTIME, CC_AR_RING, CC_AR_TALK, CC_AR_ACW,
@@ -84,12 +103,18 @@ struct cc_rep_counts {
 	uint64_t arrived, answered, abandoned, waiting_at_end;
 	uint64_t completed, in_service_at_end;
 	uint64_t outbound;          /* outbound calls placed (not in the counts above) */
+	uint64_t callbacks;         /* contacts that left for a callback (the callback itself is
+	                               a new arrival at its own queue) */
+	uint64_t unreached;         /* callbacks given up after their last failed attempt */
 	uint64_t events;
 };
 
 /* Outcome of a contact record. */
 enum cc_outcome { CC_OUTCOME_HANDLED, CC_OUTCOME_ABANDONED, CC_OUTCOME_WAITING_AT_END,
-                  CC_OUTCOME_IN_SERVICE_AT_END, CC_OUTCOME_OUTBOUND, CC_OUTCOME_COUNT };
+                  CC_OUTCOME_IN_SERVICE_AT_END, CC_OUTCOME_OUTBOUND,
+                  CC_OUTCOME_CALLBACK,   /* left the queue for a callback */
+                  CC_OUTCOME_UNREACHED,  /* a callback whose every attempt failed */
+                  CC_OUTCOME_COUNT };
 
 /* Why a contact record ended. */
 enum cc_disconnect {
@@ -109,7 +134,11 @@ enum cc_contact_state {
 	CC_CS_MISSED,           /* not accepted within the offer timeout: RONA */
 	CC_CS_REJECTED,         /* the customer hung up while it was connecting */
 	CC_CS_ENDED,            /* the conversation is over; the agent is in ACW */
-	CC_CS_ERROR,            /* an outbound call failed (the customer did not answer) */
+	CC_CS_ERROR,            /* an outbound call or a callback attempt failed (the customer
+	                           did not answer) */
+	CC_CS_INCOMING,         /* a queued callback is offered to the agent */
+	CC_CS_PENDING,          /* the agent accepted the callback; the customer is being dialled */
+	CC_CS_PAUSED,           /* a task is paused (it keeps its slot) */
 	CC_CS_COUNT
 };
 
@@ -117,7 +146,8 @@ enum cc_contact_state {
 struct cc_contact_record {
 	int64_t record_id;
 	int64_t contact_id;
-	int64_t previous_record_id; /* -1: the contact's first record */
+	int64_t previous_record_id; /* -1: the contact's first record; a callback: the record of
+	                               the contact that asked for it */
 	int32_t replication;
 	int32_t queue;
 	int32_t agent;              /* -1: never reached an agent */
@@ -126,6 +156,7 @@ struct cc_contact_record {
 	uint8_t outcome;            /* enum cc_outcome */
 	uint8_t disconnect;         /* enum cc_disconnect */
 	int32_t ronas;              /* offers of this contact that timed out */
+	int32_t attempts;           /* callbacks: dial attempts made */
 	double ring_s;              /* seconds this contact rang at agents, all offers together */
 	double arrival_s;           /* arrival at the queue; for outbound, the start of dialling */
 	double connect_s;           /* NaN when never connected */
@@ -154,6 +185,7 @@ struct cc_rep_result {
 	double *status_raw; /* [(grid.count + 1) * n_groups * n_status]: agent-seconds in each
 	                       status with no contact and no ring (Offline: inside shifts) */
 	double *agent_raw;  /* [n_agents * (CC_AR_COUNT + n_status)], whole run */
+	double *gc_raw;     /* [(grid.count + 1) * n_groups * CC_CHANNEL_COUNT * CC_GCR_COUNT] */
 	size_t n_status, n_agents;
 	struct cc_rep_counts counts;
 	struct cc_contact_record *records;
@@ -178,6 +210,12 @@ static inline size_t cc_qr_index(size_t n_queues, size_t interval, size_t queue,
 static inline size_t cc_gr_index(size_t n_groups, size_t interval, size_t group, int field)
 {
 	return (interval * n_groups + group) * CC_GR_COUNT + (size_t)field;
+}
+static inline size_t cc_gcr_index(size_t n_groups, size_t interval, size_t group,
+                                  size_t channel, int field)
+{
+	return ((interval * n_groups + group) * CC_CHANNEL_COUNT + channel) * CC_GCR_COUNT +
+	       (size_t)field;
 }
 static inline size_t cc_sr_index(size_t n_groups, size_t n_status, size_t interval, size_t group,
                                  size_t status)

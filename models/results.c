@@ -34,7 +34,8 @@ struct cc_results {
 };
 
 static const char *const outcome_names[] = { "handled", "abandoned", "waiting_at_end",
-                                             "in_service_at_end", "outbound", NULL };
+                                             "in_service_at_end", "outbound", "callback",
+                                             "unreached", NULL };
 static const char *const disconnect_names[] = { "none", "CUSTOMER_DISCONNECT",
                                                 "CONVERSATION_ENDED", "OUTBOUND_FAILED", NULL };
 static const char *const channel_enum[] = { "voice", "chat", "email", "task", "callback", NULL };
@@ -43,7 +44,8 @@ static const char *const event_channel_enum[] = { "voice", "chat", "email", "tas
                                                   "none", NULL };
 static const char *const contact_state_names[] = { "NONE", "CONNECTING", "CONNECTED",
                                                    "CONNECTED_ONHOLD", "MISSED", "REJECTED",
-                                                   "ENDED", "ERROR", NULL };
+                                                   "ENDED", "ERROR", "INCOMING", "PENDING",
+                                                   "PAUSED", NULL };
 #define NAMES(a) (sizeof (a) / sizeof (a)[0] - 1)
 _Static_assert(NAMES(outcome_names) == CC_OUTCOME_COUNT, "a name per outcome");
 _Static_assert(NAMES(disconnect_names) == CC_DISCONNECT_COUNT, "a name per disconnect reason");

@@ -29,6 +29,57 @@ enum cc_requeue {
 	CC_REQUEUE_TAIL      /* behind every contact waiting */
 };
 
+/* Email, task and callback contacts wait without abandoning (deferrable); their queue's
+ * service-level threshold is their due time. */
+int cc_channel_deferrable(enum cc_channel ch);
+
+/* The highest concurrency a routing profile may give channel CH: 1 for voice and callback,
+ * 10 for chat, email and task. */
+int cc_channel_max_concurrency(enum cc_channel ch);
+
+/* A class of a queue's contacts: a share of its arrivals queued with a head start (the
+ * "time in queue" adjustment by which Amazon Connect gives contacts priority). */
+struct cc_priority_cfg {
+	double share;        /* of the queue's arrivals, 0..1; classes together at most 1 */
+	double head_start_s; /* queued as if they had arrived this much earlier */
+};
+
+/* Tasks that are PAUSED once during their work, keeping their slot. */
+struct cc_pause_cfg {
+	double share;        /* of the queue's contacts, 0..1; 0: none */
+	struct cc_dist duration;
+};
+
+/* How a queue's customers estimate their wait when deciding on a callback. */
+enum cc_wait_estimate {
+	CC_ESTIMATE_QUEUE,  /* (contacts waiting + 1) x mean handle / agents logged in serving */
+	CC_ESTIMATE_OLDEST  /* the wait so far of the oldest contact in the queue */
+};
+
+/* On a voice queue: customers who may ask to be called back instead of waiting. */
+struct cc_callback_offer_cfg {
+	long queue;          /* the callback queue (channel callback), or -1: no callbacks */
+	double threshold_s;  /* offered when the estimated wait exceeds this */
+	double accept;       /* probability the customer then chooses the callback, 0..1 */
+	enum cc_wait_estimate estimate;
+};
+
+/* On a callback queue: how the agent calls the customer back. */
+struct cc_callback_dial_cfg {
+	struct cc_dist pending; /* PENDING: from accepting the callback to dialling */
+	struct cc_dist dial;    /* the customer's phone rings, before an answer or a failure */
+	double reach;           /* probability the customer answers an attempt, 0..1 */
+	int retries;            /* further attempts after a failed one, 0.. */
+	double retry_delay_s;   /* from a failed attempt to the callback queueing again */
+};
+
+/* A skill-level ring of a queue (Genesys Bullseye): from AFTER_S of waiting, agents whose
+ * level for the queue is at least LEVEL may take its contacts. */
+struct cc_ring_cfg {
+	double after_s;
+	int level;
+};
+
 struct cc_queue_cfg {
 	char *name;
 	enum cc_channel channel;
@@ -43,6 +94,43 @@ struct cc_queue_cfg {
 	double sl_threshold_s;
 	double sl_target;
 	enum cc_requeue requeue;
+	struct cc_priority_cfg *priorities; /* contact classes with a head start; NULL: none */
+	size_t n_priorities;
+	struct cc_pause_cfg pause;          /* task queues only */
+	struct cc_callback_offer_cfg callback; /* voice queues only */
+	struct cc_callback_dial_cfg dialing;   /* callback queues only */
+	struct cc_ring_cfg *rings;          /* Bullseye rings by wait, ascending AFTER_S and
+	                                       descending LEVEL; NULL: one ring, every level */
+	size_t n_rings;
+};
+
+/* A queue served by a routing profile. */
+struct cc_profile_queue_cfg {
+	size_t queue;
+	int priority;        /* 1 is served first */
+	double delay_s;      /* contacts go to the profile's agents only once they have waited
+	                        this long (0: at once) */
+	int level;           /* the agents' skill level for the queue, 1..20 (Bullseye rings) */
+};
+
+/*
+ * A routing profile (Amazon Connect): the channels an agent handles, how many contacts of
+ * each at once, and the queues served with their priority and delay.
+ */
+struct cc_routing_profile_cfg {
+	char *name;
+	int concurrency[CC_CHANNEL_COUNT]; /* 0: the channel is not handled */
+	int cross_channel;   /* 1: while on contacts, offered any handled channel (each within
+	                        its concurrency); 0: only the channel already in hand */
+	struct cc_profile_queue_cfg *queues;
+	size_t n_queues;
+};
+
+/* The routing policy and its options. */
+struct cc_routing_cfg {
+	char *policy;        /* a policy's name (cc_policy_find); "longest_idle" by default */
+	int idle_inbound;    /* 1: an agent's idle timer runs from its last inbound contact;
+	                        0: from its last activity (any change of status or contact) */
 };
 
 /*
@@ -58,7 +146,12 @@ enum { CC_AGENT_OFFLINE, CC_AGENT_AVAILABLE, CC_AGENT_RONA, CC_AGENT_FIRST_NPT }
 struct cc_channel_cfg {
 	double offer_timeout_s; /* an offer not accepted by then is missed: RONA (18 s voice and
 	                           callback, 30 s digital channels by default) */
+	double *slowdown;       /* slowdown[n - 1]: factor on the talk time of each of this
+	                           channel's contacts while an agent talks on n of them at once
+	                           (the last value holds beyond the list); NULL: no slowdown */
+	size_t n_slowdown;
 };
+
 
 /* A shift: COUNT agents logged in from START_S to END_S (seconds from time 0). */
 struct cc_shift_cfg {
@@ -120,8 +213,10 @@ struct cc_outbound_cfg {
 struct cc_group_cfg {
 	char *name;
 	int count;          /* agents in the group: every shift's count, or the profile's peak */
-	size_t *skills;     /* queue indexes, in the order the group serves them */
+	size_t *skills;     /* queue indexes, in the order the group serves them (its routing
+	                       profile's queues, in the profile's order) */
 	size_t n_skills;
+	size_t routing;     /* index of its routing profile in the scenario */
 	struct cc_shift_cfg *shifts;
 	size_t n_shifts;    /* 0: the whole horizon */
 	int *profile;       /* counts per step from time 0 (NULL: no profile) */
@@ -158,6 +253,12 @@ struct cc_scenario {
 	char **statuses;     /* names of the not-productive statuses, in the scenario's order */
 	size_t n_statuses;
 	struct cc_channel_cfg channels[CC_CHANNEL_COUNT];
+	/* Routing profiles: those the scenario names, then one made for each group that gives
+	 * `skills` instead (named after the group: concurrency 1 on its queues' channels, the
+	 * queues at priorities 1, 2, ... in the order listed, no delays, level 1). */
+	struct cc_routing_profile_cfg *profiles;
+	size_t n_profiles;
+	struct cc_routing_cfg routing;
 	int contact_records; /* write one row per contact record */
 	int agent_events;    /* write the agent event stream */
 };

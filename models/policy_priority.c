@@ -1,0 +1,40 @@
+#include "models/policy.h"
+
+/*
+ * Priority with delays, both ways: a contact goes first to the agents whose profile gives
+ * its queue the best priority (the queue's primary group), longest idle among them, and to
+ * the others only when none of those is free; an agent takes its best-priority queue first.
+ * Delays hold a queue back from a profile until its contacts have waited that long, so a
+ * queue at priority 2 with a 30 s delay is an overflow for contacts waiting over 30 s.
+ */
+
+static double eligible(const struct cc_scenario *scn, const struct cc_route_edge *e)
+{
+	(void)scn;
+	return e->delay_s;
+}
+
+static int agent_before(const struct cc_agent_choice *a, const struct cc_agent_choice *b)
+{
+	if (a->edge->priority != b->edge->priority)
+		return a->edge->priority < b->edge->priority;
+	if (a->load != b->load)
+		return a->load < b->load;
+	return a->idle_since_s < b->idle_since_s;
+}
+
+static int contact_before(const struct cc_contact_choice *a, const struct cc_contact_choice *b)
+{
+	if (a->edge->priority != b->edge->priority)
+		return a->edge->priority < b->edge->priority;
+	return a->queued_s < b->queued_s;
+}
+
+const struct cc_policy cc_policy_priority = {
+	.name = "priority",
+	.summary = "contacts go to the groups giving their queue the best priority first, then "
+	           "overflow after the delays; agents take their best-priority queue first",
+	.eligible = eligible,
+	.agent_before = agent_before,
+	.contact_before = contact_before,
+};
