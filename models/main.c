@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "models/erlang.h"
+#include "models/policy.h"
 #include "models/report.h"
 #include "models/results.h"
 #include "models/run.h"
@@ -232,7 +233,72 @@ static int cmd_run(int argc, char **argv)
 	return cc_status_exit_code(st);
 }
 
-/* One line per group for "ccsim check": size, schedule, skills and habits. */
+/* One line per queue for "ccsim check": arrivals, times, service level, and its extras
+ * (priority classes, pauses, callbacks, dialing, rings) when it has them. */
+static void describe_queue(const struct cc_scenario *scn, const struct cc_queue_cfg *q)
+{
+	printf("  queue %s (%s): %g/h%s, handle mean %.1fs, ACW mean %.1fs, %s, SL %g%% in %gs",
+	       q->name, cc_channel_name(q->channel), q->per_hour[0],
+	       q->n_rates > 1 ? " (first of a day's profile)" : "", q->handle.mean, q->acw.mean,
+	       cc_channel_deferrable(q->channel) ? "deferrable"
+	       : q->has_patience                 ? "abandons"
+	                                         : "nobody abandons",
+	       q->sl_target * 100, q->sl_threshold_s);
+	if (q->n_priorities) {
+		printf("; head starts");
+		for (size_t i = 0; i < q->n_priorities; i++)
+			printf("%s %g%% +%gs", i ? "," : "", q->priorities[i].share * 100,
+			       q->priorities[i].head_start_s);
+	}
+	if (q->pause.share > 0)
+		printf("; %g%% paused once, %.1fs on average", q->pause.share * 100,
+		       q->pause.duration.mean);
+	if (q->callback.queue >= 0)
+		printf("; callback to %s offered when the %s exceeds %gs, accepted %g%%",
+		       scn->queues[q->callback.queue].name,
+		       q->callback.estimate == CC_ESTIMATE_QUEUE ? "estimated wait" : "oldest's wait",
+		       q->callback.threshold_s, q->callback.accept * 100);
+	if (q->channel == CC_CHANNEL_CALLBACK) {
+		const struct cc_callback_dial_cfg *d = &q->dialing;
+		printf("; dials after %.1fs pending, rings %.1fs, reaches %g%%", d->pending.mean,
+		       d->dial.mean, d->reach * 100);
+		if (d->retries)
+			printf(", %d retr%s after %gs", d->retries, d->retries > 1 ? "ies" : "y",
+			       d->retry_delay_s);
+	}
+	if (q->n_rings) {
+		printf("; rings");
+		for (size_t i = 0; i < q->n_rings; i++)
+			printf("%s level %d+ from %gs", i ? "," : "", q->rings[i].level,
+			       q->rings[i].after_s);
+	}
+	putchar('\n');
+}
+
+/* One line per routing profile used: concurrency, cross-channel, and its queues. */
+static void describe_profile(const struct cc_scenario *scn, const struct cc_routing_profile_cfg *p)
+{
+	printf("  profile %s:", p->name);
+	const char *sep = " ";
+	for (int ch = 0; ch < CC_CHANNEL_COUNT; ch++)
+		if (p->concurrency[ch]) {
+			printf("%s%s %d", sep, cc_channel_name((enum cc_channel)ch), p->concurrency[ch]);
+			sep = ", ";
+		}
+	printf("%s; queues", p->cross_channel ? ", cross-channel" : "");
+	for (size_t i = 0; i < p->n_queues; i++) {
+		const struct cc_profile_queue_cfg *pq = &p->queues[i];
+		printf("%s %s (priority %d", i ? "," : "", scn->queues[pq->queue].name, pq->priority);
+		if (pq->delay_s > 0)
+			printf(", delay %gs", pq->delay_s);
+		if (pq->level != 1)
+			printf(", level %d", pq->level);
+		putchar(')');
+	}
+	putchar('\n');
+}
+
+/* One line per group for "ccsim check": size, schedule, routing profile and habits. */
 static void describe_group(const struct cc_scenario *scn, const struct cc_group_cfg *g)
 {
 	printf("  group %s: %d agents", g->name, g->count);
@@ -240,9 +306,7 @@ static void describe_group(const struct cc_scenario *scn, const struct cc_group_
 		printf(" in %zu shift%s", g->n_shifts, g->n_shifts > 1 ? "s" : "");
 	else if (g->profile)
 		printf(" (peak of a day profile)");
-	printf(", skills");
-	for (size_t s = 0; s < g->n_skills; s++)
-		printf(" %s", scn->queues[g->skills[s]].name);
+	printf(", routing profile %s", scn->profiles[g->routing].name);
 	printf("; log in %s", cc_scenario_status_name(scn, (size_t)g->login_status));
 	if (g->n_planned || g->n_unplanned)
 		printf(", %zu planned and %zu unplanned statuses", g->n_planned, g->n_unplanned);
@@ -288,16 +352,21 @@ static int cmd_check(int argc, char **argv)
 	cc_duration_format(scn.interval_s, interval, sizeof interval);
 	printf("%s: valid. %s, warm-up %s, %s intervals, %d replications, seed %llu\n", scn.path,
 	       horizon, warmup, interval, scn.replications, (unsigned long long)scn.seed);
-	for (size_t i = 0; i < scn.n_queues; i++) {
-		const struct cc_queue_cfg *q = &scn.queues[i];
-		printf("  queue %s (%s): %g/h%s, handle mean %.1fs, ACW mean %.1fs, %s, SL %g%% in %gs\n",
-		       q->name, cc_channel_name(q->channel), q->per_hour[0],
-		       q->n_rates > 1 ? " (first of a day's profile)" : "", q->handle.mean, q->acw.mean,
-		       q->has_patience ? "abandons" : "nobody abandons", q->sl_target * 100,
-		       q->sl_threshold_s);
-	}
+	const struct cc_policy *policy = cc_policy_find(scn.routing.policy);
+	printf("  routing: %s, %s; idle timer from the last %s\n", policy->name, policy->summary,
+	       scn.routing.idle_inbound ? "inbound contact" : "activity");
+	for (size_t i = 0; i < scn.n_queues; i++)
+		describe_queue(&scn, &scn.queues[i]);
 	for (size_t i = 0; i < scn.n_groups; i++)
 		describe_group(&scn, &scn.groups[i]);
+	/* Each profile once, in the scenario's order; profiles no group uses are left out. */
+	for (size_t r = 0; r < scn.n_profiles; r++) {
+		int used = 0;
+		for (size_t i = 0; i < scn.n_groups; i++)
+			used |= scn.groups[i].routing == r;
+		if (used)
+			describe_profile(&scn, &scn.profiles[r]);
+	}
 	if (scn.n_statuses) {
 		printf("  statuses:");
 		for (size_t s = 0; s < scn.n_statuses; s++)
@@ -308,6 +377,16 @@ static int cmd_check(int argc, char **argv)
 	for (int ch = 0; ch < CC_CHANNEL_COUNT; ch++)
 		printf(" %s %gs", cc_channel_name((enum cc_channel)ch), scn.channels[ch].offer_timeout_s);
 	putchar('\n');
+	for (int ch = 0; ch < CC_CHANNEL_COUNT; ch++) {
+		const struct cc_channel_cfg *c = &scn.channels[ch];
+		if (!c->n_slowdown)
+			continue;
+		printf("  %s slowdown (talk time with 1, 2... contacts in hand):",
+		       cc_channel_name((enum cc_channel)ch));
+		for (size_t i = 0; i < c->n_slowdown; i++)
+			printf(" x%g", c->slowdown[i]);
+		putchar('\n');
+	}
 	cc_scenario_fini(&scn);
 	return 0;
 }

@@ -16,6 +16,9 @@ void cc_rep_result_init(struct cc_rep_result *r, const struct cc_scenario *scn,
 	r->n_agents = (size_t)cc_scenario_agents(scn);
 	r->status_raw = cc_calloc(rows * scn->n_groups * r->n_status, sizeof *r->status_raw);
 	r->agent_raw = cc_calloc(r->n_agents * (CC_AR_COUNT + r->n_status), sizeof *r->agent_raw);
+	r->gc_raw = cc_calloc(rows * scn->n_groups * CC_CHANNEL_COUNT * CC_GCR_COUNT,
+	                      sizeof *r->gc_raw);
+	r->channel_raw = cc_calloc(rows * CC_CHANNEL_COUNT * CC_QR_COUNT, sizeof *r->channel_raw);
 }
 
 void cc_rep_result_fini(struct cc_rep_result *r)
@@ -26,6 +29,8 @@ void cc_rep_result_fini(struct cc_rep_result *r)
 	cc_free(r->group_raw);
 	cc_free(r->status_raw);
 	cc_free(r->agent_raw);
+	cc_free(r->gc_raw);
+	cc_free(r->channel_raw);
 	cc_free(r->records);
 	cc_free(r->events);
 	memset(r, 0, sizeof *r);
@@ -50,6 +55,18 @@ void cc_rep_result_total(struct cc_rep_result *r, const struct cc_scenario *scn,
 	sum_rows(r->queue_raw, grid->count, scn->n_queues, CC_QR_COUNT);
 	sum_rows(r->group_raw, grid->count, scn->n_groups, CC_GR_COUNT);
 	sum_rows(r->status_raw, grid->count, scn->n_groups, r->n_status);
+	sum_rows(r->gc_raw, grid->count, scn->n_groups * CC_CHANNEL_COUNT, CC_GCR_COUNT);
+	/* Channels sum queues row by row, the totals row included, so that a channel's totals
+	 * are its queues' totals. */
+	size_t rows = grid->count + 1;
+	memset(r->channel_raw, 0, rows * CC_CHANNEL_COUNT * CC_QR_COUNT * sizeof *r->channel_raw);
+	for (size_t row = 0; row < rows; row++)
+		for (size_t q = 0; q < scn->n_queues; q++) {
+			const double *src = r->queue_raw + cc_qr_index(scn->n_queues, row, q, 0);
+			double *dst = r->channel_raw + cc_cr_index(row, scn->queues[q].channel, 0);
+			for (int f = 0; f < CC_QR_COUNT; f++)
+				dst[f] += src[f];
+		}
 }
 
 double cc_metrics_row_seconds(const struct cc_grid *grid, size_t row)
@@ -65,11 +82,11 @@ static double ratio(double num, double den)
 	return den > 0 ? num / den : NAN;
 }
 
-#define QR(f) (r->queue_raw[cc_qr_index(scn->n_queues, row, q, (f))])
 #define GR(g, f) (r->group_raw[cc_gr_index(scn->n_groups, row, (g), (f))])
 #define SR(g, s) (r->status_raw[cc_sr_index(scn->n_groups, r->n_status, row, (g), (s))])
-/* A figure function whose entity index is named IDX (q for queues, g for groups, i for a
- * group's status). */
+#define GCR(g, ch, f) (r->gc_raw[cc_gcr_index(scn->n_groups, row, (g), (ch), (f))])
+/* A figure function whose entity index is named IDX (g for groups, i for a group's status or
+ * channel). */
 #define FIGURE(fname, idx, expr)                                                              \
 	static double fname(const struct cc_scenario *scn, const struct cc_grid *grid,         \
 	                    const struct cc_rep_result *r, size_t row, size_t idx)             \
@@ -77,9 +94,9 @@ static double ratio(double num, double den)
 		(void)grid;                                                                        \
 		return (expr);                                                                     \
 	}
-#define QUEUE_FIGURE(fname, expr) FIGURE(fname, q, expr)
 #define GROUP_FIGURE(fname, expr) FIGURE(fname, g, expr)
 #define STATUS_FIGURE(fname, expr) FIGURE(fname, i, expr)
+#define GROUP_CHANNEL_FIGURE(fname, expr) FIGURE(fname, i, expr)
 
 /* Agent-seconds of group G in not-productive statuses, with no contact. */
 static double npt_time(const struct cc_scenario *scn, const struct cc_rep_result *r, size_t row,
@@ -99,42 +116,115 @@ static double productive_time(const struct cc_scenario *scn, const struct cc_rep
 	return GR(g, CC_GR_STAFFED) - npt_time(scn, r, row, g);
 }
 
-QUEUE_FIGURE(q_offered, QR(CC_QR_OFFERED))
-QUEUE_FIGURE(q_answered, QR(CC_QR_ANSWERED))
-QUEUE_FIGURE(q_abandoned, QR(CC_QR_ABANDONED))
-QUEUE_FIGURE(q_in_sl, QR(CC_QR_IN_SL))
-QUEUE_FIGURE(q_handled, QR(CC_QR_HANDLED))
-QUEUE_FIGURE(q_service_level, ratio(QR(CC_QR_IN_SL), QR(CC_QR_OFFERED)))
-QUEUE_FIGURE(q_sl_answered, ratio(QR(CC_QR_IN_SL), QR(CC_QR_ANSWERED)))
-QUEUE_FIGURE(q_sl_excl, ratio(QR(CC_QR_IN_SL), QR(CC_QR_OFFERED) - QR(CC_QR_ABANDONED_IN_SL)))
-QUEUE_FIGURE(q_p_wait, ratio(QR(CC_QR_QUEUED), QR(CC_QR_OFFERED)))
-QUEUE_FIGURE(q_asa, ratio(QR(CC_QR_WAIT_SUM), QR(CC_QR_ANSWERED)))
-QUEUE_FIGURE(q_abandon_rate, ratio(QR(CC_QR_ABANDONED), QR(CC_QR_OFFERED)))
-QUEUE_FIGURE(q_abandon_time, ratio(QR(CC_QR_ABANDON_SUM), QR(CC_QR_ABANDONED)))
-QUEUE_FIGURE(q_aht, ratio(QR(CC_QR_TALK_SUM) + QR(CC_QR_ACW_SUM), QR(CC_QR_HANDLED)))
-QUEUE_FIGURE(q_talk, ratio(QR(CC_QR_TALK_SUM), QR(CC_QR_HANDLED)))
-QUEUE_FIGURE(q_acw, ratio(QR(CC_QR_ACW_SUM), QR(CC_QR_HANDLED)))
-QUEUE_FIGURE(q_queue_length, ratio(QR(CC_QR_QUEUE_TIME), cc_metrics_row_seconds(grid, row)))
-QUEUE_FIGURE(q_offers, QR(CC_QR_OFFERS))
-QUEUE_FIGURE(q_ronas, QR(CC_QR_RONAS))
-QUEUE_FIGURE(q_rona_rate, ratio(QR(CC_QR_RONAS), QR(CC_QR_OFFERS)))
-QUEUE_FIGURE(q_ring, ratio(QR(CC_QR_RING_SUM), QR(CC_QR_OFFERS)))
-QUEUE_FIGURE(q_abandoned_ringing, QR(CC_QR_ABANDONED_RINGING))
-QUEUE_FIGURE(q_rona_1, QR(CC_QR_RONA_1))
-QUEUE_FIGURE(q_rona_2, QR(CC_QR_RONA_2))
-QUEUE_FIGURE(q_rona_3p, QR(CC_QR_RONA_3P))
+/*
+ * Queue figures are written once, on a view of the CC_QR_COUNT raw sums of one entity: a
+ * queue, or a channel (the sums over its queues, channel_raw). The same list then gives the
+ * queue figures and the channel figures, so the two cannot drift apart.
+ */
+struct queue_view {
+	const double *x;     /* the entity's raw sums for the row */
+	const struct cc_scenario *scn;
+	const struct cc_grid *grid;
+	const struct cc_rep_result *r;
+	size_t row, index;   /* the row, and the queue or channel */
+	enum cc_figure_owner owner; /* CC_FIG_QUEUE or CC_FIG_CHANNEL */
+};
 
-/* The queue's share of the productive time of the groups that serve it. */
-static double q_occupancy(const struct cc_scenario *scn, const struct cc_grid *grid,
-                          const struct cc_rep_result *r, size_t row, size_t q)
+static int group_serves_channel(const struct cc_scenario *scn, size_t g, size_t ch)
 {
-	(void)grid;
+	for (size_t s = 0; s < scn->groups[g].n_skills; s++)
+		if ((size_t)scn->queues[scn->groups[g].skills[s]].channel == ch)
+			return 1;
+	return 0;
+}
+
+/* Productive time of the groups that serve the view's entity: for a queue, those with the
+ * queue among their skills; for a channel, those with any of the channel's queues (each
+ * group once). */
+static double serving_productive(const struct queue_view *v)
+{
+	const struct cc_scenario *scn = v->scn;
 	double productive = 0;
-	for (size_t g = 0; g < scn->n_groups; g++)
+	for (size_t g = 0; g < scn->n_groups; g++) {
+		if (v->owner == CC_FIG_CHANNEL) {
+			if (group_serves_channel(scn, g, v->index))
+				productive += productive_time(scn, v->r, v->row, g);
+			continue;
+		}
 		for (size_t s = 0; s < scn->groups[g].n_skills; s++)
-			if (scn->groups[g].skills[s] == q)
-				productive += productive_time(scn, r, row, g);
-	return ratio(QR(CC_QR_WORK_TIME), productive);
+			if (scn->groups[g].skills[s] == v->index)
+				productive += productive_time(scn, v->r, v->row, g);
+	}
+	return productive;
+}
+
+#define RAW(f) (v->x[(f)])
+/* F(id, name, units, description, expression of the view V). */
+#define QUEUE_FIGURES(F)                                                                      \
+	F(offered, "offered", "1", "contacts that arrived at the queue", RAW(CC_QR_OFFERED))     \
+	F(answered, "answered", "1", "offered contacts connected to an agent", RAW(CC_QR_ANSWERED)) \
+	F(abandoned, "abandoned", "1", "offered contacts whose customer hung up while waiting or ringing", RAW(CC_QR_ABANDONED)) \
+	F(in_sl, "answered_in_threshold", "1", "offered contacts answered with a wait at most the service-level threshold", RAW(CC_QR_IN_SL)) \
+	F(handled, "handled", "1", "offered contacts whose after-contact work ended before the horizon", RAW(CC_QR_HANDLED)) \
+	F(service_level, "service_level", "1", "answered within threshold / offered", ratio(RAW(CC_QR_IN_SL), RAW(CC_QR_OFFERED))) \
+	F(sl_answered, "service_level_of_answered", "1", "answered within threshold / answered", ratio(RAW(CC_QR_IN_SL), RAW(CC_QR_ANSWERED))) \
+	F(sl_excl, "service_level_excl_short_abandons", "1", "answered within threshold / (offered - abandoned within threshold)", ratio(RAW(CC_QR_IN_SL), RAW(CC_QR_OFFERED) - RAW(CC_QR_ABANDONED_IN_SL))) \
+	F(p_wait, "p_wait", "1", "share of offered contacts that found no agent free and queued", ratio(RAW(CC_QR_QUEUED), RAW(CC_QR_OFFERED))) \
+	F(asa, "asa_s", "s", "average speed of answer: mean wait from queue entry to connect over answered contacts (ringing and RONAs included)", ratio(RAW(CC_QR_WAIT_SUM), RAW(CC_QR_ANSWERED))) \
+	F(abandon_rate, "abandon_rate", "1", "abandoned / offered", ratio(RAW(CC_QR_ABANDONED), RAW(CC_QR_OFFERED))) \
+	F(abandon_time, "mean_abandon_time_s", "s", "mean wait of abandoned contacts before hanging up", ratio(RAW(CC_QR_ABANDON_SUM), RAW(CC_QR_ABANDONED))) \
+	F(aht, "aht_s", "s", "average handle time (talk + hold + ACW) of handled contacts", ratio(RAW(CC_QR_TALK_SUM) + RAW(CC_QR_ACW_SUM), RAW(CC_QR_HANDLED))) \
+	F(talk, "talk_s", "s", "mean talk time of handled contacts", ratio(RAW(CC_QR_TALK_SUM), RAW(CC_QR_HANDLED))) \
+	F(acw, "acw_s", "s", "mean after-contact work time of handled contacts (after any ACW limit)", ratio(RAW(CC_QR_ACW_SUM), RAW(CC_QR_HANDLED))) \
+	F(queue_length, "queue_length", "1", "time-weighted mean number of contacts waiting", ratio(RAW(CC_QR_QUEUE_TIME), cc_metrics_row_seconds(v->grid, v->row))) \
+	F(occupancy, "occupancy", "1", "agent time on this queue's contacts (talk + ACW) / productive time (staffed - not-productive statuses) of the groups serving the queue", ratio(RAW(CC_QR_WORK_TIME), serving_productive(v))) \
+	F(offers, "offers", "1", "offers of offered contacts to agents (a ring, or an answer at once)", RAW(CC_QR_OFFERS)) \
+	F(ronas, "ronas", "1", "offers not accepted within the channel's offer timeout (RONA / missed); the contact went back to the queue", RAW(CC_QR_RONAS)) \
+	F(rona_rate, "rona_rate", "1", "ronas / offers", ratio(RAW(CC_QR_RONAS), RAW(CC_QR_OFFERS))) \
+	F(ring, "ring_s", "s", "mean time an offer rang before it was accepted, missed or abandoned", ratio(RAW(CC_QR_RING_SUM), RAW(CC_QR_OFFERS))) \
+	F(abandoned_ringing, "abandoned_ringing", "1", "abandoned contacts whose customer hung up while an agent's phone rang (REJECTED)", RAW(CC_QR_ABANDONED_RINGING)) \
+	F(rona_1, "contacts_rona_1", "1", "offered contacts missed by exactly one agent before they were answered, abandoned or the horizon came", RAW(CC_QR_RONA_1)) \
+	F(rona_2, "contacts_rona_2", "1", "offered contacts missed exactly twice", RAW(CC_QR_RONA_2)) \
+	F(rona_3p, "contacts_rona_3plus", "1", "offered contacts missed three times or more", RAW(CC_QR_RONA_3P)) \
+	F(callbacks, "callbacks", "1", "offered voice contacts whose customer chose a callback instead of waiting (they left the queue; the callback is offered at its callback queue)", RAW(CC_QR_CALLBACKS)) \
+	F(callback_rate, "callback_rate", "1", "callbacks / offered", ratio(RAW(CC_QR_CALLBACKS), RAW(CC_QR_OFFERED))) \
+	F(callback_attempts, "callback_attempts", "1", "callback queues: dial attempts made for the offered callbacks", RAW(CC_QR_CALLBACK_ATTEMPTS)) \
+	F(unreached, "unreached", "1", "callback queues: offered callbacks given up after their last dial attempt failed", RAW(CC_QR_UNREACHED)) \
+	F(pause, "pause_s", "s", "mean time handled contacts (tasks) spent paused", ratio(RAW(CC_QR_PAUSE_SUM), RAW(CC_QR_HANDLED)))
+
+/* For each queue figure ID: ID_of on a view, q_ID per queue and c_ID per channel. */
+#define DEFINE_QUEUE_FIGURE(id, name, units, description, expr)                               \
+	static double id##_of(const struct queue_view *v)                                      \
+	{                                                                                      \
+		return (expr);                                                                     \
+	}                                                                                      \
+	static double q_##id(const struct cc_scenario *scn, const struct cc_grid *grid,        \
+	                     const struct cc_rep_result *r, size_t row, size_t q)              \
+	{                                                                                      \
+		return id##_of(&(struct queue_view){                                               \
+			r->queue_raw + cc_qr_index(scn->n_queues, row, q, 0), scn, grid, r, row, q,    \
+			CC_FIG_QUEUE });                                                               \
+	}                                                                                      \
+	static double c_##id(const struct cc_scenario *scn, const struct cc_grid *grid,        \
+	                     const struct cc_rep_result *r, size_t row, size_t ch)             \
+	{                                                                                      \
+		return id##_of(&(struct queue_view){ r->channel_raw + cc_cr_index(row, ch, 0),     \
+		                                     scn, grid, r, row, ch, CC_FIG_CHANNEL });     \
+	}
+QUEUE_FIGURES(DEFINE_QUEUE_FIGURE)
+#define QUEUE_ENTRY(id, name, units, description, expr) \
+	{ name, CC_FIG_QUEUE, units, description, q_##id },
+#define CHANNEL_ENTRY(id, name, units, description, expr) \
+	{ name, CC_FIG_CHANNEL, units, description, c_##id },
+
+/* Contact-seconds of every channel held by group G's agents. */
+static double slot_time(const struct cc_scenario *scn, const struct cc_rep_result *r,
+                        size_t row, size_t g)
+{
+	double t = 0;
+	for (size_t ch = 0; ch < CC_CHANNEL_COUNT; ch++)
+		t += GCR(g, ch, CC_GCR_SLOTS);
+	return t;
 }
 
 GROUP_FIGURE(g_scheduled_agents, ratio(GR(g, CC_GR_SCHEDULED), cc_metrics_row_seconds(grid, row)))
@@ -164,36 +254,21 @@ GROUP_FIGURE(g_outbound_calls, GR(g, CC_GR_OUTBOUND_CALLS))
 GROUP_FIGURE(g_outbound_reached, GR(g, CC_GR_OUTBOUND_REACHED))
 GROUP_FIGURE(g_occupancy, ratio(GR(g, CC_GR_TALK) + GR(g, CC_GR_ACW), productive_time(scn, r, row, g)))
 GROUP_FIGURE(g_utilization, ratio(GR(g, CC_GR_TALK) + GR(g, CC_GR_ACW), GR(g, CC_GR_STAFFED)))
+GROUP_FIGURE(g_slots_per_agent, ratio(slot_time(scn, r, row, g), GR(g, CC_GR_STAFFED)))
 
 STATUS_FIGURE(s_time, SR(i / r->n_status, i % r->n_status))
 STATUS_FIGURE(s_agents, ratio(SR(i / r->n_status, i % r->n_status), cc_metrics_row_seconds(grid, row)))
 
+/* Group-channel index I is group * CC_CHANNEL_COUNT + channel. */
+#define GC(f) GCR(i / CC_CHANNEL_COUNT, i % CC_CHANNEL_COUNT, (f))
+GROUP_CHANNEL_FIGURE(gc_occupancy, ratio(GC(CC_GCR_BUSY), productive_time(scn, r, row, i / CC_CHANNEL_COUNT)))
+GROUP_CHANNEL_FIGURE(gc_concurrency, ratio(GC(CC_GCR_SLOTS), GC(CC_GCR_BUSY)))
+GROUP_CHANNEL_FIGURE(gc_slots, ratio(GC(CC_GCR_SLOTS), cc_metrics_row_seconds(grid, row)))
+GROUP_CHANNEL_FIGURE(gc_work, GC(CC_GCR_WORK))
+GROUP_CHANNEL_FIGURE(gc_answered, GC(CC_GCR_ANSWERED))
+
 static const struct cc_figure figures[] = {
-	{ "offered", CC_FIG_QUEUE, "1", "contacts that arrived at the queue", q_offered },
-	{ "answered", CC_FIG_QUEUE, "1", "offered contacts connected to an agent", q_answered },
-	{ "abandoned", CC_FIG_QUEUE, "1", "offered contacts whose customer hung up while waiting or ringing", q_abandoned },
-	{ "answered_in_threshold", CC_FIG_QUEUE, "1", "offered contacts answered with a wait at most the service-level threshold", q_in_sl },
-	{ "handled", CC_FIG_QUEUE, "1", "offered contacts whose after-contact work ended before the horizon", q_handled },
-	{ "service_level", CC_FIG_QUEUE, "1", "answered within threshold / offered", q_service_level },
-	{ "service_level_of_answered", CC_FIG_QUEUE, "1", "answered within threshold / answered", q_sl_answered },
-	{ "service_level_excl_short_abandons", CC_FIG_QUEUE, "1", "answered within threshold / (offered - abandoned within threshold)", q_sl_excl },
-	{ "p_wait", CC_FIG_QUEUE, "1", "share of offered contacts that found no agent free and queued", q_p_wait },
-	{ "asa_s", CC_FIG_QUEUE, "s", "average speed of answer: mean wait from queue entry to connect over answered contacts (ringing and RONAs included)", q_asa },
-	{ "abandon_rate", CC_FIG_QUEUE, "1", "abandoned / offered", q_abandon_rate },
-	{ "mean_abandon_time_s", CC_FIG_QUEUE, "s", "mean wait of abandoned contacts before hanging up", q_abandon_time },
-	{ "aht_s", CC_FIG_QUEUE, "s", "average handle time (talk + hold + ACW) of handled contacts", q_aht },
-	{ "talk_s", CC_FIG_QUEUE, "s", "mean talk time of handled contacts", q_talk },
-	{ "acw_s", CC_FIG_QUEUE, "s", "mean after-contact work time of handled contacts (after any ACW limit)", q_acw },
-	{ "queue_length", CC_FIG_QUEUE, "1", "time-weighted mean number of contacts waiting", q_queue_length },
-	{ "occupancy", CC_FIG_QUEUE, "1", "agent time on this queue's contacts (talk + ACW) / productive time (staffed - not-productive statuses) of the groups serving the queue", q_occupancy },
-	{ "offers", CC_FIG_QUEUE, "1", "offers of offered contacts to agents (a ring, or an answer at once)", q_offers },
-	{ "ronas", CC_FIG_QUEUE, "1", "offers not accepted within the channel's offer timeout (RONA / missed); the contact went back to the queue", q_ronas },
-	{ "rona_rate", CC_FIG_QUEUE, "1", "ronas / offers", q_rona_rate },
-	{ "ring_s", CC_FIG_QUEUE, "s", "mean time an offer rang before it was accepted, missed or abandoned", q_ring },
-	{ "abandoned_ringing", CC_FIG_QUEUE, "1", "abandoned contacts whose customer hung up while an agent's phone rang (REJECTED)", q_abandoned_ringing },
-	{ "contacts_rona_1", CC_FIG_QUEUE, "1", "offered contacts missed by exactly one agent before they were answered, abandoned or the horizon came", q_rona_1 },
-	{ "contacts_rona_2", CC_FIG_QUEUE, "1", "offered contacts missed exactly twice", q_rona_2 },
-	{ "contacts_rona_3plus", CC_FIG_QUEUE, "1", "offered contacts missed three times or more", q_rona_3p },
+	QUEUE_FIGURES(QUEUE_ENTRY)
 	{ "scheduled_agents", CC_FIG_GROUP, "1", "time-weighted mean number of agents scheduled (inside shifts)", g_scheduled_agents },
 	{ "staffed_agents", CC_FIG_GROUP, "1", "time-weighted mean number of agents logged in", g_staffed_agents },
 	{ "scheduled_s", CC_FIG_GROUP, "s", "agent-seconds inside shifts", g_scheduled },
@@ -221,8 +296,15 @@ static const struct cc_figure figures[] = {
 	{ "outbound_reached", CC_FIG_GROUP, "1", "outbound calls the customer answered", g_outbound_reached },
 	{ "occupancy", CC_FIG_GROUP, "1", "(talk + ACW) / (staffed - not-productive statuses)", g_occupancy },
 	{ "utilization", CC_FIG_GROUP, "1", "(talk + ACW) / staffed", g_utilization },
+	{ "slots_per_agent", CC_FIG_GROUP, "1", "contact-seconds held (every channel, from the offer to the end of ACW) / staffed agent-seconds: the time-weighted mean number of contacts a logged-in agent holds", g_slots_per_agent },
 	{ "status_s", CC_FIG_STATUS, "s", "agent-seconds in the status with no contact and no ring (Offline: inside shifts only)", s_time },
 	{ "status_agents", CC_FIG_STATUS, "1", "time-weighted mean number of agents in the status with no contact and no ring", s_agents },
+	QUEUE_FIGURES(CHANNEL_ENTRY)
+	{ "occupancy", CC_FIG_GROUP_CHANNEL, "1", "agent-seconds holding at least one contact of the channel / productive time (staffed - not-productive statuses) of the group", gc_occupancy },
+	{ "concurrency", CC_FIG_GROUP_CHANNEL, "1", "contact-seconds of the channel held / agent-seconds holding at least one: the time-weighted mean number of the channel's contacts an agent holds while holding any", gc_concurrency },
+	{ "slots", CC_FIG_GROUP_CHANNEL, "1", "time-weighted mean number of the channel's contacts held by the group's agents (slots in use, from the offer to the end of ACW, paused time included)", gc_slots },
+	{ "work_s", CC_FIG_GROUP_CHANNEL, "s", "contact-seconds of the channel in talk or ACW", gc_work },
+	{ "answered", CC_FIG_GROUP_CHANNEL, "1", "offered contacts of the channel connected to the group's agents (by arrival interval)", gc_answered },
 };
 const struct cc_figure *cc_figures(size_t *n)
 {

@@ -158,6 +158,7 @@ struct cc_contact_record {
 	int32_t ronas;              /* offers of this contact that timed out */
 	int32_t attempts;           /* callbacks: dial attempts made */
 	double ring_s;              /* seconds this contact rang at agents, all offers together */
+	double head_start_s;        /* the priority head start it queued with (0: none) */
 	double arrival_s;           /* arrival at the queue; for outbound, the start of dialling */
 	double connect_s;           /* NaN when never connected */
 	double end_s;               /* talk end, abandonment, or horizon when still in the system */
@@ -186,6 +187,8 @@ struct cc_rep_result {
 	                       status with no contact and no ring (Offline: inside shifts) */
 	double *agent_raw;  /* [n_agents * (CC_AR_COUNT + n_status)], whole run */
 	double *gc_raw;     /* [(grid.count + 1) * n_groups * CC_CHANNEL_COUNT * CC_GCR_COUNT] */
+	double *channel_raw; /* [(grid.count + 1) * CC_CHANNEL_COUNT * CC_QR_COUNT]: the queue
+	                        rows summed over each channel's queues, by cc_rep_result_total */
 	size_t n_status, n_agents;
 	struct cc_rep_counts counts;
 	struct cc_contact_record *records;
@@ -198,7 +201,8 @@ void cc_rep_result_init(struct cc_rep_result *r, const struct cc_scenario *scn,
                         const struct cc_grid *grid);
 void cc_rep_result_fini(struct cc_rep_result *r);
 
-/* Fills the totals row (index grid.count) from the interval rows. */
+/* Fills the totals row (index grid.count) from the interval rows, then channel_raw (every
+ * row) from queue_raw. */
 void cc_rep_result_total(struct cc_rep_result *r, const struct cc_scenario *scn,
                          const struct cc_grid *grid);
 
@@ -217,28 +221,38 @@ static inline size_t cc_gcr_index(size_t n_groups, size_t interval, size_t group
 	return ((interval * n_groups + group) * CC_CHANNEL_COUNT + channel) * CC_GCR_COUNT +
 	       (size_t)field;
 }
+static inline size_t cc_cr_index(size_t interval, size_t channel, int field)
+{
+	return (interval * CC_CHANNEL_COUNT + channel) * CC_QR_COUNT + (size_t)field;
+}
 static inline size_t cc_sr_index(size_t n_groups, size_t n_status, size_t interval, size_t group,
                                  size_t status)
 {
 	return (interval * n_groups + group) * n_status + status;
 }
 
-/* A derived figure: per queue, per agent group, or per agent group and status (index
- * group * n_status + status). */
-enum cc_figure_owner { CC_FIG_QUEUE, CC_FIG_GROUP, CC_FIG_STATUS };
+/*
+ * A derived figure: per queue, per agent group, per agent group and status (index
+ * group * n_status + status), per channel (index enum cc_channel: the queue figures computed
+ * on the raw sums of all the channel's queues, so a channel with no queue gives zero counts
+ * and NaN ratios), or per agent group and channel (index group * CC_CHANNEL_COUNT + channel).
+ */
+enum cc_figure_owner { CC_FIG_QUEUE, CC_FIG_GROUP, CC_FIG_STATUS, CC_FIG_CHANNEL,
+                       CC_FIG_GROUP_CHANNEL };
 
 struct cc_figure {
 	const char *name;        /* dataset and JSON name: "service_level" */
 	enum cc_figure_owner owner;
 	const char *units;       /* "1" for ratios and counts, "s" for seconds */
 	const char *description;
-	/* The figure for row ROW (an interval, or grid.count for the totals) and queue or group
-	 * INDEX; NaN when undefined (ASA with nothing answered). */
+	/* The figure for row ROW (an interval, or grid.count for the totals) and entity INDEX
+	 * (as the owner says); NaN when undefined (ASA with nothing answered). */
 	double (*value)(const struct cc_scenario *scn, const struct cc_grid *grid,
 	                const struct cc_rep_result *r, size_t row, size_t index);
 };
 
-/* The figures, queue ones first; *N receives the count. */
+/* The figures: queue, group, status, channel (the queue ones again, in the same order), then
+ * group-channel ones; *N receives the count. */
 const struct cc_figure *cc_figures(size_t *n);
 
 /* The figure named NAME of OWNER, or NULL. */

@@ -38,15 +38,45 @@ static const struct column group_columns[] = {
 	{ "utilization", "utilization %", 1, 100 },
 };
 
-/* Queues or agent groups: how many, and their names. */
+/* Queues, agent groups or channels: how many, and their names. */
 static size_t entity_count(const struct cc_run *run, enum cc_figure_owner owner)
 {
-	return owner == CC_FIG_QUEUE ? run->scn->n_queues : run->scn->n_groups;
+	switch (owner) {
+	case CC_FIG_QUEUE: return run->scn->n_queues;
+	case CC_FIG_GROUP: return run->scn->n_groups;
+	case CC_FIG_CHANNEL: return CC_CHANNEL_COUNT;
+	default: cc_fail(__FILE__, __LINE__, "no table of this figure owner");
+	}
 }
 
 static const char *entity_name(const struct cc_run *run, enum cc_figure_owner owner, size_t i)
 {
-	return owner == CC_FIG_QUEUE ? run->scn->queues[i].name : run->scn->groups[i].name;
+	switch (owner) {
+	case CC_FIG_QUEUE: return run->scn->queues[i].name;
+	case CC_FIG_GROUP: return run->scn->groups[i].name;
+	case CC_FIG_CHANNEL: return cc_channel_name((enum cc_channel)i);
+	default: cc_fail(__FILE__, __LINE__, "no table of this figure owner");
+	}
+}
+
+static const char *entity_head(enum cc_figure_owner owner)
+{
+	return owner == CC_FIG_QUEUE ? "queue" : owner == CC_FIG_GROUP ? "group" : "channel";
+}
+
+/* Whether the scenario has a queue of channel CH: only those channels are reported. */
+static int channel_used(const struct cc_scenario *scn, size_t ch)
+{
+	for (size_t q = 0; q < scn->n_queues; q++)
+		if ((size_t)scn->queues[q].channel == ch)
+			return 1;
+	return 0;
+}
+
+/* Entity I of OWNER is shown: every queue and group, the channels that have a queue. */
+static int entity_shown(const struct cc_run *run, enum cc_figure_owner owner, size_t i)
+{
+	return owner != CC_FIG_CHANNEL || channel_used(run->scn, i);
 }
 
 /* "mean ± half-width", one decimal fewer from 100 up (412 ± 11, not 412.0 ± 11.4), so that
@@ -85,12 +115,14 @@ static void table(FILE *out, const struct cc_run *run, enum cc_figure_owner owne
 	enum { CELL = 64, MAX_COLUMNS = 16 };
 	CC_ASSERT(ncols <= MAX_COLUMNS);
 	char (*text)[MAX_COLUMNS][CELL] = cc_calloc(n + 1, sizeof *text);
-	int width[MAX_COLUMNS], name_width = 5;
+	int width[MAX_COLUMNS], name_width = width_of(entity_head(owner));
 	for (size_t c = 0; c < ncols; c++) {
 		snprintf(text[0][c], sizeof text[0][c], "%s", cols[c].head);
 		width[c] = width_of(cols[c].head);
 	}
 	for (size_t i = 0; i < n; i++) {
+		if (!entity_shown(run, owner, i))
+			continue;
 		if (width_of(entity_name(run, owner, i)) > name_width)
 			name_width = width_of(entity_name(run, owner, i));
 		for (size_t c = 0; c < ncols; c++) {
@@ -102,8 +134,9 @@ static void table(FILE *out, const struct cc_run *run, enum cc_figure_owner owne
 		}
 	}
 	for (size_t i = 0; i <= n; i++) {
-		const char *name = i > 0 ? entity_name(run, owner, i - 1)
-		                 : owner == CC_FIG_QUEUE ? "queue" : "group";
+		if (i > 0 && !entity_shown(run, owner, i - 1))
+			continue;
+		const char *name = i > 0 ? entity_name(run, owner, i - 1) : entity_head(owner);
 		fprintf(out, "%s%*s", name, name_width - width_of(name), "");
 		for (size_t c = 0; c < ncols; c++)
 			print_padded(out, text[i][c], width[c]);
@@ -127,6 +160,15 @@ void cc_report_table(FILE *out, const struct cc_run *run, const char *results_pa
 	fprintf(out, "whole horizon after warm-up, mean ± 95 %% half-width across replications\n\n");
 	table(out, run, CC_FIG_QUEUE, queue_columns, sizeof queue_columns / sizeof queue_columns[0]);
 	fputc('\n', out);
+	size_t channels = 0;
+	for (size_t ch = 0; ch < CC_CHANNEL_COUNT; ch++)
+		channels += (size_t)channel_used(scn, ch);
+	if (channels > 1) {
+		/* The same columns, each channel's queues together. */
+		table(out, run, CC_FIG_CHANNEL, queue_columns,
+		      sizeof queue_columns / sizeof queue_columns[0]);
+		fputc('\n', out);
+	}
 	table(out, run, CC_FIG_GROUP, group_columns, sizeof group_columns / sizeof group_columns[0]);
 	if (results_path)
 		fprintf(out, "\nresults: %s\n", results_path);
@@ -199,18 +241,66 @@ static void json_statuses(FILE *out, const struct cc_run *run, size_t g)
 	fputc('}', out);
 }
 
+/* Whether group G handles channel CH: its routing profile gives the channel a concurrency, one
+ * of its skills is a queue of the channel, or its agents held contacts of it. */
+static int group_handles(const struct cc_run *run, size_t g, size_t ch)
+{
+	const struct cc_scenario *scn = run->scn;
+	const struct cc_group_cfg *gr = &scn->groups[g];
+	if (gr->routing < scn->n_profiles && scn->profiles[gr->routing].concurrency[ch] > 0)
+		return 1;
+	for (size_t s = 0; s < gr->n_skills; s++)
+		if ((size_t)scn->queues[gr->skills[s]].channel == ch)
+			return 1;
+	const struct cc_figure *slots = cc_figure_find(CC_FIG_GROUP_CHANNEL, "slots");
+	CC_ASSERT(slots != NULL);
+	for (size_t r = 0; r < run->replications; r++)
+		if (cc_run_value(run, slots, r, run->grid.count, g * CC_CHANNEL_COUNT + ch) > 0)
+			return 1;
+	return 0;
+}
+
+/* Group G's figures per channel it handles: ", \"channels\": {\"<channel>\": {<figures>}}". */
+static void json_group_channels(FILE *out, const struct cc_run *run, size_t g)
+{
+	fputs(", \"channels\": {", out);
+	int first_channel = 1;
+	for (size_t ch = 0; ch < CC_CHANNEL_COUNT; ch++) {
+		if (!group_handles(run, g, ch))
+			continue;
+		fputs(first_channel ? "" : ", ", out);
+		first_channel = 0;
+		json_string(out, cc_channel_name((enum cc_channel)ch));
+		fputs(": {", out);
+		int first = 1;
+		for (size_t f = 0; f < run->n_figures; f++)
+			if (run->figures[f].owner == CC_FIG_GROUP_CHANNEL) {
+				json_figure(out, run, &run->figures[f], g * CC_CHANNEL_COUNT + ch, first);
+				first = 0;
+			}
+		fputc('}', out);
+	}
+	fputc('}', out);
+}
+
 static void json_entities(FILE *out, const struct cc_run *run, enum cc_figure_owner owner)
 {
+	int first = 1;
 	for (size_t i = 0; i < entity_count(run, owner); i++) {
-		fputs(i ? ", {\"name\": " : "{\"name\": ", out);
+		if (!entity_shown(run, owner, i))
+			continue;
+		fputs(first ? "{\"name\": " : ", {\"name\": ", out);
+		first = 0;
 		json_string(out, entity_name(run, owner, i));
 		if (owner == CC_FIG_QUEUE) {
 			fputs(", \"channel\": ", out);
 			json_string(out, cc_channel_name(run->scn->queues[i].channel));
 		}
 		json_figures(out, run, owner, i);
-		if (owner == CC_FIG_GROUP)
+		if (owner == CC_FIG_GROUP) {
 			json_statuses(out, run, i);
+			json_group_channels(out, run, i);
+		}
 		fputc('}', out);
 	}
 }
@@ -256,6 +346,8 @@ void cc_report_json(FILE *out, const struct cc_run *run, const char *results_pat
 	json_entities(out, run, CC_FIG_QUEUE);
 	fputs("], \"groups\": [", out);
 	json_entities(out, run, CC_FIG_GROUP);
+	fputs("], \"channels\": [", out);
+	json_entities(out, run, CC_FIG_CHANNEL);
 	fputs("], \"performance\": ", out);
 	json_performance(out, run);
 	fputs("}\n", out);

@@ -57,7 +57,7 @@ _Static_assert(NAMES(contact_state_names) == CC_CS_COUNT, "a name per contact st
 static const struct cc_h5_field record_fields[] = {
 	{ "record_id", REC(record_id), CC_H5_I64, "1", "id of this contact record, unique within the replication", NULL },
 	{ "contact_id", REC(contact_id), CC_H5_I64, "1", "id of the contact (its initial record)", NULL },
-	{ "previous_record_id", REC(previous_record_id), CC_H5_I64, "1", "record this one continues (-1: the first)", NULL },
+	{ "previous_record_id", REC(previous_record_id), CC_H5_I64, "1", "record this one continues (-1: the first; a callback: the record of the contact that asked for it)", NULL },
 	{ "replication", REC(replication), CC_H5_I32, "1", "replication index", NULL },
 	{ "queue", REC(queue), CC_H5_I32, "1", "queue index into /axes/queue", NULL },
 	{ "channel", REC(channel), CC_H5_ENUM8, "1", "channel of the contact", channel_enum },
@@ -70,7 +70,9 @@ static const struct cc_h5_field record_fields[] = {
 	{ "outcome", REC(outcome), CC_H5_ENUM8, "1", "how the record ended", outcome_names },
 	{ "disconnect_reason", REC(disconnect), CC_H5_ENUM8, "1", "why the record ended: CUSTOMER_DISCONNECT (hung up before reaching an agent; agent -1), CONVERSATION_ENDED, OUTBOUND_FAILED (the customer did not answer), none (still in the system at the horizon)", disconnect_names },
 	{ "ronas", REC(ronas), CC_H5_I32, "1", "offers of this contact that agents missed (RONA)", NULL },
+	{ "attempts", REC(attempts), CC_H5_I32, "1", "callbacks: dial attempts made (0 for other contacts)", NULL },
 	{ "ring_s", REC(ring_s), CC_H5_F64, "s", "seconds this contact rang at agents, all offers together", NULL },
+	{ "head_start_s", REC(head_start_s), CC_H5_F64, "s", "the priority head start the contact queued with (0: none)", NULL },
 };
 
 /* The status field's enum names are the scenario's, so they are filled in at open time. */
@@ -90,7 +92,7 @@ static const struct cc_h5_field event_fields[] = {
 
 struct counts_row {
 	int64_t arrived, answered, abandoned, waiting_at_end, completed, in_service_at_end, outbound,
-		events;
+		callbacks, unreached, events;
 };
 
 #define CNT(field) offsetof(struct counts_row, field)
@@ -102,6 +104,8 @@ static const struct cc_h5_field counts_fields[] = {
 	{ "completed", CNT(completed), CC_H5_I64, "1", "contacts whose after-contact work ended", NULL },
 	{ "in_service_at_end", CNT(in_service_at_end), CC_H5_I64, "1", "contacts in talk or ACW at the horizon", NULL },
 	{ "outbound", CNT(outbound), CC_H5_I64, "1", "outbound calls placed (in none of the counts above)", NULL },
+	{ "callbacks", CNT(callbacks), CC_H5_I64, "1", "contacts that left their queue for a callback (the callback itself arrives anew at its callback queue)", NULL },
+	{ "unreached", CNT(unreached), CC_H5_I64, "1", "callbacks given up after their last dial attempt failed", NULL },
 	{ "events", CNT(events), CC_H5_I64, "1", "events processed", NULL },
 };
 
@@ -273,6 +277,8 @@ static void write_axes(struct cc_h5_file *f, const struct cc_run *run)
 	cc_h5_axis_strings(f, "/axes/group", scn->n_groups, gn, "agent group names");
 	cc_h5_axis_strings(f, "/axes/status", n_status, sn,
 	                   "agent status names: Offline, Available, RONA, then the scenario's not-productive statuses");
+	cc_h5_axis_strings(f, "/axes/channel", CC_CHANNEL_COUNT, channel_enum,
+	                   "channel names, in the order of their codes: voice, chat, email, task, callback");
 	dims[0] = scn->n_queues;
 	axes[0] = "/axes/queue";
 	double *channel = cc_calloc(scn->n_queues, sizeof *channel);
@@ -294,7 +300,7 @@ static void write_axes(struct cc_h5_file *f, const struct cc_run *run)
 struct owner_layout {
 	const char *dir;      /* "queues": /replications/intervals/queues/<figure> */
 	const char *per;      /* for descriptions: "queue" */
-	int rank;             /* entity dimensions: 1, or 2 for group and status */
+	int rank;             /* entity dimensions: 1, or 2 for group and status or channel */
 	size_t dims[2];
 	const char *axes[2];
 };
@@ -313,6 +319,13 @@ static struct owner_layout owner_layout(const struct cc_run *run, enum cc_figure
 		return (struct owner_layout){ "statuses", "agent group and status", 2,
 		                              { scn->n_groups, cc_scenario_status_count(scn) },
 		                              { "/axes/group", "/axes/status" } };
+	case CC_FIG_CHANNEL:
+		return (struct owner_layout){ "channels", "channel (all the channel's queues together)",
+		                              1, { CC_CHANNEL_COUNT, 0 }, { "/axes/channel", NULL } };
+	case CC_FIG_GROUP_CHANNEL:
+		return (struct owner_layout){ "group_channels", "agent group and channel", 2,
+		                              { scn->n_groups, CC_CHANNEL_COUNT },
+		                              { "/axes/group", "/axes/channel" } };
 	}
 	cc_fail(__FILE__, __LINE__, "unknown figure owner");
 }
@@ -337,7 +350,8 @@ static int shape(const struct owner_layout *o, int lead, const size_t *lead_dims
 }
 
 /* Writes figure FIG: per replication and interval, per replication in total, and the
- * summaries. Its entities (queues, groups, or groups x statuses) are the innermost
+ * summaries. Its entities (queues, groups, groups x statuses, channels, or groups x
+ * channels) are the innermost
  * dimensions of every dataset, in the order cc_run_value indexes them. */
 static void write_figure(struct cc_h5_file *f, const struct cc_run *run, const struct cc_figure *fig)
 {
@@ -407,7 +421,8 @@ static void write_counts(struct cc_h5_file *f, const struct cc_run *run)
 		rows[r] = (struct counts_row){ (int64_t)c->arrived, (int64_t)c->answered,
 		                               (int64_t)c->abandoned, (int64_t)c->waiting_at_end,
 		                               (int64_t)c->completed, (int64_t)c->in_service_at_end,
-		                               (int64_t)c->outbound, (int64_t)c->events };
+		                               (int64_t)c->outbound, (int64_t)c->callbacks,
+		                               (int64_t)c->unreached, (int64_t)c->events };
 	}
 	struct cc_h5_table *t = NULL;
 	if (cc_h5_table_create(f, "/replications/counts", counts_fields,

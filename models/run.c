@@ -16,6 +16,8 @@ size_t cc_run_width(const struct cc_run *run, const struct cc_figure *f)
 	case CC_FIG_QUEUE: return run->scn->n_queues;
 	case CC_FIG_GROUP: return run->scn->n_groups;
 	case CC_FIG_STATUS: return run->scn->n_groups * cc_scenario_status_count(run->scn);
+	case CC_FIG_CHANNEL: return CC_CHANNEL_COUNT;
+	case CC_FIG_GROUP_CHANNEL: return run->scn->n_groups * CC_CHANNEL_COUNT;
 	}
 	cc_fail(__FILE__, __LINE__, "unknown figure owner");
 }

@@ -53,8 +53,9 @@ enum cc_status cc_run_execute(struct cc_run *run);
 /* Frees what cc_run_execute made. Accepts NULL. */
 void cc_run_fini(struct cc_run *run);
 
-/* Rows per replication (intervals + the totals row), and width of figure F: queues, groups,
- * or groups * statuses (index group * statuses + status) as the figure's owner. */
+/* Rows per replication (intervals + the totals row), and width of figure F as the figure's
+ * owner: queues, groups, groups * statuses (index group * statuses + status), channels
+ * (CC_CHANNEL_COUNT), or groups * channels (index group * CC_CHANNEL_COUNT + channel). */
 size_t cc_run_rows(const struct cc_run *run);
 size_t cc_run_width(const struct cc_run *run, const struct cc_figure *f);
 

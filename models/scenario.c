@@ -11,6 +11,7 @@
 
 #include <libconfig.h>
 
+#include "models/policy.h"
 #include "sim/alloc.h"
 #include "sim/duration.h"
 
@@ -27,6 +28,12 @@
  * of it again per agent status of each group (its time in the status, and figures of it). */
 #define FIGURE_DOUBLES 40.0
 #define MAX_FIGURE_BYTES (8.0 * 1024 * 1024 * 1024)
+/* A talk-time factor beyond this under concurrency would be a typo, not a slowdown. */
+#define MAX_SLOWDOWN 100.0
+/* Routing-profile priorities (Amazon Connect's range), skill levels, callback retries. */
+#define MAX_PRIORITY 99
+#define MAX_LEVEL 20
+#define MAX_RETRIES 100
 
 static const char *const channel_names[CC_CHANNEL_COUNT] = {
 	"voice", "chat", "email", "task", "callback",
@@ -35,6 +42,18 @@ static const char *const channel_names[CC_CHANNEL_COUNT] = {
 const char *cc_channel_name(enum cc_channel ch)
 {
 	return ch < CC_CHANNEL_COUNT ? channel_names[ch] : "?";
+}
+
+int cc_channel_deferrable(enum cc_channel ch)
+{
+	return ch == CC_CHANNEL_EMAIL || ch == CC_CHANNEL_TASK || ch == CC_CHANNEL_CALLBACK;
+}
+
+/* A voice call (a callback is one) takes the agent's voice; Amazon Connect allows up to 10
+ * chats and 10 tasks at once, and the same bound serves email. */
+int cc_channel_max_concurrency(enum cc_channel ch)
+{
+	return ch == CC_CHANNEL_VOICE || ch == CC_CHANNEL_CALLBACK ? 1 : 10;
 }
 
 /* What the loader is doing: the file, where errors go, and whether one was met. */
@@ -511,6 +530,27 @@ static enum cc_status load_statuses(struct loader *L, const config_setting_t *ro
 	return CC_OK;
 }
 
+/* slowdown = [ 1.0, 1.2, 1.45 ]: talk-time factors by the number of the channel's contacts
+ * in hand. */
+static enum cc_status load_slowdown(struct loader *L, const config_setting_t *m,
+                                    struct cc_channel_cfg *ch)
+{
+	const config_setting_t *s = config_setting_get_member(m, "slowdown");
+	if (!s)
+		return CC_OK;
+	enum cc_status st = get_vector(L, s, 0, &ch->slowdown, &ch->n_slowdown);
+	if (st)
+		return st;
+	if (ch->n_slowdown == 0)
+		return fail(L, s, NULL, "must list at least one factor (leave slowdown out for none)");
+	for (size_t i = 0; i < ch->n_slowdown; i++)
+		if (!(ch->slowdown[i] >= 1 && ch->slowdown[i] <= MAX_SLOWDOWN))
+			return fail(L, config_setting_get_elem(s, (unsigned)i), NULL,
+			            "must be a factor from 1 to %.0f (1: no slowdown; got %g)", MAX_SLOWDOWN,
+			            ch->slowdown[i]);
+	return CC_OK;
+}
+
 /* Per channel settings: channels = { voice = { offer_timeout = "18s"; }; ... }. */
 static enum cc_status load_channels(struct loader *L, const config_setting_t *root,
                                     struct cc_scenario *scn)
@@ -528,7 +568,7 @@ static enum cc_status load_channels(struct loader *L, const config_setting_t *ro
 		names[c] = channel_names[c];
 	enum cc_status st = check_keys(L, s, names);
 	for (int c = 0; !st && c < CC_CHANNEL_COUNT; c++) {
-		static const char *const keys[] = { "offer_timeout", NULL };
+		static const char *const keys[] = { "offer_timeout", "slowdown", NULL };
 		const config_setting_t *m = config_setting_get_member(s, channel_names[c]);
 		if (!m)
 			continue;
@@ -536,8 +576,25 @@ static enum cc_status load_channels(struct loader *L, const config_setting_t *ro
 		if (!(st = check_keys(L, m, keys)) &&
 		    !(st = get_duration(L, m, "offer_timeout", 0, timeout)) && !(*timeout > 0))
 			st = fail(L, m, "offer_timeout", "must be positive (an offer rings for some time)");
+		if (!st)
+			st = load_slowdown(L, m, &scn->channels[c]);
 	}
 	return st;
+}
+
+/* An optional list of groups at KEY of G: *N is 0 when it is absent. */
+static enum cc_status optional_list(struct loader *L, const config_setting_t *g, const char *key,
+                                    const config_setting_t **out, size_t *n)
+{
+	*out = config_setting_get_member(g, key);
+	*n = 0;
+	if (!*out)
+		return CC_OK;
+	if (config_setting_type(*out) != CONFIG_TYPE_LIST)
+		return fail(L, *out, NULL, "must be a list ( { ... }, { ... } ) (got %s)",
+		            type_name(*out));
+	*n = (size_t)config_setting_length(*out);
+	return CC_OK;
 }
 
 static enum cc_status load_arrivals(struct loader *L, const config_setting_t *s,
@@ -598,12 +655,167 @@ static enum cc_status get_requeue(struct loader *L, const config_setting_t *s,
 	return CC_OK;
 }
 
+/* The defaults of every optional queue setting; every distribution is usable as it is, and
+ * a callback queue without dialing settings dials at once, reaching everyone. */
+static void queue_defaults(struct cc_queue_cfg *q)
+{
+	cc_dist_init_constant(&q->pause.duration, 0);
+	q->callback.queue = -1;
+	q->callback.accept = 1;
+	q->callback.estimate = CC_ESTIMATE_QUEUE;
+	cc_dist_init_constant(&q->dialing.pending, 0);
+	cc_dist_init_constant(&q->dialing.dial, 0);
+	q->dialing.reach = 1;
+	q->dialing.retry_delay_s = 300;
+}
+
+/* Refuses KEY of queue S unless the queue's channel is CH. */
+static enum cc_status only_on(struct loader *L, const config_setting_t *s, const char *key,
+                              const struct cc_queue_cfg *q, enum cc_channel ch)
+{
+	if (!config_setting_get_member(s, key) || q->channel == ch)
+		return CC_OK;
+	return fail(L, s, key, "is for %s queues only (this is a %s queue)", channel_names[ch],
+	            channel_names[q->channel]);
+}
+
+/* priorities = ( { share = 0.1; head_start = "2m"; }, ... ) */
+static enum cc_status load_priorities(struct loader *L, const config_setting_t *s,
+                                      struct cc_queue_cfg *q)
+{
+	static const char *const keys[] = { "share", "head_start", NULL };
+	const config_setting_t *list;
+	size_t n;
+	enum cc_status st = optional_list(L, s, "priorities", &list, &n);
+	if (st || !list)
+		return st;
+	if (n == 0)
+		return fail(L, list, NULL, "must list at least one class (leave priorities out for none)");
+	q->priorities = cc_calloc(n, sizeof *q->priorities);
+	q->n_priorities = n;
+	double total = 0;
+	for (size_t i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		struct cc_priority_cfg *p = &q->priorities[i];
+		config_setting_t *m;
+		if ((st = check_keys(L, e, keys)) || (st = member(L, e, "share", 1, &m)) ||
+		    (st = get_share(L, e, "share", &p->share)) ||
+		    (st = get_duration(L, e, "head_start", 1, &p->head_start_s)))
+			return st;
+		total += p->share;
+		/* A little slack, so that shares such as 0.1, 0.2 and 0.7 add up. */
+		if (total > 1 + 1e-9)
+			return fail(L, e, "share", "brings the classes' shares to %g: together at most 1 "
+			            "(the other contacts get no head start)", total);
+	}
+	return CC_OK;
+}
+
+/* pause = { share = 0.3; duration = { ... }; } (task queues) */
+static enum cc_status load_pause(struct loader *L, const config_setting_t *s,
+                                 struct cc_queue_cfg *q)
+{
+	static const char *const keys[] = { "share", "duration", NULL };
+	const config_setting_t *m = config_setting_get_member(s, "pause");
+	enum cc_status st = only_on(L, s, "pause", q, CC_CHANNEL_TASK);
+	if (st || !m)
+		return st;
+	if ((st = check_keys(L, m, keys)) || (st = get_share(L, m, "share", &q->pause.share)))
+		return st;
+	return get_dist(L, m, "duration", q->pause.share > 0, &q->pause.duration, NULL);
+}
+
+/* callback = { queue = "cb"; threshold = "2m"; accept = 0.5; estimate = "queue"; } (voice
+ * queues). The queue is looked up once every queue is loaded (link_callbacks). */
+static enum cc_status load_callback(struct loader *L, const config_setting_t *s,
+                                    struct cc_queue_cfg *q)
+{
+	static const char *const keys[] = { "queue", "threshold", "accept", "estimate", NULL };
+	const config_setting_t *m = config_setting_get_member(s, "callback");
+	enum cc_status st = only_on(L, s, "callback", q, CC_CHANNEL_VOICE);
+	if (st || !m)
+		return st;
+	struct cc_callback_offer_cfg *c = &q->callback;
+	const char *queue, *estimate = "queue";
+	if ((st = check_keys(L, m, keys)) || (st = get_string(L, m, "queue", 1, &queue)) ||
+	    (st = get_duration(L, m, "threshold", 0, &c->threshold_s)) ||
+	    (st = get_share(L, m, "accept", &c->accept)) ||
+	    (st = get_string(L, m, "estimate", 0, &estimate)))
+		return st;
+	if (strcmp(estimate, "queue") == 0)
+		c->estimate = CC_ESTIMATE_QUEUE;
+	else if (strcmp(estimate, "oldest") == 0)
+		c->estimate = CC_ESTIMATE_OLDEST;
+	else
+		return fail(L, m, "estimate", "unknown estimate \"%s\" (expected queue or oldest)",
+		            estimate);
+	return CC_OK;
+}
+
+/* dialing = { pending = { ... }; dial = { ... }; reach = 0.8; retries = 2; retry_delay = "10m"; }
+ * (callback queues) */
+static enum cc_status load_dialing(struct loader *L, const config_setting_t *s,
+                                   struct cc_queue_cfg *q)
+{
+	static const char *const keys[] = { "pending", "dial", "reach", "retries", "retry_delay",
+	                                    NULL };
+	const config_setting_t *m = config_setting_get_member(s, "dialing");
+	enum cc_status st = only_on(L, s, "dialing", q, CC_CHANNEL_CALLBACK);
+	if (st || !m)
+		return st;
+	struct cc_callback_dial_cfg *d = &q->dialing;
+	long long retries = 0;
+	if ((st = check_keys(L, m, keys)) || (st = get_dist(L, m, "pending", 0, &d->pending, NULL)) ||
+	    (st = get_dist(L, m, "dial", 0, &d->dial, NULL)) ||
+	    (st = get_share(L, m, "reach", &d->reach)) ||
+	    (st = get_whole(L, m, "retries", 0, 0, MAX_RETRIES, &retries)) ||
+	    (st = get_duration(L, m, "retry_delay", 0, &d->retry_delay_s)))
+		return st;
+	d->retries = (int)retries;
+	return CC_OK;
+}
+
+/* rings = ( { after = "0s"; level = 8; }, { after = "20s"; level = 5; } ) */
+static enum cc_status load_rings(struct loader *L, const config_setting_t *s,
+                                 struct cc_queue_cfg *q)
+{
+	static const char *const keys[] = { "after", "level", NULL };
+	const config_setting_t *list;
+	size_t n;
+	enum cc_status st = optional_list(L, s, "rings", &list, &n);
+	if (st || !list)
+		return st;
+	if (n == 0)
+		return fail(L, list, NULL, "must list at least one ring (leave rings out for one ring "
+		            "of every level)");
+	q->rings = cc_calloc(n, sizeof *q->rings);
+	q->n_rings = n;
+	for (size_t i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		struct cc_ring_cfg *r = &q->rings[i];
+		long long level;
+		if ((st = check_keys(L, e, keys)) || (st = get_duration(L, e, "after", 1, &r->after_s)) ||
+		    (st = get_whole(L, e, "level", 1, 1, MAX_LEVEL, &level)))
+			return st;
+		r->level = (int)level;
+		if (i > 0 && !(r->after_s > q->rings[i - 1].after_s))
+			return fail(L, e, "after", "must be later than the previous ring's (%gs): rings "
+			            "open one after another", q->rings[i - 1].after_s);
+		if (i > 0 && r->level >= q->rings[i - 1].level)
+			return fail(L, e, "level", "must be below the previous ring's (%d): each ring "
+			            "admits lower skill levels than the last", q->rings[i - 1].level);
+	}
+	return CC_OK;
+}
+
 static enum cc_status load_queue(struct loader *L, const config_setting_t *s,
                                  double scn_interval_s, struct cc_queue_cfg *q)
 {
 	static const char *const keys[] = { "name", "channel", "arrivals", "handle", "patience",
-	                                    "acw", "service_level", "rona_requeue", "description",
+	                                    "acw", "service_level", "rona_requeue", "priorities",
+	                                    "pause", "callback", "dialing", "rings", "description",
 	                                    NULL };
+	queue_defaults(q);
 	enum cc_status st = check_keys(L, s, keys);
 	const char *name, *channel = "voice";
 	if (st || (st = get_name(L, s, 1, &name)) || (st = get_string(L, s, "channel", 0, &channel)))
@@ -627,6 +839,9 @@ static enum cc_status load_queue(struct loader *L, const config_setting_t *s,
 	if (q->handle.mean <= 0)
 		return fail(L, s, "handle",
 		            "must have a positive mean (contacts take time)");
+	if (config_setting_get_member(s, "patience") && cc_channel_deferrable(q->channel))
+		return fail(L, s, "patience", "%s contacts wait without abandoning (deferrable); give "
+		            "no patience", channel_names[q->channel]);
 	if ((st = get_dist(L, s, "patience", 0, &q->patience, &q->has_patience)))
 		return st;
 	int has_acw = 0;
@@ -647,6 +862,30 @@ static enum cc_status load_queue(struct loader *L, const config_setting_t *s,
 		if (!(q->sl_target >= 0 && q->sl_target <= 1))
 			return fail(L, m, "target",
 			            "must be a share from 0 to 1 (0.80 for 80 %%)");
+	}
+	if ((st = load_priorities(L, s, q)) || (st = load_pause(L, s, q)) ||
+	    (st = load_callback(L, s, q)) || (st = load_dialing(L, s, q)))
+		return st;
+	return load_rings(L, s, q);
+}
+
+/* Resolves each voice queue's callback.queue, now that every queue is known. */
+static enum cc_status link_callbacks(struct loader *L, const config_setting_t *list,
+                                     struct cc_scenario *scn)
+{
+	for (size_t i = 0; i < scn->n_queues; i++) {
+		const config_setting_t *m =
+			config_setting_get_member(config_setting_get_elem(list, (unsigned)i), "callback");
+		const char *name;
+		if (!m || !config_setting_lookup_string(m, "queue", &name))
+			continue;
+		long q = cc_scenario_queue_index(scn, name);
+		if (q < 0)
+			return fail(L, m, "queue", "no queue is named \"%s\"", name);
+		if (scn->queues[q].channel != CC_CHANNEL_CALLBACK)
+			return fail(L, m, "queue", "queue \"%s\" is a %s queue: callbacks go to a queue "
+			            "whose channel is callback", name, channel_names[scn->queues[q].channel]);
+		scn->queues[i].callback.queue = q;
 	}
 	return CC_OK;
 }
@@ -674,21 +913,6 @@ static void group_defaults(struct cc_group_cfg *g)
 	cc_dist_init_constant(&o->handle, 0);
 	cc_dist_init_constant(&o->acw, 0);
 	cc_dist_init_constant(&o->idle_after, 0);
-}
-
-/* An optional list of groups at KEY of G: *N is 0 when it is absent. */
-static enum cc_status optional_list(struct loader *L, const config_setting_t *g, const char *key,
-                                    const config_setting_t **out, size_t *n)
-{
-	*out = config_setting_get_member(g, key);
-	*n = 0;
-	if (!*out)
-		return CC_OK;
-	if (config_setting_type(*out) != CONFIG_TYPE_LIST)
-		return fail(L, *out, NULL, "must be a list ( { ... }, { ... } ) (got %s)",
-		            type_name(*out));
-	*n = (size_t)config_setting_length(*out);
-	return CC_OK;
 }
 
 static enum cc_status load_shift(struct loader *L, const config_setting_t *e, double horizon_s,
@@ -824,6 +1048,68 @@ static enum cc_status load_skills(struct loader *L, const config_setting_t *s,
 				return fail(L, e, NULL, "\"%s\" is listed twice", config_setting_get_string(e));
 		g->skills[i] = (size_t)q;
 	}
+	return CC_OK;
+}
+
+/* "a, b": the names of the first N profiles, for messages. */
+static void profile_list(const struct cc_scenario *scn, size_t n, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", n ? "" : "none: declare them in routing_profiles = ( ... )");
+	for (size_t i = 0; i < n; i++)
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "",
+		         scn->profiles[i].name);
+}
+
+/*
+ * The group's routing: routing_profile (one of the N_DECLARED profiles the scenario names)
+ * or skills, which make a profile of the group's own, appended to the scenario's. Either
+ * way the group's skills are its profile's queues, in the profile's order.
+ */
+static enum cc_status load_group_routing(struct loader *L, const config_setting_t *s,
+                                         struct cc_scenario *scn, size_t n_declared,
+                                         struct cc_group_cfg *g)
+{
+	int has_skills = config_setting_get_member(s, "skills") != NULL;
+	int has_profile = config_setting_get_member(s, "routing_profile") != NULL;
+	if (has_skills && has_profile)
+		return fail(L, s, "routing_profile", "give skills or routing_profile, not both");
+	if (!has_skills && !has_profile)
+		return fail(L, s, NULL, "serves no queue: give skills (a list of queues) or "
+		            "routing_profile (a routing profile's name)");
+	enum cc_status st;
+	if (has_skills) {
+		if ((st = load_skills(L, s, scn, g)))
+			return st;
+		struct cc_routing_profile_cfg *p = &scn->profiles[scn->n_profiles];
+		p->name = cc_strdup(g->name);
+		p->queues = cc_calloc(g->n_skills, sizeof *p->queues);
+		p->n_queues = g->n_skills;
+		for (size_t i = 0; i < g->n_skills; i++) {
+			p->concurrency[scn->queues[g->skills[i]].channel] = 1;
+			p->queues[i] = (struct cc_profile_queue_cfg){ .queue = g->skills[i],
+			                                              .priority = (int)i + 1, .level = 1 };
+		}
+		g->routing = scn->n_profiles++;
+		return CC_OK;
+	}
+	const char *name;
+	if ((st = get_string(L, s, "routing_profile", 1, &name)))
+		return st;
+	size_t r = 0;
+	while (r < n_declared && strcmp(scn->profiles[r].name, name) != 0)
+		r++;
+	if (r == n_declared) {
+		char list[512];
+		profile_list(scn, n_declared, list, sizeof list);
+		return fail(L, s, "routing_profile", "no routing profile is named \"%s\" "
+		            "(routing_profiles: %s)", name, list);
+	}
+	const struct cc_routing_profile_cfg *p = &scn->profiles[r];
+	g->routing = r;
+	g->skills = cc_calloc(p->n_queues, sizeof *g->skills);
+	g->n_skills = p->n_queues;
+	for (size_t i = 0; i < p->n_queues; i++)
+		g->skills[i] = p->queues[i].queue;
 	return CC_OK;
 }
 
@@ -983,24 +1269,188 @@ static enum cc_status load_outbound(struct loader *L, const config_setting_t *s,
 }
 
 static enum cc_status load_group(struct loader *L, const config_setting_t *s,
-                                 const struct cc_scenario *scn, struct cc_group_cfg *g)
+                                 struct cc_scenario *scn, size_t n_declared,
+                                 struct cc_group_cfg *g)
 {
-	static const char *const keys[] = { "name", "count", "shifts", "profile", "skills", "login",
-	                                    "login_delay", "idle_reason", "acw_limit", "planned",
-	                                    "unplanned", "answer", "rona", "outbound", "description",
-	                                    NULL };
+	static const char *const keys[] = { "name", "count", "shifts", "profile", "skills",
+	                                    "routing_profile", "login", "login_delay", "idle_reason",
+	                                    "acw_limit", "planned", "unplanned", "answer", "rona",
+	                                    "outbound", "description", NULL };
 	group_defaults(g);
 	enum cc_status st = check_keys(L, s, keys);
 	const char *name;
 	if (st || (st = get_name(L, s, 1, &name)))
 		return st;
 	g->name = cc_strdup(name);
-	if ((st = load_schedule(L, s, scn, g)) || (st = load_skills(L, s, scn, g)) ||
+	if ((st = load_schedule(L, s, scn, g)) ||
+	    (st = load_group_routing(L, s, scn, n_declared, g)) ||
 	    (st = load_login(L, s, scn, g)) || (st = load_planned(L, s, scn, g)) ||
 	    (st = load_unplanned(L, s, scn, g)) || (st = load_answer(L, s, &g->answer)) ||
 	    (st = load_rona(L, s, g)) || (st = load_outbound(L, s, scn, g)))
 		return st;
 	return CC_OK;
+}
+
+/* ---- routing ---- */
+
+/* routing = { policy = "longest_idle"; idle_timer = "activity"; } */
+static enum cc_status load_routing(struct loader *L, const config_setting_t *root,
+                                   struct cc_scenario *scn)
+{
+	static const char *const keys[] = { "policy", "idle_timer", NULL };
+	const config_setting_t *s = config_setting_get_member(root, "routing");
+	const char *policy = CC_POLICY_DEFAULT, *timer = "activity";
+	enum cc_status st;
+	if (s && ((st = check_keys(L, s, keys)) || (st = get_string(L, s, "policy", 0, &policy)) ||
+	          (st = get_string(L, s, "idle_timer", 0, &timer))))
+		return st;
+	if (!cc_policy_find(policy)) {
+		size_t n;
+		const struct cc_policy *const *all = cc_policies(&n);
+		char list[512] = "";
+		for (size_t i = 0; i < n; i++)
+			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "",
+			         all[i]->name);
+		return fail(L, s ? s : root, "policy", "unknown policy \"%s\" (expected one of: %s)",
+		            policy, list);
+	}
+	if (strcmp(timer, "activity") == 0)
+		scn->routing.idle_inbound = 0;
+	else if (strcmp(timer, "inbound") == 0)
+		scn->routing.idle_inbound = 1;
+	else
+		return fail(L, s, "idle_timer", "unknown idle timer \"%s\" (expected activity or "
+		            "inbound)", timer);
+	scn->routing.policy = cc_strdup(policy);
+	return CC_OK;
+}
+
+/* concurrency = { voice = 1; chat = 3; }: channels not named are not handled. */
+static enum cc_status load_concurrency(struct loader *L, const config_setting_t *s,
+                                       struct cc_routing_profile_cfg *p)
+{
+	config_setting_t *m;
+	enum cc_status st = member(L, s, "concurrency", 1, &m);
+	if (st)
+		return st;
+	const char *names[CC_CHANNEL_COUNT + 1] = { NULL };
+	for (int c = 0; c < CC_CHANNEL_COUNT; c++)
+		names[c] = channel_names[c];
+	if ((st = check_keys(L, m, names)))
+		return st;
+	if (config_setting_length(m) == 0)
+		return fail(L, m, NULL, "must give at least one channel, e.g. { voice = 1; chat = 3; }");
+	for (int c = 0; c < CC_CHANNEL_COUNT; c++) {
+		const config_setting_t *e = config_setting_get_member(m, channel_names[c]);
+		if (!e)
+			continue;
+		int t = config_setting_type(e);
+		if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64)
+			return fail(L, e, NULL, "must be a whole number (got %s)", type_name(e));
+		long long v = config_setting_get_int64(e);
+		int max = cc_channel_max_concurrency((enum cc_channel)c);
+		if ((v < 1 || v > max) && max == 1)
+			return fail(L, e, NULL, "must be 1: an agent handles one %s contact at a time "
+			            "(got %lld; leave the channel out to handle none)", channel_names[c], v);
+		if (v < 1 || v > max)
+			return fail(L, e, NULL, "must be from 1 to %d: an agent handles at most %d %s "
+			            "contacts at a time (got %lld; leave the channel out to handle none)",
+			            max, max, channel_names[c], v);
+		p->concurrency[c] = (int)v;
+	}
+	return CC_OK;
+}
+
+/* One of a profile's queues: "billing", or { queue = "sales"; priority = 1; delay = "30s";
+ * level = 5; }. The first I queues of P are loaded already. */
+static enum cc_status load_profile_queue(struct loader *L, const config_setting_t *e,
+                                         const struct cc_scenario *scn,
+                                         struct cc_routing_profile_cfg *p, size_t i)
+{
+	static const char *const keys[] = { "queue", "priority", "delay", "level", NULL };
+	struct cc_profile_queue_cfg *pq = &p->queues[i];
+	long long priority = 1, level = 1;
+	const char *name, *key = NULL;
+	enum cc_status st;
+	if (config_setting_type(e) == CONFIG_TYPE_STRING) {
+		name = config_setting_get_string(e);
+	} else if (config_setting_type(e) == CONFIG_TYPE_GROUP) {
+		key = "queue";
+		if ((st = check_keys(L, e, keys)) || (st = get_string(L, e, "queue", 1, &name)) ||
+		    (st = get_whole(L, e, "priority", 0, 1, MAX_PRIORITY, &priority)) ||
+		    (st = get_duration(L, e, "delay", 0, &pq->delay_s)) ||
+		    (st = get_whole(L, e, "level", 0, 1, MAX_LEVEL, &level)))
+			return st;
+	} else {
+		return fail(L, e, NULL, "must be a queue name or a group { queue = \"...\"; "
+		            "priority = 1; } (got %s)", type_name(e));
+	}
+	pq->priority = (int)priority;
+	pq->level = (int)level;
+	long q = cc_scenario_queue_index(scn, name);
+	if (q < 0)
+		return fail(L, e, key, "no queue is named \"%s\"", name);
+	pq->queue = (size_t)q;
+	for (size_t j = 0; j < i; j++)
+		if (p->queues[j].queue == pq->queue)
+			return fail(L, e, NULL, "queue \"%s\" is listed twice", name);
+	enum cc_channel ch = scn->queues[q].channel;
+	if (!p->concurrency[ch])
+		return fail(L, e, NULL, "queue \"%s\" is a %s queue and the profile handles no %s "
+		            "(give concurrency.%s)", name, channel_names[ch], channel_names[ch],
+		            channel_names[ch]);
+	return CC_OK;
+}
+
+static enum cc_status load_routing_profile(struct loader *L, const config_setting_t *s,
+                                           const struct cc_scenario *scn,
+                                           struct cc_routing_profile_cfg *p)
+{
+	static const char *const keys[] = { "name", "concurrency", "cross_channel", "queues",
+	                                    "description", NULL };
+	enum cc_status st = check_keys(L, s, keys);
+	const char *name;
+	if (st || (st = get_name(L, s, 1, &name)))
+		return st;
+	p->name = cc_strdup(name);
+	config_setting_t *list;
+	if ((st = load_concurrency(L, s, p)) || (st = get_bool(L, s, "cross_channel", &p->cross_channel)) ||
+	    (st = member(L, s, "queues", 1, &list)))
+		return st;
+	int t = config_setting_type(list);
+	if (t != CONFIG_TYPE_LIST && t != CONFIG_TYPE_ARRAY)
+		return fail(L, list, NULL, "must be a list of queues ( \"a\", { queue = \"b\"; "
+		            "priority = 2; } ) (got %s)", type_name(list));
+	size_t n = (size_t)config_setting_length(list);
+	if (n == 0)
+		return fail(L, list, NULL, "must name at least one queue");
+	p->queues = cc_calloc(n, sizeof *p->queues);
+	p->n_queues = n;
+	for (size_t i = 0; i < n; i++)
+		if ((st = load_profile_queue(L, config_setting_get_elem(list, (unsigned)i), scn, p, i)))
+			return st;
+	return CC_OK;
+}
+
+/* routing_profiles = ( { ... }, ... ): the scenario's own profiles, into the first entries
+ * of scn->profiles (whose room the caller has made). */
+static enum cc_status load_routing_profiles(struct loader *L, const config_setting_t *root,
+                                            struct cc_scenario *scn)
+{
+	const config_setting_t *list;
+	size_t n;
+	enum cc_status st = optional_list(L, root, "routing_profiles", &list, &n);
+	for (size_t i = 0; !st && i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		struct cc_routing_profile_cfg *p = &scn->profiles[scn->n_profiles++];
+		if ((st = load_routing_profile(L, e, scn, p)))
+			break;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(scn->profiles[j].name, p->name) == 0)
+				return fail(L, e, "name", "another routing profile is already named \"%s\"",
+				            p->name);
+	}
+	return st;
 }
 
 /* A non-empty list of groups at KEY of the root. */
@@ -1025,7 +1475,8 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 {
 	static const char *const keys[] = { "name", "description", "seed", "horizon", "warmup",
 	                                    "interval", "replications", "statuses", "channels",
-	                                    "queues", "agents", "output", NULL };
+	                                    "routing", "queues", "routing_profiles", "agents",
+	                                    "output", NULL };
 	enum cc_status st = check_keys(L, root, keys);
 	const char *name;
 	long long seed = 1, reps = 10;
@@ -1052,7 +1503,8 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 		return fail(L, root, "interval", "gives more than %.0f intervals over the horizon",
 		            MAX_INTERVALS);
 	/* Agent groups name statuses, so these come first. */
-	if ((st = load_statuses(L, root, scn)) || (st = load_channels(L, root, scn)))
+	if ((st = load_statuses(L, root, scn)) || (st = load_channels(L, root, scn)) ||
+	    (st = load_routing(L, root, scn)))
 		return st;
 
 	config_setting_t *list;
@@ -1068,12 +1520,22 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 				return fail(L, e, "name",
 				            "another queue is already named \"%s\"", scn->queues[i].name);
 	}
-	if ((st = get_list(L, root, "agents", &list, &scn->n_groups)))
+	if ((st = link_callbacks(L, list, scn)))
 		return st;
-	scn->groups = cc_calloc(scn->n_groups, sizeof *scn->groups);
+	/* Room for the declared profiles, then one per group (those giving skills). */
+	const config_setting_t *plist;
+	size_t n_declared, n_groups;
+	if ((st = optional_list(L, root, "routing_profiles", &plist, &n_declared)) ||
+	    (st = get_list(L, root, "agents", &list, &n_groups)))
+		return st;
+	scn->profiles = cc_calloc(n_declared + n_groups, sizeof *scn->profiles);
+	if ((st = load_routing_profiles(L, root, scn)))
+		return st;
+	scn->groups = cc_calloc(n_groups, sizeof *scn->groups);
+	scn->n_groups = n_groups;
 	for (size_t i = 0; i < scn->n_groups; i++) {
 		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
-		if ((st = load_group(L, e, scn, &scn->groups[i])))
+		if ((st = load_group(L, e, scn, n_declared, &scn->groups[i])))
 			return st;
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(scn->groups[j].name, scn->groups[i].name) == 0)
@@ -1088,7 +1550,8 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 		if (!served)
 			return fail(L, config_setting_get_elem(config_setting_get_member(root, "queues"),
 			                                       (unsigned)q),
-			            NULL, "queue \"%s\" is in no agent group's skills: nobody would answer it",
+			            NULL, "queue \"%s\" is in no agent group's skills or routing profile: "
+			            "nobody would answer it",
 			            scn->queues[q].name);
 	}
 
@@ -1151,7 +1614,8 @@ static void copy_value(config_setting_t *dst, const config_setting_t *src)
 }
 
 /* The child of S named by path component C: "[2]" or "2" by position, a member name, or the
- * element of a list of groups whose name setting is C. NULL when there is none. */
+ * element of a list of groups whose name setting (or, among a routing profile's queues, queue
+ * setting) is C. NULL when there is none. */
 static config_setting_t *child(config_setting_t *s, const char *c)
 {
 	int t = config_setting_type(s);
@@ -1168,7 +1632,8 @@ static config_setting_t *child(config_setting_t *s, const char *c)
 		config_setting_t *e = config_setting_get_elem(s, (unsigned)k);
 		const char *name;
 		if (config_setting_type(e) == CONFIG_TYPE_GROUP &&
-		    config_setting_lookup_string(e, "name", &name) && strcmp(name, c) == 0)
+		    (config_setting_lookup_string(e, "name", &name) ||
+		     config_setting_lookup_string(e, "queue", &name)) && strcmp(name, c) == 0)
 			return e;
 	}
 	return NULL;
@@ -1439,9 +1904,22 @@ void cc_scenario_fini(struct cc_scenario *scn)
 		cc_dist_fini(&q->handle);
 		cc_dist_fini(&q->acw);
 		cc_dist_fini(&q->patience);
+		cc_free(q->priorities);
+		cc_dist_fini(&q->pause.duration);
+		cc_dist_fini(&q->dialing.pending);
+		cc_dist_fini(&q->dialing.dial);
+		cc_free(q->rings);
 	}
 	for (size_t i = 0; i < scn->n_groups; i++)
 		group_fini(&scn->groups[i]);
+	for (size_t i = 0; i < scn->n_profiles; i++) {
+		cc_free(scn->profiles[i].name);
+		cc_free(scn->profiles[i].queues);
+	}
+	for (int c = 0; c < CC_CHANNEL_COUNT; c++)
+		cc_free(scn->channels[c].slowdown);
+	cc_free(scn->profiles);
+	cc_free(scn->routing.policy);
 	for (size_t i = 0; i < scn->n_statuses; i++)
 		cc_free(scn->statuses[i]);
 	cc_free(scn->queues);

@@ -98,7 +98,8 @@ struct cc_queue_cfg {
 	size_t n_priorities;
 	struct cc_pause_cfg pause;          /* task queues only */
 	struct cc_callback_offer_cfg callback; /* voice queues only */
-	struct cc_callback_dial_cfg dialing;   /* callback queues only */
+	struct cc_callback_dial_cfg dialing;   /* callback queues only (its defaults on every
+	                                          queue when not given) */
 	struct cc_ring_cfg *rings;          /* Bullseye rings by wait, ascending AFTER_S and
 	                                       descending LEVEL; NULL: one ring, every level */
 	size_t n_rings;

@@ -254,7 +254,8 @@ static void test_cli_erlang_published_values(void **state)
 }
 
 /* The results documentation names every figure the file holds, each in its owner's section
- * ("### Per queue", "### Per agent group", "### Per agent group and status"), since several
+ * ("### Per queue", "### Per agent group", "### Per agent group and status", "### Per
+ * channel", "### Per agent group and channel"), since several
  * names (talk_s, occupancy, ronas...) are both a queue and a group figure. Runs from the top
  * folder. */
 static void test_cli_docs_list_every_figure(void **state)
@@ -269,7 +270,9 @@ static void test_cli_docs_list_every_figure(void **state)
 	fclose(f);
 	static const char *const heads[] = { [CC_FIG_QUEUE] = "\n### Per queue\n",
 	                                     [CC_FIG_GROUP] = "\n### Per agent group\n",
-	                                     [CC_FIG_STATUS] = "\n### Per agent group and status\n" };
+	                                     [CC_FIG_STATUS] = "\n### Per agent group and status\n",
+	                                     [CC_FIG_CHANNEL] = "\n### Per channel\n",
+	                                     [CC_FIG_GROUP_CHANNEL] = "\n### Per agent group and channel\n" };
 	size_t count;
 	const struct cc_figure *figs = cc_figures(&count);
 	for (size_t i = 0; i < count; i++) {

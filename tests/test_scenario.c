@@ -1,4 +1,5 @@
 #include "testutil.h"
+#include "models/policy.h"
 
 static const char base[] =
 	"name = \"erlang-a\";\n"                                          /* 1 */
@@ -454,7 +455,7 @@ static void test_scenario_agent_errors(void **state)
 	expect_error_in(full, "offer_timeout = \"45s\"", "offer_timeout = 0",
 	                ":4: channels.chat.offer_timeout: must be positive");
 	expect_error_in(full, "offer_timeout = \"45s\"", "ring = \"45s\"",
-	                ":4: channels.chat.ring: unknown setting (expected one of: offer_timeout)");
+	                ":4: channels.chat.ring: unknown setting (expected one of: offer_timeout, slowdown)");
 	expect_error_in(full, "rona_requeue = \"tail\"", "rona_requeue = \"middle\"",
 	                ":7: queues.[0].rona_requeue: unknown place \"middle\" (expected original or tail)");
 	expect_error_in(full, "agent_events = true", "agent_events = 1",
@@ -590,6 +591,477 @@ static void test_scenario_set_agent_model(void **state)
 	assert_non_null(strstr(err, ": --set agents.[0].shifts: give only one of count, shifts and profile"));
 }
 
+/* Routing profiles, a policy, and every queue extra: head starts, callbacks, dialing,
+ * pauses, rings and slowdowns. */
+static const char routed[] =
+	"name = \"routed\";\n"                                                                    /* 1 */
+	"horizon = \"8h\";\n"                                                                     /* 2 */
+	"routing = { policy = \"bullseye\"; idle_timer = \"inbound\"; };\n"                       /* 3 */
+	"channels = { chat = { slowdown = [ 1.0, 1.2, 1.45 ]; }; email = { slowdown = ( 1, 1.125 ); }; };\n" /* 4 */
+	"queues = (\n"                                                                            /* 5 */
+	"  { name = \"sales\"; arrivals = { per_hour = 60.5; }; handle = { dist = \"exponential\"; mean = \"3m\"; };\n" /* 6 */
+	"    patience = { dist = \"exponential\"; mean = \"4m\"; };\n"                            /* 7 */
+	"    priorities = ( { share = 0.125; head_start = \"2m\"; }, { share = 0.0625; head_start = \"5m30s\"; } );\n" /* 8 */
+	"    callback = { queue = \"cb\"; threshold = \"2m15s\"; accept = 0.45; estimate = \"oldest\"; };\n" /* 9 */
+	"    rings = ( { after = \"5s\"; level = 8; }, { after = \"20s\"; level = 5; }, { after = \"1m\"; level = 1; } ); },\n" /* 10 */
+	"  { name = \"web\"; channel = \"chat\"; arrivals = { per_hour = 30.0; }; handle = { dist = \"exponential\"; mean = \"6m\"; }; },\n" /* 11 */
+	"  { name = \"mail\"; channel = \"email\"; arrivals = { per_hour = 10.0; }; handle = { dist = \"exponential\"; mean = \"7m\"; };\n" /* 12 */
+	"    service_level = { threshold = \"24h\"; target = 0.9; }; },\n"                       /* 13 */
+	"  { name = \"work\"; channel = \"task\"; arrivals = { per_hour = 5.0; }; handle = { dist = \"exponential\"; mean = \"10m\"; };\n" /* 14 */
+	"    pause = { share = 0.35; duration = { dist = \"deterministic\"; value = \"45m\"; }; }; },\n" /* 15 */
+	"  { name = \"cb\"; channel = \"callback\"; arrivals = { per_hour = 0.0; }; handle = { dist = \"exponential\"; mean = \"3m\"; };\n" /* 16 */
+	"    dialing = { pending = { dist = \"uniform\"; min = \"1m\"; max = \"5m\"; }; dial = { dist = \"deterministic\"; value = \"20s\"; };\n" /* 17 */
+	"                reach = 0.8; retries = 2; retry_delay = \"10m\"; }; },\n"                /* 18 */
+	"  { name = \"cb2\"; channel = \"callback\"; arrivals = { per_hour = 0.0; }; handle = { dist = \"exponential\"; mean = \"3m\"; }; }\n" /* 19 */
+	");\n"                                                                                    /* 20 */
+	"routing_profiles = (\n"                                                                  /* 21 */
+	"  { name = \"blended\"; concurrency = { voice = 1; chat = 3; email = 2; }; cross_channel = true;\n" /* 22 */
+	"    queues = ( { queue = \"sales\"; priority = 2; delay = \"30s\"; level = 5; }, \"web\", { queue = \"mail\"; level = 7; } ); },\n" /* 23 */
+	"  { name = \"back\"; concurrency = { task = 4; callback = 1; }; queues = [ \"work\", \"cb\", \"cb2\" ]; },\n" /* 24 */
+	"  { name = \"spare\"; concurrency = { voice = 1; }; queues = ( \"sales\" ); }\n"         /* 25 */
+	");\n"                                                                                    /* 26 */
+	"agents = (\n"                                                                            /* 27 */
+	"  { name = \"front\"; count = 5; skills = [ \"web\", \"sales\" ]; },\n"                  /* 28 */
+	"  { name = \"mixed\"; count = 4; routing_profile = \"blended\"; },\n"                    /* 29 */
+	"  { name = \"office\"; count = 2; routing_profile = \"back\"; }\n"                        /* 30 */
+	");\n";                                                                                   /* 31 */
+
+static void test_scenario_channel_helpers(void **state)
+{
+	(void)state;
+	assert_false(cc_channel_deferrable(CC_CHANNEL_VOICE));
+	assert_false(cc_channel_deferrable(CC_CHANNEL_CHAT));
+	assert_true(cc_channel_deferrable(CC_CHANNEL_EMAIL));
+	assert_true(cc_channel_deferrable(CC_CHANNEL_TASK));
+	assert_true(cc_channel_deferrable(CC_CHANNEL_CALLBACK));
+	assert_int_equal(cc_channel_max_concurrency(CC_CHANNEL_VOICE), 1);
+	assert_int_equal(cc_channel_max_concurrency(CC_CHANNEL_CALLBACK), 1);
+	assert_int_equal(cc_channel_max_concurrency(CC_CHANNEL_CHAT), 10);
+	assert_int_equal(cc_channel_max_concurrency(CC_CHANNEL_EMAIL), 10);
+	assert_int_equal(cc_channel_max_concurrency(CC_CHANNEL_TASK), 10);
+}
+
+/* Without any of the new settings: the default policy, a profile made from the skills, and
+ * queues with no extras (but usable distributions). */
+static void test_scenario_routing_defaults(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	char err[1024] = "";
+	assert_int_equal(tu_load(base, NULL, 0, &scn, err, sizeof err), CC_OK);
+	assert_string_equal(scn.routing.policy, CC_POLICY_DEFAULT);
+	assert_string_equal(scn.routing.policy, "longest_idle");
+	assert_int_equal(scn.routing.idle_inbound, 0);
+	for (int c = 0; c < CC_CHANNEL_COUNT; c++) {
+		assert_null(scn.channels[c].slowdown);
+		assert_int_equal(scn.channels[c].n_slowdown, 0);
+	}
+	const struct cc_queue_cfg *q = &scn.queues[0];
+	assert_null(q->priorities);
+	assert_int_equal(q->n_priorities, 0);
+	assert_near(q->pause.share, 0, 0);
+	assert_zero_dist(&q->pause.duration);
+	assert_int_equal(q->callback.queue, -1);
+	assert_near(q->callback.accept, 1, 0);
+	assert_int_equal(q->callback.estimate, CC_ESTIMATE_QUEUE);
+	assert_null(q->rings);
+	assert_int_equal(q->n_rings, 0);
+	assert_int_equal(scn.n_profiles, 1);
+	const struct cc_routing_profile_cfg *p = &scn.profiles[0];
+	assert_string_equal(p->name, "team");
+	assert_int_equal(p->concurrency[CC_CHANNEL_VOICE], 1);
+	for (int c = CC_CHANNEL_CHAT; c < CC_CHANNEL_COUNT; c++)
+		assert_int_equal(p->concurrency[c], 0);
+	assert_false(p->cross_channel);
+	assert_int_equal(p->n_queues, 1);
+	assert_int_equal(p->queues[0].queue, 0);
+	assert_int_equal(p->queues[0].priority, 1);
+	assert_near(p->queues[0].delay_s, 0, 0);
+	assert_int_equal(p->queues[0].level, 1);
+	assert_int_equal(scn.groups[0].routing, 0);
+	cc_scenario_fini(&scn);
+
+	/* routing given with only an idle timer keeps the default policy. */
+	load_edited(base, "replications = 20;", "replications = 20; routing = { idle_timer = \"activity\"; };", &scn);
+	assert_string_equal(scn.routing.policy, "longest_idle");
+	assert_int_equal(scn.routing.idle_inbound, 0);
+	cc_scenario_fini(&scn);
+}
+
+/* Groups giving skills get a profile each, named after them, after the declared ones:
+ * concurrency 1 on their queues' channels, priorities by position. */
+static void test_scenario_implicit_profiles(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	char err[1024] = "";
+	if (tu_load(full, NULL, 0, &scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	assert_int_equal(scn.n_profiles, 2);
+	const struct cc_routing_profile_cfg *front = &scn.profiles[0], *back = &scn.profiles[1];
+	assert_string_equal(front->name, "front");
+	assert_int_equal(front->concurrency[CC_CHANNEL_VOICE], 1);
+	assert_int_equal(front->concurrency[CC_CHANNEL_CHAT], 1);
+	assert_int_equal(front->concurrency[CC_CHANNEL_EMAIL], 0);
+	assert_int_equal(front->n_queues, 2);
+	assert_int_equal(front->queues[0].queue, 0);
+	assert_int_equal(front->queues[0].priority, 1);
+	assert_int_equal(front->queues[1].queue, 1);
+	assert_int_equal(front->queues[1].priority, 2);
+	assert_int_equal(front->queues[1].level, 1);
+	assert_near(front->queues[1].delay_s, 0, 0);
+	assert_string_equal(back->name, "back");
+	assert_int_equal(back->concurrency[CC_CHANNEL_VOICE], 0);
+	assert_int_equal(back->concurrency[CC_CHANNEL_CHAT], 1);
+	assert_int_equal(back->n_queues, 1);
+	assert_int_equal(back->queues[0].queue, 1);
+	assert_int_equal(scn.groups[0].routing, 0);
+	assert_int_equal(scn.groups[1].routing, 1);
+	cc_scenario_fini(&scn);
+
+	/* Among declared profiles, the implicit one comes last; its order is the skills'. */
+	if (tu_load(routed, NULL, 0, &scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	assert_int_equal(scn.n_profiles, 4);
+	const struct cc_routing_profile_cfg *own = &scn.profiles[3];
+	assert_string_equal(own->name, "front");
+	assert_int_equal(scn.groups[0].routing, 3);
+	assert_int_equal(own->concurrency[CC_CHANNEL_VOICE], 1);
+	assert_int_equal(own->concurrency[CC_CHANNEL_CHAT], 1);
+	assert_int_equal(own->concurrency[CC_CHANNEL_TASK], 0);
+	assert_int_equal(own->n_queues, 2);
+	assert_int_equal(own->queues[0].queue, 1); /* web */
+	assert_int_equal(own->queues[0].priority, 1);
+	assert_int_equal(own->queues[1].queue, 0); /* sales */
+	assert_int_equal(own->queues[1].priority, 2);
+	assert_int_equal(scn.groups[0].n_skills, 2);
+	assert_int_equal(scn.groups[0].skills[0], 1);
+	assert_int_equal(scn.groups[0].skills[1], 0);
+	cc_scenario_fini(&scn);
+}
+
+static void test_scenario_routing_profiles(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	char err[1024] = "";
+	if (tu_load(routed, NULL, 0, &scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	assert_string_equal(scn.routing.policy, "bullseye");
+	assert_int_equal(scn.routing.idle_inbound, 1);
+
+	const struct cc_routing_profile_cfg *b = &scn.profiles[0];
+	assert_string_equal(b->name, "blended");
+	assert_int_equal(b->concurrency[CC_CHANNEL_VOICE], 1);
+	assert_int_equal(b->concurrency[CC_CHANNEL_CHAT], 3);
+	assert_int_equal(b->concurrency[CC_CHANNEL_EMAIL], 2);
+	assert_int_equal(b->concurrency[CC_CHANNEL_TASK], 0);
+	assert_int_equal(b->concurrency[CC_CHANNEL_CALLBACK], 0);
+	assert_true(b->cross_channel);
+	assert_int_equal(b->n_queues, 3);
+	assert_int_equal(b->queues[0].queue, 0);
+	assert_int_equal(b->queues[0].priority, 2);
+	assert_near(b->queues[0].delay_s, 30, 0);
+	assert_int_equal(b->queues[0].level, 5);
+	assert_int_equal(b->queues[1].queue, 1); /* a bare name: the defaults */
+	assert_int_equal(b->queues[1].priority, 1);
+	assert_near(b->queues[1].delay_s, 0, 0);
+	assert_int_equal(b->queues[1].level, 1);
+	assert_int_equal(b->queues[2].queue, 2);
+	assert_int_equal(b->queues[2].priority, 1);
+	assert_int_equal(b->queues[2].level, 7);
+
+	const struct cc_routing_profile_cfg *o = &scn.profiles[1];
+	assert_string_equal(o->name, "back");
+	assert_false(o->cross_channel);
+	assert_int_equal(o->concurrency[CC_CHANNEL_TASK], 4);
+	assert_int_equal(o->concurrency[CC_CHANNEL_CALLBACK], 1);
+	assert_int_equal(o->n_queues, 3);
+	assert_int_equal(o->queues[2].queue, 5);
+	assert_string_equal(scn.profiles[2].name, "spare"); /* used by no group: allowed */
+
+	/* Groups: the profile's index, and its queues as skills in the profile's order. */
+	const struct cc_group_cfg *mixed = &scn.groups[1], *office = &scn.groups[2];
+	assert_int_equal(mixed->routing, 0);
+	assert_int_equal(mixed->n_skills, 3);
+	assert_int_equal(mixed->skills[0], 0);
+	assert_int_equal(mixed->skills[1], 1);
+	assert_int_equal(mixed->skills[2], 2);
+	assert_int_equal(office->routing, 1);
+	assert_int_equal(office->n_skills, 3);
+	assert_int_equal(office->skills[0], 3);
+	assert_int_equal(office->skills[1], 4);
+	assert_int_equal(office->skills[2], 5);
+	cc_scenario_fini(&scn);
+}
+
+static void test_scenario_queue_extras(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	char err[1024] = "";
+	if (tu_load(routed, NULL, 0, &scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	const struct cc_channel_cfg *chat = &scn.channels[CC_CHANNEL_CHAT];
+	assert_int_equal(chat->n_slowdown, 3);
+	assert_near(chat->slowdown[0], 1, 0);
+	assert_near(chat->slowdown[1], 1.2, 0);
+	assert_near(chat->slowdown[2], 1.45, 0);
+	assert_int_equal(scn.channels[CC_CHANNEL_EMAIL].n_slowdown, 2);
+	assert_near(scn.channels[CC_CHANNEL_EMAIL].slowdown[1], 1.125, 0);
+	assert_null(scn.channels[CC_CHANNEL_VOICE].slowdown);
+
+	const struct cc_queue_cfg *sales = &scn.queues[0];
+	assert_int_equal(sales->n_priorities, 2);
+	assert_near(sales->priorities[0].share, 0.125, 0);
+	assert_near(sales->priorities[0].head_start_s, 120, 0);
+	assert_near(sales->priorities[1].share, 0.0625, 0);
+	assert_near(sales->priorities[1].head_start_s, 330, 0);
+	assert_int_equal(sales->callback.queue, 4);
+	assert_near(sales->callback.threshold_s, 135, 0);
+	assert_near(sales->callback.accept, 0.45, 0);
+	assert_int_equal(sales->callback.estimate, CC_ESTIMATE_OLDEST);
+	assert_int_equal(sales->n_rings, 3);
+	assert_near(sales->rings[0].after_s, 5, 0);
+	assert_int_equal(sales->rings[0].level, 8);
+	assert_near(sales->rings[1].after_s, 20, 0);
+	assert_int_equal(sales->rings[1].level, 5);
+	assert_near(sales->rings[2].after_s, 60, 0);
+	assert_int_equal(sales->rings[2].level, 1);
+	assert_true(sales->has_patience);
+
+	const struct cc_queue_cfg *mail = &scn.queues[2];
+	assert_false(mail->has_patience);
+	assert_near(mail->sl_threshold_s, 86400, 0);
+	assert_int_equal(mail->callback.queue, -1);
+
+	const struct cc_queue_cfg *work = &scn.queues[3];
+	assert_near(work->pause.share, 0.35, 0);
+	assert_int_equal(work->pause.duration.kind, CC_DIST_DETERMINISTIC);
+	assert_near(work->pause.duration.mean, 2700, 0);
+
+	const struct cc_callback_dial_cfg *d = &scn.queues[4].dialing;
+	assert_int_equal(d->pending.kind, CC_DIST_UNIFORM);
+	assert_near(d->pending.mean, 180, 1e-9);
+	assert_near(d->dial.mean, 20, 0);
+	assert_near(d->reach, 0.8, 0);
+	assert_int_equal(d->retries, 2);
+	assert_near(d->retry_delay_s, 600, 0);
+
+	/* A callback queue without dialing settings still has them, at their defaults. */
+	const struct cc_callback_dial_cfg *d2 = &scn.queues[5].dialing;
+	assert_zero_dist(&d2->pending);
+	assert_zero_dist(&d2->dial);
+	assert_near(d2->reach, 1, 0);
+	assert_int_equal(d2->retries, 0);
+	assert_near(d2->retry_delay_s, 300, 0);
+	cc_scenario_fini(&scn);
+
+	/* A callback's defaults; a pause with no share; a first ring later than 0. */
+	load_edited(routed, "threshold = \"2m15s\"; accept = 0.45; estimate = \"oldest\";", "", &scn);
+	assert_near(scn.queues[0].callback.threshold_s, 0, 0);
+	assert_near(scn.queues[0].callback.accept, 1, 0);
+	assert_int_equal(scn.queues[0].callback.estimate, CC_ESTIMATE_QUEUE);
+	cc_scenario_fini(&scn);
+	load_edited(routed, "share = 0.35; duration = { dist = \"deterministic\"; value = \"45m\"; };", "", &scn);
+	assert_near(scn.queues[3].pause.share, 0, 0);
+	assert_zero_dist(&scn.queues[3].pause.duration);
+	cc_scenario_fini(&scn);
+}
+
+static void test_scenario_routing_errors(void **state)
+{
+	(void)state;
+	/* the policy */
+	expect_error_in(routed, "policy = \"bullseye\"", "policy = \"fifo\"",
+	                ":3: routing.policy: unknown policy \"fifo\" (expected one of: bullseye, longest_idle, longest_waiting, priority)");
+	expect_error_in(routed, "idle_timer = \"inbound\"", "idle_timer = \"login\"",
+	                ":3: routing.idle_timer: unknown idle timer \"login\" (expected activity or inbound)");
+	expect_error_in(routed, "idle_timer = \"inbound\"", "idle = 1",
+	                ":3: routing.idle: unknown setting (expected one of: policy, idle_timer)");
+	expect_error_in(routed, "policy = \"bullseye\"", "policy = 2", ":3: routing.policy: must be a string");
+
+	/* profiles */
+	expect_error_in(routed, "chat = 3;", "chat = 12;",
+	                ":22: routing_profiles.[0].concurrency.chat: must be from 1 to 10: an agent handles at most 10 chat contacts at a time (got 12;");
+	expect_error_in(routed, "voice = 1; chat = 3;", "voice = 2; chat = 3;",
+	                ":22: routing_profiles.[0].concurrency.voice: must be 1: an agent handles one voice contact at a time (got 2;");
+	expect_error_in(routed, "chat = 3;", "chat = 0;",
+	                ":22: routing_profiles.[0].concurrency.chat: must be from 1 to 10: an agent handles at most 10 chat contacts at a time (got 0; leave the channel out to handle none)");
+	expect_error_in(routed, "chat = 3;", "chat = 2.5;",
+	                ":22: routing_profiles.[0].concurrency.chat: must be a whole number (got a number)");
+	expect_error_in(routed, "chat = 3;", "fax = 3;",
+	                ":22: routing_profiles.[0].concurrency.fax: unknown setting (expected one of: voice, chat, email, task, callback)");
+	expect_error_in(routed, "concurrency = { voice = 1; }; queues = ( \"sales\" )", "concurrency = { }; queues = ( \"sales\" )",
+	                ":25: routing_profiles.[2].concurrency: must give at least one channel");
+	expect_error_in(routed, "concurrency = { voice = 1; }; queues = ( \"sales\" )", "queues = ( \"sales\" )",
+	                ":25: routing_profiles.[2].concurrency: missing (required)");
+	expect_error_in(routed, "\"web\", {", "\"web\", \"work\", {",
+	                ":23: routing_profiles.[0].queues.[2]: queue \"work\" is a task queue and the profile handles no task");
+	expect_error_in(routed, "\"web\", {", "\"web\", \"web\", {",
+	                ":23: routing_profiles.[0].queues.[2]: queue \"web\" is listed twice");
+	expect_error_in(routed, "\"cb\", \"cb2\" ]", "\"cb\", \"cb3\" ]", ":24: routing_profiles.[1].queues.[2]: no queue is named \"cb3\"");
+	expect_error_in(routed, "queue = \"mail\"", "queue = \"mall\"",
+	                ":23: routing_profiles.[0].queues.[2].queue: no queue is named \"mall\"");
+	expect_error_in(routed, "{ queue = \"mail\"; level = 7; }", "{ level = 7; }",
+	                ":23: routing_profiles.[0].queues.[2].queue: missing (required)");
+	expect_error_in(routed, "priority = 2;", "priority = 100;",
+	                ":23: routing_profiles.[0].queues.[0].priority: must be from 1 to 99 (got 100)");
+	expect_error_in(routed, "level = 7", "level = 21", ":23: routing_profiles.[0].queues.[2].level: must be from 1 to 20 (got 21)");
+	expect_error_in(routed, "delay = \"30s\"", "delay = -3.5", ":23: routing_profiles.[0].queues.[0].delay: must not be negative");
+	expect_error_in(routed, "level = 7;", "level = 7; skill = 2;", ":23: routing_profiles.[0].queues.[2].skill: unknown setting (expected one of: queue, priority, delay, level)");
+	expect_error_in(routed, "\"web\", {", "3, {",
+	                ":23: routing_profiles.[0].queues.[1]: must be a queue name or a group");
+	expect_error_in(routed, "queues = ( \"sales\" )", "queues = ( )", ":25: routing_profiles.[2].queues: must name at least one queue");
+	expect_error_in(routed, "; queues = ( \"sales\" )", "", ":25: routing_profiles.[2].queues: missing (required)");
+	expect_error_in(routed, "queues = ( \"sales\" )", "queues = \"sales\"", ":25: routing_profiles.[2].queues: must be a list of queues");
+	expect_error_in(routed, "name = \"spare\"", "name = \"back\"",
+	                ":25: routing_profiles.[2].name: another routing profile is already named \"back\"");
+	expect_error_in(routed, "name = \"spare\"", "name = \"sp.are\"", ":25: routing_profiles.[2].name: \"sp.are\" must have no '.'");
+	expect_error_in(routed, "cross_channel = true", "cross_channel = 1",
+	                ":22: routing_profiles.[0].cross_channel: must be true or false (got a whole number)");
+	expect_error_in(routed, "cross_channel = true", "cross = true", ":22: routing_profiles.[0].cross: unknown setting");
+	expect_error("agents = (", "routing_profiles = { name = \"x\"; };\nagents = (", ":16: routing_profiles: must be a list");
+
+	/* groups and their profiles */
+	expect_error_in(routed, "count = 4; routing_profile", "count = 4; skills = [ \"web\" ]; routing_profile",
+	                ":29: agents.[1].routing_profile: give skills or routing_profile, not both");
+	expect_error_in(routed, "count = 5; skills = [ \"web\", \"sales\" ];", "count = 5;",
+	                ":28: agents.[0]: serves no queue: give skills (a list of queues) or routing_profile");
+	/* A profile made from skills is the group's own: no other group can name it. */
+	expect_error_in(routed, "routing_profile = \"back\"", "routing_profile = \"front\"",
+	                ":30: agents.[2].routing_profile: no routing profile is named \"front\" (routing_profiles: blended, back, spare)");
+	expect_error("skills = [ \"sales\" ]", "routing_profile = \"x\"",
+	             ":16: agents.[0].routing_profile: no routing profile is named \"x\" (routing_profiles: none: declare them in routing_profiles");
+	expect_error_in(routed, "routing_profile = \"back\"", "routing_profile = [ \"back\" ]",
+	                ":30: agents.[2].routing_profile: must be a string");
+	/* Unused profiles are allowed, unserved queues are not. */
+	expect_error_in(routed, ",\n  { name = \"office\"; count = 2; routing_profile = \"back\"; }", "",
+	                ":14: queues.[3]: queue \"work\" is in no agent group's skills or routing profile: nobody would answer it");
+
+	/* channels */
+	expect_error_in(routed, "1.0, 1.2, 1.45", "1.0, 0.8", ":4: channels.chat.slowdown.[1]: must be a factor from 1 to 100 (1: no slowdown; got 0.8)");
+	expect_error_in(routed, "1.0, 1.2, 1.45", "1.0, 120.0", ":4: channels.chat.slowdown.[1]: must be a factor from 1 to 100");
+	expect_error_in(routed, "[ 1.0, 1.2, 1.45 ]", "[ ]", ":4: channels.chat.slowdown: must list at least one factor");
+	expect_error_in(routed, "[ 1.0, 1.2, 1.45 ]", "1.2", ":4: channels.chat.slowdown: must be a list");
+	expect_error_in(routed, "( 1, 1.125 )", "( 1, \"fast\" )", ":4: channels.email.slowdown.[1]: must be a number (got a string)");
+
+	/* deferrable channels */
+	expect_error_in(routed, "service_level = { threshold = \"24h\"",
+	                "patience = { dist = \"exponential\"; mean = \"1h\"; }; service_level = { threshold = \"24h\"",
+	                ":13: queues.[2].patience: email contacts wait without abandoning (deferrable); give no patience");
+	expect_error_in(routed, "pause = {", "patience = { dist = \"exponential\"; mean = \"1h\"; }; pause = {",
+	                ":15: queues.[3].patience: task contacts wait without abandoning (deferrable)");
+	expect_error_in(routed, "dialing = {", "patience = { dist = \"exponential\"; mean = \"1h\"; }; dialing = {",
+	                ":17: queues.[4].patience: callback contacts wait without abandoning (deferrable)");
+
+	/* head starts */
+	expect_error_in(routed, "share = 0.0625", "share = 0.9",
+	                ":8: queues.[0].priorities.[1].share: brings the classes' shares to 1.025: together at most 1");
+	expect_error_in(routed, "share = 0.125", "share = -0.125", ":8: queues.[0].priorities.[0].share: must be a share from 0 to 1");
+	expect_error_in(routed, "share = 0.125; ", "", ":8: queues.[0].priorities.[0].share: missing (required)");
+	expect_error_in(routed, "; head_start = \"2m\"", "", ":8: queues.[0].priorities.[0].head_start: missing (required)");
+	expect_error_in(routed, "head_start = \"2m\"", "head_start = \"-2m\"", ":8: queues.[0].priorities.[0].head_start: must not be negative");
+	expect_error_in(routed, "head_start = \"2m\"", "head_start = \"2m\"; boost = 2", ":8: queues.[0].priorities.[0].boost: unknown setting");
+	expect_error("acw = {", "priorities = ( ); acw = {", ":12: queues.[0].priorities: must list at least one class");
+
+	/* pauses */
+	expect_error("acw = {", "pause = { share = 0.5; }; acw = {", ":12: queues.[0].pause: is for task queues only (this is a voice queue)");
+	expect_error_in(routed, "pause = { share = 0.35; duration = { dist = \"deterministic\"; value = \"45m\"; }; }",
+	                "pause = { share = 0.35; }", ":15: queues.[3].pause.duration: missing (required)");
+	expect_error_in(routed, "share = 0.35", "share = 1.35", ":15: queues.[3].pause.share: must be a share from 0 to 1");
+
+	/* callbacks */
+	expect_error_in(routed, "queue = \"cb\"; threshold", "queue = \"web\"; threshold",
+	                ":9: queues.[0].callback.queue: queue \"web\" is a chat queue: callbacks go to a queue whose channel is callback");
+	expect_error_in(routed, "queue = \"cb\"; threshold", "queue = \"cb9\"; threshold", ":9: queues.[0].callback.queue: no queue is named \"cb9\"");
+	expect_error_in(routed, "queue = \"cb\"; threshold", "threshold", ":9: queues.[0].callback.queue: missing (required)");
+	expect_error_in(routed, "accept = 0.45", "accept = 45", ":9: queues.[0].callback.accept: must be a share from 0 to 1");
+	expect_error_in(routed, "estimate = \"oldest\"", "estimate = \"erlang\"",
+	                ":9: queues.[0].callback.estimate: unknown estimate \"erlang\" (expected queue or oldest)");
+	expect_error_in(routed, "threshold = \"2m15s\"", "threshold = \"2m15s\"; offer = 1",
+	                ":9: queues.[0].callback.offer: unknown setting (expected one of: queue, threshold, accept, estimate)");
+	expect_error_in(routed, "mean = \"6m\"; }; },", "mean = \"6m\"; }; callback = { queue = \"cb\"; }; },",
+	                ":11: queues.[1].callback: is for voice queues only (this is a chat queue)");
+
+	/* dialing */
+	expect_error("acw = {", "dialing = { reach = 0.5; }; acw = {", ":12: queues.[0].dialing: is for callback queues only (this is a voice queue)");
+	expect_error_in(routed, "retries = 2", "retries = 101", ":18: queues.[4].dialing.retries: must be from 0 to 100 (got 101)");
+	expect_error_in(routed, "reach = 0.8", "reach = 1.2", ":18: queues.[4].dialing.reach: must be a share from 0 to 1");
+	expect_error_in(routed, "retry_delay = \"10m\"", "retry_delay = \"soon\"", ":18: queues.[4].dialing.retry_delay: \"soon\" is not a duration");
+	expect_error_in(routed, "retry_delay = \"10m\"", "retry = \"10m\"", ":18: queues.[4].dialing.retry: unknown setting");
+	expect_error_in(routed, "value = \"20s\"", "value = \"-20s\"", ":17: queues.[4].dialing.dial.value: must not be negative");
+
+	/* rings */
+	expect_error_in(routed, "level = 5; }, { after = \"1m\"; level = 1;", "level = 5; }, { after = \"1m\"; level = 5;",
+	                ":10: queues.[0].rings.[2].level: must be below the previous ring's (5): each ring admits lower skill levels");
+	expect_error_in(routed, "after = \"20s\"", "after = \"5s\"",
+	                ":10: queues.[0].rings.[1].after: must be later than the previous ring's (5s)");
+	expect_error_in(routed, "level = 8", "level = 0", ":10: queues.[0].rings.[0].level: must be from 1 to 20 (got 0)");
+	expect_error_in(routed, "{ after = \"5s\"; level = 8; }", "{ level = 8; }", ":10: queues.[0].rings.[0].after: missing (required)");
+	expect_error_in(routed, "after = \"5s\"; level = 8;", "after = \"5s\";", ":10: queues.[0].rings.[0].level: missing (required)");
+	expect_error("acw = {", "rings = ( ); acw = {", ":12: queues.[0].rings: must list at least one ring");
+	expect_error("acw = {", "rings = [ 1, 2 ]; acw = {", ":12: queues.[0].rings: must be a list ( { ... }, { ... } ) (got an array [ ])");
+}
+
+static void test_scenario_set_routing(void **state)
+{
+	(void)state;
+	const char *sets[] = {
+		"routing_profiles.blended.concurrency.chat=5",   /* a profile by name */
+		"routing.policy=\"priority\"",
+		"routing.idle_timer=activity",
+		"routing_profiles.blended.queues.sales.level=9", /* a profile's queue by its queue */
+		"routing_profiles.blended.cross_channel=false",
+		"queues.sales.rings.[1].level=6",
+		"queues.cb.dialing.retries=4",
+		"channels.task.slowdown=[1.0, 1.5]",
+	};
+	struct cc_scenario scn;
+	char err[1024] = "";
+	if (tu_load(routed, sets, sizeof sets / sizeof sets[0], &scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	assert_int_equal(scn.profiles[0].concurrency[CC_CHANNEL_CHAT], 5);
+	assert_string_equal(scn.routing.policy, "priority");
+	assert_int_equal(scn.routing.idle_inbound, 0);
+	assert_int_equal(scn.profiles[0].queues[0].level, 9);
+	assert_int_equal(scn.profiles[0].queues[0].priority, 2);
+	assert_false(scn.profiles[0].cross_channel);
+	assert_int_equal(scn.queues[0].rings[1].level, 6);
+	assert_int_equal(scn.queues[4].dialing.retries, 4);
+	assert_int_equal(scn.channels[CC_CHANNEL_TASK].n_slowdown, 2);
+	assert_near(scn.channels[CC_CHANNEL_TASK].slowdown[1], 1.5, 0);
+	cc_scenario_fini(&scn);
+
+	/* routing made on the way; a profile swapped for skills. */
+	const char *made[] = { "routing.policy=longest_waiting", "agents.office.routing_profile=spare",
+	                       "agents.mixed.routing_profile=back" };
+	/* spare serves sales only, so web is served by front, mail by nobody: refused. */
+	assert_int_equal(tu_load(routed, made, 3, &scn, err, sizeof err), CC_ERR_SCENARIO);
+	assert_non_null(strstr(err, ": queues.[2]: queue \"mail\" is in no agent group's skills or routing profile"));
+	const char *policy[] = { "routing.policy=longest_waiting" };
+	assert_int_equal(tu_load(base, policy, 1, &scn, err, sizeof err), CC_OK);
+	assert_string_equal(scn.routing.policy, "longest_waiting");
+	cc_scenario_fini(&scn);
+
+	/* Errors in overrides name the override. */
+	const char *over[] = { "routing_profiles.blended.concurrency.voice=2" };
+	assert_int_equal(tu_load(routed, over, 1, &scn, err, sizeof err), CC_ERR_SCENARIO);
+	assert_non_null(strstr(err, ": --set routing_profiles.[0].concurrency.voice: must be 1: an agent handles one voice contact"));
+	const char *fifo[] = { "routing.policy=fifo" };
+	assert_int_equal(tu_load(base, fifo, 1, &scn, err, sizeof err), CC_ERR_SCENARIO);
+	assert_non_null(strstr(err, ": --set routing.policy: unknown policy \"fifo\" (expected one of: bullseye"));
+	const char *nosuch[] = { "routing_profiles.nosuch.concurrency.voice=1" };
+	assert_int_equal(tu_load(routed, nosuch, 1, &scn, err, sizeof err), CC_ERR_USAGE);
+	assert_non_null(strstr(err, "--set routing_profiles.nosuch.concurrency.voice=1: no setting \"nosuch\" there"));
+	const char *both[] = { "agents.mixed.skills=[\"web\"]" };
+	assert_int_equal(tu_load(routed, both, 1, &scn, err, sizeof err), CC_ERR_SCENARIO);
+	assert_non_null(strstr(err, ":29: agents.[1].routing_profile: give skills or routing_profile, not both"));
+	const char *unhandled[] = { "routing_profiles.spare.queues.[0]=web" };
+	assert_int_equal(tu_load(routed, unhandled, 1, &scn, err, sizeof err), CC_ERR_SCENARIO);
+	assert_non_null(strstr(err, ": --set routing_profiles.[2].queues.[0]: queue \"web\" is a chat queue and the profile handles no chat"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -603,6 +1075,13 @@ int main(void)
 		cmocka_unit_test(test_scenario_agent_errors),
 		cmocka_unit_test(test_scenario_too_many_statuses),
 		cmocka_unit_test(test_scenario_set_agent_model),
+		cmocka_unit_test(test_scenario_channel_helpers),
+		cmocka_unit_test(test_scenario_routing_defaults),
+		cmocka_unit_test(test_scenario_implicit_profiles),
+		cmocka_unit_test(test_scenario_routing_profiles),
+		cmocka_unit_test(test_scenario_queue_extras),
+		cmocka_unit_test(test_scenario_routing_errors),
+		cmocka_unit_test(test_scenario_set_routing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,277 @@
+#ifndef CC_CENTER_IMPL_H
+#define CC_CENTER_IMPL_H
+
+/*
+ * The inside of one replication of the contact center, shared by its three parts and by
+ * nothing else:
+ * - center.c: the run (set-up, the event loop, the end), time accounting, and the life of
+ *   contacts (arrival, offer, ringing, talk with slowdown and pauses, ACW, abandonment,
+ *   RONA, callbacks);
+ * - routing.c: the indexes (free agents per group and channel, waiting contacts per queue)
+ *   and the matching of contacts and agents through the scenario's policy;
+ * - agents.c: the agent's status machine (statuses, shifts, planned and unplanned
+ *   statuses, away episodes, outbound calls).
+ * The event classes and the order of ties are documented in center.h.
+ */
+
+#include <stdint.h>
+
+#include <gsl/gsl_rng.h>
+
+#include "models/arrivals.h"
+#include "models/center.h"
+#include "models/policy.h"
+#include "models/roster.h"
+#include "sim/calendar.h"
+#include "sim/heap.h"
+
+enum event_kind {
+	EV_LOGIN, EV_LOGOUT, EV_UNPLANNED, EV_AWAY, EV_OUTBOUND, EV_STATUS_END, EV_TALK_END,
+	EV_ACW_END, EV_ACCEPT, EV_ARRIVAL, EV_ABANDON, EV_OFFER_TIMEOUT, EV_PENDING_END,
+	EV_DIAL_END, EV_RETRY, EV_ELIGIBLE,
+	EV_PLANNED /* EV_PLANNED + p: the group's planned status p falls due; keep it last */
+};
+enum event_class { CLASS_STATUS_DUE, CLASS_AGENT_FREED, CLASS_ACCEPT, CLASS_ARRIVAL,
+                   CLASS_PATIENCE, CLASS_OFFER_TIMEOUT };
+
+/* The queue index of outbound calls, which belong to no queue. */
+#define OUTBOUND_QUEUE UINT32_MAX
+
+/* Where a contact is. The agent's work counters follow the states with an agent. */
+enum kstate {
+	K_OUT,     /* with no agent: queued, waiting to retry a callback, or done */
+	K_RING,    /* offered, ringing (INCOMING for a callback) */
+	K_PENDING, /* a callback accepted, before dialling */
+	K_DIAL,    /* a callback being dialled */
+	K_TALK,    /* connected */
+	K_PAUSED,  /* a task paused: it keeps its slot */
+	K_ACW
+};
+
+struct agent;
+
+struct contact {
+	struct cc_heap_node qnode;   /* in its queue's waiting heap */
+	struct contact *prev, *next; /* the agent's contacts in hand, the retry list, or the
+	                                free list */
+	struct cc_event *patience;   /* pending abandonment, or NULL */
+	struct cc_event *ev;         /* its timer with an agent (answer or timeout, pending,
+	                                dial, talk, ACW) or its retry, or NULL */
+	struct agent *agent;         /* offered to or handled by, or NULL */
+	double arrival_s;
+	double queued_s;             /* arrival minus head start: its place in the queue */
+	double head_start_s;
+	double connect_s;
+	double held_s;               /* when the agent took it (its slot is used from then) */
+	double since_s;              /* start of its current accounting segment */
+	double talk_s;               /* drawn talk time, at an agent's full speed */
+	double work_s;               /* talk left at SEG_S, at full speed */
+	double seg_s;                /* start of the current talk segment */
+	double factor;               /* the slowdown of the current talk segment */
+	double talked_s;             /* talk elapsed before the current segment */
+	double pause_s;              /* how long the task will pause (0: it will not) */
+	double pause_at_s;           /* talk left (full speed) when it pauses */
+	double paused_s;             /* time spent paused */
+	double talk_end_s;
+	double acw_s;
+	double patience_s;
+	double ring_start_s;
+	double ring_sum_s;
+	int64_t id;
+	int64_t parent;              /* a callback: the contact that asked for it; else -1 */
+	uint32_t queue;              /* OUTBOUND_QUEUE for outbound calls */
+	int32_t ronas;
+	long interval;               /* reported arrival interval, -1 before the warm-up */
+	uint8_t state;               /* enum kstate */
+	uint8_t cs;                  /* enum cc_contact_state last reported */
+	uint8_t channel;
+	uint8_t reached;             /* outbound: the customer answered */
+	uint8_t absent;              /* the agent it rings will never answer */
+	uint8_t segmented;           /* its talk was re-rated or paused: TALK_S no longer holds */
+	uint8_t attempts;            /* callback dial attempts so far */
+	uint8_t reach_at;            /* callback: the attempt the customer answers, 0: none */
+};
+
+/* An agent's place in one of its group's free-agent heaps, with the keys it was put in with. */
+struct ready_node {
+	struct cc_heap_node hn;
+	struct agent *agent;
+	double idle_s;
+	uint64_t seq;
+	int load;
+};
+
+struct agent {
+	struct ready_node ready[CC_CHANNEL_COUNT];
+	struct contact *held;        /* contacts in hand, from the offer to the end of ACW */
+	struct cc_event *shift_ev;   /* the next login or logout */
+	struct cc_event *status_ev;  /* the end of the current status, or NULL */
+	struct cc_event *unplanned_ev, *away_ev, *outbound_ev; /* the agent's Poisson clocks */
+	gsl_rng *rng;                /* the agent's behaviour: answers, statuses, outbound */
+	const struct cc_span *span, *span_end; /* the current or next shift, and the end */
+	double since_s;              /* start of the current accounting segment */
+	double idle_since_s;         /* the start of its idle timer */
+	double staffed_since_s;      /* when the agent last left Offline */
+	double overtime_since_s;     /* when overtime began (valid while in overtime) */
+	double npt_run_start_s;      /* start of the current run of not-productive statuses */
+	double away_until_s;         /* an away episode lasts until then */
+	double next_duration_s;
+	int n_held, n_ring, n_work, n_acw; /* contacts in hand: all, ringing, worked (talk,
+	                                      callback pending and dial), in ACW */
+	int held_ch[CC_CHANNEL_COUNT];     /* contacts in hand per channel */
+	int talking[CC_CHANNEL_COUNT];     /* ...of them connected (the slowdown level) */
+	int status;
+	int next_status;             /* taken when the last contact ends; CC_NO_STATUS: none */
+	int in_shift, overtime;
+	uint32_t group;
+	int32_t id;
+	int rank, crew;              /* place in the shift, for staggered planned statuses */
+};
+
+struct queue {
+	const struct cc_queue_cfg *cfg;
+	struct cc_heap waiting;      /* by (queued_s, id) */
+	double waiting_since_s;      /* last change of the number waiting */
+	const struct cc_route_edge **servers; /* groups serving it, in group order */
+	size_t n_servers;
+	double *thresholds;          /* distinct positive finite waits at which another group
+	                                becomes eligible, ascending */
+	size_t n_thresholds;
+	struct cc_event *tick;       /* the head's next threshold, or NULL */
+	struct cc_arrivals arrivals;
+	gsl_rng *arrival_rng;
+	gsl_rng *attr_rng;
+	double offer_timeout_s;
+	double mean_work_s;          /* mean handle + ACW, for customers' wait estimates */
+	int serving;                 /* agents logged in whose profile serves it */
+	uint8_t channel;
+};
+
+struct group {
+	const struct cc_group_cfg *cfg;
+	const struct cc_routing_profile_cfg *profile;
+	struct cc_route_edge *edges; /* its profile's queues, in the profile's order */
+	size_t n_edges;
+	struct cc_heap ready[CC_CHANNEL_COUNT]; /* agents who can take one more contact */
+	uint8_t channels[CC_CHANNEL_COUNT];     /* the channels its profile handles */
+	size_t n_channels;
+	struct cc_roster roster;
+	double unplanned_per_hour;   /* all unplanned statuses together */
+	/* Agents in shift, logged in, and in overtime, integrated over time like queue lengths. */
+	int scheduled, staffed, overtime;
+	double counts_since_s;
+};
+
+struct center {
+	const struct cc_scenario *scn;
+	const struct cc_grid *grid;
+	const struct cc_policy *policy;
+	struct cc_rep_result *out;
+	struct cc_calendar *cal;
+	struct queue *queues;
+	struct group *groups;
+	struct agent *agents;
+	size_t n_agents;
+	struct contact *free_contacts;
+	struct contact *retrying;    /* callbacks waiting to retry */
+	void **slabs;
+	size_t n_slabs, cap_slabs;
+	int64_t next_contact_id;
+	uint64_t replication;
+	uint64_t ready_seq;
+	double now;
+	size_t qstride, gstride, sstride, cstride; /* distance between intervals in raw arrays */
+	size_t awidth;                             /* entries per agent in agent_raw */
+};
+
+static inline int is_npt(int status)
+{
+	return status >= CC_AGENT_FIRST_NPT;
+}
+
+static inline double *qraw(struct center *c, long interval, uint32_t q, int field)
+{
+	return &c->out->queue_raw[cc_qr_index(c->scn->n_queues, (size_t)interval, q, field)];
+}
+
+static inline double *graw(struct center *c, long interval, uint32_t g, int field)
+{
+	return &c->out->group_raw[cc_gr_index(c->scn->n_groups, (size_t)interval, g, field)];
+}
+
+static inline double *gcraw(struct center *c, long interval, uint32_t g, int ch, int field)
+{
+	return &c->out->gc_raw[cc_gcr_index(c->scn->n_groups, (size_t)interval, g, (size_t)ch,
+	                                    field)];
+}
+
+static inline double *araw(struct center *c, const struct agent *a, size_t field)
+{
+	return &c->out->agent_raw[(size_t)a->id * c->awidth + field];
+}
+
+/* Cancels *EV if set and clears it. */
+static inline void cc_center_cancel(struct center *c, struct cc_event **ev)
+{
+	if (*ev) {
+		cc_calendar_cancel(c->cal, *ev);
+		*ev = NULL;
+	}
+}
+
+/* ---- center.c ---- */
+
+/* Adds V to group field FIELD in the interval of time T (nothing before the warm-up). */
+void cc_center_gcount(struct center *c, uint32_t g, int field, double t, double v);
+/* Accounts the agent's current segment (its activity, or its status when idle) up to now. */
+void cc_center_agent_account(struct center *c, struct agent *a);
+/* Appends a row to the agent event stream about contact K (NULL: the first in hand). */
+void cc_center_emit(struct center *c, const struct agent *a, const struct contact *k);
+/* Offers K (out of its queue) to A, who can take it. */
+void cc_center_offer(struct center *c, struct contact *k, struct agent *a);
+/* Places an outbound call for A now. */
+void cc_center_dial(struct center *c, struct agent *a, double talk_s, double acw_s, int reached);
+
+/* ---- routing.c ---- */
+
+/* Builds the edges, the free-agent heaps and the queues' servers and thresholds. */
+void cc_route_setup(struct center *c);
+void cc_route_teardown(struct center *c);
+/* Whether A can take one more contact of channel CH now. */
+int cc_route_can_take(const struct center *c, const struct agent *a, int ch);
+/* Puts A in, or out of, its group's free-agent heaps as it now can take work. */
+void cc_route_refresh(struct center *c, struct agent *a);
+/* A can take work: it takes contacts while its policy finds it eligible ones. */
+void cc_route_agent_ready(struct center *c, struct agent *a);
+/* A new contact at Q: the free agent the policy gives it (K not yet queued), or NULL. */
+struct agent *cc_route_find_agent(struct center *c, const struct queue *q,
+                                  const struct contact *k);
+/* Queue operations; each keeps the head's eligibility tick. */
+void cc_route_push(struct center *c, struct queue *q, struct contact *k);
+void cc_route_remove(struct center *c, struct queue *q, struct contact *k);
+/* Offers Q's head contacts to free eligible agents while there are some. */
+void cc_route_dispatch(struct center *c, struct queue *q);
+/* The queue's contacts by (queued_s, id), or NULL. */
+struct contact *cc_route_head(const struct queue *q);
+/* Adds the queue's waiting count since its last change to the time integral. */
+void cc_route_queue_account(struct center *c, struct queue *q);
+/* The queue's head has waited long enough for another group (EV_ELIGIBLE). */
+void cc_route_on_eligible(struct center *c, struct cc_event *ev);
+
+/* ---- agents.c ---- */
+
+void cc_agent_setup(struct center *c);
+/* Puts A in status S for DURATION_S (INFINITY: until something else changes it). */
+void cc_agent_set_status(struct center *c, struct agent *a, int s, double duration_s);
+/* A contact of A has ended or gone: the next status, more work, or nothing. */
+void cc_agent_after_contact(struct center *c, struct agent *a);
+/* The outbound call of A has ended: Available, or idle, as the group's setting says. */
+void cc_agent_outbound_done(struct center *c, struct agent *a);
+/* An offer to A timed out: RONA, unless a status is due. */
+void cc_agent_rona(struct center *c, struct agent *a);
+/* Event handlers for the agent's own events. */
+void cc_agent_on_event(struct center *c, struct cc_event *ev);
+/* Closes every agent's and group's accounts at the horizon. */
+void cc_agent_finish(struct center *c);
+
+#endif

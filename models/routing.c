@@ -1,0 +1,270 @@
+/*
+ * Matching contacts and agents. Two kinds of index keep every decision to a few heap tops:
+ * per group and channel, the agents who can take one more contact of the channel; per
+ * queue, its waiting contacts. A contact looks only at the top agent of each group serving
+ * its queue; an agent only at the head of each queue of its profile. The policy ranks those
+ * few candidates (models/policy.h).
+ *
+ * Only the head of a queue need be considered: it has waited longest (counting head
+ * starts), so when it is not yet eligible for a group no contact behind it is, and when it
+ * is eligible and a free agent of the group would take it, it is offered at once. So the
+ * invariant after every event: no queue's head is eligible for a free agent who can take
+ * its channel. Delays are kept by one timer per queue, at the head's next threshold.
+ */
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+
+#include "models/center_impl.h"
+#include "sim/alloc.h"
+
+#define CONTACT_OF(node) ((struct contact *)((char *)(node) - offsetof(struct contact, qnode)))
+#define READY_OF(node) ((struct ready_node *)((char *)(node) - offsetof(struct ready_node, hn)))
+
+/* Free agents: fewest contacts of the channel in hand, then longest idle, then first free. */
+static int ready_before(const struct cc_heap_node *x, const struct cc_heap_node *y)
+{
+	const struct ready_node *a = READY_OF(x), *b = READY_OF(y);
+	if (a->load != b->load)
+		return a->load < b->load;
+	if (a->idle_s != b->idle_s)
+		return a->idle_s < b->idle_s;
+	return a->seq < b->seq;
+}
+
+/* Waiting contacts: by the time they count as queued from, then by arrival order. */
+static int waiting_before(const struct cc_heap_node *x, const struct cc_heap_node *y)
+{
+	const struct contact *a = CONTACT_OF(x), *b = CONTACT_OF(y);
+	if (a->queued_s != b->queued_s)
+		return a->queued_s < b->queued_s;
+	return a->id < b->id;
+}
+
+struct contact *cc_route_head(const struct queue *q)
+{
+	struct cc_heap_node *top = cc_heap_top(&q->waiting);
+	return top ? CONTACT_OF(top) : NULL;
+}
+
+int cc_route_can_take(const struct center *c, const struct agent *a, int ch)
+{
+	if (a->status != CC_AGENT_AVAILABLE || a->next_status != CC_NO_STATUS)
+		return 0;
+	const struct cc_routing_profile_cfg *p = c->groups[a->group].profile;
+	if (a->held_ch[ch] >= p->concurrency[ch])
+		return 0;
+	return p->cross_channel || a->n_held == a->held_ch[ch];
+}
+
+void cc_route_refresh(struct center *c, struct agent *a)
+{
+	struct group *g = &c->groups[a->group];
+	for (size_t i = 0; i < g->n_channels; i++) {
+		int ch = g->channels[i];
+		struct ready_node *rn = &a->ready[ch];
+		int want = cc_route_can_take(c, a, ch);
+		if (cc_heap_contains(&rn->hn)) {
+			if (want && rn->load == a->held_ch[ch] && rn->idle_s == a->idle_since_s)
+				continue; /* unchanged: it keeps its place */
+			cc_heap_remove(&g->ready[ch], &rn->hn);
+		}
+		if (want) {
+			rn->load = a->held_ch[ch];
+			rn->idle_s = a->idle_since_s;
+			rn->seq = c->ready_seq++;
+			cc_heap_push(&g->ready[ch], &rn->hn);
+		}
+	}
+}
+
+/* Whether K has waited long enough for edge E (the comparison the tick was scheduled by). */
+static int eligible(const struct center *c, const struct contact *k, const struct cc_route_edge *e)
+{
+	return c->now >= k->queued_s + e->eligible_s;
+}
+
+struct agent *cc_route_find_agent(struct center *c, const struct queue *q,
+                                  const struct contact *k)
+{
+	struct cc_agent_choice best = { 0 };
+	struct agent *found = NULL;
+	for (size_t i = 0; i < q->n_servers; i++) {
+		const struct cc_route_edge *e = q->servers[i];
+		struct cc_heap_node *top = cc_heap_top(&c->groups[e->group].ready[q->channel]);
+		if (!top || !eligible(c, k, e))
+			continue;
+		const struct ready_node *rn = READY_OF(top);
+		struct cc_agent_choice cand = { e, rn->load, rn->idle_s };
+		if (!found || c->policy->agent_before(&cand, &best)) {
+			best = cand;
+			found = rn->agent;
+		}
+	}
+	return found;
+}
+
+/* Re-arms the queue's timer at the head's next eligibility threshold. */
+static void tick(struct center *c, struct queue *q)
+{
+	if (!q->n_thresholds)
+		return;
+	cc_center_cancel(c, &q->tick);
+	const struct contact *k = cc_route_head(q);
+	if (!k)
+		return;
+	for (size_t i = 0; i < q->n_thresholds; i++) {
+		double t = k->queued_s + q->thresholds[i];
+		if (t > c->now) {
+			if (t < c->grid->horizon_s)
+				q->tick = cc_calendar_schedule(c->cal, t, CLASS_ARRIVAL, EV_ELIGIBLE, q);
+			return;
+		}
+	}
+}
+
+void cc_route_queue_account(struct center *c, struct queue *q)
+{
+	size_t waiting = cc_heap_size(&q->waiting);
+	if (waiting)
+		cc_grid_spread(c->grid, qraw(c, 0, (uint32_t)(q - c->queues), CC_QR_QUEUE_TIME),
+		               c->qstride, q->waiting_since_s, c->now, (double)waiting);
+	q->waiting_since_s = c->now;
+}
+
+void cc_route_push(struct center *c, struct queue *q, struct contact *k)
+{
+	cc_route_queue_account(c, q);
+	const struct contact *head = cc_route_head(q);
+	cc_heap_push(&q->waiting, &k->qnode);
+	if (head != cc_route_head(q))
+		tick(c, q);
+}
+
+void cc_route_remove(struct center *c, struct queue *q, struct contact *k)
+{
+	cc_route_queue_account(c, q);
+	int was_head = k == cc_route_head(q);
+	cc_heap_remove(&q->waiting, &k->qnode);
+	if (was_head)
+		tick(c, q);
+}
+
+void cc_route_dispatch(struct center *c, struct queue *q)
+{
+	for (;;) {
+		struct contact *k = cc_route_head(q);
+		struct agent *a = k ? cc_route_find_agent(c, q, k) : NULL;
+		if (!a)
+			return;
+		cc_route_remove(c, q, k);
+		cc_center_offer(c, k, a);
+	}
+}
+
+void cc_route_agent_ready(struct center *c, struct agent *a)
+{
+	struct group *g = &c->groups[a->group];
+	for (;;) {
+		struct cc_contact_choice best = { 0 };
+		struct contact *found = NULL;
+		for (size_t i = 0; i < g->n_edges; i++) {
+			const struct cc_route_edge *e = &g->edges[i];
+			struct queue *q = &c->queues[e->queue];
+			struct contact *k = cc_route_head(q);
+			if (!k || !cc_route_can_take(c, a, q->channel) || !eligible(c, k, e))
+				continue;
+			struct cc_contact_choice cand = { e, k->queued_s };
+			if (!found || c->policy->contact_before(&cand, &best)) {
+				best = cand;
+				found = k;
+			}
+		}
+		if (!found)
+			break;
+		cc_route_remove(c, &c->queues[best.edge->queue], found);
+		cc_center_offer(c, found, a);
+	}
+	cc_route_refresh(c, a);
+}
+
+void cc_route_on_eligible(struct center *c, struct cc_event *ev)
+{
+	struct queue *q = ev->subject;
+	cc_calendar_release(c->cal, ev);
+	q->tick = NULL;
+	cc_route_dispatch(c, q);
+	tick(c, q);
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+	double a = *(const double *)x, b = *(const double *)y;
+	return (a > b) - (a < b);
+}
+
+void cc_route_setup(struct center *c)
+{
+	const struct cc_scenario *scn = c->scn;
+	c->policy = cc_policy_find(scn->routing.policy);
+	CC_ASSERT(c->policy);
+	for (size_t g = 0; g < scn->n_groups; g++) {
+		struct group *gr = &c->groups[g];
+		gr->profile = &scn->profiles[gr->cfg->routing];
+		gr->n_edges = gr->profile->n_queues;
+		CC_NEW_ARRAY(gr->edges, gr->n_edges);
+		for (size_t i = 0; i < gr->n_edges; i++) {
+			const struct cc_profile_queue_cfg *pq = &gr->profile->queues[i];
+			struct cc_route_edge *e = &gr->edges[i];
+			*e = (struct cc_route_edge){ .group = (uint32_t)g, .queue = (uint32_t)pq->queue,
+			                             .priority = pq->priority, .level = pq->level,
+			                             .delay_s = pq->delay_s };
+			e->eligible_s = c->policy->eligible(scn, e);
+			c->queues[pq->queue].n_servers++;
+		}
+		for (int ch = 0; ch < CC_CHANNEL_COUNT; ch++) {
+			cc_heap_init(&gr->ready[ch], ready_before);
+			if (gr->profile->concurrency[ch] > 0)
+				gr->channels[gr->n_channels++] = (uint8_t)ch;
+		}
+	}
+	for (size_t i = 0; i < scn->n_queues; i++) {
+		struct queue *q = &c->queues[i];
+		cc_heap_init(&q->waiting, waiting_before);
+		CC_NEW_ARRAY(q->servers, q->n_servers);
+		CC_NEW_ARRAY(q->thresholds, q->n_servers);
+		q->n_servers = 0;
+	}
+	for (size_t g = 0; g < scn->n_groups; g++) {
+		for (size_t i = 0; i < c->groups[g].n_edges; i++) {
+			const struct cc_route_edge *e = &c->groups[g].edges[i];
+			struct queue *q = &c->queues[e->queue];
+			q->servers[q->n_servers++] = e;
+			if (e->eligible_s > 0 && isfinite(e->eligible_s))
+				q->thresholds[q->n_thresholds++] = e->eligible_s;
+		}
+	}
+	for (size_t i = 0; i < scn->n_queues; i++) {
+		struct queue *q = &c->queues[i];
+		qsort(q->thresholds, q->n_thresholds, sizeof *q->thresholds, cmp_double);
+		size_t n = 0;
+		for (size_t t = 0; t < q->n_thresholds; t++)
+			if (n == 0 || q->thresholds[t] != q->thresholds[n - 1])
+				q->thresholds[n++] = q->thresholds[t];
+		q->n_thresholds = n;
+	}
+}
+
+void cc_route_teardown(struct center *c)
+{
+	for (size_t g = 0; g < c->scn->n_groups; g++) {
+		for (int ch = 0; ch < CC_CHANNEL_COUNT; ch++)
+			cc_heap_fini(&c->groups[g].ready[ch]);
+		cc_free(c->groups[g].edges);
+	}
+	for (size_t i = 0; i < c->scn->n_queues; i++) {
+		cc_heap_fini(&c->queues[i].waiting);
+		cc_free(c->queues[i].servers);
+		cc_free(c->queues[i].thresholds);
+	}
+}
