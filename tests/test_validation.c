@@ -21,17 +21,43 @@ static void run_scenario(const char *text, int threads, struct cc_scenario *scn,
 	assert_int_equal(cc_run_execute(run), CC_OK);
 }
 
-/* The whole-horizon figure NAME of entity 0 must cover EXPECTED within its 99 % interval. */
-static void expect_covers(const struct cc_run *run, enum cc_figure_owner owner, const char *name,
-                          double expected)
+/* The whole-horizon figure NAME of entity I must cover EXPECTED within its 99 % interval. */
+static void expect_covers_at(const struct cc_run *run, enum cc_figure_owner owner,
+                             const char *name, size_t i, double expected)
 {
-	struct cc_summary s = cc_run_summary(run, cc_figure_find(owner, name), run->grid.count, 0, LEVEL);
-	print_message("  %-14s simulated %.5f ± %.5f (99 %%), analytic %.5f\n", name, s.mean,
+	struct cc_summary s = cc_run_summary(run, cc_figure_find(owner, name), run->grid.count, i, LEVEL);
+	print_message("  %-14s [%zu] simulated %.5f ± %.5f (99 %%), analytic %.5f\n", name, i, s.mean,
 	              s.half_width, expected);
 	assert_true(s.n == run->replications);
 	if (!(fabs(s.mean - expected) <= s.half_width))
 		fail_msg("%s: simulated %.6f ± %.6f does not cover the analytic %.6f", name, s.mean,
 		         s.half_width, expected);
+}
+
+static void expect_covers(const struct cc_run *run, enum cc_figure_owner owner, const char *name,
+                          double expected)
+{
+	expect_covers_at(run, owner, name, 0, expected);
+}
+
+/* Queue Q, served alone by group G, against Erlang C (PATIENCE 0) or A for its own inputs;
+ * returns the analytic ASA. */
+static double expect_erlang(const struct cc_run *run, size_t q, size_t g, double per_hour,
+                            double aht, int agents, double patience)
+{
+	struct cc_erlang_input in = { per_hour / 3600, aht, agents, patience > 0 ? patience : INFINITY,
+	                              20 };
+	struct cc_erlang_result want;
+	assert_int_equal(cc_erlang_solve(&in, &want), CC_OK);
+	expect_covers_at(run, CC_FIG_QUEUE, "p_wait", q, want.p_wait);
+	expect_covers_at(run, CC_FIG_QUEUE, "asa_s", q, want.asa_s);
+	expect_covers_at(run, CC_FIG_QUEUE, "service_level", q, want.service_level);
+	expect_covers_at(run, CC_FIG_QUEUE, "queue_length", q, want.mean_queue_length);
+	if (g != SIZE_MAX)
+		expect_covers_at(run, CC_FIG_GROUP, "occupancy", g, want.occupancy);
+	if (patience > 0)
+		expect_covers_at(run, CC_FIG_QUEUE, "abandon_rate", q, want.abandon_rate);
+	return want.asa_s;
 }
 
 /* AGENTS work (AWAY more are logged in but on Break for the whole run when GROUP puts them
@@ -124,6 +150,106 @@ static void test_validation_erlang_a_overloaded(void **state)
 	         "seed = 77; horizon = \"25h\"; warmup = \"1h\"; interval = \"1h\"; replications = 200;");
 }
 
+#define LONG_RUN(seed, reps) \
+	"name = \"v\"; seed = " #seed "; horizon = \"25h\"; warmup = \"1h\"; interval = \"1h\"; " \
+	"replications = " #reps ";\n"
+#define EXP_QUEUE(name, channel, per_hour, extra)                                              \
+	"{ name = \"" name "\"; channel = \"" channel "\"; arrivals = { per_hour = " #per_hour "; };\n" \
+	"  handle = { dist = \"exponential\"; mean = 180; }; " extra " }"
+
+/* Chats handled one at a time (concurrency 1) are an Erlang C queue like calls. */
+static void test_validation_chat_concurrency_1_is_erlang_c(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	struct cc_run run;
+	run_scenario(LONG_RUN(31337, 200)
+	             "queues = ( " EXP_QUEUE("web", "chat", 400, "") " );\n"
+	             "routing_profiles = ( { name = \"chat1\"; concurrency = { chat = 1; }; queues = ( \"web\" ); } );\n"
+	             "agents = ( { name = \"g\"; count = 24; routing_profile = \"chat1\"; } );\n",
+	             2, &scn, &run);
+	expect_erlang(&run, 0, 0, 400, 180, 24, 0);
+	expect_covers_at(&run, CC_FIG_GROUP_CHANNEL, "concurrency", CC_CHANNEL_CHAT, 1);
+	cc_run_fini(&run);
+	cc_scenario_fini(&scn);
+}
+
+/* Two queues served by disjoint groups are two independent Erlang systems: a voice queue
+ * with no abandonment (Erlang C) and a chat queue whose customers give up (Erlang A). */
+static void test_validation_disjoint_queues(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	struct cc_run run;
+	run_scenario(LONG_RUN(2718, 200)
+	             "queues = ( " EXP_QUEUE("calls", "voice", 400, "") ",\n"
+	             "  " EXP_QUEUE("chats", "chat", 100,
+	                            "patience = { dist = \"exponential\"; mean = 300; };") " );\n"
+	             "routing_profiles = ( { name = \"web\"; concurrency = { chat = 1; }; queues = ( \"chats\" ); } );\n"
+	             "agents = ( { name = \"phones\"; count = 24; skills = [ \"calls\" ]; },\n"
+	             "           { name = \"web\"; count = 7; routing_profile = \"web\"; } );\n",
+	             2, &scn, &run);
+	expect_erlang(&run, 0, 0, 400, 180, 24, 0);
+	expect_erlang(&run, 1, 1, 100, 180, 7, 300);
+	cc_run_fini(&run);
+	cc_scenario_fini(&scn);
+}
+
+/* Mean ASA over queues 0 and 1 (equal rates) in replication R. */
+static double asa_both(const struct cc_run *run, size_t r)
+{
+	const struct cc_figure *f = cc_figure_find(CC_FIG_QUEUE, "asa_s");
+	return (cc_run_value(run, f, r, run->grid.count, 0) + cc_run_value(run, f, r, run->grid.count, 1)) / 2;
+}
+
+/*
+ * Resource pooling: two queues of 80 calls per hour (4 erlangs each). Split, each has its
+ * own 5 agents (Erlang C: ASA 99.7 s); pooled, one group of 10 serves both (Erlang C for
+ * 8 erlangs on 10 agents: ASA 36.8 s). Each setting matches its Erlang values, and with
+ * common random numbers (same seed, same contacts) the paired difference of ASA across
+ * replications is positive beyond its 99 % interval.
+ */
+static void test_validation_pooling_beats_split(void **state)
+{
+	(void)state;
+	struct cc_scenario split_scn, pooled_scn;
+	struct cc_run split, pooled;
+	run_scenario(LONG_RUN(1618, 100)
+	             "queues = ( " EXP_QUEUE("a", "voice", 80, "") ", " EXP_QUEUE("b", "voice", 80, "") " );\n"
+	             "agents = ( { name = \"ga\"; count = 5; skills = [ \"a\" ]; },\n"
+	             "           { name = \"gb\"; count = 5; skills = [ \"b\" ]; } );\n",
+	             2, &split_scn, &split);
+	/* Pooled first come, first served across the queues (a group's skills put them at
+	 * priorities 1 and 2, which longest_waiting ignores). */
+	run_scenario(LONG_RUN(1618, 100)
+	             "routing = { policy = \"longest_waiting\"; };\n"
+	             "queues = ( " EXP_QUEUE("a", "voice", 80, "") ", " EXP_QUEUE("b", "voice", 80, "") " );\n"
+	             "agents = ( { name = \"both\"; count = 10; skills = [ \"a\", \"b\" ]; } );\n",
+	             2, &pooled_scn, &pooled);
+	double split_asa = expect_erlang(&split, 0, 0, 80, 180, 5, 0);
+	expect_erlang(&split, 1, 1, 80, 180, 5, 0);
+	/* Pooled, the two queues together are one Erlang C system of twice the rate. */
+	struct cc_erlang_input in = { 160.0 / 3600, 180, 10, INFINITY, 20 };
+	struct cc_erlang_result want;
+	assert_int_equal(cc_erlang_solve(&in, &want), CC_OK);
+	expect_covers_at(&pooled, CC_FIG_QUEUE, "asa_s", 0, want.asa_s);
+	expect_covers_at(&pooled, CC_FIG_QUEUE, "asa_s", 1, want.asa_s);
+	expect_covers_at(&pooled, CC_FIG_GROUP, "occupancy", 0, want.occupancy);
+	assert_true(want.asa_s < split_asa);
+	double d[100];
+	for (size_t r = 0; r < 100; r++)
+		d[r] = asa_both(&split, r) - asa_both(&pooled, r);
+	struct cc_summary s = cc_stats_summarize(d, 100, 1, LEVEL);
+	print_message("  ASA split - pooled: %.2f ± %.2f s (99 %%), analytic %.2f s\n", s.mean,
+	              s.half_width, split_asa - want.asa_s);
+	assert_true(s.mean - s.half_width > 0);
+	assert_true(fabs(s.mean - (split_asa - want.asa_s)) <= s.half_width);
+	cc_run_fini(&split);
+	cc_run_fini(&pooled);
+	cc_scenario_fini(&split_scn);
+	cc_scenario_fini(&pooled_scn);
+}
+
 /* Same scenario and seed: identical figures and records with 1 and 2 threads. */
 static void test_validation_threads_do_not_change_results(void **state)
 {
@@ -184,6 +310,9 @@ int main(void)
 		cmocka_unit_test(test_validation_erlang_a_overloaded),
 		cmocka_unit_test(test_validation_erlang_c_share_on_break),
 		cmocka_unit_test(test_validation_erlang_a_share_on_break),
+		cmocka_unit_test(test_validation_chat_concurrency_1_is_erlang_c),
+		cmocka_unit_test(test_validation_disjoint_queues),
+		cmocka_unit_test(test_validation_pooling_beats_split),
 		cmocka_unit_test(test_validation_threads_do_not_change_results),
 		cmocka_unit_test(test_validation_piecewise_poisson_counts),
 	};
