@@ -427,7 +427,7 @@ static void write_counts(struct cc_h5_file *f, const struct cc_run *run)
 	struct cc_h5_table *t = NULL;
 	if (cc_h5_table_create(f, "/replications/counts", counts_fields,
 	                       sizeof counts_fields / sizeof counts_fields[0], sizeof *rows,
-	                       run->replications, "whole-run counts per replication (conservation: arrived = answered + abandoned + waiting_at_end)",
+	                       run->replications, "whole-run counts per replication (conservation: arrived = answered + abandoned + callbacks + unreached + waiting_at_end; answered = completed + in_service_at_end)",
 	                       &t) == CC_OK) {
 		cc_h5_table_append(t, rows, run->replications);
 		cc_h5_table_close(t);

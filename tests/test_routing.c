@@ -5,6 +5,7 @@
  */
 #include "testutil.h"
 
+#include "models/center.h"
 #include "models/run.h"
 
 static void run_text(const char *text, const char *const *sets, size_t n_sets,
@@ -464,6 +465,105 @@ static void test_routing_priorities_head_start(void **state)
 	done(&scn, &run, &k);
 }
 
+/* A blended day with everything on: channels, concurrency, slowdown, delays, rings,
+ * head starts, pauses, callbacks with retries, and agents who miss offers, step away and
+ * take breaks. */
+static const char blended_day[] =
+	"name = \"day\"; seed = 8128; horizon = \"8h\"; interval = \"30m\"; replications = 1;\n"
+	"statuses = [ \"Break\", \"Idle\" ];\n"
+	"channels = { chat = { slowdown = [ 1.0, 1.25, 1.6 ]; }; task = { slowdown = [ 1.0, 1.1 ]; }; };\n"
+	"queues = (\n"
+	"  { name = \"sales\"; arrivals = { per_hour = 160; }; handle = { dist = \"lognormal\"; mean = \"4m\"; sd = \"3m\"; };\n"
+	"    patience = { dist = \"exponential\"; mean = \"3m\"; }; acw = { dist = \"exponential\"; mean = \"30s\"; };\n"
+	"    priorities = ( { share = 0.2; head_start = \"1m\"; } );\n"
+	"    callback = { queue = \"cb\"; threshold = \"20s\"; accept = 0.5; };\n"
+	"    rings = ( { after = 0; level = 5; }, { after = 20; level = 1; } ); },\n"
+	"  { name = \"web\"; channel = \"chat\"; arrivals = { per_hour = 50; };\n"
+	"    handle = { dist = \"exponential\"; mean = \"6m\"; }; patience = { dist = \"exponential\"; mean = \"5m\"; }; },\n"
+	"  { name = \"mail\"; channel = \"email\"; arrivals = { per_hour = 20; }; handle = { dist = \"exponential\"; mean = \"5m\"; };\n"
+	"    service_level = { threshold = \"2h\"; }; },\n"
+	"  { name = \"work\"; channel = \"task\"; arrivals = { per_hour = 15; }; handle = { dist = \"exponential\"; mean = \"8m\"; };\n"
+	"    pause = { share = 0.3; duration = { dist = \"exponential\"; mean = \"10m\"; }; }; },\n"
+	"  { name = \"cb\"; channel = \"callback\"; arrivals = { per_hour = 0; }; handle = { dist = \"exponential\"; mean = \"4m\"; };\n"
+	"    dialing = { pending = { dist = \"uniform\"; min = 2; max = 10; }; dial = { dist = \"uniform\"; min = 5; max = 30; };\n"
+	"                reach = 0.3; retries = 2; retry_delay = \"5m\"; }; } );\n"
+	"routing_profiles = (\n"
+	"  { name = \"blend\"; concurrency = { voice = 1; chat = 3; email = 2; task = 2; callback = 1; }; cross_channel = true;\n"
+	"    queues = ( { queue = \"sales\"; level = 3; }, { queue = \"web\"; priority = 2; }, { queue = \"cb\"; priority = 2; },\n"
+	"               { queue = \"mail\"; priority = 3; delay = \"10m\"; }, { queue = \"work\"; priority = 3; } ); },\n"
+	"  { name = \"phones\"; concurrency = { voice = 1; callback = 1; };\n"
+	"    queues = ( { queue = \"sales\"; level = 8; }, \"cb\" ); } );\n"
+	"agents = (\n"
+	"  { name = \"blend\"; routing_profile = \"blend\"; shifts = ( { start = 0; end = \"6h\"; count = 6; }, { start = \"2h\"; end = \"8h\"; count = 4; } );\n"
+	"    planned = ( { status = \"Break\"; after = \"2h\"; window = \"1h\"; duration = { dist = \"deterministic\"; value = \"15m\"; }; } );\n"
+	"    answer = { delay = { dist = \"uniform\"; min = 1; max = 6; }; miss = 0.03;\n"
+	"               away = { per_hour = 0.3; duration = { dist = \"exponential\"; mean = \"2m\"; }; }; };\n"
+	"    rona = { reaction = { dist = \"exponential\"; mean = \"20s\"; }; available = 0.7; }; idle_reason = \"Idle\"; },\n"
+	"  { name = \"phones\"; count = 5; routing_profile = \"phones\";\n"
+	"    unplanned = ( { status = \"Break\"; per_hour = 0.4; duration = { dist = \"exponential\"; mean = \"5m\"; }; } ); } );\n"
+	"output = { contact_records = true; agent_events = true; };\n";
+
+/*
+ * Under every policy, with everything on: agent time adds up per agent and per group and
+ * interval; every arrival is answered, abandoned, called back, unreached or still in the
+ * system; slots never exceed the profile's concurrency; a channel's busy time never
+ * exceeds its slot time.
+ */
+static void test_routing_everything_on_adds_up(void **state)
+{
+	(void)state;
+	static const char *const policies[] = { "routing.policy=\"longest_idle\"",
+	                                        "routing.policy=\"priority\"",
+	                                        "routing.policy=\"longest_waiting\"",
+	                                        "routing.policy=\"bullseye\"" };
+	for (size_t p = 0; p < 4; p++) {
+		struct cc_scenario scn;
+		char err[1024] = "";
+		if (tu_load(blended_day, &policies[p], 1, &scn, err, sizeof err) != CC_OK)
+			fail_msg("%s", err);
+		struct cc_grid grid;
+		cc_grid_init(&grid, scn.interval_s, scn.warmup_s, scn.horizon_s);
+		size_t n_status = cc_scenario_status_count(&scn);
+		for (uint64_t rep = 0; rep < 3; rep++) {
+			struct cc_rep_result r;
+			cc_rep_result_init(&r, &scn, &grid);
+			cc_center_run(&scn, &grid, rep, &r, NULL);
+			size_t w = CC_AR_COUNT + n_status;
+			for (size_t a = 0; a < r.n_agents; a++) {
+				const double *t = r.agent_raw + a * w;
+				double parts = t[CC_AR_RING] + t[CC_AR_TALK] + t[CC_AR_ACW];
+				for (size_t s = CC_AGENT_AVAILABLE; s < n_status; s++)
+					parts += t[CC_AR_COUNT + s];
+				assert_near(parts, t[CC_AR_STAFFED], 1e-6);
+			}
+			for (size_t row = 0; row <= grid.count; row++)
+				for (size_t g = 0; g < scn.n_groups; g++) {
+					const double *gr = r.group_raw + cc_gr_index(scn.n_groups, row, g, 0);
+					double parts = gr[CC_GR_RING] + gr[CC_GR_TALK] + gr[CC_GR_ACW];
+					for (size_t s = CC_AGENT_AVAILABLE; s < n_status; s++)
+						parts += r.status_raw[cc_sr_index(scn.n_groups, n_status, row, g, s)];
+					assert_near(parts, gr[CC_GR_STAFFED], 1e-6);
+					const struct cc_routing_profile_cfg *prof = &scn.profiles[scn.groups[g].routing];
+					for (size_t ch = 0; ch < CC_CHANNEL_COUNT; ch++) {
+						const double *gc = r.gc_raw + cc_gcr_index(scn.n_groups, row, g, ch, 0);
+						assert_true(gc[CC_GCR_BUSY] <= gc[CC_GCR_SLOTS] + 1e-6);
+						assert_true(gc[CC_GCR_BUSY] <= gr[CC_GR_STAFFED] + 1e-6);
+						assert_true(gc[CC_GCR_SLOTS] <=
+						            prof->concurrency[ch] * gr[CC_GR_STAFFED] + 1e-6);
+					}
+				}
+			const struct cc_rep_counts *n = &r.counts;
+			assert_int_equal(n->arrived, n->answered + n->abandoned + n->callbacks +
+			                                 n->unreached + n->waiting_at_end);
+			assert_int_equal(n->answered, n->completed + n->in_service_at_end);
+			print_message("  %s rep %d: arrived %d callbacks %d unreached %d abandoned %d\n", policies[p], (int)rep, (int)n->arrived, (int)n->callbacks, (int)n->unreached, (int)n->abandoned);
+			assert_true(n->callbacks > 0 && n->unreached > 0 && n->abandoned > 0);
+			cc_rep_result_fini(&r);
+		}
+		cc_scenario_fini(&scn);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -478,6 +578,7 @@ int main(void)
 		cmocka_unit_test(test_routing_callback_retries_until_unreached),
 		cmocka_unit_test(test_routing_callback_reached),
 		cmocka_unit_test(test_routing_priorities_head_start),
+		cmocka_unit_test(test_routing_everything_on_adds_up),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
