@@ -81,32 +81,50 @@ static enum activity activity(const struct agent *a)
 	return a->n_work ? ACT_TALK : a->n_acw ? ACT_ACW : a->n_ring ? ACT_RING : ACT_IDLE;
 }
 
+/* Spreads [T0, now) into A and, when B is not NULL, into B too. */
+static void spread_with(struct center *c, double *a, size_t stride_a, double *b, size_t stride_b,
+                        double t0)
+{
+	if (b)
+		cc_grid_spread2(c->grid, a, stride_a, b, stride_b, t0, c->now);
+	else
+		cc_grid_spread(c->grid, a, stride_a, t0, c->now, 1.0);
+}
+
 void cc_center_agent_account(struct center *c, struct agent *a)
 {
 	double t0 = a->since_s, dt = c->now - t0;
 	a->since_s = c->now;
 	if (dt <= 0)
 		return;
+	/* With one channel in hand (the usual case) its busy time goes with the activity's in
+	 * one pass over the intervals. */
+	int busy = -1;
 	if (a->n_held)
 		for (int ch = 0; ch < CC_CHANNEL_COUNT; ch++)
-			if (a->held_ch[ch])
-				cc_grid_spread(c->grid, gcraw(c, 0, a->group, ch, CC_GCR_BUSY), c->cstride, t0,
-				               c->now, 1.0);
+			if (a->held_ch[ch]) {
+				if (busy < 0 && a->held_ch[ch] == a->n_held)
+					busy = ch;
+				else
+					cc_grid_spread(c->grid, gcraw(c, 0, a->group, ch, CC_GCR_BUSY), c->cstride,
+					               t0, c->now, 1.0);
+			}
+	double *busy_bins = busy >= 0 ? gcraw(c, 0, a->group, busy, CC_GCR_BUSY) : NULL;
 	switch (activity(a)) {
 	case ACT_IDLE:
 		if (a->status == CC_AGENT_OFFLINE && !a->in_shift)
 			return;
-		cc_grid_spread(c->grid, sraw(c, a->group, a->status), c->sstride, t0, c->now, 1.0);
+		spread_with(c, sraw(c, a->group, a->status), c->sstride, busy_bins, c->cstride, t0);
 		*araw(c, a, CC_AR_COUNT + (size_t)a->status) += dt;
 		return;
 	case ACT_RING:
-		cc_grid_spread(c->grid, graw(c, 0, a->group, CC_GR_RING), c->gstride, t0, c->now, 1.0);
+		spread_with(c, graw(c, 0, a->group, CC_GR_RING), c->gstride, busy_bins, c->cstride, t0);
 		*araw(c, a, CC_AR_RING) += dt;
 		return;
 	case ACT_TALK:
 	case ACT_ACW:
-		cc_grid_spread(c->grid, graw(c, 0, a->group, activity(a) == ACT_TALK ? CC_GR_TALK : CC_GR_ACW),
-		               c->gstride, t0, c->now, 1.0);
+		spread_with(c, graw(c, 0, a->group, activity(a) == ACT_TALK ? CC_GR_TALK : CC_GR_ACW),
+		            c->gstride, busy_bins, c->cstride, t0);
 		*araw(c, a, activity(a) == ACT_TALK ? CC_AR_TALK : CC_AR_ACW) += dt;
 		if (is_npt(a->status))
 			cc_grid_spread(c->grid, graw(c, 0, a->group, CC_GR_NPT_ON_CONTACT), c->gstride, t0,
@@ -128,14 +146,13 @@ static void contact_account(struct center *c, struct contact *k)
 	default: return;
 	}
 	const struct agent *a = k->agent;
+	double *work = gcraw(c, 0, a->group, k->channel, CC_GCR_WORK);
 	if (k->queue == OUTBOUND_QUEUE)
-		cc_grid_spread(c->grid, graw(c, 0, a->group, CC_GR_OUTBOUND), c->gstride, t0, c->now,
-		               1.0);
+		cc_grid_spread2(c->grid, graw(c, 0, a->group, CC_GR_OUTBOUND), c->gstride, work,
+		                c->cstride, t0, c->now);
 	else
-		cc_grid_spread(c->grid, qraw(c, 0, k->queue, CC_QR_WORK_TIME), c->qstride, t0, c->now,
-		               1.0);
-	cc_grid_spread(c->grid, gcraw(c, 0, a->group, k->channel, CC_GCR_WORK), c->cstride, t0,
-	               c->now, 1.0);
+		cc_grid_spread2(c->grid, qraw(c, 0, k->queue, CC_QR_WORK_TIME), c->qstride, work,
+		                c->cstride, t0, c->now);
 }
 
 /* The talk speed of each of N contacts of channel CH connected to one agent. */
@@ -174,9 +191,7 @@ static void rerate(struct center *c, struct agent *a, int ch, const struct conta
 		close_segment(c, k);
 		k->factor = f;
 		k->segmented = 1;
-		cc_center_cancel(c, &k->ev);
-		k->ev = cc_calendar_schedule(c->cal, c->now + talk_to_go(k) * f, CLASS_AGENT_FREED,
-		                             EV_TALK_END, k);
+		cc_calendar_move(c->cal, k->ev, c->now + talk_to_go(k) * f);
 	}
 }
 

@@ -109,18 +109,19 @@ static void tick(struct center *c, struct queue *q)
 {
 	if (!q->n_thresholds)
 		return;
-	cc_center_cancel(c, &q->tick);
 	const struct contact *k = cc_route_head(q);
-	if (!k)
-		return;
-	for (size_t i = 0; i < q->n_thresholds; i++) {
-		double t = k->queued_s + q->thresholds[i];
-		if (t > c->now) {
-			if (t < c->grid->horizon_s)
-				q->tick = cc_calendar_schedule(c->cal, t, CLASS_ARRIVAL, EV_ELIGIBLE, q);
-			return;
+	double t = INFINITY;
+	for (size_t i = 0; k && i < q->n_thresholds; i++)
+		if (k->queued_s + q->thresholds[i] > c->now) {
+			t = k->queued_s + q->thresholds[i];
+			break;
 		}
-	}
+	if (!(t < c->grid->horizon_s))
+		cc_center_cancel(c, &q->tick);
+	else if (q->tick)
+		cc_calendar_move(c->cal, q->tick, t);
+	else
+		q->tick = cc_calendar_schedule(c->cal, t, CLASS_ARRIVAL, EV_ELIGIBLE, q);
 }
 
 void cc_route_queue_account(struct center *c, struct queue *q)

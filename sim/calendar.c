@@ -153,6 +153,18 @@ static void remove_at(struct cc_calendar *cal, size_t pos)
 		sift_down(cal, pos, last);
 }
 
+void cc_calendar_move(struct cc_calendar *cal, struct cc_event *ev, double time)
+{
+	CC_ASSERT(ev->heap_pos < cal->size && cal->heap[ev->heap_pos] == ev && !isnan(time));
+	size_t pos = ev->heap_pos;
+	ev->time = time;
+	ev->seq = cal->next_seq++;
+	if (pos > 0 && before(ev, cal->heap[(pos - 1) / 2]))
+		sift_up(cal, pos, ev);
+	else
+		sift_down(cal, pos, ev);
+}
+
 void cc_calendar_cancel(struct cc_calendar *cal, struct cc_event *ev)
 {
 	CC_ASSERT(ev->heap_pos < cal->size && cal->heap[ev->heap_pos] == ev);
@@ -160,12 +172,33 @@ void cc_calendar_cancel(struct cc_calendar *cal, struct cc_event *ev)
 	cc_calendar_release(cal, ev);
 }
 
+/*
+ * Pops the root bottom-up (Floyd): the hole left at the root goes down along the smaller
+ * children to a leaf, one comparison per level, and the last event is sifted up from there.
+ * The last event usually belongs near the bottom, so this takes about half the comparisons
+ * of sifting it down from the root; the resulting order is the same.
+ */
 struct cc_event *cc_calendar_pop(struct cc_calendar *cal)
 {
 	if (cal->size == 0)
 		return NULL;
 	struct cc_event *ev = cal->heap[0];
-	remove_at(cal, 0);
+	ev->heap_pos = CC_EVENT_IDLE;
+	struct cc_event *last = cal->heap[--cal->size];
+	size_t n = cal->size;
+	if (n == 0)
+		return ev;
+	size_t pos = 0;
+	for (;;) {
+		size_t child = 2 * pos + 1;
+		if (child >= n)
+			break;
+		if (child + 1 < n && before(cal->heap[child + 1], cal->heap[child]))
+			child++;
+		place(cal, pos, cal->heap[child]);
+		pos = child;
+	}
+	sift_up(cal, pos, last);
 	return ev;
 }
 

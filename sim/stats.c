@@ -77,3 +77,29 @@ void cc_grid_spread(const struct cc_grid *g, double *bins, size_t stride, double
 		i++;
 	}
 }
+
+void cc_grid_spread2(const struct cc_grid *g, double *a, size_t stride_a, double *b,
+                     size_t stride_b, double t0, double t1)
+{
+	if (t0 < g->warmup_s)
+		t0 = g->warmup_s;
+	if (t1 > g->horizon_s)
+		t1 = g->horizon_s;
+	if (!(t1 > t0))
+		return;
+	size_t i = (size_t)(t0 / g->width_s) - g->first;
+	if (i >= g->count)
+		i = g->count - 1;
+	for (;;) {
+		double end = (double)(g->first + i + 1) * g->width_s;
+		if (t1 <= end || i + 1 >= g->count) {
+			a[i * stride_a] += t1 - t0;
+			b[i * stride_b] += t1 - t0;
+			return;
+		}
+		a[i * stride_a] += end - t0;
+		b[i * stride_b] += end - t0;
+		t0 = end;
+		i++;
+	}
+}

@@ -60,4 +60,9 @@ double cc_grid_end(const struct cc_grid *g, size_t i);
 void cc_grid_spread(const struct cc_grid *g, double *bins, size_t stride, double t0, double t1,
                     double rate);
 
+/* The same duration [T0, T1) into two sets of bins at once (A and B, each with its stride):
+ * one pass over the intervals, the same sums as two cc_grid_spread calls with rate 1. */
+void cc_grid_spread2(const struct cc_grid *g, double *a, size_t stride_a, double *b,
+                     size_t stride_b, double t0, double t1);
+
 #endif

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # make bench: ccsim's speed and memory on the Erlang A scenario, and the SimPy peer's speed
-# on the same model measured in the same run, for the ratio. Timing lives here, never in
-# the tests. Targets (issue 2): >= 50x SimPy's contacts/s, >= 5 M events/s on one core,
-# peak memory flat as the horizon grows (per-contact output off).
+# on the same model measured in the same run, for the ratio; then how speed and memory
+# scale with the size of the center (tests/gen-large.py at 50, 500 and 5,000 agents).
+# Timing lives here, never in the tests. Targets (issue 2): >= 50x SimPy's contacts/s,
+# >= 5 M events/s on one core, peak memory flat as the horizon grows (per-contact output
+# off); scale: events/s at 50 agents less than 2x events/s at 5,000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CCSIM=${CCSIM:-./ccsim}
@@ -103,3 +105,38 @@ else
 fi
 /usr/bin/python3 -c "import sys; sys.exit(0 if $best_eps >= 5e6 else 1)" \
   && echo "events/s target (>= 5 M on one core): met" || echo "events/s target (>= 5 M on one core): BELOW TARGET"
+
+# Scale: the generated center (tests/gen-large.py: 50 queues over voice, chat, email and
+# task, groups of 50-100 agents with routing profiles and concurrency) at 50, 500 and 5,000
+# agents. Arrival rates grow with the agents, so the horizon shrinks to keep about 2.5
+# million events in each run. One thread, one replication, best of three.
+echo
+echo "scale: tests/gen-large.py, 50 queues, 4 channels, rates scaled with the agents; 1 thread, 1 replication, best of 3"
+declare -A scale_eps
+for spec in "50 1800h" "500 180h" "5000 18h"; do
+  read -r n h <<<"$spec"
+  /usr/bin/python3 tests/gen-large.py --agents "$n" --horizon "$h" --warmup 0 --interval 24h \
+    --replications 1 --name "large-$n" >"$out/large-$n.cfg"
+  sbest=""
+  sbest_eps=0
+  for i in 1 2 3; do
+    j=$("$CCSIM" run "$out/large-$n.cfg" --quiet --json --threads 1 -o "$out/large.h5")
+    eps=$(perf events_per_s <<<"$j")
+    if /usr/bin/python3 -c "import sys; sys.exit(0 if float('$eps') > float('$sbest_eps') else 1)"; then
+      sbest_eps=$eps
+      sbest=$j
+    fi
+  done
+  scale_eps[$n]=$sbest_eps
+  /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin); p = d["performance"]
+agents = sum(round(g["staffed_agents"]["mean"]) for g in d["groups"])
+print("  %5d agents, %2d groups, horizon %-6s %8d events %8d contacts  %5.2f M events/s  %5.2f M contacts/s  peak RSS %5.1f MiB"
+      % (agents, len(d["groups"]), sys.argv[1], p["events"], p["contacts"], p["events_per_s"] / 1e6,
+         p["contacts_per_s"] / 1e6, p["peak_rss_kib"] / 1024))' "$h" <<<"$sbest"
+done
+slowdown=$(/usr/bin/python3 -c "print(f'{${scale_eps[50]}/${scale_eps[5000]}:.2f}')")
+echo "  slowdown, events/s at 50 agents / at 5,000: ${slowdown}x (target < 2x)"
+/usr/bin/python3 -c "import sys; sys.exit(0 if $slowdown < 2 else 1)" \
+  && echo "  scale target (< 2x): met" || echo "  scale target (< 2x): ABOVE TARGET"
