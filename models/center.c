@@ -110,7 +110,8 @@ void cc_center_agent_account(struct center *c, struct agent *a)
 					               t0, c->now, 1.0);
 			}
 	double *busy_bins = busy >= 0 ? gcraw(c, 0, a->group, busy, CC_GCR_BUSY) : NULL;
-	switch (activity(a)) {
+	enum activity act = activity(a);
+	switch (act) {
 	case ACT_IDLE:
 		if (a->status == CC_AGENT_OFFLINE && !a->in_shift)
 			return;
@@ -123,9 +124,9 @@ void cc_center_agent_account(struct center *c, struct agent *a)
 		return;
 	case ACT_TALK:
 	case ACT_ACW:
-		spread_with(c, graw(c, 0, a->group, activity(a) == ACT_TALK ? CC_GR_TALK : CC_GR_ACW),
+		spread_with(c, graw(c, 0, a->group, act == ACT_TALK ? CC_GR_TALK : CC_GR_ACW),
 		            c->gstride, busy_bins, c->cstride, t0);
-		*araw(c, a, activity(a) == ACT_TALK ? CC_AR_TALK : CC_AR_ACW) += dt;
+		*araw(c, a, act == ACT_TALK ? CC_AR_TALK : CC_AR_ACW) += dt;
 		if (is_npt(a->status))
 			cc_grid_spread(c->grid, graw(c, 0, a->group, CC_GR_NPT_ON_CONTACT), c->gstride, t0,
 			               c->now, 1.0);

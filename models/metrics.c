@@ -177,7 +177,7 @@ static double serving_productive(const struct queue_view *v)
 	F(talk, "talk_s", "s", "mean talk time of handled contacts", ratio(RAW(CC_QR_TALK_SUM), RAW(CC_QR_HANDLED))) \
 	F(acw, "acw_s", "s", "mean after-contact work time of handled contacts (after any ACW limit)", ratio(RAW(CC_QR_ACW_SUM), RAW(CC_QR_HANDLED))) \
 	F(queue_length, "queue_length", "1", "time-weighted mean number of contacts waiting", ratio(RAW(CC_QR_QUEUE_TIME), cc_metrics_row_seconds(v->grid, v->row))) \
-	F(occupancy, "occupancy", "1", "agent time on this queue's contacts (talk + ACW) / productive time (staffed - not-productive statuses) of the groups serving the queue", ratio(RAW(CC_QR_WORK_TIME), serving_productive(v))) \
+	F(occupancy, "occupancy", "1", "contact-seconds on this queue's contacts (talk + ACW) / productive time (staffed - not-productive statuses) of the groups serving the queue; above 1 is possible with concurrency", ratio(RAW(CC_QR_WORK_TIME), serving_productive(v))) \
 	F(offers, "offers", "1", "offers of offered contacts to agents (a ring, or an answer at once)", RAW(CC_QR_OFFERS)) \
 	F(ronas, "ronas", "1", "offers not accepted within the channel's offer timeout (RONA / missed); the contact went back to the queue", RAW(CC_QR_RONAS)) \
 	F(rona_rate, "rona_rate", "1", "ronas / offers", ratio(RAW(CC_QR_RONAS), RAW(CC_QR_OFFERS))) \

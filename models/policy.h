@@ -65,6 +65,34 @@ struct cc_policy {
 	int (*contact_before)(const struct cc_contact_choice *a, const struct cc_contact_choice *b);
 };
 
+/* Building blocks most policies share. */
+
+/* The profile's own delay, and nothing more. */
+static inline double cc_policy_profile_delay(const struct cc_scenario *scn,
+                                             const struct cc_route_edge *e)
+{
+	(void)scn;
+	return e->delay_s;
+}
+
+/* Fewer contacts of the channel in hand first, then longest idle. */
+static inline int cc_policy_least_loaded(const struct cc_agent_choice *a,
+                                         const struct cc_agent_choice *b)
+{
+	if (a->load != b->load)
+		return a->load < b->load;
+	return a->idle_since_s < b->idle_since_s;
+}
+
+/* Best priority first, then longest waiting. */
+static inline int cc_policy_by_priority(const struct cc_contact_choice *a,
+                                        const struct cc_contact_choice *b)
+{
+	if (a->edge->priority != b->edge->priority)
+		return a->edge->priority < b->edge->priority;
+	return a->queued_s < b->queued_s;
+}
+
 /* The policy named NAME, or NULL. */
 const struct cc_policy *cc_policy_find(const char *name);
 

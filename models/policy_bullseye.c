@@ -27,9 +27,7 @@ static int agent_before(const struct cc_agent_choice *a, const struct cc_agent_c
 {
 	if (a->edge->level != b->edge->level)
 		return a->edge->level > b->edge->level;
-	if (a->load != b->load)
-		return a->load < b->load;
-	return a->idle_since_s < b->idle_since_s;
+	return cc_policy_least_loaded(a, b);
 }
 
 static int contact_before(const struct cc_contact_choice *a, const struct cc_contact_choice *b)

@@ -8,31 +8,11 @@
  * of the channel come first, as an idle agent comes before a busy one.
  */
 
-static double eligible(const struct cc_scenario *scn, const struct cc_route_edge *e)
-{
-	(void)scn;
-	return e->delay_s;
-}
-
-static int agent_before(const struct cc_agent_choice *a, const struct cc_agent_choice *b)
-{
-	if (a->load != b->load)
-		return a->load < b->load;
-	return a->idle_since_s < b->idle_since_s;
-}
-
-static int contact_before(const struct cc_contact_choice *a, const struct cc_contact_choice *b)
-{
-	if (a->edge->priority != b->edge->priority)
-		return a->edge->priority < b->edge->priority;
-	return a->queued_s < b->queued_s;
-}
-
 const struct cc_policy cc_policy_longest_idle = {
 	.name = "longest_idle",
 	.summary = "the longest-idle eligible agent gets the contact; a free agent takes its "
 	           "best-priority queue, oldest contact first (Amazon Connect)",
-	.eligible = eligible,
-	.agent_before = agent_before,
-	.contact_before = contact_before,
+	.eligible = cc_policy_profile_delay,
+	.agent_before = cc_policy_least_loaded,
+	.contact_before = cc_policy_by_priority,
 };

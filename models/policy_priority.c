@@ -8,33 +8,18 @@
  * queue at priority 2 with a 30 s delay is an overflow for contacts waiting over 30 s.
  */
 
-static double eligible(const struct cc_scenario *scn, const struct cc_route_edge *e)
-{
-	(void)scn;
-	return e->delay_s;
-}
-
 static int agent_before(const struct cc_agent_choice *a, const struct cc_agent_choice *b)
 {
 	if (a->edge->priority != b->edge->priority)
 		return a->edge->priority < b->edge->priority;
-	if (a->load != b->load)
-		return a->load < b->load;
-	return a->idle_since_s < b->idle_since_s;
-}
-
-static int contact_before(const struct cc_contact_choice *a, const struct cc_contact_choice *b)
-{
-	if (a->edge->priority != b->edge->priority)
-		return a->edge->priority < b->edge->priority;
-	return a->queued_s < b->queued_s;
+	return cc_policy_least_loaded(a, b);
 }
 
 const struct cc_policy cc_policy_priority = {
 	.name = "priority",
 	.summary = "contacts go to the groups giving their queue the best priority first, then "
 	           "overflow after the delays; agents take their best-priority queue first",
-	.eligible = eligible,
+	.eligible = cc_policy_profile_delay,
 	.agent_before = agent_before,
-	.contact_before = contact_before,
+	.contact_before = cc_policy_by_priority,
 };

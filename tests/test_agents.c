@@ -10,46 +10,10 @@
 #include "models/roster.h"
 #include "models/run.h"
 
-static void run_text(const char *text, const char *const *sets, size_t n_sets,
-                     struct cc_scenario *scn, struct cc_run *run, struct tu_kept *kept)
-{
-	char err[1024] = "";
-	if (tu_load(text, sets, n_sets, scn, err, sizeof err) != CC_OK)
-		fail_msg("%s", err);
-	memset(run, 0, sizeof *run);
-	run->scn = scn;
-	run->threads = 1;
-	if (kept) {
-		memset(kept, 0, sizeof *kept);
-		run->on_records = tu_keep_records;
-		run->records_ctx = kept;
-		run->on_events = tu_keep_events;
-		run->events_ctx = kept;
-	}
-	assert_int_equal(cc_run_execute(run), CC_OK);
-}
-
-static void done(struct cc_scenario *scn, struct cc_run *run, struct tu_kept *kept)
-{
-	if (kept)
-		tu_kept_free(kept);
-	cc_run_fini(run);
-	cc_scenario_fini(scn);
-}
-
-/* Figure NAME of entity I over the whole horizon, replication 0. */
-static double total(const struct cc_run *run, enum cc_figure_owner owner, const char *name, size_t i)
-{
-	const struct cc_figure *f = cc_figure_find(owner, name);
-	if (!f)
-		fail_msg("no figure %s", name);
-	return cc_run_value(run, f, 0, run->grid.count, i);
-}
-
 /* Time of group 0 in status S with no contact, whole horizon, replication 0. */
 static double status_time(const struct cc_run *run, size_t s)
 {
-	return total(run, CC_FIG_STATUS, "status_s", s);
+	return tu_total(run, CC_FIG_STATUS, "status_s", s);
 }
 
 /* The agent event of agent AGENT at time T with contact state CS, or NULL. */
@@ -81,18 +45,18 @@ static void test_agents_answer_at_timeout_is_answered(void **state)
 	struct cc_scenario scn;
 	struct cc_run run;
 	struct tu_kept k;
-	run_text(ONE_AGENT("", "answer = { delay = { dist = \"deterministic\"; value = 18; }; };",
+	tu_run_text(ONE_AGENT("", "answer = { delay = { dist = \"deterministic\"; value = 18; }; };",
 	                   "channels = { voice = { offer_timeout = 18; }; };"),
 	         NULL, 0, &scn, &run, &k);
-	assert_near(total(&run, CC_FIG_QUEUE, "answered", 0), 1, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "ronas", 0), 0, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "asa_s", 0), 18, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "ring_s", 0), 18, 0);
-	assert_near(total(&run, CC_FIG_GROUP, "ring_s", 0), 18, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "answered", 0), 1, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "ronas", 0), 0, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "asa_s", 0), 18, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "ring_s", 0), 18, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "ring_s", 0), 18, 0);
 	assert_non_null(event_at(&k, 0, 100, CC_CS_CONNECTING));
 	assert_non_null(event_at(&k, 0, 118, CC_CS_CONNECTED));
 	assert_null(event_at(&k, 0, 118, CC_CS_MISSED));
-	done(&scn, &run, &k);
+	tu_done(&scn, &run, &k);
 }
 
 /*
@@ -106,23 +70,23 @@ static void test_agents_rona_requeue_and_abandon_while_ringing(void **state)
 	struct cc_scenario scn;
 	struct cc_run run;
 	struct tu_kept k;
-	run_text(ONE_AGENT("", "answer = { delay = { dist = \"deterministic\"; value = 18.5; }; };"
+	tu_run_text(ONE_AGENT("", "answer = { delay = { dist = \"deterministic\"; value = 18.5; }; };"
 	                       "rona = { reaction = { dist = \"deterministic\"; value = 5; }; };",
 	                   "channels = { voice = { offer_timeout = 18; }; };"),
 	         NULL, 0, &scn, &run, &k);
-	assert_near(total(&run, CC_FIG_QUEUE, "offers", 0), 3, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "ronas", 0), 2, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "abandoned", 0), 1, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "abandoned_ringing", 0), 1, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "contacts_rona_2", 0), 1, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "contacts_rona_1", 0), 0, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "mean_abandon_time_s", 0), 50, 0);
-	assert_near(total(&run, CC_FIG_GROUP, "ronas", 0), 2, 0);
-	assert_near(total(&run, CC_FIG_GROUP, "ring_s", 0), 40, 0);
-	assert_near(total(&run, CC_FIG_GROUP, "ring_rona_s", 0), 36, 0);
-	assert_near(total(&run, CC_FIG_GROUP, "rona_s", 0), 10, 0);
-	assert_near(total(&run, CC_FIG_GROUP, "idle_s", 0), 110, 0);
-	assert_near(total(&run, CC_FIG_GROUP, "staffed_s", 0), 160, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "offers", 0), 3, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "ronas", 0), 2, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "abandoned", 0), 1, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "abandoned_ringing", 0), 1, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "contacts_rona_2", 0), 1, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "contacts_rona_1", 0), 0, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "mean_abandon_time_s", 0), 50, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "ronas", 0), 2, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "ring_s", 0), 40, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "ring_rona_s", 0), 36, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "rona_s", 0), 10, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "idle_s", 0), 110, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "staffed_s", 0), 160, 0);
 	assert_non_null(event_at(&k, 0, 118, CC_CS_MISSED));
 	assert_non_null(event_at(&k, 0, 141, CC_CS_MISSED));
 	assert_non_null(event_at(&k, 0, 150, CC_CS_REJECTED));
@@ -141,7 +105,7 @@ static void test_agents_rona_requeue_and_abandon_while_ringing(void **state)
 	assert_int_equal(k.rows[0].ronas, 2);
 	assert_near(k.rows[0].ring_s, 40, 0);
 	assert_near(k.rows[0].arrival_s, 100, 0);
-	done(&scn, &run, &k);
+	tu_done(&scn, &run, &k);
 }
 
 /* A RONA'd contact goes back to its original place, ahead of a younger one; with the tail
@@ -167,7 +131,7 @@ static void test_agents_requeue_position(void **state)
 		struct cc_run run;
 		struct tu_kept k;
 		const char *set[] = { "queues.q.rona_requeue=tail" };
-		run_text(text, set, (size_t)tail, &scn, &run, &k);
+		tu_run_text(text, set, (size_t)tail, &scn, &run, &k);
 		double connect[4] = { NAN, NAN, NAN, NAN };
 		for (size_t i = 0; i < k.n; i++)
 			if (k.rows[i].contact_id < 4)
@@ -176,8 +140,8 @@ static void test_agents_requeue_position(void **state)
 		assert_near(connect[0], tail ? 385 : 135, 0);
 		assert_near(connect[2], tail ? 135 : 260, 0);
 		assert_near(connect[3], tail ? 260 : 385, 0);
-		assert_near(total(&run, CC_FIG_QUEUE, "ronas", 0), 1, 0);
-		done(&scn, &run, &k);
+		assert_near(tu_total(&run, CC_FIG_QUEUE, "ronas", 0), 1, 0);
+		tu_done(&scn, &run, &k);
 	}
 }
 
@@ -193,7 +157,7 @@ static void test_agents_break_due_during_acw(void **state)
 	struct cc_run run;
 	struct tu_kept k;
 	const char *set[] = { "horizon=400", "interval=400", "queues.q.patience.value=1000" };
-	run_text(ONE_AGENT("acw = { dist = \"deterministic\"; value = 30; };",
+	tu_run_text(ONE_AGENT("acw = { dist = \"deterministic\"; value = 30; };",
 	                   "planned = ( { status = \"Break\"; at = 260; duration = { dist = \"deterministic\"; value = 60; }; } );",
 	                   ""),
 	         set, 3, &scn, &run, &k);
@@ -215,10 +179,10 @@ static void test_agents_break_due_during_acw(void **state)
 	assert_int_equal(due, 1);
 	assert_true(started >= 1);
 	assert_near(status_time(&run, CC_AGENT_FIRST_NPT), 60, 0);
-	assert_near(total(&run, CC_FIG_GROUP, "npt_runs", 0), 1, 0);
-	assert_near(total(&run, CC_FIG_GROUP, "npt_run_mean_s", 0), 60, 0);
-	assert_near(total(&run, CC_FIG_GROUP, "acw_s", 0), 30, 0);
-	done(&scn, &run, &k);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "npt_runs", 0), 1, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "npt_run_mean_s", 0), 60, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "acw_s", 0), 30, 0);
+	tu_done(&scn, &run, &k);
 }
 
 /* Shift end during a call: the agent finishes the talk and the ACW in overtime, then goes
@@ -231,7 +195,7 @@ static void test_agents_shift_end_during_call(void **state)
 	struct cc_run run;
 	struct tu_kept k;
 	const char *set[] = { "horizon=600", "interval=600", "queues.q.patience.value=1000" };
-	run_text("name = \"shift\"; horizon = 160; replications = 1;\n"
+	tu_run_text("name = \"shift\"; horizon = 160; replications = 1;\n"
 	         "queues = ( { name = \"q\"; arrivals = { process = \"deterministic\"; per_hour = 36; };\n"
 	         "             handle = { dist = \"deterministic\"; value = 150; };\n"
 	         "             acw = { dist = \"deterministic\"; value = 30; };\n"
@@ -240,12 +204,12 @@ static void test_agents_shift_end_during_call(void **state)
 	         "             shifts = ( { start = 0; end = 300; count = 1; } ); } );\n"
 	         "output = { contact_records = true; agent_events = true; };\n",
 	         set, 3, &scn, &run, &k);
-	assert_near(total(&run, CC_FIG_GROUP, "scheduled_s", 0), 300, 0);
-	assert_near(total(&run, CC_FIG_GROUP, "staffed_s", 0), 460, 0);
-	assert_near(total(&run, CC_FIG_GROUP, "overtime_s", 0), 160, 0);
-	assert_near(total(&run, CC_FIG_GROUP, "talk_s", 0), 300, 0);
-	assert_near(total(&run, CC_FIG_GROUP, "acw_s", 0), 60, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "answered", 0), 2, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "scheduled_s", 0), 300, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "staffed_s", 0), 460, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "overtime_s", 0), 160, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "talk_s", 0), 300, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "acw_s", 0), 60, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "answered", 0), 2, 0);
 	assert_int_equal(run.counts[0].waiting_at_end, 3);
 	const struct cc_agent_event *pending = event_at(&k, 0, 300, CC_CS_CONNECTED);
 	assert_non_null(pending);
@@ -254,7 +218,7 @@ static void test_agents_shift_end_during_call(void **state)
 	assert_non_null(off);
 	assert_int_equal(k.events[k.n_events - 1].status, CC_AGENT_OFFLINE);
 	assert_near(k.events[k.n_events - 1].time_s, 460, 0);
-	done(&scn, &run, &k);
+	tu_done(&scn, &run, &k);
 }
 
 /* Connect-style login: Offline for the login delay, then Available; Webex-style: an idle
@@ -268,17 +232,17 @@ static void test_agents_login_styles(void **state)
 		struct tu_kept k;
 		const char *set[] = { "horizon=400", "interval=400",
 		                      webex ? "agents.g.login=\"Lunch\"" : "agents.g.login=\"Offline\"" };
-		run_text(ONE_AGENT_SCHEDULED("", "shifts = ( { start = 50; end = 1000; count = 1; } );"
+		tu_run_text(ONE_AGENT_SCHEDULED("", "shifts = ( { start = 50; end = 1000; count = 1; } );"
 		                       "login_delay = { dist = \"deterministic\"; value = 75.5; };",
 		                   ""),
 		         set, 3, &scn, &run, &k);
 		/* Offered #1 (at 100) only at 125.5. */
 		assert_non_null(event_at(&k, 0, 125.5, CC_CS_CONNECTED));
-		assert_near(total(&run, CC_FIG_GROUP, "scheduled_s", 0), 350, 0);
-		assert_near(total(&run, CC_FIG_GROUP, "staffed_s", 0), webex ? 350 : 274.5, 0);
-		assert_near(total(&run, CC_FIG_GROUP, "offline_in_shift_s", 0), webex ? 0 : 75.5, 0);
-		assert_near(total(&run, CC_FIG_GROUP, "npt_s", 0), webex ? 75.5 : 0, 0);
-		done(&scn, &run, &k);
+		assert_near(tu_total(&run, CC_FIG_GROUP, "scheduled_s", 0), 350, 0);
+		assert_near(tu_total(&run, CC_FIG_GROUP, "staffed_s", 0), webex ? 350 : 274.5, 0);
+		assert_near(tu_total(&run, CC_FIG_GROUP, "offline_in_shift_s", 0), webex ? 0 : 75.5, 0);
+		assert_near(tu_total(&run, CC_FIG_GROUP, "npt_s", 0), webex ? 75.5 : 0, 0);
+		tu_done(&scn, &run, &k);
 	}
 }
 
@@ -293,14 +257,14 @@ static void test_agents_planned_at_shift_start(void **state)
 		struct tu_kept k;
 		const char *set[] = { "horizon=400", "interval=400", "queues.q.patience.value=1000",
 		                      offline ? "agents.g.login=\"Offline\"" : "agents.g.login=\"Available\"" };
-		run_text(ONE_AGENT_SCHEDULED("", "shifts = ( { start = 120; end = 1000; count = 1; } );"
+		tu_run_text(ONE_AGENT_SCHEDULED("", "shifts = ( { start = 120; end = 1000; count = 1; } );"
 		                                 "planned = ( { status = \"Break\"; after = 0; duration = { dist = \"deterministic\"; value = 60; }; } );",
 		                             ""),
 		         set, 4, &scn, &run, &k);
 		assert_non_null(event_at(&k, 0, 180, CC_CS_CONNECTED));
 		assert_near(status_time(&run, CC_AGENT_FIRST_NPT), 60, 0);
-		assert_near(total(&run, CC_FIG_GROUP, "staffed_s", 0), 280, 0);
-		done(&scn, &run, &k);
+		assert_near(tu_total(&run, CC_FIG_GROUP, "staffed_s", 0), 280, 0);
+		tu_done(&scn, &run, &k);
 	}
 }
 
@@ -312,14 +276,14 @@ static void test_agents_acw_limit(void **state)
 	struct cc_run run;
 	struct tu_kept k;
 	const char *set[] = { "horizon=600", "interval=600", "queues.q.patience.value=1000" };
-	run_text(ONE_AGENT("acw = { dist = \"deterministic\"; value = 30; };", "acw_limit = 12;", ""),
+	tu_run_text(ONE_AGENT("acw = { dist = \"deterministic\"; value = 30; };", "acw_limit = 12;", ""),
 	         set, 3, &scn, &run, &k);
-	assert_near(total(&run, CC_FIG_GROUP, "acw_limited", 0), 3, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "handled", 0), 3, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "acw_s", 0), 12, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "aht_s", 0), 162, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "acw_limited", 0), 3, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "handled", 0), 3, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "acw_s", 0), 12, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "aht_s", 0), 162, 0);
 	assert_near(k.rows[0].acw_end_s - k.rows[0].end_s, 12, 0);
-	done(&scn, &run, &k);
+	tu_done(&scn, &run, &k);
 }
 
 /* A center with everything switched on, for invariants. */
@@ -413,7 +377,7 @@ static void test_agents_event_stream_is_consistent(void **state)
 	struct cc_run run;
 	struct tu_kept k;
 	const char *set[] = { "replications=1" };
-	run_text(busy_day, set, 1, &scn, &run, &k);
+	tu_run_text(busy_day, set, 1, &scn, &run, &k);
 	size_t n_agents = (size_t)cc_scenario_agents(&scn);
 	double *last = calloc(n_agents, sizeof *last);
 	int64_t *ringing = malloc(n_agents * sizeof *ringing);
@@ -446,7 +410,7 @@ static void test_agents_event_stream_is_consistent(void **state)
 			            k.rows[i].outcome == CC_OUTCOME_WAITING_AT_END);
 	free(last);
 	free(ringing);
-	done(&scn, &run, &k);
+	tu_done(&scn, &run, &k);
 }
 
 /* Outbound calls placed from the Outbound status are on a contact and in NPT at once; with
@@ -465,20 +429,20 @@ static void test_agents_outbound_in_npt(void **state)
 	struct cc_scenario scn;
 	struct cc_run run;
 	struct tu_kept k;
-	run_text(text, NULL, 0, &scn, &run, &k);
-	double calls = total(&run, CC_FIG_GROUP, "outbound_calls", 0);
-	double reached = total(&run, CC_FIG_GROUP, "outbound_reached", 0);
+	tu_run_text(text, NULL, 0, &scn, &run, &k);
+	double calls = tu_total(&run, CC_FIG_GROUP, "outbound_calls", 0);
+	double reached = tu_total(&run, CC_FIG_GROUP, "outbound_reached", 0);
 	assert_true(calls > 50 && reached < calls && reached > 0.5 * calls);
-	assert_near(total(&run, CC_FIG_GROUP, "npt_on_contact_s", 0), total(&run, CC_FIG_GROUP, "outbound_s", 0), 1e-6);
-	assert_near(total(&run, CC_FIG_GROUP, "outbound_s", 0),
-	            total(&run, CC_FIG_GROUP, "talk_s", 0) + total(&run, CC_FIG_GROUP, "acw_s", 0), 1e-6);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "npt_on_contact_s", 0), tu_total(&run, CC_FIG_GROUP, "outbound_s", 0), 1e-6);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "outbound_s", 0),
+	            tu_total(&run, CC_FIG_GROUP, "talk_s", 0) + tu_total(&run, CC_FIG_GROUP, "acw_s", 0), 1e-6);
 	/* Idle time in Outbound without a call is nil: the agent is Available after each. */
 	assert_near(status_time(&run, CC_AGENT_FIRST_NPT), 0, 1e-9);
 	assert_int_equal(run.counts[0].outbound, (uint64_t)calls - (run.counts[0].outbound < calls));
 	for (size_t i = 0; i < k.n_events; i++)
 		if (k.events[i].contact_state == CC_CS_CONNECTED)
 			assert_int_equal(k.events[i].status, CC_AGENT_FIRST_NPT);
-	done(&scn, &run, &k);
+	tu_done(&scn, &run, &k);
 }
 
 /* A day profile becomes per-agent spans: agent i works the steps whose count exceeds i. */

@@ -8,39 +8,6 @@
 #include "models/center.h"
 #include "models/run.h"
 
-static void run_text(const char *text, const char *const *sets, size_t n_sets,
-                     struct cc_scenario *scn, struct cc_run *run, struct tu_kept *kept)
-{
-	char err[1024] = "";
-	if (tu_load(text, sets, n_sets, scn, err, sizeof err) != CC_OK)
-		fail_msg("%s", err);
-	memset(run, 0, sizeof *run);
-	run->scn = scn;
-	run->threads = 1;
-	memset(kept, 0, sizeof *kept);
-	run->on_records = tu_keep_records;
-	run->records_ctx = kept;
-	run->on_events = tu_keep_events;
-	run->events_ctx = kept;
-	assert_int_equal(cc_run_execute(run), CC_OK);
-}
-
-static void done(struct cc_scenario *scn, struct cc_run *run, struct tu_kept *kept)
-{
-	tu_kept_free(kept);
-	cc_run_fini(run);
-	cc_scenario_fini(scn);
-}
-
-/* Figure NAME of entity I over the whole horizon, replication 0. */
-static double total(const struct cc_run *run, enum cc_figure_owner owner, const char *name, size_t i)
-{
-	const struct cc_figure *f = cc_figure_find(owner, name);
-	if (!f)
-		fail_msg("no figure %s", name);
-	return cc_run_value(run, f, 0, run->grid.count, i);
-}
-
 /* The record of the contact of queue Q that arrived at T. */
 static const struct cc_contact_record *arrived(const struct tu_kept *k, int q, double t)
 {
@@ -82,10 +49,10 @@ static void test_routing_longest_idle_ignores_priority_for_agents(void **state)
 	struct cc_scenario scn;
 	struct cc_run run;
 	struct tu_kept k;
-	run_text(two_groups, NULL, 0, &scn, &run, &k);
+	tu_run_text(two_groups, NULL, 0, &scn, &run, &k);
 	assert_int_equal(arrived(&k, 0, 100)->group, 0);
 	assert_int_equal(arrived(&k, 0, 200)->group, 1);
-	done(&scn, &run, &k);
+	tu_done(&scn, &run, &k);
 }
 
 static void test_routing_priority_prefers_the_primary_group(void **state)
@@ -95,10 +62,10 @@ static void test_routing_priority_prefers_the_primary_group(void **state)
 	struct cc_run run;
 	struct tu_kept k;
 	const char *sets[] = { "routing.policy=\"priority\"" };
-	run_text(two_groups, sets, 1, &scn, &run, &k);
+	tu_run_text(two_groups, sets, 1, &scn, &run, &k);
 	assert_int_equal(arrived(&k, 0, 100)->group, 1);
 	assert_int_equal(arrived(&k, 0, 200)->group, 0);
-	done(&scn, &run, &k);
+	tu_done(&scn, &run, &k);
 }
 
 /*
@@ -127,14 +94,14 @@ static void test_routing_delay_holds_a_queue_back(void **state)
 		struct cc_scenario scn;
 		struct cc_run run;
 		struct tu_kept k;
-		run_text(delayed, &policies[p], 1, &scn, &run, &k);
+		tu_run_text(delayed, &policies[p], 1, &scn, &run, &k);
 		const struct cc_contact_record *first = arrived(&k, 0, 100), *second = arrived(&k, 0, 200);
 		assert_int_equal(first->group, 1);
 		assert_near(first->connect_s, 100, 0);
 		assert_int_equal(second->group, 0);
 		assert_near(second->connect_s, 230, 1e-9);
-		assert_near(total(&run, CC_FIG_QUEUE, "asa_s", 0), 15, 1e-9);
-		done(&scn, &run, &k);
+		assert_near(tu_total(&run, CC_FIG_QUEUE, "asa_s", 0), 15, 1e-9);
+		tu_done(&scn, &run, &k);
 	}
 }
 
@@ -160,14 +127,14 @@ static void test_routing_longest_waiting_takes_the_oldest_contact(void **state)
 		struct cc_scenario scn;
 		struct cc_run run;
 		struct tu_kept k;
-		run_text(two_queues, &policies[p], 1, &scn, &run, &k);
+		tu_run_text(two_queues, &policies[p], 1, &scn, &run, &k);
 		const struct cc_contact_record *q1 = arrived(&k, 0, 200), *q2 = arrived(&k, 1, 180);
 		const struct cc_contact_record *taken = queue_at_240[p] == 0 ? q1 : q2;
 		const struct cc_contact_record *left = queue_at_240[p] == 0 ? q2 : q1;
 		assert_near(taken->connect_s, 240, 0);
 		assert_int_equal(taken->outcome, CC_OUTCOME_IN_SERVICE_AT_END);
 		assert_int_equal(left->outcome, CC_OUTCOME_WAITING_AT_END);
-		done(&scn, &run, &k);
+		tu_done(&scn, &run, &k);
 	}
 }
 
@@ -196,17 +163,17 @@ static void test_routing_bullseye_rings_widen_with_the_wait(void **state)
 	struct cc_run run;
 	struct tu_kept k;
 	const char *sets[] = { "routing.policy=\"bullseye\"" };
-	run_text(rings, sets, 1, &scn, &run, &k);
+	tu_run_text(rings, sets, 1, &scn, &run, &k);
 	assert_int_equal(arrived(&k, 0, 100)->group, 1);
 	assert_near(arrived(&k, 0, 100)->connect_s, 100, 0);
 	assert_int_equal(arrived(&k, 0, 200)->group, 0);
 	assert_near(arrived(&k, 0, 200)->connect_s, 220, 1e-9);
-	done(&scn, &run, &k);
-	run_text(rings, NULL, 0, &scn, &run, &k);
+	tu_done(&scn, &run, &k);
+	tu_run_text(rings, NULL, 0, &scn, &run, &k);
 	assert_int_equal(arrived(&k, 0, 100)->group, 0);
 	assert_int_equal(arrived(&k, 0, 200)->group, 1);
 	assert_near(arrived(&k, 0, 200)->connect_s, 200, 0);
-	done(&scn, &run, &k);
+	tu_done(&scn, &run, &k);
 }
 
 /*
@@ -229,15 +196,15 @@ static void test_routing_idle_timer_activity_or_inbound(void **state)
 	struct cc_scenario scn;
 	struct cc_run run;
 	struct tu_kept k;
-	run_text(idle_timer, NULL, 0, &scn, &run, &k);
+	tu_run_text(idle_timer, NULL, 0, &scn, &run, &k);
 	assert_int_equal(arrived(&k, 0, 100)->agent, 1);
 	assert_int_equal(arrived(&k, 0, 200)->agent, 1);
 	assert_int_equal(arrived(&k, 0, 300)->agent, 1);
-	done(&scn, &run, &k);
+	tu_done(&scn, &run, &k);
 	const char *sets[] = { "routing.idle_timer=\"inbound\"" };
-	run_text(idle_timer, sets, 1, &scn, &run, &k);
+	tu_run_text(idle_timer, sets, 1, &scn, &run, &k);
 	assert_int_equal(arrived(&k, 0, 300)->agent, 0);
-	done(&scn, &run, &k);
+	tu_done(&scn, &run, &k);
 }
 
 /*
@@ -263,7 +230,7 @@ static void test_routing_concurrency_and_slowdown(void **state)
 	struct cc_scenario scn;
 	struct cc_run run;
 	struct tu_kept k;
-	run_text(chats, NULL, 0, &scn, &run, &k);
+	tu_run_text(chats, NULL, 0, &scn, &run, &k);
 	const struct cc_contact_record *a = arrived(&k, 0, 10), *b = arrived(&k, 0, 20),
 	                               *c = arrived(&k, 0, 30);
 	assert_near(a->connect_s, 10, 0);
@@ -272,14 +239,14 @@ static void test_routing_concurrency_and_slowdown(void **state)
 	assert_near(b->end_s, 57.5, 1e-9);
 	assert_near(c->connect_s, 42.5, 1e-9);
 	assert_near(c->end_s, 72.5, 1e-9);
-	assert_near(total(&run, CC_FIG_QUEUE, "asa_s", 0), 12.5 / 3, 1e-9);
-	assert_near(total(&run, CC_FIG_QUEUE, "talk_s", 0), (32.5 + 37.5 + 30) / 3, 1e-9);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "asa_s", 0), 12.5 / 3, 1e-9);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "talk_s", 0), (32.5 + 37.5 + 30) / 3, 1e-9);
 	size_t chat = CC_CHANNEL_CHAT;
-	assert_near(total(&run, CC_FIG_GROUP_CHANNEL, "concurrency", chat), 100 / 62.5, 1e-9);
-	assert_near(total(&run, CC_FIG_GROUP_CHANNEL, "slots", chat), 100.0 / 100, 1e-9);
-	assert_near(total(&run, CC_FIG_GROUP_CHANNEL, "occupancy", chat), 62.5 / 100, 1e-9);
-	assert_near(total(&run, CC_FIG_GROUP, "talk_s", 0), 62.5, 1e-9);
-	done(&scn, &run, &k);
+	assert_near(tu_total(&run, CC_FIG_GROUP_CHANNEL, "concurrency", chat), 100 / 62.5, 1e-9);
+	assert_near(tu_total(&run, CC_FIG_GROUP_CHANNEL, "slots", chat), 100.0 / 100, 1e-9);
+	assert_near(tu_total(&run, CC_FIG_GROUP_CHANNEL, "occupancy", chat), 62.5 / 100, 1e-9);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "talk_s", 0), 62.5, 1e-9);
+	tu_done(&scn, &run, &k);
 }
 
 /*
@@ -305,16 +272,16 @@ static void test_routing_cross_channel(void **state)
 	struct cc_scenario scn;
 	struct cc_run run;
 	struct tu_kept k;
-	run_text(cross, NULL, 0, &scn, &run, &k);
+	tu_run_text(cross, NULL, 0, &scn, &run, &k);
 	assert_near(arrived(&k, 1, 20)->connect_s, 40, 0);
-	done(&scn, &run, &k);
+	tu_done(&scn, &run, &k);
 	const char *sets[] = { "routing_profiles.p.cross_channel=true" };
-	run_text(cross, sets, 1, &scn, &run, &k);
+	tu_run_text(cross, sets, 1, &scn, &run, &k);
 	assert_near(arrived(&k, 1, 20)->connect_s, 20, 0);
 	/* Both channels held from 20 to 30: the group was busy on chat and on voice. */
-	assert_near(total(&run, CC_FIG_GROUP_CHANNEL, "work_s", CC_CHANNEL_VOICE), 10, 1e-9);
-	assert_near(total(&run, CC_FIG_GROUP_CHANNEL, "work_s", CC_CHANNEL_CHAT), 30, 1e-9);
-	done(&scn, &run, &k);
+	assert_near(tu_total(&run, CC_FIG_GROUP_CHANNEL, "work_s", CC_CHANNEL_VOICE), 10, 1e-9);
+	assert_near(tu_total(&run, CC_FIG_GROUP_CHANNEL, "work_s", CC_CHANNEL_CHAT), 30, 1e-9);
+	tu_done(&scn, &run, &k);
 }
 
 /*
@@ -356,7 +323,7 @@ static void test_routing_callback_retries_until_unreached(void **state)
 	struct cc_scenario scn;
 	struct cc_run run;
 	struct tu_kept k;
-	run_text(callbacks, NULL, 0, &scn, &run, &k);
+	tu_run_text(callbacks, NULL, 0, &scn, &run, &k);
 	const struct cc_contact_record *asked = arrived(&k, 0, 200), *cb = arrived(&k, 1, 200);
 	assert_int_equal(asked->outcome, CC_OUTCOME_CALLBACK);
 	assert_int_equal(cb->outcome, CC_OUTCOME_UNREACHED);
@@ -370,17 +337,17 @@ static void test_routing_callback_retries_until_unreached(void **state)
 	assert_non_null(state_of(&k, cb->contact_id, CC_CS_INCOMING, 452));
 	assert_non_null(state_of(&k, cb->contact_id, CC_CS_ERROR, 479));
 	assert_near(arrived(&k, 0, 300)->connect_s, 302, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "callbacks", 0), 2, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "callbacks", 0), 2, 0);
 	assert_non_null(state_of(&k, arrived(&k, 1, 400)->contact_id, CC_CS_CONNECTING, 486));
-	assert_near(total(&run, CC_FIG_QUEUE, "callback_attempts", 1), 3, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "unreached", 1), 1, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "answered", 1), 0, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "callback_attempts", 1), 3, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "unreached", 1), 1, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "answered", 1), 0, 0);
 	/* Conservation with callbacks: every arrival is answered, abandoned, called back,
 	 * unreached or still in the system. */
 	const struct cc_rep_counts *n = &run.counts[0];
 	assert_int_equal(n->arrived, n->answered + n->abandoned + n->callbacks + n->unreached +
 	                                 n->waiting_at_end);
-	done(&scn, &run, &k);
+	tu_done(&scn, &run, &k);
 }
 
 /* The same with reach 1: the first attempt reaches the customer at 279, who talks 100 s. */
@@ -391,7 +358,7 @@ static void test_routing_callback_reached(void **state)
 	struct cc_run run;
 	struct tu_kept k;
 	const char *sets[] = { "queues.cb.dialing.reach=1" };
-	run_text(callbacks, sets, 1, &scn, &run, &k);
+	tu_run_text(callbacks, sets, 1, &scn, &run, &k);
 	const struct cc_contact_record *cb = arrived(&k, 1, 200);
 	assert_int_equal(cb->outcome, CC_OUTCOME_HANDLED);
 	assert_int_equal(cb->attempts, 1);
@@ -400,9 +367,9 @@ static void test_routing_callback_reached(void **state)
 	assert_near(cb->connect_s - cb->arrival_s, 79, 1e-9);
 	/* The calls of 300 and 400 find the agent busy with callbacks and ask for their own;
 	 * only the first callback is over by the horizon. */
-	assert_near(total(&run, CC_FIG_QUEUE, "handled", 1), 1, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "talk_s", 1), 100, 1e-9);
-	done(&scn, &run, &k);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "handled", 1), 1, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "talk_s", 1), 100, 1e-9);
+	tu_done(&scn, &run, &k);
 }
 
 /*
@@ -416,7 +383,7 @@ static void test_routing_priorities_head_start(void **state)
 	struct cc_scenario scn;
 	struct cc_run run;
 	struct tu_kept k;
-	run_text(HEADER(36000)
+	tu_run_text(HEADER(36000)
 	         "queues = ( { name = \"q\"; arrivals = { per_hour = 50; };\n"
 	         "             handle = { dist = \"exponential\"; mean = 66; };\n"
 	         "             priorities = ( { share = 0.3; head_start = \"2m\"; } ); } );\n"
@@ -462,7 +429,7 @@ static void test_routing_priorities_head_start(void **state)
 	print_message("  mean wait: %.1f s with a head start, %.1f s without (%d pairs checked)\n",
 	              wait[1] / n[1], wait[0] / n[0], checked);
 	assert_true(wait[1] / n[1] < wait[0] / n[0]);
-	done(&scn, &run, &k);
+	tu_done(&scn, &run, &k);
 }
 
 /* A blended day with everything on: channels, concurrency, slowdown, delays, rings,

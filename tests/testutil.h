@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "models/metrics.h"
+#include "models/run.h"
 #include "models/scenario.h"
 
 /* |ACTUAL - EXPECTED| <= TOL, reporting both on failure (cmocka has no double assert). */
@@ -86,6 +87,46 @@ static inline void tu_kept_free(struct tu_kept *k)
 {
 	free(k->rows);
 	free(k->events);
+}
+
+/* Loads TEXT (with N_SETS overrides) and runs it on one thread into RUN; with KEPT, the
+ * contact records and agent events are kept there. */
+static inline void tu_run_text(const char *text, const char *const *sets, size_t n_sets,
+                               struct cc_scenario *scn, struct cc_run *run, struct tu_kept *kept)
+{
+	char err[1024] = "";
+	if (tu_load(text, sets, n_sets, scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	memset(run, 0, sizeof *run);
+	run->scn = scn;
+	run->threads = 1;
+	if (kept) {
+		memset(kept, 0, sizeof *kept);
+		run->on_records = tu_keep_records;
+		run->records_ctx = kept;
+		run->on_events = tu_keep_events;
+		run->events_ctx = kept;
+	}
+	assert_int_equal(cc_run_execute(run), CC_OK);
+}
+
+/* Frees what tu_run_text made. */
+static inline void tu_done(struct cc_scenario *scn, struct cc_run *run, struct tu_kept *kept)
+{
+	if (kept)
+		tu_kept_free(kept);
+	cc_run_fini(run);
+	cc_scenario_fini(scn);
+}
+
+/* Figure NAME of entity I over the whole horizon, replication 0. */
+static inline double tu_total(const struct cc_run *run, enum cc_figure_owner owner,
+                              const char *name, size_t i)
+{
+	const struct cc_figure *f = cc_figure_find(owner, name);
+	if (!f)
+		fail_msg("no figure %s", name);
+	return cc_run_value(run, f, 0, run->grid.count, i);
 }
 
 /* An Erlang-style one-queue scenario: RATE per hour, exponential handle AHT, AGENTS agents,
