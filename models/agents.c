@@ -111,7 +111,9 @@ static int take_next(struct center *c, struct agent *a)
 	if (s == CC_NO_STATUS)
 		return 0;
 	a->next_status = CC_NO_STATUS;
-	if (s == CC_AGENT_OFFLINE)
+	if (a->moving) /* moved to another region: it arrives there */
+		cc_region_arrive(c, a);
+	else if (s == CC_AGENT_OFFLINE)
 		logout_now(c, a);
 	else
 		cc_agent_set_status(c, a, s, a->next_duration_s);
@@ -318,7 +320,7 @@ static void on_login(struct center *c, struct cc_event *ev)
 		g->overtime--;
 		*araw(c, a, CC_AR_OVERTIME) += c->now - a->overtime_since_s;
 		a->overtime = 0;
-		if (a->next_status == CC_AGENT_OFFLINE) {
+		if (a->next_status == CC_AGENT_OFFLINE && !a->moving) {
 			a->next_status = CC_NO_STATUS;
 			cc_center_emit(c, a, NULL);
 			cc_route_refresh(c, a);

@@ -22,7 +22,7 @@ enum { PROGRESS_EVERY = 1 << 16 };
 
 enum { CONTACT_SLAB = 1024 };
 
-static struct contact *contact_get(struct center *c)
+struct contact *cc_center_contact(struct center *c)
 {
 	if (!c->free_contacts) {
 		struct contact *slab = cc_calloc(CONTACT_SLAB, sizeof *slab);
@@ -40,21 +40,23 @@ static struct contact *contact_get(struct center *c)
 	c->free_contacts = k->next;
 	memset(k, 0, sizeof *k);
 	cc_heap_node_init(&k->qnode);
-	k->parent = -1;
 	k->factor = 1;
 	k->id = c->next_contact_id++;
+	k->initial_id = k->id;
+	k->previous_id = k->next_id = -1;
 	return k;
 }
 
-static void contact_put(struct center *c, struct contact *k)
+void cc_center_release(struct center *c, struct contact *k)
 {
 	k->next = c->free_contacts;
 	c->free_contacts = k;
 }
 
+/* A callback to dial (one handed on is already connected to its customer). */
 static int is_callback(const struct contact *k)
 {
-	return k->channel == CC_CHANNEL_CALLBACK && k->queue != OUTBOUND_QUEUE;
+	return k->channel == CC_CHANNEL_CALLBACK && k->queue != OUTBOUND_QUEUE && !k->xfer_in;
 }
 
 /* ---- accounting ---- */
@@ -142,11 +144,15 @@ static void contact_account(struct center *c, struct contact *k)
 	k->since_s = c->now;
 	if (!(c->now > t0))
 		return;
+	const struct agent *a = k->agent;
 	switch ((enum kstate)k->state) {
-	case K_PENDING: case K_DIAL: case K_TALK: case K_ACW: break;
+	case K_PENDING: case K_DIAL: case K_TALK: case K_ACW: case K_LINK: break;
+	case K_HOLD:
+		k->hold_s += c->now - t0;
+		cc_grid_spread(c->grid, graw(c, 0, a->group, CC_GR_HOLD), c->gstride, t0, c->now, 1.0);
+		break;
 	default: return;
 	}
-	const struct agent *a = k->agent;
 	double *work = gcraw(c, 0, a->group, k->channel, CC_GCR_WORK);
 	if (k->queue == OUTBOUND_QUEUE)
 		cc_grid_spread2(c->grid, graw(c, 0, a->group, CC_GR_OUTBOUND), c->gstride, work,
@@ -200,14 +206,13 @@ static int *work_counter(struct agent *a, int state)
 {
 	switch ((enum kstate)state) {
 	case K_RING: return &a->n_ring;
-	case K_PENDING: case K_DIAL: case K_TALK: return &a->n_work;
+	case K_PENDING: case K_DIAL: case K_TALK: case K_HOLD: case K_LINK: return &a->n_work;
 	case K_ACW: return &a->n_acw;
 	default: return NULL;
 	}
 }
 
-/* Moves K, in its agent's hands, to state S, closing the accounts the change affects. */
-static void kset(struct center *c, struct contact *k, enum kstate s)
+void cc_center_kset(struct center *c, struct contact *k, enum kstate s)
 {
 	struct agent *a = k->agent;
 	cc_center_agent_account(c, a);
@@ -249,11 +254,10 @@ static void hold(struct center *c, struct agent *a, struct contact *k)
 		a->idle_since_s = c->now;
 }
 
-/* K leaves its agent's hands. */
-static void unhold(struct center *c, struct contact *k)
+void cc_center_unhold(struct center *c, struct contact *k)
 {
 	struct agent *a = k->agent;
-	kset(c, k, K_OUT);
+	cc_center_kset(c, k, K_OUT);
 	cc_grid_spread(c->grid, gcraw(c, 0, a->group, k->channel, CC_GCR_SLOTS), c->cstride,
 	               k->held_s, c->now, 1.0);
 	if (k->prev)
@@ -294,8 +298,7 @@ void cc_center_emit(struct center *c, const struct agent *a, const struct contac
 	};
 }
 
-/* Sets the state of K, in its agent's hands, and reports it. */
-static void contact_state(struct center *c, struct contact *k, enum cc_contact_state cs)
+void cc_center_state(struct center *c, struct contact *k, enum cc_contact_state cs)
 {
 	k->cs = (uint8_t)cs;
 	cc_center_emit(c, k->agent, k);
@@ -319,13 +322,20 @@ static void record(struct center *c, const struct contact *k, const struct agent
 		[CC_OUTCOME_OUTBOUND] = CC_DISCONNECT_ENDED,
 		[CC_OUTCOME_CALLBACK] = CC_DISCONNECT_ENDED,
 		[CC_OUTCOME_UNREACHED] = CC_DISCONNECT_FAILED,
+		[CC_OUTCOME_TRANSFERRED] = CC_DISCONNECT_TRANSFERRED,
+		[CC_OUTCOME_ENDED_BY_MOVE] = CC_DISCONNECT_AGENT,
 	};
 	struct cc_contact_record *row = &r->records[r->n_records++];
 	memset(row, 0, sizeof *row);
 	int outbound = k->queue == OUTBOUND_QUEUE;
 	row->record_id = k->id;
 	row->contact_id = k->id;
-	row->previous_record_id = k->parent;
+	row->initial_record_id = k->initial_id;
+	row->previous_record_id = k->previous_id;
+	row->next_record_id = k->next_id;
+	row->transfer = k->rt;
+	row->transfer_mode = k->rmode;
+	row->hold_s = k->hold_s;
 	row->replication = (int32_t)c->replication;
 	row->queue = outbound ? -1 : (int32_t)k->queue;
 	row->agent = a ? a->id : -1;
@@ -347,7 +357,7 @@ static void record(struct center *c, const struct contact *k, const struct agent
 static void count_ronas(struct center *c, const struct contact *k)
 {
 	static const int field[4] = { -1, CC_QR_RONA_1, CC_QR_RONA_2, CC_QR_RONA_3P };
-	if (k->ronas && k->interval >= 0)
+	if (k->ronas && k->interval >= 0 && !k->direct)
 		*qraw(c, k->interval, k->queue, field[k->ronas < 3 ? k->ronas : 3]) += 1;
 }
 
@@ -359,6 +369,17 @@ static void schedule_talk_end(struct center *c, struct contact *k)
 	                             EV_TALK_END, k);
 }
 
+void cc_center_talk(struct center *c, struct contact *k)
+{
+	if (k->agent->moving && cc_region_ends(k->channel)) { /* its agent has left the region */
+		cc_center_end_now(c, k);
+		return;
+	}
+	cc_center_kset(c, k, K_TALK);
+	cc_center_state(c, k, CC_CS_CONNECTED);
+	schedule_talk_end(c, k);
+}
+
 /* The customer and the agent are connected. */
 static void connect_agent(struct center *c, struct contact *k)
 {
@@ -368,18 +389,23 @@ static void connect_agent(struct center *c, struct contact *k)
 	cc_center_cancel(c, &k->patience);
 	k->connect_s = c->now;
 	if (k->interval >= 0) {
-		*qraw(c, k->interval, k->queue, CC_QR_ANSWERED) += 1;
-		*qraw(c, k->interval, k->queue, CC_QR_WAIT_SUM) += wait;
-		if (wait <= cfg->sl_threshold_s)
-			*qraw(c, k->interval, k->queue, CC_QR_IN_SL) += 1;
+		if (!k->direct) {
+			*qraw(c, k->interval, k->queue, CC_QR_ANSWERED) += 1;
+			*qraw(c, k->interval, k->queue, CC_QR_WAIT_SUM) += wait;
+			if (wait <= cfg->sl_threshold_s)
+				*qraw(c, k->interval, k->queue, CC_QR_IN_SL) += 1;
+		}
 		*graw(c, k->interval, a->group, CC_GR_ANSWERED) += 1;
 		*gcraw(c, k->interval, a->group, k->channel, CC_GCR_ANSWERED) += 1;
 	}
 	count_ronas(c, k);
 	c->out->counts.answered++;
-	kset(c, k, K_TALK);
-	contact_state(c, k, CC_CS_CONNECTED);
-	schedule_talk_end(c, k);
+	if (k->xfer_in) {
+		cc_center_gcount(c, a->group, CC_GR_TRANSFERS_IN, c->now, 1);
+		cc_transfer_connected(c, k);
+		return;
+	}
+	cc_center_talk(c, k);
 }
 
 /* The agent has accepted K: a conversation, or for a callback, the dialling. */
@@ -390,8 +416,8 @@ static void accepted(struct center *c, struct contact *k)
 		return;
 	}
 	const struct cc_callback_dial_cfg *d = &c->queues[k->queue].cfg->dialing;
-	kset(c, k, K_PENDING);
-	contact_state(c, k, CC_CS_PENDING);
+	cc_center_kset(c, k, K_PENDING);
+	cc_center_state(c, k, CC_CS_PENDING);
 	k->ev = cc_calendar_schedule(c->cal, c->now + cc_dist_sample(&d->pending, k->agent->rng),
 	                             CLASS_AGENT_FREED, EV_PENDING_END, k);
 }
@@ -404,16 +430,19 @@ static void accepted(struct center *c, struct contact *k)
 void cc_center_offer(struct center *c, struct contact *k, struct agent *a)
 {
 	const struct cc_answer_cfg *ans = &c->groups[a->group].cfg->answer;
-	if (k->interval >= 0)
+	if (k->interval >= 0 && !k->direct)
 		*qraw(c, k->interval, k->queue, CC_QR_OFFERS) += 1;
 	cc_center_gcount(c, a->group, CC_GR_OFFERS, c->now, 1);
 	int answers = c->now >= a->away_until_s &&
 	              !(ans->miss > 0 && gsl_rng_uniform(a->rng) < ans->miss);
 	double delay = answers ? cc_dist_sample(&ans->delay, a->rng) : INFINITY;
+	/* An agent offered a transfer may reject it, as soon as it would have answered. */
+	int rejects = k->direct && answers && k->via->reject > 0 &&
+	              gsl_rng_uniform(a->rng) < k->via->reject;
 	k->absent = (uint8_t)!answers;
 	hold(c, a, k);
 	cc_route_refresh(c, a);
-	if (delay <= 0) {
+	if (delay <= 0 && !rejects) {
 		accepted(c, k);
 		return;
 	}
@@ -422,21 +451,21 @@ void cc_center_offer(struct center *c, struct contact *k, struct agent *a)
 	if (!k->patience && isfinite(k->patience_s)) /* a fresh arrival: its patience starts */
 		k->patience = cc_calendar_schedule(c->cal, k->arrival_s + k->patience_s,
 		                                   CLASS_PATIENCE, EV_ABANDON, k);
-	kset(c, k, K_RING);
-	contact_state(c, k, is_callback(k) ? CC_CS_INCOMING : CC_CS_CONNECTING);
+	cc_center_kset(c, k, K_RING);
+	cc_center_state(c, k, is_callback(k) ? CC_CS_INCOMING : CC_CS_CONNECTING);
 	/* An answer at exactly the timeout is an answer (CLASS_ACCEPT comes first). */
 	k->ev = delay <= timeout
-	      ? cc_calendar_schedule(c->cal, c->now + delay, CLASS_ACCEPT, EV_ACCEPT, k)
+	      ? cc_calendar_schedule(c->cal, c->now + delay, CLASS_ACCEPT,
+	                             rejects ? EV_REJECT : EV_ACCEPT, k)
 	      : cc_calendar_schedule(c->cal, c->now + timeout, CLASS_OFFER_TIMEOUT,
 	                             EV_OFFER_TIMEOUT, k);
 }
 
-/* Ends K's ring and returns how long it rang. */
-static double ring_end(struct center *c, struct contact *k)
+double cc_center_ring_end(struct center *c, struct contact *k)
 {
 	double rang = c->now - k->ring_start_s;
 	k->ring_sum_s += rang;
-	if (k->interval >= 0)
+	if (k->interval >= 0 && !k->direct)
 		*qraw(c, k->interval, k->queue, CC_QR_RING_SUM) += rang;
 	return rang;
 }
@@ -444,7 +473,7 @@ static double ring_end(struct center *c, struct contact *k)
 /*
  * Draws K's attributes from its queue's attribute stream, in a fixed order whatever
  * becomes of it: handle, patience, ACW, then (only where the queue has them) the priority
- * class and the pause.
+ * class, the pause and the quick connect it will be handed on by.
  */
 static void draw_attributes(struct queue *q, struct contact *k)
 {
@@ -469,12 +498,20 @@ static void draw_attributes(struct queue *q, struct contact *k)
 		k->pause_s = cc_dist_sample(&cfg->pause.duration, q->attr_rng);
 		k->pause_at_s = k->talk_s / 2;
 	}
+	if (cfg->n_transfers) {
+		double u = gsl_rng_uniform(q->attr_rng);
+		for (size_t i = 0; i < cfg->n_transfers; i++) {
+			if (u < cfg->transfers[i].share) {
+				k->xfer = (uint8_t)(i + 1);
+				break;
+			}
+			u -= cfg->transfers[i].share;
+		}
+	}
 }
 
-/* A new contact at Q, arrived now. */
-static struct contact *new_contact(struct center *c, struct queue *q)
+void cc_center_draw(struct center *c, struct queue *q, struct contact *k)
 {
-	struct contact *k = contact_get(c);
 	k->queue = (uint32_t)(q - c->queues);
 	k->channel = q->channel;
 	k->arrival_s = c->now;
@@ -482,7 +519,42 @@ static struct contact *new_contact(struct center *c, struct queue *q)
 	k->interval = cc_grid_index(c->grid, c->now);
 	if (k->interval >= 0)
 		*qraw(c, k->interval, k->queue, CC_QR_OFFERED) += 1;
+}
+
+void cc_center_follow(struct contact *next, struct contact *k)
+{
+	next->initial_id = k->initial_id;
+	next->previous_id = k->id;
+	next->first_arrival_s = k->first_arrival_s;
+	next->first_interval = k->first_interval;
+	next->first_queue = k->first_queue;
+	k->next_id = next->id;
+}
+
+void cc_center_customer_end(struct center *c, const struct contact *k, double connect_s)
+{
+	c->out->counts.customers_done++;
+	if (k->first_interval < 0 || !(connect_s >= k->first_arrival_s))
+		return;
+	double wait = connect_s - k->first_arrival_s;
+	*qraw(c, k->first_interval, k->first_queue, CC_QR_CUSTOMERS_CONNECTED) += 1;
+	*qraw(c, k->first_interval, k->first_queue, CC_QR_CUSTOMER_WAIT_SUM) += wait;
+	if (wait <= c->queues[k->first_queue].cfg->sl_threshold_s)
+		*qraw(c, k->first_interval, k->first_queue, CC_QR_CUSTOMERS_IN_SL) += 1;
+}
+
+/* A new customer at Q, arrived now. */
+static struct contact *new_contact(struct center *c, struct queue *q)
+{
+	struct contact *k = cc_center_contact(c);
+	cc_center_draw(c, q, k);
+	k->first_arrival_s = c->now;
+	k->first_interval = k->interval;
+	k->first_queue = k->queue;
+	if (k->interval >= 0)
+		*qraw(c, k->interval, k->queue, CC_QR_CUSTOMERS) += 1;
 	c->out->counts.arrived++;
+	c->out->counts.customers++;
 	return k;
 }
 
@@ -498,17 +570,24 @@ static double expected_wait(const struct center *c, const struct queue *q)
 
 static void admit(struct center *c, struct queue *q, struct contact *k, int fresh, double u_cb);
 
+void cc_center_admit(struct center *c, struct queue *q, struct contact *k, int fresh)
+{
+	admit(c, q, k, fresh, 1);
+}
+
 /* K's customer hangs up and asks to be called back: a new contact at the callback queue. */
 static void to_callback(struct center *c, struct queue *q, struct contact *k)
 {
 	if (k->interval >= 0)
 		*qraw(c, k->interval, k->queue, CC_QR_CALLBACKS) += 1;
 	c->out->counts.callbacks++;
-	record(c, k, NULL, CC_OUTCOME_CALLBACK, c->now, NAN);
 	struct queue *cq = &c->queues[q->cfg->callback.queue];
-	struct contact *cb = new_contact(c, cq);
-	cb->parent = k->id;
-	contact_put(c, k);
+	struct contact *cb = cc_center_contact(c);
+	cc_center_draw(c, cq, cb);
+	c->out->counts.arrived++;
+	cc_center_follow(cb, k);
+	record(c, k, NULL, CC_OUTCOME_CALLBACK, c->now, NAN);
+	cc_center_release(c, k);
 	const struct cc_callback_dial_cfg *d = &cq->cfg->dialing;
 	for (int i = 1; i <= d->retries + 1 && !cb->reach_at; i++)
 		if (d->reach >= 1 || gsl_rng_uniform(cq->attr_rng) < d->reach)
@@ -546,10 +625,10 @@ static void admit(struct center *c, struct queue *q, struct contact *k, int fres
 
 static void on_arrival(struct center *c, struct cc_event *ev)
 {
-	struct queue *q = ev->subject;
+	struct queue *line = ev->subject, *q = cc_region_route(c, line);
 	struct contact *k = new_contact(c, q);
 	double u_cb = q->cfg->callback.queue >= 0 ? gsl_rng_uniform(q->attr_rng) : 1;
-	double next = cc_arrivals_next(&q->arrivals);
+	double next = cc_arrivals_next(&line->arrivals);
 	if (next < c->grid->horizon_s)
 		cc_calendar_reschedule(c->cal, ev, next);
 	else
@@ -566,13 +645,13 @@ static void on_abandon(struct center *c, struct cc_event *ev)
 	struct agent *a = k->agent;
 	if (a) { /* the customer hung up while the agent's phone rang: REJECTED */
 		cc_center_cancel(c, &k->ev);
-		double start = k->ring_start_s, rang = ring_end(c, k);
+		double start = k->ring_start_s, rang = cc_center_ring_end(c, k);
 		if (k->absent)
 			cc_center_gcount(c, a->group, CC_GR_RING_ABSENT, start, rang);
 		if (k->interval >= 0)
 			*qraw(c, k->interval, k->queue, CC_QR_ABANDONED_RINGING) += 1;
-		contact_state(c, k, CC_CS_REJECTED);
-		unhold(c, k);
+		cc_center_state(c, k, CC_CS_REJECTED);
+		cc_center_unhold(c, k);
 	} else {
 		cc_route_remove(c, q, k);
 	}
@@ -586,7 +665,10 @@ static void on_abandon(struct center *c, struct cc_event *ev)
 	count_ronas(c, k);
 	c->out->counts.abandoned++;
 	record(c, k, NULL, CC_OUTCOME_ABANDONED, c->now, NAN);
-	contact_put(c, k);
+	if (k->peer) /* handed on while the first agent waits: it is alone now */
+		cc_transfer_abandoned(c, k);
+	cc_center_customer_end(c, k, NAN);
+	cc_center_release(c, k);
 	if (a) {
 		cc_center_emit(c, a, NULL);
 		cc_agent_after_contact(c, a);
@@ -598,7 +680,7 @@ static void on_accept(struct center *c, struct cc_event *ev)
 	struct contact *k = ev->subject;
 	cc_calendar_release(c->cal, ev);
 	k->ev = NULL;
-	ring_end(c, k);
+	cc_center_ring_end(c, k);
 	accepted(c, k);
 }
 
@@ -610,16 +692,21 @@ static void on_offer_timeout(struct center *c, struct cc_event *ev)
 	cc_calendar_release(c->cal, ev);
 	k->ev = NULL;
 	struct queue *q = &c->queues[k->queue];
-	double start = k->ring_start_s, rang = ring_end(c, k);
+	double start = k->ring_start_s, rang = cc_center_ring_end(c, k);
 	k->ronas++;
-	if (k->interval >= 0)
+	if (k->interval >= 0 && !k->direct)
 		*qraw(c, k->interval, k->queue, CC_QR_RONAS) += 1;
 	cc_center_gcount(c, a->group, CC_GR_RONAS, start, 1);
 	cc_center_gcount(c, a->group, CC_GR_RING_RONA, start, rang);
 	if (k->absent)
 		cc_center_gcount(c, a->group, CC_GR_RING_ABSENT, start, rang);
-	contact_state(c, k, CC_CS_MISSED);
-	unhold(c, k);
+	cc_center_state(c, k, CC_CS_MISSED);
+	cc_center_unhold(c, k);
+	if (k->direct) { /* a transfer the agent missed */
+		cc_transfer_missed(c, k);
+		cc_agent_rona(c, a);
+		return;
+	}
 	if (q->cfg->requeue == CC_REQUEUE_TAIL)
 		k->queued_s = c->now;
 	cc_route_push(c, q, k);
@@ -632,25 +719,33 @@ static void complete(struct center *c, struct contact *k, double acw_end_s)
 {
 	struct agent *a = k->agent;
 	int outbound = k->queue == OUTBOUND_QUEUE;
-	double talk = k->segmented ? k->talk_end_s - k->connect_s - k->paused_s : k->talk_s;
+	contact_account(c, k); /* its hold so far, for the record */
+	double talk = k->segmented ? k->talk_end_s - k->connect_s - k->paused_s - k->hold_s
+	                           : k->talk_s;
 	if (outbound) {
 		c->out->counts.outbound++;
 		record(c, k, a, CC_OUTCOME_OUTBOUND, k->talk_end_s, acw_end_s);
 	} else {
-		if (k->interval >= 0) {
+		if (k->interval >= 0 && !k->direct) {
 			*qraw(c, k->interval, k->queue, CC_QR_HANDLED) += 1;
 			*qraw(c, k->interval, k->queue, CC_QR_TALK_SUM) += talk;
 			*qraw(c, k->interval, k->queue, CC_QR_ACW_SUM) += k->acw_s;
 			*qraw(c, k->interval, k->queue, CC_QR_PAUSE_SUM) += k->paused_s;
+			*qraw(c, k->interval, k->queue, CC_QR_HOLD_SUM) += k->hold_s;
 		}
 		c->out->counts.completed++;
-		record(c, k, a, CC_OUTCOME_HANDLED, k->talk_end_s, acw_end_s);
+		enum cc_outcome outcome = k->ended ? CC_OUTCOME_ENDED_BY_MOVE
+		                        : k->next_id >= 0 || k->rt == CC_RT_EXTERNAL
+		                        ? CC_OUTCOME_TRANSFERRED : CC_OUTCOME_HANDLED;
+		record(c, k, a, outcome, k->talk_end_s, acw_end_s);
+		if (k->next_id < 0) /* nothing follows: the customer is done */
+			cc_center_customer_end(c, k, k->connect_s);
 		if (c->scn->routing.idle_inbound)
 			a->idle_since_s = c->now;
 	}
 	/* The time worked on K is accounted before K goes back to the pool. */
-	unhold(c, k);
-	contact_put(c, k);
+	cc_center_unhold(c, k);
+	cc_center_release(c, k);
 	cc_center_emit(c, a, NULL);
 	if (outbound && a->next_status == CC_NO_STATUS && a->n_held == 0)
 		cc_agent_outbound_done(c, a);
@@ -658,48 +753,120 @@ static void complete(struct center *c, struct contact *k, double acw_end_s)
 		cc_agent_after_contact(c, a);
 }
 
-static void on_talk_end(struct center *c, struct cc_event *ev)
+/*
+ * The conversation is over for K's agent: ACW (within the group's limit), or the end of the
+ * record. EV, K's finished timer, is reused when given.
+ */
+static void wrap_up(struct center *c, struct contact *k, struct cc_event *ev)
 {
-	struct contact *k = ev->subject;
 	struct agent *a = k->agent;
-	if (k->state == K_PAUSED) { /* the task resumes */
-		k->paused_s += k->pause_s;
-		k->pause_s = 0;
-		kset(c, k, K_TALK);
-		contact_state(c, k, CC_CS_CONNECTED);
-		cc_calendar_reschedule(c->cal, ev, c->now + talk_to_go(k) * k->factor);
-		return;
-	}
-	if (k->pause_s > 0) { /* the task pauses, keeping its slot */
-		kset(c, k, K_PAUSED);
-		k->work_s = k->pause_at_s;
-		k->segmented = 1;
-		contact_state(c, k, CC_CS_PAUSED);
-		cc_calendar_reschedule(c->cal, ev, c->now + k->pause_s);
-		return;
-	}
 	k->talk_end_s = c->now;
-	if (k->queue == OUTBOUND_QUEUE && !k->reached) {
-		cc_calendar_release(c->cal, ev);
-		k->ev = NULL;
-		contact_state(c, k, CC_CS_ERROR);
-		complete(c, k, NAN);
-		return;
-	}
-	contact_state(c, k, CC_CS_ENDED);
+	cc_center_state(c, k, CC_CS_ENDED);
 	double limit = c->groups[a->group].cfg->acw_limit_s;
 	if (k->acw_s > limit) {
 		k->acw_s = limit;
 		cc_center_gcount(c, a->group, CC_GR_ACW_LIMITED, c->now, 1);
 	}
+	if (a->moving && cc_region_ends(k->channel)) /* its agent has left the region */
+		k->acw_s = 0;
 	if (k->acw_s > 0) {
-		kset(c, k, K_ACW);
-		ev->kind = EV_ACW_END;
-		cc_calendar_reschedule(c->cal, ev, c->now + k->acw_s);
+		cc_center_kset(c, k, K_ACW);
+		if (ev) {
+			ev->kind = EV_ACW_END;
+			cc_calendar_reschedule(c->cal, ev, c->now + k->acw_s);
+		} else {
+			k->ev = cc_calendar_schedule(c->cal, c->now + k->acw_s, CLASS_AGENT_FREED,
+			                             EV_ACW_END, k);
+		}
 		return;
 	}
-	cc_calendar_release(c->cal, ev);
+	if (ev)
+		cc_calendar_release(c->cal, ev);
 	k->ev = NULL;
+	complete(c, k, NAN);
+}
+
+static void on_talk_end(struct center *c, struct cc_event *ev)
+{
+	struct contact *k = ev->subject;
+	if (k->state == K_PAUSED) { /* the task resumes */
+		k->paused_s += k->pause_s;
+		k->pause_s = 0;
+		cc_center_kset(c, k, K_TALK);
+		cc_center_state(c, k, CC_CS_CONNECTED);
+		cc_calendar_reschedule(c->cal, ev, c->now + talk_to_go(k) * k->factor);
+		return;
+	}
+	if (k->pause_s > 0) { /* the task pauses, keeping its slot */
+		cc_center_kset(c, k, K_PAUSED);
+		k->work_s = k->pause_at_s;
+		k->segmented = 1;
+		cc_center_state(c, k, CC_CS_PAUSED);
+		cc_calendar_reschedule(c->cal, ev, c->now + k->pause_s);
+		return;
+	}
+	if (k->xfer) { /* the agent hands it on */
+		cc_calendar_release(c->cal, ev);
+		k->ev = NULL;
+		cc_transfer_start(c, k);
+		return;
+	}
+	if (k->queue == OUTBOUND_QUEUE && !k->reached) {
+		k->talk_end_s = c->now;
+		cc_calendar_release(c->cal, ev);
+		k->ev = NULL;
+		cc_center_state(c, k, CC_CS_ERROR);
+		complete(c, k, NAN);
+		return;
+	}
+	wrap_up(c, k, ev);
+}
+
+void cc_center_wrap_up(struct center *c, struct contact *k)
+{
+	wrap_up(c, k, NULL);
+}
+
+void cc_center_end_now(struct center *c, struct contact *k)
+{
+	switch ((enum kstate)k->state) {
+	case K_RING: { /* the offer is withdrawn: the contact goes back to where it came from */
+		struct agent *a = k->agent;
+		cc_center_cancel(c, &k->ev);
+		cc_center_ring_end(c, k);
+		cc_center_state(c, k, CC_CS_REJECTED);
+		cc_center_unhold(c, k);
+		if (k->direct) {
+			cc_transfer_missed(c, k);
+		} else {
+			struct queue *q = &c->queues[k->queue];
+			cc_route_push(c, q, k);
+			cc_route_dispatch(c, q);
+		}
+		cc_center_emit(c, a, NULL);
+		cc_agent_after_contact(c, a);
+		return;
+	}
+	case K_ACW: /* the conversation was over: its ACW is cut short */
+		cc_center_cancel(c, &k->ev);
+		k->acw_s = c->now - k->talk_end_s;
+		complete(c, k, c->now);
+		return;
+	case K_PAUSED: /* the pause so far */
+		k->paused_s += k->pause_s - (k->ev->time - c->now);
+		break;
+	default:
+		break;
+	}
+	cc_center_cancel(c, &k->ev);
+	k->segmented = 1;
+	k->talk_end_s = c->now;
+	k->acw_s = 0;
+	k->ended = 1;
+	if (k->interval >= 0 && !k->direct)
+		*qraw(c, k->interval, k->queue, CC_QR_ENDED_BY_MOVE) += 1;
+	cc_center_state(c, k, CC_CS_ENDED);
+	cc_region_restart(c, k);
 	complete(c, k, NAN);
 }
 
@@ -720,8 +887,8 @@ static void on_pending_end(struct center *c, struct cc_event *ev)
 	k->attempts++;
 	if (k->interval >= 0)
 		*qraw(c, k->interval, k->queue, CC_QR_CALLBACK_ATTEMPTS) += 1;
-	kset(c, k, K_DIAL);
-	contact_state(c, k, CC_CS_CONNECTING);
+	cc_center_kset(c, k, K_DIAL);
+	cc_center_state(c, k, CC_CS_CONNECTING);
 	ev->kind = EV_DIAL_END;
 	cc_calendar_reschedule(c->cal, ev, c->now + cc_dist_sample(&d->dial, k->agent->rng));
 }
@@ -757,8 +924,8 @@ static void on_dial_end(struct center *c, struct cc_event *ev)
 		connect_agent(c, k);
 		return;
 	}
-	contact_state(c, k, CC_CS_ERROR);
-	unhold(c, k);
+	cc_center_state(c, k, CC_CS_ERROR);
+	cc_center_unhold(c, k);
 	if (k->attempts <= d->retries) {
 		retry_link(c, k);
 		ev->kind = EV_RETRY;
@@ -771,7 +938,8 @@ static void on_dial_end(struct center *c, struct cc_event *ev)
 		c->out->counts.unreached++;
 		count_ronas(c, k);
 		record(c, k, NULL, CC_OUTCOME_UNREACHED, c->now, NAN);
-		contact_put(c, k);
+		cc_center_customer_end(c, k, NAN);
+		cc_center_release(c, k);
 	}
 	cc_center_emit(c, a, NULL);
 	cc_agent_after_contact(c, a);
@@ -790,7 +958,7 @@ static void on_retry(struct center *c, struct cc_event *ev)
 
 void cc_center_dial(struct center *c, struct agent *a, double talk_s, double acw_s, int reached)
 {
-	struct contact *k = contact_get(c);
+	struct contact *k = cc_center_contact(c);
 	k->queue = OUTBOUND_QUEUE;
 	k->channel = CC_CHANNEL_VOICE;
 	k->arrival_s = c->now;
@@ -801,8 +969,8 @@ void cc_center_dial(struct center *c, struct agent *a, double talk_s, double acw
 	k->acw_s = acw_s;
 	hold(c, a, k);
 	cc_route_refresh(c, a);
-	kset(c, k, K_TALK);
-	contact_state(c, k, CC_CS_CONNECTED);
+	cc_center_kset(c, k, K_TALK);
+	cc_center_state(c, k, CC_CS_CONNECTED);
 	schedule_talk_end(c, k);
 }
 
@@ -826,8 +994,10 @@ static void setup(struct center *c, const struct cc_scenario *scn, const struct 
 		out->records = cc_calloc(out->cap_records, sizeof *out->records);
 	}
 	CC_NEW_ARRAY(c->groups, scn->n_groups);
-	for (size_t g = 0; g < scn->n_groups; g++)
+	for (size_t g = 0; g < scn->n_groups; g++) {
 		c->groups[g].cfg = &scn->groups[g];
+		c->groups[g].region = scn->groups[g].region;
+	}
 	CC_NEW_ARRAY(c->queues, scn->n_queues);
 	for (size_t i = 0; i < scn->n_queues; i++) {
 		struct queue *q = &c->queues[i];
@@ -839,7 +1009,9 @@ static void setup(struct center *c, const struct cc_scenario *scn, const struct 
 	cc_route_setup(c);
 	/* Logins at time 0 come before everything else at time 0, in agent order. */
 	cc_agent_setup(c);
-	for (size_t i = 0; i < scn->n_queues; i++) {
+	/* A line's arrivals and attributes: one pair of streams, whatever region a contact
+	 * goes to, so a change of the traffic distribution does not change the contacts. */
+	for (size_t i = 0; i < scn->n_lines; i++) {
 		struct queue *q = &c->queues[i];
 		q->arrival_rng = cc_rng_create(scn->seed, replication,
 		                               cc_rng_source_id(q->cfg->name, STREAM_ARRIVALS));
@@ -850,6 +1022,11 @@ static void setup(struct center *c, const struct cc_scenario *scn, const struct 
 		if (first < grid->horizon_s)
 			cc_calendar_schedule(c->cal, first, CLASS_ARRIVAL, EV_ARRIVAL, q);
 	}
+	for (size_t i = scn->n_lines; i < scn->n_queues; i++) {
+		c->queues[i].arrival_rng = c->queues[c->queues[i].cfg->line].arrival_rng;
+		c->queues[i].attr_rng = c->queues[c->queues[i].cfg->line].attr_rng;
+	}
+	cc_region_setup(c);
 }
 
 /* Records a contact still in the system at the horizon, waiting (AGENT NULL) or in
@@ -867,6 +1044,15 @@ static void at_horizon(struct center *c, struct contact *k, const struct agent *
 	record(c, k, NULL, CC_OUTCOME_WAITING_AT_END, c->now, NAN);
 }
 
+/* Records K, still in the system at the horizon; its customer is counted there unless a
+ * later record continues it. */
+static void open_at_horizon(struct center *c, struct contact *k, const struct agent *a)
+{
+	if (k->next_id < 0)
+		c->out->counts.customers_at_end++;
+	at_horizon(c, k, a);
+}
+
 /* Closes every open account at the horizon and records what is still in the system. */
 static void finish(struct center *c)
 {
@@ -882,10 +1068,10 @@ static void finish(struct center *c)
 				record(c, k, a, CC_OUTCOME_OUTBOUND, c->now, NAN);
 			else if (k->state == K_RING || k->state == K_PENDING || k->state == K_DIAL) {
 				if (k->state == K_RING) /* ringing: not yet answered */
-					ring_end(c, k);
-				at_horizon(c, k, NULL);
+					cc_center_ring_end(c, k);
+				open_at_horizon(c, k, NULL);
 			} else {
-				at_horizon(c, k, a);
+				open_at_horizon(c, k, a);
 			}
 		}
 	}
@@ -893,19 +1079,22 @@ static void finish(struct center *c)
 		struct queue *q = &c->queues[i];
 		cc_route_queue_account(c, q);
 		for (size_t j = 0; j < cc_heap_size(&q->waiting); j++)
-			at_horizon(c, (struct contact *)((char *)cc_heap_at(&q->waiting, j) -
-			                                 offsetof(struct contact, qnode)), NULL);
+			open_at_horizon(c, (struct contact *)((char *)cc_heap_at(&q->waiting, j) -
+			                                      offsetof(struct contact, qnode)), NULL);
 	}
 	for (struct contact *k = c->retrying; k; k = k->next)
-		at_horizon(c, k, NULL);
+		open_at_horizon(c, k, NULL);
+	for (struct contact *k = c->restarting; k; k = k->next) /* about to start again */
+		open_at_horizon(c, k, NULL);
 }
 
 static void teardown(struct center *c)
 {
-	for (size_t i = 0; i < c->scn->n_queues; i++) {
+	for (size_t i = 0; i < c->scn->n_lines; i++) {
 		gsl_rng_free(c->queues[i].arrival_rng);
 		gsl_rng_free(c->queues[i].attr_rng);
 	}
+	cc_region_teardown(c);
 	for (size_t i = 0; i < c->n_agents; i++)
 		gsl_rng_free(c->agents[i].rng);
 	for (size_t g = 0; g < c->scn->n_groups; g++)
@@ -933,6 +1122,8 @@ static void dispatch_event(struct center *c, struct cc_event *ev)
 	case EV_DIAL_END: on_dial_end(c, ev); return;
 	case EV_RETRY: on_retry(c, ev); return;
 	case EV_ELIGIBLE: cc_route_on_eligible(c, ev); return;
+	case EV_XFER: case EV_REJECT: cc_transfer_on_event(c, ev); return;
+	case EV_TRAFFIC: case EV_RESTART: cc_region_on_event(c, ev); return;
 	default: cc_agent_on_event(c, ev); return;
 	}
 }

@@ -10,7 +10,10 @@
  * - routing.c: the indexes (free agents per group and channel, waiting contacts per queue)
  *   and the matching of contacts and agents through the scenario's policy;
  * - agents.c: the agent's status machine (statuses, shifts, planned and unplanned
- *   statuses, away episodes, outbound calls).
+ *   statuses, away episodes, outbound calls);
+ * - transfer.c: hand-overs (quick connects to a queue, an agent or an outside number; cold,
+ *   consult and conference), each connection a new record linked to the one before;
+ * - region.c: the traffic distribution between regions, and agents moved between them.
  * The event classes and the order of ties are documented in center.h.
  */
 
@@ -28,7 +31,7 @@
 enum event_kind {
 	EV_LOGIN, EV_LOGOUT, EV_UNPLANNED, EV_AWAY, EV_OUTBOUND, EV_STATUS_END, EV_TALK_END,
 	EV_ACW_END, EV_ACCEPT, EV_ARRIVAL, EV_ABANDON, EV_OFFER_TIMEOUT, EV_PENDING_END,
-	EV_DIAL_END, EV_RETRY, EV_ELIGIBLE,
+	EV_DIAL_END, EV_RETRY, EV_ELIGIBLE, EV_XFER, EV_REJECT, EV_TRAFFIC, EV_RESTART,
 	EV_PLANNED /* EV_PLANNED + p: the group's planned status p falls due; keep it last */
 };
 enum event_class { CLASS_STATUS_DUE, CLASS_AGENT_FREED, CLASS_ACCEPT, CLASS_ARRIVAL,
@@ -45,8 +48,15 @@ enum kstate {
 	K_DIAL,    /* a callback being dialled */
 	K_TALK,    /* connected */
 	K_PAUSED,  /* a task paused: it keeps its slot */
-	K_ACW
+	K_ACW,
+	K_HOLD,    /* in a hand-over, its customer on hold (the agent busy: flow, the target's
+	              ringing, a consult) */
+	K_LINK     /* in a hand-over, the customer on the line (whispers, a conference) */
 };
+
+/* The phase of a hand-over that a contact's EV_XFER timer ends. */
+enum xfer_phase { PH_NONE, PH_FLOW, PH_EXTERNAL, PH_EXT_CONFERENCE, PH_WHISPER, PH_CONSULT,
+                  PH_CONFERENCE };
 
 struct agent;
 
@@ -58,6 +68,9 @@ struct contact {
 	struct cc_event *ev;         /* its timer with an agent (answer or timeout, pending,
 	                                dial, talk, ACW) or its retry, or NULL */
 	struct agent *agent;         /* offered to or handled by, or NULL */
+	struct contact *peer;        /* during a hand-over, the other leg (the first agent's
+	                                contact, or the one handed on), else NULL */
+	const struct cc_quick_connect_cfg *via; /* the hand-over it is in or came by, or NULL */
 	double arrival_s;
 	double queued_s;             /* arrival minus head start: its place in the queue */
 	double head_start_s;
@@ -77,8 +90,14 @@ struct contact {
 	double patience_s;
 	double ring_start_s;
 	double ring_sum_s;
-	int64_t id;
-	int64_t parent;              /* a callback: the contact that asked for it; else -1 */
+	double hold_s;               /* time its customer spent on hold so far */
+	double first_arrival_s;      /* the customer's first arrival (this one's, if first) */
+	int64_t id;                  /* its record's id */
+	int64_t initial_id;          /* the customer's first record */
+	int64_t previous_id;         /* the record it continues, or -1 */
+	int64_t next_id;             /* the record continuing it, or -1 */
+	long first_interval;         /* the customer's first arrival interval, -1: warm-up */
+	uint32_t first_queue;        /* the queue of the customer's first arrival */
 	uint32_t queue;              /* OUTBOUND_QUEUE for outbound calls */
 	int32_t ronas;
 	long interval;               /* reported arrival interval, -1 before the warm-up */
@@ -90,6 +109,14 @@ struct contact {
 	uint8_t segmented;           /* its talk was re-rated or paused: TALK_S no longer holds */
 	uint8_t attempts;            /* callback dial attempts so far */
 	uint8_t reach_at;            /* callback: the attempt the customer answers, 0: none */
+	uint8_t xfer;                /* 1 + the quick connect it will take at the end of its
+	                                talk (drawn on arrival), 0: none */
+	uint8_t phase;               /* enum xfer_phase of its EV_XFER timer */
+	uint8_t direct;              /* offered straight to an agent (a transfer to an agent):
+	                                not counted in its queue's figures */
+	uint8_t xfer_in;             /* came by a hand-over: whispers play when connected */
+	uint8_t rt, rmode;           /* its record's hand-over: enum cc_record_transfer, mode */
+	uint8_t ended;               /* ended at once by its agent's region move */
 };
 
 /* An agent's place in one of its group's free-agent heaps, with the keys it was put in with. */
@@ -122,6 +149,8 @@ struct agent {
 	int talking[CC_CHANNEL_COUNT];     /* ...of them connected (the slowdown level) */
 	int status;
 	int next_status;             /* taken when the last contact ends; CC_NO_STATUS: none */
+	int moving;                  /* moved to another region, finishing its voice contacts
+	                                (next_status is then Offline) */
 	int in_shift, overtime;
 	uint32_t group;
 	int32_t id;
@@ -138,9 +167,11 @@ struct queue {
 	                                becomes eligible, ascending */
 	size_t n_thresholds;
 	struct cc_event *tick;       /* the head's next threshold, or NULL */
-	struct cc_arrivals arrivals;
-	gsl_rng *arrival_rng;
+	struct cc_arrivals arrivals;    /* lines (region 0's queues) only */
+	gsl_rng *arrival_rng;           /* the line's: a region's copy uses its line's streams */
 	gsl_rng *attr_rng;
+	gsl_rng *region_rng;            /* lines, with several regions: arrivals' regions and
+	                                   restarts */
 	double offer_timeout_s;
 	double mean_work_s;          /* mean handle + ACW, for customers' wait estimates */
 	int serving;                 /* agents logged in whose profile serves it */
@@ -150,8 +181,12 @@ struct queue {
 struct group {
 	const struct cc_group_cfg *cfg;
 	const struct cc_routing_profile_cfg *profile;
-	struct cc_route_edge *edges; /* its profile's queues, in the profile's order */
+	struct cc_route_edge *edges; /* its profile's queues in its current region, in the
+	                                profile's order */
 	size_t n_edges;
+	struct cc_route_edge *edges_all; /* N_EDGES per region, region by region */
+	size_t region;
+	size_t first_agent, n_agents;   /* its agents in center.agents */
 	struct cc_heap ready[CC_CHANNEL_COUNT]; /* agents who can take one more contact */
 	uint8_t channels[CC_CHANNEL_COUNT];     /* the channels its profile handles */
 	size_t n_channels;
@@ -174,6 +209,8 @@ struct center {
 	size_t n_agents;
 	struct contact *free_contacts;
 	struct contact *retrying;    /* callbacks waiting to retry */
+	struct contact *restarting;  /* customers about to start again after a region move */
+	double *shares;              /* the traffic distribution now, per region */
 	void **slabs;
 	size_t n_slabs, cap_slabs;
 	int64_t next_contact_id;
@@ -231,6 +268,67 @@ void cc_center_emit(struct center *c, const struct agent *a, const struct contac
 void cc_center_offer(struct center *c, struct contact *k, struct agent *a);
 /* Places an outbound call for A now. */
 void cc_center_dial(struct center *c, struct agent *a, double talk_s, double acw_s, int reached);
+/* Moves K, in its agent's hands, to state S, closing the accounts the change affects. */
+void cc_center_kset(struct center *c, struct contact *k, enum kstate s);
+/* Sets the state of K, in its agent's hands, and reports it. */
+void cc_center_state(struct center *c, struct contact *k, enum cc_contact_state cs);
+/* K's agent starts (or resumes) talking with the customer, for K's talk left. */
+void cc_center_talk(struct center *c, struct contact *k);
+/* The conversation of K's agent is over: ACW, then the end of the record. */
+void cc_center_wrap_up(struct center *c, struct contact *k);
+/* A contact from the pool, with a fresh record id and no history. */
+struct contact *cc_center_contact(struct center *c);
+void cc_center_release(struct center *c, struct contact *k);
+/* NEXT continues K's customer: a new record linked to K's. */
+void cc_center_follow(struct contact *next, struct contact *k);
+/* Draws K's attributes as a contact of Q (handle, patience, ACW, priority, pause, transfer)
+ * from Q's attribute stream; K arrives at Q now. */
+void cc_center_draw(struct center *c, struct queue *q, struct contact *k);
+/* K enters Q (see admit in center.c); FRESH: counted as queued, its patience starts. */
+void cc_center_admit(struct center *c, struct queue *q, struct contact *k, int fresh);
+/* K's customer leaves the center; CONNECT_S: their last connection to an agent (NaN: none). */
+void cc_center_customer_end(struct center *c, const struct contact *k, double connect_s);
+/* K leaves its agent's hands (still accounted to it up to now). */
+void cc_center_unhold(struct center *c, struct contact *k);
+/* K was offered and is ringing: the ring ends now (its time is counted). */
+double cc_center_ring_end(struct center *c, struct contact *k);
+/* K's agent leaves it now, at once (a region move): an offer ringing is withdrawn (back to
+ * its queue); ACW is cut short; a conversation ends, and the customer may start again. */
+void cc_center_end_now(struct center *c, struct contact *k);
+
+/* ---- transfer.c ---- */
+
+/* K's talk has ended and it is to be handed on (K->xfer): the hand-over starts. */
+void cc_transfer_start(struct center *c, struct contact *k);
+/* A contact that came by a hand-over is connected to its new agent. */
+void cc_transfer_connected(struct center *c, struct contact *k);
+/* EV_XFER and EV_REJECT. */
+void cc_transfer_on_event(struct center *c, struct cc_event *ev);
+/* An offer straight to an agent (K, out of the agent's hands) ended unanswered: it timed
+ * out (RONA), was rejected, or was withdrawn when the agent moved away. */
+void cc_transfer_missed(struct center *c, struct contact *k);
+/* The customer of K, handed on while the first agent waits, hung up. */
+void cc_transfer_abandoned(struct center *c, struct contact *k);
+
+/* ---- region.c ---- */
+
+void cc_region_setup(struct center *c);
+void cc_region_teardown(struct center *c);
+/* The queue (Q's copy in a region drawn by the traffic distribution) a new arrival at line
+ * Q goes to. */
+struct queue *cc_region_route(struct center *c, struct queue *q);
+/* EV_TRAFFIC and EV_RESTART. */
+void cc_region_on_event(struct center *c, struct cc_event *ev);
+/* K's customer, whose chat or task its agent's move ended, may start again. */
+void cc_region_restart(struct center *c, struct contact *k);
+/* A moving agent holds nothing any more: it arrives in its region, Offline. */
+void cc_region_arrive(struct center *c, struct agent *a);
+/* Whether contacts of channel CH end at once when their agent moves (chat, email, task). */
+static inline int cc_region_ends(int ch)
+{
+	return ch == CC_CHANNEL_CHAT || ch == CC_CHANNEL_EMAIL || ch == CC_CHANNEL_TASK;
+}
+
 
 /* ---- routing.c ---- */
 
@@ -243,6 +341,8 @@ int cc_route_can_take(const struct center *c, const struct agent *a, int ch);
 void cc_route_refresh(struct center *c, struct agent *a);
 /* A can take work: it takes contacts while its policy finds it eligible ones. */
 void cc_route_agent_ready(struct center *c, struct agent *a);
+/* Points group G's edges at its queues in REGION and rebuilds the queues' servers. */
+void cc_route_move_group(struct center *c, struct group *g, size_t region);
 /* A new contact at Q: the free agent the policy gives it (K not yet queued), or NULL. */
 struct agent *cc_route_find_agent(struct center *c, const struct queue *q,
                                   const struct contact *k);

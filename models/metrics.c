@@ -138,9 +138,73 @@ static int group_serves_channel(const struct cc_scenario *scn, size_t g, size_t 
 	return 0;
 }
 
+/* Whether the scenario's traffic changes ever move group G. */
+static int group_moves(const struct cc_scenario *scn, size_t g)
+{
+	for (size_t c = 0; c < scn->regions.n_changes; c++)
+		for (size_t m = 0; m < scn->regions.changes[c].n_moves; m++)
+			if (scn->regions.changes[c].moves[m].group == g)
+				return 1;
+	return 0;
+}
+
+/* Seconds of [A, B) that group G spends in REGION, by the schedule: the group starts in its
+ * own region and is in a move's region from the change's time on. */
+static double seconds_in_region(const struct cc_scenario *scn, size_t g, size_t region,
+                                double a, double b)
+{
+	size_t at = scn->groups[g].region;
+	double t = a, in = 0;
+	for (size_t c = 0; c < scn->regions.n_changes; c++) {
+		const struct cc_traffic_change_cfg *ch = &scn->regions.changes[c];
+		if (ch->at_s >= b)
+			break;
+		if (ch->at_s > t) {
+			in += at == region ? ch->at_s - t : 0;
+			t = ch->at_s;
+		}
+		for (size_t m = 0; m < ch->n_moves; m++)
+			if (ch->moves[m].group == g)
+				at = ch->moves[m].to;
+	}
+	return in + (at == region ? b - t : 0);
+}
+
+/*
+ * Productive time of group G in ROW that served REGION. A group that never moves serves its
+ * own region all along. One that moves has no productive time per region in the raw sums, so
+ * each interval's is shared by the seconds the schedule puts the group in REGION (exact for
+ * intervals no move falls in; moving agents really switch a little after the change, once
+ * their voice calls end), and the totals row sums the intervals.
+ */
+static double productive_in_region(const struct cc_scenario *scn, const struct cc_grid *grid,
+                                   const struct cc_rep_result *r, size_t row, size_t g,
+                                   size_t region)
+{
+	if (!group_moves(scn, g))
+		return scn->groups[g].region == region ? productive_time(scn, r, row, g) : 0;
+	if (row == grid->count) {
+		double t = 0;
+		for (size_t i = 0; i < grid->count; i++)
+			t += productive_in_region(scn, grid, r, i, g, region);
+		return t;
+	}
+	double a = cc_grid_start(grid, row), b = cc_grid_end(grid, row);
+	return b > a ? productive_time(scn, r, row, g) * seconds_in_region(scn, g, region, a, b) /
+	                       (b - a)
+	             : 0;
+}
+
+/* The line (the queue as the scenario writes it) of queue Q: skills name lines. With one
+ * region, queue and line indexes are the same. */
+static size_t queue_line(const struct cc_scenario *scn, size_t q)
+{
+	return scn->regions.n > 1 ? scn->queues[q].line : q;
+}
+
 /* Productive time of the groups that serve the view's entity: for a queue, those with the
- * queue among their skills; for a channel, those with any of the channel's queues (each
- * group once). */
+ * queue's line among their skills, in the queue's region; for a channel, those with any of
+ * the channel's queues (each group once, wherever it is). */
 static double serving_productive(const struct queue_view *v)
 {
 	const struct cc_scenario *scn = v->scn;
@@ -151,9 +215,11 @@ static double serving_productive(const struct queue_view *v)
 				productive += productive_time(scn, v->r, v->row, g);
 			continue;
 		}
+		size_t line = queue_line(scn, v->index);
 		for (size_t s = 0; s < scn->groups[g].n_skills; s++)
-			if (scn->groups[g].skills[s] == v->index)
-				productive += productive_time(scn, v->r, v->row, g);
+			if (scn->groups[g].skills[s] == line)
+				productive += productive_in_region(scn, v->grid, v->r, v->row, g,
+				                                   scn->queues[v->index].region);
 	}
 	return productive;
 }
@@ -161,23 +227,24 @@ static double serving_productive(const struct queue_view *v)
 #define RAW(f) (v->x[(f)])
 /* F(id, name, units, description, expression of the view V). */
 #define QUEUE_FIGURES(F)                                                                      \
-	F(offered, "offered", "1", "contacts that arrived at the queue", RAW(CC_QR_OFFERED))     \
+	F(offered, "offered", "1", "contact records that arrived at the queue: new contacts (callbacks included), transfers in and restarts; a transfer straight to an agent enters no queue", RAW(CC_QR_OFFERED)) \
 	F(answered, "answered", "1", "offered contacts connected to an agent", RAW(CC_QR_ANSWERED)) \
 	F(abandoned, "abandoned", "1", "offered contacts whose customer hung up while waiting or ringing", RAW(CC_QR_ABANDONED)) \
 	F(in_sl, "answered_in_threshold", "1", "offered contacts answered with a wait at most the service-level threshold", RAW(CC_QR_IN_SL)) \
 	F(handled, "handled", "1", "offered contacts whose after-contact work ended before the horizon", RAW(CC_QR_HANDLED)) \
-	F(service_level, "service_level", "1", "answered within threshold / offered", ratio(RAW(CC_QR_IN_SL), RAW(CC_QR_OFFERED))) \
+	F(service_level, "service_level", "1", "per contact record: answered within threshold / offered (a transfer in or a restart is offered and answered at the queue it enters, its wait measured from entering it; see customer_service_level for customers)", ratio(RAW(CC_QR_IN_SL), RAW(CC_QR_OFFERED))) \
 	F(sl_answered, "service_level_of_answered", "1", "answered within threshold / answered", ratio(RAW(CC_QR_IN_SL), RAW(CC_QR_ANSWERED))) \
 	F(sl_excl, "service_level_excl_short_abandons", "1", "answered within threshold / (offered - abandoned within threshold)", ratio(RAW(CC_QR_IN_SL), RAW(CC_QR_OFFERED) - RAW(CC_QR_ABANDONED_IN_SL))) \
 	F(p_wait, "p_wait", "1", "share of offered contacts that found no agent free and queued", ratio(RAW(CC_QR_QUEUED), RAW(CC_QR_OFFERED))) \
 	F(asa, "asa_s", "s", "average speed of answer: mean wait from queue entry to connect over answered contacts (ringing and RONAs included)", ratio(RAW(CC_QR_WAIT_SUM), RAW(CC_QR_ANSWERED))) \
 	F(abandon_rate, "abandon_rate", "1", "abandoned / offered", ratio(RAW(CC_QR_ABANDONED), RAW(CC_QR_OFFERED))) \
 	F(abandon_time, "mean_abandon_time_s", "s", "mean wait of abandoned contacts before hanging up", ratio(RAW(CC_QR_ABANDON_SUM), RAW(CC_QR_ABANDONED))) \
-	F(aht, "aht_s", "s", "average handle time (talk + hold + ACW) of handled contacts", ratio(RAW(CC_QR_TALK_SUM) + RAW(CC_QR_ACW_SUM), RAW(CC_QR_HANDLED))) \
-	F(talk, "talk_s", "s", "mean talk time of handled contacts", ratio(RAW(CC_QR_TALK_SUM), RAW(CC_QR_HANDLED))) \
+	F(aht, "aht_s", "s", "average handle time of handled contacts: talk + hold + ACW (talk_s + hold_s + acw_s)", ratio(RAW(CC_QR_TALK_SUM) + RAW(CC_QR_HOLD_SUM) + RAW(CC_QR_ACW_SUM), RAW(CC_QR_HANDLED))) \
+	F(talk, "talk_s", "s", "mean talk time of handled contacts: connected to their agent, hold not included", ratio(RAW(CC_QR_TALK_SUM), RAW(CC_QR_HANDLED))) \
+	F(hold, "hold_s", "s", "mean time handled contacts spent on hold (CONNECTED_ONHOLD: their agent transferring or consulting), all holds of the contact record together", ratio(RAW(CC_QR_HOLD_SUM), RAW(CC_QR_HANDLED))) \
 	F(acw, "acw_s", "s", "mean after-contact work time of handled contacts (after any ACW limit)", ratio(RAW(CC_QR_ACW_SUM), RAW(CC_QR_HANDLED))) \
 	F(queue_length, "queue_length", "1", "time-weighted mean number of contacts waiting", ratio(RAW(CC_QR_QUEUE_TIME), cc_metrics_row_seconds(v->grid, v->row))) \
-	F(occupancy, "occupancy", "1", "contact-seconds on this queue's contacts (talk + ACW) / productive time (staffed - not-productive statuses) of the groups serving the queue; above 1 is possible with concurrency", ratio(RAW(CC_QR_WORK_TIME), serving_productive(v))) \
+	F(occupancy, "occupancy", "1", "contact-seconds on this queue's contacts (talk, hold included, + ACW) / productive time (staffed - not-productive statuses) of the groups serving the queue; above 1 is possible with concurrency", ratio(RAW(CC_QR_WORK_TIME), serving_productive(v))) \
 	F(offers, "offers", "1", "offers of offered contacts to agents (a ring, or an answer at once)", RAW(CC_QR_OFFERS)) \
 	F(ronas, "ronas", "1", "offers not accepted within the channel's offer timeout (RONA / missed); the contact went back to the queue", RAW(CC_QR_RONAS)) \
 	F(rona_rate, "rona_rate", "1", "ronas / offers", ratio(RAW(CC_QR_RONAS), RAW(CC_QR_OFFERS))) \
@@ -190,7 +257,18 @@ static double serving_productive(const struct queue_view *v)
 	F(callback_rate, "callback_rate", "1", "callbacks / offered", ratio(RAW(CC_QR_CALLBACKS), RAW(CC_QR_OFFERED))) \
 	F(callback_attempts, "callback_attempts", "1", "callback queues: dial attempts made for the offered callbacks", RAW(CC_QR_CALLBACK_ATTEMPTS)) \
 	F(unreached, "unreached", "1", "callback queues: offered callbacks given up after their last dial attempt failed", RAW(CC_QR_UNREACHED)) \
-	F(pause, "pause_s", "s", "mean time handled contacts (tasks) spent paused", ratio(RAW(CC_QR_PAUSE_SUM), RAW(CC_QR_HANDLED)))
+	F(pause, "pause_s", "s", "mean time handled contacts (tasks) spent paused", ratio(RAW(CC_QR_PAUSE_SUM), RAW(CC_QR_HANDLED))) \
+	F(transfers_in, "transfers_in", "1", "contacts transferred into the queue (by a quick connect, or to the fallback queue of a failed agent transfer); part of offered: a transfer in is offered, answered and measured for service_level and asa_s here, from its entry into this queue", RAW(CC_QR_TRANSFERS_IN)) \
+	F(transfers_out, "transfers_out", "1", "answered contacts whose agent started a transfer of any kind (to a queue, an agent or an outside number), counted in the contact's arrival interval at this queue", RAW(CC_QR_TRANSFERS_OUT)) \
+	F(transfer_rate, "transfer_rate", "1", "transfers_out / answered", ratio(RAW(CC_QR_TRANSFERS_OUT), RAW(CC_QR_ANSWERED))) \
+	F(transfers_external, "transfers_external", "1", "transfers_out to an outside number: the customer left the center", RAW(CC_QR_TRANSFERS_EXTERNAL)) \
+	F(transfers_failed, "transfers_failed", "1", "transfers_out to an agent who was busy, rejected or missed the offer: the first agent took the customer back, or the fallback queue took it (a transfer in there)", RAW(CC_QR_TRANSFERS_FAILED)) \
+	F(restarts_in, "restarts_in", "1", "customers who started again at this queue after a region move of their agent ended their chat or task; part of offered", RAW(CC_QR_RESTARTS_IN)) \
+	F(ended_by_move, "ended_by_move", "1", "answered chats, emails or tasks ended at once when their agent moved to another region", RAW(CC_QR_ENDED_BY_MOVE)) \
+	F(customers, "customers", "1", "customers whose first contact arrived at this queue, counted in the interval of that first arrival (transfers in, callbacks and restarts are not new customers)", RAW(CC_QR_CUSTOMERS)) \
+	F(customer_sl, "customer_service_level", "1", "per customer, by the queue of first arrival: customers whose last contact record connected to an agent at most this queue's service-level threshold after their first arrival, following every transfer, callback and restart / customers", ratio(RAW(CC_QR_CUSTOMERS_IN_SL), RAW(CC_QR_CUSTOMERS))) \
+	F(customer_connect_rate, "customer_connect_rate", "1", "per customer, by the queue of first arrival: customers whose last contact record connected to an agent / customers", ratio(RAW(CC_QR_CUSTOMERS_CONNECTED), RAW(CC_QR_CUSTOMERS))) \
+	F(customer_wait, "customer_wait_s", "s", "per customer, by the queue of first arrival: mean time from the first arrival to the connect of the last contact record, over customers whose last record connected (earlier conversations, holds and hand-overs included)", ratio(RAW(CC_QR_CUSTOMER_WAIT_SUM), RAW(CC_QR_CUSTOMERS_CONNECTED)))
 
 /* For each queue figure ID: ID_of on a view, q_ID per queue and c_ID per channel. */
 #define DEFINE_QUEUE_FIGURE(id, name, units, description, expr)                               \
@@ -252,6 +330,11 @@ GROUP_FIGURE(g_npt_run_mean, ratio(GR(g, CC_GR_NPT_RUN_SUM), GR(g, CC_GR_NPT_RUN
 GROUP_FIGURE(g_acw_limited, GR(g, CC_GR_ACW_LIMITED))
 GROUP_FIGURE(g_outbound_calls, GR(g, CC_GR_OUTBOUND_CALLS))
 GROUP_FIGURE(g_outbound_reached, GR(g, CC_GR_OUTBOUND_REACHED))
+GROUP_FIGURE(g_hold, GR(g, CC_GR_HOLD))
+GROUP_FIGURE(g_transfers_out, GR(g, CC_GR_TRANSFERS_OUT))
+GROUP_FIGURE(g_transfers_in, GR(g, CC_GR_TRANSFERS_IN))
+GROUP_FIGURE(g_transfers_rejected, GR(g, CC_GR_TRANSFERS_REJECTED))
+GROUP_FIGURE(g_moved, GR(g, CC_GR_MOVED))
 GROUP_FIGURE(g_occupancy, ratio(GR(g, CC_GR_TALK) + GR(g, CC_GR_ACW), productive_time(scn, r, row, g)))
 GROUP_FIGURE(g_utilization, ratio(GR(g, CC_GR_TALK) + GR(g, CC_GR_ACW), GR(g, CC_GR_STAFFED)))
 GROUP_FIGURE(g_slots_per_agent, ratio(slot_time(scn, r, row, g), GR(g, CC_GR_STAFFED)))
@@ -275,7 +358,7 @@ static const struct cc_figure figures[] = {
 	{ "staffed_s", CC_FIG_GROUP, "s", "agent-seconds logged in (not Offline), overtime included", g_staffed },
 	{ "overtime_s", CC_FIG_GROUP, "s", "agent-seconds logged in after the end of a shift, finishing a contact", g_overtime },
 	{ "ring_s", CC_FIG_GROUP, "s", "agent-seconds ringing: offered a contact, not yet accepted or missed", g_ring },
-	{ "talk_s", CC_FIG_GROUP, "s", "agent-seconds connected to contacts (busy), outbound included", g_talk },
+	{ "talk_s", CC_FIG_GROUP, "s", "agent-seconds connected to contacts (busy), outbound and hold included", g_talk },
 	{ "acw_s", CC_FIG_GROUP, "s", "agent-seconds in after-contact work, outbound included", g_acw },
 	{ "idle_s", CC_FIG_GROUP, "s", "agent-seconds Available with no contact and no ring", g_idle },
 	{ "rona_s", CC_FIG_GROUP, "s", "agent-seconds in the RONA / Missed status", g_rona_time },
@@ -294,6 +377,11 @@ static const struct cc_figure figures[] = {
 	{ "acw_limited", CC_FIG_GROUP, "1", "after-contact work cleared by the ACW limit, counted at its start", g_acw_limited },
 	{ "outbound_calls", CC_FIG_GROUP, "1", "outbound calls placed, counted at their start", g_outbound_calls },
 	{ "outbound_reached", CC_FIG_GROUP, "1", "outbound calls the customer answered", g_outbound_reached },
+	{ "hold_s", CC_FIG_GROUP, "s", "overlay: agent-seconds on a contact whose customer is on hold while the agent transfers or consults (part of talk_s)", g_hold },
+	{ "transfers_out", CC_FIG_GROUP, "1", "transfers started by the group's agents (to a queue, an agent or an outside number), by the time the transfer started", g_transfers_out },
+	{ "transfers_in", CC_FIG_GROUP, "1", "transferred contacts connected to the group's agents (transferred to them directly, or into a queue they took it from), by the time of the connect", g_transfers_in },
+	{ "transfers_rejected", CC_FIG_GROUP, "1", "transfers offered directly to the group's agents that they rejected, by the time of the rejection", g_transfers_rejected },
+	{ "moved", CC_FIG_GROUP, "1", "agents of the group moved to another region, by the time of the move", g_moved },
 	{ "occupancy", CC_FIG_GROUP, "1", "(talk + ACW) / (staffed - not-productive statuses)", g_occupancy },
 	{ "utilization", CC_FIG_GROUP, "1", "(talk + ACW) / staffed", g_utilization },
 	{ "slots_per_agent", CC_FIG_GROUP, "1", "contact-seconds held (every channel, from the offer to the end of ACW) / staffed agent-seconds: the time-weighted mean number of contacts a logged-in agent holds", g_slots_per_agent },

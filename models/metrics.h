@@ -46,6 +46,20 @@ enum cc_queue_raw {
 	CC_QR_CALLBACK_ATTEMPTS, /* callback queues: dial attempts, by the callback's arrival */
 	CC_QR_UNREACHED,      /* callback queues: callbacks given up after the last attempt failed */
 	CC_QR_PAUSE_SUM,      /* seconds handled contacts (tasks) spent PAUSED */
+	CC_QR_HOLD_SUM,       /* seconds handled contacts spent on hold (CONNECTED_ONHOLD) */
+	CC_QR_TRANSFERS_IN,   /* contacts transferred into this queue (counted in OFFERED too) */
+	CC_QR_TRANSFERS_OUT,  /* answered contacts whose agent started a transfer (any kind) */
+	CC_QR_TRANSFERS_EXTERNAL, /* ...to an outside number */
+	CC_QR_TRANSFERS_FAILED,   /* ...to an agent who was busy, rejected or missed it */
+	CC_QR_RESTARTS_IN,    /* customers starting again here after a region move ended their
+	                         chat or task (counted in OFFERED too) */
+	CC_QR_ENDED_BY_MOVE,  /* connected contacts ended at once by their agent's region move */
+	/* Customers, by the queue and interval of their first arrival, followed through every
+	 * record (transfers, callbacks, restarts) to the last. */
+	CC_QR_CUSTOMERS,      /* customers whose first contact arrived here */
+	CC_QR_CUSTOMERS_CONNECTED, /* ...whose last record was connected to an agent */
+	CC_QR_CUSTOMERS_IN_SL,     /* ...within the threshold of their first arrival */
+	CC_QR_CUSTOMER_WAIT_SUM,   /* seconds from first arrival to last connect, over them */
 	CC_QR_COUNT
 };
 
@@ -75,6 +89,11 @@ enum cc_group_raw {
 	CC_GR_ACW_LIMITED,  /* ACWs cleared by the ACW limit, by their start */
 	CC_GR_OUTBOUND_CALLS, /* outbound attempts placed, by their start */
 	CC_GR_OUTBOUND_REACHED, /* ...that the customer answered */
+	CC_GR_HOLD,         /* overlay: agent-seconds on a contact whose customer is on hold */
+	CC_GR_TRANSFERS_OUT,/* transfers started by the group's agents, by their start */
+	CC_GR_TRANSFERS_IN, /* transferred contacts connected to the group's agents, by the time */
+	CC_GR_TRANSFERS_REJECTED, /* transfers offered to the group's agents that they rejected */
+	CC_GR_MOVED,        /* agents moved to another region, by the time of the move */
 	CC_GR_COUNT
 };
 
@@ -106,6 +125,17 @@ struct cc_rep_counts {
 	uint64_t callbacks;         /* contacts that left for a callback (the callback itself is
 	                               a new arrival at its own queue) */
 	uint64_t unreached;         /* callbacks given up after their last failed attempt */
+	uint64_t transfers_in;      /* contacts transferred into a queue */
+	uint64_t direct;            /* transfers offered to an agent directly */
+	uint64_t direct_failed;     /* ...that the agent was busy for, rejected or missed */
+	uint64_t restarts;          /* customers who started again after a region move */
+	/* Records: arrived + transfers_in + restarts + direct = answered + abandoned + callbacks
+	 * + unreached + direct_failed + waiting_at_end (a direct transfer still ringing at the
+	 * end counts as waiting), and answered = completed + in_service_at_end. */
+	uint64_t customers;         /* customers (first arrivals) */
+	uint64_t customers_done;    /* ...whose last record is over */
+	uint64_t customers_at_end;  /* ...still in the center at the end (customers = done + at
+	                               end) */
 	uint64_t events;
 };
 
@@ -114,7 +144,22 @@ enum cc_outcome { CC_OUTCOME_HANDLED, CC_OUTCOME_ABANDONED, CC_OUTCOME_WAITING_A
                   CC_OUTCOME_IN_SERVICE_AT_END, CC_OUTCOME_OUTBOUND,
                   CC_OUTCOME_CALLBACK,   /* left the queue for a callback */
                   CC_OUTCOME_UNREACHED,  /* a callback whose every attempt failed */
+                  CC_OUTCOME_TRANSFERRED,/* handled, then handed on (see the record's
+                                            transfer) */
+                  CC_OUTCOME_ENDED_BY_MOVE, /* a chat or task ended at once when its agent
+                                               moved to another region */
                   CC_OUTCOME_COUNT };
+
+/* What a record's hand-over was. */
+enum cc_record_transfer {
+	CC_RT_NONE,     /* not transferred */
+	CC_RT_QUEUE,    /* into a queue (the next record) */
+	CC_RT_AGENT,    /* to an agent (the next record) */
+	CC_RT_EXTERNAL, /* to an outside number (no next record) */
+	CC_RT_FAILED,   /* to an agent who was busy, rejected or missed it; the first agent
+	                   kept the customer (or the fallback queue took it: the next record) */
+	CC_RT_COUNT
+};
 
 /* Why a contact record ended. */
 enum cc_disconnect {
@@ -122,6 +167,8 @@ enum cc_disconnect {
 	CC_DISCONNECT_CUSTOMER, /* CUSTOMER_DISCONNECT: hung up before reaching an agent */
 	CC_DISCONNECT_ENDED,    /* the conversation ended (the model does not say who hung up) */
 	CC_DISCONNECT_FAILED,   /* an outbound call the customer did not answer */
+	CC_DISCONNECT_TRANSFERRED, /* handed on to a queue, an agent or an outside number */
+	CC_DISCONNECT_AGENT,    /* AGENT_DISCONNECT: the agent left (a region move) */
 	CC_DISCONNECT_COUNT
 };
 
@@ -130,7 +177,7 @@ enum cc_contact_state {
 	CC_CS_NONE,             /* the agent has no contact (after the change) */
 	CC_CS_CONNECTING,       /* offered, ringing */
 	CC_CS_CONNECTED,
-	CC_CS_CONNECTED_ONHOLD, /* (hold comes with transfers) */
+	CC_CS_CONNECTED_ONHOLD, /* the customer is on hold while the agent transfers or consults */
 	CC_CS_MISSED,           /* not accepted within the offer timeout: RONA */
 	CC_CS_REJECTED,         /* the customer hung up while it was connecting */
 	CC_CS_ENDED,            /* the conversation is over; the agent is in ACW */
@@ -146,8 +193,11 @@ enum cc_contact_state {
 struct cc_contact_record {
 	int64_t record_id;
 	int64_t contact_id;
-	int64_t previous_record_id; /* -1: the contact's first record; a callback: the record of
-	                               the contact that asked for it */
+	int64_t initial_record_id;  /* the customer's first record (this one's own id if first) */
+	int64_t previous_record_id; /* -1: the customer's first record; else the record it
+	                               continues (transferred from, the callback asked by, the
+	                               chat ended by a region move) */
+	int64_t next_record_id;     /* the record that continues it, or -1 */
 	int32_t replication;
 	int32_t queue;
 	int32_t agent;              /* -1: never reached an agent */
@@ -155,6 +205,8 @@ struct cc_contact_record {
 	uint8_t channel;            /* enum cc_channel */
 	uint8_t outcome;            /* enum cc_outcome */
 	uint8_t disconnect;         /* enum cc_disconnect */
+	uint8_t transfer;           /* enum cc_record_transfer */
+	uint8_t transfer_mode;      /* enum cc_transfer_mode (when TRANSFER is not NONE) */
 	int32_t ronas;              /* offers of this contact that timed out */
 	int32_t attempts;           /* callbacks: dial attempts made */
 	double ring_s;              /* seconds this contact rang at agents, all offers together */
@@ -163,6 +215,7 @@ struct cc_contact_record {
 	double connect_s;           /* NaN when never connected */
 	double end_s;               /* talk end, abandonment, or horizon when still in the system */
 	double acw_end_s;           /* NaN when no ACW was done */
+	double hold_s;              /* seconds the customer spent on hold in this record */
 };
 
 /* One row of the agent event stream: an agent's state after a change. */

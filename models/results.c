@@ -35,9 +35,14 @@ struct cc_results {
 
 static const char *const outcome_names[] = { "handled", "abandoned", "waiting_at_end",
                                              "in_service_at_end", "outbound", "callback",
-                                             "unreached", NULL };
+                                             "unreached", "transferred", "ended_by_move",
+                                             NULL };
 static const char *const disconnect_names[] = { "none", "CUSTOMER_DISCONNECT",
-                                                "CONVERSATION_ENDED", "OUTBOUND_FAILED", NULL };
+                                                "CONVERSATION_ENDED", "OUTBOUND_FAILED",
+                                                "TRANSFERRED", "AGENT_DISCONNECT", NULL };
+static const char *const transfer_names[] = { "none", "queue", "agent", "external", "failed",
+                                              NULL };
+static const char *const transfer_mode_names[] = { "cold", "consult", "conference", NULL };
 static const char *const channel_enum[] = { "voice", "chat", "email", "task", "callback", NULL };
 /* In events, code CC_CHANNEL_COUNT means no contact. */
 static const char *const event_channel_enum[] = { "voice", "chat", "email", "task", "callback",
@@ -49,6 +54,8 @@ static const char *const contact_state_names[] = { "NONE", "CONNECTING", "CONNEC
 #define NAMES(a) (sizeof (a) / sizeof (a)[0] - 1)
 _Static_assert(NAMES(outcome_names) == CC_OUTCOME_COUNT, "a name per outcome");
 _Static_assert(NAMES(disconnect_names) == CC_DISCONNECT_COUNT, "a name per disconnect reason");
+_Static_assert(NAMES(transfer_names) == CC_RT_COUNT, "a name per record transfer");
+_Static_assert(NAMES(transfer_mode_names) == CC_TRANSFER_CONFERENCE + 1, "a name per transfer mode");
 _Static_assert(NAMES(channel_enum) == CC_CHANNEL_COUNT, "a name per channel");
 _Static_assert(NAMES(event_channel_enum) == CC_CHANNEL_COUNT + 1, "channels, then none");
 _Static_assert(NAMES(contact_state_names) == CC_CS_COUNT, "a name per contact state");
@@ -56,8 +63,10 @@ _Static_assert(NAMES(contact_state_names) == CC_CS_COUNT, "a name per contact st
 #define REC(field) offsetof(struct cc_contact_record, field)
 static const struct cc_h5_field record_fields[] = {
 	{ "record_id", REC(record_id), CC_H5_I64, "1", "id of this contact record, unique within the replication", NULL },
-	{ "contact_id", REC(contact_id), CC_H5_I64, "1", "id of the contact (its initial record)", NULL },
-	{ "previous_record_id", REC(previous_record_id), CC_H5_I64, "1", "record this one continues (-1: the first; a callback: the record of the contact that asked for it)", NULL },
+	{ "contact_id", REC(contact_id), CC_H5_I64, "1", "id of the customer's contact: the record_id of its initial record, shared by every record of the customer (transfers, callbacks, restarts after a region move)", NULL },
+	{ "initial_record_id", REC(initial_record_id), CC_H5_I64, "1", "the customer's first record (equal to contact_id; this record's own record_id when it is the first)", NULL },
+	{ "previous_record_id", REC(previous_record_id), CC_H5_I64, "1", "record this one continues (-1: the customer's first record): the record transferred from, the record whose customer asked for this callback, or the chat or task a region move ended before this restart", NULL },
+	{ "next_record_id", REC(next_record_id), CC_H5_I64, "1", "record that continues this one (-1: none): the record of the transfer in the target queue or at the target agent (the fallback queue's after a failed agent transfer), the callback, or the restart; previous_record_id of that record is this one", NULL },
 	{ "replication", REC(replication), CC_H5_I32, "1", "replication index", NULL },
 	{ "queue", REC(queue), CC_H5_I32, "1", "queue index into /axes/queue", NULL },
 	{ "channel", REC(channel), CC_H5_ENUM8, "1", "channel of the contact", channel_enum },
@@ -67,8 +76,11 @@ static const struct cc_h5_field record_fields[] = {
 	{ "acw_end_s", REC(acw_end_s), CC_H5_F64, "s", "end of after-contact work (NaN: none done)", NULL },
 	{ "agent", REC(agent), CC_H5_I32, "1", "agent index into /axes/agent (-1: never reached an agent)", NULL },
 	{ "group", REC(group), CC_H5_I32, "1", "agent group index into /axes/group (-1: never reached an agent)", NULL },
-	{ "outcome", REC(outcome), CC_H5_ENUM8, "1", "how the record ended", outcome_names },
-	{ "disconnect_reason", REC(disconnect), CC_H5_ENUM8, "1", "why the record ended: CUSTOMER_DISCONNECT (hung up before reaching an agent; agent -1), CONVERSATION_ENDED, OUTBOUND_FAILED (the customer did not answer), none (still in the system at the horizon)", disconnect_names },
+	{ "outcome", REC(outcome), CC_H5_ENUM8, "1", "how the record ended (transferred: answered, then handed on as transfer says; ended_by_move: a chat, email or task ended at once when its agent moved to another region)", outcome_names },
+	{ "disconnect_reason", REC(disconnect), CC_H5_ENUM8, "1", "why the record ended: CUSTOMER_DISCONNECT (hung up before reaching an agent; agent -1), CONVERSATION_ENDED, OUTBOUND_FAILED (the customer did not answer), TRANSFERRED (handed on to a queue, an agent or an outside number), AGENT_DISCONNECT (the agent left: a region move), none (still in the system at the horizon)", disconnect_names },
+	{ "transfer", REC(transfer), CC_H5_ENUM8, "1", "the record's hand-over: none; queue or agent (the next record continues it); external (to an outside number, no next record); failed (the target agent was busy, rejected or missed it: this record's agent took the customer back, or the fallback queue took it as the next record)", transfer_names },
+	{ "transfer_mode", REC(transfer_mode), CC_H5_ENUM8, "1", "how the hand-over went when transfer is not none: cold (the agent left as soon as the target connected, or the contact entered the queue), consult (the agents talked first, the customer on hold), conference (all three talked, then the agent left); cold (code 0) when transfer is none", transfer_mode_names },
+	{ "hold_s", REC(hold_s), CC_H5_F64, "s", "seconds the customer spent on hold (CONNECTED_ONHOLD) in this record, all holds together: its agent transferring or consulting", NULL },
 	{ "ronas", REC(ronas), CC_H5_I32, "1", "offers of this contact that agents missed (RONA)", NULL },
 	{ "attempts", REC(attempts), CC_H5_I32, "1", "callbacks: dial attempts made (0 for other contacts)", NULL },
 	{ "ring_s", REC(ring_s), CC_H5_F64, "s", "seconds this contact rang at agents, all offers together", NULL },
@@ -92,20 +104,28 @@ static const struct cc_h5_field event_fields[] = {
 
 struct counts_row {
 	int64_t arrived, answered, abandoned, waiting_at_end, completed, in_service_at_end, outbound,
-		callbacks, unreached, events;
+		callbacks, unreached, transfers_in, direct, direct_failed, restarts, customers,
+		customers_done, customers_at_end, events;
 };
 
 #define CNT(field) offsetof(struct counts_row, field)
 static const struct cc_h5_field counts_fields[] = {
-	{ "arrived", CNT(arrived), CC_H5_I64, "1", "contacts that arrived over the whole run, warm-up included", NULL },
-	{ "answered", CNT(answered), CC_H5_I64, "1", "contacts connected to an agent", NULL },
-	{ "abandoned", CNT(abandoned), CC_H5_I64, "1", "contacts that abandoned", NULL },
-	{ "waiting_at_end", CNT(waiting_at_end), CC_H5_I64, "1", "contacts still waiting at the horizon", NULL },
-	{ "completed", CNT(completed), CC_H5_I64, "1", "contacts whose after-contact work ended", NULL },
-	{ "in_service_at_end", CNT(in_service_at_end), CC_H5_I64, "1", "contacts in talk or ACW at the horizon", NULL },
+	{ "arrived", CNT(arrived), CC_H5_I64, "1", "new contacts that arrived at a queue over the whole run, warm-up included: customers' first arrivals and callbacks (not transfers in or restarts)", NULL },
+	{ "answered", CNT(answered), CC_H5_I64, "1", "contact records connected to an agent (transfers in, restarts and direct transfers included)", NULL },
+	{ "abandoned", CNT(abandoned), CC_H5_I64, "1", "contact records whose customer hung up before reaching an agent", NULL },
+	{ "waiting_at_end", CNT(waiting_at_end), CC_H5_I64, "1", "contact records still waiting at the horizon (a direct transfer still ringing included)", NULL },
+	{ "completed", CNT(completed), CC_H5_I64, "1", "answered contact records that are over, their after-contact work (if any) ended: transferred and ended-by-move records included", NULL },
+	{ "in_service_at_end", CNT(in_service_at_end), CC_H5_I64, "1", "answered contact records in talk, on hold or in ACW at the horizon", NULL },
 	{ "outbound", CNT(outbound), CC_H5_I64, "1", "outbound calls placed (in none of the counts above)", NULL },
 	{ "callbacks", CNT(callbacks), CC_H5_I64, "1", "contacts that left their queue for a callback (the callback itself arrives anew at its callback queue)", NULL },
 	{ "unreached", CNT(unreached), CC_H5_I64, "1", "callbacks given up after their last dial attempt failed", NULL },
+	{ "transfers_in", CNT(transfers_in), CC_H5_I64, "1", "contacts transferred into a queue (a quick connect to a queue, or the fallback queue of a failed agent transfer): each a new record there", NULL },
+	{ "direct", CNT(direct), CC_H5_I64, "1", "transfers offered to an agent directly", NULL },
+	{ "direct_failed", CNT(direct_failed), CC_H5_I64, "1", "direct transfers the target agent was busy for, rejected or missed", NULL },
+	{ "restarts", CNT(restarts), CC_H5_I64, "1", "customers who started again at a queue after a region move ended their chat or task", NULL },
+	{ "customers", CNT(customers), CC_H5_I64, "1", "customers: first arrivals (not transfers, callbacks or restarts)", NULL },
+	{ "customers_done", CNT(customers_done), CC_H5_I64, "1", "customers whose last record is over", NULL },
+	{ "customers_at_end", CNT(customers_at_end), CC_H5_I64, "1", "customers still in the center at the horizon: their last record so far is not over (customers = customers_done + customers_at_end)", NULL },
 	{ "events", CNT(events), CC_H5_I64, "1", "events processed", NULL },
 };
 
@@ -418,16 +438,30 @@ static void write_counts(struct cc_h5_file *f, const struct cc_run *run)
 	struct counts_row *rows = cc_calloc(run->replications, sizeof *rows);
 	for (size_t r = 0; r < run->replications; r++) {
 		const struct cc_rep_counts *c = &run->counts[r];
-		rows[r] = (struct counts_row){ (int64_t)c->arrived, (int64_t)c->answered,
-		                               (int64_t)c->abandoned, (int64_t)c->waiting_at_end,
-		                               (int64_t)c->completed, (int64_t)c->in_service_at_end,
-		                               (int64_t)c->outbound, (int64_t)c->callbacks,
-		                               (int64_t)c->unreached, (int64_t)c->events };
+		rows[r] = (struct counts_row){
+			.arrived = (int64_t)c->arrived,
+			.answered = (int64_t)c->answered,
+			.abandoned = (int64_t)c->abandoned,
+			.waiting_at_end = (int64_t)c->waiting_at_end,
+			.completed = (int64_t)c->completed,
+			.in_service_at_end = (int64_t)c->in_service_at_end,
+			.outbound = (int64_t)c->outbound,
+			.callbacks = (int64_t)c->callbacks,
+			.unreached = (int64_t)c->unreached,
+			.transfers_in = (int64_t)c->transfers_in,
+			.direct = (int64_t)c->direct,
+			.direct_failed = (int64_t)c->direct_failed,
+			.restarts = (int64_t)c->restarts,
+			.customers = (int64_t)c->customers,
+			.customers_done = (int64_t)c->customers_done,
+			.customers_at_end = (int64_t)c->customers_at_end,
+			.events = (int64_t)c->events,
+		};
 	}
 	struct cc_h5_table *t = NULL;
 	if (cc_h5_table_create(f, "/replications/counts", counts_fields,
 	                       sizeof counts_fields / sizeof counts_fields[0], sizeof *rows,
-	                       run->replications, "whole-run counts per replication (conservation: arrived = answered + abandoned + callbacks + unreached + waiting_at_end; answered = completed + in_service_at_end)",
+	                       run->replications, "whole-run counts per replication (conservation of records: arrived + transfers_in + restarts + direct = answered + abandoned + callbacks + unreached + direct_failed + waiting_at_end; answered = completed + in_service_at_end; of customers: customers = customers_done + customers_at_end)",
 	                       &t) == CC_OK) {
 		cc_h5_table_append(t, rows, run->replications);
 		cc_h5_table_close(t);

@@ -204,38 +204,13 @@ static int cmp_double(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
-void cc_route_setup(struct center *c)
+/* Lists, for every queue, the edges of the groups now in its region (in group order), and
+ * the waits at which another of them becomes eligible. */
+static void link_servers(struct center *c)
 {
 	const struct cc_scenario *scn = c->scn;
-	c->policy = cc_policy_find(scn->routing.policy);
-	CC_ASSERT(c->policy);
-	for (size_t g = 0; g < scn->n_groups; g++) {
-		struct group *gr = &c->groups[g];
-		gr->profile = &scn->profiles[gr->cfg->routing];
-		gr->n_edges = gr->profile->n_queues;
-		CC_NEW_ARRAY(gr->edges, gr->n_edges);
-		for (size_t i = 0; i < gr->n_edges; i++) {
-			const struct cc_profile_queue_cfg *pq = &gr->profile->queues[i];
-			struct cc_route_edge *e = &gr->edges[i];
-			*e = (struct cc_route_edge){ .group = (uint32_t)g, .queue = (uint32_t)pq->queue,
-			                             .priority = pq->priority, .level = pq->level,
-			                             .delay_s = pq->delay_s };
-			e->eligible_s = c->policy->eligible(scn, e);
-			c->queues[pq->queue].n_servers++;
-		}
-		for (int ch = 0; ch < CC_CHANNEL_COUNT; ch++) {
-			cc_heap_init(&gr->ready[ch], ready_before);
-			if (gr->profile->concurrency[ch] > 0)
-				gr->channels[gr->n_channels++] = (uint8_t)ch;
-		}
-	}
-	for (size_t i = 0; i < scn->n_queues; i++) {
-		struct queue *q = &c->queues[i];
-		cc_heap_init(&q->waiting, waiting_before);
-		CC_NEW_ARRAY(q->servers, q->n_servers);
-		CC_NEW_ARRAY(q->thresholds, q->n_servers);
-		q->n_servers = 0;
-	}
+	for (size_t i = 0; i < scn->n_queues; i++)
+		c->queues[i].n_servers = c->queues[i].n_thresholds = 0;
 	for (size_t g = 0; g < scn->n_groups; g++) {
 		for (size_t i = 0; i < c->groups[g].n_edges; i++) {
 			const struct cc_route_edge *e = &c->groups[g].edges[i];
@@ -256,12 +231,68 @@ void cc_route_setup(struct center *c)
 	}
 }
 
+void cc_route_setup(struct center *c)
+{
+	const struct cc_scenario *scn = c->scn;
+	size_t n_regions = scn->regions.n;
+	c->policy = cc_policy_find(scn->routing.policy);
+	CC_ASSERT(c->policy);
+	/* Every queue can have, as servers, every edge to its line. */
+	size_t *per_line;
+	CC_NEW_ARRAY(per_line, scn->n_lines);
+	for (size_t g = 0; g < scn->n_groups; g++) {
+		struct group *gr = &c->groups[g];
+		gr->profile = &scn->profiles[gr->cfg->routing];
+		gr->n_edges = gr->profile->n_queues;
+		CC_NEW_ARRAY(gr->edges_all, gr->n_edges * n_regions);
+		for (size_t r = 0; r < n_regions; r++)
+			for (size_t i = 0; i < gr->n_edges; i++) {
+				const struct cc_profile_queue_cfg *pq = &gr->profile->queues[i];
+				struct cc_route_edge *e = &gr->edges_all[r * gr->n_edges + i];
+				*e = (struct cc_route_edge){ .group = (uint32_t)g,
+				                             .queue = (uint32_t)(r * scn->n_lines + pq->queue),
+				                             .priority = pq->priority, .level = pq->level,
+				                             .delay_s = pq->delay_s };
+				e->eligible_s = c->policy->eligible(scn, e);
+			}
+		for (size_t i = 0; i < gr->n_edges; i++)
+			per_line[gr->profile->queues[i].queue]++;
+		gr->edges = gr->edges_all + gr->region * gr->n_edges;
+		for (int ch = 0; ch < CC_CHANNEL_COUNT; ch++) {
+			cc_heap_init(&gr->ready[ch], ready_before);
+			if (gr->profile->concurrency[ch] > 0)
+				gr->channels[gr->n_channels++] = (uint8_t)ch;
+		}
+	}
+	for (size_t i = 0; i < scn->n_queues; i++) {
+		struct queue *q = &c->queues[i];
+		cc_heap_init(&q->waiting, waiting_before);
+		CC_NEW_ARRAY(q->servers, per_line[q->cfg->line]);
+		CC_NEW_ARRAY(q->thresholds, per_line[q->cfg->line]);
+	}
+	cc_free(per_line);
+	link_servers(c);
+}
+
+void cc_route_move_group(struct center *c, struct group *g, size_t region)
+{
+	for (size_t i = 0; i < g->n_edges; i++) /* its staffed agents now serve the new queues */
+		c->queues[g->edges[i].queue].serving -= g->staffed;
+	g->region = region;
+	g->edges = g->edges_all + region * g->n_edges;
+	for (size_t i = 0; i < g->n_edges; i++)
+		c->queues[g->edges[i].queue].serving += g->staffed;
+	link_servers(c);
+	for (size_t i = 0; i < c->scn->n_queues; i++)
+		tick(c, &c->queues[i]);
+}
+
 void cc_route_teardown(struct center *c)
 {
 	for (size_t g = 0; g < c->scn->n_groups; g++) {
 		for (int ch = 0; ch < CC_CHANNEL_COUNT; ch++)
 			cc_heap_fini(&c->groups[g].ready[ch]);
-		cc_free(c->groups[g].edges);
+		cc_free(c->groups[g].edges_all);
 	}
 	for (size_t i = 0; i < c->scn->n_queues; i++) {
 		cc_heap_fini(&c->queues[i].waiting);

@@ -403,6 +403,29 @@ done:
 	return st;
 }
 
+/*
+ * A time at KEY of G: a duration ("3s": always that long) or a distribution group. *OUT is
+ * left alone when KEY is absent and not REQUIRED, so the caller sets its default first.
+ */
+static enum cc_status get_timing(struct loader *L, const config_setting_t *g, const char *key,
+                                 int required, struct cc_dist *out)
+{
+	config_setting_t *s;
+	enum cc_status st = member(L, g, key, required, &s);
+	if (st || !s)
+		return st;
+	if (config_setting_type(s) == CONFIG_TYPE_GROUP)
+		return get_dist(L, g, key, 1, out, NULL);
+	double v;
+	if (!is_number(s) && config_setting_type(s) != CONFIG_TYPE_STRING)
+		return fail(L, s, NULL, "must be a duration (\"20s\") or a distribution { dist = "
+		            "\"...\"; ... } (got %s)", type_name(s));
+	if ((st = duration_of(L, s, &v)))
+		return st;
+	cc_dist_init_constant(out, v);
+	return CC_OK;
+}
+
 static int valid_name(const char *s)
 {
 	if (!*s || *s == '.')
@@ -808,13 +831,216 @@ static enum cc_status load_rings(struct loader *L, const config_setting_t *s,
 	return CC_OK;
 }
 
+/* The transfer flow and the whispers, by default (Amazon Connect's default transfer flow
+ * plays a short prompt; the whispers name the queue or the caller). */
+#define TRANSFER_FLOW_S 3.0
+#define AGENT_WHISPER_S 2.0
+#define CUSTOMER_WHISPER_S 1.0
+/* A consult lasts half a minute by default; a conference, a minute. */
+#define CONSULT_S 30.0
+#define CONFERENCE_S 60.0
+
+static const char *const transfer_modes[] = { "cold", "consult", "conference" };
+
+/* Every time of a quick connect starts usable, at 0 s; it has no target yet. */
+static void quick_connect_defaults(struct cc_quick_connect_cfg *qc)
+{
+	struct cc_dist *dists[] = { &qc->flow, &qc->agent_whisper, &qc->customer_whisper,
+	                            &qc->consult, &qc->conference, &qc->handle, &qc->acw };
+	for (size_t i = 0; i < sizeof dists / sizeof dists[0]; i++)
+		cc_dist_init_constant(dists[i], 0);
+	qc->target = -1;
+	qc->agent = -1;
+	qc->fallback = -1;
+}
+
+static void quick_connect_fini(struct cc_quick_connect_cfg *qc)
+{
+	struct cc_dist *dists[] = { &qc->flow, &qc->agent_whisper, &qc->customer_whisper,
+	                            &qc->consult, &qc->conference, &qc->handle, &qc->acw };
+	for (size_t i = 0; i < sizeof dists / sizeof dists[0]; i++)
+		cc_dist_fini(dists[i]);
+}
+
+/*
+ * A time of quick connect E at KEY: E's own, else that of the queue's transfer group OUTER,
+ * else DEFAULT_S. Each quick connect reads its own copy from the file, so that it owns its
+ * distribution (an empirical one owns its table).
+ */
+static enum cc_status inherit_timing(struct loader *L, const config_setting_t *e,
+                                     const config_setting_t *outer, const char *key,
+                                     double default_s, struct cc_dist *out)
+{
+	cc_dist_init_constant(out, default_s);
+	return get_timing(L, config_setting_get_member(e, key) ? e : outer, key, 0, out);
+}
+
+/* How a quick connect hands over: mode = "cold" | "consult" | "conference". */
+static enum cc_status get_transfer_mode(struct loader *L, const config_setting_t *e,
+                                        enum cc_transfer_mode *out)
+{
+	const char *mode = "cold";
+	enum cc_status st = get_string(L, e, "mode", 0, &mode);
+	if (st)
+		return st;
+	for (size_t m = 0; m < sizeof transfer_modes / sizeof transfer_modes[0]; m++)
+		if (strcmp(mode, transfer_modes[m]) == 0) {
+			*out = (enum cc_transfer_mode)m;
+			return CC_OK;
+		}
+	return fail(L, e, "mode", "unknown mode \"%s\" (expected cold, consult or conference)", mode);
+}
+
+/* Exactly one target: queue, group or external = true. */
+static enum cc_status get_transfer_kind(struct loader *L, const config_setting_t *e,
+                                        enum cc_transfer_kind *out)
+{
+	static const char *const targets[] = { "queue", "group", "external" };
+	static const enum cc_transfer_kind kinds[] = { CC_TRANSFER_QUEUE, CC_TRANSFER_AGENT,
+	                                               CC_TRANSFER_EXTERNAL };
+	int external = 0;
+	enum cc_status st = get_bool(L, e, "external", &external);
+	if (st)
+		return st;
+	const char *given = NULL;
+	for (size_t k = 0; k < sizeof targets / sizeof targets[0]; k++) {
+		if (!config_setting_get_member(e, targets[k]) || (kinds[k] == CC_TRANSFER_EXTERNAL && !external))
+			continue;
+		if (given)
+			return fail(L, e, targets[k], "give only one of queue, group and external = true "
+			            "(%s is given too)", given);
+		given = targets[k];
+		*out = kinds[k];
+	}
+	if (!given)
+		return fail(L, e, NULL, "has no target: give queue (a queue's name), group (an agent "
+		            "group's name) or external = true");
+	return CC_OK;
+}
+
+/*
+ * One quick connect: { share = 0.2; queue = "billing"; mode = "consult"; ... }. OUTER is the
+ * queue's transfer group (whose flow and whispers are the defaults) and S the queue itself
+ * (whose handle and ACW are the defaults of an agent's). The names of queues and groups are
+ * looked up once everything is loaded (link_transfers).
+ */
+static enum cc_status load_quick_connect(struct loader *L, const config_setting_t *e,
+                                         const config_setting_t *outer,
+                                         const config_setting_t *s, struct cc_quick_connect_cfg *qc)
+{
+	static const char *const keys[] = { "share", "queue", "group", "external", "agent", "mode",
+	                                    "flow", "agent_whisper", "customer_whisper", "consult",
+	                                    "conference", "reject", "handle", "acw", "fallback",
+	                                    "description", NULL };
+	static const char *const agent_only[] = { "agent", "reject", "handle", "acw", "fallback" };
+	static const char *const flow_keys[] = { "flow", "agent_whisper", "customer_whisper" };
+	quick_connect_defaults(qc);
+	config_setting_t *m;
+	enum cc_status st;
+	if ((st = check_keys(L, e, keys)) || (st = member(L, e, "share", 1, &m)) ||
+	    (st = get_share(L, e, "share", &qc->share)) || (st = get_transfer_kind(L, e, &qc->kind)) ||
+	    (st = get_transfer_mode(L, e, &qc->mode)))
+		return st;
+	if (qc->kind != CC_TRANSFER_AGENT)
+		for (size_t k = 0; k < sizeof agent_only / sizeof agent_only[0]; k++)
+			if (config_setting_get_member(e, agent_only[k]))
+				return fail(L, e, agent_only[k], "is for transfers to an agent group only "
+				            "(this one goes to %s)", qc->kind == CC_TRANSFER_QUEUE ? "a queue"
+				            : "an outside number");
+	if (qc->kind == CC_TRANSFER_EXTERNAL)
+		for (size_t k = 0; k < sizeof flow_keys / sizeof flow_keys[0]; k++)
+			if (config_setting_get_member(e, flow_keys[k]))
+				return fail(L, e, flow_keys[k], "an external transfer has no flow and no "
+				            "whispers: the contact leaves the center at once");
+	if (qc->mode == CC_TRANSFER_COLD && config_setting_get_member(e, "consult"))
+		return fail(L, e, "consult", "a cold transfer has no consult (give mode = \"consult\" "
+		            "or \"conference\")");
+	if (qc->mode != CC_TRANSFER_CONFERENCE && config_setting_get_member(e, "conference"))
+		return fail(L, e, "conference", "is for mode = \"conference\" only (this transfer is "
+		            "%s)", transfer_modes[qc->mode]);
+	if (qc->kind != CC_TRANSFER_EXTERNAL &&
+	    ((st = inherit_timing(L, e, outer, "flow", TRANSFER_FLOW_S, &qc->flow)) ||
+	     (st = inherit_timing(L, e, outer, "agent_whisper", AGENT_WHISPER_S, &qc->agent_whisper)) ||
+	     (st = inherit_timing(L, e, outer, "customer_whisper", CUSTOMER_WHISPER_S,
+	                          &qc->customer_whisper))))
+		return st;
+	if (qc->mode != CC_TRANSFER_COLD) {
+		cc_dist_init_constant(&qc->consult, qc->mode == CC_TRANSFER_CONSULT ? CONSULT_S : 0);
+		if ((st = get_timing(L, e, "consult", 0, &qc->consult)))
+			return st;
+	}
+	if (qc->mode == CC_TRANSFER_CONFERENCE) {
+		cc_dist_init_constant(&qc->conference, CONFERENCE_S);
+		if ((st = get_timing(L, e, "conference", 0, &qc->conference)))
+			return st;
+	}
+	if (qc->kind != CC_TRANSFER_AGENT)
+		return CC_OK;
+	/* The agent's index is checked against the group's size once the groups are loaded. */
+	long long agent = -1;
+	if ((st = get_share(L, e, "reject", &qc->reject)) ||
+	    (st = get_whole(L, e, "agent", 0, 0, 999999, &agent)))
+		return st;
+	qc->agent = (int)agent;
+	/* The target talks and wraps up as the queue's own agents do, unless told otherwise. */
+	if ((st = get_dist(L, config_setting_get_member(e, "handle") ? e : s, "handle", 1,
+	                   &qc->handle, NULL)))
+		return st;
+	if (!(qc->handle.mean > 0))
+		return fail(L, e, "handle", "must have a positive mean (contacts take time)");
+	const config_setting_t *acw = config_setting_get_member(e, "acw") ? e : s;
+	if (config_setting_get_member(acw, "acw"))
+		return get_dist(L, acw, "acw", 1, &qc->acw, NULL);
+	return CC_OK;
+}
+
+/* transfer = { flow = "3s"; agent_whisper = "2s"; customer_whisper = "1s"; to = ( ... ); } */
+static enum cc_status load_transfer(struct loader *L, const config_setting_t *s,
+                                    struct cc_queue_cfg *q)
+{
+	static const char *const keys[] = { "flow", "agent_whisper", "customer_whisper", "to",
+	                                     NULL };
+	const config_setting_t *m = config_setting_get_member(s, "transfer");
+	if (!m)
+		return CC_OK;
+	enum cc_status st = check_keys(L, m, keys);
+	/* The group's own times are checked here, whether or not a quick connect reads them. */
+	for (size_t k = 0; !st && k < 3; k++) {
+		struct cc_dist d;
+		cc_dist_init_constant(&d, 0);
+		st = get_timing(L, m, keys[k], 0, &d);
+		cc_dist_fini(&d);
+	}
+	const config_setting_t *list;
+	size_t n;
+	if (st || (st = optional_list(L, m, "to", &list, &n)))
+		return st;
+	if (!list)
+		return fail(L, m, "to", "missing (required)");
+	if (n == 0)
+		return fail(L, list, NULL, "must list at least one target (leave transfer out for none)");
+	q->transfers = cc_calloc(n, sizeof *q->transfers);
+	q->n_transfers = n;
+	double total = 0;
+	for (size_t i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		if ((st = load_quick_connect(L, e, m, s, &q->transfers[i])))
+			return st;
+		total += q->transfers[i].share;
+		if (total > 1 + 1e-9)
+			return fail(L, e, "share", "brings the quick connects' shares to %g: together at "
+			            "most 1 (the other contacts end with their talk)", total);
+	}
+	return CC_OK;
+}
+
 static enum cc_status load_queue(struct loader *L, const config_setting_t *s,
                                  double scn_interval_s, struct cc_queue_cfg *q)
 {
 	static const char *const keys[] = { "name", "channel", "arrivals", "handle", "patience",
 	                                    "acw", "service_level", "rona_requeue", "priorities",
-	                                    "pause", "callback", "dialing", "rings", "description",
-	                                    NULL };
+	                                    "pause", "callback", "dialing", "rings", "transfer",
+	                                    "description", NULL };
 	queue_defaults(q);
 	enum cc_status st = check_keys(L, s, keys);
 	const char *name, *channel = "voice";
@@ -864,9 +1090,10 @@ static enum cc_status load_queue(struct loader *L, const config_setting_t *s,
 			            "must be a share from 0 to 1 (0.80 for 80 %%)");
 	}
 	if ((st = load_priorities(L, s, q)) || (st = load_pause(L, s, q)) ||
-	    (st = load_callback(L, s, q)) || (st = load_dialing(L, s, q)))
+	    (st = load_callback(L, s, q)) || (st = load_dialing(L, s, q)) ||
+	    (st = load_rings(L, s, q)))
 		return st;
-	return load_rings(L, s, q);
+	return load_transfer(L, s, q);
 }
 
 /* Resolves each voice queue's callback.queue, now that every queue is known. */
@@ -888,6 +1115,273 @@ static enum cc_status link_callbacks(struct loader *L, const config_setting_t *l
 		scn->queues[i].callback.queue = q;
 	}
 	return CC_OK;
+}
+
+/* ---- regions ---- */
+
+/* Index of the agent group named NAME among the first N, or -1. */
+static long group_index(const struct cc_scenario *scn, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (scn->groups[i].name && strcmp(scn->groups[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Whether the scenario declares regions (without them it has one, named ""). */
+static int has_regions(const struct cc_scenario *scn)
+{
+	return scn->regions.n > 1 || scn->regions.names[0][0] != '\0';
+}
+
+/* "east, west": the sites, for messages. */
+static void site_list(const struct cc_scenario *scn, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", has_regions(scn) ? "" : "none: declare them in regions.sites");
+	for (size_t i = 0; has_regions(scn) && i < scn->regions.n; i++)
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "",
+		         scn->regions.names[i]);
+}
+
+/* The index of the site named at KEY of G (required). */
+static enum cc_status get_site(struct loader *L, const config_setting_t *g, const char *key,
+                               const struct cc_scenario *scn, size_t *out)
+{
+	const char *name;
+	enum cc_status st = get_string(L, g, key, 1, &name);
+	if (st)
+		return st;
+	for (size_t r = 0; has_regions(scn) && r < scn->regions.n; r++)
+		if (strcmp(name, scn->regions.names[r]) == 0) {
+			*out = r;
+			return CC_OK;
+		}
+	char list[512];
+	site_list(scn, list, sizeof list);
+	return fail(L, g, key, "no site is named \"%s\" (sites: %s)", name, list);
+}
+
+/*
+ * Shares of arrivals per site in group or list S (sites = ( { share = ...; } ) at load,
+ * shares = { east = ...; } in a change) into SHARES, which must add up to 1. A little slack
+ * lets shares such as 0.1, 0.2 and 0.7 add up.
+ */
+static enum cc_status check_share_total(struct loader *L, const config_setting_t *s,
+                                        const double *shares, size_t n)
+{
+	double total = 0;
+	for (size_t r = 0; r < n; r++)
+		total += shares[r];
+	if (!(fabs(total - 1) <= 1e-9))
+		return fail(L, s, NULL, "the sites' shares add up to %g: they must add up to 1", total);
+	return CC_OK;
+}
+
+/* The defaults: one region, named "", with every arrival; agents who move are Available one
+ * to two minutes after arriving; half the customers whose chat or task a move ends start
+ * again, a minute later. */
+static void regions_defaults(struct cc_regions_cfg *r)
+{
+	r->n = 1;
+	r->names = cc_calloc(1, sizeof *r->names);
+	r->names[0] = cc_strdup("");
+	r->shares = cc_calloc(1, sizeof *r->shares);
+	r->shares[0] = 1;
+	struct cc_dist_params p = { .has = CC_DIST_HAS_MIN | CC_DIST_HAS_MAX, .min = 60, .max = 120 };
+	const char *bad = NULL;
+	char why[128];
+	enum cc_status st = cc_dist_init(&r->available_after, CC_DIST_UNIFORM, &p, &bad, why,
+	                                 sizeof why);
+	CC_ASSERT(st == CC_OK);
+	r->restart = 0.5;
+	cc_dist_init_constant(&r->restart_delay, 60);
+}
+
+/* { name = "east"; share = 0.7; } */
+static enum cc_status load_site(struct loader *L, const config_setting_t *e,
+                                struct cc_regions_cfg *r, size_t i)
+{
+	static const char *const keys[] = { "name", "share", "description", NULL };
+	const char *name;
+	config_setting_t *m;
+	enum cc_status st;
+	if ((st = check_keys(L, e, keys)) || (st = get_string(L, e, "name", 1, &name)))
+		return st;
+	if (strchr(name, '@'))
+		return fail(L, e, "name", "\"%s\" must have no '@' (with regions, queues are named "
+		            "<queue>@<site>)", name);
+	if ((st = get_name(L, e, 1, &name)))
+		return st;
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(r->names[j], name) == 0)
+			return fail(L, e, "name", "another site is already named \"%s\"", name);
+	r->names[i] = cc_strdup(name);
+	if ((st = member(L, e, "share", 1, &m)))
+		return st;
+	return get_share(L, e, "share", &r->shares[i]);
+}
+
+/* move = { available_after = { ... }; automatic = false; restart = 0.5; restart_delay = "1m"; } */
+static enum cc_status load_move(struct loader *L, const config_setting_t *s,
+                                struct cc_regions_cfg *r)
+{
+	static const char *const keys[] = { "available_after", "automatic", "restart",
+	                                    "restart_delay", NULL };
+	const config_setting_t *m = config_setting_get_member(s, "move");
+	if (!m)
+		return CC_OK;
+	enum cc_status st;
+	if ((st = check_keys(L, m, keys)) ||
+	    (st = get_timing(L, m, "available_after", 0, &r->available_after)) ||
+	    (st = get_bool(L, m, "automatic", &r->automatic)) ||
+	    (st = get_share(L, m, "restart", &r->restart)))
+		return st;
+	return get_timing(L, m, "restart_delay", 0, &r->restart_delay);
+}
+
+/*
+ * regions = { sites = ( ... ); changes = ( ... ); move = { ... }; }: the sites and how agents
+ * move. The changes name agent groups, so they are loaded after them (load_changes). Without
+ * regions the scenario has one, named "".
+ */
+static enum cc_status load_regions(struct loader *L, const config_setting_t *root,
+                                   struct cc_scenario *scn)
+{
+	static const char *const keys[] = { "sites", "changes", "move", NULL };
+	struct cc_regions_cfg *r = &scn->regions;
+	regions_defaults(r);
+	const config_setting_t *s = config_setting_get_member(root, "regions");
+	if (!s)
+		return CC_OK;
+	const config_setting_t *sites;
+	size_t n;
+	enum cc_status st;
+	if ((st = check_keys(L, s, keys)) || (st = optional_list(L, s, "sites", &sites, &n)))
+		return st;
+	if (!sites)
+		return fail(L, s, "sites", "missing (required)");
+	if (n == 0)
+		return fail(L, sites, NULL, "must list at least one site");
+	cc_free(r->names[0]);
+	cc_free(r->names);
+	cc_free(r->shares);
+	r->names = cc_calloc(n, sizeof *r->names);
+	r->shares = cc_calloc(n, sizeof *r->shares);
+	r->n = n;
+	for (size_t i = 0; i < n; i++)
+		if ((st = load_site(L, config_setting_get_elem(sites, (unsigned)i), r, i)))
+			return st;
+	if ((st = check_share_total(L, sites, r->shares, n)))
+		return st;
+	return load_move(L, s, r);
+}
+
+/* shares = { east = 0.2; west = 0.8; }: every site's new share. */
+static enum cc_status load_change_shares(struct loader *L, const config_setting_t *s,
+                                         const struct cc_scenario *scn, double **out)
+{
+	size_t n = scn->regions.n;
+	const char **keys = cc_calloc(n + 1, sizeof *keys);
+	for (size_t r = 0; r < n; r++)
+		keys[r] = scn->regions.names[r];
+	*out = cc_calloc(n, sizeof **out);
+	enum cc_status st = check_keys(L, s, keys);
+	for (size_t r = 0; !st && r < n; r++)
+		st = config_setting_get_member(s, keys[r])
+		     ? get_share(L, s, keys[r], &(*out)[r])
+		     : fail(L, s, keys[r], "missing: a change gives every site's share (0 for none)");
+	cc_free(keys);
+	return st ? st : check_share_total(L, s, *out, n);
+}
+
+/*
+ * move = ( { group = "east-team"; to = "west"; } ): the groups moved by change C. WHERE holds
+ * each group's region before the change and is brought up to date.
+ */
+static enum cc_status load_change_moves(struct loader *L, const config_setting_t *e,
+                                        const struct cc_scenario *scn,
+                                        struct cc_traffic_change_cfg *c, size_t *where)
+{
+	static const char *const keys[] = { "group", "to", NULL };
+	const config_setting_t *list;
+	size_t n;
+	enum cc_status st = optional_list(L, e, "move", &list, &n);
+	if (st || !list)
+		return st;
+	if (n == 0)
+		return fail(L, list, NULL, "must list at least one group (leave move out for none)");
+	c->moves = cc_calloc(n, sizeof *c->moves);
+	c->n_moves = n;
+	for (size_t i = 0; i < n; i++) {
+		const config_setting_t *m = config_setting_get_elem(list, (unsigned)i);
+		struct cc_region_move_cfg *mv = &c->moves[i];
+		const char *name;
+		if ((st = check_keys(L, m, keys)) || (st = get_string(L, m, "group", 1, &name)))
+			return st;
+		long g = group_index(scn, scn->n_groups, name);
+		if (g < 0)
+			return fail(L, m, "group", "no agent group is named \"%s\"", name);
+		mv->group = (size_t)g;
+		for (size_t j = 0; j < i; j++)
+			if (c->moves[j].group == mv->group)
+				return fail(L, m, "group", "group \"%s\" moves twice in this change", name);
+		if ((st = get_site(L, m, "to", scn, &mv->to)))
+			return st;
+		if (where[g] == mv->to)
+			return fail(L, m, "to", "group \"%s\" is in %s already at that time", name,
+			            scn->regions.names[mv->to]);
+		where[g] = mv->to;
+	}
+	return CC_OK;
+}
+
+/* changes = ( { at = "3h"; shares = { ... }; move = ( ... ); }, ... ), in time order. */
+static enum cc_status load_changes(struct loader *L, const config_setting_t *root,
+                                   struct cc_scenario *scn)
+{
+	static const char *const keys[] = { "at", "shares", "move", NULL };
+	const config_setting_t *s = config_setting_get_member(root, "regions");
+	const config_setting_t *list = NULL;
+	size_t n = 0;
+	enum cc_status st = s ? optional_list(L, s, "changes", &list, &n) : CC_OK;
+	if (st || !list)
+		return st;
+	if (n == 0)
+		return fail(L, list, NULL, "must list at least one change (leave changes out for none)");
+	struct cc_regions_cfg *r = &scn->regions;
+	r->changes = cc_calloc(n, sizeof *r->changes);
+	r->n_changes = n;
+	size_t *where = cc_calloc(scn->n_groups, sizeof *where);
+	for (size_t g = 0; g < scn->n_groups; g++)
+		where[g] = scn->groups[g].region;
+	for (size_t i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		struct cc_traffic_change_cfg *c = &r->changes[i];
+		const config_setting_t *shares;
+		if ((st = check_keys(L, e, keys)) || (st = get_duration(L, e, "at", 1, &c->at_s)))
+			goto done;
+		if (!(c->at_s < scn->horizon_s)) {
+			st = fail(L, e, "at", "must be before the horizon (the change would never happen)");
+			goto done;
+		}
+		if (i > 0 && c->at_s < r->changes[i - 1].at_s) {
+			st = fail(L, e, "at", "must not be before the previous change's (%gs): changes "
+			          "come in time order", r->changes[i - 1].at_s);
+			goto done;
+		}
+		if (!config_setting_get_member(e, "shares") && !config_setting_get_member(e, "move")) {
+			st = fail(L, e, NULL, "changes nothing: give shares, move or both");
+			goto done;
+		}
+		if ((shares = config_setting_get_member(e, "shares")) &&
+		    (st = load_change_shares(L, shares, scn, &c->shares)))
+			goto done;
+		if ((st = load_change_moves(L, e, scn, c, where)))
+			goto done;
+	}
+done:
+	cc_free(where);
+	return st;
 }
 
 /* ---- agent groups ---- */
@@ -1272,16 +1766,19 @@ static enum cc_status load_group(struct loader *L, const config_setting_t *s,
                                  struct cc_scenario *scn, size_t n_declared,
                                  struct cc_group_cfg *g)
 {
-	static const char *const keys[] = { "name", "count", "shifts", "profile", "skills",
-	                                    "routing_profile", "login", "login_delay", "idle_reason",
-	                                    "acw_limit", "planned", "unplanned", "answer", "rona",
-	                                    "outbound", "description", NULL };
+	static const char *const keys[] = { "name", "region", "count", "shifts", "profile",
+	                                    "skills", "routing_profile", "login", "login_delay",
+	                                    "idle_reason", "acw_limit", "planned", "unplanned",
+	                                    "answer", "rona", "outbound", "description", NULL };
 	group_defaults(g);
 	enum cc_status st = check_keys(L, s, keys);
 	const char *name;
 	if (st || (st = get_name(L, s, 1, &name)))
 		return st;
 	g->name = cc_strdup(name);
+	/* In the first site unless told otherwise. */
+	if (config_setting_get_member(s, "region") && (st = get_site(L, s, "region", scn, &g->region)))
+		return st;
 	if ((st = load_schedule(L, s, scn, g)) ||
 	    (st = load_group_routing(L, s, scn, n_declared, g)) ||
 	    (st = load_login(L, s, scn, g)) || (st = load_planned(L, s, scn, g)) ||
@@ -1289,6 +1786,139 @@ static enum cc_status load_group(struct loader *L, const config_setting_t *s,
 	    (st = load_rona(L, s, g)) || (st = load_outbound(L, s, scn, g)))
 		return st;
 	return CC_OK;
+}
+
+/* ---- quick connects and regions, once queues and groups are loaded ---- */
+
+/* The queue named at KEY of quick connect E of queue SELF: another queue, of its channel. */
+static enum cc_status transfer_queue(struct loader *L, const config_setting_t *e,
+                                     const char *key, const struct cc_scenario *scn,
+                                     size_t self, long *out)
+{
+	const char *name;
+	enum cc_status st = get_string(L, e, key, 1, &name);
+	if (st)
+		return st;
+	long t = cc_scenario_queue_index(scn, name);
+	if (t < 0)
+		return fail(L, e, key, "no queue is named \"%s\"", name);
+	if ((size_t)t == self)
+		return fail(L, e, key, "\"%s\" is the queue itself: a queue may not transfer to itself",
+		            name);
+	enum cc_channel ch = scn->queues[self].channel;
+	if (scn->queues[t].channel != ch)
+		return fail(L, e, key, "queue \"%s\" is a %s queue: a transfer stays on its channel "
+		            "(this is a %s queue)", name, channel_names[scn->queues[t].channel],
+		            channel_names[ch]);
+	*out = t;
+	return CC_OK;
+}
+
+/* The group named by quick connect E of queue SELF: its routing profile handles the queue's
+ * channel, and it has the agent named, if any. */
+static enum cc_status transfer_group(struct loader *L, const config_setting_t *e,
+                                     const struct cc_scenario *scn, size_t self,
+                                     struct cc_quick_connect_cfg *qc)
+{
+	const char *name;
+	enum cc_status st = get_string(L, e, "group", 1, &name);
+	if (st)
+		return st;
+	long g = group_index(scn, scn->n_groups, name);
+	if (g < 0)
+		return fail(L, e, "group", "no agent group is named \"%s\"", name);
+	const struct cc_group_cfg *gr = &scn->groups[g];
+	const struct cc_routing_profile_cfg *p = &scn->profiles[gr->routing];
+	enum cc_channel ch = scn->queues[self].channel;
+	if (!p->concurrency[ch])
+		return fail(L, e, "group", "group \"%s\" handles no %s (its routing profile %s has no "
+		            "concurrency.%s): it could not take this %s queue's contacts", name,
+		            channel_names[ch], p->name, channel_names[ch], channel_names[ch]);
+	if (qc->agent >= gr->count)
+		return fail(L, e, "agent", "must be below the group's %d agents (0 is its first; got "
+		            "%d)", gr->count, qc->agent);
+	qc->target = g;
+	if (config_setting_get_member(e, "fallback"))
+		return transfer_queue(L, e, "fallback", scn, self, &qc->fallback);
+	return CC_OK;
+}
+
+/* Resolves the queues and groups each quick connect names (LIST: the queues' settings). */
+static enum cc_status link_transfers(struct loader *L, const config_setting_t *list,
+                                     struct cc_scenario *scn)
+{
+	for (size_t i = 0; i < scn->n_lines; i++) {
+		struct cc_queue_cfg *q = &scn->queues[i];
+		if (!q->n_transfers)
+			continue;
+		const config_setting_t *to = config_setting_get_member(
+			config_setting_get_member(config_setting_get_elem(list, (unsigned)i), "transfer"),
+			"to");
+		for (size_t k = 0; k < q->n_transfers; k++) {
+			const config_setting_t *e = config_setting_get_elem(to, (unsigned)k);
+			struct cc_quick_connect_cfg *qc = &q->transfers[k];
+			enum cc_status st = CC_OK;
+			if (qc->kind == CC_TRANSFER_QUEUE)
+				st = transfer_queue(L, e, "queue", scn, i, &qc->target);
+			else if (qc->kind == CC_TRANSFER_AGENT)
+				st = transfer_group(L, e, scn, i, qc);
+			if (st)
+				return st;
+		}
+	}
+	return CC_OK;
+}
+
+/*
+ * Makes every queue exist in every region: queue LINE of region R at R * n_lines + LINE.
+ * Region 0 keeps the queues as loaded; the other regions' copies (replicas) share their
+ * arrays and distributions, with a name and an array of quick connects of their own (whose
+ * queues are in the copy's region, as is its callback queue). With several regions every
+ * queue is named "<queue>@<site>". Routing profiles' queues and groups' skills stay lines:
+ * the model serves them in the region the group is in at the time.
+ */
+static void expand_regions(struct cc_scenario *scn)
+{
+	size_t lines = scn->n_lines, n = scn->regions.n;
+	if (n > 1)
+		scn->queues = cc_realloc(scn->queues, lines * n, sizeof *scn->queues);
+	/* Region 0 last, so that its names are still the written ones while they are copied. */
+	for (size_t r = n; r-- > 0;)
+		for (size_t line = 0; line < lines; line++) {
+			struct cc_queue_cfg *q = &scn->queues[r * lines + line];
+			const struct cc_queue_cfg *orig = &scn->queues[line];
+			char *name = orig->name;
+			if (n > 1) {
+				size_t len = strlen(orig->name) + strlen(scn->regions.names[r]) + 2;
+				name = cc_malloc(len);
+				snprintf(name, len, "%s@%s", orig->name, scn->regions.names[r]);
+			}
+			if (r > 0) {
+				*q = *orig;
+				q->replica = 1;
+				if (orig->n_transfers) {
+					q->transfers = cc_calloc(orig->n_transfers, sizeof *q->transfers);
+					memcpy(q->transfers, orig->transfers,
+					       orig->n_transfers * sizeof *q->transfers);
+				}
+			} else if (n > 1) {
+				cc_free(q->name);
+			}
+			q->name = name;
+			q->line = line;
+			q->region = r;
+			size_t base = r * lines;
+			if (q->callback.queue >= 0)
+				q->callback.queue += (long)base;
+			for (size_t k = 0; k < q->n_transfers; k++) {
+				struct cc_quick_connect_cfg *qc = &q->transfers[k];
+				if (qc->kind == CC_TRANSFER_QUEUE)
+					qc->target += (long)base;
+				if (qc->fallback >= 0)
+					qc->fallback += (long)base;
+			}
+		}
+	scn->n_queues = lines * n;
 }
 
 /* ---- routing ---- */
@@ -1475,8 +2105,8 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 {
 	static const char *const keys[] = { "name", "description", "seed", "horizon", "warmup",
 	                                    "interval", "replications", "statuses", "channels",
-	                                    "routing", "queues", "routing_profiles", "agents",
-	                                    "output", NULL };
+	                                    "routing", "regions", "queues", "routing_profiles",
+	                                    "agents", "output", NULL };
 	enum cc_status st = check_keys(L, root, keys);
 	const char *name;
 	long long seed = 1, reps = 10;
@@ -1502,14 +2132,18 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	if (scn->horizon_s / scn->interval_s > MAX_INTERVALS)
 		return fail(L, root, "interval", "gives more than %.0f intervals over the horizon",
 		            MAX_INTERVALS);
-	/* Agent groups name statuses, so these come first. */
+	/* Agent groups name statuses and sites, so these come first. */
 	if ((st = load_statuses(L, root, scn)) || (st = load_channels(L, root, scn)) ||
-	    (st = load_routing(L, root, scn)))
+	    (st = load_routing(L, root, scn)) || (st = load_regions(L, root, scn)))
 		return st;
 
 	config_setting_t *list;
+	/* The queues as written: the lines, which are every region's queues until the regions
+	 * are expanded at the end. Until then names are the written ones, so that settings can
+	 * name queues. */
 	if ((st = get_list(L, root, "queues", &list, &scn->n_queues)))
 		return st;
+	scn->n_lines = scn->n_queues;
 	scn->queues = cc_calloc(scn->n_queues, sizeof *scn->queues);
 	for (size_t i = 0; i < scn->n_queues; i++) {
 		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
@@ -1524,9 +2158,10 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 		return st;
 	/* Room for the declared profiles, then one per group (those giving skills). */
 	const config_setting_t *plist;
+	config_setting_t *glist;
 	size_t n_declared, n_groups;
 	if ((st = optional_list(L, root, "routing_profiles", &plist, &n_declared)) ||
-	    (st = get_list(L, root, "agents", &list, &n_groups)))
+	    (st = get_list(L, root, "agents", &glist, &n_groups)))
 		return st;
 	scn->profiles = cc_calloc(n_declared + n_groups, sizeof *scn->profiles);
 	if ((st = load_routing_profiles(L, root, scn)))
@@ -1534,7 +2169,7 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	scn->groups = cc_calloc(n_groups, sizeof *scn->groups);
 	scn->n_groups = n_groups;
 	for (size_t i = 0; i < scn->n_groups; i++) {
-		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		const config_setting_t *e = config_setting_get_elem(glist, (unsigned)i);
 		if ((st = load_group(L, e, scn, n_declared, &scn->groups[i])))
 			return st;
 		for (size_t j = 0; j < i; j++)
@@ -1542,7 +2177,9 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 				return fail(L, e, "name",
 				            "another agent group is already named \"%s\"", scn->groups[i].name);
 	}
-	for (size_t q = 0; q < scn->n_queues; q++) {
+	if ((st = link_transfers(L, list, scn)))
+		return st;
+	for (size_t q = 0; q < scn->n_lines; q++) {
 		int served = 0;
 		for (size_t g = 0; g < scn->n_groups; g++)
 			for (size_t s = 0; s < scn->groups[g].n_skills; s++)
@@ -1554,6 +2191,9 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 			            "nobody would answer it",
 			            scn->queues[q].name);
 	}
+	if ((st = load_changes(L, root, scn)))
+		return st;
+	expand_regions(scn);
 
 	double intervals = ceil(scn->horizon_s / scn->interval_s) + 1;
 	double per_group = 1 + (double)cc_scenario_status_count(scn) / 8;
@@ -1893,6 +2533,21 @@ static void group_fini(struct cc_group_cfg *g)
 		cc_dist_fini(dists[i]);
 }
 
+static void regions_fini(struct cc_regions_cfg *r)
+{
+	for (size_t i = 0; r->names && i < r->n; i++)
+		cc_free(r->names[i]);
+	cc_free(r->names);
+	cc_free(r->shares);
+	for (size_t i = 0; i < r->n_changes; i++) {
+		cc_free(r->changes[i].shares);
+		cc_free(r->changes[i].moves);
+	}
+	cc_free(r->changes);
+	cc_dist_fini(&r->available_after);
+	cc_dist_fini(&r->restart_delay);
+}
+
 void cc_scenario_fini(struct cc_scenario *scn)
 {
 	if (!scn)
@@ -1900,6 +2555,15 @@ void cc_scenario_fini(struct cc_scenario *scn)
 	for (size_t i = 0; i < scn->n_queues; i++) {
 		struct cc_queue_cfg *q = &scn->queues[i];
 		cc_free(q->name);
+		/* A region's copy owns its name and its quick connects' array; the rest is its
+		 * line's. */
+		if (q->replica) {
+			cc_free(q->transfers);
+			continue;
+		}
+		for (size_t k = 0; k < q->n_transfers; k++)
+			quick_connect_fini(&q->transfers[k]);
+		cc_free(q->transfers);
 		cc_free(q->per_hour);
 		cc_dist_fini(&q->handle);
 		cc_dist_fini(&q->acw);
@@ -1918,6 +2582,7 @@ void cc_scenario_fini(struct cc_scenario *scn)
 	}
 	for (int c = 0; c < CC_CHANNEL_COUNT; c++)
 		cc_free(scn->channels[c].slowdown);
+	regions_fini(&scn->regions);
 	cc_free(scn->profiles);
 	cc_free(scn->routing.policy);
 	for (size_t i = 0; i < scn->n_statuses; i++)

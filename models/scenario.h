@@ -58,7 +58,8 @@ enum cc_wait_estimate {
 
 /* On a voice queue: customers who may ask to be called back instead of waiting. */
 struct cc_callback_offer_cfg {
-	long queue;          /* the callback queue (channel callback), or -1: no callbacks */
+	long queue;          /* the callback queue (channel callback, index in scn->queues, in the
+	                        same region), or -1: no callbacks */
 	double threshold_s;  /* offered when the estimated wait exceeds this */
 	double accept;       /* probability the customer then chooses the callback, 0..1 */
 	enum cc_wait_estimate estimate;
@@ -80,8 +81,64 @@ struct cc_ring_cfg {
 	int level;
 };
 
+/* Where a quick connect hands a contact on. */
+enum cc_transfer_kind {
+	CC_TRANSFER_QUEUE,    /* into a queue, where it waits like any contact (a transfer in) */
+	CC_TRANSFER_AGENT,    /* offered to one named agent, or to a free agent of a group */
+	CC_TRANSFER_EXTERNAL  /* to an outside number: it leaves the center, with no flow */
+};
+
+/* How the first agent hands the contact on. */
+enum cc_transfer_mode {
+	CC_TRANSFER_COLD,       /* the first agent leaves as soon as the target connects (for a
+	                           queue: as soon as the contact enters it) */
+	CC_TRANSFER_CONSULT,    /* the agents talk first, the customer on hold; then the first
+	                           agent leaves */
+	CC_TRANSFER_CONFERENCE  /* (after an optional consult) all three talk together, then the
+	                           first agent leaves */
+};
+
+/*
+ * A quick connect of a queue: a share of the queue's answered contacts are handed on here at
+ * the end of their talk. While the hand-over lasts the first agent keeps the contact, its
+ * customer on hold (CONNECTED_ONHOLD): through the transfer flow, the target's ringing, the
+ * whispers and the consult.
+ */
+struct cc_quick_connect_cfg {
+	double share;              /* of the queue's answered contacts, 0..1 (all the queue's
+	                              quick connects together at most 1) */
+	enum cc_transfer_kind kind;
+	long target;               /* QUEUE: the queue (index in scn->queues, in the same region
+	                              as the queue it leaves); AGENT: the group; EXTERNAL: -1 */
+	int agent;                 /* AGENT: the agent's index within the group (0 = the group's
+	                              first agent), or -1: the free agent the policy picks */
+	enum cc_transfer_mode mode;
+	struct cc_dist flow;       /* QUEUE and AGENT: the transfer flow (prompt, whisper set-up)
+	                              before the contact reaches the target (0 s for EXTERNAL, as
+	                              are the whispers) */
+	struct cc_dist agent_whisper;    /* played to the agent who takes it, after accepting */
+	struct cc_dist customer_whisper; /* then played before the parties are connected */
+	struct cc_dist consult;    /* CONSULT (and CONFERENCE, before joining): the agents talk,
+	                              the customer on hold; for EXTERNAL, the first agent with the
+	                              outside party (0 s for COLD) */
+	struct cc_dist conference; /* CONFERENCE: all three together (0 s otherwise) */
+	double reject;             /* AGENT: probability the offered agent rejects it, 0..1 */
+	struct cc_dist handle;     /* AGENT: the target's talk with the customer (by default the
+	                              queue's handle; a distribution of its own); 0 s otherwise */
+	struct cc_dist acw;        /* AGENT: the target's ACW (by default the queue's); 0 s
+	                              otherwise */
+	long fallback;             /* AGENT: the queue (same region) it goes to, cold, when the
+	                              target is busy, rejects or misses it; -1: the first agent
+	                              takes the customer back and wraps up */
+};
+
 struct cc_queue_cfg {
-	char *name;
+	char *name;        /* with several regions, "<line>@<region>" */
+	size_t line;       /* the queue as written in the scenario (index < scn->n_lines) */
+	size_t region;     /* its region (index in scn->regions.names) */
+	int replica;       /* 1: a region's copy of queue LINE, sharing its arrays and
+	                      distributions; only its name and its TRANSFERS array (whose queue
+	                      indexes are in its own region) are its own */
 	enum cc_channel channel;
 	enum cc_arrival_process process;
 	double *per_hour;   /* rate per interval of the grid from time 0; held at the last value */
@@ -103,11 +160,14 @@ struct cc_queue_cfg {
 	struct cc_ring_cfg *rings;          /* Bullseye rings by wait, ascending AFTER_S and
 	                                       descending LEVEL; NULL: one ring, every level */
 	size_t n_rings;
+	struct cc_quick_connect_cfg *transfers; /* where answered contacts are handed on; NULL:
+	                                           never */
+	size_t n_transfers;
 };
 
 /* A queue served by a routing profile. */
 struct cc_profile_queue_cfg {
-	size_t queue;
+	size_t queue;        /* a line (index < n_lines): served in the group's region */
 	int priority;        /* 1 is served first */
 	double delay_s;      /* contacts go to the profile's agents only once they have waited
 	                        this long (0: at once) */
@@ -213,9 +273,11 @@ struct cc_outbound_cfg {
  */
 struct cc_group_cfg {
 	char *name;
+	size_t region;      /* the region it starts in (index in scn->regions.names) */
 	int count;          /* agents in the group: every shift's count, or the profile's peak */
-	size_t *skills;     /* queue indexes, in the order the group serves them (its routing
-	                       profile's queues, in the profile's order) */
+	size_t *skills;     /* lines (queue indexes < n_lines), in the order the group serves
+	                       them (its routing profile's queues, in the profile's order); served
+	                       in the group's region */
 	size_t n_skills;
 	size_t routing;     /* index of its routing profile in the scenario */
 	struct cc_shift_cfg *shifts;
@@ -237,6 +299,39 @@ struct cc_group_cfg {
 	struct cc_outbound_cfg outbound;
 };
 
+/* A scheduled change of the traffic distribution, possibly moving agent groups. */
+struct cc_region_move_cfg {
+	size_t group;
+	size_t to;           /* region index */
+};
+struct cc_traffic_change_cfg {
+	double at_s;
+	double *shares;      /* new share of arrivals per region [n_regions], summing to 1 */
+	struct cc_region_move_cfg *moves;
+	size_t n_moves;
+};
+
+/*
+ * Regions (sites, Amazon Connect's traffic distribution groups). Every queue of the scenario
+ * exists in every region; a queue's arrivals go to region r with probability shares[r], and
+ * a group serves its profile's queues in its own region. A scenario without regions has one,
+ * named "" (queue names are then unchanged).
+ */
+struct cc_regions_cfg {
+	char **names;
+	size_t n;            /* >= 1 */
+	double *shares;      /* at time 0, [n], summing to 1 */
+	struct cc_traffic_change_cfg *changes; /* ascending AT_S */
+	size_t n_changes;
+	/* Moving agents: their voice contacts finish first; their chat, email and task contacts
+	 * end at once; then they arrive Offline and choose Available after AVAILABLE_AFTER. */
+	struct cc_dist available_after; /* one to two minutes (uniform) by default */
+	int automatic;       /* 1: a custom desktop sets them Available on arrival */
+	double restart;      /* probability a customer whose chat or task was ended starts again
+	                        (routed by the traffic distribution at that time), 0..1 */
+	struct cc_dist restart_delay;
+};
+
 struct cc_scenario {
 	char *name;
 	char *path;         /* the file it came from */
@@ -247,8 +342,11 @@ struct cc_scenario {
 	double warmup_s;
 	double interval_s;
 	int replications;
-	struct cc_queue_cfg *queues;
-	size_t n_queues;
+	struct cc_queue_cfg *queues; /* region by region: queue LINE of region R is at index
+	                                R * n_lines + LINE */
+	size_t n_queues;     /* n_lines * regions.n */
+	size_t n_lines;      /* queues as written in the scenario */
+	struct cc_regions_cfg regions;
 	struct cc_group_cfg *groups;
 	size_t n_groups;
 	char **statuses;     /* names of the not-productive statuses, in the scenario's order */
@@ -274,7 +372,8 @@ enum cc_status cc_scenario_load(const char *path, const char *const *sets, size_
 
 void cc_scenario_fini(struct cc_scenario *scn);
 
-/* Index of the queue or group named NAME, or -1. */
+/* Index in scn->queues of the queue named NAME ("<line>@<region>" with several regions),
+ * or -1. */
 long cc_scenario_queue_index(const struct cc_scenario *scn, const char *name);
 
 /* Every agent status (fixed and named) in all. */

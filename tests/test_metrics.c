@@ -183,6 +183,243 @@ static void test_metrics_group_channel_figures(void **state)
 	unfill(&x);
 }
 
+struct q_entry { size_t row, q; int field; double v; };
+
+/* Sets queue sums on top of fill()'s, then totals again. */
+static void add_q(struct fixture *x, const struct q_entry *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		set_q(x, e[i].row, e[i].q, e[i].field, e[i].v);
+	cc_rep_result_total(&x->r, &x->scn, &x->grid);
+}
+
+/* AHT is talk + hold + ACW: talk_s leaves hold out, hold_s is its own mean, and the three add
+ * up to aht_s per queue, per channel and in total. */
+static void test_metrics_aht_includes_hold(void **state)
+{
+	(void)state;
+	struct fixture x;
+	fill(&x);
+	static const struct q_entry e[] = {
+		{ 0, V1, CC_QR_TALK_SUM, 2385.75 }, { 0, V1, CC_QR_HOLD_SUM, 143.125 },
+		{ 0, V1, CC_QR_ACW_SUM, 412.5 },
+		{ 1, V1, CC_QR_HANDLED, 7 }, { 1, V1, CC_QR_TALK_SUM, 1702.25 },
+		{ 1, V1, CC_QR_HOLD_SUM, 88.375 }, { 1, V1, CC_QR_ACW_SUM, 301 },
+		{ 0, V2, CC_QR_HANDLED, 5 }, { 0, V2, CC_QR_TALK_SUM, 1111.5 },
+		{ 0, V2, CC_QR_ACW_SUM, 250.25 },
+		{ 0, C, CC_QR_TALK_SUM, 900.5 }, { 0, C, CC_QR_HOLD_SUM, 12.75 },
+		{ 1, C, CC_QR_TALK_SUM, 1200.125 }, { 1, C, CC_QR_ACW_SUM, 60.5 },
+	};
+	add_q(&x, e, sizeof e / sizeof e[0]);
+	assert_near(fig(&x, CC_FIG_QUEUE, "aht_s", 0, V1), 294.1375, TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "hold_s", 0, V1), 14.3125, TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "talk_s", 0, V1), 238.575, TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "aht_s", TOTAL, V1), 5033.0 / 17, TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "hold_s", TOTAL, V1), 231.5 / 17, TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "aht_s", 0, C), 913.25 / 4, TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "hold_s", 1, C), 0, 0);
+	assert_true(isnan(fig(&x, CC_FIG_QUEUE, "aht_s", 1, V2)));
+	assert_true(isnan(fig(&x, CC_FIG_QUEUE, "hold_s", 1, V2)));
+	/* Voice: v1 and v2 summed before dividing, not their means averaged. */
+	assert_near(fig(&x, CC_FIG_CHANNEL, "aht_s", TOTAL, CC_CHANNEL_VOICE), 6394.75 / 22, TOL);
+	assert_near(fig(&x, CC_FIG_CHANNEL, "hold_s", TOTAL, CC_CHANNEL_VOICE), 231.5 / 22, TOL);
+	for (size_t row = 0; row <= TOTAL; row++)
+		for (size_t q = V1; q <= C; q++) {
+			double aht = fig(&x, CC_FIG_QUEUE, "aht_s", row, q);
+			if (isnan(aht))
+				continue;
+			assert_near(aht, fig(&x, CC_FIG_QUEUE, "talk_s", row, q) +
+			                 fig(&x, CC_FIG_QUEUE, "hold_s", row, q) +
+			                 fig(&x, CC_FIG_QUEUE, "acw_s", row, q), 1e-9);
+		}
+	unfill(&x);
+}
+
+static void test_metrics_transfer_figures(void **state)
+{
+	(void)state;
+	struct fixture x;
+	fill(&x);
+	static const struct q_entry e[] = {
+		{ 0, V1, CC_QR_TRANSFERS_IN, 3 }, { 0, V1, CC_QR_TRANSFERS_OUT, 4 },
+		{ 0, V1, CC_QR_TRANSFERS_EXTERNAL, 1 }, { 0, V1, CC_QR_TRANSFERS_FAILED, 2 },
+		{ 1, V1, CC_QR_TRANSFERS_IN, 2 }, { 1, V1, CC_QR_TRANSFERS_OUT, 3 },
+		{ 1, V1, CC_QR_TRANSFERS_FAILED, 1 },
+		{ 0, V2, CC_QR_TRANSFERS_IN, 1 },
+		{ 0, C, CC_QR_RESTARTS_IN, 2 }, { 0, C, CC_QR_ENDED_BY_MOVE, 3 },
+		{ 0, C, CC_QR_TRANSFERS_OUT, 1 },
+		{ 1, C, CC_QR_RESTARTS_IN, 1 }, { 1, C, CC_QR_ENDED_BY_MOVE, 1 },
+	};
+	add_q(&x, e, sizeof e / sizeof e[0]);
+	assert_near(fig(&x, CC_FIG_QUEUE, "transfers_in", TOTAL, V1), 5, 0);
+	assert_near(fig(&x, CC_FIG_QUEUE, "transfers_out", 1, V1), 3, 0);
+	assert_near(fig(&x, CC_FIG_QUEUE, "transfer_rate", 0, V1), 4.0 / 11, TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "transfer_rate", TOTAL, V1), 7.0 / 20, TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "transfer_rate", 1, C), 0, 0);
+	assert_near(fig(&x, CC_FIG_QUEUE, "transfers_external", TOTAL, V1), 1, 0);
+	assert_near(fig(&x, CC_FIG_QUEUE, "transfers_failed", TOTAL, V1), 3, 0);
+	assert_near(fig(&x, CC_FIG_QUEUE, "restarts_in", TOTAL, C), 3, 0);
+	assert_near(fig(&x, CC_FIG_QUEUE, "ended_by_move", TOTAL, C), 4, 0);
+	assert_near(fig(&x, CC_FIG_QUEUE, "ended_by_move", TOTAL, V1), 0, 0);
+	assert_near(fig(&x, CC_FIG_CHANNEL, "transfers_in", TOTAL, CC_CHANNEL_VOICE), 6, 0);
+	assert_near(fig(&x, CC_FIG_CHANNEL, "transfer_rate", TOTAL, CC_CHANNEL_VOICE), 7.0 / 29, TOL);
+	assert_near(fig(&x, CC_FIG_CHANNEL, "restarts_in", 0, CC_CHANNEL_CHAT), 2, 0);
+	assert_true(isnan(fig(&x, CC_FIG_CHANNEL, "transfer_rate", TOTAL, CC_CHANNEL_EMAIL)));
+	unfill(&x);
+}
+
+/* Customers are counted by their first queue and judged by their last connect: their service
+ * level is not the records' (v1's first interval: 6 of 9 customers, 9 of 12 records). */
+static void test_metrics_customer_figures(void **state)
+{
+	(void)state;
+	struct fixture x;
+	fill(&x);
+	static const struct q_entry e[] = {
+		{ 0, V1, CC_QR_CUSTOMERS, 9 }, { 0, V1, CC_QR_CUSTOMERS_CONNECTED, 8 },
+		{ 0, V1, CC_QR_CUSTOMERS_IN_SL, 6 }, { 0, V1, CC_QR_CUSTOMER_WAIT_SUM, 163.875 },
+		{ 1, V1, CC_QR_CUSTOMERS, 7 }, { 1, V1, CC_QR_CUSTOMERS_CONNECTED, 7 },
+		{ 1, V1, CC_QR_CUSTOMERS_IN_SL, 5 }, { 1, V1, CC_QR_CUSTOMER_WAIT_SUM, 98.5 },
+		{ 0, V2, CC_QR_CUSTOMERS, 6 }, { 0, V2, CC_QR_CUSTOMERS_CONNECTED, 4 },
+		{ 0, V2, CC_QR_CUSTOMERS_IN_SL, 1 }, { 0, V2, CC_QR_CUSTOMER_WAIT_SUM, 402.25 },
+		{ 0, C, CC_QR_CUSTOMERS, 3 }, { 0, C, CC_QR_CUSTOMERS_CONNECTED, 3 },
+		{ 0, C, CC_QR_CUSTOMERS_IN_SL, 3 }, { 0, C, CC_QR_CUSTOMER_WAIT_SUM, 12.0625 },
+	};
+	add_q(&x, e, sizeof e / sizeof e[0]);
+	assert_near(fig(&x, CC_FIG_QUEUE, "customer_service_level", 0, V1), 6.0 / 9, TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "service_level", 0, V1), 9.0 / 12, TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "customer_service_level", TOTAL, V1), 11.0 / 16, TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "customer_connect_rate", TOTAL, V1), 15.0 / 16, TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "customer_wait_s", TOTAL, V1), 262.375 / 15, TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "customer_connect_rate", 0, V2), 4.0 / 6, TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "customer_wait_s", 0, C), 12.0625 / 3, TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "customer_service_level", 0, C), 1, 0);
+	assert_near(fig(&x, CC_FIG_QUEUE, "customers", TOTAL, V2), 6, 0);
+	/* No customer: NaN, although records were offered. */
+	assert_true(isnan(fig(&x, CC_FIG_QUEUE, "customer_service_level", 1, V2)));
+	assert_true(isnan(fig(&x, CC_FIG_QUEUE, "customer_wait_s", 1, C)));
+	assert_near(fig(&x, CC_FIG_CHANNEL, "customers", TOTAL, CC_CHANNEL_VOICE), 22, 0);
+	assert_near(fig(&x, CC_FIG_CHANNEL, "customer_service_level", TOTAL, CC_CHANNEL_VOICE), 12.0 / 22, TOL);
+	assert_near(fig(&x, CC_FIG_CHANNEL, "customer_connect_rate", TOTAL, CC_CHANNEL_VOICE), 19.0 / 22, TOL);
+	assert_near(fig(&x, CC_FIG_CHANNEL, "customer_wait_s", TOTAL, CC_CHANNEL_VOICE), 664.625 / 19, TOL);
+	unfill(&x);
+}
+
+static void set_graw(struct fixture *x, size_t row, size_t g, int field, double v)
+{
+	x->r.group_raw[cc_gr_index(x->scn.n_groups, row, g, field)] = v;
+}
+
+static void test_metrics_group_transfer_figures(void **state)
+{
+	(void)state;
+	struct fixture x;
+	fill(&x);
+	static const struct { size_t row, g; int field; double v; } e[] = {
+		{ 0, G, CC_GR_HOLD, 231.5 }, { 0, G, CC_GR_TRANSFERS_OUT, 5 },
+		{ 0, G, CC_GR_TRANSFERS_IN, 2 }, { 0, G, CC_GR_TRANSFERS_REJECTED, 1 },
+		{ 1, G, CC_GR_HOLD, 88.375 }, { 1, G, CC_GR_TRANSFERS_OUT, 3 },
+		{ 1, G, CC_GR_TRANSFERS_IN, 4 }, { 1, G, CC_GR_MOVED, 2 },
+		{ 0, H, CC_GR_TRANSFERS_OUT, 1 }, { 0, H, CC_GR_TRANSFERS_REJECTED, 3 },
+		{ 1, H, CC_GR_HOLD, 12.75 }, { 1, H, CC_GR_MOVED, 1 },
+	};
+	for (size_t i = 0; i < sizeof e / sizeof e[0]; i++)
+		set_graw(&x, e[i].row, e[i].g, e[i].field, e[i].v);
+	cc_rep_result_total(&x.r, &x.scn, &x.grid);
+	assert_near(fig(&x, CC_FIG_GROUP, "hold_s", 0, G), 231.5, 0);
+	assert_near(fig(&x, CC_FIG_GROUP, "hold_s", TOTAL, G), 319.875, TOL);
+	assert_near(fig(&x, CC_FIG_GROUP, "hold_s", TOTAL, H), 12.75, 0);
+	assert_near(fig(&x, CC_FIG_GROUP, "transfers_out", TOTAL, G), 8, 0);
+	assert_near(fig(&x, CC_FIG_GROUP, "transfers_out", 0, H), 1, 0);
+	assert_near(fig(&x, CC_FIG_GROUP, "transfers_in", 1, G), 4, 0);
+	assert_near(fig(&x, CC_FIG_GROUP, "transfers_in", TOTAL, G), 6, 0);
+	assert_near(fig(&x, CC_FIG_GROUP, "transfers_rejected", TOTAL, H), 3, 0);
+	assert_near(fig(&x, CC_FIG_GROUP, "transfers_rejected", 1, G), 0, 0);
+	assert_near(fig(&x, CC_FIG_GROUP, "moved", TOTAL, G), 2, 0);
+	assert_near(fig(&x, CC_FIG_GROUP, "moved", TOTAL, H), 1, 0);
+	unfill(&x);
+}
+
+/* One line "a" in two regions: queue 0 is a@r0, queue 1 a@r1 (the scenario's second queue
+ * stands in for the copy, and h's skill is made line 0 by hand). Group g starts in r0 and the
+ * schedule moves it to r1 at 45:00 and back at 55:00; group h stays in r1. */
+static const char two_regions[] =
+	"name = \"rg\";\n"
+	"horizon = \"1h\";\n"
+	"interval = \"30m\";\n"
+	"statuses = [ \"Break\" ];\n"
+	"queues = ( { name = \"a\"; channel = \"voice\"; arrivals = { per_hour = 10.0; };\n"
+	"             handle = { dist = \"exponential\"; mean = \"100s\"; }; },\n"
+	"           { name = \"b\"; channel = \"voice\"; arrivals = { per_hour = 10.0; };\n"
+	"             handle = { dist = \"exponential\"; mean = \"100s\"; }; } );\n"
+	"agents = ( { name = \"g\"; count = 2; skills = [ \"a\" ]; },\n"
+	"           { name = \"h\"; count = 1; skills = [ \"b\" ]; } );\n";
+
+/* A queue's occupancy counts the groups serving its line in its region; a group that moves
+ * counts in each region for the share of the interval the schedule puts it there. */
+static void test_metrics_queue_occupancy_by_region(void **state)
+{
+	(void)state;
+	struct fixture x;
+	char err[512] = "";
+	if (tu_load(two_regions, NULL, 0, &x.scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	assert_int_equal(x.scn.n_queues, 2);
+	cc_grid_init(&x.grid, 1800, 0, 3600);
+	cc_rep_result_init(&x.r, &x.scn, &x.grid);
+
+	/* The regions, set by hand; the loader's own are put back before it frees them. */
+	struct cc_regions_cfg saved = x.scn.regions;
+	size_t saved_lines = x.scn.n_lines;
+	struct cc_queue_cfg saved_q[2] = { x.scn.queues[0], x.scn.queues[1] };
+	size_t saved_region[2] = { x.scn.groups[G].region, x.scn.groups[H].region };
+	assert_int_equal(x.scn.groups[H].skills[0], 1);
+	struct cc_region_move_cfg there = { .group = G, .to = 1 }, back = { .group = G, .to = 0 };
+	struct cc_traffic_change_cfg changes[] = { { .at_s = 2700, .moves = &there, .n_moves = 1 },
+	                                           { .at_s = 3300, .moves = &back, .n_moves = 1 } };
+	x.scn.regions = (struct cc_regions_cfg){ .n = 2, .changes = changes, .n_changes = 2 };
+	x.scn.n_lines = 1;
+	x.scn.queues[0].line = 0;
+	x.scn.queues[0].region = 0;
+	x.scn.queues[1].line = 0;
+	x.scn.queues[1].region = 1;
+	x.scn.groups[G].region = 0;
+	x.scn.groups[H].region = 1;
+	x.scn.groups[H].skills[0] = 0;
+
+	/* Productive time: g 3187.5 then 3540.25 (two thirds of it in r0); h 1679.25 then 1800. */
+	set_g(&x, 0, G, 3600, 412.5);
+	set_g(&x, 1, G, 3540.25, 0);
+	set_g(&x, 0, H, 1800, 120.75);
+	set_g(&x, 1, H, 1800, 0);
+	set_q(&x, 0, 0, CC_QR_WORK_TIME, 1385.5);
+	set_q(&x, 1, 0, CC_QR_WORK_TIME, 1100.25);
+	set_q(&x, 0, 1, CC_QR_WORK_TIME, 640.75);
+	set_q(&x, 1, 1, CC_QR_WORK_TIME, 402.5);
+	cc_rep_result_total(&x.r, &x.scn, &x.grid);
+
+	assert_near(fig(&x, CC_FIG_QUEUE, "occupancy", 0, 0), 1385.5 / 3187.5, TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "occupancy", 1, 0), 1100.25 / (3540.25 * 2 / 3), TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "occupancy", TOTAL, 0),
+	            2485.75 / (3187.5 + 3540.25 * 2 / 3), TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "occupancy", 0, 1), 640.75 / 1679.25, TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "occupancy", 1, 1), 402.5 / (1800 + 3540.25 / 3), TOL);
+	assert_near(fig(&x, CC_FIG_QUEUE, "occupancy", TOTAL, 1),
+	            1043.25 / (3479.25 + 3540.25 / 3), TOL);
+	/* The channel counts every group serving one of its queues once, wherever it is. */
+	assert_near(fig(&x, CC_FIG_CHANNEL, "occupancy", TOTAL, CC_CHANNEL_VOICE), 3529 / 10207.0,
+	            TOL);
+
+	x.scn.regions = saved;
+	x.scn.n_lines = saved_lines;
+	x.scn.queues[0] = saved_q[0];
+	x.scn.queues[1] = saved_q[1];
+	x.scn.groups[G].region = saved_region[0];
+	x.scn.groups[H].region = saved_region[1];
+	x.scn.groups[H].skills[0] = 1;
+	unfill(&x);
+}
+
 /* Every queue figure has a channel twin of the same name and units, in the same order. */
 static void test_metrics_channel_figures_mirror_queue_figures(void **state)
 {
@@ -243,6 +480,11 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_metrics_channel_figures_sum_their_queues),
 		cmocka_unit_test(test_metrics_group_channel_figures),
+		cmocka_unit_test(test_metrics_aht_includes_hold),
+		cmocka_unit_test(test_metrics_transfer_figures),
+		cmocka_unit_test(test_metrics_customer_figures),
+		cmocka_unit_test(test_metrics_group_transfer_figures),
+		cmocka_unit_test(test_metrics_queue_occupancy_by_region),
 		cmocka_unit_test(test_metrics_channel_figures_mirror_queue_figures),
 		cmocka_unit_test(test_metrics_channels_in_a_run),
 	};

@@ -1062,6 +1062,455 @@ static void test_scenario_set_routing(void **state)
 	assert_non_null(strstr(err, ": --set routing_profiles.[2].queues.[0]: queue \"web\" is a chat queue and the profile handles no chat"));
 }
 
+/* Quick connects of every kind and mode. */
+static const char xfer[] =
+	"name = \"xfer\";\n"                                                                      /* 1 */
+	"horizon = \"8h\";\n"                                                                     /* 2 */
+	"queues = (\n"                                                                            /* 3 */
+	"  { name = \"support\"; arrivals = { per_hour = 40.5; }; handle = { dist = \"empirical\"; values = [ \"2m\", \"6m\" ]; weights = [ 3.0, 1.0 ]; };\n" /* 4 */
+	"    acw = { dist = \"deterministic\"; value = \"25s\"; };\n"                             /* 5 */
+	"    callback = { queue = \"cb\"; };\n"                                                   /* 6 */
+	"    transfer = { flow = \"4s\"; agent_whisper = { dist = \"uniform\"; min = \"1s\"; max = \"3s\"; }; customer_whisper = \"1500ms\";\n" /* 7 */
+	"      to = (\n"                                                                          /* 8 */
+	"        { share = 0.2; queue = \"billing\"; },\n"                                        /* 9 */
+	"        { share = 0.125; group = \"tier2\"; mode = \"consult\"; consult = { dist = \"exponential\"; mean = \"1m\"; }; reject = 0.1; fallback = \"billing\"; },\n" /* 10 */
+	"        { share = 0.0625; group = \"tier2\"; agent = 2; mode = \"conference\"; conference = \"2m\"; handle = { dist = \"exponential\"; mean = \"5m\"; }; flow = \"0s\"; },\n" /* 11 */
+	"        { share = 0.05; external = true; mode = \"consult\"; consult = \"45s\"; },\n"   /* 12 */
+	"        { share = 0.03125; queue = \"billing\"; mode = \"conference\"; }\n"             /* 13 */
+	"      ); }; },\n"                                                                        /* 14 */
+	"  { name = \"billing\"; arrivals = { per_hour = 20.0; }; handle = { dist = \"exponential\"; mean = \"4m\"; };\n" /* 15 */
+	"    transfer = { to = ( { share = 0.5; queue = \"support\"; mode = \"consult\"; } ); }; },\n" /* 16 */
+	"  { name = \"web\"; channel = \"chat\"; arrivals = { per_hour = 10.0; }; handle = { dist = \"exponential\"; mean = \"6m\"; }; },\n" /* 17 */
+	"  { name = \"cb\"; channel = \"callback\"; arrivals = { per_hour = 0.0; }; handle = { dist = \"exponential\"; mean = \"3m\"; }; }\n" /* 18 */
+	");\n"                                                                                    /* 19 */
+	"agents = (\n"                                                                            /* 20 */
+	"  { name = \"front\"; count = 6; skills = [ \"support\", \"billing\", \"cb\" ]; },\n"    /* 21 */
+	"  { name = \"tier2\"; count = 3; skills = [ \"support\" ]; },\n"                         /* 22 */
+	"  { name = \"chat\"; count = 2; skills = [ \"web\" ]; }\n"                               /* 23 */
+	");\n";                                                                                   /* 24 */
+
+static void test_scenario_transfers(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	char err[1024] = "";
+	if (tu_load(xfer, NULL, 0, &scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	const struct cc_queue_cfg *support = &scn.queues[0];
+	assert_int_equal(support->n_transfers, 5);
+
+	/* cold into a queue: the group's flow and whispers */
+	const struct cc_quick_connect_cfg *qc = &support->transfers[0];
+	assert_near(qc->share, 0.2, 0);
+	assert_int_equal(qc->kind, CC_TRANSFER_QUEUE);
+	assert_int_equal(qc->target, 1);
+	assert_int_equal(qc->agent, -1);
+	assert_int_equal(qc->mode, CC_TRANSFER_COLD);
+	assert_int_equal(qc->flow.kind, CC_DIST_DETERMINISTIC);
+	assert_near(qc->flow.mean, 4, 0);
+	assert_int_equal(qc->agent_whisper.kind, CC_DIST_UNIFORM);
+	assert_near(qc->agent_whisper.mean, 2, 1e-12);
+	assert_near(qc->customer_whisper.mean, 1.5, 0);
+	assert_zero_dist(&qc->consult);
+	assert_zero_dist(&qc->conference);
+	assert_near(qc->reject, 0, 0);
+	assert_int_equal(qc->fallback, -1);
+
+	/* consult with a group's free agent: the queue's handle (its own copy) and ACW */
+	qc = &support->transfers[1];
+	assert_int_equal(qc->kind, CC_TRANSFER_AGENT);
+	assert_int_equal(qc->target, 1);
+	assert_int_equal(qc->agent, -1);
+	assert_int_equal(qc->mode, CC_TRANSFER_CONSULT);
+	assert_int_equal(qc->consult.kind, CC_DIST_EXPONENTIAL);
+	assert_near(qc->consult.mean, 60, 0);
+	assert_zero_dist(&qc->conference);
+	assert_near(qc->reject, 0.1, 0);
+	assert_int_equal(qc->fallback, 1);
+	assert_int_equal(qc->handle.kind, CC_DIST_EMPIRICAL);
+	assert_near(qc->handle.mean, 180, 1e-9);
+	assert_true(qc->handle.table != NULL && qc->handle.table != support->handle.table);
+	assert_true(qc->handle.values != support->handle.values);
+	assert_near(qc->acw.mean, 25, 0);
+	assert_near(qc->flow.mean, 4, 0);
+
+	/* conference with one named agent: its own flow and handle */
+	qc = &support->transfers[2];
+	assert_int_equal(qc->kind, CC_TRANSFER_AGENT);
+	assert_int_equal(qc->agent, 2);
+	assert_int_equal(qc->mode, CC_TRANSFER_CONFERENCE);
+	assert_zero_dist(&qc->consult);
+	assert_near(qc->conference.mean, 120, 0);
+	assert_int_equal(qc->handle.kind, CC_DIST_EXPONENTIAL);
+	assert_near(qc->handle.mean, 300, 0);
+	assert_zero_dist(&qc->flow);
+	assert_near(qc->agent_whisper.mean, 2, 1e-12);
+	assert_int_equal(qc->fallback, -1);
+
+	/* external: no flow, no whispers */
+	qc = &support->transfers[3];
+	assert_int_equal(qc->kind, CC_TRANSFER_EXTERNAL);
+	assert_int_equal(qc->target, -1);
+	assert_int_equal(qc->mode, CC_TRANSFER_CONSULT);
+	assert_near(qc->consult.mean, 45, 0);
+	assert_zero_dist(&qc->flow);
+	assert_zero_dist(&qc->agent_whisper);
+	assert_zero_dist(&qc->customer_whisper);
+
+	/* conference into a queue: no consult, a minute together */
+	qc = &support->transfers[4];
+	assert_int_equal(qc->kind, CC_TRANSFER_QUEUE);
+	assert_int_equal(qc->mode, CC_TRANSFER_CONFERENCE);
+	assert_zero_dist(&qc->consult);
+	assert_near(qc->conference.mean, 60, 0);
+
+	/* the defaults: 3 s flow, 2 s and 1 s whispers, a 30 s consult */
+	const struct cc_queue_cfg *billing = &scn.queues[1];
+	assert_int_equal(billing->n_transfers, 1);
+	qc = &billing->transfers[0];
+	assert_int_equal(qc->target, 0);
+	assert_near(qc->flow.mean, 3, 0);
+	assert_int_equal(qc->flow.kind, CC_DIST_DETERMINISTIC);
+	assert_near(qc->agent_whisper.mean, 2, 0);
+	assert_near(qc->customer_whisper.mean, 1, 0);
+	assert_near(qc->consult.mean, 30, 0);
+	assert_zero_dist(&qc->handle);
+	assert_null(scn.queues[2].transfers);
+	assert_int_equal(scn.queues[2].n_transfers, 0);
+	assert_null(scn.queues[3].transfers);
+	cc_scenario_fini(&scn);
+
+	/* Overrides reach quick connects by position. */
+	const char *sets[] = { "queues.support.transfer.to.[0].share=0.5",
+	                       "queues.support.transfer.to.[1].agent=1" };
+	if (tu_load(xfer, sets, 2, &scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	assert_near(scn.queues[0].transfers[0].share, 0.5, 0);
+	assert_int_equal(scn.queues[0].transfers[1].agent, 1);
+	cc_scenario_fini(&scn);
+	const char *too_many[] = { "queues.support.transfer.to.[0].share=0.8" };
+	assert_int_equal(tu_load(xfer, too_many, 1, &scn, err, sizeof err), CC_ERR_SCENARIO);
+	assert_non_null(strstr(err, ":12: queues.[0].transfer.to.[3].share: brings the quick connects' shares to 1.0375"));
+}
+
+static void test_scenario_transfer_errors(void **state)
+{
+	(void)state;
+	/* targets */
+	expect_error_in(xfer, "queue = \"billing\"; },", "queue = \"billling\"; },",
+	                ":9: queues.[0].transfer.to.[0].queue: no queue is named \"billling\"");
+	expect_error_in(xfer, "queue = \"billing\"; },", "queue = \"web\"; },",
+	                ":9: queues.[0].transfer.to.[0].queue: queue \"web\" is a chat queue: a transfer stays on its channel (this is a voice queue)");
+	expect_error_in(xfer, "queue = \"billing\"; },", "queue = \"support\"; },",
+	                ":9: queues.[0].transfer.to.[0].queue: \"support\" is the queue itself: a queue may not transfer to itself");
+	expect_error_in(xfer, "group = \"tier2\"; mode = \"consult\"", "group = \"tier3\"; mode = \"consult\"",
+	                ":10: queues.[0].transfer.to.[1].group: no agent group is named \"tier3\"");
+	expect_error_in(xfer, "group = \"tier2\"; mode = \"consult\"", "group = \"chat\"; mode = \"consult\"",
+	                ":10: queues.[0].transfer.to.[1].group: group \"chat\" handles no voice (its routing profile chat has no concurrency.voice)");
+	expect_error_in(xfer, "fallback = \"billing\"", "fallback = \"web\"",
+	                ":10: queues.[0].transfer.to.[1].fallback: queue \"web\" is a chat queue");
+	expect_error_in(xfer, "fallback = \"billing\"", "fallback = \"bill\"",
+	                ":10: queues.[0].transfer.to.[1].fallback: no queue is named \"bill\"");
+	expect_error_in(xfer, "fallback = \"billing\"", "fallback = \"support\"",
+	                ":10: queues.[0].transfer.to.[1].fallback: \"support\" is the queue itself");
+	expect_error_in(xfer, "agent = 2;", "agent = 3;",
+	                ":11: queues.[0].transfer.to.[2].agent: must be below the group's 3 agents (0 is its first; got 3)");
+	expect_error_in(xfer, "agent = 2;", "agent = -1;",
+	                ":11: queues.[0].transfer.to.[2].agent: must be from 0 to 999999 (got -1)");
+	expect_error_in(xfer, "share = 0.05; external = true;", "share = 0.05; queue = \"billing\"; external = true;",
+	                ":12: queues.[0].transfer.to.[3].external: give only one of queue, group and external = true (queue is given too)");
+	expect_error_in(xfer, "external = true;", "external = false;",
+	                ":12: queues.[0].transfer.to.[3]: has no target: give queue (a queue's name), group (an agent group's name) or external = true");
+	expect_error_in(xfer, "external = true;", "external = 1;",
+	                ":12: queues.[0].transfer.to.[3].external: must be true or false");
+	expect_error_in(xfer, "{ share = 0.2; queue = \"billing\"; }", "{ share = 0.2; queue = \"billing\"; group = \"tier2\"; }",
+	                ":9: queues.[0].transfer.to.[0].group: give only one of queue, group and external = true (queue is given too)");
+
+	/* settings that belong to other kinds and modes */
+	expect_error_in(xfer, "{ share = 0.2; queue = \"billing\"; }", "{ share = 0.2; queue = \"billing\"; fallback = \"billing\"; }",
+	                ":9: queues.[0].transfer.to.[0].fallback: is for transfers to an agent group only (this one goes to a queue)");
+	expect_error_in(xfer, "consult = \"45s\";", "consult = \"45s\"; reject = 0.5;",
+	                ":12: queues.[0].transfer.to.[3].reject: is for transfers to an agent group only (this one goes to an outside number)");
+	expect_error_in(xfer, "{ share = 0.2; queue = \"billing\"; }", "{ share = 0.2; queue = \"billing\"; agent = 0; }",
+	                ":9: queues.[0].transfer.to.[0].agent: is for transfers to an agent group only");
+	expect_error_in(xfer, "{ share = 0.2; queue = \"billing\"; }", "{ share = 0.2; queue = \"billing\"; conference = \"1m\"; }",
+	                ":9: queues.[0].transfer.to.[0].conference: is for mode = \"conference\" only (this transfer is cold)");
+	expect_error_in(xfer, "reject = 0.1;", "reject = 0.1; conference = \"1m\";",
+	                ":10: queues.[0].transfer.to.[1].conference: is for mode = \"conference\" only (this transfer is consult)");
+	expect_error_in(xfer, "{ share = 0.2; queue = \"billing\"; }", "{ share = 0.2; queue = \"billing\"; consult = \"10s\"; }",
+	                ":9: queues.[0].transfer.to.[0].consult: a cold transfer has no consult");
+	expect_error_in(xfer, "consult = \"45s\";", "consult = \"45s\"; flow = \"2s\";",
+	                ":12: queues.[0].transfer.to.[3].flow: an external transfer has no flow and no whispers");
+	expect_error_in(xfer, "consult = \"45s\";", "consult = \"45s\"; customer_whisper = \"2s\";",
+	                ":12: queues.[0].transfer.to.[3].customer_whisper: an external transfer has no flow");
+	expect_error_in(xfer, "mode = \"conference\"; conference = \"2m\"", "mode = \"warm\"; conference = \"2m\"",
+	                ":11: queues.[0].transfer.to.[2].mode: unknown mode \"warm\" (expected cold, consult or conference)");
+
+	/* values */
+	expect_error_in(xfer, "reject = 0.1", "reject = 1.5", ":10: queues.[0].transfer.to.[1].reject: must be a share from 0 to 1");
+	expect_error_in(xfer, "reject = 0.1", "rejekt = 0.1",
+	                ":10: queues.[0].transfer.to.[1].rejekt: unknown setting (expected one of: share, queue, group, external");
+	expect_error_in(xfer, "share = 0.0625; ", "", ":11: queues.[0].transfer.to.[2].share: missing (required)");
+	expect_error_in(xfer, "share = 0.0625", "share = -0.0625", ":11: queues.[0].transfer.to.[2].share: must be a share from 0 to 1");
+	expect_error_in(xfer, "share = 0.2", "share = 0.8",
+	                ":12: queues.[0].transfer.to.[3].share: brings the quick connects' shares to 1.0375: together at most 1");
+	expect_error_in(xfer, "mean = \"5m\"; }; flow", "mean = 0; }; flow",
+	                ":11: queues.[0].transfer.to.[2].handle.mean: must be positive");
+	expect_error_in(xfer, "handle = { dist = \"exponential\"; mean = \"5m\"; };", "handle = { dist = \"deterministic\"; value = 0; };",
+	                ":11: queues.[0].transfer.to.[2].handle: must have a positive mean");
+	expect_error_in(xfer, "conference = \"2m\"", "conference = \"-2m\"", ":11: queues.[0].transfer.to.[2].conference: must not be negative");
+	expect_error_in(xfer, "consult = \"45s\"", "consult = [ 45 ]",
+	                ":12: queues.[0].transfer.to.[3].consult: must be a duration (\"20s\") or a distribution { dist = \"...\"; ... } (got an array [ ])");
+	expect_error_in(xfer, "flow = \"4s\"", "flow = { dist = \"exponential\"; }", ":7: queues.[0].transfer.flow.mean: missing");
+	expect_error_in(xfer, "flow = \"4s\"", "flow = \"4 ticks\"", ":7: queues.[0].transfer.flow: \"4 ticks\" is not a duration");
+	expect_error_in(xfer, "flow = \"4s\"", "flw = \"4s\"",
+	                ":7: queues.[0].transfer.flw: unknown setting (expected one of: flow, agent_whisper, customer_whisper, to)");
+	expect_error_in(xfer, "to = ( { share = 0.5; queue = \"support\"; mode = \"consult\"; } )", "to = ( )",
+	                ":16: queues.[1].transfer.to: must list at least one target (leave transfer out for none)");
+	expect_error_in(xfer, "transfer = { to = ( { share = 0.5; queue = \"support\"; mode = \"consult\"; } ); };", "transfer = { };",
+	                ":16: queues.[1].transfer.to: missing (required)");
+	expect_error_in(xfer, "to = ( { share = 0.5; queue = \"support\"; mode = \"consult\"; } )", "to = { share = 0.5; }",
+	                ":16: queues.[1].transfer.to: must be a list ( { ... }, { ... } ) (got a group { })");
+	expect_error_in(xfer, "to = ( { share = 0.5; queue = \"support\"; mode = \"consult\"; } )", "to = ( \"support\" )",
+	                ":16: queues.[1].transfer.to.[0]: must be a group");
+	expect_error_in(xfer, "transfer = { to = ( { share = 0.5; queue = \"support\"; mode = \"consult\"; } ); };", "transfer = \"support\";",
+	                ":16: queues.[1].transfer: must be a group");
+}
+
+/* Two sites; support's and support-cb's queues in both; a group moves there and back. */
+static const char sites[] =
+	"name = \"sites\";\n"                                                                     /* 1 */
+	"horizon = \"10h\";\n"                                                                    /* 2 */
+	"regions = {\n"                                                                           /* 3 */
+	"  sites = ( { name = \"east\"; share = 0.7; }, { name = \"west\"; share = 0.3; } );\n"   /* 4 */
+	"  changes = ( { at = \"3h\"; shares = { east = 0.0; west = 1.0; };\n"                    /* 5 */
+	"                move = ( { group = \"east-team\"; to = \"west\"; } ); },\n"              /* 6 */
+	"              { at = \"6h\"; move = ( { group = \"east-team\"; to = \"east\"; }, { group = \"west-team\"; to = \"east\"; } ); } );\n" /* 7 */
+	"  move = { available_after = { dist = \"uniform\"; min = \"30s\"; max = \"90s\"; }; automatic = true; restart = 0.625; restart_delay = \"2m\"; };\n" /* 8 */
+	"};\n"                                                                                    /* 9 */
+	"queues = (\n"                                                                            /* 10 */
+	"  { name = \"support\"; arrivals = { per_hour = 40.0; }; handle = { dist = \"exponential\"; mean = \"4m\"; };\n" /* 11 */
+	"    callback = { queue = \"support-cb\"; threshold = \"1m\"; };\n"                      /* 12 */
+	"    transfer = { to = ( { share = 0.25; queue = \"billing\"; }, { share = 0.125; group = \"west-team\"; fallback = \"billing\"; } ); }; },\n" /* 13 */
+	"  { name = \"billing\"; arrivals = { per_hour = 12.0; }; handle = { dist = \"exponential\"; mean = \"5m\"; }; },\n" /* 14 */
+	"  { name = \"support-cb\"; channel = \"callback\"; arrivals = { per_hour = 0.0; }; handle = { dist = \"exponential\"; mean = \"3m\"; }; }\n" /* 15 */
+	");\n"                                                                                    /* 16 */
+	"agents = (\n"                                                                            /* 17 */
+	"  { name = \"east-team\"; count = 5; skills = [ \"support\", \"support-cb\" ]; },\n"    /* 18 */
+	"  { name = \"west-team\"; region = \"west\"; count = 4; skills = [ \"billing\", \"support\" ]; }\n" /* 19 */
+	");\n";                                                                                   /* 20 */
+
+/* Without regions: one, named "", and the queues as written. */
+static void test_scenario_region_defaults(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	char err[1024] = "";
+	assert_int_equal(tu_load(base, NULL, 0, &scn, err, sizeof err), CC_OK);
+	const struct cc_regions_cfg *r = &scn.regions;
+	assert_int_equal(r->n, 1);
+	assert_string_equal(r->names[0], "");
+	assert_near(r->shares[0], 1, 0);
+	assert_int_equal(r->n_changes, 0);
+	assert_null(r->changes);
+	assert_int_equal(r->available_after.kind, CC_DIST_UNIFORM);
+	assert_near(r->available_after.a, 60, 0);
+	assert_near(r->available_after.b, 120, 0);
+	assert_false(r->automatic);
+	assert_near(r->restart, 0.5, 0);
+	assert_int_equal(r->restart_delay.kind, CC_DIST_DETERMINISTIC);
+	assert_near(r->restart_delay.mean, 60, 0);
+	assert_int_equal(scn.n_lines, 1);
+	assert_int_equal(scn.n_queues, 1);
+	assert_string_equal(scn.queues[0].name, "sales");
+	assert_int_equal(scn.queues[0].line, 0);
+	assert_int_equal(scn.queues[0].region, 0);
+	assert_false(scn.queues[0].replica);
+	assert_null(scn.queues[0].transfers);
+	assert_int_equal(scn.groups[0].region, 0);
+	assert_int_equal(cc_scenario_queue_index(&scn, "sales"), 0);
+	cc_scenario_fini(&scn);
+
+	/* One site: its name is known, the queues keep theirs. */
+	load_edited(base, "queues = (", "regions = { sites = ( { name = \"hq\"; share = 1.0; } ); };\nqueues = (", &scn);
+	assert_int_equal(scn.regions.n, 1);
+	assert_string_equal(scn.regions.names[0], "hq");
+	assert_int_equal(scn.n_queues, 1);
+	assert_string_equal(scn.queues[0].name, "sales");
+	cc_scenario_fini(&scn);
+}
+
+static void test_scenario_regions(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	char err[1024] = "";
+	if (tu_load(sites, NULL, 0, &scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	const struct cc_regions_cfg *r = &scn.regions;
+	assert_int_equal(r->n, 2);
+	assert_string_equal(r->names[0], "east");
+	assert_string_equal(r->names[1], "west");
+	assert_near(r->shares[0], 0.7, 0);
+	assert_near(r->shares[1], 0.3, 0);
+	assert_int_equal(r->available_after.kind, CC_DIST_UNIFORM);
+	assert_near(r->available_after.mean, 60, 1e-12);
+	assert_true(r->automatic);
+	assert_near(r->restart, 0.625, 0);
+	assert_near(r->restart_delay.mean, 120, 0);
+
+	assert_int_equal(r->n_changes, 2);
+	assert_near(r->changes[0].at_s, 3 * 3600, 0);
+	assert_non_null(r->changes[0].shares);
+	assert_near(r->changes[0].shares[0], 0, 0);
+	assert_near(r->changes[0].shares[1], 1, 0);
+	assert_int_equal(r->changes[0].n_moves, 1);
+	assert_int_equal(r->changes[0].moves[0].group, 0);
+	assert_int_equal(r->changes[0].moves[0].to, 1);
+	assert_near(r->changes[1].at_s, 6 * 3600, 0);
+	assert_null(r->changes[1].shares); /* unchanged */
+	assert_int_equal(r->changes[1].n_moves, 2);
+	assert_int_equal(r->changes[1].moves[0].group, 0);
+	assert_int_equal(r->changes[1].moves[0].to, 0);
+	assert_int_equal(r->changes[1].moves[1].group, 1);
+	assert_int_equal(r->changes[1].moves[1].to, 0);
+	assert_int_equal(scn.groups[0].region, 0);
+	assert_int_equal(scn.groups[1].region, 1);
+
+	/* Region by region, every queue renamed "<queue>@<site>". */
+	static const char *const names[] = { "support@east", "billing@east", "support-cb@east",
+	                                     "support@west", "billing@west", "support-cb@west" };
+	assert_int_equal(scn.n_lines, 3);
+	assert_int_equal(scn.n_queues, 6);
+	for (size_t i = 0; i < 6; i++) {
+		const struct cc_queue_cfg *q = &scn.queues[i];
+		assert_string_equal(q->name, names[i]);
+		assert_int_equal(q->line, i % 3);
+		assert_int_equal(q->region, i / 3);
+		assert_int_equal(q->replica, i >= 3);
+		assert_int_equal(cc_scenario_queue_index(&scn, names[i]), (long)i);
+		/* A copy shares its line's arrays and distributions. */
+		assert_ptr_equal(q->per_hour, scn.queues[i % 3].per_hour);
+		assert_near(q->handle.mean, scn.queues[i % 3].handle.mean, 0);
+		assert_int_equal(q->channel, scn.queues[i % 3].channel);
+		assert_int_equal(q->n_transfers, i % 3 == 0 ? 2 : 0);
+	}
+	assert_int_equal(cc_scenario_queue_index(&scn, "support"), -1);
+
+	/* Queue indexes point into the copy's own region; groups stay groups. */
+	const struct cc_queue_cfg *east = &scn.queues[0], *west = &scn.queues[3];
+	assert_int_equal(east->callback.queue, 2);
+	assert_int_equal(west->callback.queue, 5);
+	assert_near(west->callback.threshold_s, 60, 0);
+	assert_int_equal(scn.queues[1].callback.queue, -1);
+	assert_int_equal(scn.queues[4].callback.queue, -1);
+	assert_true(west->transfers != east->transfers);
+	assert_int_equal(east->transfers[0].kind, CC_TRANSFER_QUEUE);
+	assert_int_equal(east->transfers[0].target, 1);
+	assert_int_equal(west->transfers[0].target, 4);
+	assert_near(west->transfers[0].share, 0.25, 0);
+	assert_int_equal(east->transfers[1].kind, CC_TRANSFER_AGENT);
+	assert_int_equal(east->transfers[1].target, 1);
+	assert_int_equal(west->transfers[1].target, 1);
+	assert_int_equal(east->transfers[1].fallback, 1);
+	assert_int_equal(west->transfers[1].fallback, 4);
+	assert_ptr_equal(west->transfers[1].handle.values, east->transfers[1].handle.values);
+
+	/* Routing profiles and skills stay lines. */
+	assert_int_equal(scn.groups[1].n_skills, 2);
+	assert_int_equal(scn.groups[1].skills[0], 1);
+	assert_int_equal(scn.groups[1].skills[1], 0);
+	const struct cc_routing_profile_cfg *p = &scn.profiles[scn.groups[1].routing];
+	assert_int_equal(p->queues[0].queue, 1);
+	assert_int_equal(p->queues[1].queue, 0);
+	cc_scenario_fini(&scn);
+
+	/* Overrides address the queues as written, and sites by name. */
+	const char *sets[] = { "queues.support.handle.mean=5m", "regions.sites.east.share=0.5",
+	                       "regions.sites.west.share=0.5", "agents.west-team.region=east",
+	                       "regions.changes.[1].move.[1].to=west" };
+	if (tu_load(sites, sets, 5, &scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	assert_near(scn.queues[0].handle.mean, 300, 0);
+	assert_near(scn.queues[3].handle.mean, 300, 0);
+	assert_near(scn.regions.shares[0], 0.5, 0);
+	assert_int_equal(scn.groups[1].region, 0);
+	assert_int_equal(scn.regions.changes[1].moves[1].to, 1);
+	cc_scenario_fini(&scn);
+	const char *by_copy[] = { "queues.support@east.handle.mean=5m" };
+	assert_int_equal(tu_load(sites, by_copy, 1, &scn, err, sizeof err), CC_ERR_USAGE);
+	const char *odd[] = { "regions.sites.west.share=0.4" };
+	assert_int_equal(tu_load(sites, odd, 1, &scn, err, sizeof err), CC_ERR_SCENARIO);
+	assert_non_null(strstr(err, ":4: regions.sites: the sites' shares add up to 1.1: they must add up to 1"));
+}
+
+static void test_scenario_region_errors(void **state)
+{
+	(void)state;
+	/* sites */
+	expect_error_in(sites, "share = 0.3", "share = 0.2", ":4: regions.sites: the sites' shares add up to 0.9: they must add up to 1");
+	expect_error_in(sites, "name = \"west\"", "name = \"we@st\"",
+	                ":4: regions.sites.[1].name: \"we@st\" must have no '@' (with regions, queues are named <queue>@<site>)");
+	expect_error_in(sites, "name = \"west\"", "name = \"we.st\"", ":4: regions.sites.[1].name: \"we.st\" must have no '.'");
+	expect_error_in(sites, "name = \"west\"", "name = \"\"", ":4: regions.sites.[1].name: \"\" must be letters");
+	expect_error_in(sites, "{ name = \"west\"; share = 0.3; }", "{ name = \"east\"; share = 0.3; }",
+	                ":4: regions.sites.[1].name: another site is already named \"east\"");
+	expect_error_in(sites, "name = \"west\"; share = 0.3;", "name = \"west\";", ":4: regions.sites.[1].share: missing (required)");
+	expect_error_in(sites, "share = 0.7", "share = 1.7", ":4: regions.sites.[0].share: must be a share from 0 to 1");
+	expect_error_in(sites, "sites = ( { name = \"east\"; share = 0.7; }, { name = \"west\"; share = 0.3; } );", "",
+	                ":3: regions.sites: missing (required)");
+	expect_error_in(sites, "sites = ( { name = \"east\"; share = 0.7; }, { name = \"west\"; share = 0.3; } );", "sites = ( );",
+	                ":4: regions.sites: must list at least one site");
+	expect_error_in(sites, "regions = {", "regions = { zones = 2;", ":3: regions.zones: unknown setting (expected one of: sites, changes, move)");
+
+	/* changes */
+	expect_error_in(sites, "to = \"west\"; } ); },", "to = \"north\"; } ); },",
+	                ":6: regions.changes.[0].move.[0].to: no site is named \"north\" (sites: east, west)");
+	expect_error_in(sites, "group = \"east-team\"; to = \"west\"", "group = \"north-team\"; to = \"west\"",
+	                ":6: regions.changes.[0].move.[0].group: no agent group is named \"north-team\"");
+	expect_error_in(sites, "at = \"6h\"", "at = \"2h\"",
+	                ":7: regions.changes.[1].at: must not be before the previous change's (10800s): changes come in time order");
+	expect_error_in(sites, "at = \"6h\"", "at = \"10h\"", ":7: regions.changes.[1].at: must be before the horizon");
+	expect_error_in(sites, "at = \"3h\"", "at = \"-3h\"", ":5: regions.changes.[0].at: must not be negative");
+	expect_error_in(sites, "at = \"3h\"; ", "", ":5: regions.changes.[0].at: missing (required)");
+	expect_error_in(sites, "shares = { east = 0.0; west = 1.0; }", "shares = { east = 1.0; }",
+	                ":5: regions.changes.[0].shares.west: missing: a change gives every site's share (0 for none)");
+	expect_error_in(sites, "shares = { east = 0.0; west = 1.0; }", "shares = { east = 0.0; west = 0.5; north = 0.5; }",
+	                ":5: regions.changes.[0].shares.north: unknown setting (expected one of: east, west)");
+	expect_error_in(sites, "shares = { east = 0.0; west = 1.0; }", "shares = { east = 0.0; west = 0.5; }",
+	                ":5: regions.changes.[0].shares: the sites' shares add up to 0.5: they must add up to 1");
+	expect_error_in(sites, "shares = { east = 0.0; west = 1.0; }", "shares = { east = 0.0; west = -1.0; }",
+	                ":5: regions.changes.[0].shares.west: must be a share from 0 to 1");
+	expect_error_in(sites, "shares = { east = 0.0; west = 1.0; }", "shares = [ 0.0, 1.0 ]",
+	                ":5: regions.changes.[0].shares: must be a group");
+	expect_error_in(sites, "{ group = \"east-team\"; to = \"east\"; }", "{ group = \"east-team\"; to = \"west\"; }",
+	                ":7: regions.changes.[1].move.[0].to: group \"east-team\" is in west already at that time");
+	expect_error_in(sites, "{ group = \"west-team\"; to = \"east\"; }", "{ group = \"east-team\"; to = \"east\"; }",
+	                ":7: regions.changes.[1].move.[1].group: group \"east-team\" moves twice in this change");
+	expect_error_in(sites, "at = \"6h\"; move = ( { group = \"east-team\"; to = \"east\"; }, { group = \"west-team\"; to = \"east\"; } );", "at = \"6h\";",
+	                ":7: regions.changes.[1]: changes nothing: give shares, move or both");
+	expect_error_in(sites, "move = ( { group = \"east-team\"; to = \"west\"; } );", "move = ( );",
+	                ":6: regions.changes.[0].move: must list at least one group");
+	expect_error_in(sites, "to = \"west\"; } ); },", "to = \"west\"; at = 3; } ); },",
+	                ":6: regions.changes.[0].move.[0].at: unknown setting (expected one of: group, to)");
+	expect_error_in(sites, "at = \"6h\";", "at = \"6h\"; when = 1;", ":7: regions.changes.[1].when: unknown setting (expected one of: at, shares, move)");
+
+	/* moving agents */
+	expect_error_in(sites, "automatic = true", "auto = true",
+	                ":8: regions.move.auto: unknown setting (expected one of: available_after, automatic, restart, restart_delay)");
+	expect_error_in(sites, "automatic = true", "automatic = 1", ":8: regions.move.automatic: must be true or false");
+	expect_error_in(sites, "restart = 0.625", "restart = 1.625", ":8: regions.move.restart: must be a share from 0 to 1");
+	expect_error_in(sites, "restart_delay = \"2m\"", "restart_delay = \"soon\"", ":8: regions.move.restart_delay: \"soon\" is not a duration");
+	expect_error_in(sites, "max = \"90s\"", "max = \"10s\"", ":8: regions.move.available_after.max: must be at least min");
+
+	/* groups */
+	expect_error_in(sites, "region = \"west\"", "region = \"south\"",
+	                ":19: agents.[1].region: no site is named \"south\" (sites: east, west)");
+	expect_error_in(sites, "region = \"west\"", "region = 1", ":19: agents.[1].region: must be a string");
+	expect_error("count = 7;", "count = 7; region = \"east\";",
+	             ":16: agents.[0].region: no site is named \"east\" (sites: none: declare them in regions.sites)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1082,6 +1531,11 @@ int main(void)
 		cmocka_unit_test(test_scenario_queue_extras),
 		cmocka_unit_test(test_scenario_routing_errors),
 		cmocka_unit_test(test_scenario_set_routing),
+		cmocka_unit_test(test_scenario_transfers),
+		cmocka_unit_test(test_scenario_transfer_errors),
+		cmocka_unit_test(test_scenario_region_defaults),
+		cmocka_unit_test(test_scenario_regions),
+		cmocka_unit_test(test_scenario_region_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

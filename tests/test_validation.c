@@ -195,6 +195,42 @@ static void test_validation_disjoint_queues(void **state)
 	cc_scenario_fini(&scn);
 }
 
+/*
+ * Transfers: 30 % of the contacts answered at queue 1 (Erlang C: 200 per hour, AHT 180 s,
+ * 14 agents, no abandonment) are handed on, cold, to queue 2 (6 agents, exponential AHT
+ * 240 s), with no flow and no whispers. The departures of a stable M/M/c queue are Poisson
+ * (Burke), and a random 30 % of a Poisson stream is Poisson: queue 2 is an Erlang C queue
+ * with 60 arrivals per hour.
+ */
+static void test_validation_transfers_feed_an_erlang_c_queue(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	struct cc_run run;
+	run_scenario(LONG_RUN(1618, 200)
+	             "queues = ( { name = \"first\"; arrivals = { per_hour = 200; };\n"
+	             "             handle = { dist = \"exponential\"; mean = 180; };\n"
+	             "             transfer = { flow = \"0s\"; agent_whisper = \"0s\"; customer_whisper = \"0s\";\n"
+	             "                          to = ( { share = 0.3; queue = \"second\"; mode = \"cold\"; } ); }; },\n"
+	             "           { name = \"second\"; arrivals = { per_hour = 0; };\n"
+	             "             handle = { dist = \"exponential\"; mean = 240; }; } );\n"
+	             "agents = ( { name = \"tier1\"; count = 14; skills = [ \"first\" ]; },\n"
+	             "           { name = \"tier2\"; count = 6; skills = [ \"second\" ]; } );\n",
+	             2, &scn, &run);
+	expect_erlang(&run, 0, 0, 200, 180, 14, 0);
+	expect_erlang(&run, 1, 1, 60, 240, 6, 0);
+	expect_covers_at(&run, CC_FIG_QUEUE, "transfer_rate", 0, 0.3);
+	/* Every contact of queue 2 came by transfer. */
+	struct cc_summary off = cc_run_summary(&run, cc_figure_find(CC_FIG_QUEUE, "offered"),
+	                                       run.grid.count, 1, LEVEL);
+	struct cc_summary in = cc_run_summary(&run, cc_figure_find(CC_FIG_QUEUE, "transfers_in"),
+	                                      run.grid.count, 1, LEVEL);
+	assert_near(off.mean, in.mean, 1e-9);
+	expect_covers_at(&run, CC_FIG_QUEUE, "offered", 1, 60 * 24);
+	cc_run_fini(&run);
+	cc_scenario_fini(&scn);
+}
+
 /* Mean ASA over queues 0 and 1 (equal rates) in replication R. */
 static double asa_both(const struct cc_run *run, size_t r)
 {
@@ -313,6 +349,7 @@ int main(void)
 		cmocka_unit_test(test_validation_chat_concurrency_1_is_erlang_c),
 		cmocka_unit_test(test_validation_disjoint_queues),
 		cmocka_unit_test(test_validation_pooling_beats_split),
+		cmocka_unit_test(test_validation_transfers_feed_an_erlang_c_queue),
 		cmocka_unit_test(test_validation_threads_do_not_change_results),
 		cmocka_unit_test(test_validation_piecewise_poisson_counts),
 	};
