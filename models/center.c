@@ -1014,9 +1014,9 @@ static void setup(struct center *c, const struct cc_scenario *scn, const struct 
 	for (size_t i = 0; i < scn->n_lines; i++) {
 		struct queue *q = &c->queues[i];
 		q->arrival_rng = cc_rng_create(scn->seed, replication,
-		                               cc_rng_source_id(q->cfg->name, STREAM_ARRIVALS));
+		                               cc_center_line_stream(q->cfg->name, STREAM_ARRIVALS));
 		q->attr_rng = cc_rng_create(scn->seed, replication,
-		                            cc_rng_source_id(q->cfg->name, STREAM_ATTRIBUTES));
+		                            cc_center_line_stream(q->cfg->name, STREAM_ATTRIBUTES));
 		cc_arrivals_init(&q->arrivals, q->cfg, q->arrival_rng);
 		double first = cc_arrivals_next(&q->arrivals);
 		if (first < grid->horizon_s)

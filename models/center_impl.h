@@ -18,6 +18,7 @@
  */
 
 #include <stdint.h>
+#include <string.h>
 
 #include <gsl/gsl_rng.h>
 
@@ -27,6 +28,7 @@
 #include "models/roster.h"
 #include "sim/calendar.h"
 #include "sim/heap.h"
+#include "sim/rng.h"
 
 enum event_kind {
 	EV_LOGIN, EV_LOGOUT, EV_UNPLANNED, EV_AWAY, EV_OUTBOUND, EV_STATUS_END, EV_TALK_END,
@@ -220,6 +222,13 @@ struct center {
 	size_t qstride, gstride, sstride, cstride; /* distance between intervals in raw arrays */
 	size_t awidth;                             /* entries per agent in agent_raw */
 };
+
+/* The stream of PURPOSE of queue line NAME: named as written, so that a region's copy, or
+ * adding regions, does not change the line's contacts. */
+static inline uint64_t cc_center_line_stream(const char *name, uint64_t purpose)
+{
+	return cc_rng_source_id_n(name, strcspn(name, "@"), purpose);
+}
 
 static inline int is_npt(int status)
 {

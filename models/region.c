@@ -34,7 +34,7 @@ void cc_region_setup(struct center *c)
 	if (r->n > 1 || r->n_changes)
 		for (size_t i = 0; i < scn->n_lines; i++)
 			c->queues[i].region_rng = cc_rng_create(scn->seed, c->replication,
-			                                        cc_rng_source_id(scn->queues[i].name,
+			                                        cc_center_line_stream(scn->queues[i].name,
 			                                                         STREAM_REGION));
 	for (size_t i = 0; i < r->n_changes; i++)
 		if (r->changes[i].at_s < c->grid->horizon_s)

@@ -11,12 +11,17 @@ uint64_t cc_rng_mix(uint64_t x)
 	return x ^ (x >> 31);
 }
 
-uint64_t cc_rng_source_id(const char *name, uint64_t purpose)
+uint64_t cc_rng_source_id_n(const char *name, size_t len, uint64_t purpose)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+	for (const unsigned char *p = (const unsigned char *)name; len-- && *p; p++)
 		h = (h ^ *p) * 0x100000001b3ULL;
 	return cc_rng_mix(h ^ cc_rng_mix(purpose));
+}
+
+uint64_t cc_rng_source_id(const char *name, uint64_t purpose)
+{
+	return cc_rng_source_id_n(name, SIZE_MAX, purpose);
 }
 
 unsigned long cc_rng_stream_seed(uint64_t seed, uint64_t replication, uint64_t source)

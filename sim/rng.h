@@ -1,6 +1,7 @@
 #ifndef CC_RNG_H
 #define CC_RNG_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include <gsl/gsl_rng.h>
@@ -23,6 +24,8 @@ uint64_t cc_rng_mix(uint64_t x);
 
 /* A stable id for a named source and a purpose within it (FNV-1a of NAME, mixed with PURPOSE). */
 uint64_t cc_rng_source_id(const char *name, uint64_t purpose);
+/* The same for the first LEN characters of NAME at most. */
+uint64_t cc_rng_source_id_n(const char *name, size_t len, uint64_t purpose);
 
 /* The 32-bit seed of stream (SEED, REPLICATION, SOURCE). */
 unsigned long cc_rng_stream_seed(uint64_t seed, uint64_t replication, uint64_t source);
