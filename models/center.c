@@ -531,9 +531,9 @@ void cc_center_follow(struct contact *next, struct contact *k)
 	k->next_id = next->id;
 }
 
-void cc_center_customer_end(struct center *c, const struct contact *k, double connect_s)
+/* Credits K's customer with a last connection at CONNECT_S (NaN: none). */
+static void customer_connected(struct center *c, const struct contact *k, double connect_s)
 {
-	c->out->counts.customers_done++;
 	if (k->first_interval < 0 || !(connect_s >= k->first_arrival_s))
 		return;
 	double wait = connect_s - k->first_arrival_s;
@@ -541,6 +541,12 @@ void cc_center_customer_end(struct center *c, const struct contact *k, double co
 	*qraw(c, k->first_interval, k->first_queue, CC_QR_CUSTOMER_WAIT_SUM) += wait;
 	if (wait <= c->queues[k->first_queue].cfg->sl_threshold_s)
 		*qraw(c, k->first_interval, k->first_queue, CC_QR_CUSTOMERS_IN_SL) += 1;
+}
+
+void cc_center_customer_end(struct center *c, const struct contact *k, double connect_s)
+{
+	c->out->counts.customers_done++;
+	customer_connected(c, k, connect_s);
 }
 
 /* A new customer at Q, arrived now. */
@@ -1045,11 +1051,14 @@ static void at_horizon(struct center *c, struct contact *k, const struct agent *
 }
 
 /* Records K, still in the system at the horizon; its customer is counted there unless a
- * later record continues it. */
+ * later record continues it, and credited with its connection so far when in service. */
 static void open_at_horizon(struct center *c, struct contact *k, const struct agent *a)
 {
-	if (k->next_id < 0)
+	if (k->next_id < 0) { /* its customer's current record; connected so far, if A */
 		c->out->counts.customers_at_end++;
+		if (a)
+			customer_connected(c, k, k->connect_s);
+	}
 	at_horizon(c, k, a);
 }
 

@@ -63,8 +63,8 @@ _Static_assert(NAMES(contact_state_names) == CC_CS_COUNT, "a name per contact st
 #define REC(field) offsetof(struct cc_contact_record, field)
 static const struct cc_h5_field record_fields[] = {
 	{ "record_id", REC(record_id), CC_H5_I64, "1", "id of this contact record, unique within the replication", NULL },
-	{ "contact_id", REC(contact_id), CC_H5_I64, "1", "id of the customer's contact: the record_id of its initial record, shared by every record of the customer (transfers, callbacks, restarts after a region move)", NULL },
-	{ "initial_record_id", REC(initial_record_id), CC_H5_I64, "1", "the customer's first record (equal to contact_id; this record's own record_id when it is the first)", NULL },
+	{ "contact_id", REC(contact_id), CC_H5_I64, "1", "id of the contact, equal to record_id: every connection (each leg of a transfer, a callback, a restart) is a contact of its own, as in Amazon Connect; the agent event stream names it by this id", NULL },
+	{ "initial_record_id", REC(initial_record_id), CC_H5_I64, "1", "the customer's first record (this record's own record_id when it is the first), shared by every record of the customer", NULL },
 	{ "previous_record_id", REC(previous_record_id), CC_H5_I64, "1", "record this one continues (-1: the customer's first record): the record transferred from, the record whose customer asked for this callback, or the chat or task a region move ended before this restart", NULL },
 	{ "next_record_id", REC(next_record_id), CC_H5_I64, "1", "record that continues this one (-1: none): the record of the transfer in the target queue or at the target agent (the fallback queue's after a failed agent transfer), the callback, or the restart; previous_record_id of that record is this one", NULL },
 	{ "replication", REC(replication), CC_H5_I32, "1", "replication index", NULL },
