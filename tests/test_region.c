@@ -157,7 +157,7 @@ static void test_region_failover_conserves_contacts(void **state)
 	struct cc_scenario scn;
 	struct cc_run run;
 	tu_run_text(failover, NULL, 0, &scn, &run, NULL);
-	for (int r = 0; r < run.replications; r++)
+	for (size_t r = 0; r < run.replications; r++)
 		identities(&run.counts[r]);
 	/* Intervals 4..7 (2 h to 4 h): no arrival in east; only transfers from contacts still
 	 * there (a transfer stays in its region). */
@@ -171,12 +171,155 @@ static void test_region_failover_conserves_contacts(void **state)
 	tu_done(&scn, &run, NULL);
 }
 
+/*
+ * Everything at once, under load: voice with every kind and mode of transfer (rejections,
+ * misses, fallbacks), chats with concurrency and cold transfers, paused tasks, callbacks,
+ * breaks, and two regions whose traffic and agents move back and forth. In every
+ * replication: agent time adds up per agent and per group and interval, the conservation
+ * identities hold, and every record's links resolve (each next names a record that names it
+ * back as previous, within one customer's chain).
+ */
+static const char everything[] =
+	"name = \"x\"; horizon = \"6h\"; interval = \"30m\"; replications = 1; seed = 99;\n"
+	"output = { contact_records = true; };\n"
+	"statuses = [ \"Break\" ];\n"
+	"regions = {\n"
+	"  sites = ( { name = \"east\"; share = 0.5; }, { name = \"west\"; share = 0.5; } );\n"
+	"  changes = ( { at = \"1h30m\"; shares = { east = 0.0; west = 1.0; };\n"
+	"                move = ( { group = \"tier1e\"; to = \"west\"; }, { group = \"webe\"; to = \"west\"; } ); },\n"
+	"              { at = \"3h\"; shares = { east = 0.5; west = 0.5; };\n"
+	"                move = ( { group = \"tier1e\"; to = \"east\"; }, { group = \"webe\"; to = \"east\"; } ); },\n"
+	"              { at = \"4h30m\"; move = ( { group = \"tier2\"; to = \"west\"; } ); } );\n"
+	"  move = { restart = 0.6; restart_delay = { dist = \"exponential\"; mean = \"1m\"; }; };\n"
+	"};\n"
+	"channels = { chat = { slowdown = [ 1.0, 1.3 ]; }; };\n"
+	"queues = (\n"
+	"  { name = \"help\"; arrivals = { per_hour = 160; };\n"
+	"    handle = { dist = \"exponential\"; mean = \"4m\"; }; acw = { dist = \"exponential\"; mean = \"30s\"; };\n"
+	"    patience = { dist = \"exponential\"; mean = \"3m\"; };\n"
+	"    callback = { queue = \"cb\"; threshold = \"30s\"; accept = 0.6; };\n"
+	"    transfer = { to = ( { share = 0.1; queue = \"pw\"; },\n"
+	"                        { share = 0.05; queue = \"pw\"; mode = \"consult\"; },\n"
+	"                        { share = 0.08; group = \"tier2\"; mode = \"consult\"; reject = 0.2; fallback = \"pw\"; },\n"
+	"                        { share = 0.04; group = \"tier2\"; agent = 1; mode = \"conference\"; },\n"
+	"                        { share = 0.03; external = true; mode = \"consult\"; } ); }; },\n"
+	"  { name = \"pw\"; arrivals = { per_hour = 20; }; handle = { dist = \"exponential\"; mean = \"3m\"; };\n"
+	"    patience = { dist = \"exponential\"; mean = \"5m\"; };\n"
+	"    transfer = { to = ( { share = 0.1; group = \"tier2\"; } ); }; },\n"
+	"  { name = \"cb\"; channel = \"callback\"; arrivals = { per_hour = 0; };\n"
+	"    handle = { dist = \"exponential\"; mean = \"4m\"; };\n"
+	"    dialing = { reach = 0.7; retries = 1; retry_delay = \"5m\"; }; },\n"
+	"  { name = \"web\"; channel = \"chat\"; arrivals = { per_hour = 90; };\n"
+	"    handle = { dist = \"exponential\"; mean = \"6m\"; }; patience = { dist = \"exponential\"; mean = \"4m\"; };\n"
+	"    transfer = { to = ( { share = 0.1; queue = \"web2\"; } ); }; },\n"
+	"  { name = \"web2\"; channel = \"chat\"; arrivals = { per_hour = 10; };\n"
+	"    handle = { dist = \"exponential\"; mean = \"5m\"; }; },\n"
+	"  { name = \"jobs\"; channel = \"task\"; arrivals = { per_hour = 15; };\n"
+	"    handle = { dist = \"exponential\"; mean = \"10m\"; };\n"
+	"    pause = { share = 0.3; duration = { dist = \"exponential\"; mean = \"5m\"; }; }; } );\n"
+	"routing_profiles = (\n"
+	"  { name = \"t1\"; concurrency = { voice = 1; callback = 1; }; queues = ( \"help\", \"pw\", \"cb\" ); },\n"
+	"  { name = \"t2\"; concurrency = { voice = 1; task = 2; }; cross_channel = true; queues = ( \"pw\", \"jobs\" ); },\n"
+	"  { name = \"w\"; concurrency = { chat = 3; task = 1; }; queues = ( \"web\", \"web2\", \"jobs\" ); } );\n"
+	"agents = (\n"
+	"  { name = \"tier1e\"; region = \"east\"; count = 9; routing_profile = \"t1\";\n"
+	"    unplanned = ( { status = \"Break\"; per_hour = 0.5; duration = { dist = \"exponential\"; mean = \"5m\"; }; } );\n"
+	"    answer = { delay = { dist = \"uniform\"; min = 1; max = 6; }; miss = 0.03; }; },\n"
+	"  { name = \"tier1w\"; region = \"west\"; count = 9; routing_profile = \"t1\";\n"
+	"    answer = { delay = { dist = \"uniform\"; min = 1; max = 6; }; miss = 0.03; }; },\n"
+	"  { name = \"tier2\"; region = \"east\"; count = 4; routing_profile = \"t2\";\n"
+	"    answer = { delay = { dist = \"uniform\"; min = 2; max = 10; }; miss = 0.1; }; },\n"
+	"  { name = \"webe\"; region = \"east\"; count = 4; routing_profile = \"w\"; },\n"
+	"  { name = \"webw\"; region = \"west\"; count = 4; routing_profile = \"w\"; } );\n";
+
+static void check_links(const struct cc_rep_result *r)
+{
+	int64_t max = -1;
+	for (size_t i = 0; i < r->n_records; i++)
+		if (r->records[i].record_id > max)
+			max = r->records[i].record_id;
+	const struct cc_contact_record **by = calloc((size_t)max + 1, sizeof *by);
+	for (size_t i = 0; i < r->n_records; i++) {
+		assert_null(by[r->records[i].record_id]); /* one record per id */
+		by[r->records[i].record_id] = &r->records[i];
+	}
+	size_t linked = 0;
+	for (size_t i = 0; i < r->n_records; i++) {
+		const struct cc_contact_record *x = &r->records[i];
+		if (x->outcome == CC_OUTCOME_OUTBOUND)
+			continue;
+		if (x->next_record_id >= 0) {
+			assert_true(x->next_record_id <= max);
+			const struct cc_contact_record *y = by[x->next_record_id];
+			assert_non_null(y);
+			assert_int_equal(y->previous_record_id, x->record_id);
+			assert_int_equal(y->initial_record_id, x->initial_record_id);
+			linked++;
+		}
+		if (x->previous_record_id >= 0) {
+			const struct cc_contact_record *y = by[x->previous_record_id];
+			assert_non_null(y);
+			assert_int_equal(y->next_record_id, x->record_id);
+		} else {
+			assert_int_equal(x->initial_record_id, x->record_id);
+		}
+		assert_true(x->hold_s >= 0);
+	}
+	assert_true(linked > 0);
+	free(by);
+}
+
+static void test_region_everything_adds_up(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	char err[1024] = "";
+	if (tu_load(everything, NULL, 0, &scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	struct cc_grid grid;
+	cc_grid_init(&grid, scn.interval_s, scn.warmup_s, scn.horizon_s);
+	size_t n_status = cc_scenario_status_count(&scn);
+	for (uint64_t rep = 0; rep < 4; rep++) {
+		struct cc_rep_result r;
+		cc_rep_result_init(&r, &scn, &grid);
+		cc_center_run(&scn, &grid, rep, &r, NULL);
+		size_t w = CC_AR_COUNT + n_status;
+		for (size_t a = 0; a < r.n_agents; a++) {
+			const double *t = r.agent_raw + a * w;
+			double parts = t[CC_AR_RING] + t[CC_AR_TALK] + t[CC_AR_ACW];
+			for (size_t s = CC_AGENT_AVAILABLE; s < n_status; s++)
+				parts += t[CC_AR_COUNT + s];
+			assert_near(parts, t[CC_AR_STAFFED], 1e-6);
+		}
+		for (size_t row = 0; row <= grid.count; row++)
+			for (size_t g = 0; g < scn.n_groups; g++) {
+				const double *gr = r.group_raw + cc_gr_index(scn.n_groups, row, g, 0);
+				double parts = gr[CC_GR_RING] + gr[CC_GR_TALK] + gr[CC_GR_ACW];
+				for (size_t s = CC_AGENT_AVAILABLE; s < n_status; s++)
+					parts += r.status_raw[cc_sr_index(scn.n_groups, n_status, row, g, s)];
+				assert_near(parts, gr[CC_GR_STAFFED], 1e-6);
+				assert_true(gr[CC_GR_HOLD] <= gr[CC_GR_TALK] + 1e-6);
+			}
+		const struct cc_rep_counts *n = &r.counts;
+		identities(n);
+		print_message("  rep %d: customers %d transfers in %d direct %d (failed %d) restarts %d "
+		              "callbacks %d\n", (int)rep, (int)n->customers, (int)n->transfers_in,
+		              (int)n->direct, (int)n->direct_failed, (int)n->restarts, (int)n->callbacks);
+		assert_true(n->transfers_in > 0 && n->direct > 0 && n->direct_failed > 0 &&
+		            n->restarts > 0 && n->callbacks > 0);
+		check_links(&r);
+		cc_rep_result_fini(&r);
+	}
+	cc_scenario_fini(&scn);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_region_move_keeps_voice_and_ends_chat),
 		cmocka_unit_test(test_region_automatic_available_and_no_restart),
 		cmocka_unit_test(test_region_failover_conserves_contacts),
+		cmocka_unit_test(test_region_everything_adds_up),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
