@@ -233,12 +233,101 @@ static int cmd_run(int argc, char **argv)
 	return cc_status_exit_code(st);
 }
 
+/* The queue's name as written in the scenario: without its "@<site>" when there are several
+ * sites. Every line has the same settings in every site, so "ccsim check" describes lines. */
+static void put_line_name(const struct cc_scenario *scn, size_t q)
+{
+	const char *name = scn->queues[q].name;
+	const char *at = scn->regions.n > 1 ? strrchr(name, '@') : NULL;
+	printf("%.*s", at ? (int)(at - name) : (int)strlen(name), name);
+}
+
+/* A time setting, briefly: "3s" when it is always that long, "3s to 5s" when uniform, else
+ * "exponential mean 1m". */
+static const char *brief_dist(const struct cc_dist *d, char *buf, size_t len)
+{
+	char mean[32], max[32];
+	cc_duration_format(d->kind == CC_DIST_UNIFORM ? d->a : d->mean, mean, sizeof mean);
+	cc_duration_format(d->b, max, sizeof max);
+	if (d->kind == CC_DIST_DETERMINISTIC || (d->kind == CC_DIST_UNIFORM && d->a == d->b))
+		snprintf(buf, len, "%s", mean);
+	else if (d->kind == CC_DIST_UNIFORM)
+		snprintf(buf, len, "%s to %s", mean, max);
+	else
+		snprintf(buf, len, "%s mean %s", cc_dist_kind_name(d->kind), mean);
+	return buf;
+}
+
+static int same_dist(const struct cc_dist *a, const struct cc_dist *b)
+{
+	return a->kind == b->kind && a->mean == b->mean && a->a == b->a && a->b == b->b &&
+	       a->k == b->k && a->n_values == b->n_values;
+}
+
+/* One line per quick connect of queue Q, under its queue's line: share, target, mode and
+ * times, and for agent targets the rejections, own handle or ACW, and fallback. */
+static void describe_quick_connect(const struct cc_scenario *scn, const struct cc_queue_cfg *q,
+                                   const struct cc_quick_connect_cfg *qc)
+{
+	static const char *const modes[] = { [CC_TRANSFER_COLD] = "cold",
+	                                     [CC_TRANSFER_CONSULT] = "consult",
+	                                     [CC_TRANSFER_CONFERENCE] = "conference" };
+	char b1[96], b2[96], b3[96];
+	printf("    quick connect %g%% to ", qc->share * 100);
+	if (qc->kind == CC_TRANSFER_QUEUE) {
+		printf("queue ");
+		put_line_name(scn, (size_t)qc->target);
+	} else if (qc->kind == CC_TRANSFER_AGENT) {
+		printf("group %s", scn->groups[qc->target].name);
+		if (qc->agent >= 0)
+			printf(" agent %d", qc->agent);
+		else
+			printf(" (a free agent)");
+	} else {
+		printf("an outside number");
+	}
+	printf(": %s", modes[qc->mode]);
+	if (qc->mode == CC_TRANSFER_CONSULT)
+		printf(" %s", brief_dist(&qc->consult, b1, sizeof b1));
+	else if (qc->mode == CC_TRANSFER_CONFERENCE) {
+		printf(" %s", brief_dist(&qc->conference, b1, sizeof b1));
+		if (qc->consult.mean > 0)
+			printf(" after a consult of %s", brief_dist(&qc->consult, b1, sizeof b1));
+	}
+	if (qc->kind != CC_TRANSFER_EXTERNAL)
+		printf(", flow %s, whispers %s agent, %s customer",
+		       brief_dist(&qc->flow, b1, sizeof b1), brief_dist(&qc->agent_whisper, b2, sizeof b2),
+		       brief_dist(&qc->customer_whisper, b3, sizeof b3));
+	if (qc->kind == CC_TRANSFER_AGENT) {
+		if (qc->reject > 0)
+			printf(", rejected %g%%", qc->reject * 100);
+		if (!same_dist(&qc->handle, &q->handle))
+			printf(", handle %s", brief_dist(&qc->handle, b1, sizeof b1));
+		if (!same_dist(&qc->acw, &q->acw))
+			printf(", ACW %s", brief_dist(&qc->acw, b1, sizeof b1));
+		if (qc->fallback >= 0) {
+			printf("; on failure to queue ");
+			put_line_name(scn, (size_t)qc->fallback);
+		} else {
+			printf("; on failure back to the first agent");
+		}
+	}
+	putchar('\n');
+}
+
 /* One line per queue for "ccsim check": arrivals, times, service level, and its extras
- * (priority classes, pauses, callbacks, dialing, rings) when it has them. */
+ * (priority classes, pauses, callbacks, dialing, rings) when it has them; then a line per
+ * quick connect. With several sites, each line once (the copies of every site share its
+ * settings), with the sites. */
 static void describe_queue(const struct cc_scenario *scn, const struct cc_queue_cfg *q)
 {
-	printf("  queue %s (%s): %g/h%s, handle mean %.1fs, ACW mean %.1fs, %s, SL %g%% in %gs",
-	       q->name, cc_channel_name(q->channel), q->per_hour[0],
+	printf("  queue ");
+	put_line_name(scn, (size_t)(q - scn->queues));
+	printf(" (%s)", cc_channel_name(q->channel));
+	if (scn->regions.n > 1)
+		for (size_t r = 0; r < scn->regions.n; r++)
+			printf("%s%s", r ? ", " : " at ", scn->regions.names[r]);
+	printf(": %g/h%s, handle mean %.1fs, ACW mean %.1fs, %s, SL %g%% in %gs", q->per_hour[0],
 	       q->n_rates > 1 ? " (first of a day's profile)" : "", q->handle.mean, q->acw.mean,
 	       cc_channel_deferrable(q->channel) ? "deferrable"
 	       : q->has_patience                 ? "abandons"
@@ -253,11 +342,13 @@ static void describe_queue(const struct cc_scenario *scn, const struct cc_queue_
 	if (q->pause.share > 0)
 		printf("; %g%% paused once, %.1fs on average", q->pause.share * 100,
 		       q->pause.duration.mean);
-	if (q->callback.queue >= 0)
-		printf("; callback to %s offered when the %s exceeds %gs, accepted %g%%",
-		       scn->queues[q->callback.queue].name,
+	if (q->callback.queue >= 0) {
+		printf("; callback to ");
+		put_line_name(scn, (size_t)q->callback.queue);
+		printf(" offered when the %s exceeds %gs, accepted %g%%",
 		       q->callback.estimate == CC_ESTIMATE_QUEUE ? "estimated wait" : "oldest's wait",
 		       q->callback.threshold_s, q->callback.accept * 100);
+	}
 	if (q->channel == CC_CHANNEL_CALLBACK) {
 		const struct cc_callback_dial_cfg *d = &q->dialing;
 		printf("; dials after %.1fs pending, rings %.1fs, reaches %g%%", d->pending.mean,
@@ -273,9 +364,50 @@ static void describe_queue(const struct cc_scenario *scn, const struct cc_queue_
 			       q->rings[i].after_s);
 	}
 	putchar('\n');
+	for (size_t i = 0; i < q->n_transfers; i++)
+		describe_quick_connect(scn, q, &q->transfers[i]);
 }
 
-/* One line per routing profile used: concurrency, cross-channel, and its queues. */
+/* The sites with their shares at time 0, each change of the traffic distribution with the
+ * groups it moves, and how moved agents come back (only with several sites). */
+static void describe_regions(const struct cc_scenario *scn)
+{
+	const struct cc_regions_cfg *rg = &scn->regions;
+	if (rg->n < 2)
+		return;
+	printf("  sites:");
+	for (size_t r = 0; r < rg->n; r++)
+		printf("%s %s %g%%", r ? "," : "", rg->names[r], rg->shares[r] * 100);
+	printf(" of every queue's arrivals (queues named <queue>@<site> in the results)\n");
+	size_t moves = 0;
+	for (size_t c = 0; c < rg->n_changes; c++) {
+		const struct cc_traffic_change_cfg *ch = &rg->changes[c];
+		char at[32];
+		cc_duration_format(ch->at_s, at, sizeof at);
+		printf("    at %s:", at);
+		if (ch->shares)
+			for (size_t r = 0; r < rg->n; r++)
+				printf("%s %s %g%%", r ? "," : "", rg->names[r], ch->shares[r] * 100);
+		else
+			printf(" shares unchanged");
+		for (size_t m = 0; m < ch->n_moves; m++)
+			printf("%s %s to %s", m ? "," : "; moves", scn->groups[ch->moves[m].group].name,
+			       rg->names[ch->moves[m].to]);
+		moves += ch->n_moves;
+		putchar('\n');
+	}
+	if (moves) {
+		char b1[96], b2[96];
+		printf("  moved agents: Available %s", rg->automatic ? "on arrival (automatic)" : "after ");
+		if (!rg->automatic)
+			printf("%s", brief_dist(&rg->available_after, b1, sizeof b1));
+		printf("; %g%% of the customers whose chat or task a move ends start again after %s\n",
+		       rg->restart * 100, brief_dist(&rg->restart_delay, b2, sizeof b2));
+	}
+}
+
+/* One line per routing profile used: concurrency, cross-channel, and its queues (lines,
+ * served in the site of the group). */
 static void describe_profile(const struct cc_scenario *scn, const struct cc_routing_profile_cfg *p)
 {
 	printf("  profile %s:", p->name);
@@ -288,7 +420,9 @@ static void describe_profile(const struct cc_scenario *scn, const struct cc_rout
 	printf("%s; queues", p->cross_channel ? ", cross-channel" : "");
 	for (size_t i = 0; i < p->n_queues; i++) {
 		const struct cc_profile_queue_cfg *pq = &p->queues[i];
-		printf("%s %s (priority %d", i ? "," : "", scn->queues[pq->queue].name, pq->priority);
+		printf("%s ", i ? "," : "");
+		put_line_name(scn, pq->queue);
+		printf(" (priority %d", pq->priority);
 		if (pq->delay_s > 0)
 			printf(", delay %gs", pq->delay_s);
 		if (pq->level != 1)
@@ -298,10 +432,14 @@ static void describe_profile(const struct cc_scenario *scn, const struct cc_rout
 	putchar('\n');
 }
 
-/* One line per group for "ccsim check": size, schedule, routing profile and habits. */
+/* One line per group for "ccsim check": its site (with several), size, schedule, routing
+ * profile and habits. */
 static void describe_group(const struct cc_scenario *scn, const struct cc_group_cfg *g)
 {
-	printf("  group %s: %d agents", g->name, g->count);
+	printf("  group %s", g->name);
+	if (scn->regions.n > 1)
+		printf(" at %s", scn->regions.names[g->region]);
+	printf(": %d agents", g->count);
 	if (g->n_shifts)
 		printf(" in %zu shift%s", g->n_shifts, g->n_shifts > 1 ? "s" : "");
 	else if (g->profile)
@@ -355,7 +493,8 @@ static int cmd_check(int argc, char **argv)
 	const struct cc_policy *policy = cc_policy_find(scn.routing.policy);
 	printf("  routing: %s, %s; idle timer from the last %s\n", policy->name, policy->summary,
 	       scn.routing.idle_inbound ? "inbound contact" : "activity");
-	for (size_t i = 0; i < scn.n_queues; i++)
+	describe_regions(&scn);
+	for (size_t i = 0; i < scn.n_lines; i++)
 		describe_queue(&scn, &scn.queues[i]);
 	for (size_t i = 0; i < scn.n_groups; i++)
 		describe_group(&scn, &scn.groups[i]);

@@ -640,6 +640,138 @@ static void test_cli_agent_events_and_record_fields(void **state)
 	unlink(h5);
 }
 
+/* ---- ccsim check ---- */
+
+/* Every line of WANT appears, whole, in OUT. */
+static void expect_lines(const char *out, const char *const *want, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char line[1024];
+		snprintf(line, sizeof line, "\n%s\n", want[i]);
+		if (!strstr(out, line))
+			fail_msg("no line '%s' in:\n%s", want[i], out);
+	}
+}
+
+/* A single-site scenario reads as it always has: each queue once, by its written name, and
+ * no site anywhere. */
+static void test_cli_check_single_site_unchanged(void **state)
+{
+	(void)state;
+	char out[8192], path[512];
+	snprintf(path, sizeof path, "%s/good.cfg", dir);
+	assert_int_equal(run(out, sizeof out, "check %s", path), 0);
+	char want[4096];
+	snprintf(want, sizeof want,
+	         "%s: valid. 6h, warm-up 30m, 1h intervals, 5 replications, seed 11\n"
+	         "  routing: longest_idle, the longest-idle eligible agent gets the contact; a free "
+	         "agent takes its best-priority queue, oldest contact first (Amazon Connect); idle "
+	         "timer from the last activity\n"
+	         "  queue sales (voice): 100/h, handle mean 180.0s, ACW mean 0.0s, abandons, SL 80%% "
+	         "in 20s\n"
+	         "  group team: 7 agents, routing profile team; log in Available\n"
+	         "  profile team: voice 1; queues sales (priority 1)\n"
+	         "  offer timeouts: voice 18s chat 30s email 30s task 30s callback 18s\n",
+	         path);
+	assert_string_equal(out, want);
+	/* One site named in regions changes nothing either. */
+	write_variant("one-site.cfg", "queues = (",
+	              "regions = { sites = ( { name = \"only\"; share = 1.0; } ); };\nqueues = (");
+	assert_int_equal(run(out, sizeof out, "check %s/one-site.cfg", dir), 0);
+	assert_non_null(strstr(out, "\n  queue sales (voice): 100/h,"));
+	assert_null(strstr(out, "only"));
+	assert_null(strstr(out, "sites"));
+}
+
+/* Two sites, a move, and quick connects to a queue, a group, a named agent and an outside
+ * number. */
+static const char transfers_cfg[] =
+	"name = \"tr\"; seed = 3; horizon = \"4h\"; interval = \"1h\"; replications = 2;\n"
+	"regions = {\n"
+	"  sites = ( { name = \"east\"; share = 0.7; }, { name = \"west\"; share = 0.3; } );\n"
+	"  changes = ( { at = \"2h\"; shares = { east = 0.0; west = 1.0; };\n"
+	"                move = ( { group = \"front\"; to = \"west\"; } ); },\n"
+	"              { at = \"3h30m\"; move = ( { group = \"experts\"; to = \"east\"; } ); } );\n"
+	"  move = { available_after = \"90s\"; restart = 0.25;\n"
+	"           restart_delay = { dist = \"exponential\"; mean = \"2m\"; }; };\n"
+	"};\n"
+	"queues = (\n"
+	"  { name = \"support\"; arrivals = { per_hour = 60.0; };\n"
+	"    handle = { dist = \"exponential\"; mean = \"5m\"; };\n"
+	"    transfer = { flow = { dist = \"uniform\"; min = \"3s\"; max = \"5s\"; };\n"
+	"      to = ( { share = 0.2; queue = \"billing\"; },\n"
+	"             { share = 0.1; group = \"experts\"; mode = \"consult\";\n"
+	"               consult = { dist = \"exponential\"; mean = \"1m\"; }; reject = 0.1;\n"
+	"               fallback = \"billing\"; },\n"
+	"             { share = 0.05; group = \"experts\"; agent = 1; mode = \"conference\";\n"
+	"               conference = \"2m\"; handle = { dist = \"exponential\"; mean = \"8m\"; }; },\n"
+	"             { share = 0.05; external = true; mode = \"consult\"; consult = \"30s\"; } ); }; },\n"
+	"  { name = \"billing\"; arrivals = { per_hour = 10.0; };\n"
+	"    handle = { dist = \"exponential\"; mean = \"4m\"; }; } );\n"
+	"agents = ( { name = \"front\"; count = 6; skills = [ \"support\", \"billing\" ]; },\n"
+	"           { name = \"experts\"; region = \"west\"; count = 2; skills = [ \"billing\" ]; } );\n";
+
+static void test_cli_check_shows_transfers_and_sites(void **state)
+{
+	(void)state;
+	static char out[16384];
+	write_file("transfers.cfg", transfers_cfg);
+	int rc = run(out, sizeof out, "check %s/transfers.cfg", dir);
+	if (rc != 0)
+		fail_msg("exit %d: %s", rc, out);
+	static const char *const want[] = {
+		"  sites: east 70%, west 30% of every queue's arrivals (queues named <queue>@<site> in "
+		"the results)",
+		"    at 2h: east 0%, west 100%; moves front to west",
+		"    at 3h30m: shares unchanged; moves experts to east",
+		"  moved agents: Available after 1m30s; 25% of the customers whose chat or task a move "
+		"ends start again after exponential mean 2m",
+		"  queue support (voice) at east, west: 60/h, handle mean 300.0s, ACW mean 0.0s, "
+		"nobody abandons, SL 80% in 20s",
+		"    quick connect 20% to queue billing: cold, flow 3s to 5s, whispers 2s agent, 1s "
+		"customer",
+		"    quick connect 10% to group experts (a free agent): consult exponential mean 1m, "
+		"flow 3s to 5s, whispers 2s agent, 1s customer, rejected 10%; on failure to queue "
+		"billing",
+		"    quick connect 5% to group experts agent 1: conference 2m, flow 3s to 5s, whispers "
+		"2s agent, 1s customer, handle exponential mean 8m; on failure back to the first agent",
+		"    quick connect 5% to an outside number: consult 30s",
+		"  queue billing (voice) at east, west: 10/h, handle mean 240.0s, ACW mean 0.0s, "
+		"nobody abandons, SL 80% in 20s",
+		"  group front at east: 6 agents, routing profile front; log in Available",
+		"  group experts at west: 2 agents, routing profile experts; log in Available",
+		"  profile front: voice 1; queues support (priority 1), billing (priority 2)",
+		"  profile experts: voice 1; queues billing (priority 1)",
+	};
+	expect_lines(out, want, sizeof want / sizeof want[0]);
+	/* Each line once, by its written name: no copy per site. */
+	assert_null(strstr(out, "@east"));
+	assert_null(strstr(out, "@west"));
+	const char *first = strstr(out, "\n  queue billing (");
+	assert_non_null(first);
+	assert_null(strstr(first + 1, "\n  queue billing ("));
+
+	/* Automatic moves, and no move at all: no line about moved agents. */
+	assert_int_equal(run(out, sizeof out, "check %s/transfers.cfg --set regions.move.automatic=true", dir), 0);
+	assert_non_null(strstr(out, "\n  moved agents: Available on arrival (automatic); "));
+	write_file("no-moves.cfg",
+	           "name = \"nm\"; horizon = \"2h\";\n"
+	           "regions = { sites = ( { name = \"a\"; share = 0.5; }, { name = \"b\"; share = 0.5; } ); };\n"
+	           "queues = ( { name = \"q\"; arrivals = { per_hour = 5.0; };\n"
+	           "             handle = { dist = \"exponential\"; mean = \"3m\"; }; } );\n"
+	           "agents = ( { name = \"g\"; count = 2; skills = [ \"q\" ]; } );\n");
+	assert_int_equal(run(out, sizeof out, "check %s/no-moves.cfg", dir), 0);
+	static const char *const want2[] = {
+		"  sites: a 50%, b 50% of every queue's arrivals (queues named <queue>@<site> in the "
+		"results)",
+		"  group g at a: 2 agents, routing profile g; log in Available",
+	};
+	expect_lines(out, want2, sizeof want2 / sizeof want2[0]);
+	assert_null(strstr(out, "moved agents"));
+	assert_null(strstr(out, "    at "));
+	expect_no_results();
+}
+
 /* The terminal table stays within 120 columns for a two-queue, two-group scenario. */
 static void test_cli_table_is_narrow(void **state)
 {
@@ -677,6 +809,8 @@ int main(void)
 		cmocka_unit_test(test_cli_status_figures_have_their_own_dimension),
 		cmocka_unit_test(test_cli_agent_events_and_record_fields),
 		cmocka_unit_test(test_cli_table_is_narrow),
+		cmocka_unit_test(test_cli_check_single_site_unchanged),
+		cmocka_unit_test(test_cli_check_shows_transfers_and_sites),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
