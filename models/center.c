@@ -154,7 +154,9 @@ static void contact_account(struct center *c, struct contact *k)
 	default: return;
 	}
 	double *work = gcraw(c, 0, a->group, k->channel, CC_GCR_WORK);
-	if (k->queue == OUTBOUND_QUEUE)
+	if (k->direct) /* a transfer to an agent works for no queue */
+		cc_grid_spread(c->grid, work, c->cstride, t0, c->now, 1.0);
+	else if (k->queue == OUTBOUND_QUEUE)
 		cc_grid_spread2(c->grid, graw(c, 0, a->group, CC_GR_OUTBOUND), c->gstride, work,
 		                c->cstride, t0, c->now);
 	else

@@ -366,7 +366,7 @@ static const struct cc_figure figures[] = {
 	{ "offline_in_shift_s", CC_FIG_GROUP, "s", "agent-seconds Offline inside shifts (before choosing Available after logging in)", g_offline },
 	{ "outbound_s", CC_FIG_GROUP, "s", "agent-seconds on outbound calls (talk + ACW; part of talk_s and acw_s)", g_outbound },
 	{ "npt_on_contact_s", CC_FIG_GROUP, "s", "agent-seconds on a contact while in a not-productive status (part of talk_s and acw_s)", g_npt_on_contact },
-	{ "answered", CC_FIG_GROUP, "1", "offered contacts connected to the group's agents (by arrival interval, as queues count them)", g_answered },
+	{ "answered", CC_FIG_GROUP, "1", "contacts connected to the group's agents (by arrival interval, as queues count them): the queues' answered plus the transfers offered straight to the group's agents that they accepted", g_answered },
 	{ "offers", CC_FIG_GROUP, "1", "offers made to the group's agents, by the time of the offer", g_offers },
 	{ "ronas", CC_FIG_GROUP, "1", "offers the group's agents missed (RONA), by the time of the offer", g_ronas },
 	{ "rona_rate", CC_FIG_GROUP, "1", "ronas / offers", g_rona_rate },

@@ -126,8 +126,9 @@ struct cc_rep_counts {
 	                               a new arrival at its own queue) */
 	uint64_t unreached;         /* callbacks given up after their last failed attempt */
 	uint64_t transfers_in;      /* contacts transferred into a queue */
-	uint64_t direct;            /* transfers offered to an agent directly */
-	uint64_t direct_failed;     /* ...that the agent was busy for, rejected or missed */
+	uint64_t direct;            /* transfers offered to an agent directly (not those that
+	                               found no agent free) */
+	uint64_t direct_failed;     /* ...that the agent rejected or missed */
 	uint64_t restarts;          /* customers who started again after a region move */
 	/* Records: arrived + transfers_in + restarts + direct = answered + abandoned + callbacks
 	 * + unreached + direct_failed + waiting_at_end (a direct transfer still ringing at the

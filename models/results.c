@@ -121,7 +121,7 @@ static const struct cc_h5_field counts_fields[] = {
 	{ "unreached", CNT(unreached), CC_H5_I64, "1", "callbacks given up after their last dial attempt failed", NULL },
 	{ "transfers_in", CNT(transfers_in), CC_H5_I64, "1", "contacts transferred into a queue (a quick connect to a queue, or the fallback queue of a failed agent transfer): each a new record there", NULL },
 	{ "direct", CNT(direct), CC_H5_I64, "1", "transfers offered to an agent directly", NULL },
-	{ "direct_failed", CNT(direct_failed), CC_H5_I64, "1", "direct transfers the target agent was busy for, rejected or missed", NULL },
+	{ "direct_failed", CNT(direct_failed), CC_H5_I64, "1", "direct transfers the target agent rejected or missed (one that found no agent free was never offered and counts in neither)", NULL },
 	{ "restarts", CNT(restarts), CC_H5_I64, "1", "customers who started again at a queue after a region move ended their chat or task", NULL },
 	{ "customers", CNT(customers), CC_H5_I64, "1", "customers: first arrivals (not transfers, callbacks or restarts)", NULL },
 	{ "customers_done", CNT(customers_done), CC_H5_I64, "1", "customers whose last record is over", NULL },
