@@ -36,15 +36,6 @@ static const char moves[] =
 	"agents = ( { name = \"e\"; region = \"east\"; count = 2; skills = [ \"v\", \"c\" ]; },\n"
 	"           { name = \"w\"; region = \"west\"; count = 1; skills = [ \"v\", \"c\" ]; } );\n";
 
-static const struct cc_contact_record *rec(const struct tu_kept *k, int q, double t)
-{
-	for (size_t i = 0; i < k->n; i++)
-		if (k->rows[i].queue == q && k->rows[i].arrival_s == t)
-			return &k->rows[i];
-	fail_msg("no record of queue %d arriving at %g", q, t);
-	return NULL;
-}
-
 /* Whether agent A went into status S at T. */
 static int status_at(const struct tu_kept *k, int32_t a, int s, double t)
 {
@@ -53,15 +44,6 @@ static int status_at(const struct tu_kept *k, int32_t a, int s, double t)
 		    fabs(k->events[i].time_s - t) < 1e-9)
 			return 1;
 	return 0;
-}
-
-static void identities(const struct cc_rep_counts *n)
-{
-	assert_int_equal(n->arrived + n->transfers_in + n->restarts + n->direct,
-	                 n->answered + n->abandoned + n->callbacks + n->unreached +
-	                     n->direct_failed + n->waiting_at_end);
-	assert_int_equal(n->answered, n->completed + n->in_service_at_end);
-	assert_int_equal(n->customers, n->customers_done + n->customers_at_end);
 }
 
 static void test_region_move_keeps_voice_and_ends_chat(void **state)
@@ -73,8 +55,8 @@ static void test_region_move_keeps_voice_and_ends_chat(void **state)
 	tu_run_text(moves, NULL, 0, &scn, &run, &k);
 	assert_int_equal(scn.n_queues, 4);
 	assert_string_equal(scn.queues[3].name, "c@west");
-	const struct cc_contact_record *call = rec(&k, 0, 100), *chat = rec(&k, 1, 200);
-	const struct cc_contact_record *again = rec(&k, 3, 310);
+	const struct cc_contact_record *call = tu_record_at(&k, 0, 100), *chat = tu_record_at(&k, 1, 200);
+	const struct cc_contact_record *again = tu_record_at(&k, 3, 310);
 	assert_int_equal(call->agent, 0);
 	assert_int_equal(call->outcome, CC_OUTCOME_HANDLED);
 	assert_near(call->end_s, 600, 1e-9);
@@ -102,7 +84,7 @@ static void test_region_move_keeps_voice_and_ends_chat(void **state)
 	/* The customer counts once, at c@east, whose last connect was at 310. */
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "customers", 1), 1, 0);
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "customer_wait_s", 1), 110, 1e-9);
-	identities(&run.counts[0]);
+	tu_assert_conserved(&run.counts[0]);
 	tu_done(&scn, &run, &k);
 }
 
@@ -120,10 +102,10 @@ static void test_region_automatic_available_and_no_restart(void **state)
 	assert_true(status_at(&k, 1, CC_AGENT_AVAILABLE, 300));
 	assert_true(status_at(&k, 0, CC_AGENT_AVAILABLE, 600));
 	assert_int_equal(k.n, 2);
-	assert_int_equal(rec(&k, 1, 200)->next_record_id, -1);
+	assert_int_equal(tu_record_at(&k, 1, 200)->next_record_id, -1);
 	assert_int_equal(run.counts[0].restarts, 0);
 	assert_int_equal(run.counts[0].customers_done, 2);
-	identities(&run.counts[0]);
+	tu_assert_conserved(&run.counts[0]);
 	tu_done(&scn, &run, &k);
 }
 
@@ -158,7 +140,7 @@ static void test_region_failover_conserves_contacts(void **state)
 	struct cc_run run;
 	tu_run_text(failover, NULL, 0, &scn, &run, NULL);
 	for (size_t r = 0; r < run.replications; r++)
-		identities(&run.counts[r]);
+		tu_assert_conserved(&run.counts[r]);
 	/* Intervals 4..7 (2 h to 4 h): no arrival in east; only transfers from contacts still
 	 * there (a transfer stays in its region). */
 	const struct cc_figure *offered = cc_figure_find(CC_FIG_QUEUE, "offered");
@@ -278,30 +260,18 @@ static void test_region_everything_adds_up(void **state)
 		fail_msg("%s", err);
 	struct cc_grid grid;
 	cc_grid_init(&grid, scn.interval_s, scn.warmup_s, scn.horizon_s);
-	size_t n_status = cc_scenario_status_count(&scn);
 	for (uint64_t rep = 0; rep < 4; rep++) {
 		struct cc_rep_result r;
 		cc_rep_result_init(&r, &scn, &grid);
 		cc_center_run(&scn, &grid, rep, &r, NULL);
-		size_t w = CC_AR_COUNT + n_status;
-		for (size_t a = 0; a < r.n_agents; a++) {
-			const double *t = r.agent_raw + a * w;
-			double parts = t[CC_AR_RING] + t[CC_AR_TALK] + t[CC_AR_ACW];
-			for (size_t s = CC_AGENT_AVAILABLE; s < n_status; s++)
-				parts += t[CC_AR_COUNT + s];
-			assert_near(parts, t[CC_AR_STAFFED], 1e-6);
-		}
+		tu_assert_time_adds_up(&scn, &grid, &r);
 		for (size_t row = 0; row <= grid.count; row++)
 			for (size_t g = 0; g < scn.n_groups; g++) {
 				const double *gr = r.group_raw + cc_gr_index(scn.n_groups, row, g, 0);
-				double parts = gr[CC_GR_RING] + gr[CC_GR_TALK] + gr[CC_GR_ACW];
-				for (size_t s = CC_AGENT_AVAILABLE; s < n_status; s++)
-					parts += r.status_raw[cc_sr_index(scn.n_groups, n_status, row, g, s)];
-				assert_near(parts, gr[CC_GR_STAFFED], 1e-6);
 				assert_true(gr[CC_GR_HOLD] <= gr[CC_GR_TALK] + 1e-6);
 			}
 		const struct cc_rep_counts *n = &r.counts;
-		identities(n);
+		tu_assert_conserved(n);
 		print_message("  rep %d: customers %d transfers in %d direct %d (failed %d) restarts %d "
 		              "callbacks %d\n", (int)rep, (int)n->customers, (int)n->transfers_in,
 		              (int)n->direct, (int)n->direct_failed, (int)n->restarts, (int)n->callbacks);

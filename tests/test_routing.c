@@ -8,16 +8,6 @@
 #include "models/center.h"
 #include "models/run.h"
 
-/* The record of the contact of queue Q that arrived at T. */
-static const struct cc_contact_record *arrived(const struct tu_kept *k, int q, double t)
-{
-	for (size_t i = 0; i < k->n; i++)
-		if (k->rows[i].queue == q && k->rows[i].arrival_s == t)
-			return &k->rows[i];
-	fail_msg("no record of queue %d arriving at %g", q, t);
-	return NULL;
-}
-
 /* A contact at queue "q" every 100 s from 100 s (deterministic), talk 150 s, and the
  * scenario's other settings. */
 #define HEADER(horizon)                                                                    \
@@ -50,8 +40,8 @@ static void test_routing_longest_idle_ignores_priority_for_agents(void **state)
 	struct cc_run run;
 	struct tu_kept k;
 	tu_run_text(two_groups, NULL, 0, &scn, &run, &k);
-	assert_int_equal(arrived(&k, 0, 100)->group, 0);
-	assert_int_equal(arrived(&k, 0, 200)->group, 1);
+	assert_int_equal(tu_record_at(&k, 0, 100)->group, 0);
+	assert_int_equal(tu_record_at(&k, 0, 200)->group, 1);
 	tu_done(&scn, &run, &k);
 }
 
@@ -63,8 +53,8 @@ static void test_routing_priority_prefers_the_primary_group(void **state)
 	struct tu_kept k;
 	const char *sets[] = { "routing.policy=\"priority\"" };
 	tu_run_text(two_groups, sets, 1, &scn, &run, &k);
-	assert_int_equal(arrived(&k, 0, 100)->group, 1);
-	assert_int_equal(arrived(&k, 0, 200)->group, 0);
+	assert_int_equal(tu_record_at(&k, 0, 100)->group, 1);
+	assert_int_equal(tu_record_at(&k, 0, 200)->group, 0);
 	tu_done(&scn, &run, &k);
 }
 
@@ -95,7 +85,7 @@ static void test_routing_delay_holds_a_queue_back(void **state)
 		struct cc_run run;
 		struct tu_kept k;
 		tu_run_text(delayed, &policies[p], 1, &scn, &run, &k);
-		const struct cc_contact_record *first = arrived(&k, 0, 100), *second = arrived(&k, 0, 200);
+		const struct cc_contact_record *first = tu_record_at(&k, 0, 100), *second = tu_record_at(&k, 0, 200);
 		assert_int_equal(first->group, 1);
 		assert_near(first->connect_s, 100, 0);
 		assert_int_equal(second->group, 0);
@@ -128,7 +118,7 @@ static void test_routing_longest_waiting_takes_the_oldest_contact(void **state)
 		struct cc_run run;
 		struct tu_kept k;
 		tu_run_text(two_queues, &policies[p], 1, &scn, &run, &k);
-		const struct cc_contact_record *q1 = arrived(&k, 0, 200), *q2 = arrived(&k, 1, 180);
+		const struct cc_contact_record *q1 = tu_record_at(&k, 0, 200), *q2 = tu_record_at(&k, 1, 180);
 		const struct cc_contact_record *taken = queue_at_240[p] == 0 ? q1 : q2;
 		const struct cc_contact_record *left = queue_at_240[p] == 0 ? q2 : q1;
 		assert_near(taken->connect_s, 240, 0);
@@ -164,15 +154,15 @@ static void test_routing_bullseye_rings_widen_with_the_wait(void **state)
 	struct tu_kept k;
 	const char *sets[] = { "routing.policy=\"bullseye\"" };
 	tu_run_text(rings, sets, 1, &scn, &run, &k);
-	assert_int_equal(arrived(&k, 0, 100)->group, 1);
-	assert_near(arrived(&k, 0, 100)->connect_s, 100, 0);
-	assert_int_equal(arrived(&k, 0, 200)->group, 0);
-	assert_near(arrived(&k, 0, 200)->connect_s, 220, 1e-9);
+	assert_int_equal(tu_record_at(&k, 0, 100)->group, 1);
+	assert_near(tu_record_at(&k, 0, 100)->connect_s, 100, 0);
+	assert_int_equal(tu_record_at(&k, 0, 200)->group, 0);
+	assert_near(tu_record_at(&k, 0, 200)->connect_s, 220, 1e-9);
 	tu_done(&scn, &run, &k);
 	tu_run_text(rings, NULL, 0, &scn, &run, &k);
-	assert_int_equal(arrived(&k, 0, 100)->group, 0);
-	assert_int_equal(arrived(&k, 0, 200)->group, 1);
-	assert_near(arrived(&k, 0, 200)->connect_s, 200, 0);
+	assert_int_equal(tu_record_at(&k, 0, 100)->group, 0);
+	assert_int_equal(tu_record_at(&k, 0, 200)->group, 1);
+	assert_near(tu_record_at(&k, 0, 200)->connect_s, 200, 0);
 	tu_done(&scn, &run, &k);
 }
 
@@ -197,13 +187,13 @@ static void test_routing_idle_timer_activity_or_inbound(void **state)
 	struct cc_run run;
 	struct tu_kept k;
 	tu_run_text(idle_timer, NULL, 0, &scn, &run, &k);
-	assert_int_equal(arrived(&k, 0, 100)->agent, 1);
-	assert_int_equal(arrived(&k, 0, 200)->agent, 1);
-	assert_int_equal(arrived(&k, 0, 300)->agent, 1);
+	assert_int_equal(tu_record_at(&k, 0, 100)->agent, 1);
+	assert_int_equal(tu_record_at(&k, 0, 200)->agent, 1);
+	assert_int_equal(tu_record_at(&k, 0, 300)->agent, 1);
 	tu_done(&scn, &run, &k);
 	const char *sets[] = { "routing.idle_timer=\"inbound\"" };
 	tu_run_text(idle_timer, sets, 1, &scn, &run, &k);
-	assert_int_equal(arrived(&k, 0, 300)->agent, 0);
+	assert_int_equal(tu_record_at(&k, 0, 300)->agent, 0);
 	tu_done(&scn, &run, &k);
 }
 
@@ -231,8 +221,8 @@ static void test_routing_concurrency_and_slowdown(void **state)
 	struct cc_run run;
 	struct tu_kept k;
 	tu_run_text(chats, NULL, 0, &scn, &run, &k);
-	const struct cc_contact_record *a = arrived(&k, 0, 10), *b = arrived(&k, 0, 20),
-	                               *c = arrived(&k, 0, 30);
+	const struct cc_contact_record *a = tu_record_at(&k, 0, 10), *b = tu_record_at(&k, 0, 20),
+	                               *c = tu_record_at(&k, 0, 30);
 	assert_near(a->connect_s, 10, 0);
 	assert_near(a->end_s, 42.5, 1e-9);
 	assert_near(b->connect_s, 20, 0);
@@ -273,11 +263,11 @@ static void test_routing_cross_channel(void **state)
 	struct cc_run run;
 	struct tu_kept k;
 	tu_run_text(cross, NULL, 0, &scn, &run, &k);
-	assert_near(arrived(&k, 1, 20)->connect_s, 40, 0);
+	assert_near(tu_record_at(&k, 1, 20)->connect_s, 40, 0);
 	tu_done(&scn, &run, &k);
 	const char *sets[] = { "routing_profiles.p.cross_channel=true" };
 	tu_run_text(cross, sets, 1, &scn, &run, &k);
-	assert_near(arrived(&k, 1, 20)->connect_s, 20, 0);
+	assert_near(tu_record_at(&k, 1, 20)->connect_s, 20, 0);
 	/* Both channels held from 20 to 30: the group was busy on chat and on voice. */
 	assert_near(tu_total(&run, CC_FIG_GROUP_CHANNEL, "work_s", CC_CHANNEL_VOICE), 10, 1e-9);
 	assert_near(tu_total(&run, CC_FIG_GROUP_CHANNEL, "work_s", CC_CHANNEL_CHAT), 30, 1e-9);
@@ -324,7 +314,7 @@ static void test_routing_callback_retries_until_unreached(void **state)
 	struct cc_run run;
 	struct tu_kept k;
 	tu_run_text(callbacks, NULL, 0, &scn, &run, &k);
-	const struct cc_contact_record *asked = arrived(&k, 0, 200), *cb = arrived(&k, 1, 200);
+	const struct cc_contact_record *asked = tu_record_at(&k, 0, 200), *cb = tu_record_at(&k, 1, 200);
 	assert_int_equal(asked->outcome, CC_OUTCOME_CALLBACK);
 	assert_int_equal(cb->outcome, CC_OUTCOME_UNREACHED);
 	assert_int_equal(cb->previous_record_id, asked->contact_id);
@@ -336,9 +326,9 @@ static void test_routing_callback_retries_until_unreached(void **state)
 	assert_non_null(state_of(&k, cb->contact_id, CC_CS_ERROR, 279));
 	assert_non_null(state_of(&k, cb->contact_id, CC_CS_INCOMING, 452));
 	assert_non_null(state_of(&k, cb->contact_id, CC_CS_ERROR, 479));
-	assert_near(arrived(&k, 0, 300)->connect_s, 302, 0);
+	assert_near(tu_record_at(&k, 0, 300)->connect_s, 302, 0);
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "callbacks", 0), 2, 0);
-	assert_non_null(state_of(&k, arrived(&k, 1, 400)->contact_id, CC_CS_CONNECTING, 486));
+	assert_non_null(state_of(&k, tu_record_at(&k, 1, 400)->contact_id, CC_CS_CONNECTING, 486));
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "callback_attempts", 1), 3, 0);
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "unreached", 1), 1, 0);
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "answered", 1), 0, 0);
@@ -359,7 +349,7 @@ static void test_routing_callback_reached(void **state)
 	struct tu_kept k;
 	const char *sets[] = { "queues.cb.dialing.reach=1" };
 	tu_run_text(callbacks, sets, 1, &scn, &run, &k);
-	const struct cc_contact_record *cb = arrived(&k, 1, 200);
+	const struct cc_contact_record *cb = tu_record_at(&k, 1, 200);
 	assert_int_equal(cb->outcome, CC_OUTCOME_HANDLED);
 	assert_int_equal(cb->attempts, 1);
 	assert_near(cb->connect_s, 279, 1e-9);
@@ -490,26 +480,14 @@ static void test_routing_everything_on_adds_up(void **state)
 			fail_msg("%s", err);
 		struct cc_grid grid;
 		cc_grid_init(&grid, scn.interval_s, scn.warmup_s, scn.horizon_s);
-		size_t n_status = cc_scenario_status_count(&scn);
 		for (uint64_t rep = 0; rep < 3; rep++) {
 			struct cc_rep_result r;
 			cc_rep_result_init(&r, &scn, &grid);
 			cc_center_run(&scn, &grid, rep, &r, NULL);
-			size_t w = CC_AR_COUNT + n_status;
-			for (size_t a = 0; a < r.n_agents; a++) {
-				const double *t = r.agent_raw + a * w;
-				double parts = t[CC_AR_RING] + t[CC_AR_TALK] + t[CC_AR_ACW];
-				for (size_t s = CC_AGENT_AVAILABLE; s < n_status; s++)
-					parts += t[CC_AR_COUNT + s];
-				assert_near(parts, t[CC_AR_STAFFED], 1e-6);
-			}
+			tu_assert_time_adds_up(&scn, &grid, &r);
 			for (size_t row = 0; row <= grid.count; row++)
 				for (size_t g = 0; g < scn.n_groups; g++) {
 					const double *gr = r.group_raw + cc_gr_index(scn.n_groups, row, g, 0);
-					double parts = gr[CC_GR_RING] + gr[CC_GR_TALK] + gr[CC_GR_ACW];
-					for (size_t s = CC_AGENT_AVAILABLE; s < n_status; s++)
-						parts += r.status_raw[cc_sr_index(scn.n_groups, n_status, row, g, s)];
-					assert_near(parts, gr[CC_GR_STAFFED], 1e-6);
 					const struct cc_routing_profile_cfg *prof = &scn.profiles[scn.groups[g].routing];
 					for (size_t ch = 0; ch < CC_CHANNEL_COUNT; ch++) {
 						const double *gc = r.gc_raw + cc_gcr_index(scn.n_groups, row, g, ch, 0);
@@ -520,9 +498,7 @@ static void test_routing_everything_on_adds_up(void **state)
 					}
 				}
 			const struct cc_rep_counts *n = &r.counts;
-			assert_int_equal(n->arrived, n->answered + n->abandoned + n->callbacks +
-			                                 n->unreached + n->waiting_at_end);
-			assert_int_equal(n->answered, n->completed + n->in_service_at_end);
+			tu_assert_conserved(n);
 			print_message("  %s rep %d: arrived %d callbacks %d unreached %d abandoned %d\n", policies[p], (int)rep, (int)n->arrived, (int)n->callbacks, (int)n->unreached, (int)n->abandoned);
 			assert_true(n->callbacks > 0 && n->unreached > 0 && n->abandoned > 0);
 			cc_rep_result_fini(&r);

@@ -35,16 +35,6 @@
 
 #define ANSWER_5S "{ delay = { dist = \"deterministic\"; value = 5; }; }"
 
-/* The record of queue Q arriving at T. */
-static const struct cc_contact_record *rec(const struct tu_kept *k, int q, double t)
-{
-	for (size_t i = 0; i < k->n; i++)
-		if (k->rows[i].queue == q && k->rows[i].arrival_s == t)
-			return &k->rows[i];
-	fail_msg("no record of queue %d arriving at %g", q, t);
-	return NULL;
-}
-
 /* The record with id ID. */
 static const struct cc_contact_record *by_id(const struct tu_kept *k, int64_t id)
 {
@@ -65,17 +55,6 @@ static int saw(const struct tu_kept *k, int32_t a, int64_t id, int cs, double t)
 	return 0;
 }
 
-/* The time-adds-up and conservation identities every case must keep. */
-static void identities(const struct cc_run *run)
-{
-	const struct cc_rep_counts *n = &run->counts[0];
-	assert_int_equal(n->arrived + n->transfers_in + n->restarts + n->direct,
-	                 n->answered + n->abandoned + n->callbacks + n->unreached +
-	                     n->direct_failed + n->waiting_at_end);
-	assert_int_equal(n->answered, n->completed + n->in_service_at_end);
-	assert_int_equal(n->customers, n->customers_done + n->customers_at_end);
-}
-
 /* Cold to a queue: the flow runs 150-154 (the customer on hold), the contact enters "b" at
  * 154 and the first agent leaves at once. B rings 154-159, the whispers play 159-162, and B
  * talks 162-222. */
@@ -86,7 +65,7 @@ static void test_transfer_cold_to_queue(void **state)
 	struct cc_run run;
 	struct tu_kept k;
 	tu_run_text(FRAME("{ share = 1.0; queue = \"b\"; }", 1, ANSWER_5S), NULL, 0, &scn, &run, &k);
-	const struct cc_contact_record *first = rec(&k, 0, 100), *second = rec(&k, 1, 154);
+	const struct cc_contact_record *first = tu_record_at(&k, 0, 100), *second = tu_record_at(&k, 1, 154);
 	assert_int_equal(first->outcome, CC_OUTCOME_TRANSFERRED);
 	assert_int_equal(first->disconnect, CC_DISCONNECT_TRANSFERRED);
 	assert_int_equal(first->transfer, CC_RT_QUEUE);
@@ -119,7 +98,7 @@ static void test_transfer_cold_to_queue(void **state)
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "service_level", 0), 1, 0);
 	assert_near(tu_total(&run, CC_FIG_GROUP, "transfers_out", 0), 1, 0);
 	assert_near(tu_total(&run, CC_FIG_GROUP, "transfers_in", 1), 1, 0);
-	identities(&run);
+	tu_assert_conserved(&run.counts[0]);
 	tu_done(&scn, &run, &k);
 }
 
@@ -135,7 +114,7 @@ static void test_transfer_consult_with_an_agent(void **state)
 	tu_run_text(FRAME("{ share = 1.0; group = \"gb\"; mode = \"consult\"; consult = \"20s\";"
 	                  "  handle = { dist = \"deterministic\"; value = 60; }; }", 1, ANSWER_5S),
 	            NULL, 0, &scn, &run, &k);
-	const struct cc_contact_record *first = rec(&k, 0, 100);
+	const struct cc_contact_record *first = tu_record_at(&k, 0, 100);
 	const struct cc_contact_record *second = by_id(&k, first->next_record_id);
 	assert_int_equal(first->transfer, CC_RT_AGENT);
 	assert_int_equal(first->transfer_mode, CC_TRANSFER_CONSULT);
@@ -159,7 +138,7 @@ static void test_transfer_consult_with_an_agent(void **state)
 	assert_near(tu_total(&run, CC_FIG_GROUP, "talk_s", 0) + tu_total(&run, CC_FIG_GROUP, "ring_s", 0), 82, 1e-9);
 	assert_near(tu_total(&run, CC_FIG_GROUP, "talk_s", 1) + tu_total(&run, CC_FIG_GROUP, "ring_s", 1), 88, 1e-9);
 	assert_int_equal(run.counts[0].direct, 1);
-	identities(&run);
+	tu_assert_conserved(&run.counts[0]);
 	tu_done(&scn, &run, &k);
 }
 
@@ -174,7 +153,7 @@ static void test_transfer_conference(void **state)
 	tu_run_text(FRAME("{ share = 1.0; group = \"gb\"; mode = \"conference\"; conference = \"30s\";"
 	                  "  handle = { dist = \"deterministic\"; value = 60; }; }", 1, ANSWER_5S),
 	            NULL, 0, &scn, &run, &k);
-	const struct cc_contact_record *first = rec(&k, 0, 100);
+	const struct cc_contact_record *first = tu_record_at(&k, 0, 100);
 	const struct cc_contact_record *second = by_id(&k, first->next_record_id);
 	assert_int_equal(first->transfer_mode, CC_TRANSFER_CONFERENCE);
 	assert_near(first->end_s, 192, 1e-9);
@@ -184,7 +163,7 @@ static void test_transfer_conference(void **state)
 	assert_near(second->end_s, 252, 1e-9);
 	/* Talk at "a": 50 s before the hand-over and the 30 s conference. */
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "aht_s", 0), 92, 1e-9);
-	identities(&run);
+	tu_assert_conserved(&run.counts[0]);
 	tu_done(&scn, &run, &k);
 }
 
@@ -200,7 +179,7 @@ static void test_transfer_rejected_goes_to_the_fallback(void **state)
 	tu_run_text(FRAME("{ share = 1.0; group = \"gb\"; reject = 1.0; fallback = \"b\";"
 	                  "  handle = { dist = \"deterministic\"; value = 60; }; }", 1, ANSWER_5S),
 	            NULL, 0, &scn, &run, &k);
-	const struct cc_contact_record *first = rec(&k, 0, 100), *second = rec(&k, 1, 159);
+	const struct cc_contact_record *first = tu_record_at(&k, 0, 100), *second = tu_record_at(&k, 1, 159);
 	assert_int_equal(first->transfer, CC_RT_FAILED);
 	assert_int_equal(first->outcome, CC_OUTCOME_TRANSFERRED);
 	assert_near(first->end_s, 159, 1e-9);
@@ -213,7 +192,7 @@ static void test_transfer_rejected_goes_to_the_fallback(void **state)
 	assert_int_equal(run.counts[0].direct_failed, 1);
 	/* A rejection is no RONA: the agent stays Available and takes the fallback. */
 	assert_near(tu_total(&run, CC_FIG_GROUP, "ronas", 1), 0, 0);
-	identities(&run);
+	tu_assert_conserved(&run.counts[0]);
 	tu_done(&scn, &run, &k);
 }
 
@@ -228,7 +207,7 @@ static void test_transfer_missed_returns_to_the_first_agent(void **state)
 	tu_run_text(FRAME("{ share = 1.0; group = \"gb\"; }", 1, "{ miss = 1.0; }"), NULL, 0, &scn,
 	            &run, &k);
 	assert_int_equal(k.n, 1);
-	const struct cc_contact_record *first = rec(&k, 0, 100);
+	const struct cc_contact_record *first = tu_record_at(&k, 0, 100);
 	assert_int_equal(first->transfer, CC_RT_FAILED);
 	assert_int_equal(first->outcome, CC_OUTCOME_HANDLED);
 	assert_int_equal(first->next_record_id, -1);
@@ -237,7 +216,7 @@ static void test_transfer_missed_returns_to_the_first_agent(void **state)
 	assert_near(tu_total(&run, CC_FIG_GROUP, "ronas", 1), 1, 0);
 	/* The customer's last connect is the first: 100, no wait. */
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "customer_service_level", 0), 1, 0);
-	identities(&run);
+	tu_assert_conserved(&run.counts[0]);
 	tu_done(&scn, &run, &k);
 }
 
@@ -250,10 +229,10 @@ static void test_transfer_to_a_named_agent(void **state)
 	struct tu_kept k;
 	tu_run_text(FRAME("{ share = 1.0; group = \"gb\"; agent = 1; }", 2, ANSWER_5S), NULL, 0,
 	            &scn, &run, &k);
-	const struct cc_contact_record *first = rec(&k, 0, 100);
+	const struct cc_contact_record *first = tu_record_at(&k, 0, 100);
 	const struct cc_contact_record *second = by_id(&k, first->next_record_id);
 	assert_int_equal(second->agent, 2); /* agents: ga's 0, then gb's 1 and 2 */
-	identities(&run);
+	tu_assert_conserved(&run.counts[0]);
 	tu_done(&scn, &run, &k);
 }
 
@@ -272,13 +251,13 @@ static void test_transfer_external(void **state)
 	assert_near(k.rows[0].end_s, 150, 1e-9);
 	assert_near(k.rows[0].hold_s, 0, 0);
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "transfers_external", 0), 1, 0);
-	identities(&run);
+	tu_assert_conserved(&run.counts[0]);
 	tu_done(&scn, &run, &k);
 	tu_run_text(FRAME("{ share = 1.0; external = true; mode = \"consult\"; consult = \"30s\"; }", 1,
 	                  ANSWER_5S), NULL, 0, &scn, &run, &k);
 	assert_near(k.rows[0].end_s, 180, 1e-9);
 	assert_near(k.rows[0].hold_s, 30, 1e-9);
-	identities(&run);
+	tu_assert_conserved(&run.counts[0]);
 	tu_done(&scn, &run, &k);
 }
 
@@ -292,12 +271,12 @@ static void test_transfer_consult_through_a_queue(void **state)
 	struct tu_kept k;
 	tu_run_text(FRAME("{ share = 1.0; queue = \"b\"; mode = \"consult\"; consult = \"20s\"; }", 1,
 	                  ANSWER_5S), NULL, 0, &scn, &run, &k);
-	const struct cc_contact_record *first = rec(&k, 0, 100), *second = rec(&k, 1, 154);
+	const struct cc_contact_record *first = tu_record_at(&k, 0, 100), *second = tu_record_at(&k, 1, 154);
 	assert_near(first->end_s, 182, 1e-9);
 	assert_near(first->hold_s, 32, 1e-9);
 	assert_near(second->connect_s, 159, 1e-9);
 	assert_near(second->end_s, 242, 1e-9);
-	identities(&run);
+	tu_assert_conserved(&run.counts[0]);
 	tu_done(&scn, &run, &k);
 }
 
@@ -317,7 +296,7 @@ static void test_transfer_twice_makes_three_linked_records(void **state)
 	                       "queues.c.arrivals.process=\"deterministic\"" };
 	tu_run_text(FRAME("{ share = 1.0; queue = \"b\"; }", 1, ANSWER_5S), sets, 4, &scn, &run, &k);
 	assert_int_equal(k.n, 3);
-	const struct cc_contact_record *r1 = rec(&k, 2, 100);
+	const struct cc_contact_record *r1 = tu_record_at(&k, 2, 100);
 	const struct cc_contact_record *r2 = by_id(&k, r1->next_record_id);
 	const struct cc_contact_record *r3 = by_id(&k, r2->next_record_id);
 	/* c: talk 100-130, straight to "a" (no flow, no whispers): a answers at 130, talks
@@ -336,7 +315,7 @@ static void test_transfer_twice_makes_three_linked_records(void **state)
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "customers", 2), 1, 0);
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "customers", 0), 0, 0);
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "customer_wait_s", 2), 89, 1e-9);
-	identities(&run);
+	tu_assert_conserved(&run.counts[0]);
 	tu_done(&scn, &run, &k);
 }
 

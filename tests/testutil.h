@@ -129,6 +129,49 @@ static inline double tu_total(const struct cc_run *run, enum cc_figure_owner own
 	return cc_run_value(run, f, 0, run->grid.count, i);
 }
 
+/* The record of queue Q whose contact arrived at T (fails the test when there is none). */
+static inline const struct cc_contact_record *tu_record_at(const struct tu_kept *k, int q, double t)
+{
+	for (size_t i = 0; i < k->n; i++)
+		if (k->rows[i].queue == q && k->rows[i].arrival_s == t)
+			return &k->rows[i];
+	fail_msg("no record of queue %d arriving at %g", q, t);
+	return NULL;
+}
+
+/* Agent time adds up, per agent over the run and per group and interval:
+ * staffed = ring + talk + ACW + time in every status but Offline. */
+static inline void tu_assert_time_adds_up(const struct cc_scenario *scn, const struct cc_grid *grid,
+                                          const struct cc_rep_result *r)
+{
+	size_t n_status = cc_scenario_status_count(scn), w = CC_AR_COUNT + n_status;
+	for (size_t a = 0; a < r->n_agents; a++) {
+		const double *t = r->agent_raw + a * w;
+		double parts = t[CC_AR_RING] + t[CC_AR_TALK] + t[CC_AR_ACW];
+		for (size_t s = 1; s < n_status; s++) /* every status but Offline */
+			parts += t[CC_AR_COUNT + s];
+		assert_near(parts, t[CC_AR_STAFFED], 1e-6);
+	}
+	for (size_t row = 0; row <= grid->count; row++)
+		for (size_t g = 0; g < scn->n_groups; g++) {
+			const double *gr = r->group_raw + cc_gr_index(scn->n_groups, row, g, 0);
+			double parts = gr[CC_GR_RING] + gr[CC_GR_TALK] + gr[CC_GR_ACW];
+			for (size_t s = 1; s < n_status; s++)
+				parts += r->status_raw[cc_sr_index(scn->n_groups, n_status, row, g, s)];
+			assert_near(parts, gr[CC_GR_STAFFED], 1e-6);
+		}
+}
+
+/* The conservation identities of the counts (see struct cc_rep_counts). */
+static inline void tu_assert_conserved(const struct cc_rep_counts *n)
+{
+	assert_int_equal(n->arrived + n->transfers_in + n->restarts + n->direct,
+	                 n->answered + n->abandoned + n->callbacks + n->unreached +
+	                     n->direct_failed + n->waiting_at_end);
+	assert_int_equal(n->answered, n->completed + n->in_service_at_end);
+	assert_int_equal(n->customers, n->customers_done + n->customers_at_end);
+}
+
 /* An Erlang-style one-queue scenario: RATE per hour, exponential handle AHT, AGENTS agents,
  * exponential patience PATIENCE (0: none), GROUP settings added to the agent group and EXTRA
  * settings appended at the top level. */
