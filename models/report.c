@@ -30,6 +30,18 @@ static const struct column queue_columns[] = {
 	{ "ronas", "RONA", 1, 1 },
 };
 
+/* Shown when contacts are handed on or move between regions: records and customers. */
+static const struct column handover_columns[] = {
+	{ "transfers_in", "xfer in", 1, 1 },
+	{ "transfers_out", "xfer out", 1, 1 },
+	{ "transfer_rate", "xfer %", 1, 100 },
+	{ "hold_s", "hold s", 1, 1 },
+	{ "restarts_in", "restarts", 1, 1 },
+	{ "customers", "customers", 1, 1 },
+	{ "customer_service_level", "cust. SL %", 1, 100 },
+	{ "customer_wait_s", "cust. wait s", 1, 1 },
+};
+
 static const struct column group_columns[] = {
 	{ "staffed_agents", "agents", 2, 1 },
 	{ "answered", "answered", 1, 1 },
@@ -160,6 +172,14 @@ void cc_report_table(FILE *out, const struct cc_run *run, const char *results_pa
 	fprintf(out, "whole horizon after warm-up, mean ± 95 %% half-width across replications\n\n");
 	table(out, run, CC_FIG_QUEUE, queue_columns, sizeof queue_columns / sizeof queue_columns[0]);
 	fputc('\n', out);
+	int handovers = scn->regions.n_changes > 0;
+	for (size_t q = 0; q < scn->n_queues; q++)
+		handovers |= scn->queues[q].n_transfers > 0;
+	if (handovers) { /* per record above; here also per customer, from the first arrival */
+		table(out, run, CC_FIG_QUEUE, handover_columns,
+		      sizeof handover_columns / sizeof handover_columns[0]);
+		fputc('\n', out);
+	}
 	size_t channels = 0;
 	for (size_t ch = 0; ch < CC_CHANNEL_COUNT; ch++)
 		channels += (size_t)channel_used(scn, ch);
