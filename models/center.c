@@ -710,9 +710,10 @@ static void on_offer_timeout(struct center *c, struct cc_event *ev)
 		cc_center_gcount(c, a->group, CC_GR_RING_ABSENT, start, rang);
 	cc_center_state(c, k, CC_CS_MISSED);
 	cc_center_unhold(c, k);
-	if (k->direct) { /* a transfer the agent missed */
-		cc_transfer_missed(c, k);
+	if (k->direct) { /* a transfer the agent missed: it goes to RONA before the transfer
+		                    goes anywhere else */
 		cc_agent_rona(c, a);
+		cc_transfer_missed(c, k);
 		return;
 	}
 	if (q->cfg->requeue == CC_REQUEUE_TAIL)

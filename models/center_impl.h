@@ -58,7 +58,7 @@ enum kstate {
 
 /* The phase of a hand-over that a contact's EV_XFER timer ends. */
 enum xfer_phase { PH_NONE, PH_FLOW, PH_EXTERNAL, PH_EXT_CONFERENCE, PH_WHISPER, PH_CONSULT,
-                  PH_CONFERENCE };
+                  PH_CONFERENCE, PH_WAIT };
 
 struct agent;
 
@@ -153,6 +153,7 @@ struct agent {
 	int next_status;             /* taken when the last contact ends; CC_NO_STATUS: none */
 	int moving;                  /* moved to another region, finishing its voice contacts
 	                                (next_status is then Offline) */
+	int handing;                 /* contacts it is handing on (takes no new ones meanwhile) */
 	int in_shift, overtime;
 	uint32_t group;
 	int32_t id;
@@ -318,6 +319,9 @@ void cc_transfer_on_event(struct center *c, struct cc_event *ev);
 void cc_transfer_missed(struct center *c, struct contact *k);
 /* The customer of K, handed on while the first agent waits, hung up. */
 void cc_transfer_abandoned(struct center *c, struct contact *k);
+/* K's agent, waiting on hold for a queue's agent to take a consult or conference, lets go
+ * now (the contact waits on there, as if cold); returns 0 when K is not so waiting. */
+int cc_transfer_let_go(struct center *c, struct contact *k);
 
 /* ---- region.c ---- */
 

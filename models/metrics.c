@@ -262,7 +262,7 @@ static double serving_productive(const struct queue_view *v)
 	F(transfers_out, "transfers_out", "1", "answered contacts whose agent started a transfer of any kind (to a queue, an agent or an outside number), counted in the contact's arrival interval at this queue", RAW(CC_QR_TRANSFERS_OUT)) \
 	F(transfer_rate, "transfer_rate", "1", "transfers_out / answered", ratio(RAW(CC_QR_TRANSFERS_OUT), RAW(CC_QR_ANSWERED))) \
 	F(transfers_external, "transfers_external", "1", "transfers_out to an outside number: the customer left the center", RAW(CC_QR_TRANSFERS_EXTERNAL)) \
-	F(transfers_failed, "transfers_failed", "1", "transfers_out to an agent who was busy, rejected or missed the offer: the first agent took the customer back, or the fallback queue took it (a transfer in there)", RAW(CC_QR_TRANSFERS_FAILED)) \
+	F(transfers_failed, "transfers_failed", "1", "transfers_out to an agent who was busy, rejected or missed (or that moved away while it rang) the offer: the first agent took the customer back, or the fallback queue took it (a transfer in there)", RAW(CC_QR_TRANSFERS_FAILED)) \
 	F(restarts_in, "restarts_in", "1", "customers who started again at this queue after a region move of their agent ended their chat or task; part of offered", RAW(CC_QR_RESTARTS_IN)) \
 	F(ended_by_move, "ended_by_move", "1", "answered chats, emails or tasks ended at once when their agent moved to another region", RAW(CC_QR_ENDED_BY_MOVE)) \
 	F(customers, "customers", "1", "customers whose first contact arrived at this queue, counted in the interval of that first arrival (transfers in, callbacks and restarts are not new customers)", RAW(CC_QR_CUSTOMERS)) \
@@ -377,7 +377,7 @@ static const struct cc_figure figures[] = {
 	{ "acw_limited", CC_FIG_GROUP, "1", "after-contact work cleared by the ACW limit, counted at its start", g_acw_limited },
 	{ "outbound_calls", CC_FIG_GROUP, "1", "outbound calls placed, counted at their start", g_outbound_calls },
 	{ "outbound_reached", CC_FIG_GROUP, "1", "outbound calls the customer answered", g_outbound_reached },
-	{ "hold_s", CC_FIG_GROUP, "s", "overlay: agent-seconds on a contact whose customer is on hold while the agent transfers or consults (part of talk_s)", g_hold },
+	{ "hold_s", CC_FIG_GROUP, "s", "contact-seconds the group's agents kept a customer on hold while transferring or consulting; with one contact at a time (voice) a part of talk_s, with concurrency two contacts on hold at once count twice", g_hold },
 	{ "transfers_out", CC_FIG_GROUP, "1", "transfers started by the group's agents (to a queue, an agent or an outside number), by the time the transfer started", g_transfers_out },
 	{ "transfers_in", CC_FIG_GROUP, "1", "transferred contacts connected to the group's agents (transferred to them directly, or into a queue they took it from), by the time of the connect", g_transfers_in },
 	{ "transfers_rejected", CC_FIG_GROUP, "1", "transfers offered directly to the group's agents that they rejected, by the time of the rejection", g_transfers_rejected },

@@ -50,7 +50,8 @@ enum cc_queue_raw {
 	CC_QR_TRANSFERS_IN,   /* contacts transferred into this queue (counted in OFFERED too) */
 	CC_QR_TRANSFERS_OUT,  /* answered contacts whose agent started a transfer (any kind) */
 	CC_QR_TRANSFERS_EXTERNAL, /* ...to an outside number */
-	CC_QR_TRANSFERS_FAILED,   /* ...to an agent who was busy, rejected or missed it */
+	CC_QR_TRANSFERS_FAILED,   /* ...to an agent who was busy, rejected or missed it (or
+	                             moved away while it rang) */
 	CC_QR_RESTARTS_IN,    /* customers starting again here after a region move ended their
 	                         chat or task (counted in OFFERED too) */
 	CC_QR_ENDED_BY_MOVE,  /* connected contacts ended at once by their agent's region move */
@@ -89,7 +90,8 @@ enum cc_group_raw {
 	CC_GR_ACW_LIMITED,  /* ACWs cleared by the ACW limit, by their start */
 	CC_GR_OUTBOUND_CALLS, /* outbound attempts placed, by their start */
 	CC_GR_OUTBOUND_REACHED, /* ...that the customer answered */
-	CC_GR_HOLD,         /* overlay: agent-seconds on a contact whose customer is on hold */
+	CC_GR_HOLD,         /* contact-seconds the group's agents held a customer on hold (with
+	                       concurrency, two contacts on hold at once count twice) */
 	CC_GR_TRANSFERS_OUT,/* transfers started by the group's agents, by their start */
 	CC_GR_TRANSFERS_IN, /* transferred contacts connected to the group's agents, by the time */
 	CC_GR_TRANSFERS_REJECTED, /* transfers offered to the group's agents that they rejected */
@@ -128,7 +130,8 @@ struct cc_rep_counts {
 	uint64_t transfers_in;      /* contacts transferred into a queue */
 	uint64_t direct;            /* transfers offered to an agent directly (not those that
 	                               found no agent free) */
-	uint64_t direct_failed;     /* ...that the agent rejected or missed */
+	uint64_t direct_failed;     /* ...that the agent rejected or missed, or that was
+	                               withdrawn when the agent moved region */
 	uint64_t restarts;          /* customers who started again after a region move */
 	/* Records: arrived + transfers_in + restarts + direct = answered + abandoned + callbacks
 	 * + unreached + direct_failed + waiting_at_end (a direct transfer still ringing at the
@@ -157,7 +160,8 @@ enum cc_record_transfer {
 	CC_RT_QUEUE,    /* into a queue (the next record) */
 	CC_RT_AGENT,    /* to an agent (the next record) */
 	CC_RT_EXTERNAL, /* to an outside number (no next record) */
-	CC_RT_FAILED,   /* to an agent who was busy, rejected or missed it; the first agent
+	CC_RT_FAILED,   /* to an agent who was busy, rejected or missed it (or moved
+	                   away while it rang); the first agent
 	                   kept the customer (or the fallback queue took it: the next record) */
 	CC_RT_COUNT
 };

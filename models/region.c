@@ -2,10 +2,11 @@
  * Regions, as Amazon Connect's traffic distribution groups work. Every queue exists in every
  * region; each arrival of a line goes to the region the traffic distribution of the moment
  * draws. Scheduled changes alter the distribution and may move agent groups to another
- * region. A moved agent finishes its voice contacts (and any hand-over in progress) first;
- * its chat, email and task contacts end at once, and their customers may start again, routed
- * by the distribution of that moment; then the agent arrives Offline, and chooses Available
- * after a while (at once with a desktop that does it).
+ * region. A moved agent's offers still ringing go back to their queues; it finishes its
+ * voice contacts (and any hand-over under way) first; its chat, email and task contacts end
+ * at once, and their customers may start again, routed by the distribution of that moment;
+ * then the agent arrives Offline, and chooses Available after a while (at once with a
+ * desktop that does it).
  */
 #include <math.h>
 #include <string.h>
@@ -142,13 +143,20 @@ static void move_agent(struct center *c, struct agent *a)
 	cc_route_refresh(c, a);
 	for (struct contact *k = a->held, *next; k; k = next) {
 		next = k->next;
+		if (k->state == K_RING) { /* an offer not yet taken goes back to its queue */
+			cc_center_end_now(c, k);
+			continue;
+		}
 		if (!cc_region_ends(k->channel))
 			continue;
 		switch ((enum kstate)k->state) {
-		case K_RING: case K_TALK: case K_PAUSED: case K_ACW:
+		case K_TALK: case K_PAUSED: case K_ACW:
 			cc_center_end_now(c, k);
 			break;
-		default: /* a hand-over in progress finishes first */
+		case K_HOLD: /* waiting for a queue's agent to take a consult: the agent lets go */
+			cc_transfer_let_go(c, k);
+			break;
+		default: /* a hand-over under way finishes first (its parts are bounded) */
 			break;
 		}
 	}

@@ -49,7 +49,7 @@ struct contact *cc_route_head(const struct queue *q)
 
 int cc_route_can_take(const struct center *c, const struct agent *a, int ch)
 {
-	if (a->status != CC_AGENT_AVAILABLE || a->next_status != CC_NO_STATUS)
+	if (a->status != CC_AGENT_AVAILABLE || a->next_status != CC_NO_STATUS || a->handing)
 		return 0;
 	const struct cc_routing_profile_cfg *p = c->groups[a->group].profile;
 	if (a->held_ch[ch] >= p->concurrency[ch])

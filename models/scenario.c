@@ -839,6 +839,8 @@ static enum cc_status load_rings(struct loader *L, const config_setting_t *s,
 /* A consult lasts half a minute by default; a conference, a minute. */
 #define CONSULT_S 30.0
 #define CONFERENCE_S 60.0
+/* How long a first agent waits for a queue's agent to take a consult or conference. */
+#define MAX_WAIT_S 120.0
 
 static const char *const transfer_modes[] = { "cold", "consult", "conference" };
 
@@ -931,7 +933,7 @@ static enum cc_status load_quick_connect(struct loader *L, const config_setting_
 	static const char *const keys[] = { "share", "queue", "group", "external", "agent", "mode",
 	                                    "flow", "agent_whisper", "customer_whisper", "consult",
 	                                    "conference", "reject", "handle", "acw", "fallback",
-	                                    "description", NULL };
+	                                    "max_wait", "description", NULL };
 	static const char *const agent_only[] = { "agent", "reject", "handle", "acw", "fallback" };
 	static const char *const flow_keys[] = { "flow", "agent_whisper", "customer_whisper" };
 	quick_connect_defaults(qc);
@@ -958,6 +960,13 @@ static enum cc_status load_quick_connect(struct loader *L, const config_setting_
 	if (qc->mode != CC_TRANSFER_CONFERENCE && config_setting_get_member(e, "conference"))
 		return fail(L, e, "conference", "is for mode = \"conference\" only (this transfer is "
 		            "%s)", transfer_modes[qc->mode]);
+	if ((qc->kind != CC_TRANSFER_QUEUE || qc->mode == CC_TRANSFER_COLD) &&
+	    config_setting_get_member(e, "max_wait"))
+		return fail(L, e, "max_wait", "is for a consult or conference through a queue only "
+		            "(the first agent's wait for the queue's agent)");
+	qc->max_wait_s = MAX_WAIT_S;
+	if ((st = get_duration(L, e, "max_wait", 0, &qc->max_wait_s)))
+		return st;
 	if (qc->kind != CC_TRANSFER_EXTERNAL &&
 	    ((st = inherit_timing(L, e, outer, "flow", TRANSFER_FLOW_S, &qc->flow)) ||
 	     (st = inherit_timing(L, e, outer, "agent_whisper", AGENT_WHISPER_S, &qc->agent_whisper)) ||

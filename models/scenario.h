@@ -122,6 +122,10 @@ struct cc_quick_connect_cfg {
 	                              the customer on hold; for EXTERNAL, the first agent with the
 	                              outside party (0 s for COLD) */
 	struct cc_dist conference; /* CONFERENCE: all three together (0 s otherwise) */
+	double max_wait_s;         /* QUEUE, CONSULT or CONFERENCE: how long the first agent waits
+	                              on hold for an agent of the queue to connect before letting
+	                              go (the contact waits on there, as if cold); 2 min by
+	                              default */
 	double reject;             /* AGENT: probability the offered agent rejects it, 0..1 */
 	struct cc_dist handle;     /* AGENT: the target's talk with the customer (by default the
 	                              queue's handle; a distribution of its own); 0 s otherwise */

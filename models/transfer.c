@@ -33,13 +33,18 @@ static void set(struct center *c, struct contact *k, enum kstate s, enum cc_cont
 	cc_center_state(c, k, cs);
 }
 
-/* The first agent leaves the hand-over: its conversation with the customer is over. */
+/* The first agent leaves the hand-over: its conversation with the customer is over, and it
+ * may take new contacts again. */
 static void leave(struct center *c, struct contact *first)
 {
+	struct agent *a = first->agent;
 	if (first->peer) {
 		first->peer->peer = NULL;
 		first->peer = NULL;
 	}
+	cc_center_cancel(c, &first->ev); /* a wait for the queue's agent */
+	a->handing--;
+	cc_route_refresh(c, a);
 	cc_center_wrap_up(c, first);
 }
 
@@ -63,9 +68,10 @@ static void to_queue(struct center *c, struct contact *first, long qi, enum cc_r
 		*qraw(c, k->interval, k->queue, CC_QR_TRANSFERS_IN) += 1;
 	c->out->counts.transfers_in++;
 	int cold = first->via->mode == CC_TRANSFER_COLD || rt != CC_RT_QUEUE;
-	if (!cold) {
+	if (!cold) { /* the first agent waits on hold, for a while, for the queue's agent */
 		first->peer = k;
 		k->peer = first;
+		arm(c, first, PH_WAIT, first->via->max_wait_s);
 	}
 	cc_center_admit(c, q, k, 1);
 	if (cold)
@@ -82,7 +88,7 @@ static void fail(struct center *c, struct contact *first)
 		return;
 	}
 	first->rt = CC_RT_FAILED;
-	cc_center_wrap_up(c, first);
+	leave(c, first);
 }
 
 /* The target agent: the named one if it can take the contact, else the free agent of the
@@ -139,6 +145,15 @@ void cc_transfer_start(struct center *c, struct contact *k)
 	k->rmode = (uint8_t)qc->mode;
 	count_queue(c, k, CC_QR_TRANSFERS_OUT);
 	cc_center_gcount(c, a->group, CC_GR_TRANSFERS_OUT, c->now, 1);
+	if (qc->kind == CC_TRANSFER_EXTERNAL && qc->mode == CC_TRANSFER_COLD) {
+		k->rt = CC_RT_EXTERNAL;
+		count_queue(c, k, CC_QR_TRANSFERS_EXTERNAL);
+		cc_center_wrap_up(c, k); /* the customer leaves with the agent's goodbye */
+		return;
+	}
+	/* Until the hand-over is over the agent is busy with it: no new contacts. */
+	a->handing++;
+	cc_route_refresh(c, a);
 	if (qc->kind != CC_TRANSFER_EXTERNAL) {
 		set(c, k, K_HOLD, CC_CS_CONNECTED_ONHOLD);
 		arm(c, k, PH_FLOW, cc_dist_sample(&qc->flow, a->rng));
@@ -146,10 +161,6 @@ void cc_transfer_start(struct center *c, struct contact *k)
 	}
 	k->rt = CC_RT_EXTERNAL;
 	count_queue(c, k, CC_QR_TRANSFERS_EXTERNAL);
-	if (qc->mode == CC_TRANSFER_COLD) {
-		cc_center_wrap_up(c, k);
-		return;
-	}
 	/* The first agent consults the outside party, then (conference) joins the three. */
 	double consult = cc_dist_sample(&qc->consult, a->rng);
 	if (qc->mode == CC_TRANSFER_CONSULT || consult > 0) {
@@ -173,6 +184,8 @@ static void conference(struct center *c, struct contact *k)
 static void whispered(struct center *c, struct contact *k)
 {
 	struct contact *first = k->peer;
+	if (first) /* connected: the first agent's wait is over */
+		cc_center_cancel(c, &first->ev);
 	if (!first || k->via->mode == CC_TRANSFER_COLD) { /* nobody waits, or they part now */
 		if (first)
 			leave(c, first);
@@ -196,6 +209,7 @@ void cc_transfer_connected(struct center *c, struct contact *k)
 	           cc_dist_sample(&k->via->customer_whisper, a->rng);
 	if (w > 0) {
 		cc_center_kset(c, k, K_LINK);
+		cc_center_state(c, k, CC_CS_CONNECTING); /* accepted; the whispers play */
 		arm(c, k, PH_WHISPER, w);
 		return;
 	}
@@ -214,6 +228,14 @@ void cc_transfer_missed(struct center *c, struct contact *k)
 void cc_transfer_abandoned(struct center *c, struct contact *k)
 {
 	leave(c, k->peer);
+}
+
+int cc_transfer_let_go(struct center *c, struct contact *k)
+{
+	if (k->state != K_HOLD || !k->peer || k->peer->direct || k->phase != PH_WAIT || !k->ev)
+		return 0;
+	leave(c, k);
+	return 1;
 }
 
 /* The target agent rejected the transfer offered to it. */
@@ -249,7 +271,8 @@ void cc_transfer_on_event(struct center *c, struct cc_event *ev)
 			to_agent(c, k);
 		return;
 	case PH_EXTERNAL:
-		cc_center_wrap_up(c, k);
+	case PH_WAIT: /* the queue's agent is too long coming: the first agent lets go */
+		leave(c, k);
 		return;
 	case PH_EXT_CONFERENCE:
 		set(c, k, K_LINK, CC_CS_CONNECTED);

@@ -268,6 +268,7 @@ static void test_region_everything_adds_up(void **state)
 		for (size_t row = 0; row <= grid.count; row++)
 			for (size_t g = 0; g < scn.n_groups; g++) {
 				const double *gr = r.group_raw + cc_gr_index(scn.n_groups, row, g, 0);
+				/* Only voice holds here: one contact at a time, so hold is part of talk. */
 				assert_true(gr[CC_GR_HOLD] <= gr[CC_GR_TALK] + 1e-6);
 			}
 		const struct cc_rep_counts *n = &r.counts;

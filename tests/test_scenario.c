@@ -1239,6 +1239,10 @@ static void test_scenario_transfer_errors(void **state)
 	                ":10: queues.[0].transfer.to.[1].conference: is for mode = \"conference\" only (this transfer is consult)");
 	expect_error_in(xfer, "{ share = 0.2; queue = \"billing\"; }", "{ share = 0.2; queue = \"billing\"; consult = \"10s\"; }",
 	                ":9: queues.[0].transfer.to.[0].consult: a cold transfer has no consult");
+	expect_error_in(xfer, "{ share = 0.2; queue = \"billing\"; }", "{ share = 0.2; queue = \"billing\"; max_wait = \"1m\"; }",
+	                ":9: queues.[0].transfer.to.[0].max_wait: is for a consult or conference through a queue only");
+	expect_error_in(xfer, "{ share = 0.2; queue = \"billing\"; }", "{ share = 0.2; queue = \"billing\"; mode = \"consult\"; max_wait = \"soon\"; }",
+	                ":9: queues.[0].transfer.to.[0].max_wait: ");
 	expect_error_in(xfer, "consult = \"45s\";", "consult = \"45s\"; flow = \"2s\";",
 	                ":12: queues.[0].transfer.to.[3].flow: an external transfer has no flow and no whispers");
 	expect_error_in(xfer, "consult = \"45s\";", "consult = \"45s\"; customer_whisper = \"2s\";",

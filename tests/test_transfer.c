@@ -319,6 +319,45 @@ static void test_transfer_twice_makes_three_linked_records(void **state)
 	tu_done(&scn, &run, &k);
 }
 
+/*
+ * An agent handing a contact on takes no new contacts, not even its own consult: one agent
+ * holds up to 2 chats of "a" and "b"; its chat of "a" (100-150) goes by consult into "b" at
+ * 154 (flow 4 s). The agent may not take it while it waits on hold, and nobody else can: at
+ * 184 (max_wait 30 s) it lets go, free again, and takes the contact from "b" at once;
+ * whispers 184-187, talk 187-247.
+ */
+static const char self_consult[] =
+	"name = \"t\"; horizon = 400; interval = 400; replications = 1;\n"
+	"output = { contact_records = true; };\n"
+	"queues = (\n"
+	"  { name = \"a\"; channel = \"chat\"; arrivals = { process = \"deterministic\"; per_hour = [ 36.0, 0.0 ]; step = \"150s\"; };\n"
+	"    handle = { dist = \"deterministic\"; value = 50; };\n"
+	"    transfer = { flow = \"4s\"; agent_whisper = \"2s\"; customer_whisper = \"1s\";\n"
+	"                 to = ( { share = 1.0; queue = \"b\"; mode = \"consult\"; max_wait = \"30s\"; } ); }; },\n"
+	"  { name = \"b\"; channel = \"chat\"; arrivals = { per_hour = 0; };\n"
+	"    handle = { dist = \"deterministic\"; value = 60; }; } );\n"
+	"routing_profiles = ( { name = \"p\"; concurrency = { chat = 2; }; queues = ( \"a\", \"b\" ); } );\n"
+	"agents = ( { name = \"g\"; count = 1; routing_profile = \"p\"; } );\n";
+
+static void test_transfer_no_new_contacts_while_handing_on(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	struct cc_run run;
+	struct tu_kept k;
+	tu_run_text(self_consult, NULL, 0, &scn, &run, &k);
+	const struct cc_contact_record *first = tu_record_at(&k, 0, 100);
+	const struct cc_contact_record *second = tu_record_at(&k, 1, 154);
+	assert_near(first->end_s, 184, 1e-9);
+	assert_near(first->hold_s, 34, 1e-9);
+	assert_int_equal(first->next_record_id, second->record_id);
+	assert_near(second->connect_s, 184, 1e-9);
+	assert_near(second->end_s, 247, 1e-9);
+	assert_near(second->hold_s, 0, 0); /* the first agent had gone: no consult */
+	tu_assert_conserved(&run.counts[0]);
+	tu_done(&scn, &run, &k);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -331,6 +370,7 @@ int main(void)
 		cmocka_unit_test(test_transfer_external),
 		cmocka_unit_test(test_transfer_consult_through_a_queue),
 		cmocka_unit_test(test_transfer_twice_makes_three_linked_records),
+		cmocka_unit_test(test_transfer_no_new_contacts_while_handing_on),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
