@@ -633,7 +633,8 @@ static void admit(struct center *c, struct queue *q, struct contact *k, int fres
 
 static void on_arrival(struct center *c, struct cc_event *ev)
 {
-	struct queue *line = ev->subject, *q = cc_region_route(c, line);
+	struct queue *line = ev->subject;
+	struct queue *q = c->scn->regions.n > 1 ? cc_region_route(c, line) : line;
 	struct contact *k = new_contact(c, q);
 	double u_cb = q->cfg->callback.queue >= 0 ? gsl_rng_uniform(q->attr_rng) : 1;
 	double next = cc_arrivals_next(&line->arrivals);
@@ -902,26 +903,6 @@ static void on_pending_end(struct center *c, struct cc_event *ev)
 	cc_calendar_reschedule(c->cal, ev, c->now + cc_dist_sample(&d->dial, k->agent->rng));
 }
 
-static void retry_link(struct center *c, struct contact *k)
-{
-	k->prev = NULL;
-	k->next = c->retrying;
-	if (c->retrying)
-		c->retrying->prev = k;
-	c->retrying = k;
-}
-
-static void retry_unlink(struct center *c, struct contact *k)
-{
-	if (k->prev)
-		k->prev->next = k->next;
-	else
-		c->retrying = k->next;
-	if (k->next)
-		k->next->prev = k->prev;
-	k->prev = k->next = NULL;
-}
-
 static void on_dial_end(struct center *c, struct cc_event *ev)
 {
 	struct contact *k = ev->subject;
@@ -936,7 +917,7 @@ static void on_dial_end(struct center *c, struct cc_event *ev)
 	cc_center_state(c, k, CC_CS_ERROR);
 	cc_center_unhold(c, k);
 	if (k->attempts <= d->retries) {
-		retry_link(c, k);
+		cc_center_list_push(&c->retrying, k);
 		ev->kind = EV_RETRY;
 		cc_calendar_reschedule(c->cal, ev, c->now + d->retry_delay_s);
 	} else {
@@ -960,7 +941,7 @@ static void on_retry(struct center *c, struct cc_event *ev)
 	struct contact *k = ev->subject;
 	cc_calendar_release(c->cal, ev);
 	k->ev = NULL;
-	retry_unlink(c, k);
+	cc_center_list_remove(&c->retrying, k);
 	k->queued_s = c->now;
 	admit(c, &c->queues[k->queue], k, 0, 1);
 }

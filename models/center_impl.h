@@ -257,6 +257,28 @@ static inline double *araw(struct center *c, const struct agent *a, size_t field
 	return &c->out->agent_raw[(size_t)a->id * c->awidth + field];
 }
 
+/* Contacts out of every agent's hands (callbacks waiting to retry, customers about to
+ * start again) are kept on a doubly linked list through PREV and NEXT. */
+static inline void cc_center_list_push(struct contact **head, struct contact *k)
+{
+	k->prev = NULL;
+	k->next = *head;
+	if (*head)
+		(*head)->prev = k;
+	*head = k;
+}
+
+static inline void cc_center_list_remove(struct contact **head, struct contact *k)
+{
+	if (k->prev)
+		k->prev->next = k->next;
+	else
+		*head = k->next;
+	if (k->next)
+		k->next->prev = k->prev;
+	k->prev = k->next = NULL;
+}
+
 /* Cancels *EV if set and clears it. */
 static inline void cc_center_cancel(struct center *c, struct cc_event **ev)
 {
@@ -356,6 +378,8 @@ void cc_route_refresh(struct center *c, struct agent *a);
 void cc_route_agent_ready(struct center *c, struct agent *a);
 /* Points group G's edges at its queues in REGION and rebuilds the queues' servers. */
 void cc_route_move_group(struct center *c, struct group *g, size_t region);
+/* The agent of group G first in line for one more contact of channel CH, or NULL. */
+struct agent *cc_route_free_agent(const struct group *g, int ch);
 /* A new contact at Q: the free agent the policy gives it (K not yet queued), or NULL. */
 struct agent *cc_route_find_agent(struct center *c, const struct queue *q,
                                   const struct contact *k);

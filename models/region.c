@@ -83,11 +83,7 @@ void cc_region_restart(struct center *c, struct contact *k)
 	next->channel = k->channel;
 	next->arrival_s = c->now;
 	next->interval = -1; /* counted where it arrives */
-	next->prev = NULL;
-	next->next = c->restarting;
-	if (c->restarting)
-		c->restarting->prev = next;
-	c->restarting = next;
+	cc_center_list_push(&c->restarting, next);
 	c->out->counts.restarts++;
 	next->ev = cc_calendar_schedule(c->cal,
 	                                c->now + cc_dist_sample(&r->restart_delay, line->region_rng),
@@ -100,13 +96,7 @@ static void on_restart(struct center *c, struct cc_event *ev)
 	struct contact *k = ev->subject;
 	cc_calendar_release(c->cal, ev);
 	k->ev = NULL;
-	if (k->prev)
-		k->prev->next = k->next;
-	else
-		c->restarting = k->next;
-	if (k->next)
-		k->next->prev = k->prev;
-	k->prev = k->next = NULL;
+	cc_center_list_remove(&c->restarting, k);
 	struct queue *q = cc_region_route(c, &c->queues[k->queue]);
 	cc_center_draw(c, q, k);
 	if (k->interval >= 0)

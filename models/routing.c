@@ -84,6 +84,12 @@ static int eligible(const struct center *c, const struct contact *k, const struc
 	return c->now >= k->queued_s + e->eligible_s;
 }
 
+struct agent *cc_route_free_agent(const struct group *g, int ch)
+{
+	struct cc_heap_node *top = cc_heap_top(&g->ready[ch]);
+	return top ? READY_OF(top)->agent : NULL;
+}
+
 struct agent *cc_route_find_agent(struct center *c, const struct queue *q,
                                   const struct contact *k)
 {

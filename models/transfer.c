@@ -102,9 +102,7 @@ static struct agent *target(struct center *c, const struct cc_quick_connect_cfg 
 		struct agent *a = &c->agents[g->first_agent + (size_t)qc->agent];
 		return cc_route_can_take(c, a, ch) ? a : NULL;
 	}
-	struct cc_heap_node *top = cc_heap_top(&g->ready[ch]);
-	return top ? ((struct ready_node *)((char *)top - offsetof(struct ready_node, hn)))->agent
-	           : NULL;
+	return cc_route_free_agent(g, ch);
 }
 
 /* The flow is over: FIRST's contact is offered to the target agent, as a new contact. */
