@@ -24,9 +24,15 @@ static void group_account(struct center *c, struct group *g)
 	const int count[3] = { g->scheduled, g->staffed, g->overtime };
 	for (int i = 0; i < 3; i++)
 		if (count[i])
-			cc_grid_spread(c->grid, graw(c, 0, gi, field[i]), c->gstride, g->counts_since_s,
+			cc_grid_spread(&c->wgrid, gbins(c, gi, field[i]), c->gstride, g->counts_since_s,
 			               c->now, (double)count[i]);
 	g->counts_since_s = c->now;
+}
+
+void cc_agent_account_groups(struct center *c)
+{
+	for (size_t g = 0; g < c->scn->n_groups; g++)
+		group_account(c, &c->groups[g]);
 }
 
 /* Ends the agent's run of consecutive not-productive statuses: its length goes to the

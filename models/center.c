@@ -44,11 +44,14 @@ struct contact *cc_center_contact(struct center *c)
 	k->id = c->next_contact_id++;
 	k->initial_id = k->id;
 	k->previous_id = k->next_id = -1;
+	k->interval = k->first_interval = -1;
 	return k;
 }
 
 void cc_center_release(struct center *c, struct contact *k)
 {
+	cc_center_set_interval(c, k, -1);
+	cc_center_set_first_interval(c, k, -1);
 	k->next = c->free_contacts;
 	c->free_contacts = k;
 }
@@ -61,17 +64,32 @@ static int is_callback(const struct contact *k)
 
 /* ---- accounting ---- */
 
-static inline double *sraw(struct center *c, uint32_t g, int status)
-{
-	return &c->out->status_raw[cc_sr_index(c->scn->n_groups, c->out->n_status, 0, g,
-	                                       (size_t)status)];
-}
-
 void cc_center_gcount(struct center *c, uint32_t g, int field, double t, double v)
 {
-	long i = cc_grid_index(c->grid, t);
+	long i = cc_grid_index(&c->wgrid, t);
 	if (i >= 0)
-		*graw(c, i, g, field) += v;
+		c->grow[(size_t)i * c->gstride + cc_gr_at(g, field)] += v;
+}
+
+/* A contact's claims on open rows: its arrival interval and its customer's first. */
+static void pin(struct center *c, long interval, int by)
+{
+	if (interval >= 0)
+		c->pins[(size_t)interval - c->row0] += by;
+}
+
+void cc_center_set_interval(struct center *c, struct contact *k, long interval)
+{
+	pin(c, k->interval, -1);
+	k->interval = interval;
+	pin(c, interval, 1);
+}
+
+void cc_center_set_first_interval(struct center *c, struct contact *k, long interval)
+{
+	pin(c, k->first_interval, -1);
+	k->first_interval = interval;
+	pin(c, interval, 1);
 }
 
 /* What the agent is doing, whatever its status: exclusive, and the key of time accounting.
@@ -88,9 +106,9 @@ static void spread_with(struct center *c, double *a, size_t stride_a, double *b,
                         double t0)
 {
 	if (b)
-		cc_grid_spread2(c->grid, a, stride_a, b, stride_b, t0, c->now);
+		cc_grid_spread2(&c->wgrid, a, stride_a, b, stride_b, t0, c->now);
 	else
-		cc_grid_spread(c->grid, a, stride_a, t0, c->now, 1.0);
+		cc_grid_spread(&c->wgrid, a, stride_a, t0, c->now, 1.0);
 }
 
 void cc_center_agent_account(struct center *c, struct agent *a)
@@ -108,29 +126,29 @@ void cc_center_agent_account(struct center *c, struct agent *a)
 				if (busy < 0 && a->held_ch[ch] == a->n_held)
 					busy = ch;
 				else
-					cc_grid_spread(c->grid, gcraw(c, 0, a->group, ch, CC_GCR_BUSY), c->cstride,
+					cc_grid_spread(&c->wgrid, gcbins(c, a->group, ch, CC_GCR_BUSY), c->cstride,
 					               t0, c->now, 1.0);
 			}
-	double *busy_bins = busy >= 0 ? gcraw(c, 0, a->group, busy, CC_GCR_BUSY) : NULL;
+	double *busy_bins = busy >= 0 ? gcbins(c, a->group, busy, CC_GCR_BUSY) : NULL;
 	enum activity act = activity(a);
 	switch (act) {
 	case ACT_IDLE:
 		if (a->status == CC_AGENT_OFFLINE && !a->in_shift)
 			return;
-		spread_with(c, sraw(c, a->group, a->status), c->sstride, busy_bins, c->cstride, t0);
+		spread_with(c, sbins(c, a->group, a->status), c->sstride, busy_bins, c->cstride, t0);
 		*araw(c, a, CC_AR_COUNT + (size_t)a->status) += dt;
 		return;
 	case ACT_RING:
-		spread_with(c, graw(c, 0, a->group, CC_GR_RING), c->gstride, busy_bins, c->cstride, t0);
+		spread_with(c, gbins(c, a->group, CC_GR_RING), c->gstride, busy_bins, c->cstride, t0);
 		*araw(c, a, CC_AR_RING) += dt;
 		return;
 	case ACT_TALK:
 	case ACT_ACW:
-		spread_with(c, graw(c, 0, a->group, act == ACT_TALK ? CC_GR_TALK : CC_GR_ACW),
+		spread_with(c, gbins(c, a->group, act == ACT_TALK ? CC_GR_TALK : CC_GR_ACW),
 		            c->gstride, busy_bins, c->cstride, t0);
 		*araw(c, a, act == ACT_TALK ? CC_AR_TALK : CC_AR_ACW) += dt;
 		if (is_npt(a->status))
-			cc_grid_spread(c->grid, graw(c, 0, a->group, CC_GR_NPT_ON_CONTACT), c->gstride, t0,
+			cc_grid_spread(&c->wgrid, gbins(c, a->group, CC_GR_NPT_ON_CONTACT), c->gstride, t0,
 			               c->now, 1.0);
 		return;
 	}
@@ -149,18 +167,18 @@ static void contact_account(struct center *c, struct contact *k)
 	case K_PENDING: case K_DIAL: case K_TALK: case K_ACW: case K_LINK: break;
 	case K_HOLD:
 		k->hold_s += c->now - t0;
-		cc_grid_spread(c->grid, graw(c, 0, a->group, CC_GR_HOLD), c->gstride, t0, c->now, 1.0);
+		cc_grid_spread(&c->wgrid, gbins(c, a->group, CC_GR_HOLD), c->gstride, t0, c->now, 1.0);
 		break;
 	default: return;
 	}
-	double *work = gcraw(c, 0, a->group, k->channel, CC_GCR_WORK);
+	double *work = gcbins(c, a->group, k->channel, CC_GCR_WORK);
 	if (k->direct) /* a transfer to an agent works for no queue */
-		cc_grid_spread(c->grid, work, c->cstride, t0, c->now, 1.0);
+		cc_grid_spread(&c->wgrid, work, c->cstride, t0, c->now, 1.0);
 	else if (k->queue == OUTBOUND_QUEUE)
-		cc_grid_spread2(c->grid, graw(c, 0, a->group, CC_GR_OUTBOUND), c->gstride, work,
+		cc_grid_spread2(&c->wgrid, gbins(c, a->group, CC_GR_OUTBOUND), c->gstride, work,
 		                c->cstride, t0, c->now);
 	else
-		cc_grid_spread2(c->grid, qraw(c, 0, k->queue, CC_QR_WORK_TIME), c->qstride, work,
+		cc_grid_spread2(&c->wgrid, qbins(c, k->queue, CC_QR_WORK_TIME), c->qstride, work,
 		                c->cstride, t0, c->now);
 }
 
@@ -260,7 +278,7 @@ void cc_center_unhold(struct center *c, struct contact *k)
 {
 	struct agent *a = k->agent;
 	cc_center_kset(c, k, K_OUT);
-	cc_grid_spread(c->grid, gcraw(c, 0, a->group, k->channel, CC_GCR_SLOTS), c->cstride,
+	cc_grid_spread(&c->wgrid, gcbins(c, a->group, k->channel, CC_GCR_SLOTS), c->cstride,
 	               k->held_s, c->now, 1.0);
 	if (k->prev)
 		k->prev->next = k->next;
@@ -518,17 +536,17 @@ void cc_center_draw(struct center *c, struct queue *q, struct contact *k)
 	k->channel = q->channel;
 	k->arrival_s = c->now;
 	draw_attributes(q, k);
-	k->interval = cc_grid_index(c->grid, c->now);
+	cc_center_set_interval(c, k, cc_grid_index(c->grid, c->now));
 	if (k->interval >= 0)
 		*qraw(c, k->interval, k->queue, CC_QR_OFFERED) += 1;
 }
 
-void cc_center_follow(struct contact *next, struct contact *k)
+void cc_center_follow(struct center *c, struct contact *next, struct contact *k)
 {
 	next->initial_id = k->initial_id;
 	next->previous_id = k->id;
 	next->first_arrival_s = k->first_arrival_s;
-	next->first_interval = k->first_interval;
+	cc_center_set_first_interval(c, next, k->first_interval);
 	next->first_queue = k->first_queue;
 	k->next_id = next->id;
 }
@@ -557,7 +575,7 @@ static struct contact *new_contact(struct center *c, struct queue *q)
 	struct contact *k = cc_center_contact(c);
 	cc_center_draw(c, q, k);
 	k->first_arrival_s = c->now;
-	k->first_interval = k->interval;
+	cc_center_set_first_interval(c, k, k->interval);
 	k->first_queue = k->queue;
 	if (k->interval >= 0)
 		*qraw(c, k->interval, k->queue, CC_QR_CUSTOMERS) += 1;
@@ -593,7 +611,7 @@ static void to_callback(struct center *c, struct queue *q, struct contact *k)
 	struct contact *cb = cc_center_contact(c);
 	cc_center_draw(c, cq, cb);
 	c->out->counts.arrived++;
-	cc_center_follow(cb, k);
+	cc_center_follow(c, cb, k);
 	record(c, k, NULL, CC_OUTCOME_CALLBACK, c->now, NAN);
 	cc_center_release(c, k);
 	const struct cc_callback_dial_cfg *d = &cq->cfg->dialing;
@@ -953,7 +971,6 @@ void cc_center_dial(struct center *c, struct agent *a, double talk_s, double acw
 	k->channel = CC_CHANNEL_VOICE;
 	k->arrival_s = c->now;
 	k->connect_s = c->now;
-	k->interval = -1;
 	k->reached = (uint8_t)reached;
 	k->talk_s = k->work_s = talk_s;
 	k->acw_s = acw_s;
@@ -965,6 +982,133 @@ void cc_center_dial(struct center *c, struct agent *a, double talk_s, double acw
 }
 
 /* ---- set-up, the loop, the end ---- */
+
+/* ---- the open rows ---- */
+
+/* Makes array room for reported interval ROW: first by dropping the closed rows in front
+ * (when they are at least half of the room), else by doubling it. */
+static void ensure_row(struct center *c, size_t row)
+{
+	if (row - c->row0 < c->cap)
+		return;
+	size_t closed = c->base - c->row0, open = c->cap - closed;
+	double *const rows[4] = { c->qrow, c->grow, c->srow, c->gcrow };
+	const size_t stride[4] = { c->qstride, c->gstride, c->sstride, c->cstride };
+	if (closed && closed >= c->cap / 2 && row - c->base < c->cap) {
+		for (int i = 0; i < 4; i++) {
+			memmove(rows[i], rows[i] + closed * stride[i], open * stride[i] * sizeof *rows[i]);
+			memset(rows[i] + open * stride[i], 0, closed * stride[i] * sizeof *rows[i]);
+		}
+		memmove(c->pins, c->pins + closed, open * sizeof *c->pins);
+		memset(c->pins + open, 0, closed * sizeof *c->pins);
+		c->row0 = c->base;
+	} else {
+		size_t cap = c->cap ? 2 * c->cap : 4;
+		while (row - c->row0 >= cap)
+			cap *= 2;
+		double **slot[4] = { &c->qrow, &c->grow, &c->srow, &c->gcrow };
+		for (int i = 0; i < 4; i++) {
+			*slot[i] = cc_realloc(*slot[i], cap * stride[i], sizeof **slot[i]);
+			memset(*slot[i] + c->cap * stride[i], 0, (cap - c->cap) * stride[i] * sizeof **slot[i]);
+		}
+		c->pins = cc_realloc(c->pins, cap, sizeof *c->pins);
+		memset(c->pins + c->cap, 0, (cap - c->cap) * sizeof *c->pins);
+		c->cap = cap;
+	}
+	c->wgrid.first = c->grid->first + c->row0;
+	c->wgrid.count = c->grid->count - c->row0;
+	c->wgrid.warmup_s = c->row0 ? cc_grid_start(c->grid, c->row0) : c->grid->warmup_s;
+}
+
+/* Hands the next N open rows to the sink, and adds them into the totals, in order. */
+static void emit_rows(struct center *c, size_t n)
+{
+	double channel[CC_CHANNEL_COUNT * CC_QR_COUNT];
+	for (size_t i = 0; i < n; i++, c->base++) {
+		size_t a = c->base - c->row0;
+		struct cc_raw_row x = {
+			.scn = c->scn, .grid = c->grid, .row = c->base, .n_status = c->out->n_status,
+			.queue = c->qrow + a * c->qstride, .group = c->grow + a * c->gstride,
+			.status = c->srow + a * c->sstride, .gc = c->gcrow + a * c->cstride,
+			.channel = channel,
+		};
+		cc_metrics_channel_sums(c->scn, x.queue, channel);
+		cc_rep_result_add_row(c->out, &x);
+		if (c->sink)
+			c->sink->row(c->sink->ctx, &x);
+	}
+}
+
+/* The earliest start of time not yet accounted that could still land in a row: agents'
+ * segments and runs of not-productive statuses, contacts in hand (their segments, slots and
+ * rings), the groups' logged-in counts and the queues' lengths. What would add nothing (an
+ * agent Offline out of its shift with nothing in hand, an empty queue) does not count. */
+static double pending_from(const struct center *c)
+{
+	double t = INFINITY;
+	for (size_t i = 0; i < c->n_agents; i++) {
+		const struct agent *a = &c->agents[i];
+		if (!(a->status == CC_AGENT_OFFLINE && !a->in_shift && !a->n_held))
+			t = fmin(t, a->since_s);
+		if (is_npt(a->status))
+			t = fmin(t, a->npt_run_start_s);
+		for (const struct contact *k = a->held; k; k = k->next) {
+			t = fmin(t, fmin(k->since_s, k->held_s));
+			if (k->state == K_RING)
+				t = fmin(t, k->ring_start_s);
+		}
+	}
+	for (size_t g = 0; g < c->scn->n_groups; g++) {
+		const struct group *gr = &c->groups[g];
+		if (gr->scheduled || gr->staffed || gr->overtime)
+			t = fmin(t, gr->counts_since_s);
+	}
+	for (size_t q = 0; q < c->scn->n_queues; q++)
+		if (cc_heap_size(&c->queues[q].waiting))
+			t = fmin(t, c->queues[q].waiting_since_s);
+	return t;
+}
+
+/* Accounts every agent's, group's, queue's and contact's time up to now. */
+static void account_all(struct center *c)
+{
+	for (size_t i = 0; i < c->n_agents; i++) {
+		struct agent *a = &c->agents[i];
+		cc_center_agent_account(c, a);
+		for (struct contact *k = a->held; k; k = k->next) {
+			contact_account(c, k);
+			cc_grid_spread(&c->wgrid, gcbins(c, a->group, k->channel, CC_GCR_SLOTS), c->cstride,
+			               k->held_s, c->now, 1.0);
+			k->held_s = c->now;
+		}
+	}
+	cc_agent_account_groups(c);
+	for (size_t q = 0; q < c->scn->n_queues; q++)
+		cc_route_queue_account(c, &c->queues[q]);
+}
+
+/* Open rows, from the first, that can close now: ended by LIMIT and pinned by no contact. */
+static size_t closable(const struct center *c, double limit)
+{
+	size_t n = 0;
+	while (c->base + n <= c->tick_row && cc_grid_end(c->grid, c->base + n) <= limit &&
+	       c->pins[c->base + n - c->row0] == 0)
+		n++;
+	return n;
+}
+
+/* Now is the end of interval TICK_ROW: close what can close and open the next row. */
+static void tick(struct center *c)
+{
+	emit_rows(c, closable(c, fmin(c->now, pending_from(c))));
+	if (c->tick_row + 1 - c->base >= CC_CENTER_MAX_OPEN_ROWS) {
+		account_all(c);
+		emit_rows(c, closable(c, fmin(c->now, pending_from(c))));
+	}
+	c->tick_row++;
+	ensure_row(c, c->tick_row);
+	c->next_tick = c->tick_row + 1 < c->grid->count ? cc_grid_end(c->grid, c->tick_row) : INFINITY;
+}
 
 static void setup(struct center *c, const struct cc_scenario *scn, const struct cc_grid *grid,
                   uint64_t replication, struct cc_rep_result *out)
@@ -979,6 +1123,9 @@ static void setup(struct center *c, const struct cc_scenario *scn, const struct 
 	c->gstride = scn->n_groups * CC_GR_COUNT;
 	c->sstride = scn->n_groups * out->n_status;
 	c->cstride = scn->n_groups * CC_CHANNEL_COUNT * CC_GCR_COUNT;
+	c->wgrid = *grid;
+	c->next_tick = grid->count > 1 ? cc_grid_end(grid, 0) : INFINITY;
+	ensure_row(c, 0);
 	if (scn->contact_records && !out->records) {
 		out->cap_records = 4096;
 		out->records = cc_calloc(out->cap_records, sizeof *out->records);
@@ -1055,7 +1202,7 @@ static void finish(struct center *c)
 		struct agent *a = &c->agents[i];
 		for (struct contact *k = a->held; k; k = k->next) {
 			contact_account(c, k);
-			cc_grid_spread(c->grid, gcraw(c, 0, a->group, k->channel, CC_GCR_SLOTS),
+			cc_grid_spread(&c->wgrid, gcbins(c, a->group, k->channel, CC_GCR_SLOTS),
 			               c->cstride, k->held_s, c->now, 1.0);
 			if (k->queue == OUTBOUND_QUEUE)
 				record(c, k, a, CC_OUTCOME_OUTBOUND, c->now, NAN);
@@ -1099,6 +1246,11 @@ static void teardown(struct center *c)
 	cc_free(c->queues);
 	cc_free(c->groups);
 	cc_free(c->agents);
+	cc_free(c->qrow);
+	cc_free(c->grow);
+	cc_free(c->srow);
+	cc_free(c->gcrow);
+	cc_free(c->pins);
 	cc_calendar_destroy(c->cal);
 }
 
@@ -1123,16 +1275,24 @@ static void dispatch_event(struct center *c, struct cc_event *ev)
 
 void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
                    uint64_t replication, struct cc_rep_result *out,
-                   struct cc_progress *progress)
+                   const struct cc_row_sink *sink, struct cc_progress *progress)
 {
 	struct center c;
 	setup(&c, scn, grid, replication, out);
+	c.sink = sink;
 	uint64_t events = 0, published_events = 0;
 	double published_s = 0;
 	const double horizon = grid->horizon_s;
+	int stopped = 0;
 	for (;;) {
 		const struct cc_event *top = cc_calendar_peek(c.cal);
-		if (!top || top->time >= horizon)
+		double t = top ? top->time : INFINITY;
+		if (c.next_tick <= t && c.next_tick < horizon) { /* before events at the same time */
+			c.now = c.next_tick;
+			tick(&c);
+			continue;
+		}
+		if (t >= horizon)
 			break;
 		struct cc_event *ev = cc_calendar_pop(c.cal);
 		c.now = ev->time;
@@ -1142,14 +1302,70 @@ void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
 			atomic_fetch_add(&progress->sim_ms, (uint64_t)((c.now - published_s) * 1000));
 			published_events = events;
 			published_s = c.now;
+			if ((stopped = atomic_load(&progress->stop)))
+				break;
 		}
 	}
-	finish(&c);
+	if (!stopped) {
+		finish(&c);
+		emit_rows(&c, grid->count - c.base);
+		cc_rep_result_finish(out, scn);
+	}
 	if (progress) {
 		atomic_fetch_add(&progress->events, events - published_events);
 		atomic_fetch_add(&progress->sim_ms, (uint64_t)((horizon - published_s) * 1000));
 	}
 	out->counts.events = events;
-	cc_rep_result_total(out, scn, grid);
 	teardown(&c);
+}
+
+/* Expected arrivals at line Q over the horizon, by its rates. */
+static double expected_arrivals(const struct cc_queue_cfg *q, double horizon_s)
+{
+	double n = 0, t = 0;
+	for (size_t i = 0; t < horizon_s; i++) {
+		double rate = q->per_hour[i < q->n_rates ? i : q->n_rates - 1];
+		double end = i + 1 < q->n_rates ? t + q->rate_width_s : horizon_s;
+		if (end > horizon_s)
+			end = horizon_s;
+		n += rate * (end - t) / 3600;
+		t = end;
+	}
+	return n;
+}
+
+double cc_center_expected_contacts(const struct cc_scenario *scn)
+{
+	double n = 0;
+	for (size_t q = 0; q < scn->n_lines; q++)
+		n += expected_arrivals(&scn->queues[q], scn->horizon_s);
+	return n;
+}
+
+double cc_center_bytes(const struct cc_scenario *scn)
+{
+	double agents = (double)cc_scenario_agents(scn);
+	double n_status = (double)cc_scenario_status_count(scn);
+	/* An agent: its struct, its random stream, its whole-run sums and its roster spans. */
+	double per_agent = (double)sizeof(struct agent) + (double)gsl_rng_mt19937->size + 64 +
+	                   8 * ((double)CC_AR_COUNT + n_status) + 4 * sizeof(struct cc_span);
+	/* Contacts in the system at once, by Little's law: arrivals an hour times the hours
+	 * each stays (handle, ACW and a generous wait), doubled for peaks, in slabs of 1024. */
+	double in_system = 0;
+	for (size_t q = 0; q < scn->n_lines; q++) {
+		const struct cc_queue_cfg *cfg = &scn->queues[q];
+		double rate = 0;
+		for (size_t i = 0; i < cfg->n_rates; i++)
+			rate = fmax(rate, cfg->per_hour[i]);
+		in_system += rate / 3600 * (cfg->handle.mean + cfg->acw.mean + 600);
+	}
+	double contacts = (2 * in_system + 1024) * (double)sizeof(struct contact);
+	double events = (2 * in_system + 4 * agents + 1024) * (double)sizeof(struct cc_event);
+	/* Open rows: a few, usually; the queues' and groups' state. */
+	double row = 8.0 * ((double)scn->n_queues * CC_QR_COUNT +
+	                    (double)scn->n_groups * (CC_GR_COUNT + n_status +
+	                                             CC_CHANNEL_COUNT * CC_GCR_COUNT));
+	double fixed = (double)scn->n_queues * (sizeof(struct queue) + 2 * 5000.0) +
+	               (double)scn->n_groups * (sizeof(struct group) + 1024);
+	return agents * per_agent + contacts + events + 8 * row + fixed;
 }

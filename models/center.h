@@ -42,12 +42,41 @@
  */
 
 /*
- * Runs replication REPLICATION of SCN on GRID into OUT (initialised by the caller with
- * cc_rep_result_init). PROGRESS, if not NULL, receives events and simulated time as it goes.
- * Allocates its pools up front and as they grow; nothing per event once they have peaked.
+ * Where a replication's interval rows go as they close: ROW(CTX, X) receives each reported
+ * interval's raw sums once nothing can add to them any more, in interval order, every
+ * interval once (X is valid during the call only). A row closes once its interval has ended,
+ * every agent, group, queue and contact in hand has accounted its time up to the row's end
+ * at least, and no contact that may still count in it by its arrival (or its customer's
+ * first arrival) is in the system; the rest close at the horizon. Rows stay in memory until
+ * then, so memory follows the longest such span, not the horizon. When more than
+ * CC_CENTER_MAX_OPEN_ROWS rows wait only on time not yet accounted, that time is accounted
+ * up to the row's end at once; the sums are the same up to the order of floating-point
+ * additions.
+ */
+struct cc_row_sink {
+	void (*row)(void *ctx, const struct cc_raw_row *x);
+	void *ctx;
+};
+
+#define CC_CENTER_MAX_OPEN_ROWS 256
+
+/*
+ * Runs replication REPLICATION of SCN on GRID: its interval rows go to SINK (may be NULL),
+ * its totals, counts, records and events to OUT (initialised by the caller with
+ * cc_rep_result_init; the totals complete when this returns). PROGRESS, if not NULL,
+ * receives events and simulated time as it goes, and stops the run early when its stop flag
+ * is set (OUT is then incomplete). Allocates its pools up front and as they grow; nothing per
+ * event once they have peaked.
  */
 void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
                    uint64_t replication, struct cc_rep_result *out,
-                   struct cc_progress *progress);
+                   const struct cc_row_sink *sink, struct cc_progress *progress);
+
+/* Contacts expected to arrive in one replication (the lines' rates over the horizon). */
+double cc_center_expected_contacts(const struct cc_scenario *scn);
+
+/* About how many bytes one replication of SCN holds while it runs (agents, contacts in the
+ * system, the calendar, open rows), not counting contact records and agent events. */
+double cc_center_bytes(const struct cc_scenario *scn);
 
 #endif

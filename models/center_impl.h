@@ -205,6 +205,7 @@ struct center {
 	const struct cc_grid *grid;
 	const struct cc_policy *policy;
 	struct cc_rep_result *out;
+	const struct cc_row_sink *sink;
 	struct cc_calendar *cal;
 	struct queue *queues;
 	struct group *groups;
@@ -220,7 +221,21 @@ struct center {
 	uint64_t replication;
 	uint64_t ready_seq;
 	double now;
-	size_t qstride, gstride, sstride, cstride; /* distance between intervals in raw arrays */
+	/*
+	 * The open rows: raw sums of the reported intervals that something may still add to.
+	 * Array row i holds reported interval ROW0 + i; intervals from BASE on are open, those
+	 * before it were handed to the sink. WGRID is the grid seen from array row 0 (its first
+	 * interval is ROW0), so time spreads land in the array directly. PINS counts, per array
+	 * row, the contacts that may still count there by their arrival (their own or their
+	 * customer's first). See close_rows in center.c for when a row closes.
+	 */
+	double *qrow, *grow, *srow, *gcrow;
+	int32_t *pins;
+	size_t row0, base, cap;
+	struct cc_grid wgrid;
+	size_t tick_row;             /* the open row whose end is the next tick */
+	double next_tick;            /* INFINITY: no more ticks (the last row ends at the horizon) */
+	size_t qstride, gstride, sstride, cstride; /* entries per row in the row arrays */
 	size_t awidth;                             /* entries per agent in agent_raw */
 };
 
@@ -236,20 +251,42 @@ static inline int is_npt(int status)
 	return status >= CC_AGENT_FIRST_NPT;
 }
 
+/* Raw sum FIELD of queue Q (group G...) in reported interval INTERVAL, which is open. */
 static inline double *qraw(struct center *c, long interval, uint32_t q, int field)
 {
-	return &c->out->queue_raw[cc_qr_index(c->scn->n_queues, (size_t)interval, q, field)];
+	return &c->qrow[((size_t)interval - c->row0) * c->qstride + cc_qr_at(q, field)];
 }
 
 static inline double *graw(struct center *c, long interval, uint32_t g, int field)
 {
-	return &c->out->group_raw[cc_gr_index(c->scn->n_groups, (size_t)interval, g, field)];
+	return &c->grow[((size_t)interval - c->row0) * c->gstride + cc_gr_at(g, field)];
 }
 
 static inline double *gcraw(struct center *c, long interval, uint32_t g, int ch, int field)
 {
-	return &c->out->gc_raw[cc_gcr_index(c->scn->n_groups, (size_t)interval, g, (size_t)ch,
-	                                    field)];
+	return &c->gcrow[((size_t)interval - c->row0) * c->cstride + cc_gcr_at(g, (size_t)ch, field)];
+}
+
+/* The bins of a field in array row 0, for the time spreads over &c->wgrid (successive
+ * intervals are the row's stride apart). */
+static inline double *qbins(struct center *c, uint32_t q, int field)
+{
+	return &c->qrow[cc_qr_at(q, field)];
+}
+
+static inline double *gbins(struct center *c, uint32_t g, int field)
+{
+	return &c->grow[cc_gr_at(g, field)];
+}
+
+static inline double *gcbins(struct center *c, uint32_t g, int ch, int field)
+{
+	return &c->gcrow[cc_gcr_at(g, (size_t)ch, field)];
+}
+
+static inline double *sbins(struct center *c, uint32_t g, int status)
+{
+	return &c->srow[g * c->out->n_status + (size_t)status];
 }
 
 static inline double *araw(struct center *c, const struct agent *a, size_t field)
@@ -311,8 +348,12 @@ void cc_center_wrap_up(struct center *c, struct contact *k);
 /* A contact from the pool, with a fresh record id and no history. */
 struct contact *cc_center_contact(struct center *c);
 void cc_center_release(struct center *c, struct contact *k);
+/* Sets K's reported arrival interval (-1: none), or its customer's first: the row stays open
+ * while K may still count there. */
+void cc_center_set_interval(struct center *c, struct contact *k, long interval);
+void cc_center_set_first_interval(struct center *c, struct contact *k, long interval);
 /* NEXT continues K's customer: a new record linked to K's. */
-void cc_center_follow(struct contact *next, struct contact *k);
+void cc_center_follow(struct center *c, struct contact *next, struct contact *k);
 /* Draws K's attributes as a contact of Q (handle, patience, ACW, priority, pause, transfer)
  * from Q's attribute stream; K arrives at Q now. */
 void cc_center_draw(struct center *c, struct queue *q, struct contact *k);
@@ -408,6 +449,8 @@ void cc_agent_outbound_done(struct center *c, struct agent *a);
 void cc_agent_rona(struct center *c, struct agent *a);
 /* Event handlers for the agent's own events. */
 void cc_agent_on_event(struct center *c, struct cc_event *ev);
+/* Accounts every group's logged-in counts up to now. */
+void cc_agent_account_groups(struct center *c);
 /* Closes every agent's and group's accounts at the horizon. */
 void cc_agent_finish(struct center *c);
 

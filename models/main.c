@@ -1,14 +1,17 @@
 /*
  * The ccsim command: wires the contact-center model into the engine's CLI plumbing.
  * Subcommands: run (simulate and write results), check (validate a scenario), erlang
- * (analytic Erlang B, C and A).
+ * (analytic Erlang B, C and A), export (results to CSV).
  */
+#include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "models/erlang.h"
+#include "models/export.h"
 #include "models/policy.h"
 #include "models/report.h"
 #include "models/results.h"
@@ -40,11 +43,35 @@ static const char run_usage[] =
 	"  --threads N           replications run in parallel (default 1); results are identical\n"
 	"  --set PATH=VALUE      change a setting, e.g. --set queues.sales.handle.mean=200s or\n"
 	"                        --set 'agents.[0].count=8' (repeatable)\n"
-	"  --json                print the summary as JSON on stdout\n"
+	"  --intervals           also print, per queue, one row per interval (clock time,\n"
+	"                        offered, answered, abandonment, SL, ASA, occupancy, agents),\n"
+	"                        marking the intervals that miss the queue's target\n"
+	"  --json                print every figure as JSON on stdout: whole horizon, per\n"
+	"                        interval and per replication\n"
+	"  --csv DIR             also write the results as CSV tables into DIR (see 'ccsim\n"
+	"                        export --help')\n"
 	"  --quiet               no progress line and no table\n"
 	"  -h, --help            this text\n"
 	"\n"
-	"exit codes: 0 done; 1 the run failed (I/O); 2 bad usage or scenario\n";
+	"Progress shows on stderr when it is a terminal and the run takes more than a second.\n"
+	"SIGINT, SIGTERM or SIGHUP stop the run: nothing is written, exit 130, 143 or 129.\n"
+	"\n"
+	"exit codes: 0 done; 1 the run failed (I/O, output); 2 bad usage or scenario;\n"
+	"128 + N stopped by signal N\n";
+
+static const char export_usage[] =
+	"usage: ccsim export FILE.h5 --csv DIR\n"
+	"\n"
+	"Writes a results file as tidy CSV tables into DIR (made if missing), for spreadsheets,\n"
+	"pandas and R: per figure owner (queues, groups, statuses, channels, group_channels),\n"
+	"<owner>_intervals.csv (one row per interval and entity, with its clock time and start_s),\n"
+	"<owner>_totals.csv (the whole horizon after warm-up), <owner>_replications.csv (each\n"
+	"replication's totals), <owner>_replication_intervals.csv when the file has them, and\n"
+	"counts.csv. Every figure is a column (summaries: its mean, and <figure>_ci95, the 95 %\n"
+	"half-width), units in the header (\"asa_s [s]\"); an undefined figure is an empty field.\n"
+	"'ccsim run ... --csv DIR' writes the same files.\n"
+	"\n"
+	"exit codes: 0 done; 1 a file could not be read or written; 2 bad usage\n";
 
 static const char check_usage[] =
 	"usage: ccsim check SCENARIO [--set PATH=VALUE]...\n"
@@ -120,17 +147,142 @@ static int load(const struct scenario_args *a, struct cc_scenario *scn)
 
 struct progress_view {
 	size_t replications;
-	double total_h; /* simulated hours when every replication is done */
+	double total_h;    /* simulated hours when every replication is done */
+	int shown;
 };
 
+/* The progress line: shown once a run has taken a second, about four times a second. */
 static void show_progress(void *ctx, const struct cc_progress *p, double elapsed_s)
 {
-	const struct progress_view *v = ctx;
+	struct progress_view *v = ctx;
+	if (elapsed_s < 1)
+		return;
 	double sim_h = (double)atomic_load(&p->sim_ms) / 3.6e6;
 	double events = (double)atomic_load(&p->events);
-	cc_cli_progress("replications %zu/%zu · simulated %.1f of %.1f h (%.0f %%) · %.2f M events/s",
+	double done = v->total_h > 0 ? sim_h / v->total_h : 0;
+	char left[32] = "";
+	if (done > 0.01 && done < 1)
+		cc_duration_format(round(elapsed_s * (1 - done) / done), left, sizeof left);
+	cc_cli_progress("replications %zu/%zu · simulated %.0f of %.0f h (%.0f %%) · %.2f M events/s%s%s",
 	                (size_t)atomic_load(&p->tasks_done), v->replications, sim_h, v->total_h,
-	                100 * sim_h / v->total_h, elapsed_s > 0 ? events / elapsed_s / 1e6 : 0.0);
+	                100 * done, elapsed_s > 0 ? events / elapsed_s / 1e6 : 0.0,
+	                left[0] ? " · left " : "", left);
+	v->shown = 1;
+}
+
+/* The signal that asked the run to stop, or 0. */
+static volatile sig_atomic_t stop_signal;
+static volatile int stop_flag;
+
+static void on_stop_signal(int sig)
+{
+	stop_signal = sig;
+	stop_flag = 1;
+}
+
+/* SIGINT, SIGTERM and SIGHUP stop a run cleanly: the temporary file goes, the exit code is
+ * 128 + the signal's number. */
+static void catch_stop_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+static const char *signal_name(int sig)
+{
+	return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : sig == SIGHUP ? "SIGHUP" : "a signal";
+}
+
+/* Output to stdout that could not be written (a full disk, a closed pipe) is a failure. */
+static int stdout_failed(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	cc_cli_error("cannot write to standard output: %s", strerror(errno ? errno : EIO));
+	return 1;
+}
+
+struct run_options {
+	const char *output;
+	const char *csv_dir;
+	long long reps, seed, threads;
+	int json, quiet, intervals;
+};
+
+static int run_scenario(struct cc_scenario *scn, const struct run_options *o)
+{
+	char path[4096], err[ERR_LEN];
+	if (o->output)
+		snprintf(path, sizeof path, "%s", o->output);
+	else
+		cc_results_default_path(scn, path, sizeof path);
+	double bytes = cc_run_memory_estimate(scn, (int)o->threads, o->intervals || o->json,
+	                                      o->json);
+	double limit = cc_run_memory_limit();
+	if (bytes > limit) {
+		char what[256];
+		cc_run_memory_explain(scn, (int)o->threads, what, sizeof what);
+		cc_cli_error("%s: the run would hold about %.1f GiB, more than the %.1f GiB this machine allows (%s)",
+		             scn->path, bytes / 1073741824.0, limit / 1073741824.0, what);
+		return cc_status_exit_code(CC_ERR_SCENARIO);
+	}
+	struct cc_results *results = NULL;
+	enum cc_status st = cc_results_open(path, scn, &results, err, sizeof err);
+	if (st) {
+		cc_cli_error("%s", err);
+		return cc_status_exit_code(st);
+	}
+	struct progress_view view = { (size_t)scn->replications,
+	                              scn->replications * scn->horizon_s / 3600, 0 };
+	struct cc_run run = {
+		.scn = scn,
+		.threads = (int)o->threads,
+		.sink = cc_results_sink(results),
+		.on_progress = cc_cli_progress_wanted(o->quiet) ? show_progress : NULL,
+		.progress_ctx = &view,
+		.keep_intervals = o->intervals || o->json,
+		.keep_totals = o->json,
+		.stop = &stop_flag,
+	};
+	st = cc_run_execute(&run);
+	if (view.shown)
+		cc_cli_progress_end();
+	if (st == CC_OK && stop_flag)
+		st = CC_ERR_STOPPED;
+	if (st == CC_ERR_STOPPED) {
+		cc_cli_error("stopped by %s: no results written", signal_name(stop_signal));
+		cc_results_discard(results);
+	} else if (st) {
+		cc_cli_error("%s: %s", path, cc_results_error(results)[0] ? cc_results_error(results)
+		                                                           : "writing the results failed");
+		cc_results_discard(results);
+	} else {
+		st = cc_results_close(results, &run, err, sizeof err);
+		if (st)
+			cc_cli_error("%s", err);
+	}
+	if (st == CC_OK && o->csv_dir && (st = cc_export_csv(path, o->csv_dir, err, sizeof err)))
+		cc_cli_error("%s", err);
+	if (st == CC_OK) {
+		if (o->json)
+			cc_report_json(stdout, &run, path);
+		else if (!o->quiet) {
+			if (o->intervals)
+				cc_report_intervals(stdout, &run);
+			cc_report_table(stdout, &run, path);
+		}
+		if (stdout_failed())
+			st = CC_ERR_IO;
+	}
+	cc_run_fini(&run);
+	if (st == CC_ERR_STOPPED)
+		return 128 + stop_signal;
+	return cc_status_exit_code(st);
 }
 
 static int cmd_run(int argc, char **argv)
@@ -141,24 +293,32 @@ static int cmd_run(int argc, char **argv)
 	}
 	struct scenario_args sa = { 0 };
 	sa.sets = cc_calloc((size_t)argc, sizeof *sa.sets);
-	const char *output = NULL, *v;
-	long long reps = 0, seed = -1, threads = 1;
-	int json = 0, quiet = 0, rc = 0;
+	struct run_options o = { .seed = -1, .threads = 1 };
+	const char *v;
+	int rc = 0;
 	for (int i = 1; i < argc && rc == 0; i++) {
 		int m;
 		if ((m = cc_cli_option(argc, argv, &i, "-o", &v)) ||
-		    (m = cc_cli_option(argc, argv, &i, "--output", &v)))
-			output = v;
-		else if ((m = cc_cli_option(argc, argv, &i, "--replications", &v)))
-			rc = m > 0 ? cc_cli_long("--replications", v, 1, 100000, &reps) : 0;
+		    (m = cc_cli_option(argc, argv, &i, "--output", &v))) {
+			o.output = v;
+			if (m > 0 && !v[0])
+				cc_cli_error("run: -o needs a file name (got an empty one)"), m = -1;
+		} else if ((m = cc_cli_option(argc, argv, &i, "--csv", &v))) {
+			o.csv_dir = v;
+			if (m > 0 && !v[0])
+				cc_cli_error("run: --csv needs a directory (got an empty name)"), m = -1;
+		} else if ((m = cc_cli_option(argc, argv, &i, "--replications", &v)))
+			rc = m > 0 ? cc_cli_long("--replications", v, 1, 100000, &o.reps) : 0;
 		else if ((m = cc_cli_option(argc, argv, &i, "--seed", &v)))
-			rc = m > 0 ? cc_cli_long("--seed", v, 0, INT64_MAX, &seed) : 0;
+			rc = m > 0 ? cc_cli_long("--seed", v, 0, INT64_MAX, &o.seed) : 0;
 		else if ((m = cc_cli_option(argc, argv, &i, "--threads", &v)))
-			rc = m > 0 ? cc_cli_long("--threads", v, 1, 1024, &threads) : 0;
+			rc = m > 0 ? cc_cli_long("--threads", v, 1, 1024, &o.threads) : 0;
 		else if (strcmp(argv[i], "--json") == 0)
-			json = 1, m = 1;
+			o.json = 1, m = 1;
+		else if (strcmp(argv[i], "--intervals") == 0)
+			o.intervals = 1, m = 1;
 		else if (strcmp(argv[i], "--quiet") == 0)
-			quiet = 1, m = 1;
+			o.quiet = 1, m = 1;
 		else if (!(m = scenario_arg(argc, argv, &i, "run", &sa)))
 			cc_cli_error("run: unknown option '%s' (try 'ccsim run --help')", argv[i]), m = -1;
 		if (m < 0)
@@ -172,65 +332,20 @@ static int cmd_run(int argc, char **argv)
 		cc_free(sa.sets);
 		return cc_status_exit_code(CC_ERR_USAGE);
 	}
-
+	catch_stop_signals();
 	struct cc_scenario scn;
 	if ((rc = load(&sa, &scn))) {
 		cc_free(sa.sets);
 		return rc;
 	}
-	if (reps > 0)
-		scn.replications = (int)reps;
-	if (seed >= 0)
-		scn.seed = (uint64_t)seed;
-
-	char path[4096], err[ERR_LEN];
-	if (output)
-		snprintf(path, sizeof path, "%s", output);
-	else
-		cc_results_default_path(&scn, path, sizeof path);
-	struct cc_results *results = NULL;
-	enum cc_status st = cc_results_open(path, &scn, &results, err, sizeof err);
-	if (st) {
-		cc_cli_error("%s", err);
-		cc_scenario_fini(&scn);
-		cc_free(sa.sets);
-		return cc_status_exit_code(st);
-	}
-
-	struct progress_view view = { (size_t)scn.replications,
-	                              scn.replications * scn.horizon_s / 3600 };
-	struct cc_run run = {
-		.scn = &scn,
-		.threads = (int)threads,
-		.on_records = cc_results_append_records,
-		.records_ctx = results,
-		.on_events = cc_results_append_events,
-		.events_ctx = results,
-		.on_progress = cc_cli_progress_wanted(quiet) ? show_progress : NULL,
-		.progress_ctx = &view,
-	};
-	st = cc_run_execute(&run);
-	if (run.on_progress)
-		cc_cli_progress_end();
-	if (st) {
-		const char *why = "writing contact records or agent events failed";
-		cc_cli_error("%s: %s", path, why);
-		cc_results_discard(results);
-	} else {
-		st = cc_results_close(results, &run, err, sizeof err);
-		if (st)
-			cc_cli_error("%s", err);
-	}
-	if (st == CC_OK) {
-		if (json)
-			cc_report_json(stdout, &run, path);
-		else if (!quiet)
-			cc_report_table(stdout, &run, path);
-	}
-	cc_run_fini(&run);
+	if (o.reps > 0)
+		scn.replications = (int)o.reps;
+	if (o.seed >= 0)
+		scn.seed = (uint64_t)o.seed;
+	rc = run_scenario(&scn, &o);
 	cc_scenario_fini(&scn);
 	cc_free(sa.sets);
-	return cc_status_exit_code(st);
+	return rc;
 }
 
 /* The queue's name as written in the scenario: without its "@<site>" when there are several
@@ -642,12 +757,47 @@ static int cmd_erlang(int argc, char **argv)
 	return 0;
 }
 
+static int cmd_export(int argc, char **argv)
+{
+	if (wants_help(argc, argv)) {
+		fputs(export_usage, stdout);
+		return 0;
+	}
+	const char *file = NULL, *dir = NULL, *v;
+	for (int i = 1; i < argc; i++) {
+		int m = cc_cli_option(argc, argv, &i, "--csv", &v);
+		if (m > 0) {
+			dir = v;
+		} else if (m < 0) {
+			return cc_status_exit_code(CC_ERR_USAGE);
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			cc_cli_error("export: unknown option '%s' (try 'ccsim export --help')", argv[i]);
+			return cc_status_exit_code(CC_ERR_USAGE);
+		} else if (file) {
+			cc_cli_error("export: one results file at a time ('%s' is extra)", argv[i]);
+			return cc_status_exit_code(CC_ERR_USAGE);
+		} else {
+			file = argv[i];
+		}
+	}
+	if (!file || !dir || !dir[0]) {
+		cc_cli_error("export: which file, and where? (usage: ccsim export FILE.h5 --csv DIR)");
+		return cc_status_exit_code(CC_ERR_USAGE);
+	}
+	char err[ERR_LEN];
+	enum cc_status st = cc_export_csv(file, dir, err, sizeof err);
+	if (st)
+		cc_cli_error("%s", err);
+	return cc_status_exit_code(st);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct cc_cli_command cmds[] = {
 		{ "run", "simulate a scenario and write its results", cmd_run },
 		{ "check", "validate a scenario without running it", cmd_check },
 		{ "erlang", "analytic Erlang B, C and A figures", cmd_erlang },
+		{ "export", "write a results file as CSV tables", cmd_export },
 	};
 	return cc_cli_dispatch("ccsim", CC_VERSION, usage, cmds, sizeof cmds / sizeof cmds[0],
 	                       argc, argv);

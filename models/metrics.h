@@ -10,11 +10,12 @@
 /*
  * What one replication measures, and the figures derived from it.
  *
- * The simulation adds raw sums (counts, seconds, time integrals) into arrays indexed by
- * (interval, queue or group, field); the last "interval" row holds the totals over the
- * whole post-warm-up horizon. Figures (service level, ASA, occupancy...) are ratios of raw
- * sums, computed once per replication by cc_metrics_derive from one descriptor table, which
- * also gives each figure its name, units and description for the results file and the docs.
+ * The simulation adds raw sums (counts, seconds, time integrals) into rows, one per
+ * reported interval, indexed by (queue or group, field); the totals row over the whole
+ * post-warm-up horizon is the sum of the interval rows. Figures (service level, ASA,
+ * occupancy...) are ratios of raw sums, derived once per row from one descriptor table,
+ * which also gives each figure its name, units and description for the results file and the
+ * docs. Only raw sums are kept while a replication runs.
  *
  * Counts follow a contact's arrival interval (a contact offered at 09:29 and answered at
  * 09:31 counts in the 09:00 interval); times are split across the intervals they cover.
@@ -143,6 +144,17 @@ struct cc_rep_counts {
 	uint64_t events;
 };
 
+/* A field of struct cc_rep_counts, for writing them all: its name and meaning. */
+struct cc_count_field {
+	const char *name;
+	size_t offset;   /* of the uint64_t in struct cc_rep_counts */
+	const char *description;
+};
+
+/* Every count, in the struct's order; *N receives how many. */
+const struct cc_count_field *cc_count_fields(size_t *n);
+uint64_t cc_count_value(const struct cc_rep_counts *c, const struct cc_count_field *f);
+
 /* Outcome of a contact record. */
 enum cc_outcome { CC_OUTCOME_HANDLED, CC_OUTCOME_ABANDONED, CC_OUTCOME_WAITING_AT_END,
                   CC_OUTCOME_IN_SERVICE_AT_END, CC_OUTCOME_OUTBOUND,
@@ -237,16 +249,58 @@ struct cc_agent_event {
 };
 #define CC_NO_STATUS 255
 
-/* The results of one replication. */
+/*
+ * The raw sums of one row: a reported interval, or the whole horizon after warm-up (row ==
+ * grid->count). The simulation fills the rows of a replication as it goes and hands each to
+ * the run once nothing can add to it any more (see cc_center_run); the totals row is the sum
+ * of the interval rows, added in order.
+ */
+struct cc_raw_row {
+	const struct cc_scenario *scn;
+	const struct cc_grid *grid;
+	size_t row;             /* the reported interval, or grid->count for the whole horizon */
+	size_t n_status;
+	const double *queue;    /* [n_queues * CC_QR_COUNT] */
+	const double *group;    /* [n_groups * CC_GR_COUNT] */
+	const double *status;   /* [n_groups * n_status]: agent-seconds in each status with no
+	                           contact and no ring (Offline: inside shifts) */
+	const double *gc;       /* [n_groups * CC_CHANNEL_COUNT * CC_GCR_COUNT] */
+	const double *channel;  /* [CC_CHANNEL_COUNT * CC_QR_COUNT]: the queue sums of each
+	                           channel's queues (cc_metrics_channel_sums) */
+	/* The totals row only: productive time per group and region [n_groups * regions.n] of
+	 * the groups that move between regions, summed over the intervals in order (a moving
+	 * group's productive time per region is only known interval by interval). NULL for an
+	 * interval row. */
+	const double *productive_region;
+};
+
+/* Row helpers: entry FIELD of entity I of a row. */
+static inline size_t cc_qr_at(size_t q, int field)
+{
+	return q * CC_QR_COUNT + (size_t)field;
+}
+static inline size_t cc_gr_at(size_t g, int field)
+{
+	return g * CC_GR_COUNT + (size_t)field;
+}
+static inline size_t cc_gcr_at(size_t g, size_t channel, int field)
+{
+	return (g * CC_CHANNEL_COUNT + channel) * CC_GCR_COUNT + (size_t)field;
+}
+
+/* Fills CHANNEL ([CC_CHANNEL_COUNT * CC_QR_COUNT]) with the sums of QUEUE's rows of each
+ * channel's queues, in queue order. */
+void cc_metrics_channel_sums(const struct cc_scenario *scn, const double *queue, double *channel);
+
+/* The results of one replication: everything but the interval rows, which go to the run as
+ * they close. */
 struct cc_rep_result {
-	double *queue_raw;  /* [(grid.count + 1) * n_queues * CC_QR_COUNT] */
-	double *group_raw;  /* [(grid.count + 1) * n_groups * CC_GR_COUNT] */
-	double *status_raw; /* [(grid.count + 1) * n_groups * n_status]: agent-seconds in each
-	                       status with no contact and no ring (Offline: inside shifts) */
+	/* Totals over the whole horizon after warm-up: each the sum of the interval rows, added
+	 * row by row in order (cc_rep_result_add_row), then the channels from the queues
+	 * (cc_rep_result_finish). Layouts as struct cc_raw_row's. */
+	double *queue_tot, *group_tot, *status_tot, *gc_tot, *channel_tot;
+	double *productive_region_tot; /* [n_groups * regions.n] */
 	double *agent_raw;  /* [n_agents * (CC_AR_COUNT + n_status)], whole run */
-	double *gc_raw;     /* [(grid.count + 1) * n_groups * CC_CHANNEL_COUNT * CC_GCR_COUNT] */
-	double *channel_raw; /* [(grid.count + 1) * CC_CHANNEL_COUNT * CC_QR_COUNT]: the queue
-	                        rows summed over each channel's queues, by cc_rep_result_total */
 	size_t n_status, n_agents;
 	struct cc_rep_counts counts;
 	struct cc_contact_record *records;
@@ -255,58 +309,39 @@ struct cc_rep_result {
 	size_t n_events, cap_events;
 };
 
-void cc_rep_result_init(struct cc_rep_result *r, const struct cc_scenario *scn,
-                        const struct cc_grid *grid);
+void cc_rep_result_init(struct cc_rep_result *r, const struct cc_scenario *scn);
 void cc_rep_result_fini(struct cc_rep_result *r);
 
-/* Fills the totals row (index grid.count) from the interval rows, then channel_raw (every
- * row) from queue_raw. */
-void cc_rep_result_total(struct cc_rep_result *r, const struct cc_scenario *scn,
-                         const struct cc_grid *grid);
+/* Adds interval row ROW (closed, with its channel sums) into R's totals. Rows must come in
+ * order, each once. */
+void cc_rep_result_add_row(struct cc_rep_result *r, const struct cc_raw_row *row);
 
-/* Index helpers into the raw arrays. */
-static inline size_t cc_qr_index(size_t n_queues, size_t interval, size_t queue, int field)
-{
-	return (interval * n_queues + queue) * CC_QR_COUNT + (size_t)field;
-}
-static inline size_t cc_gr_index(size_t n_groups, size_t interval, size_t group, int field)
-{
-	return (interval * n_groups + group) * CC_GR_COUNT + (size_t)field;
-}
-static inline size_t cc_gcr_index(size_t n_groups, size_t interval, size_t group,
-                                  size_t channel, int field)
-{
-	return ((interval * n_groups + group) * CC_CHANNEL_COUNT + channel) * CC_GCR_COUNT +
-	       (size_t)field;
-}
-static inline size_t cc_cr_index(size_t interval, size_t channel, int field)
-{
-	return (interval * CC_CHANNEL_COUNT + channel) * CC_QR_COUNT + (size_t)field;
-}
-static inline size_t cc_sr_index(size_t n_groups, size_t n_status, size_t interval, size_t group,
-                                 size_t status)
-{
-	return (interval * n_groups + group) * n_status + status;
-}
+/* Completes the totals once every interval row is in: the channel sums of the queue totals. */
+void cc_rep_result_finish(struct cc_rep_result *r, const struct cc_scenario *scn);
+
+/* The totals of R as a row (row = GRID->count). */
+struct cc_raw_row cc_rep_result_totals(const struct cc_rep_result *r,
+                                       const struct cc_scenario *scn,
+                                       const struct cc_grid *grid);
 
 /*
  * A derived figure: per queue, per agent group, per agent group and status (index
  * group * n_status + status), per channel (index enum cc_channel: the queue figures computed
- * on the raw sums of all the channel's queues, so a channel with no queue gives zero counts
- * and NaN ratios), or per agent group and channel (index group * CC_CHANNEL_COUNT + channel).
+ * on the raw sums of all the channel's queues), or per agent group and channel (index
+ * group * CC_CHANNEL_COUNT + channel).
  */
 enum cc_figure_owner { CC_FIG_QUEUE, CC_FIG_GROUP, CC_FIG_STATUS, CC_FIG_CHANNEL,
-                       CC_FIG_GROUP_CHANNEL };
+                       CC_FIG_GROUP_CHANNEL, CC_FIG_OWNER_COUNT };
 
 struct cc_figure {
-	const char *name;        /* dataset and JSON name: "service_level" */
+	const char *name;        /* variable, JSON and CSV name: "service_level" */
 	enum cc_figure_owner owner;
 	const char *units;       /* "1" for ratios and counts, "s" for seconds */
-	const char *description;
-	/* The figure for row ROW (an interval, or grid.count for the totals) and entity INDEX
-	 * (as the owner says); NaN when undefined (ASA with nothing answered). */
-	double (*value)(const struct cc_scenario *scn, const struct cc_grid *grid,
-	                const struct cc_rep_result *r, size_t row, size_t index);
+	const char *long_name;   /* a few words: "service level" */
+	const char *description; /* the definition */
+	/* The figure on row X for entity INDEX (as the owner says); NaN when undefined (ASA
+	 * with nothing answered). */
+	double (*value)(const struct cc_raw_row *x, size_t index);
 };
 
 /* The figures: queue, group, status, channel (the queue ones again, in the same order), then
@@ -318,5 +353,51 @@ const struct cc_figure *cc_figure_find(enum cc_figure_owner owner, const char *n
 
 /* Length in seconds of reported row ROW (the post-warm-up horizon for the totals row). */
 double cc_metrics_row_seconds(const struct cc_grid *grid, size_t row);
+
+/*
+ * The figures of one scenario laid out as "cells": one row of figure values is every
+ * figure's entities, figure by figure in cc_figures() order, each figure's entities in its
+ * owner's order. Entities that cannot have figures get none: the channels are those with a
+ * queue, in code order (so group-channel entities are group x used channel).
+ */
+struct cc_layout {
+	const struct cc_scenario *scn;
+	const struct cc_figure *figures;
+	size_t n_figures;
+	size_t entities[CC_FIG_OWNER_COUNT]; /* per owner */
+	size_t n_status;
+	enum cc_channel channels[CC_CHANNEL_COUNT]; /* the used channels, in code order */
+	size_t n_channels;
+	size_t *offset;      /* per figure: its first cell */
+	size_t cells;        /* cells in a row */
+};
+
+void cc_layout_init(struct cc_layout *l, const struct cc_scenario *scn);
+void cc_layout_fini(struct cc_layout *l);
+
+/* The entities of figure F (its owner's count). */
+size_t cc_layout_width(const struct cc_layout *l, const struct cc_figure *f);
+
+/* The figure function's index of entity E of OWNER. */
+size_t cc_layout_index(const struct cc_layout *l, enum cc_figure_owner owner, size_t e);
+
+/* The entity of OWNER whose figure index is INDEX, or SIZE_MAX when it has no figures (a
+ * channel with no queue). */
+size_t cc_layout_entity(const struct cc_layout *l, enum cc_figure_owner owner, size_t index);
+
+/* The figure's position in cc_figures(). */
+size_t cc_layout_figure(const struct cc_layout *l, const struct cc_figure *f);
+
+/* Every figure of row X into CELLS ([l->cells]). */
+void cc_layout_derive(const struct cc_layout *l, const struct cc_raw_row *x, double *cells);
+
+/* A label for entity E of OWNER: the queue or group name, "group/status", the channel name,
+ * or "group/channel", written into BUF. */
+const char *cc_layout_label(const struct cc_layout *l, enum cc_figure_owner owner, size_t e,
+                            char *buf, size_t len);
+
+/* The owner's name in files and JSON: "queues", "groups", "statuses", "channels",
+ * "group_channels". */
+const char *cc_figure_owner_name(enum cc_figure_owner owner);
 
 #endif

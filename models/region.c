@@ -78,11 +78,11 @@ void cc_region_restart(struct center *c, struct contact *k)
 	if (!(r->restart > 0) || (r->restart < 1 && gsl_rng_uniform(line->region_rng) >= r->restart))
 		return;
 	struct contact *next = cc_center_contact(c);
-	cc_center_follow(next, k);
+	cc_center_follow(c, next, k);
 	next->queue = (uint32_t)(line - c->queues);
 	next->channel = k->channel;
 	next->arrival_s = c->now;
-	next->interval = -1; /* counted where it arrives */
+	cc_center_set_interval(c, next, -1); /* counted where it arrives */
 	cc_center_list_push(&c->restarting, next);
 	c->out->counts.restarts++;
 	next->ev = cc_calendar_schedule(c->cal,

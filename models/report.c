@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "models/clock.h"
 #include "sim/alloc.h"
 #include "sim/duration.h"
 
@@ -194,6 +195,68 @@ void cc_report_table(FILE *out, const struct cc_run *run, const char *results_pa
 		fprintf(out, "\nresults: %s\n", results_path);
 }
 
+/* Shown per interval with --intervals: the service-level picture of each half hour. */
+static const struct column interval_columns[] = {
+	{ "offered", "offered", 1, 1 },
+	{ "answered", "answered", 1, 1 },
+	{ "abandon_rate", "aband. %", 1, 100 },
+	{ "service_level", "SL %", 1, 100 },
+	{ "asa_s", "ASA s", 1, 1 },
+	{ "occupancy", "occ. %", 1, 100 },
+	{ "staffed_agents", "agents", 2, 1 },
+};
+
+/* One row per interval for queue Q, the intervals whose mean service level misses the
+ * queue's target marked. */
+static void interval_table(FILE *out, const struct cc_run *run, size_t q)
+{
+	enum { NCOL = sizeof interval_columns / sizeof interval_columns[0], CELL = 64 };
+	const struct cc_queue_cfg *cfg = &run->scn->queues[q];
+	size_t n = run->grid.count;
+	char (*text)[NCOL + 1][CELL] = cc_calloc(n + 1, sizeof *text);
+	int width[NCOL + 1];
+	snprintf(text[0][0], CELL, "interval");
+	width[0] = width_of(text[0][0]);
+	for (size_t c = 0; c < NCOL; c++) {
+		snprintf(text[0][c + 1], CELL, "%s", interval_columns[c].head);
+		width[c + 1] = width_of(text[0][c + 1]);
+	}
+	const struct cc_figure *sl = cc_figure_find(CC_FIG_QUEUE, "service_level");
+	size_t missed = 0;
+	for (size_t i = 0; i < n; i++) {
+		cc_clock_label(run->scn, cc_grid_start(&run->grid, i), text[i + 1][0], CELL);
+		for (size_t c = 0; c < NCOL; c++) {
+			const struct cc_figure *f = cc_figure_find(CC_FIG_QUEUE, interval_columns[c].figure);
+			CC_ASSERT(f != NULL);
+			cell(text[i + 1][c + 1], CELL, cc_run_summary(run, f, i, q, LEVEL), &interval_columns[c]);
+		}
+		for (size_t c = 0; c <= NCOL; c++)
+			if (width_of(text[i + 1][c]) > width[c])
+				width[c] = width_of(text[i + 1][c]);
+	}
+	fprintf(out, "%s: service level target %g %% in %g s\n", cfg->name, cfg->sl_target * 100,
+	        cfg->sl_threshold_s);
+	for (size_t i = 0; i <= n; i++) {
+		int miss = i > 0 && cc_run_summary(run, sl, i - 1, q, LEVEL).mean < cfg->sl_target;
+		missed += (size_t)miss;
+		fprintf(out, "%s%*s", text[i][0], width[0] - width_of(text[i][0]), "");
+		for (size_t c = 1; c <= NCOL; c++)
+			print_padded(out, text[i][c], width[c]);
+		fputs(miss ? "  < target\n" : "\n", out);
+	}
+	fprintf(out, "%zu of %zu intervals below the target\n\n", missed, n);
+	cc_free(text);
+}
+
+void cc_report_intervals(FILE *out, const struct cc_run *run)
+{
+	CC_ASSERT(run->keep_intervals);
+	fprintf(out, "per interval (counted by arrival), mean ± 95 %% half-width across %zu replications\n\n",
+	        run->replications);
+	for (size_t q = 0; q < run->scn->n_queues; q++)
+		interval_table(out, run, q);
+}
+
 static void json_string(FILE *out, const char *s)
 {
 	fputc('"', out);
@@ -217,7 +280,8 @@ static void json_number(FILE *out, double v)
 		fputs("null", out);
 }
 
-/* ", \"NAME\": {\"mean\": ..., \"ci95\": ...}" for figure F at INDEX over the whole horizon;
+/* ", \"NAME\": {\"mean\": ..., \"ci95\": ...}" for figure F at INDEX over the whole horizon,
+ * with its per-interval summaries and its per-replication totals when the run kept them;
  * FIRST leaves out the leading comma. */
 static void json_figure(FILE *out, const struct cc_run *run, const struct cc_figure *f,
                         size_t index, int first)
@@ -229,6 +293,25 @@ static void json_figure(FILE *out, const struct cc_run *run, const struct cc_fig
 	json_number(out, s.mean);
 	fputs(", \"ci95\": ", out);
 	json_number(out, s.half_width);
+	if (run->keep_intervals) {
+		for (int k = 0; k < 2; k++) {
+			fputs(k ? "], \"ci95\": [" : ", \"intervals\": {\"mean\": [", out);
+			for (size_t i = 0; i < run->grid.count; i++) {
+				struct cc_summary si = cc_run_summary(run, f, i, index, LEVEL);
+				fputs(i ? ", " : "", out);
+				json_number(out, k ? si.half_width : si.mean);
+			}
+		}
+		fputs("]}", out);
+	}
+	if (run->keep_totals) {
+		fputs(", \"replications\": [", out);
+		for (size_t r = 0; r < run->replications; r++) {
+			fputs(r ? ", " : "", out);
+			json_number(out, cc_run_value(run, f, r, run->grid.count, index));
+		}
+		fputc(']', out);
+	}
 	fputc('}', out);
 }
 
@@ -236,9 +319,9 @@ static void json_figure(FILE *out, const struct cc_run *run, const struct cc_fig
 static void json_figures(FILE *out, const struct cc_run *run, enum cc_figure_owner owner,
                          size_t index)
 {
-	for (size_t f = 0; f < run->n_figures; f++)
-		if (run->figures[f].owner == owner)
-			json_figure(out, run, &run->figures[f], index, 0);
+	for (size_t f = 0; f < run->layout.n_figures; f++)
+		if (run->layout.figures[f].owner == owner)
+			json_figure(out, run, &run->layout.figures[f], index, 0);
 }
 
 /* Group G's figures per status: ", \"statuses\": {\"<status>\": {<figures>}, ...}". */
@@ -251,9 +334,9 @@ static void json_statuses(FILE *out, const struct cc_run *run, size_t g)
 		json_string(out, cc_scenario_status_name(run->scn, st));
 		fputs(": {", out);
 		int first = 1;
-		for (size_t f = 0; f < run->n_figures; f++)
-			if (run->figures[f].owner == CC_FIG_STATUS) {
-				json_figure(out, run, &run->figures[f], g * n_status + st, first);
+		for (size_t f = 0; f < run->layout.n_figures; f++)
+			if (run->layout.figures[f].owner == CC_FIG_STATUS) {
+				json_figure(out, run, &run->layout.figures[f], g * n_status + st, first);
 				first = 0;
 			}
 		fputc('}', out);
@@ -274,10 +357,8 @@ static int group_handles(const struct cc_run *run, size_t g, size_t ch)
 			return 1;
 	const struct cc_figure *slots = cc_figure_find(CC_FIG_GROUP_CHANNEL, "slots");
 	CC_ASSERT(slots != NULL);
-	for (size_t r = 0; r < run->replications; r++)
-		if (cc_run_value(run, slots, r, run->grid.count, g * CC_CHANNEL_COUNT + ch) > 0)
-			return 1;
-	return 0;
+	/* Slots held are never negative: a positive mean means some replication held some. */
+	return cc_run_summary(run, slots, run->grid.count, g * CC_CHANNEL_COUNT + ch, LEVEL).mean > 0;
 }
 
 /* Group G's figures per channel it handles: ", \"channels\": {\"<channel>\": {<figures>}}". */
@@ -293,9 +374,9 @@ static void json_group_channels(FILE *out, const struct cc_run *run, size_t g)
 		json_string(out, cc_channel_name((enum cc_channel)ch));
 		fputs(": {", out);
 		int first = 1;
-		for (size_t f = 0; f < run->n_figures; f++)
-			if (run->figures[f].owner == CC_FIG_GROUP_CHANNEL) {
-				json_figure(out, run, &run->figures[f], g * CC_CHANNEL_COUNT + ch, first);
+		for (size_t f = 0; f < run->layout.n_figures; f++)
+			if (run->layout.figures[f].owner == CC_FIG_GROUP_CHANNEL) {
+				json_figure(out, run, &run->layout.figures[f], g * CC_CHANNEL_COUNT + ch, first);
 				first = 0;
 			}
 		fputc('}', out);
@@ -328,21 +409,40 @@ static void json_entities(FILE *out, const struct cc_run *run, enum cc_figure_ow
 /* How fast the replications ran: simulation only, not the writing of the results file. */
 static void json_performance(FILE *out, const struct cc_run *run)
 {
-	uint64_t events = 0, contacts = 0;
-	for (size_t r = 0; r < run->replications; r++) {
-		events += run->counts[r].events;
-		contacts += run->counts[r].arrived;
-	}
 	struct rusage ru;
 	long peak_kib = getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : -1;
 	fprintf(out, "{\"threads\": %d, \"wall_s\": ", run->threads < 1 ? 1 : run->threads);
 	json_number(out, run->wall_s);
 	fprintf(out, ", \"events\": %llu, \"contacts\": %llu, \"events_per_s\": ",
-	        (unsigned long long)events, (unsigned long long)contacts);
-	json_number(out, run->wall_s > 0 ? (double)events / run->wall_s : NAN);
+	        (unsigned long long)run->events, (unsigned long long)run->contacts);
+	json_number(out, run->wall_s > 0 ? (double)run->events / run->wall_s : NAN);
 	fputs(", \"contacts_per_s\": ", out);
-	json_number(out, run->wall_s > 0 ? (double)contacts / run->wall_s : NAN);
+	json_number(out, run->wall_s > 0 ? (double)run->contacts / run->wall_s : NAN);
 	fprintf(out, ", \"peak_rss_kib\": %ld}", peak_kib);
+}
+
+/* The reported intervals: ", \"intervals\": {\"start_s\": [...], \"length_s\": [...],
+ * \"clock\": [...]}". */
+static void json_intervals(FILE *out, const struct cc_run *run)
+{
+	const struct cc_grid *g = &run->grid;
+	fputs(", \"intervals\": {\"start_s\": [", out);
+	for (size_t i = 0; i < g->count; i++) {
+		fputs(i ? ", " : "", out);
+		json_number(out, cc_grid_start(g, i));
+	}
+	fputs("], \"length_s\": [", out);
+	for (size_t i = 0; i < g->count; i++) {
+		fputs(i ? ", " : "", out);
+		json_number(out, cc_grid_end(g, i) - cc_grid_start(g, i));
+	}
+	fputs("], \"clock\": [", out);
+	for (size_t i = 0; i < g->count; i++) {
+		char label[64];
+		fputs(i ? ", " : "", out);
+		json_string(out, cc_clock_label(run->scn, cc_grid_start(g, i), label, sizeof label));
+	}
+	fputs("]}", out);
 }
 
 void cc_report_json(FILE *out, const struct cc_run *run, const char *results_path)
@@ -357,6 +457,8 @@ void cc_report_json(FILE *out, const struct cc_run *run, const char *results_pat
 	json_number(out, scn->warmup_s);
 	fputs(", \"interval_s\": ", out);
 	json_number(out, scn->interval_s);
+	if (run->keep_intervals)
+		json_intervals(out, run);
 	fputs(", \"results_file\": ", out);
 	if (results_path)
 		json_string(out, results_path);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "models/clock.h"
 #include "models/version.h"
 #include "sim/alloc.h"
 #include "sim/h5.h"
@@ -25,8 +26,30 @@ struct event_row {
 	uint8_t contact_state, channel;
 };
 
+/* Blocks of per-replication figures are written once they reach about this size. */
+enum { BLOCK_BYTES = 4 << 20 };
+
+/* Per-replication figures waiting to be written: a block of replications [REP0, REP0 +
+ * reps) by intervals [ROW0, ROW0 + rows), [cap_reps][cap_rows][width] values. */
+struct block {
+	void *buf;
+	size_t width;            /* values per (replication, interval) */
+	size_t cap_reps, cap_rows;
+	size_t rep0, reps;       /* replications in the block (the last may be partial) */
+	size_t row0, rows;       /* rows of the block's last replication so far */
+};
+
 struct cc_results {
 	struct cc_h5_file *file;
+	const struct cc_scenario *scn;
+	struct cc_layout layout;
+	struct cc_grid grid;
+	size_t replications;
+	struct cc_h5_var **summary_intervals; /* per figure */
+	struct cc_h5_var **rep_totals;        /* per figure */
+	struct cc_h5_var **rep_intervals;     /* per figure, when the scenario asks */
+	struct cc_h5_var **counts;            /* per count field */
+	struct block totals, intervals, counts_block;
 	struct cc_h5_table *records;
 	struct cc_h5_table *events;
 	struct event_row *event_buf;  /* EVENT_BLOCK rows, for converting events */
@@ -68,14 +91,14 @@ static const struct cc_h5_field record_fields[] = {
 	{ "previous_record_id", REC(previous_record_id), CC_H5_I64, "1", "record this one continues (-1: the customer's first record): the record transferred from, the record whose customer asked for this callback, or the chat or task a region move ended before this restart", NULL },
 	{ "next_record_id", REC(next_record_id), CC_H5_I64, "1", "record that continues this one (-1: none): the record of the transfer in the target queue or at the target agent (the fallback queue's after a failed agent transfer), the callback, or the restart; previous_record_id of that record is this one", NULL },
 	{ "replication", REC(replication), CC_H5_I32, "1", "replication index", NULL },
-	{ "queue", REC(queue), CC_H5_I32, "1", "queue index into /axes/queue", NULL },
+	{ "queue", REC(queue), CC_H5_I32, "1", "queue index into /entities/queue", NULL },
 	{ "channel", REC(channel), CC_H5_ENUM8, "1", "channel of the contact", channel_enum },
 	{ "arrival_s", REC(arrival_s), CC_H5_F64, "s", "arrival at the queue, from the start of the run; for an outbound call, the start of dialling", NULL },
 	{ "connect_s", REC(connect_s), CC_H5_F64, "s", "connection to an agent (NaN: never connected)", NULL },
 	{ "end_s", REC(end_s), CC_H5_F64, "s", "end of talk, abandonment, failure of an outbound call, or the horizon if still in the system", NULL },
 	{ "acw_end_s", REC(acw_end_s), CC_H5_F64, "s", "end of after-contact work (NaN: none done)", NULL },
-	{ "agent", REC(agent), CC_H5_I32, "1", "agent index into /axes/agent (-1: never reached an agent)", NULL },
-	{ "group", REC(group), CC_H5_I32, "1", "agent group index into /axes/group (-1: never reached an agent)", NULL },
+	{ "agent", REC(agent), CC_H5_I32, "1", "agent index into /entities/agent (-1: never reached an agent)", NULL },
+	{ "group", REC(group), CC_H5_I32, "1", "agent group index into /entities/group (-1: never reached an agent)", NULL },
 	{ "outcome", REC(outcome), CC_H5_ENUM8, "1", "how the record ended (transferred: answered, then handed on as transfer says; ended_by_move: a chat, email or task ended at once when its agent moved to another region)", outcome_names },
 	{ "disconnect_reason", REC(disconnect), CC_H5_ENUM8, "1", "why the record ended: CUSTOMER_DISCONNECT (hung up before reaching an agent; agent -1), CONVERSATION_ENDED, OUTBOUND_FAILED (the customer did not answer), TRANSFERRED (handed on to a queue, an agent or an outside number), AGENT_DISCONNECT (the agent left: a region move), none (still in the system at the horizon)", disconnect_names },
 	{ "transfer", REC(transfer), CC_H5_ENUM8, "1", "the record's hand-over: none; queue or agent (the next record continues it); external (to an outside number, no next record); failed (the target agent was busy, rejected or missed (or that moved away while it rang) it: this record's agent took the customer back, or the fallback queue took it as the next record)", transfer_names },
@@ -93,45 +116,303 @@ enum { EVENT_STATUS_FIELD = 4 };
 static const struct cc_h5_field event_fields[] = {
 	{ "time_s", EVT(time_s), CC_H5_F64, "s", "time of the change, from the start of the run", NULL },
 	{ "replication", EVT(replication), CC_H5_I32, "1", "replication index", NULL },
-	{ "agent", EVT(agent), CC_H5_I32, "1", "agent index into /axes/agent", NULL },
-	{ "group", EVT(group), CC_H5_I32, "1", "the agent's group, index into /axes/group", NULL },
-	{ "status", EVT(status), CC_H5_ENUM8, "1", "the agent's status after the change (codes index /axes/status)", NULL },
-	{ "next_status", EVT(next_status), CC_H5_I32, "1", "status the agent has chosen to take when its contact ends, index into /axes/status (-1: none pending)", NULL },
+	{ "agent", EVT(agent), CC_H5_I32, "1", "agent index into /entities/agent", NULL },
+	{ "group", EVT(group), CC_H5_I32, "1", "the agent's group, index into /entities/group", NULL },
+	{ "status", EVT(status), CC_H5_ENUM8, "1", "the agent's status after the change (codes index /entities/status)", NULL },
+	{ "next_status", EVT(next_status), CC_H5_I32, "1", "status the agent has chosen to take when its contact ends, index into /entities/status (-1: none pending)", NULL },
 	{ "contact_id", EVT(contact_id), CC_H5_I64, "1", "the contact concerned, as contact_id in /contacts/records (-1: none)", NULL },
 	{ "contact_state", EVT(contact_state), CC_H5_ENUM8, "1", "state of the agent's contact after the change (NONE: no contact)", contact_state_names },
 	{ "channel", EVT(channel), CC_H5_ENUM8, "1", "channel of the contact (none: no contact)", event_channel_enum },
 };
 
-struct counts_row {
-	int64_t arrived, answered, abandoned, waiting_at_end, completed, in_service_at_end, outbound,
-		callbacks, unreached, transfers_in, direct, direct_failed, restarts, customers,
-		customers_done, customers_at_end, events;
-};
-
-#define CNT(field) offsetof(struct counts_row, field)
-static const struct cc_h5_field counts_fields[] = {
-	{ "arrived", CNT(arrived), CC_H5_I64, "1", "new contacts that arrived at a queue over the whole run, warm-up included: customers' first arrivals and callbacks (not transfers in or restarts)", NULL },
-	{ "answered", CNT(answered), CC_H5_I64, "1", "contact records connected to an agent (transfers in, restarts and direct transfers included)", NULL },
-	{ "abandoned", CNT(abandoned), CC_H5_I64, "1", "contact records whose customer hung up before reaching an agent", NULL },
-	{ "waiting_at_end", CNT(waiting_at_end), CC_H5_I64, "1", "contact records still waiting at the horizon (a direct transfer still ringing included)", NULL },
-	{ "completed", CNT(completed), CC_H5_I64, "1", "answered contact records that are over, their after-contact work (if any) ended: transferred and ended-by-move records included", NULL },
-	{ "in_service_at_end", CNT(in_service_at_end), CC_H5_I64, "1", "answered contact records in talk, on hold or in ACW at the horizon", NULL },
-	{ "outbound", CNT(outbound), CC_H5_I64, "1", "outbound calls placed (in none of the counts above)", NULL },
-	{ "callbacks", CNT(callbacks), CC_H5_I64, "1", "contacts that left their queue for a callback (the callback itself arrives anew at its callback queue)", NULL },
-	{ "unreached", CNT(unreached), CC_H5_I64, "1", "callbacks given up after their last dial attempt failed", NULL },
-	{ "transfers_in", CNT(transfers_in), CC_H5_I64, "1", "contacts transferred into a queue (a quick connect to a queue, or the fallback queue of a failed agent transfer): each a new record there", NULL },
-	{ "direct", CNT(direct), CC_H5_I64, "1", "transfers offered to an agent directly", NULL },
-	{ "direct_failed", CNT(direct_failed), CC_H5_I64, "1", "direct transfers the target agent rejected or missed, or that were withdrawn when it moved region (one that found no agent free was never offered and counts in neither)", NULL },
-	{ "restarts", CNT(restarts), CC_H5_I64, "1", "customers who started again at a queue after a region move ended their chat or task", NULL },
-	{ "customers", CNT(customers), CC_H5_I64, "1", "customers: first arrivals (not transfers, callbacks or restarts)", NULL },
-	{ "customers_done", CNT(customers_done), CC_H5_I64, "1", "customers whose last record is over", NULL },
-	{ "customers_at_end", CNT(customers_at_end), CC_H5_I64, "1", "customers still in the center at the horizon: their last record so far is not over (customers = customers_done + customers_at_end)", NULL },
-	{ "events", CNT(events), CC_H5_I64, "1", "events processed", NULL },
-};
-
 void cc_results_default_path(const struct cc_scenario *scn, char *buf, size_t len)
 {
 	snprintf(buf, len, "results/%s.h5", scn->name);
+}
+
+
+
+/* ---- layout: groups, dimensions, variables ---- */
+
+static const char *const statistic_names[CC_RUN_STATS] = { "mean", "ci95" };
+
+/* The dimensions of OWNER's entities and their labels. */
+struct entity_dims {
+	int rank;
+	const char *names[2];
+	size_t len[2];
+	const char **labels[2];
+};
+
+/* Labels of the scenario's queues, groups, statuses and used channels. */
+struct labels {
+	const char **queues, **groups, **statuses, **channels, **all_channels;
+};
+
+static void labels_init(struct labels *l, const struct cc_scenario *scn, const struct cc_layout *lay)
+{
+	CC_NEW_ARRAY(l->queues, scn->n_queues);
+	for (size_t i = 0; i < scn->n_queues; i++)
+		l->queues[i] = scn->queues[i].name;
+	CC_NEW_ARRAY(l->groups, scn->n_groups);
+	for (size_t i = 0; i < scn->n_groups; i++)
+		l->groups[i] = scn->groups[i].name;
+	CC_NEW_ARRAY(l->statuses, lay->n_status);
+	for (size_t i = 0; i < lay->n_status; i++)
+		l->statuses[i] = cc_scenario_status_name(scn, i);
+	CC_NEW_ARRAY(l->channels, lay->n_channels);
+	for (size_t i = 0; i < lay->n_channels; i++)
+		l->channels[i] = cc_channel_name(lay->channels[i]);
+	CC_NEW_ARRAY(l->all_channels, CC_CHANNEL_COUNT);
+	for (size_t i = 0; i < CC_CHANNEL_COUNT; i++)
+		l->all_channels[i] = cc_channel_name((enum cc_channel)i);
+}
+
+static void labels_fini(struct labels *l)
+{
+	cc_free(l->queues);
+	cc_free(l->groups);
+	cc_free(l->statuses);
+	cc_free(l->channels);
+	cc_free(l->all_channels);
+}
+
+static struct entity_dims entity_dims(const struct cc_results *r, const struct labels *l,
+                                      enum cc_figure_owner owner)
+{
+	const struct cc_scenario *scn = r->scn;
+	const struct cc_layout *lay = &r->layout;
+	switch (owner) {
+	case CC_FIG_QUEUE:
+		return (struct entity_dims){ 1, { "queue" }, { scn->n_queues }, { l->queues } };
+	case CC_FIG_GROUP:
+		return (struct entity_dims){ 1, { "group" }, { scn->n_groups }, { l->groups } };
+	case CC_FIG_STATUS:
+		return (struct entity_dims){ 2, { "group", "status" }, { scn->n_groups, lay->n_status },
+		                             { l->groups, l->statuses } };
+	case CC_FIG_CHANNEL:
+		return (struct entity_dims){ 1, { "channel" }, { lay->n_channels }, { l->channels } };
+	case CC_FIG_GROUP_CHANNEL:
+		return (struct entity_dims){ 2, { "group", "channel" },
+		                             { scn->n_groups, lay->n_channels },
+		                             { l->groups, l->channels } };
+	default: break;
+	}
+	cc_fail(__FILE__, __LINE__, "unknown figure owner");
+}
+
+static const char *entity_long_name(const char *dim)
+{
+	return strcmp(dim, "queue") == 0    ? "queue"
+	       : strcmp(dim, "group") == 0  ? "agent group"
+	       : strcmp(dim, "status") == 0 ? "agent status"
+	                                    : "channel";
+}
+
+/* The views of the figures: where each goes and which leading dimensions it has. */
+enum view { V_SUMMARY_INTERVALS, V_SUMMARY_TOTALS, V_REP_TOTALS, V_REP_INTERVALS, V_COUNT };
+static const char *const view_dir[V_COUNT] = { "/summary/intervals", "/summary/totals",
+                                               "/replications/totals",
+                                               "/replications/intervals" };
+static const char *const view_what[V_COUNT] = {
+	"mean and 95 % half-width across replications, per interval",
+	"mean and 95 % half-width across replications, over the whole horizon after warm-up",
+	"per replication, over the whole horizon after warm-up",
+	"per replication and interval",
+};
+
+/* Makes the interval dimension of GROUP, with its clock labels and lengths. */
+static void interval_dims(struct cc_results *r, const char *group)
+{
+	const struct cc_scenario *scn = r->scn;
+	size_t n = r->grid.count;
+	double *start = cc_calloc(n, sizeof *start), *len = cc_calloc(n, sizeof *len);
+	char **clock = cc_calloc(n, sizeof *clock);
+	for (size_t i = 0; i < n; i++) {
+		start[i] = cc_grid_start(&r->grid, i);
+		len[i] = cc_grid_end(&r->grid, i) - start[i];
+		char label[64];
+		clock[i] = cc_strdup(cc_clock_label(scn, start[i], label, sizeof label));
+	}
+	char units[96];
+	cc_clock_units(scn, units, sizeof units);
+	cc_h5_dim_doubles(r->file, group, "interval", n, start, units, "start of the interval",
+	                  cc_clock_has_start(scn)
+	                      ? "start of each reported interval (cut to the end of the warm-up), a time from the scenario's start"
+	                      : "start of each reported interval in seconds from the start of the run (cut to the end of the warm-up)");
+	cc_h5_var_strings(r->file, group, "clock", "interval", n, (const char *const *)clock,
+	                  "interval", "each interval's start as people read it: a clock time when the scenario sets a start, else an offset from time 0");
+	struct cc_h5_var *v = NULL;
+	const char *dims[1] = { "interval" };
+	struct cc_h5_var_spec spec = { "interval_length_s", CC_H5_VAR_F64, 1, dims, "s",
+	                               "length of the interval",
+	                               "length of each reported interval (shorter where the warm-up or the horizon cuts it)",
+	                               NULL, NULL };
+	if (cc_h5_var_create(r->file, group, &spec, &v) == CC_OK)
+		cc_h5_var_write_all(v, len);
+	cc_h5_var_close(v);
+	for (size_t i = 0; i < n; i++)
+		cc_free(clock[i]);
+	cc_free(clock);
+	cc_free(start);
+	cc_free(len);
+}
+
+static void replication_dim(struct cc_results *r, const char *group)
+{
+	int64_t *reps = cc_calloc(r->replications, sizeof *reps);
+	for (size_t i = 0; i < r->replications; i++)
+		reps[i] = (int64_t)i;
+	cc_h5_dim_int64(r->file, group, "replication", r->replications, reps, "replication",
+	                "replication index: replication i draws from its own streams (seed, i, source)");
+	cc_free(reps);
+}
+
+/* The chunk shape of a replication-and-interval variable: the writer's block. */
+static void block_chunk(const struct block *b, const struct entity_dims *e, size_t *chunk)
+{
+	chunk[0] = b->cap_reps;
+	chunk[1] = b->cap_rows;
+	for (int i = 0; i < e->rank; i++)
+		chunk[2 + i] = e->len[i];
+}
+
+/* Creates OWNER's group in VIEW with its dimensions and one variable per figure (VARS,
+ * indexed by figure; left NULL for the summary totals, written at the end). */
+static void make_view(struct cc_results *r, const struct labels *l, enum view view,
+                      enum cc_figure_owner owner, struct cc_h5_var **vars)
+{
+	char group[96];
+	snprintf(group, sizeof group, "%s/%s", view_dir[view], cc_figure_owner_name(owner));
+	struct entity_dims e = entity_dims(r, l, owner);
+	cc_h5_group(r->file, group, NULL);
+	int interval = view == V_SUMMARY_INTERVALS || view == V_REP_INTERVALS;
+	int stats = view == V_SUMMARY_INTERVALS || view == V_SUMMARY_TOTALS;
+	int reps = view == V_REP_TOTALS || view == V_REP_INTERVALS;
+	if (reps)
+		replication_dim(r, group);
+	if (interval)
+		interval_dims(r, group);
+	for (int i = 0; i < e.rank; i++)
+		cc_h5_dim_strings(r->file, group, e.names[i], e.len[i], e.labels[i],
+		                  entity_long_name(e.names[i]), NULL);
+	if (stats)
+		cc_h5_dim_strings(r->file, group, "statistic", CC_RUN_STATS, statistic_names,
+		                  "statistic",
+		                  "mean: the mean across replications; ci95: the half-width of its 95 % Student-t confidence interval (NaN with one replication)");
+	const char *dims[CC_H5_MAX_RANK];
+	int rank = 0;
+	if (reps)
+		dims[rank++] = "replication";
+	if (interval)
+		dims[rank++] = "interval";
+	for (int i = 0; i < e.rank; i++)
+		dims[rank++] = e.names[i];
+	if (stats)
+		dims[rank++] = "statistic";
+	size_t chunk[CC_H5_MAX_RANK];
+	int chunked = view == V_REP_INTERVALS &&
+	              r->replications * r->grid.count * r->layout.cells * sizeof(double) >= BLOCK_BYTES / 4;
+	if (chunked)
+		block_chunk(&r->intervals, &e, chunk);
+	for (size_t f = 0; f < r->layout.n_figures; f++) {
+		const struct cc_figure *fig = &r->layout.figures[f];
+		if (fig->owner != owner)
+			continue;
+		char desc[1024];
+		snprintf(desc, sizeof desc, "%s; %s", fig->description, view_what[view]);
+		struct cc_h5_var_spec spec = { fig->name, CC_H5_VAR_F64, rank, dims, fig->units,
+		                               fig->long_name, desc,
+		                               interval ? "clock interval_length_s" : NULL,
+		                               chunked ? chunk : NULL };
+		struct cc_h5_var *v = NULL;
+		cc_h5_var_create(r->file, group, &spec, &v);
+		vars[f] = v;
+	}
+}
+
+/* /entities: the names every index in the tables refers to. */
+static void write_entities(struct cc_results *r, const struct labels *l)
+{
+	const struct cc_scenario *scn = r->scn;
+	struct cc_h5_file *f = r->file;
+	const char *g = "/entities";
+	cc_h5_group(f, g, "the names of queues, agent groups, statuses, channels and agents that the contact records and agent events refer to by index");
+	cc_h5_dim_strings(f, g, "queue", scn->n_queues, l->queues, "queue", NULL);
+	cc_h5_dim_strings(f, g, "group", scn->n_groups, l->groups, "agent group", NULL);
+	cc_h5_dim_strings(f, g, "status", r->layout.n_status, l->statuses, "agent status",
+	                  "Offline, Available, RONA, then the scenario's not-productive statuses");
+	cc_h5_dim_strings(f, g, "channel", CC_CHANNEL_COUNT, l->all_channels, "channel",
+	                  "every channel, in the order of their codes");
+	size_t n = (size_t)cc_scenario_agents(scn), a = 0;
+	char **names = cc_calloc(n, sizeof *names);
+	int64_t *group = cc_calloc(n, sizeof *group);
+	const char **qch = cc_calloc(scn->n_queues, sizeof *qch);
+	for (size_t gi = 0; gi < scn->n_groups; gi++)
+		for (int i = 0; i < scn->groups[gi].count; i++, a++) {
+			size_t len = strlen(scn->groups[gi].name) + 16;
+			names[a] = cc_malloc(len);
+			snprintf(names[a], len, "%s#%d", scn->groups[gi].name, i);
+			group[a] = (int64_t)gi;
+		}
+	CC_ASSERT(a == n);
+	cc_h5_dim_strings(f, g, "agent", n, (const char *const *)names, "agent",
+	                  "agent names, <group>#<index inside the group>: agents are numbered group by group in the scenario's order");
+	const char *dims[1] = { "agent" };
+	struct cc_h5_var_spec spec = { "agent_group", CC_H5_VAR_I64, 1, dims, "1",
+	                               "group of the agent", "group of each agent, index into group",
+	                               NULL, NULL };
+	struct cc_h5_var *v = NULL;
+	if (cc_h5_var_create(f, g, &spec, &v) == CC_OK)
+		cc_h5_var_write_all(v, group);
+	cc_h5_var_close(v);
+	for (size_t i = 0; i < scn->n_queues; i++)
+		qch[i] = cc_channel_name(scn->queues[i].channel);
+	cc_h5_var_strings(f, g, "queue_channel", "queue", scn->n_queues, qch, "channel of the queue",
+	                  NULL);
+	for (size_t i = 0; i < n; i++)
+		cc_free(names[i]);
+	cc_free(names);
+	cc_free(group);
+	cc_free(qch);
+}
+
+static void block_init(struct block *b, size_t width, size_t elem, size_t reps, size_t rows)
+{
+	memset(b, 0, sizeof *b);
+	b->width = width;
+	size_t per_rep = rows * width * elem;
+	if (per_rep <= BLOCK_BYTES) {
+		b->cap_rows = rows;
+		b->cap_reps = BLOCK_BYTES / (per_rep ? per_rep : 1);
+	} else {
+		b->cap_reps = 1;
+		b->cap_rows = BLOCK_BYTES / (width * elem > 0 ? width * elem : 1);
+	}
+	if (b->cap_reps > reps)
+		b->cap_reps = reps;
+	if (b->cap_rows > rows)
+		b->cap_rows = rows;
+	if (b->cap_reps < 1)
+		b->cap_reps = 1;
+	if (b->cap_rows < 1)
+		b->cap_rows = 1;
+}
+
+static void make_counts(struct cc_results *r)
+{
+	const char *g = "/replications/counts";
+	cc_h5_group(r->file, g, "whole-run counts per replication (conservation of records: arrived + transfers_in + restarts + direct = answered + abandoned + callbacks + unreached + direct_failed + waiting_at_end; answered = completed + in_service_at_end; of customers: customers = customers_done + customers_at_end)");
+	replication_dim(r, g);
+	size_t n;
+	const struct cc_count_field *cf = cc_count_fields(&n);
+	CC_NEW_ARRAY(r->counts, n);
+	const char *dims[1] = { "replication" };
+	for (size_t i = 0; i < n; i++) {
+		struct cc_h5_var_spec spec = { cf[i].name, CC_H5_VAR_I64, 1, dims, "1", cf[i].name,
+		                               cf[i].description, NULL, NULL };
+		cc_h5_var_create(r->file, g, &spec, &r->counts[i]);
+	}
 }
 
 /* Creates the agent-event table, its status names taken from the scenario. */
@@ -162,23 +443,59 @@ enum cc_status cc_results_open(const char *path, const struct cc_scenario *scn,
 		return st;
 	struct cc_results *r = cc_calloc(1, sizeof *r);
 	r->file = f;
-	if (scn->contact_records)
-		st = cc_h5_table_create(f, "/contacts/records", record_fields,
-		                        sizeof record_fields / sizeof record_fields[0],
-		                        sizeof(struct cc_contact_record), RECORD_CHUNK,
-		                        "one row per contact record, replications in order", &r->records);
-	if (st == CC_OK && scn->agent_events)
-		st = open_events(r, scn);
-	if (st) {
+	r->scn = scn;
+	cc_layout_init(&r->layout, scn);
+	cc_grid_init(&r->grid, scn->interval_s, scn->warmup_s, scn->horizon_s);
+	r->replications = (size_t)scn->replications;
+	size_t cells = r->layout.cells, nf = r->layout.n_figures, nc;
+	cc_count_fields(&nc);
+	block_init(&r->totals, cells, sizeof(double), r->replications, 1);
+	block_init(&r->counts_block, nc, sizeof(int64_t), r->replications, 1);
+	block_init(&r->intervals, cells, sizeof(double), r->replications, r->grid.count);
+	r->totals.buf = cc_calloc(r->totals.cap_reps * cells, sizeof(double));
+	r->counts_block.buf = cc_calloc(r->counts_block.cap_reps * nc, sizeof(int64_t));
+	CC_NEW_ARRAY(r->summary_intervals, nf);
+	CC_NEW_ARRAY(r->rep_totals, nf);
+	if (scn->rep_intervals) {
+		CC_NEW_ARRAY(r->rep_intervals, nf);
+		r->intervals.buf = cc_calloc(r->intervals.cap_reps * r->intervals.cap_rows * cells,
+		                             sizeof(double));
+	}
+
+	struct labels l;
+	labels_init(&l, scn, &r->layout);
+	cc_h5_group(f, "/summary", "figures across replications: mean and 95 % half-width");
+	cc_h5_group(f, "/replications", "figures and counts of each replication");
+	for (int o = 0; o < CC_FIG_OWNER_COUNT; o++) {
+		if (r->layout.entities[o] == 0)
+			continue;
+		make_view(r, &l, V_SUMMARY_INTERVALS, (enum cc_figure_owner)o, r->summary_intervals);
+		make_view(r, &l, V_REP_TOTALS, (enum cc_figure_owner)o, r->rep_totals);
+		if (r->rep_intervals)
+			make_view(r, &l, V_REP_INTERVALS, (enum cc_figure_owner)o, r->rep_intervals);
+	}
+	make_counts(r);
+	write_entities(r, &l);
+	labels_fini(&l);
+	if (cc_h5_error(f)[0] == '\0' && scn->contact_records)
+		cc_h5_table_create(f, "/contacts/records", record_fields,
+		                   sizeof record_fields / sizeof record_fields[0],
+		                   sizeof(struct cc_contact_record), RECORD_CHUNK,
+		                   "one row per contact record, replications in order", &r->records);
+	if (cc_h5_error(f)[0] == '\0' && scn->agent_events)
+		open_events(r, scn);
+	if (cc_h5_error(f)[0]) {
 		snprintf(err, errlen, "%s", cc_h5_error(f));
 		cc_results_discard(r);
-		return st;
+		return CC_ERR_IO;
 	}
 	*out = r;
 	return CC_OK;
 }
 
-int cc_results_append_records(void *ctx, const struct cc_contact_record *rows, size_t n)
+/* ---- the run's sink ---- */
+
+static int append_records(void *ctx, const struct cc_contact_record *rows, size_t n)
 {
 	struct cc_results *r = ctx;
 	if (!r->records)
@@ -191,7 +508,7 @@ int cc_results_append_records(void *ctx, const struct cc_contact_record *rows, s
 	return 0;
 }
 
-int cc_results_append_events(void *ctx, const struct cc_agent_event *rows, size_t n)
+static int append_events(void *ctx, const struct cc_agent_event *rows, size_t n)
 {
 	struct cc_results *r = ctx;
 	if (!r->events)
@@ -218,10 +535,155 @@ int cc_results_append_events(void *ctx, const struct cc_agent_event *rows, size_
 	return 0;
 }
 
+/* Writes figure F's part of a block of rows, [NREP][NROW][cells], to V at (REP0, ROW0):
+ * LEAD of V's leading dimensions are (replication, interval), (replication) or (interval). */
+static void write_figure_block(struct cc_results *r, struct cc_h5_var *v, size_t f, int lead,
+                               const size_t *lead_start, const size_t *lead_count, int stats,
+                               const double *buf)
+{
+	const struct cc_figure *fig = &r->layout.figures[f];
+	struct labels none = { 0 };
+	struct entity_dims e = entity_dims(r, &none, fig->owner);
+	size_t start[CC_H5_MAX_RANK] = { 0 }, count[CC_H5_MAX_RANK];
+	size_t mdims[4], mstart[4] = { 0 }, mcount[4];
+	int rank = 0, mrank = 0;
+	for (int i = 0; i < lead; i++, rank++) {
+		start[rank] = lead_start[i];
+		count[rank] = lead_count[i];
+		mdims[mrank] = mcount[mrank] = lead_count[i];
+		mrank++;
+	}
+	for (int i = 0; i < e.rank; i++, rank++)
+		count[rank] = e.len[i];
+	mdims[mrank] = r->layout.cells;
+	mstart[mrank] = r->layout.offset[f];
+	mcount[mrank] = cc_layout_width(&r->layout, fig);
+	mrank++;
+	if (stats) {
+		count[rank++] = CC_RUN_STATS;
+		mdims[mrank] = mcount[mrank] = CC_RUN_STATS;
+		mrank++;
+	}
+	cc_h5_var_write(v, start, count, mrank, mdims, mstart, mcount, buf);
+}
+
+/* Writes the replications waiting in the totals and counts blocks. */
+static void flush_totals(struct cc_results *r)
+{
+	struct block *b = &r->totals;
+	if (b->reps) {
+		size_t s[1] = { b->rep0 }, c[1] = { b->reps };
+		for (size_t f = 0; f < r->layout.n_figures; f++)
+			if (r->rep_totals[f])
+				write_figure_block(r, r->rep_totals[f], f, 1, s, c, 0, b->buf);
+	}
+	struct block *cb = &r->counts_block;
+	size_t nc;
+	cc_count_fields(&nc);
+	for (size_t i = 0; i < nc && cb->reps; i++) {
+		size_t s[1] = { cb->rep0 }, c[1] = { cb->reps };
+		size_t md[2] = { cb->reps, nc }, ms[2] = { 0, i }, mc[2] = { cb->reps, 1 };
+		if (r->counts[i])
+			cc_h5_var_write(r->counts[i], s, c, 2, md, ms, mc, cb->buf);
+	}
+	b->reps = cb->reps = 0;
+}
+
+static int add_replication(void *ctx, size_t rep, const double *totals,
+                           const struct cc_rep_counts *counts)
+{
+	struct cc_results *r = ctx;
+	struct block *b = &r->totals, *cb = &r->counts_block;
+	if (b->reps == 0)
+		b->rep0 = cb->rep0 = rep;
+	CC_ASSERT(rep == b->rep0 + b->reps);
+	memcpy((double *)b->buf + b->reps * b->width, totals, b->width * sizeof *totals);
+	size_t nc;
+	const struct cc_count_field *cf = cc_count_fields(&nc);
+	int64_t *row = (int64_t *)cb->buf + cb->reps * nc;
+	for (size_t i = 0; i < nc; i++)
+		row[i] = (int64_t)cc_count_value(counts, &cf[i]);
+	b->reps++;
+	cb->reps++;
+	if (b->reps == b->cap_reps || cb->reps == cb->cap_reps || rep + 1 == r->replications)
+		flush_totals(r);
+	return cc_h5_error(r->file)[0] != '\0';
+}
+
+/* Writes the block of replication-interval figures. */
+static void flush_intervals(struct cc_results *r)
+{
+	struct block *b = &r->intervals;
+	if (!b->reps)
+		return;
+	/* Full replications (all rows each), or a run of rows of one replication. */
+	size_t rows = b->reps > 1 ? r->grid.count : b->rows;
+	size_t s[2] = { b->rep0, b->reps > 1 ? 0 : b->row0 }, c[2] = { b->reps, rows };
+	for (size_t f = 0; f < r->layout.n_figures; f++)
+		write_figure_block(r, r->rep_intervals[f], f, 2, s, c, 0, b->buf);
+	b->reps = 0;
+	b->rows = 0;
+}
+
+static int add_rep_intervals(void *ctx, size_t rep, size_t first, size_t n, const double *cells)
+{
+	struct cc_results *r = ctx;
+	struct block *b = &r->intervals;
+	if (!r->rep_intervals)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t row = first + i;
+		int whole = b->cap_rows == r->grid.count;
+		if (b->reps == 0) {
+			b->rep0 = rep;
+			b->row0 = row;
+			b->reps = 1;
+			b->rows = 0;
+		} else if (rep != b->rep0 + b->reps - 1) { /* a new replication */
+			b->reps++;
+			b->rows = 0;
+		}
+		double *dst = (double *)b->buf +
+		              ((b->reps - 1) * b->cap_rows + (whole ? row : row - b->row0)) * b->width;
+		memcpy(dst, cells + i * b->width, b->width * sizeof *cells);
+		b->rows++;
+		int rep_done = row + 1 == r->grid.count;
+		if (whole ? rep_done && (b->reps == b->cap_reps || rep + 1 == r->replications)
+		          : b->rows == b->cap_rows || rep_done)
+			flush_intervals(r);
+	}
+	return cc_h5_error(r->file)[0] != '\0';
+}
+
+static int add_summaries(void *ctx, size_t first, size_t n, const double *stats)
+{
+	struct cc_results *r = ctx;
+	size_t s[1] = { first }, c[1] = { n };
+	for (size_t f = 0; f < r->layout.n_figures; f++)
+		write_figure_block(r, r->summary_intervals[f], f, 1, s, c, 1, stats);
+	return cc_h5_error(r->file)[0] != '\0';
+}
+
+struct cc_run_sink cc_results_sink(struct cc_results *r)
+{
+	return (struct cc_run_sink){ .ctx = r, .records = append_records, .events = append_events,
+	                             .replication = add_replication,
+	                             .rep_intervals = add_rep_intervals,
+	                             .intervals = add_summaries };
+}
+
+const char *cc_results_error(const struct cc_results *r)
+{
+	return r ? cc_h5_error(r->file) : "";
+}
+
+/* ---- the end ---- */
+
 static void write_root(struct cc_h5_file *f, const struct cc_run *run)
 {
 	const struct cc_scenario *scn = run->scn;
 	cc_h5_attr_string(f, "/", "ccsim_version", CC_VERSION);
+	cc_h5_attr_string(f, "/", "title", scn->name);
 	cc_h5_attr_string(f, "/", "scenario_name", scn->name);
 	cc_h5_attr_string(f, "/", "scenario_file", scn->path);
 	cc_h5_attr_string(f, "/", "scenario", scn->text);
@@ -231,249 +693,62 @@ static void write_root(struct cc_h5_file *f, const struct cc_run *run)
 	cc_h5_attr_double(f, "/", "horizon_s", scn->horizon_s);
 	cc_h5_attr_double(f, "/", "warmup_s", scn->warmup_s);
 	cc_h5_attr_double(f, "/", "interval_s", scn->interval_s);
-	cc_h5_attr_double(f, "/", "confidence_level", 0.95);
-	cc_h5_attr_string(f, "/", "time_origin", "seconds from the start of the run (time 0)");
+	cc_h5_attr_double(f, "/", "confidence_level", CC_RUN_LEVEL);
+	char units[96];
+	cc_h5_attr_string(f, "/", "time_origin", cc_clock_units(scn, units, sizeof units));
+	cc_h5_attr_string(f, "/", "layout",
+	                  "/summary/{intervals,totals}/<owner>/<figure>, /replications/{totals,intervals}/<owner>/<figure>, /replications/counts/<count>; owners: queues, groups, statuses, channels, group_channels (see results/README.md)");
 }
 
-/* Agents are numbered group by group, in the scenario's order; each is named "<group>#<i>"
- * with I its index inside the group. */
-static void write_agent_axes(struct cc_h5_file *f, const struct cc_scenario *scn)
+/* The summary totals: mean and half-width of every cell across replications. */
+static void write_summary_totals(struct cc_results *r, const struct cc_run *run)
 {
-	size_t n = (size_t)cc_scenario_agents(scn), a = 0;
-	char **names = cc_calloc(n, sizeof *names);
-	double *group = cc_calloc(n, sizeof *group);
-	for (size_t g = 0; g < scn->n_groups; g++)
-		for (int i = 0; i < scn->groups[g].count; i++, a++) {
-			CC_ASSERT(a < n);
-			size_t len = strlen(scn->groups[g].name) + 16;
-			names[a] = cc_malloc(len);
-			snprintf(names[a], len, "%s#%d", scn->groups[g].name, i);
-			group[a] = (double)g;
-		}
-	CC_ASSERT(a == n);
-	cc_h5_axis_strings(f, "/axes/agent", n, (const char *const *)names,
-	                   "agent names, <group>#<index inside the group>: agents are numbered group by group in the scenario's order");
-	size_t dims[1] = { n };
-	const char *axes[1] = { "/axes/agent" };
-	cc_h5_write_doubles(f, "/axes/agent_group", 1, dims, group, "1",
-	                    "group of each agent, index into /axes/group", axes);
-	for (size_t i = 0; i < n; i++)
-		cc_free(names[i]);
-	cc_free(names);
-	cc_free(group);
+	struct labels l;
+	labels_init(&l, r->scn, &r->layout);
+	size_t cells = r->layout.cells;
+	double *stats = cc_calloc(cells * CC_RUN_STATS, sizeof *stats);
+	for (size_t c = 0; c < cells; c++) {
+		struct cc_summary s = cc_running_summary(&run->totals_summary[c], CC_RUN_LEVEL);
+		stats[c * CC_RUN_STATS + CC_RUN_MEAN] = s.mean;
+		stats[c * CC_RUN_STATS + CC_RUN_CI95] = s.half_width;
+	}
+	struct cc_h5_var **vars = cc_calloc(r->layout.n_figures, sizeof *vars);
+	for (int o = 0; o < CC_FIG_OWNER_COUNT; o++)
+		if (r->layout.entities[o])
+			make_view(r, &l, V_SUMMARY_TOTALS, (enum cc_figure_owner)o, vars);
+	for (size_t f = 0; f < r->layout.n_figures; f++) {
+		if (vars[f])
+			write_figure_block(r, vars[f], f, 0, NULL, NULL, 1, stats);
+		cc_h5_var_close(vars[f]);
+	}
+	cc_free(vars);
+	cc_free(stats);
+	labels_fini(&l);
 }
 
-static void write_axes(struct cc_h5_file *f, const struct cc_run *run)
-{
-	const struct cc_scenario *scn = run->scn;
-	size_t n = run->grid.count;
-	double *start = cc_calloc(n, sizeof *start), *len = cc_calloc(n, sizeof *len);
-	for (size_t i = 0; i < n; i++) {
-		start[i] = cc_grid_start(&run->grid, i);
-		len[i] = cc_grid_end(&run->grid, i) - start[i];
-	}
-	int64_t *reps = cc_calloc(run->replications, sizeof *reps);
-	for (size_t i = 0; i < run->replications; i++)
-		reps[i] = (int64_t)i;
-	const char **qn = cc_calloc(scn->n_queues, sizeof *qn);
-	for (size_t i = 0; i < scn->n_queues; i++)
-		qn[i] = scn->queues[i].name;
-	const char **gn = cc_calloc(scn->n_groups, sizeof *gn);
-	for (size_t i = 0; i < scn->n_groups; i++)
-		gn[i] = scn->groups[i].name;
-	size_t n_status = cc_scenario_status_count(scn);
-	const char **sn = cc_calloc(n_status, sizeof *sn);
-	for (size_t i = 0; i < n_status; i++)
-		sn[i] = cc_scenario_status_name(scn, i);
-
-	cc_h5_axis_int64(f, "/axes/replication", run->replications, reps, "1", "replication index");
-	cc_h5_axis_doubles(f, "/axes/interval_start_s", n, start, "s",
-	                   "start of each reported interval, from the start of the run (cut to the end of the warm-up)");
-	size_t dims[1] = { n };
-	const char *axes[1] = { "/axes/interval_start_s" };
-	cc_h5_write_doubles(f, "/axes/interval_length_s", 1, dims, len, "s",
-	                    "length of each reported interval (shorter where the warm-up or the horizon cuts it)", axes);
-	cc_h5_axis_strings(f, "/axes/queue", scn->n_queues, qn, "queue names");
-	cc_h5_axis_strings(f, "/axes/group", scn->n_groups, gn, "agent group names");
-	cc_h5_axis_strings(f, "/axes/status", n_status, sn,
-	                   "agent status names: Offline, Available, RONA, then the scenario's not-productive statuses");
-	cc_h5_axis_strings(f, "/axes/channel", CC_CHANNEL_COUNT, channel_enum,
-	                   "channel names, in the order of their codes: voice, chat, email, task, callback");
-	dims[0] = scn->n_queues;
-	axes[0] = "/axes/queue";
-	double *channel = cc_calloc(scn->n_queues, sizeof *channel);
-	for (size_t i = 0; i < scn->n_queues; i++)
-		channel[i] = (double)scn->queues[i].channel;
-	cc_h5_write_doubles(f, "/axes/queue_channel", 1, dims, channel, "1",
-	                    "channel code of each queue: 0 voice, 1 chat, 2 email, 3 task, 4 callback", axes);
-	write_agent_axes(f, scn);
-	cc_free(channel);
-	cc_free(start);
-	cc_free(len);
-	cc_free(reps);
-	cc_free(qn);
-	cc_free(gn);
-	cc_free(sn);
-}
-
-/* Where a figure's owner puts its figures, and the dimensions its entities span. */
-struct owner_layout {
-	const char *dir;      /* "queues": /replications/intervals/queues/<figure> */
-	const char *per;      /* for descriptions: "queue" */
-	int rank;             /* entity dimensions: 1, or 2 for group and status or channel */
-	size_t dims[2];
-	const char *axes[2];
-};
-
-static struct owner_layout owner_layout(const struct cc_run *run, enum cc_figure_owner owner)
-{
-	const struct cc_scenario *scn = run->scn;
-	switch (owner) {
-	case CC_FIG_QUEUE:
-		return (struct owner_layout){ "queues", "queue", 1, { scn->n_queues, 0 },
-		                              { "/axes/queue", NULL } };
-	case CC_FIG_GROUP:
-		return (struct owner_layout){ "groups", "agent group", 1, { scn->n_groups, 0 },
-		                              { "/axes/group", NULL } };
-	case CC_FIG_STATUS:
-		return (struct owner_layout){ "statuses", "agent group and status", 2,
-		                              { scn->n_groups, cc_scenario_status_count(scn) },
-		                              { "/axes/group", "/axes/status" } };
-	case CC_FIG_CHANNEL:
-		return (struct owner_layout){ "channels", "channel (all the channel's queues together)",
-		                              1, { CC_CHANNEL_COUNT, 0 }, { "/axes/channel", NULL } };
-	case CC_FIG_GROUP_CHANNEL:
-		return (struct owner_layout){ "group_channels", "agent group and channel", 2,
-		                              { scn->n_groups, CC_CHANNEL_COUNT },
-		                              { "/axes/group", "/axes/channel" } };
-	}
-	cc_fail(__FILE__, __LINE__, "unknown figure owner");
-}
-
-enum { MAX_RANK = 4 };
-
-/* The shape of a dataset: the leading dimensions LEAD (with their axes), then the entity
- * dimensions of O. Returns the rank. */
-static int shape(const struct owner_layout *o, int lead, const size_t *lead_dims,
-                 const char *const *lead_axes, size_t *dims, const char **axes)
-{
-	CC_ASSERT(lead + o->rank <= MAX_RANK);
-	for (int i = 0; i < lead; i++) {
-		dims[i] = lead_dims[i];
-		axes[i] = lead_axes[i];
-	}
-	for (int i = 0; i < o->rank; i++) {
-		dims[lead + i] = o->dims[i];
-		axes[lead + i] = o->axes[i];
-	}
-	return lead + o->rank;
-}
-
-/* Writes figure FIG: per replication and interval, per replication in total, and the
- * summaries. Its entities (queues, groups, groups x statuses, channels, or groups x
- * channels) are the innermost
- * dimensions of every dataset, in the order cc_run_value indexes them. */
-static void write_figure(struct cc_h5_file *f, const struct cc_run *run, const struct cc_figure *fig)
-{
-	struct owner_layout o = owner_layout(run, fig->owner);
-	size_t reps = run->replications, n = run->grid.count, w = cc_run_width(run, fig);
-	double *buf = cc_calloc(reps * n * w, sizeof *buf);
-	char path[256], desc[512];
-	size_t dims[MAX_RANK];
-	const char *axes[MAX_RANK];
-	int rank;
-
-	for (size_t r = 0; r < reps; r++)
-		for (size_t i = 0; i < n; i++)
-			for (size_t k = 0; k < w; k++)
-				buf[(r * n + i) * w + k] = cc_run_value(run, fig, r, i, k);
-	rank = shape(&o, 2, (size_t[]){ reps, n },
-	             (const char *const[]){ "/axes/replication", "/axes/interval_start_s" }, dims, axes);
-	snprintf(path, sizeof path, "/replications/intervals/%s/%s", o.dir, fig->name);
-	snprintf(desc, sizeof desc, "%s, per replication, interval and %s", fig->description, o.per);
-	cc_h5_write_doubles(f, path, rank, dims, buf, fig->units, desc, axes);
-
-	for (size_t r = 0; r < reps; r++)
-		for (size_t k = 0; k < w; k++)
-			buf[r * w + k] = cc_run_value(run, fig, r, n, k);
-	rank = shape(&o, 1, (size_t[]){ reps }, (const char *const[]){ "/axes/replication" }, dims, axes);
-	snprintf(path, sizeof path, "/replications/totals/%s/%s", o.dir, fig->name);
-	snprintf(desc, sizeof desc, "%s, per replication and %s over the whole horizon after warm-up",
-	         fig->description, o.per);
-	cc_h5_write_doubles(f, path, rank, dims, buf, fig->units, desc, axes);
-
-	/* Summaries: per interval [interval][entity] and in total [entity]. */
-	double *mean = cc_calloc((n + 1) * w, sizeof *mean), *hw = cc_calloc((n + 1) * w, sizeof *hw);
-	for (size_t i = 0; i <= n; i++)
-		for (size_t k = 0; k < w; k++) {
-			struct cc_summary s = cc_run_summary(run, fig, i, k, 0.95);
-			mean[i * w + k] = s.mean;
-			hw[i * w + k] = s.half_width;
-		}
-	static const char *const stat_name[2] = { "mean", "ci95" };
-	static const char *const stat_desc[2] = {
-		"mean across replications", "half-width of the 95 % Student-t confidence interval across replications"
-	};
-	double *stat[2] = { mean, hw };
-	for (int s = 0; s < 2; s++) {
-		rank = shape(&o, 1, (size_t[]){ n }, (const char *const[]){ "/axes/interval_start_s" },
-		             dims, axes);
-		snprintf(path, sizeof path, "/summary/intervals/%s/%s/%s", o.dir, fig->name, stat_name[s]);
-		snprintf(desc, sizeof desc, "%s: %s, per interval and %s", fig->description,
-		         stat_desc[s], o.per);
-		cc_h5_write_doubles(f, path, rank, dims, stat[s], fig->units, desc, axes);
-		rank = shape(&o, 0, NULL, NULL, dims, axes);
-		snprintf(path, sizeof path, "/summary/totals/%s/%s/%s", o.dir, fig->name, stat_name[s]);
-		snprintf(desc, sizeof desc, "%s: %s, per %s over the whole horizon after warm-up",
-		         fig->description, stat_desc[s], o.per);
-		cc_h5_write_doubles(f, path, rank, dims, stat[s] + n * w, fig->units, desc, axes);
-	}
-	cc_free(mean);
-	cc_free(hw);
-	cc_free(buf);
-}
-
-static void write_counts(struct cc_h5_file *f, const struct cc_run *run)
-{
-	struct counts_row *rows = cc_calloc(run->replications, sizeof *rows);
-	for (size_t r = 0; r < run->replications; r++) {
-		const struct cc_rep_counts *c = &run->counts[r];
-		rows[r] = (struct counts_row){
-			.arrived = (int64_t)c->arrived,
-			.answered = (int64_t)c->answered,
-			.abandoned = (int64_t)c->abandoned,
-			.waiting_at_end = (int64_t)c->waiting_at_end,
-			.completed = (int64_t)c->completed,
-			.in_service_at_end = (int64_t)c->in_service_at_end,
-			.outbound = (int64_t)c->outbound,
-			.callbacks = (int64_t)c->callbacks,
-			.unreached = (int64_t)c->unreached,
-			.transfers_in = (int64_t)c->transfers_in,
-			.direct = (int64_t)c->direct,
-			.direct_failed = (int64_t)c->direct_failed,
-			.restarts = (int64_t)c->restarts,
-			.customers = (int64_t)c->customers,
-			.customers_done = (int64_t)c->customers_done,
-			.customers_at_end = (int64_t)c->customers_at_end,
-			.events = (int64_t)c->events,
-		};
-	}
-	struct cc_h5_table *t = NULL;
-	if (cc_h5_table_create(f, "/replications/counts", counts_fields,
-	                       sizeof counts_fields / sizeof counts_fields[0], sizeof *rows,
-	                       run->replications, "whole-run counts per replication (conservation of records: arrived + transfers_in + restarts + direct = answered + abandoned + callbacks + unreached + direct_failed + waiting_at_end; answered = completed + in_service_at_end; of customers: customers = customers_done + customers_at_end)",
-	                       &t) == CC_OK) {
-		cc_h5_table_append(t, rows, run->replications);
-		cc_h5_table_close(t);
-	}
-	cc_free(rows);
-}
-
-/* Frees R, its tables closed and its file committed or aborted already. */
+/* Closes the variables still open and frees R, its file committed or aborted already. */
 static void free_results(struct cc_results *r)
 {
+	size_t nc;
+	cc_count_fields(&nc);
+	for (size_t f = 0; f < r->layout.n_figures; f++) {
+		cc_h5_var_close(r->summary_intervals[f]);
+		cc_h5_var_close(r->rep_totals[f]);
+		if (r->rep_intervals)
+			cc_h5_var_close(r->rep_intervals[f]);
+	}
+	for (size_t i = 0; r->counts && i < nc; i++)
+		cc_h5_var_close(r->counts[i]);
+	cc_free(r->summary_intervals);
+	cc_free(r->rep_totals);
+	cc_free(r->rep_intervals);
+	cc_free(r->counts);
+	cc_free(r->totals.buf);
+	cc_free(r->counts_block.buf);
+	cc_free(r->intervals.buf);
 	cc_free(r->event_buf);
 	cc_free(r->status_names);
+	cc_layout_fini(&r->layout);
 	cc_free(r);
 }
 
@@ -485,21 +760,22 @@ enum cc_status cc_results_close(struct cc_results *r, const struct cc_run *run, 
 	cc_h5_table_close(r->events);
 	r->records = NULL;
 	r->events = NULL;
-	cc_h5_group(f, "/replications", "figures of each replication");
-	cc_h5_group(f, "/summary", "figures across replications: mean and 95 % half-width");
+	flush_totals(r);
+	if (r->rep_intervals)
+		flush_intervals(r);
+	write_summary_totals(r, run);
 	write_root(f, run);
-	write_axes(f, run);
-	for (size_t i = 0; i < run->n_figures; i++)
-		write_figure(f, run, &run->figures[i]);
-	write_counts(f, run);
 	/* Every write above stops at the first error and keeps it; one check covers them all. */
 	if (cc_h5_error(f)[0]) {
 		snprintf(err, errlen, "%s", cc_h5_error(f));
 		cc_results_discard(r);
 		return CC_ERR_IO;
 	}
+	/* The variables close before the file commits, so that a failure to close counts. */
+	struct cc_h5_file *file = r->file;
+	r->file = NULL;
 	free_results(r);
-	return cc_h5_commit(f, err, errlen);
+	return cc_h5_commit(file, err, errlen);
 }
 
 void cc_results_discard(struct cc_results *r)
@@ -509,5 +785,6 @@ void cc_results_discard(struct cc_results *r)
 	cc_h5_table_close(r->records);
 	cc_h5_table_close(r->events);
 	cc_h5_abort(r->file);
+	r->file = NULL;
 	free_results(r);
 }

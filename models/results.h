@@ -6,14 +6,15 @@
 #include "models/run.h"
 
 /*
- * The results file of a run (layout documented in results/README.md).
+ * The results file of a run (layout documented in results/README.md), in the netCDF-4 data
+ * model so that xarray, netCDF, h5py and R read it with no ccsim code.
  *
  * cc_results_open creates the file under a temporary name before the run starts, so an
- * unwritable path fails at once, and prepares the contact-record table and the agent-event
- * table when the scenario asks for them; cc_results_append_records and
- * cc_results_append_events are the run's on_records and on_events callbacks;
- * cc_results_close writes the figures and axes and renames the file into place. cc_results_discard removes everything
- * after a failure: no partial file is left behind.
+ * unwritable path fails at once, with every group, dimension and variable the run will fill;
+ * cc_results_sink is the run's sink, which writes figures, counts, contact records and agent
+ * events in blocks as the run hands them over; cc_results_close writes the summaries over
+ * the whole horizon and the provenance, and renames the file into place. cc_results_discard
+ * removes everything after a failure: no partial file is left behind.
  */
 
 struct cc_results;
@@ -21,14 +22,13 @@ struct cc_results;
 enum cc_status cc_results_open(const char *path, const struct cc_scenario *scn,
                                struct cc_results **out, char *err, size_t errlen);
 
-/* An on_records callback for struct cc_run; CTX is the struct cc_results. */
-int cc_results_append_records(void *ctx, const struct cc_contact_record *rows, size_t n);
+/* The sink that writes a run into R. */
+struct cc_run_sink cc_results_sink(struct cc_results *r);
 
-/* An on_events callback for struct cc_run; CTX is the struct cc_results. Does nothing when
- * the scenario did not ask for agent events. */
-int cc_results_append_events(void *ctx, const struct cc_agent_event *rows, size_t n);
+/* Why writing failed, once the sink has stopped a run ("" when nothing failed). */
+const char *cc_results_error(const struct cc_results *r);
 
-/* Writes everything RUN measured and commits the file; frees R whatever happens. */
+/* Writes the rest of what RUN measured and commits the file; frees R whatever happens. */
 enum cc_status cc_results_close(struct cc_results *r, const struct cc_run *run, char *err,
                                 size_t errlen);
 

@@ -1,135 +1,446 @@
 #include "models/run.h"
 
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "models/center.h"
 #include "sim/alloc.h"
 
-size_t cc_run_rows(const struct cc_run *run)
+/* A head replication's rows are handed over for adding once this many are waiting. */
+enum { STREAM_ROWS = 64 };
+/* Final interval summaries go to the sink in blocks of at most this many bytes. */
+enum { FINAL_BLOCK_BYTES = 4 << 20 };
+
+/* A replication in flight, in one of the run's slots. */
+struct task {
+	size_t rep;
+	struct cc_rep_result res;
+	double *totals;         /* [cells]: its figures over the whole horizon */
+	double *scratch;        /* [cells]: a row being derived */
+	/* Rows derived but not yet added: intervals [first, first + n), [cap * cells]. */
+	double *rows;
+	size_t first, n, cap;
+	struct cc_run_private *p;
+	struct cc_progress *progress;
+};
+
+struct cc_run_private {
+	struct cc_run *run;
+	pthread_mutex_t lock;   /* guards the slots' row buffers and HEAD */
+	struct task *slots;     /* a replication REP is in slot REP % n_slots */
+	size_t n_slots;
+	size_t head;            /* the replication whose rows are added as they come: every one
+	                           before it is committed */
+	double *taken;          /* rows taken from the head, being added */
+	size_t taken_cap;
+	struct cc_running **acc;/* [grid.count]: per interval, made when its first row comes */
+	double *final;          /* summaries waiting for the sink: [final_cap][cells][stats] */
+	size_t final_first, final_n, final_cap;
+	double t_df, t;         /* the last Student t quantile used, by degrees of freedom */
+	struct cc_progress progress;
+	int sink_failed;
+};
+
+static size_t cells_of(const struct cc_run *run)
 {
-	return run->grid.count + 1;
+	return run->layout.cells;
 }
 
-size_t cc_run_width(const struct cc_run *run, const struct cc_figure *f)
+size_t cc_run_interval_bytes(const struct cc_layout *layout)
 {
-	switch (f->owner) {
-	case CC_FIG_QUEUE: return run->scn->n_queues;
-	case CC_FIG_GROUP: return run->scn->n_groups;
-	case CC_FIG_STATUS: return run->scn->n_groups * cc_scenario_status_count(run->scn);
-	case CC_FIG_CHANNEL: return CC_CHANNEL_COUNT;
-	case CC_FIG_GROUP_CHANNEL: return run->scn->n_groups * CC_CHANNEL_COUNT;
+	return layout->cells * sizeof(struct cc_running);
+}
+
+/* The parts of a run's memory: see cc_run_memory_estimate. */
+struct memory {
+	double base, per_rep, slots, summaries, kept, records;
+};
+
+/* Agent events a replication writes, about, per contact and per agent (statuses, shifts). */
+#define EVENTS_PER_CONTACT 6.0
+#define EVENTS_PER_AGENT_HOUR 4.0
+
+static struct memory memory_parts(const struct cc_scenario *scn, int threads, int keep_intervals,
+                                  int keep_totals)
+{
+	struct cc_grid grid;
+	struct cc_layout layout;
+	cc_grid_init(&grid, scn->interval_s, scn->warmup_s, scn->horizon_s);
+	cc_layout_init(&layout, scn);
+	double cells = (double)layout.cells, rows = (double)grid.count;
+	double reps = (double)scn->replications;
+	cc_layout_fini(&layout);
+	struct memory m = { 0 };
+	/* The program, its libraries and the writer's blocks. */
+	m.base = 24.0 * 1048576;
+	double contacts = cc_center_expected_contacts(scn);
+	if (scn->contact_records)
+		m.records += contacts * 1.5 * sizeof(struct cc_contact_record);
+	if (scn->agent_events)
+		m.records += (contacts * EVENTS_PER_CONTACT +
+		              (double)cc_scenario_agents(scn) * scn->horizon_s / 3600 *
+		                  EVENTS_PER_AGENT_HOUR) * sizeof(struct cc_agent_event);
+	/* A replication in flight: the model, its records, and its figures waiting to be added
+	 * (all its rows, when it is not the first in line), twice with the buffer swap. */
+	m.per_rep = cc_center_bytes(scn) + m.records + 2 * rows * cells * sizeof(double);
+	size_t t = threads < 1 ? 1 : (size_t)threads;
+	if (t > (size_t)scn->replications)
+		t = (size_t)scn->replications;
+	m.slots = 2.0 * (double)t;
+	/* The summaries of every interval while replications add to them (with one replication
+	 * each is final, and freed, as it comes). */
+	m.summaries = (reps > 1 || keep_intervals) ? rows * cells * sizeof(struct cc_running) : 0;
+	m.kept = keep_totals ? reps * cells * sizeof(double) : 0;
+	return m;
+}
+
+double cc_run_memory_estimate(const struct cc_scenario *scn, int threads, int keep_intervals,
+                              int keep_totals)
+{
+	struct memory m = memory_parts(scn, threads, keep_intervals, keep_totals);
+	return m.base + m.slots * m.per_rep + m.summaries + m.kept;
+}
+
+void cc_run_memory_explain(const struct cc_scenario *scn, int threads, char *buf, size_t len)
+{
+	struct memory m = memory_parts(scn, threads, 0, 0);
+	const double mib = 1048576;
+	snprintf(buf, len,
+	         "%.0f MiB per replication in flight x %.0f in flight for %d thread%s%s, %.0f MiB of "
+	         "interval summaries: use fewer --threads, a longer interval%s",
+	         m.per_rep / mib, m.slots, threads, threads == 1 ? "" : "s",
+	         m.records > 0 ? " (contact records or agent events included)" : "", m.summaries / mib,
+	         m.records > 0 ? ", or turn off output.contact_records and output.agent_events"
+	                       : ", or fewer agents");
+}
+
+double cc_run_memory_limit(void)
+{
+	long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+	double physical = pages > 0 && size > 0 ? (double)pages * (double)size : 8.0 * 1073741824;
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	    (double)rl.rlim_cur < physical)
+		physical = (double)rl.rlim_cur;
+	/* Leave room for the system and the estimate's own error. */
+	return 0.8 * physical;
+}
+
+/* ---- on the workers ---- */
+
+/* A row of the task's replication has closed: derive it and queue it for adding. */
+static void row_closed(void *ctx, const struct cc_raw_row *x)
+{
+	struct task *t = ctx;
+	struct cc_run_private *p = t->p;
+	size_t cells = cells_of(p->run);
+	cc_layout_derive(&p->run->layout, x, t->scratch);
+	pthread_mutex_lock(&p->lock);
+	if (t->n == 0)
+		t->first = x->row;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : STREAM_ROWS;
+		t->rows = cc_realloc(t->rows, t->cap * cells, sizeof *t->rows);
 	}
-	cc_fail(__FILE__, __LINE__, "unknown figure owner");
+	memcpy(t->rows + t->n * cells, t->scratch, cells * sizeof *t->rows);
+	t->n++;
+	int wake = p->head == t->rep && t->n >= STREAM_ROWS;
+	pthread_mutex_unlock(&p->lock);
+	if (wake)
+		cc_runner_wake(t->progress);
 }
 
-static size_t figure_index(const struct cc_run *run, const struct cc_figure *f)
+static void run_one(void *ctx, size_t rep, struct cc_progress *progress)
 {
-	size_t i = (size_t)(f - run->figures);
-	CC_ASSERT(i < run->n_figures);
-	return i;
+	struct cc_run_private *p = ctx;
+	struct cc_run *run = p->run;
+	struct task *t = &p->slots[rep % p->n_slots];
+	pthread_mutex_lock(&p->lock);
+	t->rep = rep;
+	t->n = 0;
+	pthread_mutex_unlock(&p->lock);
+	t->progress = progress;
+	cc_rep_result_init(&t->res, run->scn);
+	struct cc_row_sink sink = { row_closed, t };
+	cc_center_run(run->scn, &run->grid, rep, &t->res, &sink, progress);
+	struct cc_raw_row totals = cc_rep_result_totals(&t->res, run->scn, &run->grid);
+	cc_layout_derive(&run->layout, &totals, t->totals);
 }
 
-double cc_run_value(const struct cc_run *run, const struct cc_figure *f, size_t rep, size_t row,
-                    size_t index)
+/* ---- on the calling thread ---- */
+
+/* The summaries of the final interval rows waiting in the buffer go to the sink. */
+static void flush_final(struct cc_run_private *p)
 {
-	size_t width = cc_run_width(run, f);
-	return run->values[figure_index(run, f)][(rep * cc_run_rows(run) + row) * width + index];
+	struct cc_run *run = p->run;
+	if (p->final_n && run->sink.intervals && !p->sink_failed)
+		p->sink_failed = run->sink.intervals(run->sink.ctx, p->final_first, p->final_n,
+		                                     p->final);
+	p->final_n = 0;
 }
 
-struct cc_summary cc_run_summary(const struct cc_run *run, const struct cc_figure *f, size_t row,
-                                 size_t index, double level)
+/* Interval ROW has had every replication added: its summaries are final. */
+static void finalize(struct cc_run_private *p, size_t row)
 {
-	size_t width = cc_run_width(run, f);
-	const double *v = run->values[figure_index(run, f)] + row * width + index;
-	return cc_stats_summarize(v, run->replications, cc_run_rows(run) * width, level);
-}
-
-static void run_one(void *ctx, size_t task, struct cc_progress *progress)
-{
-	struct cc_run *run = ctx;
-	struct cc_rep_result *r = &run->pending[task];
-	cc_rep_result_init(r, run->scn, &run->grid);
-	cc_center_run(run->scn, &run->grid, task, r, progress);
-}
-
-static int commit_one(void *ctx, size_t task)
-{
-	struct cc_run *run = ctx;
-	struct cc_rep_result *r = &run->pending[task];
-	size_t rows = cc_run_rows(run);
-	for (size_t f = 0; f < run->n_figures; f++) {
-		const struct cc_figure *fig = &run->figures[f];
-		size_t width = cc_run_width(run, fig);
-		double *dst = run->values[f] + task * rows * width;
-		for (size_t row = 0; row < rows; row++)
-			for (size_t i = 0; i < width; i++)
-				dst[row * width + i] = fig->value(run->scn, &run->grid, r, row, i);
+	struct cc_run *run = p->run;
+	size_t cells = cells_of(run);
+	if (p->final_n == p->final_cap || (p->final_n && p->final_first + p->final_n != row))
+		flush_final(p);
+	if (p->final_n == 0)
+		p->final_first = row;
+	double *out = p->final + p->final_n * cells * CC_RUN_STATS;
+	const struct cc_running *acc = p->acc[row];
+	for (size_t c = 0; c < cells; c++) {
+		double n = acc[c].n, hw = NAN;
+		if (n >= 2) {
+			/* The arithmetic of cc_stats_summarize, with its t quantile looked up once per
+			 * count: every cell usually has one value per replication. */
+			if (n - 1 != p->t_df) {
+				p->t_df = n - 1;
+				p->t = cc_stats_t(CC_RUN_LEVEL, (size_t)(n - 1));
+			}
+			double sd = sqrt(acc[c].m2 / (n - 1));
+			hw = p->t * sd / sqrt(n);
+		}
+		out[c * CC_RUN_STATS + CC_RUN_MEAN] = n > 0 ? acc[c].mean : NAN;
+		out[c * CC_RUN_STATS + CC_RUN_CI95] = hw;
 	}
-	run->counts[task] = r->counts;
-	int rc = 0;
-	if (run->on_records && r->n_records)
-		rc = run->on_records(run->records_ctx, r->records, r->n_records);
-	if (rc == 0 && run->on_events && r->n_events)
-		rc = run->on_events(run->events_ctx, r->events, r->n_events);
-	cc_rep_result_fini(r);
-	return rc;
+	p->final_n++;
+	if (!run->keep_intervals) {
+		cc_free(p->acc[row]);
+		p->acc[row] = NULL;
+	}
 }
 
-static void report(void *ctx, const struct cc_progress *p, double elapsed_s)
+/* Adds replication REP's figures of intervals [FIRST, FIRST + N) into the summaries. */
+static void add_rows(struct cc_run_private *p, size_t rep, size_t first, size_t n,
+                     const double *rows)
 {
-	struct cc_run *run = ctx;
-	if (run->on_progress)
-		run->on_progress(run->progress_ctx, p, elapsed_s);
+	struct cc_run *run = p->run;
+	size_t cells = cells_of(run);
+	for (size_t i = 0; i < n; i++) {
+		size_t row = first + i;
+		const double *v = rows + i * cells;
+		if (!p->acc[row])
+			p->acc[row] = cc_calloc(cells, sizeof *p->acc[row]);
+		struct cc_running *acc = p->acc[row];
+		for (size_t c = 0; c < cells; c++)
+			cc_running_add(&acc[c], v[c]);
+		if (run->keep_rep_intervals)
+			memcpy(run->rep_intervals + (rep * run->grid.count + row) * cells, v,
+			       cells * sizeof *v);
+		if (rep + 1 == run->replications)
+			finalize(p, row);
+	}
+	if (n && run->sink.rep_intervals && run->scn->rep_intervals && !p->sink_failed)
+		p->sink_failed = run->sink.rep_intervals(run->sink.ctx, rep, first, n, rows);
+}
+
+/* Adds the rows the head replication has derived so far. */
+static int stream(void *ctx)
+{
+	struct cc_run_private *p = ctx;
+	pthread_mutex_lock(&p->lock);
+	struct task *t = &p->slots[p->head % p->n_slots];
+	size_t rep = p->head, first = t->first, n = t->rep == p->head ? t->n : 0;
+	if (n) {
+		/* Swap buffers, so the worker goes on filling while these are added. */
+		double *rows = t->rows;
+		size_t cap = t->cap;
+		t->rows = p->taken;
+		t->cap = p->taken_cap;
+		p->taken = rows;
+		p->taken_cap = cap;
+		t->first += n;
+		t->n = 0;
+	}
+	pthread_mutex_unlock(&p->lock);
+	if (n)
+		add_rows(p, rep, first, n, p->taken);
+	return p->sink_failed;
+}
+
+static int commit_one(void *ctx, size_t rep)
+{
+	struct cc_run_private *p = ctx;
+	struct cc_run *run = p->run;
+	struct task *t = &p->slots[rep % p->n_slots];
+	size_t cells = cells_of(run);
+	CC_ASSERT(p->head == rep && t->rep == rep);
+	stream(p);
+	for (size_t c = 0; c < cells; c++)
+		cc_running_add(&run->totals_summary[c], t->totals[c]);
+	const struct cc_rep_counts *counts = &t->res.counts;
+	if (run->keep_totals) {
+		memcpy(run->totals + rep * cells, t->totals, cells * sizeof *t->totals);
+		run->counts[rep] = *counts;
+	}
+	run->events += counts->events;
+	run->contacts += counts->arrived;
+	const struct cc_run_sink *s = &run->sink;
+	if (rep + 1 == run->replications)
+		flush_final(p);
+	if (!p->sink_failed && s->replication)
+		p->sink_failed = s->replication(s->ctx, rep, t->totals, counts);
+	if (!p->sink_failed && s->records && t->res.n_records)
+		p->sink_failed = s->records(s->ctx, t->res.records, t->res.n_records);
+	if (!p->sink_failed && s->events && t->res.n_events)
+		p->sink_failed = s->events(s->ctx, t->res.events, t->res.n_events);
+	cc_rep_result_fini(&t->res);
+	pthread_mutex_lock(&p->lock);
+	p->head = rep + 1;
+	pthread_mutex_unlock(&p->lock);
+	return p->sink_failed;
+}
+
+static int stopping(void *ctx)
+{
+	struct cc_run_private *p = ctx;
+	return p->run->stop && *p->run->stop;
+}
+
+static void report(void *ctx, const struct cc_progress *pr, double elapsed_s)
+{
+	struct cc_run_private *p = ctx;
+	if (p->run->on_progress)
+		p->run->on_progress(p->run->progress_ctx, pr, elapsed_s);
 }
 
 enum cc_status cc_run_execute(struct cc_run *run)
 {
 	const struct cc_scenario *scn = run->scn;
 	cc_grid_init(&run->grid, scn->interval_s, scn->warmup_s, scn->horizon_s);
+	cc_layout_init(&run->layout, scn);
 	run->replications = (size_t)scn->replications;
-	run->figures = cc_figures(&run->n_figures);
-	CC_NEW_ARRAY(run->values, run->n_figures);
-	for (size_t f = 0; f < run->n_figures; f++)
-		run->values[f] = cc_calloc(run->replications * cc_run_rows(run) *
-		                               cc_run_width(run, &run->figures[f]),
-		                           sizeof *run->values[f]);
-	CC_NEW_ARRAY(run->counts, run->replications);
-	CC_NEW_ARRAY(run->pending, run->replications);
+	size_t cells = cells_of(run), rows = run->grid.count;
+	CC_NEW_ARRAY(run->totals_summary, cells);
+	if (run->keep_totals) {
+		run->totals = cc_calloc(run->replications * cells, sizeof *run->totals);
+		CC_NEW_ARRAY(run->counts, run->replications);
+	}
+	if (run->keep_rep_intervals)
+		run->rep_intervals = cc_calloc(run->replications * rows * cells,
+		                               sizeof *run->rep_intervals);
 
-	struct cc_progress progress;
-	atomic_init(&progress.tasks_done, 0);
-	atomic_init(&progress.events, 0);
-	atomic_init(&progress.sim_ms, 0);
+	struct cc_run_private *p = cc_calloc(1, sizeof *p);
+	run->priv = p;
+	p->run = run;
+	pthread_mutex_init(&p->lock, NULL);
+	/* The runner keeps at most 2 x threads replications beyond the last commit. */
+	size_t threads = run->threads < 1 ? 1 : (size_t)run->threads;
+	if (threads > run->replications)
+		threads = run->replications;
+	p->n_slots = 2 * threads;
+	CC_NEW_ARRAY(p->slots, p->n_slots);
+	for (size_t i = 0; i < p->n_slots; i++) {
+		p->slots[i].p = p;
+		p->slots[i].rep = SIZE_MAX;
+		p->slots[i].totals = cc_calloc(cells, sizeof *p->slots[i].totals);
+		p->slots[i].scratch = cc_calloc(cells, sizeof *p->slots[i].scratch);
+	}
+	CC_NEW_ARRAY(p->acc, rows);
+	p->final_cap = FINAL_BLOCK_BYTES / (cells * CC_RUN_STATS * sizeof(double));
+	if (p->final_cap < 1)
+		p->final_cap = 1;
+	if (p->final_cap > rows)
+		p->final_cap = rows;
+	p->final = cc_calloc(p->final_cap * cells * CC_RUN_STATS, sizeof *p->final);
+	p->t_df = -1;
+
+	cc_progress_init(&p->progress);
 	struct cc_runner_job job = {
 		.tasks = run->replications,
 		.threads = run->threads,
-		.ctx = run,
+		.ctx = p,
 		.run = run_one,
 		.commit = commit_one,
+		.stream = stream,
+		.stopping = stopping,
 		.report = report,
 	};
 	double t0 = cc_runner_now();
-	int rc = cc_runner_run(&job, &progress);
+	int rc = cc_runner_run(&job, &p->progress);
 	run->wall_s = cc_runner_now() - t0;
 	/* After a stop, replications that finished but were never committed still hold memory. */
-	for (size_t i = 0; i < run->replications; i++)
-		cc_rep_result_fini(&run->pending[i]);
-	cc_free(run->pending);
-	run->pending = NULL;
-	return rc ? CC_ERR_IO : CC_OK;
+	for (size_t i = 0; i < p->n_slots; i++) {
+		cc_rep_result_fini(&p->slots[i].res);
+		cc_free(p->slots[i].rows);
+		cc_free(p->slots[i].totals);
+		cc_free(p->slots[i].scratch);
+	}
+	cc_free(p->slots);
+	p->slots = NULL;
+	cc_free(p->taken);
+	p->taken = NULL;
+	cc_free(p->final);
+	p->final = NULL;
+	if (rc == 0)
+		return CC_OK;
+	return stopping(p) ? CC_ERR_STOPPED : CC_ERR_IO;
 }
 
 void cc_run_fini(struct cc_run *run)
 {
 	if (!run)
 		return;
-	if (run->values)
-		for (size_t f = 0; f < run->n_figures; f++)
-			cc_free(run->values[f]);
-	cc_free(run->values);
+	struct cc_run_private *p = run->priv;
+	if (p) {
+		if (p->acc)
+			for (size_t i = 0; i < run->grid.count; i++)
+				cc_free(p->acc[i]);
+		cc_free(p->acc);
+		pthread_mutex_destroy(&p->lock);
+		cc_free(p);
+	}
+	run->priv = NULL;
+	cc_free(run->totals_summary);
+	cc_free(run->totals);
 	cc_free(run->counts);
-	cc_free(run->pending);
-	run->values = NULL;
+	cc_free(run->rep_intervals);
+	run->totals_summary = NULL;
+	run->totals = NULL;
 	run->counts = NULL;
-	run->pending = NULL;
+	run->rep_intervals = NULL;
+	cc_layout_fini(&run->layout);
+}
+
+/* The cell of figure F at its INDEX, or SIZE_MAX for an entity with no figures. */
+static size_t cell_of(const struct cc_run *run, const struct cc_figure *f, size_t index)
+{
+	size_t e = cc_layout_entity(&run->layout, f->owner, index);
+	if (e == SIZE_MAX)
+		return SIZE_MAX;
+	return run->layout.offset[cc_layout_figure(&run->layout, f)] + e;
+}
+
+double cc_run_value(const struct cc_run *run, const struct cc_figure *f, size_t rep, size_t row,
+                    size_t index)
+{
+	size_t c = cell_of(run, f, index), cells = cells_of(run);
+	CC_ASSERT(rep < run->replications && row <= run->grid.count);
+	if (c == SIZE_MAX)
+		return NAN;
+	if (row == run->grid.count) {
+		CC_ASSERT(run->totals != NULL);
+		return run->totals[rep * cells + c];
+	}
+	CC_ASSERT(run->rep_intervals != NULL);
+	return run->rep_intervals[(rep * run->grid.count + row) * cells + c];
+}
+
+struct cc_summary cc_run_summary(const struct cc_run *run, const struct cc_figure *f, size_t row,
+                                 size_t index, double level)
+{
+	size_t c = cell_of(run, f, index);
+	CC_ASSERT(row <= run->grid.count);
+	if (c == SIZE_MAX)
+		return (struct cc_summary){ NAN, NAN, NAN, 0 };
+	if (row == run->grid.count)
+		return cc_running_summary(&run->totals_summary[c], level);
+	CC_ASSERT(run->keep_intervals && run->priv && run->priv->acc[row]);
+	return cc_running_summary(&run->priv->acc[row][c], level);
 }

@@ -2129,6 +2129,7 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	scn->seed = (uint64_t)seed;
 	scn->replications = (int)reps;
 	scn->interval_s = 1800;
+	scn->start_s = NAN;
 	if ((st = get_duration(L, root, "warmup", 0, &scn->warmup_s)) ||
 	    (st = get_duration(L, root, "interval", 0, &scn->interval_s)))
 		return st;
@@ -2216,11 +2217,20 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 
 	config_setting_t *out = config_setting_get_member(root, "output");
 	if (out) {
-		static const char *const okeys[] = { "contact_records", "agent_events", NULL };
-		if ((st = check_keys(L, out, okeys)) ||
+		static const char *const okeys[] = { "replications", "contact_records", "agent_events",
+		                                     NULL };
+		const char *per = NULL;
+		if ((st = check_keys(L, out, okeys)) || (st = get_string(L, out, "replications", 0, &per)) ||
 		    (st = get_bool(L, out, "contact_records", &scn->contact_records)) ||
 		    (st = get_bool(L, out, "agent_events", &scn->agent_events)))
 			return st;
+		if (per && strcmp(per, "intervals") == 0)
+			scn->rep_intervals = 1;
+		else if (per && strcmp(per, "totals") != 0)
+			return fail(L, out, "replications",
+			            "must be \"totals\" (each replication's figures over the whole horizon) "
+			            "or \"intervals\" (also per interval) (got \"%s\")",
+			            per);
 	}
 	return CC_OK;
 }

@@ -362,6 +362,11 @@ struct cc_scenario {
 	struct cc_routing_profile_cfg *profiles;
 	size_t n_profiles;
 	struct cc_routing_cfg routing;
+	/* The clock: time 0 is START_S seconds after midnight (NaN: no clock, times are offsets
+	 * from 0), on DATE ("YYYY-MM-DD"; "" when none was given). */
+	double start_s;
+	char date[11];
+	int rep_intervals;   /* write every replication's interval figures, not only its totals */
 	int contact_records; /* write one row per contact record */
 	int agent_events;    /* write the agent event stream */
 };

@@ -60,7 +60,7 @@ static void to_queue(struct center *c, struct contact *first, long qi, enum cc_r
 	struct queue *q = &c->queues[qi];
 	struct contact *k = cc_center_contact(c);
 	cc_center_draw(c, q, k);
-	cc_center_follow(k, first);
+	cc_center_follow(c, k, first);
 	k->xfer_in = 1;
 	k->via = first->via;
 	first->rt = (uint8_t)rt;
@@ -119,13 +119,13 @@ static void to_agent(struct center *c, struct contact *first)
 	k->queue = first->queue;
 	k->channel = first->channel;
 	k->arrival_s = k->queued_s = c->now;
-	k->interval = cc_grid_index(c->grid, c->now);
+	cc_center_set_interval(c, k, cc_grid_index(c->grid, c->now));
 	k->patience_s = INFINITY;
 	k->talk_s = k->work_s = cc_dist_sample(&qc->handle, src->attr_rng);
 	k->acw_s = cc_dist_sample(&qc->acw, src->attr_rng);
 	k->direct = k->xfer_in = 1;
 	k->via = qc;
-	cc_center_follow(k, first);
+	cc_center_follow(c, k, first);
 	first->rt = CC_RT_AGENT;
 	first->peer = k;
 	k->peer = first;

@@ -1,6 +1,8 @@
 #include "h5.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -12,50 +14,14 @@
 #include <hdf5_hl.h>
 
 #include "alloc.h"
+#include "h5_impl.h"
 
-/* Deflate level after shuffling: 4 gets most of the gain of 9 at a fraction of the cost. */
-#define DEFLATE_LEVEL 4
-
-/*
- * Dense arrays at least this large are chunked and compressed; smaller ones are stored
- * contiguously, because the chunk index and filter headers would outweigh any saving.
- */
-#define DENSE_CHUNK_THRESHOLD_BYTES (64u * 1024u)
-
-/*
- * The largest chunk of a dense array: large enough to compress well, small enough to fit
- * HDF5's default chunk cache of 1 MiB.
- */
-#define DENSE_CHUNK_MAX_BYTES (512u * 1024u)
-
-#if defined(__GNUC__)
-#define PRINTF_LIKE(fmt, args) __attribute__((format(printf, fmt, args)))
-#else
-#define PRINTF_LIKE(fmt, args)
-#endif
-
-struct cc_h5_file {
-	hid_t file;
-	/* Link creation properties shared by every create call: missing parents are made. */
-	hid_t lcpl;
-	char *path;
-	char *tmp_path;
-	/* Open tables, so that commit and abort can close their datasets before the file. */
-	struct cc_h5_table *tables;
-	bool failed;
-	char error[1024];
-};
-
-struct cc_h5_table {
-	/* NULL once the file was committed or aborted while the table was still open. */
-	struct cc_h5_file *file;
-	struct cc_h5_table *next;
-	char *path;
-	hid_t dset;
-	/* The C struct's layout; the file holds a packed copy of it. */
-	hid_t mem_type;
-	hsize_t rows;
-};
+static void library_init_once(void)
+{
+	/* Both fail only when the library is already in use, which changes nothing here. */
+	(void)H5dont_atexit();
+	(void)H5Eset_auto2(H5E_DEFAULT, NULL, NULL);
+}
 
 /* The room kept for HDF5's own description of a failure's cause. */
 #define CAUSE_LEN 256
@@ -75,8 +41,7 @@ static herr_t innermost_error(unsigned n, const H5E_error2_t *desc, void *data)
  * is kept, because later failures are usually consequences of it. It must be called straight
  * after the failing HDF5 call, before any other HDF5 call clears the error stack.
  */
-PRINTF_LIKE(3, 4)
-static enum cc_status fail(struct cc_h5_file *f, const char *reason, const char *fmt, ...)
+enum cc_status h5_fail(struct cc_h5_file *f, const char *reason, const char *fmt, ...)
 {
 	if (f->failed)
 		return CC_ERR_IO;
@@ -102,13 +67,13 @@ static enum cc_status fail(struct cc_h5_file *f, const char *reason, const char 
 }
 
 /* Closes ID, if it is open, with CLOSER; a failure is recorded on F like any other. */
-static void release(struct cc_h5_file *f, hid_t id, herr_t (*closer)(hid_t), const char *what,
+void h5_release(struct cc_h5_file *f, hid_t id, herr_t (*closer)(hid_t), const char *what,
                     const char *path, enum cc_status *status)
 {
 	if (id < 0)
 		return;
 	if (closer(id) < 0)
-		*status = fail(f, NULL, "cannot close %s %s", what, path);
+		*status = h5_fail(f, NULL, "cannot close %s %s", what, path);
 }
 
 static void copy_message(char *err, size_t errlen, const char *msg)
@@ -117,14 +82,14 @@ static void copy_message(char *err, size_t errlen, const char *msg)
 		snprintf(err, errlen, "%s", msg);
 }
 
-static void check_path(const char *path)
+void h5_check_path(const char *path)
 {
 	CC_ASSERT(path != NULL);
 	CC_ASSERT(path[0] == '/');
 }
 
 /* The last component of an absolute path, which names axes and their dimension labels. */
-static const char *last_component(const char *path)
+const char *h5_last_component(const char *path)
 {
 	const char *name = strrchr(path, '/') + 1;
 	CC_ASSERT(*name != '\0');
@@ -132,7 +97,7 @@ static const char *last_component(const char *path)
 }
 
 /* A string or "" for NULL, so that every dataset carries its attributes even when unset. */
-static const char *or_empty(const char *s)
+const char *h5_or_empty(const char *s)
 {
 	return s ? s : "";
 }
@@ -141,21 +106,21 @@ static const char *or_empty(const char *s)
  * Opens the existing object at OBJ, which must be a group for WHAT at PATH to be created
  * there, into *GROUP.
  */
-static enum cc_status open_group(struct cc_h5_file *f, const char *obj, const char *what,
+static enum cc_status h5_open_group(struct cc_h5_file *f, const char *obj, const char *what,
                                  const char *path, hid_t *group)
 {
 	*group = H5Oopen(f->file, obj, H5P_DEFAULT);
 	if (*group < 0)
-		return fail(f, NULL, "cannot open %s", obj);
+		return h5_fail(f, NULL, "cannot open %s", obj);
 	H5I_type_t type = H5Iget_type(*group);
 	if (type == H5I_BADID)
-		return fail(f, NULL, "cannot find the type of %s", obj);
+		return h5_fail(f, NULL, "cannot find the type of %s", obj);
 	if (type == H5I_GROUP)
 		return CC_OK;
 	size_t len = strlen(obj) + sizeof " is not a group";
 	char *reason = cc_malloc(len);
 	snprintf(reason, len, "%s is not a group", obj);
-	enum cc_status status = fail(f, reason, "cannot create %s %s", what, path);
+	enum cc_status status = h5_fail(f, reason, "cannot create %s %s", what, path);
 	cc_free(reason);
 	return status;
 }
@@ -167,7 +132,7 @@ static enum cc_status open_group(struct cc_h5_file *f, const char *obj, const ch
  * because only then can H5Lexists look up PATH itself: it fails rather than answers below a
  * missing group.
  */
-static enum cc_status check_parents(struct cc_h5_file *f, const char *path, const char *what,
+enum cc_status h5_check_parents(struct cc_h5_file *f, const char *path, const char *what,
                                     bool *all_exist)
 {
 	enum cc_status status = CC_OK;
@@ -179,13 +144,13 @@ static enum cc_status check_parents(struct cc_h5_file *f, const char *path, cons
 		prefix[i] = '\0';
 		htri_t exists = H5Lexists(f->file, prefix, H5P_DEFAULT);
 		if (exists < 0) {
-			status = fail(f, NULL, "cannot look up %s", prefix);
+			status = h5_fail(f, NULL, "cannot look up %s", prefix);
 		} else if (exists == 0) {
 			exist = false;
 		} else {
 			hid_t group = -1;
-			status = open_group(f, prefix, what, path, &group);
-			release(f, group, H5Oclose, "group", prefix, &status);
+			status = h5_open_group(f, prefix, what, path, &group);
+			h5_release(f, group, H5Oclose, "group", prefix, &status);
 		}
 		prefix[i] = '/';
 	}
@@ -199,7 +164,7 @@ static enum cc_status check_parents(struct cc_h5_file *f, const char *path, cons
  * Writes attribute NAME on OBJ with file type FTYPE from BUF in memory type MTYPE, replacing
  * any attribute of that name so that a writer may set a value twice.
  */
-static enum cc_status put_attr(struct cc_h5_file *f, hid_t obj, const char *objpath,
+static enum cc_status h5_put_attr(struct cc_h5_file *f, hid_t obj, const char *objpath,
                                const char *name, hid_t ftype, hid_t mtype, const void *buf)
 {
 	enum cc_status status = CC_OK;
@@ -207,29 +172,29 @@ static enum cc_status put_attr(struct cc_h5_file *f, hid_t obj, const char *objp
 
 	htri_t exists = H5Aexists(obj, name);
 	if (exists < 0) {
-		status = fail(f, NULL, "cannot look up attribute %s of %s", name, objpath);
+		status = h5_fail(f, NULL, "cannot look up attribute %s of %s", name, objpath);
 		goto out;
 	}
 	if (exists > 0 && H5Adelete(obj, name) < 0) {
-		status = fail(f, NULL, "cannot replace attribute %s of %s", name, objpath);
+		status = h5_fail(f, NULL, "cannot replace attribute %s of %s", name, objpath);
 		goto out;
 	}
 	space = H5Screate(H5S_SCALAR);
 	if (space < 0) {
-		status = fail(f, NULL, "cannot create a dataspace for attribute %s of %s", name,
+		status = h5_fail(f, NULL, "cannot create a dataspace for attribute %s of %s", name,
 		              objpath);
 		goto out;
 	}
 	attr = H5Acreate2(obj, name, ftype, space, H5P_DEFAULT, H5P_DEFAULT);
 	if (attr < 0) {
-		status = fail(f, NULL, "cannot create attribute %s of %s", name, objpath);
+		status = h5_fail(f, NULL, "cannot create attribute %s of %s", name, objpath);
 		goto out;
 	}
 	if (H5Awrite(attr, mtype, buf) < 0)
-		status = fail(f, NULL, "cannot write attribute %s of %s", name, objpath);
+		status = h5_fail(f, NULL, "cannot write attribute %s of %s", name, objpath);
 out:
-	release(f, attr, H5Aclose, "attribute", name, &status);
-	release(f, space, H5Sclose, "dataspace of attribute", name, &status);
+	h5_release(f, attr, H5Aclose, "attribute", name, &status);
+	h5_release(f, space, H5Sclose, "dataspace of attribute", name, &status);
 	return status;
 }
 
@@ -237,36 +202,27 @@ out:
  * String attributes are variable-length UTF-8, which h5py reads as str and R and Octave as
  * character strings; fixed-length ones would come back from h5py as bytes.
  */
-static enum cc_status put_string_attr(struct cc_h5_file *f, hid_t obj, const char *objpath,
+enum cc_status h5_put_string_attr(struct cc_h5_file *f, hid_t obj, const char *objpath,
                                       const char *name, const char *value)
 {
 	enum cc_status status = CC_OK;
 	hid_t type = H5Tcopy(H5T_C_S1);
 	if (type < 0) {
-		status = fail(f, NULL, "cannot create a string type for attribute %s of %s", name,
+		status = h5_fail(f, NULL, "cannot create a string type for attribute %s of %s", name,
 		              objpath);
 		goto out;
 	}
 	if (H5Tset_size(type, H5T_VARIABLE) < 0 || H5Tset_cset(type, H5T_CSET_UTF8) < 0) {
-		status = fail(f, NULL, "cannot set up a string type for attribute %s of %s", name,
+		status = h5_fail(f, NULL, "cannot set up a string type for attribute %s of %s", name,
 		              objpath);
 		goto out;
 	}
-	status = put_attr(f, obj, objpath, name, type, type, &value);
+	status = h5_put_attr(f, obj, objpath, name, type, type, &value);
 out:
-	release(f, type, H5Tclose, "string type of attribute", name, &status);
+	h5_release(f, type, H5Tclose, "string type of attribute", name, &status);
 	return status;
 }
 
-/* Sets the "units" and "description" attributes every dataset carries. */
-static enum cc_status describe(struct cc_h5_file *f, hid_t obj, const char *path, const char *units,
-                               const char *description)
-{
-	enum cc_status status = put_string_attr(f, obj, path, "units", or_empty(units));
-	if (status == CC_OK)
-		status = put_string_attr(f, obj, path, "description", or_empty(description));
-	return status;
-}
 
 /* Detaches every open table from F and closes its dataset, so that the file can close. */
 static void close_tables(struct cc_h5_file *f, enum cc_status *status)
@@ -276,8 +232,8 @@ static void close_tables(struct cc_h5_file *f, enum cc_status *status)
 		f->tables = t->next;
 		t->next = NULL;
 		t->file = NULL;
-		release(f, t->dset, H5Dclose, "table", t->path, status);
-		release(f, t->mem_type, H5Tclose, "row type of table", t->path, status);
+		h5_release(f, t->dset, H5Dclose, "table", t->path, status);
+		h5_release(f, t->mem_type, H5Tclose, "row type of table", t->path, status);
 		t->dset = -1;
 		t->mem_type = -1;
 	}
@@ -288,8 +244,9 @@ static enum cc_status close_file(struct cc_h5_file *f)
 {
 	enum cc_status status = f->failed ? CC_ERR_IO : CC_OK;
 	close_tables(f, &status);
-	release(f, f->lcpl, H5Pclose, "link properties of", f->path, &status);
-	release(f, f->file, H5Fclose, "file", f->path, &status);
+	h5_close_vars(f, &status);
+	h5_release(f, f->lcpl, H5Pclose, "link properties of", f->path, &status);
+	h5_release(f, f->file, H5Fclose, "file", f->path, &status);
 	f->lcpl = -1;
 	f->file = -1;
 	return status;
@@ -302,36 +259,89 @@ static void free_file(struct cc_h5_file *f)
 	cc_free(f);
 }
 
+/*
+ * Once per process, before any other HDF5 call: no exit handler (HDF5 1.10's would flush
+ * files this program has already given up on, and can crash after a failed write, a full
+ * disk say), and no error stacks printed (messages are composed here, naming the files).
+ */
+void cc_h5_library_init(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, library_init_once);
+}
+
+/* The file a results path really names: PATH itself, or the end of its chain of symbolic
+ * links (a link is written through, not replaced by the results). A new string. */
+static char *final_path(const char *path)
+{
+	char *cur = cc_strdup(path);
+	for (int hops = 0; hops < 40; hops++) {
+		struct stat st;
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			break;
+		char target[4096];
+		ssize_t len = readlink(cur, target, sizeof target - 1);
+		if (len <= 0)
+			break;
+		target[len] = '\0';
+		char *next;
+		const char *slash = strrchr(cur, '/');
+		if (target[0] == '/' || !slash) {
+			next = cc_strdup(target);
+		} else { /* relative to the link's directory */
+			size_t dir = (size_t)(slash - cur) + 1, n = dir + (size_t)len + 1;
+			next = cc_malloc(n);
+			snprintf(next, n, "%.*s%s", (int)dir, cur, target);
+		}
+		cc_free(cur);
+		cur = next;
+	}
+	return cur;
+}
+
+/* A temporary name beside PATH: short and hidden whatever PATH's own length, unique within
+ * the process. A new string. */
+static char *temp_path(const char *path)
+{
+	static atomic_uint serial;
+	const char *slash = strrchr(path, '/');
+	int dir = slash ? (int)(slash - path) + 1 : 0;
+	size_t n = (size_t)dir + 64;
+	char *tmp = cc_malloc(n);
+	snprintf(tmp, n, "%.*s.ccsim-%ld-%u.h5.tmp", dir, path, (long)getpid(),
+	         atomic_fetch_add(&serial, 1));
+	return tmp;
+}
+
 enum cc_status cc_h5_create(const char *path, struct cc_h5_file **out, char *err, size_t errlen)
 {
 	CC_ASSERT(path != NULL && out != NULL);
 	*out = NULL;
 	copy_message(err, errlen, "");
-
-	/* Messages are composed here, naming the files; HDF5's own stack dumps would confuse. */
-	if (H5Eset_auto2(H5E_DEFAULT, NULL, NULL) < 0) {
-		copy_message(err, errlen, "cannot set up the HDF5 library");
+	cc_h5_library_init();
+	if (path[0] == '\0') {
+		copy_message(err, errlen, "cannot create the results file: its name is empty");
 		return CC_ERR_IO;
 	}
+	char *target = final_path(path);
 
 	/* Only a regular file is replaced: a directory in the way would only show at the final
 	 * rename, and a device or pipe (-o /dev/null) would be replaced by the results file. */
 	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+	if (stat(target, &st) == 0 && !S_ISREG(st.st_mode)) {
 		char msg[1024];
 		snprintf(msg, sizeof msg, "cannot create %s: it exists and is not a regular file%s",
 		         path, S_ISDIR(st.st_mode) ? " (a directory)" : "");
 		copy_message(err, errlen, msg);
+		cc_free(target);
 		return CC_ERR_IO;
 	}
 
 	struct cc_h5_file *f = cc_calloc(1, sizeof *f);
 	f->file = -1;
 	f->lcpl = -1;
-	f->path = cc_strdup(path);
-	size_t tmp_len = strlen(path) + 32;
-	f->tmp_path = cc_malloc(tmp_len);
-	snprintf(f->tmp_path, tmp_len, "%s.tmp-%ld", path, (long)getpid());
+	f->path = target;
+	f->tmp_path = temp_path(target);
 
 	/*
 	 * A probe with stdio gives errno, so a missing or unwritable directory is reported as
@@ -354,29 +364,29 @@ enum cc_status cc_h5_create(const char *path, struct cc_h5_file **out, char *err
 	enum cc_status status = CC_OK;
 	hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
 	if (fapl < 0) {
-		status = fail(f, NULL, "cannot create file access properties");
+		status = h5_fail(f, NULL, "cannot create file access properties");
 		goto out;
 	}
 	/* A strong close guarantees that the file is really closed before it is renamed. */
 	if (H5Pset_fclose_degree(fapl, H5F_CLOSE_STRONG) < 0) {
-		status = fail(f, NULL, "cannot set the file close degree");
+		status = h5_fail(f, NULL, "cannot set the file close degree");
 		goto out;
 	}
 	f->file = H5Fcreate(f->tmp_path, H5F_ACC_TRUNC, H5P_DEFAULT, fapl);
 	if (f->file < 0) {
-		status = fail(f, NULL, "cannot create HDF5 file");
+		status = h5_fail(f, NULL, "cannot create HDF5 file");
 		goto out;
 	}
 	f->lcpl = H5Pcreate(H5P_LINK_CREATE);
 	if (f->lcpl < 0) {
-		status = fail(f, NULL, "cannot create link properties");
+		status = h5_fail(f, NULL, "cannot create link properties");
 		goto out;
 	}
 	if (H5Pset_create_intermediate_group(f->lcpl, 1) < 0 ||
 	    H5Pset_char_encoding(f->lcpl, H5T_CSET_UTF8) < 0)
-		status = fail(f, NULL, "cannot set link properties");
+		status = h5_fail(f, NULL, "cannot set link properties");
 out:
-	release(f, fapl, H5Pclose, "file access properties of", path, &status);
+	h5_release(f, fapl, H5Pclose, "file access properties of", path, &status);
 	if (status != CC_OK) {
 		copy_message(err, errlen, f->error);
 		cc_h5_abort(f);
@@ -424,35 +434,35 @@ const char *cc_h5_error(const struct cc_h5_file *f)
 enum cc_status cc_h5_group(struct cc_h5_file *f, const char *path, const char *description)
 {
 	CC_ASSERT(f != NULL);
-	check_path(path);
+	h5_check_path(path);
 	if (f->failed)
 		return CC_ERR_IO;
 
 	hid_t group = -1;
 	bool parents_exist;
-	enum cc_status status = check_parents(f, path, "group", &parents_exist);
+	enum cc_status status = h5_check_parents(f, path, "group", &parents_exist);
 	if (status != CC_OK)
 		goto out;
 	htri_t exists = parents_exist ? H5Lexists(f->file, path, H5P_DEFAULT) : 0;
 	if (exists < 0) {
-		status = fail(f, NULL, "cannot look up group %s", path);
+		status = h5_fail(f, NULL, "cannot look up group %s", path);
 		goto out;
 	}
 	if (exists) {
-		status = open_group(f, path, "group", path, &group);
+		status = h5_open_group(f, path, "group", path, &group);
 		if (status != CC_OK)
 			goto out;
 	} else {
 		group = H5Gcreate2(f->file, path, f->lcpl, H5P_DEFAULT, H5P_DEFAULT);
 		if (group < 0) {
-			status = fail(f, NULL, "cannot create group %s", path);
+			status = h5_fail(f, NULL, "cannot create group %s", path);
 			goto out;
 		}
 	}
 	if (description)
-		status = put_string_attr(f, group, path, "description", description);
+		status = h5_put_string_attr(f, group, path, "description", description);
 out:
-	release(f, group, H5Oclose, "group", path, &status);
+	h5_release(f, group, H5Oclose, "group", path, &status);
 	return status;
 }
 
@@ -461,22 +471,22 @@ static enum cc_status attr_on(struct cc_h5_file *f, const char *obj, const char 
                               hid_t mtype, const void *buf, bool is_string)
 {
 	CC_ASSERT(f != NULL && name != NULL);
-	check_path(obj);
+	h5_check_path(obj);
 	if (f->failed)
 		return CC_ERR_IO;
 
 	enum cc_status status = CC_OK;
 	hid_t o = H5Oopen(f->file, obj, H5P_DEFAULT);
 	if (o < 0) {
-		status = fail(f, NULL, "cannot open %s to set attribute %s", obj, name);
+		status = h5_fail(f, NULL, "cannot open %s to set attribute %s", obj, name);
 		goto out;
 	}
 	if (is_string)
-		status = put_string_attr(f, o, obj, name, buf);
+		status = h5_put_string_attr(f, o, obj, name, buf);
 	else
-		status = put_attr(f, o, obj, name, ftype, mtype, buf);
+		status = h5_put_attr(f, o, obj, name, ftype, mtype, buf);
 out:
-	release(f, o, H5Oclose, "object", obj, &status);
+	h5_release(f, o, H5Oclose, "object", obj, &status);
 	return status;
 }
 
@@ -500,250 +510,6 @@ enum cc_status cc_h5_attr_int64(struct cc_h5_file *f, const char *obj, const cha
 }
 
 /*
- * Creates and writes a one-dimensional axis of N values and makes it a dimension scale. The
- * values are few, so the dataset is contiguous and uncompressed.
- */
-static enum cc_status write_axis(struct cc_h5_file *f, const char *path, size_t n, hid_t ftype,
-                                 hid_t mtype, const void *values, const char *units,
-                                 const char *description)
-{
-	enum cc_status status = CC_OK;
-	hid_t space = -1, dset = -1;
-	hsize_t dim = n;
-
-	status = check_parents(f, path, "axis", NULL);
-	if (status != CC_OK)
-		goto out;
-	space = H5Screate_simple(1, &dim, NULL);
-	if (space < 0) {
-		status = fail(f, NULL, "cannot create a dataspace for axis %s", path);
-		goto out;
-	}
-	dset = H5Dcreate2(f->file, path, ftype, space, f->lcpl, H5P_DEFAULT, H5P_DEFAULT);
-	if (dset < 0) {
-		status = fail(f, NULL, "cannot create axis %s", path);
-		goto out;
-	}
-	if (n > 0 && H5Dwrite(dset, mtype, H5S_ALL, H5S_ALL, H5P_DEFAULT, values) < 0) {
-		status = fail(f, NULL, "cannot write axis %s", path);
-		goto out;
-	}
-	if (H5DSset_scale(dset, last_component(path)) < 0) {
-		status = fail(f, NULL, "cannot make %s a dimension scale", path);
-		goto out;
-	}
-	status = describe(f, dset, path, units, description);
-out:
-	release(f, dset, H5Dclose, "axis", path, &status);
-	release(f, space, H5Sclose, "dataspace of axis", path, &status);
-	return status;
-}
-
-enum cc_status cc_h5_axis_doubles(struct cc_h5_file *f, const char *path, size_t n,
-                                  const double *values, const char *units, const char *description)
-{
-	CC_ASSERT(f != NULL && (values != NULL || n == 0));
-	check_path(path);
-	if (f->failed)
-		return CC_ERR_IO;
-	return write_axis(f, path, n, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, values, units,
-	                  description);
-}
-
-enum cc_status cc_h5_axis_int64(struct cc_h5_file *f, const char *path, size_t n,
-                                const int64_t *values, const char *units, const char *description)
-{
-	CC_ASSERT(f != NULL && (values != NULL || n == 0));
-	check_path(path);
-	if (f->failed)
-		return CC_ERR_IO;
-	return write_axis(f, path, n, H5T_STD_I64LE, H5T_NATIVE_INT64, values, units, description);
-}
-
-/*
- * String axes are fixed-length, null-terminated UTF-8: every reader handles that type, and
- * the values (queue or skill names) are short and similar in length, so little is padding.
- * They have no units; the attribute is there, empty, like on every dataset.
- */
-enum cc_status cc_h5_axis_strings(struct cc_h5_file *f, const char *path, size_t n,
-                                  const char *const *values, const char *description)
-{
-	CC_ASSERT(f != NULL && (values != NULL || n == 0));
-	check_path(path);
-	if (f->failed)
-		return CC_ERR_IO;
-
-	size_t width = 1;
-	for (size_t i = 0; i < n; i++) {
-		CC_ASSERT(values[i] != NULL);
-		size_t len = strlen(values[i]) + 1;
-		if (len > width)
-			width = len;
-	}
-	char *buf = cc_calloc(n, width);
-	for (size_t i = 0; i < n; i++)
-		memcpy(buf + i * width, values[i], strlen(values[i]));
-
-	enum cc_status status = CC_OK;
-	hid_t type = H5Tcopy(H5T_C_S1);
-	if (type < 0) {
-		status = fail(f, NULL, "cannot create a string type for axis %s", path);
-		goto out;
-	}
-	if (H5Tset_size(type, width) < 0 || H5Tset_strpad(type, H5T_STR_NULLTERM) < 0 ||
-	    H5Tset_cset(type, H5T_CSET_UTF8) < 0) {
-		status = fail(f, NULL, "cannot set up a string type for axis %s", path);
-		goto out;
-	}
-	status = write_axis(f, path, n, type, type, buf, "", description);
-out:
-	release(f, type, H5Tclose, "string type of axis", path, &status);
-	cc_free(buf);
-	return status;
-}
-
-/*
- * Chooses chunk dimensions for a dense array: the whole array, halved along the slowest
- * dimensions first until a chunk fits DENSE_CHUNK_MAX_BYTES, so that each chunk stays a run
- * of whole rows for as long as possible.
- */
-static void dense_chunk(int rank, const hsize_t *dims, hsize_t *chunk)
-{
-	hsize_t bytes = sizeof(double);
-	for (int i = 0; i < rank; i++) {
-		chunk[i] = dims[i];
-		bytes *= dims[i];
-	}
-	for (int i = 0; i < rank && bytes > DENSE_CHUNK_MAX_BYTES; i++) {
-		while (chunk[i] > 1 && bytes > DENSE_CHUNK_MAX_BYTES) {
-			hsize_t half = (chunk[i] + 1) / 2;
-			bytes = bytes / chunk[i] * half;
-			chunk[i] = half;
-		}
-	}
-}
-
-/* Attaches the axis at AXIS as the scale of dimension DIM of DSET, labelling the dimension. */
-static enum cc_status attach_axis(struct cc_h5_file *f, hid_t dset, const char *path, unsigned dim,
-                                  hsize_t len, const char *axis)
-{
-	enum cc_status status = CC_OK;
-	hid_t scale = -1, space = -1;
-
-	scale = H5Dopen2(f->file, axis, H5P_DEFAULT);
-	if (scale < 0) {
-		status = fail(f, NULL, "cannot open axis %s for %s", axis, path);
-		goto out;
-	}
-	htri_t is_scale = H5DSis_scale(scale);
-	if (is_scale < 0) {
-		status = fail(f, NULL, "cannot check whether %s is an axis", axis);
-		goto out;
-	}
-	if (!is_scale) {
-		status = fail(f, "it is not a dimension scale", "cannot use %s as an axis of %s",
-		              axis, path);
-		goto out;
-	}
-	/* HDF5 does not compare lengths, and a scale of the wrong length mislabels every value. */
-	space = H5Dget_space(scale);
-	if (space < 0) {
-		status = fail(f, NULL, "cannot get the dataspace of axis %s", axis);
-		goto out;
-	}
-	hssize_t npoints = H5Sget_simple_extent_npoints(space);
-	if (npoints < 0) {
-		status = fail(f, NULL, "cannot get the length of axis %s", axis);
-		goto out;
-	}
-	if ((hsize_t)npoints != len) {
-		char reason[96];
-		snprintf(reason, sizeof reason, "it has %lld values, not %llu", (long long)npoints,
-		         (unsigned long long)len);
-		status = fail(f, reason, "cannot use %s as axis %u of %s", axis, dim, path);
-		goto out;
-	}
-	if (H5DSattach_scale(dset, scale, dim) < 0) {
-		status = fail(f, NULL, "cannot attach axis %s to dimension %u of %s", axis, dim,
-		              path);
-		goto out;
-	}
-	if (H5DSset_label(dset, dim, last_component(axis)) < 0)
-		status = fail(f, NULL, "cannot label dimension %u of %s", dim, path);
-out:
-	release(f, space, H5Sclose, "dataspace of axis", axis, &status);
-	release(f, scale, H5Dclose, "axis", axis, &status);
-	return status;
-}
-
-enum cc_status cc_h5_write_doubles(struct cc_h5_file *f, const char *path, int rank,
-                                   const size_t *dims, const double *data, const char *units,
-                                   const char *description, const char *const *axes)
-{
-	CC_ASSERT(f != NULL);
-	CC_ASSERT(rank >= 0 && rank <= H5S_MAX_RANK);
-	CC_ASSERT(dims != NULL || rank == 0);
-	check_path(path);
-	if (f->failed)
-		return CC_ERR_IO;
-
-	hsize_t hdims[H5S_MAX_RANK];
-	hsize_t count = 1;
-	for (int i = 0; i < rank; i++) {
-		hdims[i] = dims[i];
-		count *= hdims[i];
-	}
-	CC_ASSERT(data != NULL || count == 0);
-
-	enum cc_status status = CC_OK;
-	hid_t space = -1, dcpl = -1, dset = -1;
-	status = check_parents(f, path, "dataset", NULL);
-	if (status != CC_OK)
-		goto out;
-	space = rank == 0 ? H5Screate(H5S_SCALAR) : H5Screate_simple(rank, hdims, NULL);
-	if (space < 0) {
-		status = fail(f, NULL, "cannot create a dataspace for %s", path);
-		goto out;
-	}
-	dcpl = H5Pcreate(H5P_DATASET_CREATE);
-	if (dcpl < 0) {
-		status = fail(f, NULL, "cannot create dataset properties for %s", path);
-		goto out;
-	}
-	if (rank > 0 && count * sizeof(double) >= DENSE_CHUNK_THRESHOLD_BYTES) {
-		hsize_t chunk[H5S_MAX_RANK];
-		dense_chunk(rank, hdims, chunk);
-		if (H5Pset_chunk(dcpl, rank, chunk) < 0 || H5Pset_shuffle(dcpl) < 0 ||
-		    H5Pset_deflate(dcpl, DEFLATE_LEVEL) < 0) {
-			status = fail(f, NULL, "cannot set chunking and compression for %s", path);
-			goto out;
-		}
-	}
-	dset = H5Dcreate2(f->file, path, H5T_IEEE_F64LE, space, f->lcpl, dcpl, H5P_DEFAULT);
-	if (dset < 0) {
-		status = fail(f, NULL, "cannot create dataset %s", path);
-		goto out;
-	}
-	if (count > 0 &&
-	    H5Dwrite(dset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0) {
-		status = fail(f, NULL, "cannot write dataset %s", path);
-		goto out;
-	}
-	status = describe(f, dset, path, units, description);
-	for (int i = 0; axes && i < rank && status == CC_OK; i++) {
-		if (axes[i]) {
-			check_path(axes[i]);
-			status = attach_axis(f, dset, path, (unsigned)i, hdims[i], axes[i]);
-		}
-	}
-out:
-	release(f, dset, H5Dclose, "dataset", path, &status);
-	release(f, dcpl, H5Pclose, "properties of dataset", path, &status);
-	release(f, space, H5Sclose, "dataspace of dataset", path, &status);
-	return status;
-}
-
-/*
  * Makes in *TYPE the HDF5 enum type of FIELD: codes 0..n-1 of its NULL-terminated name list,
  * stored in one byte.
  */
@@ -754,13 +520,13 @@ static enum cc_status enum_type(struct cc_h5_file *f, const char *path,
 	CC_ASSERT(names != NULL && names[0] != NULL);
 	*type = H5Tenum_create(H5T_NATIVE_UINT8);
 	if (*type < 0)
-		return fail(f, NULL, "cannot create the type of field %s of table %s", field->name,
+		return h5_fail(f, NULL, "cannot create the type of field %s of table %s", field->name,
 		            path);
 	for (unsigned code = 0; names[code]; code++) {
 		CC_ASSERT(code <= UINT8_MAX);
 		uint8_t value = (uint8_t)code;
 		if (H5Tenum_insert(*type, names[code], &value) < 0)
-			return fail(f, NULL, "cannot add name %s to field %s of table %s",
+			return h5_fail(f, NULL, "cannot add name %s to field %s of table %s",
 			            names[code], field->name, path);
 	}
 	return CC_OK;
@@ -784,10 +550,10 @@ static enum cc_status describe_field(struct cc_h5_file *f, hid_t dset, const cha
 	size_t len = strlen(field->name) + sizeof "_description";
 	char *name = cc_malloc(len);
 	snprintf(name, len, "%s_units", field->name);
-	enum cc_status status = put_string_attr(f, dset, path, name, or_empty(field->units));
+	enum cc_status status = h5_put_string_attr(f, dset, path, name, h5_or_empty(field->units));
 	if (status == CC_OK) {
 		snprintf(name, len, "%s_description", field->name);
-		status = put_string_attr(f, dset, path, name, or_empty(field->description));
+		status = h5_put_string_attr(f, dset, path, name, h5_or_empty(field->description));
 	}
 	cc_free(name);
 	return status;
@@ -805,7 +571,7 @@ enum cc_status cc_h5_table_create(struct cc_h5_file *f, const char *path,
 {
 	CC_ASSERT(f != NULL && out != NULL);
 	CC_ASSERT(fields != NULL && nfields > 0 && row_size > 0 && chunk_rows > 0);
-	check_path(path);
+	h5_check_path(path);
 	*out = NULL;
 	if (f->failed)
 		return CC_ERR_IO;
@@ -813,12 +579,12 @@ enum cc_status cc_h5_table_create(struct cc_h5_file *f, const char *path,
 	enum cc_status status = CC_OK;
 	hid_t mem_type = -1, file_type = -1, space = -1, dcpl = -1, dset = -1;
 
-	status = check_parents(f, path, "table", NULL);
+	status = h5_check_parents(f, path, "table", NULL);
 	if (status != CC_OK)
 		goto out;
 	mem_type = H5Tcreate(H5T_COMPOUND, row_size);
 	if (mem_type < 0) {
-		status = fail(f, NULL, "cannot create the row type of table %s", path);
+		status = h5_fail(f, NULL, "cannot create the row type of table %s", path);
 		goto out;
 	}
 	for (size_t i = 0; i < nfields; i++) {
@@ -839,41 +605,41 @@ enum cc_status cc_h5_table_create(struct cc_h5_file *f, const char *path,
 		}
 		/* H5Tinsert copies the member type, so an enum type is closed straight after. */
 		if (status == CC_OK && H5Tinsert(mem_type, field->name, field->offset, member) < 0)
-			status = fail(f, NULL, "cannot add field %s to table %s", field->name,
+			status = h5_fail(f, NULL, "cannot add field %s to table %s", field->name,
 			              path);
 		if (owned)
-			release(f, member, H5Tclose, "type of a field of table", path, &status);
+			h5_release(f, member, H5Tclose, "type of a field of table", path, &status);
 		if (status != CC_OK)
 			goto out;
 	}
 	file_type = H5Tcopy(mem_type);
 	if (file_type < 0 || H5Tpack(file_type) < 0) {
-		status = fail(f, NULL, "cannot create the file row type of table %s", path);
+		status = h5_fail(f, NULL, "cannot create the file row type of table %s", path);
 		goto out;
 	}
 
 	hsize_t dim = 0, maxdim = H5S_UNLIMITED, chunk = chunk_rows;
 	space = H5Screate_simple(1, &dim, &maxdim);
 	if (space < 0) {
-		status = fail(f, NULL, "cannot create a dataspace for table %s", path);
+		status = h5_fail(f, NULL, "cannot create a dataspace for table %s", path);
 		goto out;
 	}
 	dcpl = H5Pcreate(H5P_DATASET_CREATE);
 	if (dcpl < 0) {
-		status = fail(f, NULL, "cannot create dataset properties for table %s", path);
+		status = h5_fail(f, NULL, "cannot create dataset properties for table %s", path);
 		goto out;
 	}
 	if (H5Pset_chunk(dcpl, 1, &chunk) < 0 || H5Pset_shuffle(dcpl) < 0 ||
-	    H5Pset_deflate(dcpl, DEFLATE_LEVEL) < 0) {
-		status = fail(f, NULL, "cannot set chunking and compression for table %s", path);
+	    H5Pset_deflate(dcpl, CC_H5_DEFLATE_LEVEL) < 0) {
+		status = h5_fail(f, NULL, "cannot set chunking and compression for table %s", path);
 		goto out;
 	}
 	dset = H5Dcreate2(f->file, path, file_type, space, f->lcpl, dcpl, H5P_DEFAULT);
 	if (dset < 0) {
-		status = fail(f, NULL, "cannot create table %s", path);
+		status = h5_fail(f, NULL, "cannot create table %s", path);
 		goto out;
 	}
-	status = put_string_attr(f, dset, path, "description", or_empty(description));
+	status = h5_put_string_attr(f, dset, path, "description", h5_or_empty(description));
 	for (size_t i = 0; i < nfields && status == CC_OK; i++)
 		status = describe_field(f, dset, path, &fields[i]);
 	if (status != CC_OK)
@@ -890,11 +656,11 @@ enum cc_status cc_h5_table_create(struct cc_h5_file *f, const char *path,
 	mem_type = -1;
 	*out = t;
 out:
-	release(f, dset, H5Dclose, "table", path, &status);
-	release(f, dcpl, H5Pclose, "properties of table", path, &status);
-	release(f, space, H5Sclose, "dataspace of table", path, &status);
-	release(f, file_type, H5Tclose, "file row type of table", path, &status);
-	release(f, mem_type, H5Tclose, "row type of table", path, &status);
+	h5_release(f, dset, H5Dclose, "table", path, &status);
+	h5_release(f, dcpl, H5Pclose, "properties of table", path, &status);
+	h5_release(f, space, H5Sclose, "dataspace of table", path, &status);
+	h5_release(f, file_type, H5Tclose, "file row type of table", path, &status);
+	h5_release(f, mem_type, H5Tclose, "row type of table", path, &status);
 	if (status != CC_OK && *out) {
 		/* Only a failed close can get here; the table is unusable, so it is dropped. */
 		(void)cc_h5_table_close(*out);
@@ -917,34 +683,34 @@ enum cc_status cc_h5_table_append(struct cc_h5_table *t, const void *rows, size_
 	hsize_t start = t->rows, count = n, size = t->rows + n;
 
 	if (H5Dset_extent(t->dset, &size) < 0) {
-		status = fail(f, NULL, "cannot extend table %s to %llu rows", t->path,
+		status = h5_fail(f, NULL, "cannot extend table %s to %llu rows", t->path,
 		              (unsigned long long)size);
 		goto out;
 	}
 	file_space = H5Dget_space(t->dset);
 	if (file_space < 0) {
-		status = fail(f, NULL, "cannot get the dataspace of table %s", t->path);
+		status = h5_fail(f, NULL, "cannot get the dataspace of table %s", t->path);
 		goto out;
 	}
 	if (H5Sselect_hyperslab(file_space, H5S_SELECT_SET, &start, NULL, &count, NULL) < 0) {
-		status = fail(f, NULL, "cannot select rows %llu to %llu of table %s",
+		status = h5_fail(f, NULL, "cannot select rows %llu to %llu of table %s",
 		              (unsigned long long)start, (unsigned long long)(size - 1), t->path);
 		goto out;
 	}
 	mem_space = H5Screate_simple(1, &count, NULL);
 	if (mem_space < 0) {
-		status = fail(f, NULL, "cannot create a dataspace for %zu rows of table %s", n,
+		status = h5_fail(f, NULL, "cannot create a dataspace for %zu rows of table %s", n,
 		              t->path);
 		goto out;
 	}
 	if (H5Dwrite(t->dset, t->mem_type, mem_space, file_space, H5P_DEFAULT, rows) < 0) {
-		status = fail(f, NULL, "cannot append %zu rows to table %s", n, t->path);
+		status = h5_fail(f, NULL, "cannot append %zu rows to table %s", n, t->path);
 		goto out;
 	}
 	t->rows = size;
 out:
-	release(f, mem_space, H5Sclose, "row dataspace of table", t->path, &status);
-	release(f, file_space, H5Sclose, "dataspace of table", t->path, &status);
+	h5_release(f, mem_space, H5Sclose, "row dataspace of table", t->path, &status);
+	h5_release(f, file_space, H5Sclose, "dataspace of table", t->path, &status);
 	return status;
 }
 
@@ -961,8 +727,8 @@ enum cc_status cc_h5_table_close(struct cc_h5_table *t)
 		*link = t->next;
 		if (f->failed)
 			status = CC_ERR_IO;
-		release(f, t->dset, H5Dclose, "table", t->path, &status);
-		release(f, t->mem_type, H5Tclose, "row type of table", t->path, &status);
+		h5_release(f, t->dset, H5Dclose, "table", t->path, &status);
+		h5_release(f, t->mem_type, H5Tclose, "row type of table", t->path, &status);
 	}
 	cc_free(t->path);
 	cc_free(t);

@@ -11,9 +11,9 @@
  *
  * A file is written under a temporary name beside its final path and renamed into place by
  * cc_h5_commit, so a failed run never leaves a partial results file: cc_h5_abort removes
- * the temporary file. Every dataset carries "units" and "description" string attributes;
- * axes are HDF5 dimension scales, attached to the datasets that use them, so h5py, R and
- * Octave see labelled dimensions. Tables (one row per record) are chunked, shuffled and
+ * the temporary file. Variables carry "units", "long_name" and "description" string
+ * attributes; dimensions are HDF5 dimension scales, attached to the variables that use them
+ * (the netCDF-4 data model, below). Tables (one row per record) are chunked, shuffled and
  * deflated, and appended in blocks.
  *
  * Every function checks every HDF5 return. On failure it returns CC_ERR_IO and keeps a
@@ -21,9 +21,8 @@
  * once, so a writer may check only its last call. Paths are absolute HDF5 paths
  * ("/queues/offered"); missing parent groups are created.
  *
- * Large dense arrays (64 KiB and more) are chunked and compressed too. Tables carry a
- * "description" and, per field, "<name>_units" and "<name>_description"; string axes have
- * empty units. NULL units or descriptions are stored as "".
+ * Tables carry a "description" and, per field, "<name>_units" and "<name>_description"; NULL
+ * units or descriptions are stored as "".
  *
  * Tables still open at cc_h5_commit or cc_h5_abort are closed with the file: rows appended
  * so far are kept (commit) and later appends fail; cc_h5_table_close then only frees.
@@ -31,12 +30,17 @@
  * Bugs are asserts: relative paths, NULL values, more than 256 enum names, fields that
  * overrun the row. ERR arguments may be NULL or empty, and read "" on success.
  *
- * Not thread-safe: one thread writes a file. cc_h5_create turns off HDF5's own error
- * printing for the whole process; temporary names carry the process id, so two writers in
- * one process must not target the same path.
+ * Not thread-safe: one thread writes a file. The temporary name is hidden and short
+ * (".ccsim-<pid>-<n>.h5.tmp" beside the file), whatever the final name's length. A symbolic
+ * link at PATH is written through: the file it points to is replaced, not the link.
  */
 
 struct cc_h5_file;
+
+/* Sets up the HDF5 library for this program (no exit handler, no printed error stacks):
+ * called by every function here that starts using a file, and to be called before any other
+ * HDF5 call a program makes. */
+void cc_h5_library_init(void);
 
 /* Opens PATH's temporary sibling for writing. On failure *OUT is NULL and ERR holds why. */
 enum cc_status cc_h5_create(const char *path, struct cc_h5_file **out, char *err, size_t errlen);
@@ -61,24 +65,74 @@ enum cc_status cc_h5_attr_double(struct cc_h5_file *f, const char *obj, const ch
 enum cc_status cc_h5_attr_int64(struct cc_h5_file *f, const char *obj, const char *name,
                                 int64_t value);
 
-/* One-dimensional axes, made into dimension scales named by their last path component. */
-enum cc_status cc_h5_axis_doubles(struct cc_h5_file *f, const char *path, size_t n,
-                                  const double *values, const char *units,
-                                  const char *description);
-enum cc_status cc_h5_axis_int64(struct cc_h5_file *f, const char *path, size_t n,
-                                const int64_t *values, const char *units,
-                                const char *description);
-enum cc_status cc_h5_axis_strings(struct cc_h5_file *f, const char *path, size_t n,
-                                  const char *const *values, const char *description);
+/*
+ * The netCDF-4 data model: a group's dimensions are one-dimensional dimension scales (their
+ * coordinate variables: names, times, indexes) in that group or an ancestor, and its
+ * variables are datasets whose dimensions are attached to those scales, so that xarray,
+ * netCDF, h5py and R see named dimensions with coordinates. Strings are variable-length
+ * UTF-8 (netCDF's NC_STRING).
+ */
+
+#define CC_H5_MAX_RANK 5
+
+/* Makes dimension NAME of group GROUP ("/summary/totals/queues"), of length N, with its
+ * coordinate values: doubles, whole numbers or strings. UNITS, LONG_NAME and DESCRIPTION
+ * (any may be NULL) become the coordinate's attributes. */
+enum cc_status cc_h5_dim_doubles(struct cc_h5_file *f, const char *group, const char *name,
+                                 size_t n, const double *values, const char *units,
+                                 const char *long_name, const char *description);
+enum cc_status cc_h5_dim_int64(struct cc_h5_file *f, const char *group, const char *name,
+                               size_t n, const int64_t *values, const char *long_name,
+                               const char *description);
+enum cc_status cc_h5_dim_strings(struct cc_h5_file *f, const char *group, const char *name,
+                                 size_t n, const char *const *values, const char *long_name,
+                                 const char *description);
+
+/* A variable being written: created whole, filled in blocks, closed (or closed with the
+ * file). */
+struct cc_h5_var;
+
+/* Element types of variables. */
+enum cc_h5_var_type { CC_H5_VAR_F64, CC_H5_VAR_I64 };
+
+struct cc_h5_var_spec {
+	const char *name;
+	enum cc_h5_var_type type;
+	int rank;
+	const char *const *dims;  /* RANK dimension names, found in the group or an ancestor */
+	const char *units, *long_name, *description; /* attributes; NULL leaves one out */
+	const char *coordinates;  /* the "coordinates" attribute (e.g. "clock"), or NULL */
+	/* NULL: contiguous and uncompressed. Else the chunk shape, shuffled and deflated; blocks
+	 * written should cover whole chunks. */
+	const size_t *chunk;
+};
+
+/* Creates variable SPEC in GROUP; on failure *OUT is NULL and the error is kept on F. */
+enum cc_status cc_h5_var_create(struct cc_h5_file *f, const char *group,
+                                const struct cc_h5_var_spec *spec, struct cc_h5_var **out);
 
 /*
- * A dense array of doubles of RANK dimensions DIMS (row-major, as C stores it). AXES, if not
- * NULL, holds RANK paths of axes made by the cc_h5_axis_* functions (an entry may be NULL for
- * an unlabelled dimension); each is attached as that dimension's scale. NaN is stored as is.
+ * Writes a block of V: the file elements from START, COUNT along each of V's dimensions,
+ * taken from BUF, an array of MEM_RANK dimensions MEM_DIMS of which the block is the part
+ * from MEM_START with MEM_COUNT elements along each (row-major; elements are matched in
+ * row-major order on both sides, so the two shapes need only hold as many elements).
+ * BUF holds doubles or int64_t as V's type says. MEM_START may be NULL (zeros), and
+ * MEM_COUNT NULL (all of MEM_DIMS).
  */
-enum cc_status cc_h5_write_doubles(struct cc_h5_file *f, const char *path, int rank,
-                                   const size_t *dims, const double *data, const char *units,
-                                   const char *description, const char *const *axes);
+enum cc_status cc_h5_var_write(struct cc_h5_var *v, const size_t *start, const size_t *count,
+                               int mem_rank, const size_t *mem_dims, const size_t *mem_start,
+                               const size_t *mem_count, const void *buf);
+
+/* Writes all of V from BUF, laid out as V's dimensions. */
+enum cc_status cc_h5_var_write_all(struct cc_h5_var *v, const void *buf);
+
+/* Closes V and frees it. Accepts NULL. */
+enum cc_status cc_h5_var_close(struct cc_h5_var *v);
+
+/* A one-dimensional variable of N strings over dimension DIM of GROUP (e.g. clock labels). */
+enum cc_status cc_h5_var_strings(struct cc_h5_file *f, const char *group, const char *name,
+                                 const char *dim, size_t n, const char *const *values,
+                                 const char *long_name, const char *description);
 
 /* Field types of a table row. CC_H5_ENUM8 is a uint8_t stored as an HDF5 enum type. */
 enum cc_h5_type { CC_H5_F64, CC_H5_I64, CC_H5_I32, CC_H5_ENUM8 };

@@ -26,8 +26,25 @@ struct cc_summary cc_stats_summarize(const double *x, size_t n, size_t stride, d
 	if (s.n < 2)
 		return s;
 	s.sd = sqrt(m2 / (double)(s.n - 1));
-	double t = gsl_cdf_tdist_Pinv((1 + level) / 2, (double)(s.n - 1));
-	s.half_width = t * s.sd / sqrt((double)s.n);
+	s.half_width = cc_stats_t(level, s.n - 1) * s.sd / sqrt((double)s.n);
+	return s;
+}
+
+double cc_stats_t(double level, size_t df)
+{
+	return gsl_cdf_tdist_Pinv((1 + level) / 2, (double)df);
+}
+
+struct cc_summary cc_running_summary(const struct cc_running *r, double level)
+{
+	struct cc_summary s = { NAN, NAN, NAN, (size_t)r->n };
+	if (s.n == 0)
+		return s;
+	s.mean = r->mean;
+	if (s.n < 2)
+		return s;
+	s.sd = sqrt(r->m2 / (double)(s.n - 1));
+	s.half_width = cc_stats_t(level, s.n - 1) * s.sd / sqrt((double)s.n);
 	return s;
 }
 

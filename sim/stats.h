@@ -23,6 +23,34 @@ struct cc_summary {
 struct cc_summary cc_stats_summarize(const double *x, size_t n, size_t stride, double level);
 
 /*
+ * A running summary of one quantity across replications, value by value: Welford's update,
+ * the very arithmetic of cc_stats_summarize, so that adding values one at a time in the same
+ * order gives the same summary bit for bit. NaN values are left out.
+ */
+struct cc_running {
+	double mean;
+	double m2;   /* sum of squared deviations from the mean */
+	double n;    /* values added (a double, so that the struct is three doubles) */
+};
+
+static inline void cc_running_add(struct cc_running *r, double v)
+{
+	if (v != v) /* NaN */
+		return;
+	r->n += 1;
+	double d = v - r->mean;
+	r->mean += d / r->n;
+	r->m2 += d * (v - r->mean);
+}
+
+/* The summary of R at confidence LEVEL, as cc_stats_summarize gives it. */
+struct cc_summary cc_running_summary(const struct cc_running *r, double level);
+
+/* Student's t quantile for a two-sided interval at LEVEL with DF degrees of freedom:
+ * t_{(1+LEVEL)/2, DF}. */
+double cc_stats_t(double level, size_t df);
+
+/*
  * The reporting grid. Intervals are aligned to the start of the run: interval j covers
  * [j*width, (j+1)*width). Reported intervals are those that overlap [warmup, horizon); the
  * first and last may be cut short by the warm-up and the horizon. Index 0 is the first

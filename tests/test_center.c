@@ -11,10 +11,10 @@ static void run_text(const char *text, struct cc_scenario *scn, struct cc_run *r
 	memset(run, 0, sizeof *run);
 	run->scn = scn;
 	run->threads = 1;
+	run->keep_intervals = run->keep_totals = run->keep_rep_intervals = 1;
 	if (kept) {
 		memset(kept, 0, sizeof *kept);
-		run->on_records = tu_keep_records;
-		run->records_ctx = kept;
+		run->sink = (struct cc_run_sink){ .ctx = kept, .records = tu_keep_records };
 	}
 	assert_int_equal(cc_run_execute(run), CC_OK);
 }

@@ -180,7 +180,7 @@ static void test_cli_run_writes_results_and_json(void **state)
 	static char out[65536], again[65536];
 	char h5[512];
 	snprintf(h5, sizeof h5, "%s/out.h5", dir);
-	assert_int_equal(run(out, sizeof out, "run %s/good.cfg -o %s --json --set output.contact_records=true", dir, h5), 0);
+	assert_int_equal(run(out, sizeof out, "run %s/good.cfg -o %s --json --set output.contact_records=true --set output.replications=intervals", dir, h5), 0);
 	assert_non_null(strstr(out, "{\"scenario\": \"cli\", \"replications\": 5"));
 	assert_non_null(strstr(out, "\"queues\": [{\"name\": \"sales\""));
 	const char *keys[] = { "\"offered\": {\"mean\": ", "\"answered\": {", "\"abandoned\": {",
@@ -195,12 +195,13 @@ static void test_cli_run_writes_results_and_json(void **state)
 	/* The file is self-describing and holds what the docs promise. */
 	hid_t f = H5Fopen(h5, H5F_ACC_RDONLY, H5P_DEFAULT);
 	assert_true(f >= 0);
-	const char *paths[] = { "/axes/interval_start_s", "/axes/queue", "/axes/group",
+	const char *paths[] = { "/summary/intervals/queues/interval", "/summary/intervals/queues/clock",
+	                        "/entities/queue", "/entities/group",
 	                        "/replications/intervals/queues/service_level",
 	                        "/replications/totals/groups/occupancy",
-	                        "/summary/intervals/queues/asa_s/mean",
-	                        "/summary/totals/queues/offered/ci95", "/contacts/records",
-	                        "/replications/counts" };
+	                        "/summary/intervals/queues/asa_s",
+	                        "/summary/totals/queues/offered", "/contacts/records",
+	                        "/replications/counts/arrived" };
 	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
 		if (H5Oexists_by_name(f, paths[i], H5P_DEFAULT) <= 0)
 			fail_msg("%s is missing", paths[i]);
@@ -218,7 +219,7 @@ static void test_cli_run_writes_results_and_json(void **state)
 	H5Fclose(f);
 
 	/* Threads change nothing in the results (only in the timings that follow them). */
-	assert_int_equal(run(again, sizeof again, "run %s/good.cfg -o %s --json --threads 2 --set output.contact_records=true", dir, h5), 0);
+	assert_int_equal(run(again, sizeof again, "run %s/good.cfg -o %s --json --threads 2 --set output.contact_records=true --set output.replications=intervals", dir, h5), 0);
 	char *perf1 = strstr(out, ", \"performance\": "), *perf2 = strstr(again, ", \"performance\": ");
 	assert_non_null(perf1);
 	assert_non_null(perf2);
@@ -327,15 +328,24 @@ static int dims_of(hid_t f, const char *path, hsize_t *dims)
 	return rank;
 }
 
-/* The label of dimension DIM of dataset PATH. */
+static herr_t scale_name(hid_t dset, unsigned dim, hid_t scale, void *data)
+{
+	(void)dset;
+	(void)dim;
+	if (H5DSget_scale_name(scale, data, 64) <= 0)
+		((char *)data)[0] = '\0';
+	return 1;
+}
+
+/* The dimension (the name of the scale attached) of dimension DIM of dataset PATH. */
 static void expect_label(hid_t f, const char *path, unsigned dim, const char *want)
 {
 	hid_t d = H5Dopen2(f, path, H5P_DEFAULT);
 	char label[64] = "";
-	assert_true(H5DSget_label(d, dim, label, sizeof label) >= 0);
+	assert_true(H5DSiterate_scales(d, dim, NULL, scale_name, label) >= 0);
 	H5Dclose(d);
 	if (strcmp(label, want) != 0)
-		fail_msg("dimension %u of %s is labelled '%s', not '%s'", dim, path, label, want);
+		fail_msg("dimension %u of %s is '%s', not '%s'", dim, path, label, want);
 }
 
 /* The whole dataset PATH of doubles, in a buffer of N values (freed by the caller). */
@@ -420,7 +430,7 @@ static void test_cli_status_figures_have_their_own_dimension(void **state)
 	char h5[512];
 	write_file("statuses.cfg", statuses_cfg);
 	snprintf(h5, sizeof h5, "%s/statuses.h5", dir);
-	int rc = run(out, sizeof out, "run %s/statuses.cfg -o %s --json", dir, h5);
+	int rc = run(out, sizeof out, "run %s/statuses.cfg -o %s --json --set output.replications=intervals", dir, h5);
 	if (rc != 0)
 		fail_msg("exit %d: %s", rc, out);
 
@@ -448,7 +458,7 @@ static void test_cli_status_figures_have_their_own_dimension(void **state)
 	hid_t f = H5Fopen(h5, H5F_ACC_RDONLY, H5P_DEFAULT);
 	assert_true(f >= 0);
 	hsize_t d[4];
-	assert_int_equal(dims_of(f, "/axes/status", d), 1);
+	assert_int_equal(dims_of(f, "/entities/status", d), 1);
 	assert_int_equal(d[0], ST_STATUSES);
 	const char *p = "/replications/intervals/statuses/status_s";
 	assert_int_equal(dims_of(f, p, d), 4);
@@ -456,17 +466,19 @@ static void test_cli_status_figures_have_their_own_dimension(void **state)
 	assert_int_equal(d[1], ST_INTERVALS);
 	assert_int_equal(d[2], ST_GROUPS);
 	assert_int_equal(d[3], ST_STATUSES);
-	const char *labels[] = { "replication", "interval_start_s", "group", "status" };
+	const char *labels[] = { "replication", "interval", "group", "status" };
 	for (unsigned i = 0; i < 4; i++)
 		expect_label(f, p, i, labels[i]);
 	assert_int_equal(dims_of(f, "/replications/totals/statuses/status_agents", d), 3);
 	expect_label(f, "/replications/totals/statuses/status_agents", 2, "status");
-	assert_int_equal(dims_of(f, "/summary/intervals/statuses/status_s/ci95", d), 3);
-	assert_int_equal(dims_of(f, "/summary/totals/statuses/status_agents/mean", d), 2);
+	assert_int_equal(dims_of(f, "/summary/intervals/statuses/status_s", d), 4);
+	assert_int_equal(d[3], 2); /* mean, ci95 */
+	assert_int_equal(dims_of(f, "/summary/totals/statuses/status_agents", d), 3);
 	assert_int_equal(d[0], ST_GROUPS);
 	assert_int_equal(d[1], ST_STATUSES);
-	expect_label(f, "/summary/totals/statuses/status_agents/mean", 0, "group");
-	expect_label(f, "/summary/totals/statuses/status_agents/mean", 1, "status");
+	expect_label(f, "/summary/totals/statuses/status_agents", 0, "group");
+	expect_label(f, "/summary/totals/statuses/status_agents", 1, "status");
+	expect_label(f, "/summary/totals/statuses/status_agents", 2, "statistic");
 	assert_true(H5Aexists_by_name(f, p, "units", H5P_DEFAULT) > 0);
 
 	/* The status dimension holds what the group figures say: Available is idle_s, RONA is
@@ -512,21 +524,23 @@ static void test_cli_agent_events_and_record_fields(void **state)
 
 	/* The agent axes: team#0..team#4, desk#0..desk#2. */
 	hsize_t dims[1];
-	assert_int_equal(dims_of(f, "/axes/agent", dims), 1);
+	assert_int_equal(dims_of(f, "/entities/agent", dims), 1);
 	assert_int_equal(dims[0], ST_AGENTS);
-	double *agent_group = read_doubles(f, "/axes/agent_group", ST_AGENTS);
+	double *agent_group = read_doubles(f, "/entities/agent_group", ST_AGENTS);
 	for (size_t a = 0; a < ST_AGENTS; a++)
 		assert_near(agent_group[a], a < 5 ? 0 : 1, 0);
-	expect_label(f, "/axes/agent_group", 0, "agent");
-	hid_t ax = H5Dopen2(f, "/axes/agent", H5P_DEFAULT);
+	expect_label(f, "/entities/agent_group", 0, "agent");
+	hid_t ax = H5Dopen2(f, "/entities/agent", H5P_DEFAULT);
 	hid_t st = H5Dget_type(ax);
-	size_t w = H5Tget_size(st);
-	char *names = calloc(ST_AGENTS, w);
+	assert_true(H5Tis_variable_str(st) > 0);
+	char *names[ST_AGENTS];
 	assert_true(H5Dread(ax, st, H5S_ALL, H5S_ALL, H5P_DEFAULT, names) >= 0);
-	assert_string_equal(names, "team#0");
-	assert_string_equal(names + 4 * w, "team#4");
-	assert_string_equal(names + 5 * w, "desk#0");
-	free(names);
+	assert_string_equal(names[0], "team#0");
+	assert_string_equal(names[4], "team#4");
+	assert_string_equal(names[5], "desk#0");
+	hid_t axs = H5Dget_space(ax);
+	H5Dvlen_reclaim(st, axs, H5P_DEFAULT, names);
+	H5Sclose(axs);
 	H5Tclose(st);
 	H5Dclose(ax);
 
@@ -620,12 +634,9 @@ static void test_cli_agent_events_and_record_fields(void **state)
 	free(ring);
 	H5Dclose(rec);
 
-	hid_t counts = H5Dopen2(f, "/replications/counts", H5P_DEFAULT);
-	double *outbound = read_field(counts, "outbound", &n);
-	assert_int_equal(n, ST_REPS);
+	double *outbound = read_doubles(f, "/replications/counts/outbound", ST_REPS);
 	assert_near(outbound[0], 0, 0);
 	free(outbound);
-	H5Dclose(counts);
 	free(agent_group);
 	H5Fclose(f);
 	unlink(h5);
@@ -635,7 +646,7 @@ static void test_cli_agent_events_and_record_fields(void **state)
 	f = H5Fopen(h5, H5F_ACC_RDONLY, H5P_DEFAULT);
 	assert_true(f >= 0);
 	assert_true(H5Lexists(f, "/agents", H5P_DEFAULT) <= 0);
-	assert_true(H5Lexists(f, "/axes/status", H5P_DEFAULT) > 0);
+	assert_true(H5Lexists(f, "/entities", H5P_DEFAULT) > 0);
 	H5Fclose(f);
 	unlink(h5);
 }

@@ -262,12 +262,14 @@ static void test_region_everything_adds_up(void **state)
 	cc_grid_init(&grid, scn.interval_s, scn.warmup_s, scn.horizon_s);
 	for (uint64_t rep = 0; rep < 4; rep++) {
 		struct cc_rep_result r;
-		cc_rep_result_init(&r, &scn, &grid);
-		cc_center_run(&scn, &grid, rep, &r, NULL);
-		tu_assert_time_adds_up(&scn, &grid, &r);
+		struct tu_rows rows;
+		struct cc_row_sink sink = tu_row_sink(&rows);
+		cc_rep_result_init(&r, &scn);
+		cc_center_run(&scn, &grid, rep, &r, &sink, NULL);
+		tu_assert_time_adds_up(&scn, &grid, &r, &rows);
 		for (size_t row = 0; row <= grid.count; row++)
 			for (size_t g = 0; g < scn.n_groups; g++) {
-				const double *gr = r.group_raw + cc_gr_index(scn.n_groups, row, g, 0);
+				const double *gr = tu_group_row(&rows, &r, row, g);
 				/* Only voice holds here: one contact at a time, so hold is part of talk. */
 				assert_true(gr[CC_GR_HOLD] <= gr[CC_GR_TALK] + 1e-6);
 			}
@@ -280,6 +282,7 @@ static void test_region_everything_adds_up(void **state)
 		            n->restarts > 0 && n->callbacks > 0);
 		check_links(&r);
 		cc_rep_result_fini(&r);
+		tu_rows_free(&rows);
 	}
 	cc_scenario_fini(&scn);
 }

@@ -482,15 +482,17 @@ static void test_routing_everything_on_adds_up(void **state)
 		cc_grid_init(&grid, scn.interval_s, scn.warmup_s, scn.horizon_s);
 		for (uint64_t rep = 0; rep < 3; rep++) {
 			struct cc_rep_result r;
-			cc_rep_result_init(&r, &scn, &grid);
-			cc_center_run(&scn, &grid, rep, &r, NULL);
-			tu_assert_time_adds_up(&scn, &grid, &r);
+			struct tu_rows rows;
+			struct cc_row_sink sink = tu_row_sink(&rows);
+			cc_rep_result_init(&r, &scn);
+			cc_center_run(&scn, &grid, rep, &r, &sink, NULL);
+			tu_assert_time_adds_up(&scn, &grid, &r, &rows);
 			for (size_t row = 0; row <= grid.count; row++)
 				for (size_t g = 0; g < scn.n_groups; g++) {
-					const double *gr = r.group_raw + cc_gr_index(scn.n_groups, row, g, 0);
+					const double *gr = tu_group_row(&rows, &r, row, g);
 					const struct cc_routing_profile_cfg *prof = &scn.profiles[scn.groups[g].routing];
 					for (size_t ch = 0; ch < CC_CHANNEL_COUNT; ch++) {
-						const double *gc = r.gc_raw + cc_gcr_index(scn.n_groups, row, g, ch, 0);
+						const double *gc = tu_gc_row(&rows, &r, row, g, ch);
 						assert_true(gc[CC_GCR_BUSY] <= gc[CC_GCR_SLOTS] + 1e-6);
 						assert_true(gc[CC_GCR_BUSY] <= gr[CC_GR_STAFFED] + 1e-6);
 						assert_true(gc[CC_GCR_SLOTS] <=
@@ -502,6 +504,7 @@ static void test_routing_everything_on_adds_up(void **state)
 			print_message("  %s rep %d: arrived %d callbacks %d unreached %d abandoned %d\n", policies[p], (int)rep, (int)n->arrived, (int)n->callbacks, (int)n->unreached, (int)n->abandoned);
 			assert_true(n->callbacks > 0 && n->unreached > 0 && n->abandoned > 0);
 			cc_rep_result_fini(&r);
+			tu_rows_free(&rows);
 		}
 		cc_scenario_fini(&scn);
 	}

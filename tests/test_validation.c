@@ -18,6 +18,7 @@ static void run_scenario(const char *text, int threads, struct cc_scenario *scn,
 	memset(run, 0, sizeof *run);
 	run->scn = scn;
 	run->threads = threads;
+	run->keep_intervals = run->keep_totals = run->keep_rep_intervals = 1;
 	assert_int_equal(cc_run_execute(run), CC_OK);
 }
 
@@ -296,11 +297,18 @@ static void test_validation_threads_do_not_change_results(void **state)
 	struct cc_run r1, r2;
 	run_scenario(text, 1, &s1, &r1);
 	run_scenario(text, 2, &s2, &r2);
-	assert_int_equal(r1.n_figures, r2.n_figures);
-	for (size_t f = 0; f < r1.n_figures; f++) {
-		size_t n = r1.replications * cc_run_rows(&r1) * cc_run_width(&r1, &r1.figures[f]);
-		assert_memory_equal(r1.values[f], r2.values[f], n * sizeof(double));
-	}
+	size_t cells = r1.layout.cells, rows = r1.grid.count, reps = r1.replications;
+	assert_int_equal(cells, r2.layout.cells);
+	assert_memory_equal(r1.totals, r2.totals, reps * cells * sizeof(double));
+	assert_memory_equal(r1.rep_intervals, r2.rep_intervals, reps * rows * cells * sizeof(double));
+	assert_memory_equal(r1.totals_summary, r2.totals_summary, cells * sizeof *r1.totals_summary);
+	for (size_t f = 0; f < r1.layout.n_figures; f++)
+		for (size_t row = 0; row < rows; row++) {
+			const struct cc_figure *fig = &r1.layout.figures[f];
+			struct cc_summary a = cc_run_summary(&r1, fig, row, 0, 0.95);
+			struct cc_summary b = cc_run_summary(&r2, &r2.layout.figures[f], row, 0, 0.95);
+			assert_memory_equal(&a, &b, sizeof a);
+		}
 	assert_memory_equal(r1.counts, r2.counts, r1.replications * sizeof *r1.counts);
 	/* Replications differ from each other (they are independent streams). */
 	assert_true(r1.counts[0].arrived != r1.counts[1].arrived);

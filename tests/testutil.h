@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "models/center.h"
 #include "models/metrics.h"
 #include "models/run.h"
 #include "models/scenario.h"
@@ -100,12 +101,11 @@ static inline void tu_run_text(const char *text, const char *const *sets, size_t
 	memset(run, 0, sizeof *run);
 	run->scn = scn;
 	run->threads = 1;
+	run->keep_intervals = run->keep_totals = run->keep_rep_intervals = 1;
 	if (kept) {
 		memset(kept, 0, sizeof *kept);
-		run->on_records = tu_keep_records;
-		run->records_ctx = kept;
-		run->on_events = tu_keep_events;
-		run->events_ctx = kept;
+		run->sink = (struct cc_run_sink){ .ctx = kept, .records = tu_keep_records,
+		                                  .events = tu_keep_events };
 	}
 	assert_int_equal(cc_run_execute(run), CC_OK);
 }
@@ -139,10 +139,66 @@ static inline const struct cc_contact_record *tu_record_at(const struct tu_kept 
 	return NULL;
 }
 
-/* Agent time adds up, per agent over the run and per group and interval:
- * staffed = ring + talk + ACW + time in every status but Offline. */
+/* A replication's interval rows, kept as they close (a struct cc_row_sink's context). */
+struct tu_rows {
+	size_t n;          /* rows kept */
+	size_t group_w, status_w, gc_w; /* entries per row */
+	double *group, *status, *gc;
+};
+
+static inline void tu_keep_row(void *ctx, const struct cc_raw_row *x)
+{
+	struct tu_rows *k = ctx;
+	const struct cc_scenario *scn = x->scn;
+	assert_int_equal(x->row, k->n); /* rows come in order, each once */
+	k->group_w = scn->n_groups * CC_GR_COUNT;
+	k->status_w = scn->n_groups * x->n_status;
+	k->gc_w = scn->n_groups * CC_CHANNEL_COUNT * CC_GCR_COUNT;
+	k->group = realloc(k->group, (k->n + 1) * k->group_w * sizeof *k->group);
+	k->status = realloc(k->status, (k->n + 1) * k->status_w * sizeof *k->status);
+	k->gc = realloc(k->gc, (k->n + 1) * k->gc_w * sizeof *k->gc);
+	memcpy(k->group + k->n * k->group_w, x->group, k->group_w * sizeof *k->group);
+	memcpy(k->status + k->n * k->status_w, x->status, k->status_w * sizeof *k->status);
+	memcpy(k->gc + k->n * k->gc_w, x->gc, k->gc_w * sizeof *k->gc);
+	k->n++;
+}
+
+static inline struct cc_row_sink tu_row_sink(struct tu_rows *k)
+{
+	memset(k, 0, sizeof *k);
+	return (struct cc_row_sink){ tu_keep_row, k };
+}
+
+static inline void tu_rows_free(struct tu_rows *k)
+{
+	free(k->group);
+	free(k->status);
+	free(k->gc);
+}
+
+/* Group G's raw sums (CC_GR_*) in interval ROW, or in the totals of R when ROW is past the
+ * intervals; likewise its status times and group-channel sums. */
+static inline const double *tu_group_row(const struct tu_rows *k, const struct cc_rep_result *r,
+                                         size_t row, size_t g)
+{
+	return (row < k->n ? k->group + row * k->group_w : r->group_tot) + g * CC_GR_COUNT;
+}
+static inline const double *tu_status_row(const struct tu_rows *k, const struct cc_rep_result *r,
+                                          size_t row, size_t g)
+{
+	return (row < k->n ? k->status + row * k->status_w : r->status_tot) + g * r->n_status;
+}
+static inline const double *tu_gc_row(const struct tu_rows *k, const struct cc_rep_result *r,
+                                      size_t row, size_t g, size_t ch)
+{
+	return (row < k->n ? k->gc + row * k->gc_w : r->gc_tot) + cc_gcr_at(g, ch, 0);
+}
+
+/* Agent time adds up, per agent over the run and per group and interval (ROWS, kept as they
+ * closed) and over the whole horizon: staffed = ring + talk + ACW + time in every status but
+ * Offline. */
 static inline void tu_assert_time_adds_up(const struct cc_scenario *scn, const struct cc_grid *grid,
-                                          const struct cc_rep_result *r)
+                                          const struct cc_rep_result *r, const struct tu_rows *rows)
 {
 	size_t n_status = cc_scenario_status_count(scn), w = CC_AR_COUNT + n_status;
 	for (size_t a = 0; a < r->n_agents; a++) {
@@ -152,12 +208,14 @@ static inline void tu_assert_time_adds_up(const struct cc_scenario *scn, const s
 			parts += t[CC_AR_COUNT + s];
 		assert_near(parts, t[CC_AR_STAFFED], 1e-6);
 	}
+	assert_int_equal(rows->n, grid->count);
 	for (size_t row = 0; row <= grid->count; row++)
 		for (size_t g = 0; g < scn->n_groups; g++) {
-			const double *gr = r->group_raw + cc_gr_index(scn->n_groups, row, g, 0);
+			const double *gr = tu_group_row(rows, r, row, g);
+			const double *st = tu_status_row(rows, r, row, g);
 			double parts = gr[CC_GR_RING] + gr[CC_GR_TALK] + gr[CC_GR_ACW];
 			for (size_t s = 1; s < n_status; s++)
-				parts += r->status_raw[cc_sr_index(scn->n_groups, n_status, row, g, s)];
+				parts += st[s];
 			assert_near(parts, gr[CC_GR_STAFFED], 1e-6);
 		}
 }
