@@ -340,6 +340,7 @@ enum cc_status cc_h5_create(const char *path, struct cc_h5_file **out, char *err
 	struct cc_h5_file *f = cc_calloc(1, sizeof *f);
 	f->file = -1;
 	f->lcpl = -1;
+	f->group = f->str_type = f->scalar = f->dimlist_type = f->dxpl = -1;
 	f->path = target;
 	f->tmp_path = temp_path(target);
 
@@ -368,6 +369,13 @@ enum cc_status cc_h5_create(const char *path, struct cc_h5_file **out, char *err
 		goto out;
 	}
 	/* A strong close guarantees that the file is really closed before it is renamed. */
+	/* Metadata and small raw data are gathered in blocks of a megabyte: a results file
+	 * holds hundreds of small variables, each otherwise an allocation of its own. */
+	if (H5Pset_meta_block_size(fapl, 1 << 20) < 0 ||
+	    H5Pset_small_data_block_size(fapl, 1 << 20) < 0) {
+		status = h5_fail(f, NULL, "cannot set the file's block sizes");
+		goto out;
+	}
 	if (H5Pset_fclose_degree(fapl, H5F_CLOSE_STRONG) < 0) {
 		status = h5_fail(f, NULL, "cannot set the file close degree");
 		goto out;

@@ -17,10 +17,20 @@
 
 /* A dimension: a one-dimensional dimension scale, kept open while the file is written so
  * that variables can be attached to it without looking it up again. */
+struct h5_ref {
+	hobj_ref_t dataset;
+	int dimension;
+};
+
 struct h5_dim {
 	char *path;
 	hid_t dset;
 	hsize_t len;
+	hobj_ref_t ref;
+	/* The variables attached to it so far: its REFERENCE_LIST, written once when the file
+	 * closes rather than rewritten at every attachment. */
+	struct h5_ref *refs;
+	size_t n_refs, cap_refs;
 };
 
 struct cc_h5_file {
@@ -35,6 +45,14 @@ struct cc_h5_file {
 	struct cc_h5_var *vars;
 	struct h5_dim *dims;
 	size_t n_dims, cap_dims;
+	/* The group variables were last made in, kept open, and the types every variable
+	 * needs: a UTF-8 string for attributes, a scalar dataspace, the DIMENSION_LIST type. */
+	char *group_path;
+	hid_t group;
+	hid_t str_type, scalar, dimlist_type;
+	/* Transfers with a small conversion buffer: HDF5 clears its whole buffer (1 MiB by
+	 * default) for every write that converts, strings included. */
+	hid_t dxpl;
 	bool failed;
 	char error[1024];
 };

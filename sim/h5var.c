@@ -2,6 +2,13 @@
  * Dimensions and variables in the netCDF-4 data model (see h5.h): coordinate variables as
  * dimension scales, kept open while the file is written, and float or integer variables
  * attached to them, written whole or in blocks.
+ *
+ * Attachments follow the HDF5 dimension-scale specification, the layout H5DSattach_scale
+ * writes: each variable's DIMENSION_LIST attribute (per dimension, a reference to its scale)
+ * and each scale's REFERENCE_LIST (a record {dataset, dimension} per attachment). The
+ * library call rewrites the scale's whole REFERENCE_LIST at every attachment, which made
+ * attaching a results file's few hundred variables most of a short run's time; here each
+ * scale's list is collected and written once, when the file closes.
  */
 #include <stdio.h>
 #include <string.h>
@@ -22,11 +29,10 @@ static char *join(const char *group, const char *name)
 }
 
 /* The dimension NAME seen from GROUP: in GROUP, or the nearest ancestor that has it. */
-static const struct h5_dim *find_dim(const struct cc_h5_file *f, const char *group,
-                                     const char *name)
+static struct h5_dim *find_dim(struct cc_h5_file *f, const char *group, const char *name)
 {
 	char *scope = cc_strdup(group);
-	const struct h5_dim *found = NULL;
+	struct h5_dim *found = NULL;
 	for (;;) {
 		char *path = join(scope[0] ? scope : "/", name);
 		for (size_t i = 0; i < f->n_dims && !found; i++)
@@ -42,18 +48,57 @@ static const struct h5_dim *find_dim(const struct cc_h5_file *f, const char *gro
 	return found;
 }
 
-/* A variable-length UTF-8 string type, or -1 after recording the failure. */
-static hid_t string_type(struct cc_h5_file *f, const char *path)
+/* The types and dataspace every variable needs, made once per file. */
+static enum cc_status shared_types(struct cc_h5_file *f)
 {
-	hid_t type = H5Tcopy(H5T_C_S1);
-	if (type < 0 || H5Tset_size(type, H5T_VARIABLE) < 0 ||
-	    H5Tset_cset(type, H5T_CSET_UTF8) < 0) {
-		if (type >= 0)
-			H5Tclose(type);
-		h5_fail(f, NULL, "cannot make a string type for %s", path);
+	if (f->str_type >= 0)
+		return CC_OK;
+	f->str_type = H5Tcopy(H5T_C_S1);
+	f->scalar = H5Screate(H5S_SCALAR);
+	f->dimlist_type = H5Tvlen_create(H5T_STD_REF_OBJ);
+	f->dxpl = H5Pcreate(H5P_DATASET_XFER);
+	if (f->str_type < 0 || f->scalar < 0 || f->dimlist_type < 0 || f->dxpl < 0 ||
+	    H5Pset_buffer(f->dxpl, 64 * 1024, NULL, NULL) < 0 ||
+	    H5Tset_size(f->str_type, H5T_VARIABLE) < 0 ||
+	    H5Tset_cset(f->str_type, H5T_CSET_UTF8) < 0)
+		return h5_fail(f, NULL, "cannot set up the types of variables");
+	return CC_OK;
+}
+
+/* Group PATH, opened (made if missing, with its parents) and kept open until another group
+ * is asked for; -1 after recording a failure. */
+static hid_t open_group(struct cc_h5_file *f, const char *path)
+{
+	if (f->group >= 0 && strcmp(f->group_path, path) == 0)
+		return f->group;
+	if (f->group >= 0)
+		H5Gclose(f->group);
+	f->group = -1;
+	cc_free(f->group_path);
+	f->group_path = NULL;
+	if (cc_h5_group(f, path, NULL) != CC_OK)
+		return -1;
+	f->group = H5Gopen2(f->file, path, H5P_DEFAULT);
+	if (f->group < 0) {
+		h5_fail(f, NULL, "cannot open group %s", path);
 		return -1;
 	}
-	return type;
+	f->group_path = cc_strdup(path);
+	return f->group;
+}
+
+/* A string attribute on an object just made (so none of that name exists yet). */
+static enum cc_status new_attr(struct cc_h5_file *f, hid_t obj, const char *path, const char *name,
+                               const char *value)
+{
+	hid_t a = H5Acreate2(obj, name, f->str_type, f->scalar, H5P_DEFAULT, H5P_DEFAULT);
+	enum cc_status status = CC_OK;
+	if (a < 0)
+		return h5_fail(f, NULL, "cannot create attribute %s of %s", name, path);
+	if (H5Awrite(a, f->str_type, &value) < 0)
+		status = h5_fail(f, NULL, "cannot write attribute %s of %s", name, path);
+	h5_release(f, a, H5Aclose, "attribute", name, &status);
+	return status;
 }
 
 /* Sets the attributes a variable carries (NULL values are left out). */
@@ -66,27 +111,58 @@ static enum cc_status describe_var(struct cc_h5_file *f, hid_t dset, const char 
 	enum cc_status status = CC_OK;
 	for (int i = 0; i < 4 && status == CC_OK; i++)
 		if (values[i])
-			status = h5_put_string_attr(f, dset, path, names[i], values[i]);
+			status = new_attr(f, dset, path, names[i], values[i]);
 	return status;
 }
 
-/* Creates a one-dimensional dataset PATH of N elements of FTYPE from VALUES (in MTYPE). */
-static hid_t create_1d(struct cc_h5_file *f, const char *path, size_t n, hid_t ftype, hid_t mtype,
-                       const void *values)
+/* Attaches the RANK dimensions DIMS to dataset DSET at PATH: its DIMENSION_LIST now, each
+ * scale's REFERENCE_LIST entry later (see h5_close_vars). */
+static enum cc_status attach(struct cc_h5_file *f, hid_t dset, const char *path, int rank,
+                             struct h5_dim *const *dims)
 {
-	if (h5_check_parents(f, path, "dimension", NULL) != CC_OK)
-		return -1;
+	hobj_ref_t self;
+	if (H5Rcreate(&self, f->file, path, H5R_OBJECT, -1) < 0)
+		return h5_fail(f, NULL, "cannot refer to %s", path);
+	hvl_t list[CC_H5_MAX_RANK];
+	for (int i = 0; i < rank; i++)
+		list[i] = (hvl_t){ 1, &dims[i]->ref };
+	hsize_t n = (hsize_t)rank;
+	hid_t space = H5Screate_simple(1, &n, NULL);
+	hid_t a = space < 0 ? -1
+	                    : H5Acreate2(dset, "DIMENSION_LIST", f->dimlist_type, space, H5P_DEFAULT,
+	                                 H5P_DEFAULT);
+	enum cc_status status = CC_OK;
+	if (a < 0 || H5Awrite(a, f->dimlist_type, list) < 0)
+		status = h5_fail(f, NULL, "cannot attach the dimensions of %s", path);
+	h5_release(f, a, H5Aclose, "dimension list of", path, &status);
+	h5_release(f, space, H5Sclose, "dataspace of the dimension list of", path, &status);
+	for (int i = 0; i < rank && status == CC_OK; i++) {
+		struct h5_dim *d = dims[i];
+		if (d->n_refs == d->cap_refs) {
+			d->cap_refs = d->cap_refs ? 2 * d->cap_refs : 64;
+			d->refs = cc_realloc(d->refs, d->cap_refs, sizeof *d->refs);
+		}
+		d->refs[d->n_refs++] = (struct h5_ref){ self, i };
+	}
+	return status;
+}
+
+/* Creates a one-dimensional dataset NAME in group G of N elements of FTYPE from VALUES (in
+ * MTYPE). */
+static hid_t create_1d(struct cc_h5_file *f, hid_t g, const char *name, const char *path,
+                       size_t n, hid_t ftype, hid_t mtype, const void *values)
+{
 	hsize_t dim = n;
 	hid_t space = H5Screate_simple(1, &dim, NULL);
 	if (space < 0) {
 		h5_fail(f, NULL, "cannot create a dataspace for %s", path);
 		return -1;
 	}
-	hid_t dset = H5Dcreate2(f->file, path, ftype, space, f->lcpl, H5P_DEFAULT, H5P_DEFAULT);
+	hid_t dset = H5Dcreate2(g, name, ftype, space, f->lcpl, H5P_DEFAULT, H5P_DEFAULT);
 	enum cc_status status = CC_OK;
 	if (dset < 0)
 		status = h5_fail(f, NULL, "cannot create %s", path);
-	else if (n > 0 && H5Dwrite(dset, mtype, H5S_ALL, H5S_ALL, H5P_DEFAULT, values) < 0)
+	else if (n > 0 && H5Dwrite(dset, mtype, H5S_ALL, H5S_ALL, f->dxpl, values) < 0)
 		status = h5_fail(f, NULL, "cannot write %s", path);
 	h5_release(f, space, H5Sclose, "dataspace of", path, &status);
 	if (status != CC_OK && dset >= 0) {
@@ -102,15 +178,21 @@ static enum cc_status make_dim(struct cc_h5_file *f, const char *group, const ch
 {
 	CC_ASSERT(f != NULL && name != NULL && (values != NULL || n == 0));
 	h5_check_path(group);
-	if (f->failed)
+	if (f->failed || shared_types(f) != CC_OK)
+		return CC_ERR_IO;
+	hid_t g = open_group(f, group);
+	if (g < 0)
 		return CC_ERR_IO;
 	char *path = join(group, name);
 	enum cc_status status = CC_OK;
-	hid_t dset = create_1d(f, path, n, ftype, mtype, values);
+	hobj_ref_t ref;
+	hid_t dset = create_1d(f, g, name, path, n, ftype, mtype, values);
 	if (dset < 0)
 		status = CC_ERR_IO;
 	else if (H5DSset_scale(dset, name) < 0)
 		status = h5_fail(f, NULL, "cannot make %s a dimension", path);
+	else if (H5Rcreate(&ref, f->file, path, H5R_OBJECT, -1) < 0)
+		status = h5_fail(f, NULL, "cannot refer to %s", path);
 	else
 		status = describe_var(f, dset, path, units, long_name, description, NULL);
 	if (status != CC_OK) {
@@ -123,7 +205,7 @@ static enum cc_status make_dim(struct cc_h5_file *f, const char *group, const ch
 		f->cap_dims = f->cap_dims ? 2 * f->cap_dims : 32;
 		f->dims = cc_realloc(f->dims, f->cap_dims, sizeof *f->dims);
 	}
-	f->dims[f->n_dims++] = (struct h5_dim){ path, dset, n };
+	f->dims[f->n_dims++] = (struct h5_dim){ .path = path, .dset = dset, .len = n, .ref = ref };
 	return CC_OK;
 }
 
@@ -147,15 +229,10 @@ enum cc_status cc_h5_dim_strings(struct cc_h5_file *f, const char *group, const 
                                  size_t n, const char *const *values, const char *long_name,
                                  const char *description)
 {
-	if (f->failed)
+	if (f->failed || shared_types(f) != CC_OK)
 		return CC_ERR_IO;
-	hid_t type = string_type(f, name);
-	if (type < 0)
-		return CC_ERR_IO;
-	enum cc_status status = make_dim(f, group, name, n, type, type, values, NULL, long_name,
-	                                 description);
-	H5Tclose(type);
-	return status;
+	return make_dim(f, group, name, n, f->str_type, f->str_type, values, NULL, long_name,
+	                description);
 }
 
 enum cc_status cc_h5_var_strings(struct cc_h5_file *f, const char *group, const char *name,
@@ -164,23 +241,23 @@ enum cc_status cc_h5_var_strings(struct cc_h5_file *f, const char *group, const 
 {
 	CC_ASSERT(f != NULL && (values != NULL || n == 0));
 	h5_check_path(group);
-	if (f->failed)
+	if (f->failed || shared_types(f) != CC_OK)
 		return CC_ERR_IO;
-	const struct h5_dim *d = find_dim(f, group, dim);
+	struct h5_dim *d = find_dim(f, group, dim);
 	CC_ASSERT(d != NULL && d->len == n);
+	hid_t g = open_group(f, group);
+	if (g < 0)
+		return CC_ERR_IO;
 	char *path = join(group, name);
 	enum cc_status status = CC_OK;
-	hid_t type = string_type(f, path), dset = -1;
-	if (type < 0)
-		status = CC_ERR_IO;
-	if (status == CC_OK && (dset = create_1d(f, path, n, type, type, values)) < 0)
+	hid_t dset = create_1d(f, g, name, path, n, f->str_type, f->str_type, values);
+	if (dset < 0)
 		status = CC_ERR_IO;
 	if (status == CC_OK)
 		status = describe_var(f, dset, path, NULL, long_name, description, NULL);
-	if (status == CC_OK && H5DSattach_scale(dset, d->dset, 0) < 0)
-		status = h5_fail(f, NULL, "cannot attach dimension %s to %s", dim, path);
+	if (status == CC_OK)
+		status = attach(f, dset, path, 1, &d);
 	h5_release(f, dset, H5Dclose, "variable", path, &status);
-	h5_release(f, type, H5Tclose, "string type of", path, &status);
 	cc_free(path);
 	return status;
 }
@@ -192,11 +269,10 @@ enum cc_status cc_h5_var_create(struct cc_h5_file *f, const char *group,
 	CC_ASSERT(spec->rank >= 0 && spec->rank <= CC_H5_MAX_RANK);
 	h5_check_path(group);
 	*out = NULL;
-	if (f->failed)
+	if (f->failed || shared_types(f) != CC_OK)
 		return CC_ERR_IO;
 
-	char *path = join(group, spec->name);
-	const struct h5_dim *dims[CC_H5_MAX_RANK];
+	struct h5_dim *dims[CC_H5_MAX_RANK];
 	hsize_t hdims[CC_H5_MAX_RANK], chunk[CC_H5_MAX_RANK];
 	for (int i = 0; i < spec->rank; i++) {
 		dims[i] = find_dim(f, group, spec->dims[i]);
@@ -205,12 +281,14 @@ enum cc_status cc_h5_var_create(struct cc_h5_file *f, const char *group,
 		if (spec->chunk)
 			chunk[i] = spec->chunk[i] < 1 ? 1 : spec->chunk[i];
 	}
+	hid_t g = open_group(f, group);
+	if (g < 0)
+		return CC_ERR_IO;
+	char *path = join(group, spec->name);
 	hid_t ftype = spec->type == CC_H5_VAR_F64 ? H5T_IEEE_F64LE : H5T_STD_I64LE;
 	hid_t mtype = spec->type == CC_H5_VAR_F64 ? H5T_NATIVE_DOUBLE : H5T_NATIVE_INT64;
-	enum cc_status status = h5_check_parents(f, path, "variable", NULL);
+	enum cc_status status = CC_OK;
 	hid_t space = -1, dcpl = -1, dset = -1;
-	if (status != CC_OK)
-		goto out;
 	space = spec->rank ? H5Screate_simple(spec->rank, hdims, NULL) : H5Screate(H5S_SCALAR);
 	dcpl = H5Pcreate(H5P_DATASET_CREATE);
 	if (space < 0 || dcpl < 0) {
@@ -229,16 +307,15 @@ enum cc_status cc_h5_var_create(struct cc_h5_file *f, const char *group,
 		status = h5_fail(f, NULL, "cannot set chunking and compression for %s", path);
 		goto out;
 	}
-	dset = H5Dcreate2(f->file, path, ftype, space, f->lcpl, dcpl, H5P_DEFAULT);
+	dset = H5Dcreate2(g, spec->name, ftype, space, f->lcpl, dcpl, H5P_DEFAULT);
 	if (dset < 0) {
 		status = h5_fail(f, NULL, "cannot create variable %s", path);
 		goto out;
 	}
 	status = describe_var(f, dset, path, spec->units, spec->long_name, spec->description,
 	                      spec->coordinates);
-	for (int i = 0; i < spec->rank && status == CC_OK; i++)
-		if (H5DSattach_scale(dset, dims[i]->dset, (unsigned)i) < 0)
-			status = h5_fail(f, NULL, "cannot attach dimension %s to %s", spec->dims[i], path);
+	if (status == CC_OK && spec->rank > 0)
+		status = attach(f, dset, path, spec->rank, dims);
 	if (status != CC_OK)
 		goto out;
 	struct cc_h5_var *v = cc_calloc(1, sizeof *v);
@@ -295,7 +372,7 @@ enum cc_status cc_h5_var_write(struct cc_h5_var *v, const size_t *start, const s
 	    (v->rank && H5Sselect_hyperslab(fspace, H5S_SELECT_SET, fs, NULL, fc, NULL) < 0) ||
 	    H5Sselect_hyperslab(mspace, H5S_SELECT_SET, ms, NULL, mc, NULL) < 0)
 		status = h5_fail(f, NULL, "cannot select a block of %s", v->path);
-	else if (H5Dwrite(v->dset, v->mem_type, mspace, fspace, H5P_DEFAULT, buf) < 0)
+	else if (H5Dwrite(v->dset, v->mem_type, mspace, fspace, f->dxpl, buf) < 0)
 		status = h5_fail(f, NULL, "cannot write %s", v->path);
 	h5_release(f, mspace, H5Sclose, "memory dataspace of", v->path, &status);
 	h5_release(f, fspace, H5Sclose, "dataspace of", v->path, &status);
@@ -308,7 +385,7 @@ enum cc_status cc_h5_var_write_all(struct cc_h5_var *v, const void *buf)
 	struct cc_h5_file *f = v->file;
 	if (!f || f->failed)
 		return CC_ERR_IO;
-	if (H5Dwrite(v->dset, v->mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) < 0)
+	if (H5Dwrite(v->dset, v->mem_type, H5S_ALL, H5S_ALL, f->dxpl, buf) < 0)
 		return h5_fail(f, NULL, "cannot write %s", v->path);
 	return CC_OK;
 }
@@ -340,6 +417,30 @@ enum cc_status cc_h5_var_close(struct cc_h5_var *v)
 	return status;
 }
 
+/* Writes dimension D's REFERENCE_LIST: every attachment made, in order. */
+static enum cc_status write_references(struct cc_h5_file *f, struct h5_dim *d)
+{
+	if (!d->n_refs || f->failed)
+		return f->failed ? CC_ERR_IO : CC_OK;
+	hid_t type = H5Tcreate(H5T_COMPOUND, sizeof(struct h5_ref));
+	hsize_t n = d->n_refs;
+	hid_t space = H5Screate_simple(1, &n, NULL);
+	enum cc_status status = CC_OK;
+	if (type < 0 || space < 0 ||
+	    H5Tinsert(type, "dataset", HOFFSET(struct h5_ref, dataset), H5T_STD_REF_OBJ) < 0 ||
+	    H5Tinsert(type, "dimension", HOFFSET(struct h5_ref, dimension), H5T_NATIVE_INT) < 0) {
+		status = h5_fail(f, NULL, "cannot make the reference list of %s", d->path);
+	} else {
+		hid_t a = H5Acreate2(d->dset, "REFERENCE_LIST", type, space, H5P_DEFAULT, H5P_DEFAULT);
+		if (a < 0 || H5Awrite(a, type, d->refs) < 0)
+			status = h5_fail(f, NULL, "cannot write the reference list of %s", d->path);
+		h5_release(f, a, H5Aclose, "reference list of", d->path, &status);
+	}
+	h5_release(f, space, H5Sclose, "dataspace of the reference list of", d->path, &status);
+	h5_release(f, type, H5Tclose, "type of the reference list of", d->path, &status);
+	return status;
+}
+
 void h5_close_vars(struct cc_h5_file *f, enum cc_status *status)
 {
 	while (f->vars) {
@@ -351,10 +452,21 @@ void h5_close_vars(struct cc_h5_file *f, enum cc_status *status)
 		v->dset = -1;
 	}
 	for (size_t i = 0; i < f->n_dims; i++) {
+		if (write_references(f, &f->dims[i]) != CC_OK)
+			*status = CC_ERR_IO;
 		h5_release(f, f->dims[i].dset, H5Dclose, "dimension", f->dims[i].path, status);
 		cc_free(f->dims[i].path);
+		cc_free(f->dims[i].refs);
 	}
 	cc_free(f->dims);
 	f->dims = NULL;
 	f->n_dims = f->cap_dims = 0;
+	h5_release(f, f->group, H5Gclose, "group", f->group_path, status);
+	h5_release(f, f->str_type, H5Tclose, "string type of", f->path, status);
+	h5_release(f, f->scalar, H5Sclose, "scalar dataspace of", f->path, status);
+	h5_release(f, f->dimlist_type, H5Tclose, "dimension list type of", f->path, status);
+	h5_release(f, f->dxpl, H5Pclose, "transfer properties of", f->path, status);
+	f->group = f->str_type = f->scalar = f->dimlist_type = f->dxpl = -1;
+	cc_free(f->group_path);
+	f->group_path = NULL;
 }

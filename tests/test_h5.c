@@ -587,7 +587,7 @@ static void test_h5_error_sticks(void **state)
 	assert_int_equal(put_var(f, "/a", "b", 0, NULL, &v, "s", "under a dataset"), CC_ERR_IO);
 	char first[1024];
 	snprintf(first, sizeof first, "%s", cc_h5_error(f));
-	assert_non_null(strstr(first, "cannot create variable /a/b in "));
+	assert_non_null(strstr(first, "cannot create group /a in "));
 	assert_non_null(strstr(first, ".ccsim-"));
 	assert_non_null(strstr(first, ": /a is not a group"));
 
