@@ -24,8 +24,8 @@ static void group_account(struct center *c, struct group *g)
 	const int count[3] = { g->scheduled, g->staffed, g->overtime };
 	for (int i = 0; i < 3; i++)
 		if (count[i])
-			cc_grid_spread(&c->wgrid, gbins(c, gi, field[i]), c->gstride, g->counts_since_s,
-			               c->now, (double)count[i]);
+			cc_center_spread(c, gbins(c, gi, field[i]), c->gstride, g->counts_since_s,
+			                 (double)count[i]);
 	g->counts_since_s = c->now;
 }
 

@@ -66,7 +66,7 @@ static int is_callback(const struct contact *k)
 
 void cc_center_gcount(struct center *c, uint32_t g, int field, double t, double v)
 {
-	long i = cc_grid_index(&c->wgrid, t);
+	long i = t >= c->row_start_s ? (long)c->row_at : cc_grid_index(&c->wgrid, t);
 	if (i >= 0)
 		c->grow[(size_t)i * c->gstride + cc_gr_at(g, field)] += v;
 }
@@ -106,9 +106,9 @@ static void spread_with(struct center *c, double *a, size_t stride_a, double *b,
                         double t0)
 {
 	if (b)
-		cc_grid_spread2(&c->wgrid, a, stride_a, b, stride_b, t0, c->now);
+		cc_center_spread2(c, a, stride_a, b, stride_b, t0);
 	else
-		cc_grid_spread(&c->wgrid, a, stride_a, t0, c->now, 1.0);
+		cc_center_spread(c, a, stride_a, t0, 1.0);
 }
 
 void cc_center_agent_account(struct center *c, struct agent *a)
@@ -126,8 +126,8 @@ void cc_center_agent_account(struct center *c, struct agent *a)
 				if (busy < 0 && a->held_ch[ch] == a->n_held)
 					busy = ch;
 				else
-					cc_grid_spread(&c->wgrid, gcbins(c, a->group, ch, CC_GCR_BUSY), c->cstride,
-					               t0, c->now, 1.0);
+					cc_center_spread(c, gcbins(c, a->group, ch, CC_GCR_BUSY), c->cstride,
+					                 t0, 1.0);
 			}
 	double *busy_bins = busy >= 0 ? gcbins(c, a->group, busy, CC_GCR_BUSY) : NULL;
 	enum activity act = activity(a);
@@ -148,8 +148,7 @@ void cc_center_agent_account(struct center *c, struct agent *a)
 		            c->gstride, busy_bins, c->cstride, t0);
 		*araw(c, a, act == ACT_TALK ? CC_AR_TALK : CC_AR_ACW) += dt;
 		if (is_npt(a->status))
-			cc_grid_spread(&c->wgrid, gbins(c, a->group, CC_GR_NPT_ON_CONTACT), c->gstride, t0,
-			               c->now, 1.0);
+			cc_center_spread(c, gbins(c, a->group, CC_GR_NPT_ON_CONTACT), c->gstride, t0, 1.0);
 		return;
 	}
 }
@@ -167,19 +166,19 @@ static void contact_account(struct center *c, struct contact *k)
 	case K_PENDING: case K_DIAL: case K_TALK: case K_ACW: case K_LINK: break;
 	case K_HOLD:
 		k->hold_s += c->now - t0;
-		cc_grid_spread(&c->wgrid, gbins(c, a->group, CC_GR_HOLD), c->gstride, t0, c->now, 1.0);
+		cc_center_spread(c, gbins(c, a->group, CC_GR_HOLD), c->gstride, t0, 1.0);
 		break;
 	default: return;
 	}
 	double *work = gcbins(c, a->group, k->channel, CC_GCR_WORK);
 	if (k->direct) /* a transfer to an agent works for no queue */
-		cc_grid_spread(&c->wgrid, work, c->cstride, t0, c->now, 1.0);
+		cc_center_spread(c, work, c->cstride, t0, 1.0);
 	else if (k->queue == OUTBOUND_QUEUE)
-		cc_grid_spread2(&c->wgrid, gbins(c, a->group, CC_GR_OUTBOUND), c->gstride, work,
-		                c->cstride, t0, c->now);
+		cc_center_spread2(c, gbins(c, a->group, CC_GR_OUTBOUND), c->gstride, work,
+		                  c->cstride, t0);
 	else
-		cc_grid_spread2(&c->wgrid, qbins(c, k->queue, CC_QR_WORK_TIME), c->qstride, work,
-		                c->cstride, t0, c->now);
+		cc_center_spread2(c, qbins(c, k->queue, CC_QR_WORK_TIME), c->qstride, work,
+		                  c->cstride, t0);
 }
 
 /* The talk speed of each of N contacts of channel CH connected to one agent. */
@@ -278,8 +277,8 @@ void cc_center_unhold(struct center *c, struct contact *k)
 {
 	struct agent *a = k->agent;
 	cc_center_kset(c, k, K_OUT);
-	cc_grid_spread(&c->wgrid, gcbins(c, a->group, k->channel, CC_GCR_SLOTS), c->cstride,
-	               k->held_s, c->now, 1.0);
+	cc_center_spread(c, gcbins(c, a->group, k->channel, CC_GCR_SLOTS), c->cstride,
+	                 k->held_s, 1.0);
 	if (k->prev)
 		k->prev->next = k->next;
 	else
@@ -1018,6 +1017,7 @@ static void ensure_row(struct center *c, size_t row)
 	c->wgrid.first = c->grid->first + c->row0;
 	c->wgrid.count = c->grid->count - c->row0;
 	c->wgrid.warmup_s = c->row0 ? cc_grid_start(c->grid, c->row0) : c->grid->warmup_s;
+	c->row_at = c->tick_row - c->row0;
 }
 
 /* Hands the next N open rows to the sink, and adds them into the totals, in order. */
@@ -1077,8 +1077,8 @@ static void account_all(struct center *c)
 		cc_center_agent_account(c, a);
 		for (struct contact *k = a->held; k; k = k->next) {
 			contact_account(c, k);
-			cc_grid_spread(&c->wgrid, gcbins(c, a->group, k->channel, CC_GCR_SLOTS), c->cstride,
-			               k->held_s, c->now, 1.0);
+			cc_center_spread(c, gcbins(c, a->group, k->channel, CC_GCR_SLOTS), c->cstride,
+			                 k->held_s, 1.0);
 			k->held_s = c->now;
 		}
 	}
@@ -1107,7 +1107,10 @@ static void tick(struct center *c)
 	}
 	c->tick_row++;
 	ensure_row(c, c->tick_row);
-	c->next_tick = c->tick_row + 1 < c->grid->count ? cc_grid_end(c->grid, c->tick_row) : INFINITY;
+	c->row_at = c->tick_row - c->row0;
+	c->row_start_s = cc_grid_start(c->grid, c->tick_row);
+	c->row_end_s = cc_grid_end(c->grid, c->tick_row);
+	c->next_tick = c->tick_row + 1 < c->grid->count ? c->row_end_s : INFINITY;
 }
 
 static void setup(struct center *c, const struct cc_scenario *scn, const struct cc_grid *grid,
@@ -1124,8 +1127,10 @@ static void setup(struct center *c, const struct cc_scenario *scn, const struct 
 	c->sstride = scn->n_groups * out->n_status;
 	c->cstride = scn->n_groups * CC_CHANNEL_COUNT * CC_GCR_COUNT;
 	c->wgrid = *grid;
-	c->next_tick = grid->count > 1 ? cc_grid_end(grid, 0) : INFINITY;
 	ensure_row(c, 0);
+	c->row_start_s = cc_grid_start(grid, 0);
+	c->row_end_s = cc_grid_end(grid, 0);
+	c->next_tick = grid->count > 1 ? c->row_end_s : INFINITY;
 	if (scn->contact_records && !out->records) {
 		out->cap_records = 4096;
 		out->records = cc_calloc(out->cap_records, sizeof *out->records);
@@ -1202,8 +1207,8 @@ static void finish(struct center *c)
 		struct agent *a = &c->agents[i];
 		for (struct contact *k = a->held; k; k = k->next) {
 			contact_account(c, k);
-			cc_grid_spread(&c->wgrid, gcbins(c, a->group, k->channel, CC_GCR_SLOTS),
-			               c->cstride, k->held_s, c->now, 1.0);
+			cc_center_spread(c, gcbins(c, a->group, k->channel, CC_GCR_SLOTS),
+			                 c->cstride, k->held_s, 1.0);
 			if (k->queue == OUTBOUND_QUEUE)
 				record(c, k, a, CC_OUTCOME_OUTBOUND, c->now, NAN);
 			else if (k->state == K_RING || k->state == K_PENDING || k->state == K_DIAL) {

@@ -233,7 +233,11 @@ struct center {
 	int32_t *pins;
 	size_t row0, base, cap;
 	struct cc_grid wgrid;
-	size_t tick_row;             /* the open row whose end is the next tick */
+	size_t tick_row;             /* the open row whose end is the next tick: the row now is in */
+	/* That row's start and end, and its index in the row arrays: time accounted from a start
+	 * inside it (nearly always) goes there in one addition. */
+	double row_start_s, row_end_s;
+	size_t row_at;
 	double next_tick;            /* INFINITY: no more ticks (the last row ends at the horizon) */
 	size_t qstride, gstride, sstride, cstride; /* entries per row in the row arrays */
 	size_t awidth;                             /* entries per agent in agent_raw */
@@ -292,6 +296,36 @@ static inline double *sbins(struct center *c, uint32_t g, int status)
 static inline double *araw(struct center *c, const struct agent *a, size_t field)
 {
 	return &c->out->agent_raw[(size_t)a->id * c->awidth + field];
+}
+
+/*
+ * Adds RATE x the time from T0 to now to BINS (a field's bins in array row 0, STRIDE apart),
+ * split across the intervals it covers; a second set B gets the same time (rate 1) in
+ * cc_center_spread2. The sums are those of cc_grid_spread over c->wgrid: when T0 lies in the
+ * row now is in, that is one addition.
+ */
+static inline void cc_center_spread(struct center *c, double *bins, size_t stride, double t0,
+                                    double rate)
+{
+	if (t0 >= c->row_start_s) {
+		if (c->now > t0 && rate != 0)
+			bins[c->row_at * stride] += rate * (c->now - t0);
+		return;
+	}
+	cc_grid_spread(&c->wgrid, bins, stride, t0, c->now, rate);
+}
+
+static inline void cc_center_spread2(struct center *c, double *a, size_t stride_a, double *b,
+                                     size_t stride_b, double t0)
+{
+	if (t0 >= c->row_start_s) {
+		if (c->now > t0) {
+			a[c->row_at * stride_a] += c->now - t0;
+			b[c->row_at * stride_b] += c->now - t0;
+		}
+		return;
+	}
+	cc_grid_spread2(&c->wgrid, a, stride_a, b, stride_b, t0, c->now);
 }
 
 /* Contacts out of every agent's hands (callbacks waiting to retry, customers about to

@@ -26,8 +26,9 @@ struct event_row {
 	uint8_t contact_state, channel;
 };
 
-/* Blocks of per-replication figures are written once they reach about this size. */
-enum { BLOCK_BYTES = 4 << 20 };
+/* Blocks of per-replication figures are written once they reach about this size: large
+ * enough for few writes, small enough that memory stays flat however many replications. */
+enum { BLOCK_BYTES = 1 << 20 };
 
 /* Per-replication figures waiting to be written: a block of replications [REP0, REP0 +
  * reps) by intervals [ROW0, ROW0 + rows), [cap_reps][cap_rows][width] values. */

@@ -134,8 +134,8 @@ void cc_route_queue_account(struct center *c, struct queue *q)
 {
 	size_t waiting = cc_heap_size(&q->waiting);
 	if (waiting)
-		cc_grid_spread(&c->wgrid, qbins(c, (uint32_t)(q - c->queues), CC_QR_QUEUE_TIME),
-		               c->qstride, q->waiting_since_s, c->now, (double)waiting);
+		cc_center_spread(c, qbins(c, (uint32_t)(q - c->queues), CC_QR_QUEUE_TIME),
+		                 c->qstride, q->waiting_since_s, (double)waiting);
 	q->waiting_since_s = c->now;
 }
 
