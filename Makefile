@@ -6,7 +6,7 @@ SHELL := /bin/bash
 CC ?= cc
 BUILD ?= build
 DEB_PACKAGES := libgsl-dev libconfig-dev libhdf5-dev libcmocka-dev hdf5-tools pkg-config
-BENCH_PACKAGES := python3-simpy3
+BENCH_PACKAGES := python3-simpy3 python3-h5py time
 SCENARIO ?= scenarios/erlang-a.cfg
 
 ifeq ($(V),1)
@@ -92,7 +92,7 @@ check: deps
 
 bench: deps
 	$(Q)$(MAKE) --no-print-directory _all
-	$(Q)bash tests/bench.sh
+	$(Q)/usr/bin/python3 tests/bench.py
 
 _all: ccsim
 

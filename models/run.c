@@ -57,7 +57,7 @@ size_t cc_run_interval_bytes(const struct cc_layout *layout)
 
 /* The parts of a run's memory: see cc_run_memory_estimate. */
 struct memory {
-	double base, per_rep, slots, summaries, kept, records;
+	double base, per_rep, slots, waiting, summaries, kept, records;
 };
 
 /* Agent events a replication writes, about, per contact and per agent (statuses, shifts). */
@@ -84,13 +84,16 @@ static struct memory memory_parts(const struct cc_scenario *scn, int threads, in
 		m.records += (contacts * EVENTS_PER_CONTACT +
 		              (double)cc_scenario_agents(scn) * scn->horizon_s / 3600 *
 		                  EVENTS_PER_AGENT_HOUR) * sizeof(struct cc_agent_event);
-	/* A replication in flight: the model, its records, and its figures waiting to be added
-	 * (all its rows, when it is not the first in line), twice with the buffer swap. */
-	m.per_rep = cc_center_bytes(scn) + m.records + 2 * rows * cells * sizeof(double);
+	/* A replication in flight: the model and its records; and the figures of those not first
+	 * in line, all their rows waiting to be added (the first in line's are added as they
+	 * come). */
+	m.per_rep = cc_center_bytes(scn) + m.records;
 	size_t t = threads < 1 ? 1 : (size_t)threads;
 	if (t > (size_t)scn->replications)
 		t = (size_t)scn->replications;
 	m.slots = 2.0 * (double)t;
+	m.waiting = (m.slots - 1) * rows * cells * sizeof(double) +
+	            2.0 * STREAM_ROWS * cells * sizeof(double);
 	/* The summaries of every interval while replications add to them (with one replication
 	 * each is final, and freed, as it comes). */
 	m.summaries = (reps > 1 || keep_intervals) ? rows * cells * sizeof(struct cc_running) : 0;
@@ -102,7 +105,7 @@ double cc_run_memory_estimate(const struct cc_scenario *scn, int threads, int ke
                               int keep_totals)
 {
 	struct memory m = memory_parts(scn, threads, keep_intervals, keep_totals);
-	return m.base + m.slots * m.per_rep + m.summaries + m.kept;
+	return m.base + m.slots * m.per_rep + m.waiting + m.summaries + m.kept;
 }
 
 void cc_run_memory_explain(const struct cc_scenario *scn, int threads, char *buf, size_t len)
@@ -111,9 +114,11 @@ void cc_run_memory_explain(const struct cc_scenario *scn, int threads, char *buf
 	const double mib = 1048576;
 	snprintf(buf, len,
 	         "%.0f MiB per replication in flight x %.0f in flight for %d thread%s%s, %.0f MiB of "
-	         "interval summaries: use fewer --threads, a longer interval%s",
+	         "figures waiting and %.0f MiB of interval summaries: use fewer --threads, a longer "
+	         "interval%s",
 	         m.per_rep / mib, m.slots, threads, threads == 1 ? "" : "s",
-	         m.records > 0 ? " (contact records or agent events included)" : "", m.summaries / mib,
+	         m.records > 0 ? " (contact records or agent events included)" : "", m.waiting / mib,
+	         m.summaries / mib,
 	         m.records > 0 ? ", or turn off output.contact_records and output.agent_events"
 	                       : ", or fewer agents");
 }

@@ -23,11 +23,6 @@
 /* An agent's own episodes (breaks, away spells, outbound attempts) per logged-in hour: one a
  * second is already far beyond anything a person does. */
 #define MAX_EPISODES_PER_HOUR 3600.0
-/* Per-interval figures of all replications are kept for the summaries: about this many
- * doubles per queue or group, interval and replication (raw sums and figures), and an eighth
- * of it again per agent status of each group (its time in the status, and figures of it). */
-#define FIGURE_DOUBLES 40.0
-#define MAX_FIGURE_BYTES (8.0 * 1024 * 1024 * 1024)
 /* A talk-time factor beyond this under concurrency would be a typo, not a slowdown. */
 #define MAX_SLOWDOWN 100.0
 /* Routing-profile priorities (Amazon Connect's range), skill levels, callback retries. */
@@ -61,6 +56,7 @@ struct loader {
 	const char *file;
 	char *err;
 	size_t errlen;
+	double start_s;  /* the scenario's clock: time of day of time 0 (NaN: none) */
 };
 
 /* "queues.[0].handle.mean", the way libconfig itself names paths. */
@@ -295,6 +291,62 @@ static enum cc_status get_duration(struct loader *L, const config_setting_t *g, 
 	if (st || !s)
 		return st;
 	return duration_of(L, s, out);
+}
+
+/*
+ * A time of the run: a duration from time 0 ("8h"), or, when the scenario has a `start`, a
+ * clock time ("09:30"), which is the first such time at or after the start (with start
+ * "07:00", "09:30" is 2h30m and "06:00" is 23h).
+ */
+static enum cc_status get_time(struct loader *L, const config_setting_t *g, const char *key,
+                               int required, double *out)
+{
+	config_setting_t *s;
+	enum cc_status st = member(L, g, key, required, &s);
+	if (st || !s)
+		return st;
+	if (config_setting_type(s) != CONFIG_TYPE_STRING || !strchr(config_setting_get_string(s), ':'))
+		return duration_of(L, s, out);
+	const char *text = config_setting_get_string(s);
+	double clock;
+	if (cc_clock_parse(text, &clock) != CC_OK)
+		return fail(L, s, NULL, "\"%s\" is not a clock time (write \"HH:MM\" or \"HH:MM:SS\", "
+		            "00:00 to 23:59:59)", text);
+	if (isnan(L->start_s))
+		return fail(L, s, NULL, "\"%s\" is a clock time: the scenario needs a start (e.g. "
+		            "start = \"07:00\";) to place it, or write a duration from time 0 (\"8h\")",
+		            text);
+	*out = clock - L->start_s;
+	if (*out < 0)
+		*out += 86400;
+	return CC_OK;
+}
+
+/* The scenario's `start`: "HH:MM[:SS]", optionally after a date "YYYY-MM-DD " (or "T"). */
+static enum cc_status get_start(struct loader *L, const config_setting_t *root,
+                                struct cc_scenario *scn)
+{
+	const char *text = NULL;
+	enum cc_status st = get_string(L, root, "start", 0, &text);
+	if (st || !text)
+		return st;
+	const char *clock = text;
+	long day;
+	if (strlen(text) > 10 && (text[10] == ' ' || text[10] == 'T')) {
+		char date[11];
+		memcpy(date, text, 10);
+		date[10] = '\0';
+		if (cc_date_parse(date, &day) != CC_OK)
+			return fail(L, root, "start", "\"%s\" has no valid date (write \"YYYY-MM-DD "
+			            "HH:MM\", a real day)", text);
+		memcpy(scn->date, date, sizeof scn->date);
+		clock = text + 11;
+	}
+	if (cc_clock_parse(clock, &scn->start_s) != CC_OK)
+		return fail(L, root, "start", "\"%s\" is not a time of day (write \"07:00\", "
+		            "\"07:00:30\" or \"2026-12-01 07:00\")", text);
+	L->start_s = scn->start_s;
+	return CC_OK;
 }
 
 /* A list or array of numbers (durations when AS_DURATION) into a new array. */
@@ -1367,7 +1419,7 @@ static enum cc_status load_changes(struct loader *L, const config_setting_t *roo
 		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
 		struct cc_traffic_change_cfg *c = &r->changes[i];
 		const config_setting_t *shares;
-		if ((st = check_keys(L, e, keys)) || (st = get_duration(L, e, "at", 1, &c->at_s)))
+		if ((st = check_keys(L, e, keys)) || (st = get_time(L, e, "at", 1, &c->at_s)))
 			goto done;
 		if (!(c->at_s < scn->horizon_s)) {
 			st = fail(L, e, "at", "must be before the horizon (the change would never happen)");
@@ -1424,10 +1476,15 @@ static enum cc_status load_shift(struct loader *L, const config_setting_t *e, do
 	static const char *const keys[] = { "start", "end", "count", NULL };
 	long long count;
 	enum cc_status st;
-	if ((st = check_keys(L, e, keys)) || (st = get_duration(L, e, "start", 1, &sh->start_s)) ||
-	    (st = get_duration(L, e, "end", 1, &sh->end_s)) ||
+	if ((st = check_keys(L, e, keys)) || (st = get_time(L, e, "start", 1, &sh->start_s)) ||
+	    (st = get_time(L, e, "end", 1, &sh->end_s)) ||
 	    (st = get_whole(L, e, "count", 1, 1, 1000000, &count)))
 		return st;
+	/* Clock times name the first such time: a shift from 22:00 to 06:00 ends the next day. */
+	const config_setting_t *end = config_setting_get_member(e, "end");
+	if (config_setting_type(end) == CONFIG_TYPE_STRING &&
+	    strchr(config_setting_get_string(end), ':') && !(sh->end_s > sh->start_s))
+		sh->end_s += 86400;
 	sh->count = (int)count;
 	if (!(sh->start_s < horizon_s))
 		return fail(L, e, "start", "must be before the horizon (the shift would never start)");
@@ -1650,7 +1707,8 @@ static enum cc_status load_planned_one(struct loader *L, const config_setting_t 
 	if (!has_at && !p->after_login)
 		return fail(L, e, NULL, "needs at (from time 0) or after (from each shift's start)");
 	p->share = 1;
-	if ((st = get_duration(L, e, p->after_login ? "after" : "at", 1, &p->at_s)) ||
+	if ((st = p->after_login ? get_duration(L, e, "after", 1, &p->at_s)
+	                         : get_time(L, e, "at", 1, &p->at_s)) ||
 	    (st = get_duration(L, e, "window", 0, &p->window_s)) ||
 	    (st = get_share(L, e, "share", &p->share)))
 		return st;
@@ -1749,8 +1807,8 @@ static enum cc_status load_outbound(struct loader *L, const config_setting_t *s,
 		return CC_OK;
 	enum cc_status st;
 	if ((st = check_keys(L, m, keys)) || (st = get_per_hour(L, m, "per_hour", 0, 1, &o->per_hour)) ||
-	    (st = get_duration(L, m, "from", 0, &o->from_s)) ||
-	    (st = get_duration(L, m, "until", 0, &o->until_s)))
+	    (st = get_time(L, m, "from", 0, &o->from_s)) ||
+	    (st = get_time(L, m, "until", 0, &o->until_s)))
 		return st;
 	if (!(o->until_s > o->from_s))
 		return fail(L, m, "until", "must be after from");
@@ -2112,8 +2170,8 @@ static enum cc_status get_list(struct loader *L, const config_setting_t *root, c
 static enum cc_status load_root(struct loader *L, const config_setting_t *root,
                                 struct cc_scenario *scn)
 {
-	static const char *const keys[] = { "name", "description", "seed", "horizon", "warmup",
-	                                    "interval", "replications", "statuses", "channels",
+	static const char *const keys[] = { "name", "description", "seed", "start", "horizon",
+	                                    "warmup", "interval", "replications", "statuses", "channels",
 	                                    "routing", "regions", "queues", "routing_profiles",
 	                                    "agents", "output", NULL };
 	enum cc_status st = check_keys(L, root, keys);
@@ -2129,9 +2187,9 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	scn->seed = (uint64_t)seed;
 	scn->replications = (int)reps;
 	scn->interval_s = 1800;
-	scn->start_s = NAN;
 	if ((st = get_duration(L, root, "warmup", 0, &scn->warmup_s)) ||
-	    (st = get_duration(L, root, "interval", 0, &scn->interval_s)))
+	    (st = get_duration(L, root, "interval", 0, &scn->interval_s)) ||
+	    (st = get_start(L, root, scn)))
 		return st;
 	if (!(scn->horizon_s > 0))
 		return fail(L, root, "horizon", "must be positive");
@@ -2204,16 +2262,6 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	if ((st = load_changes(L, root, scn)))
 		return st;
 	expand_regions(scn);
-
-	double intervals = ceil(scn->horizon_s / scn->interval_s) + 1;
-	double per_group = 1 + (double)cc_scenario_status_count(scn) / 8;
-	double bytes = 8 * FIGURE_DOUBLES * intervals * (double)scn->replications *
-	               ((double)scn->n_queues + (double)scn->n_groups * per_group);
-	if (bytes > MAX_FIGURE_BYTES)
-		return fail(L, root, "interval",
-		            "%.0f intervals x %d replications would need %.0f GiB for the per-interval "
-		            "figures: use a longer interval or fewer replications",
-		            intervals, scn->replications, bytes / (1024.0 * 1024 * 1024));
 
 	config_setting_t *out = config_setting_get_member(root, "output");
 	if (out) {
@@ -2492,6 +2540,7 @@ enum cc_status cc_scenario_load(const char *path, const char *const *sets, size_
                                 struct cc_scenario *scn, char *err, size_t errlen)
 {
 	memset(scn, 0, sizeof *scn);
+	scn->start_s = NAN;
 	scn->path = cc_strdup(path);
 	scn->text = read_text(path, err, errlen);
 	if (!scn->text) {
@@ -2524,7 +2573,7 @@ enum cc_status cc_scenario_load(const char *path, const char *const *sets, size_
 			goto done;
 		strcat(strcat(scn->overrides, sets[i]), "\n");
 	}
-	struct loader L = { path, err, errlen };
+	struct loader L = { path, err, errlen, NAN };
 	st = load_root(&L, config_root_setting(&cfg), scn);
 done:
 	config_destroy(&cfg);

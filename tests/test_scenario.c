@@ -146,10 +146,6 @@ static void test_scenario_errors_name_file_line_and_setting(void **state)
 		assert_int_equal(tu_load(text, NULL, 0, &scn, err, sizeof err), CC_ERR_SCENARIO);
 		assert_non_null(strstr(err, ": interval: gives more than 10000000 intervals"));
 		free(text);
-		text = tu_erlang_scenario(100, 180, 7, 0, "horizon = \"60000h\"; interval = 60; replications = 5000;");
-		assert_int_equal(tu_load(text, NULL, 0, &scn, err, sizeof err), CC_ERR_SCENARIO);
-		assert_non_null(strstr(err, "GiB for the per-interval figures"));
-		free(text);
 	}
 	expect_error("seed = 20261121;", "seed = 99999999999;", ":2: 99999999999 is too large for a plain integer (write 99999999999L");
 	expect_error("count = 7", "count = 4294967298", ":16: 4294967298 is too large");
