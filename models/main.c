@@ -258,8 +258,8 @@ static int run_scenario(struct cc_scenario *scn, const struct run_options *o)
 		cc_cli_error("stopped by %s: no results written", signal_name(stop_signal));
 		cc_results_discard(results);
 	} else if (st) {
-		cc_cli_error("%s: %s", path, cc_results_error(results)[0] ? cc_results_error(results)
-		                                                           : "writing the results failed");
+		cc_cli_error("%s", cc_results_error(results)[0] ? cc_results_error(results)
+		                                                : "writing the results failed");
 		cc_results_discard(results);
 	} else {
 		st = cc_results_close(results, &run, err, sizeof err);

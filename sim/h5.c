@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -41,6 +42,24 @@ static herr_t innermost_error(unsigned n, const H5E_error2_t *desc, void *data)
  * is kept, because later failures are usually consequences of it. It must be called straight
  * after the failing HDF5 call, before any other HDF5 call clears the error stack.
  */
+/*
+ * HDF5's innermost description of a failed read or write carries the system's errno among
+ * other details ("file write failed: time = ..., errno = 28, error message = 'No space left
+ * on device', ..."): the system's message is the reason a person needs.
+ */
+static void plain_cause(char *cause)
+{
+	const char *e = strstr(cause, "errno = ");
+	int no = e ? atoi(e + strlen("errno = ")) : 0;
+	if (no > 0) {
+		snprintf(cause, CAUSE_LEN, "%s", strerror(no));
+		return;
+	}
+	char *nl = strchr(cause, '\n');
+	if (nl)
+		*nl = '\0';
+}
+
 enum cc_status h5_fail(struct cc_h5_file *f, const char *reason, const char *fmt, ...)
 {
 	if (f->failed)
@@ -53,6 +72,7 @@ enum cc_status h5_fail(struct cc_h5_file *f, const char *reason, const char *fmt
 	} else if (H5Eget_num(H5E_DEFAULT) > 0) {
 		/* A failed walk only loses the cause, so its result is deliberately ignored. */
 		(void)H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, innermost_error, cause);
+		plain_cause(cause);
 	}
 
 	va_list ap;
@@ -61,7 +81,7 @@ enum cc_status h5_fail(struct cc_h5_file *f, const char *reason, const char *fmt
 	va_end(ap);
 	size_t used = len < 0 ? 0 : (size_t)len;
 	if (used < sizeof f->error)
-		snprintf(f->error + used, sizeof f->error - used, " in %s%s%s", f->tmp_path,
+		snprintf(f->error + used, sizeof f->error - used, " in %s%s%s", f->path,
 		         cause[0] ? ": " : "", cause);
 	return CC_ERR_IO;
 }
@@ -369,13 +389,13 @@ enum cc_status cc_h5_create(const char *path, struct cc_h5_file **out, char *err
 		goto out;
 	}
 	/* A strong close guarantees that the file is really closed before it is renamed. */
-	/* Metadata and small raw data are gathered in blocks of a megabyte: a results file
+	/* Metadata and small raw data are gathered in blocks of 256 KiB: a results file
 	 * holds hundreds of small variables, each otherwise an allocation of its own. Blocks
 	 * are written whole, so no variable needs a sieve buffer (64 KiB each by default, kept
 	 * while the variable is open: a few hundred open variables made memory grow with the
 	 * number of replications). */
-	if (H5Pset_meta_block_size(fapl, 1 << 20) < 0 ||
-	    H5Pset_small_data_block_size(fapl, 1 << 20) < 0 ||
+	if (H5Pset_meta_block_size(fapl, 1 << 18) < 0 ||
+	    H5Pset_small_data_block_size(fapl, 1 << 18) < 0 ||
 	    H5Pset_sieve_buf_size(fapl, 4096) < 0) {
 		status = h5_fail(f, NULL, "cannot set the file's block sizes");
 		goto out;
