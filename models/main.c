@@ -261,14 +261,16 @@ static int run_scenario(struct cc_scenario *scn, const struct run_options *o)
 		cc_cli_error("%s", cc_results_error(results)[0] ? cc_results_error(results)
 		                                                : "writing the results failed");
 		cc_results_discard(results);
-	} else {
-		st = cc_results_close(results, &run, err, sizeof err);
-		if (st)
-			cc_cli_error("%s", err);
-	}
-	if (st == CC_OK && o->csv_dir && (st = cc_export_csv(path, o->csv_dir, err, sizeof err)))
+	} else if ((st = cc_results_finish(results, &run, err, sizeof err))) {
 		cc_cli_error("%s", err);
-	if (st == CC_OK) {
+		cc_results_discard(results);
+	} else if (stop_flag) { /* a signal while the file was being finished */
+		st = CC_ERR_STOPPED;
+		cc_cli_error("stopped by %s: no results written", signal_name(stop_signal));
+		cc_results_discard(results);
+	} else {
+		/* What was asked for on stdout goes out before the file is put in place: output that
+		 * cannot be written fails the run, and leaves any earlier results file as it was. */
 		if (o->json)
 			cc_report_json(stdout, &run, path);
 		else if (!o->quiet) {
@@ -276,8 +278,14 @@ static int run_scenario(struct cc_scenario *scn, const struct run_options *o)
 				cc_report_intervals(stdout, &run);
 			cc_report_table(stdout, &run, path);
 		}
-		if (stdout_failed())
+		if (stdout_failed()) {
 			st = CC_ERR_IO;
+			cc_results_discard(results);
+		} else if ((st = cc_results_commit(results, err, sizeof err))) {
+			cc_cli_error("%s", err);
+		} else if (o->csv_dir && (st = cc_export_csv(path, o->csv_dir, err, sizeof err))) {
+			cc_cli_error("%s", err);
+		}
 	}
 	cc_run_fini(&run);
 	if (st == CC_ERR_STOPPED)

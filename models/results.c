@@ -727,19 +727,30 @@ static void write_summary_totals(struct cc_results *r, const struct cc_run *run)
 	labels_fini(&l);
 }
 
-/* Closes the variables still open and frees R, its file committed or aborted already. */
-static void free_results(struct cc_results *r)
+/* Closes the variables still open (those of a file closed already are only freed). */
+static void close_vars(struct cc_results *r)
 {
 	size_t nc;
 	cc_count_fields(&nc);
 	for (size_t f = 0; f < r->layout.n_figures; f++) {
 		cc_h5_var_close(r->summary_intervals[f]);
 		cc_h5_var_close(r->rep_totals[f]);
-		if (r->rep_intervals)
+		r->summary_intervals[f] = r->rep_totals[f] = NULL;
+		if (r->rep_intervals) {
 			cc_h5_var_close(r->rep_intervals[f]);
+			r->rep_intervals[f] = NULL;
+		}
 	}
-	for (size_t i = 0; r->counts && i < nc; i++)
+	for (size_t i = 0; r->counts && i < nc; i++) {
 		cc_h5_var_close(r->counts[i]);
+		r->counts[i] = NULL;
+	}
+}
+
+/* Frees R, its file committed or aborted already. */
+static void free_results(struct cc_results *r)
+{
+	close_vars(r);
 	cc_free(r->summary_intervals);
 	cc_free(r->rep_totals);
 	cc_free(r->rep_intervals);
@@ -753,8 +764,8 @@ static void free_results(struct cc_results *r)
 	cc_free(r);
 }
 
-enum cc_status cc_results_close(struct cc_results *r, const struct cc_run *run, char *err,
-                                size_t errlen)
+enum cc_status cc_results_finish(struct cc_results *r, const struct cc_run *run, char *err,
+                                 size_t errlen)
 {
 	struct cc_h5_file *f = r->file;
 	cc_h5_table_close(r->records);
@@ -766,17 +777,33 @@ enum cc_status cc_results_close(struct cc_results *r, const struct cc_run *run, 
 		flush_intervals(r);
 	write_summary_totals(r, run);
 	write_root(f, run);
+	/* The variables close before the file, so that a failure to close counts. */
+	close_vars(r);
 	/* Every write above stops at the first error and keeps it; one check covers them all. */
 	if (cc_h5_error(f)[0]) {
 		snprintf(err, errlen, "%s", cc_h5_error(f));
-		cc_results_discard(r);
 		return CC_ERR_IO;
 	}
-	/* The variables close before the file commits, so that a failure to close counts. */
-	struct cc_h5_file *file = r->file;
+	return cc_h5_close(f, err, errlen);
+}
+
+enum cc_status cc_results_commit(struct cc_results *r, char *err, size_t errlen)
+{
+	enum cc_status st = cc_h5_commit(r->file, err, errlen);
 	r->file = NULL;
 	free_results(r);
-	return cc_h5_commit(file, err, errlen);
+	return st;
+}
+
+enum cc_status cc_results_close(struct cc_results *r, const struct cc_run *run, char *err,
+                                size_t errlen)
+{
+	enum cc_status st = cc_results_finish(r, run, err, errlen);
+	if (st) {
+		cc_results_discard(r);
+		return st;
+	}
+	return cc_results_commit(r, err, errlen);
 }
 
 void cc_results_discard(struct cc_results *r)

@@ -12,9 +12,10 @@
  * cc_results_open creates the file under a temporary name before the run starts, so an
  * unwritable path fails at once, with every group, dimension and variable the run will fill;
  * cc_results_sink is the run's sink, which writes figures, counts, contact records and agent
- * events in blocks as the run hands them over; cc_results_close writes the summaries over
- * the whole horizon and the provenance, and renames the file into place. cc_results_discard
- * removes everything after a failure: no partial file is left behind.
+ * events in blocks as the run hands them over; cc_results_finish writes the summaries over
+ * the whole horizon and the provenance, and cc_results_commit renames the file into place
+ * (cc_results_close does both). cc_results_discard removes everything after a failure: no
+ * partial file is left behind.
  */
 
 struct cc_results;
@@ -28,7 +29,14 @@ struct cc_run_sink cc_results_sink(struct cc_results *r);
 /* Why writing failed, once the sink has stopped a run ("" when nothing failed). */
 const char *cc_results_error(const struct cc_results *r);
 
-/* Writes the rest of what RUN measured and commits the file; frees R whatever happens. */
+/* Writes the rest of what RUN measured and closes the file, complete, under its temporary
+ * name; then cc_results_commit puts it in place (and frees R), or cc_results_discard throws
+ * it away (on failure too: after a failed finish R holds nothing more). */
+enum cc_status cc_results_finish(struct cc_results *r, const struct cc_run *run, char *err,
+                                 size_t errlen);
+enum cc_status cc_results_commit(struct cc_results *r, char *err, size_t errlen);
+
+/* Finish and commit; frees R whatever happens. */
 enum cc_status cc_results_close(struct cc_results *r, const struct cc_run *run, char *err,
                                 size_t errlen);
 

@@ -38,6 +38,7 @@ struct cc_run_private {
 	double *taken;          /* rows taken from the head, being added */
 	size_t taken_cap;
 	struct cc_running **acc;/* [grid.count]: per interval, made when its first row comes */
+	size_t acc_bytes;       /* what they hold now */
 	double *final;          /* summaries waiting for the sink: [final_cap][cells][stats] */
 	size_t final_first, final_n, final_cap;
 	double t_df, t;         /* the last Student t quantile used, by degrees of freedom */
@@ -218,6 +219,7 @@ static void finalize(struct cc_run_private *p, size_t row)
 	if (!run->keep_intervals) {
 		cc_free(p->acc[row]);
 		p->acc[row] = NULL;
+		p->acc_bytes -= cells * sizeof *acc;
 	}
 }
 
@@ -230,8 +232,12 @@ static void add_rows(struct cc_run_private *p, size_t rep, size_t first, size_t 
 	for (size_t i = 0; i < n; i++) {
 		size_t row = first + i;
 		const double *v = rows + i * cells;
-		if (!p->acc[row])
+		if (!p->acc[row]) {
 			p->acc[row] = cc_calloc(cells, sizeof *p->acc[row]);
+			p->acc_bytes += cells * sizeof *p->acc[row];
+			if (p->acc_bytes > run->summary_peak_bytes)
+				run->summary_peak_bytes = p->acc_bytes;
+		}
 		struct cc_running *acc = p->acc[row];
 		for (size_t c = 0; c < cells; c++)
 			cc_running_add(&acc[c], v[c]);

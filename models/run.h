@@ -73,6 +73,7 @@ struct cc_run {
 	struct cc_rep_counts *counts;       /* [replications] with the totals */
 	double *rep_intervals;              /* [replications * grid.count * cells] when kept */
 	uint64_t events, contacts;          /* summed over replications */
+	size_t summary_peak_bytes;          /* the most the interval summaries held at once */
 	double wall_s;                      /* the replications, from the first start to the last
 	                                       commit */
 	/* Private. */

@@ -428,6 +428,16 @@ out:
 	return CC_OK;
 }
 
+enum cc_status cc_h5_close(struct cc_h5_file *f, char *err, size_t errlen)
+{
+	CC_ASSERT(f != NULL);
+	copy_message(err, errlen, "");
+	enum cc_status status = close_file(f);
+	if (status != CC_OK)
+		copy_message(err, errlen, f->error);
+	return status;
+}
+
 enum cc_status cc_h5_commit(struct cc_h5_file *f, char *err, size_t errlen)
 {
 	CC_ASSERT(f != NULL);

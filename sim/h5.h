@@ -45,7 +45,12 @@ void cc_h5_library_init(void);
 /* Opens PATH's temporary sibling for writing. On failure *OUT is NULL and ERR holds why. */
 enum cc_status cc_h5_create(const char *path, struct cc_h5_file **out, char *err, size_t errlen);
 
-/* Closes the file and renames it to its final path; frees F whatever happens. */
+/* Closes the file, complete, under its temporary name; F stays, for cc_h5_commit or
+ * cc_h5_abort (a failure is kept on F too). Nothing can be written to F after it. */
+enum cc_status cc_h5_close(struct cc_h5_file *f, char *err, size_t errlen);
+
+/* Closes the file (if cc_h5_close has not) and renames it to its final path; frees F
+ * whatever happens. */
 enum cc_status cc_h5_commit(struct cc_h5_file *f, char *err, size_t errlen);
 
 /* Closes the file, removes the temporary file and frees F. Accepts NULL. */

@@ -3,59 +3,12 @@
  * scenarios and paths, no results file after a failure, JSON and the results file after a
  * success. Spawns the binary named by $CCSIM (default ./ccsim).
  */
-#include "testutil.h"
-
-#include <dirent.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
+#include "cliutil.h"
 
 #include <hdf5.h>
 #include <hdf5_hl.h>
 
 #include "models/metrics.h"
-
-static char dir[] = "/tmp/ccsim-cli-XXXXXX";
-
-static const char *ccsim(void)
-{
-	const char *p = getenv("CCSIM");
-	return p && *p ? p : "./ccsim";
-}
-
-/* Runs "ccsim ARGS" with stderr into stdout; returns the exit code and keeps the output. */
-static int run(char *out, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int run(char *out, size_t len, const char *fmt, ...)
-{
-	char args[2048], cmd[4096];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(args, sizeof args, fmt, ap);
-	va_end(ap);
-	snprintf(cmd, sizeof cmd, "'%s' %s 2>&1 </dev/null", ccsim(), args);
-	FILE *p = popen(cmd, "r");
-	assert_non_null(p);
-	size_t n = fread(out, 1, len - 1, p);
-	out[n] = '\0';
-	int status = pclose(p);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-}
-
-static int exists(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0;
-}
-
-/* Nothing but the scenario files in the test directory: no results, no temporary files. */
-static void expect_no_results(void)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	while ((e = readdir(d)))
-		if (strstr(e->d_name, ".h5"))
-			fail_msg("%s/%s was left behind", dir, e->d_name);
-	closedir(d);
-}
 
 static const char good[] =
 	"name = \"cli\"; seed = 11; horizon = \"6h\"; warmup = \"30m\"; interval = \"1h\"; replications = 5;\n"
@@ -64,16 +17,6 @@ static const char good[] =
 	"             handle = { dist = \"exponential\"; mean = \"180s\"; };\n"
 	"             patience = { dist = \"exponential\"; mean = \"300s\"; }; } );\n"
 	"agents = ( { name = \"team\"; count = 7; skills = [ \"sales\" ]; } );\n";
-
-static void write_file(const char *name, const char *text)
-{
-	char path[256];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
 
 /* A copy of GOOD with FROM replaced by TO, written as NAME. */
 static void write_variant(const char *name, const char *from, const char *to)
@@ -92,14 +35,6 @@ static int setup(void **state)
 		return -1;
 	write_file("good.cfg", good);
 	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char cmd[256];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
 }
 
 static void test_cli_help_everywhere(void **state)

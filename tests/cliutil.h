@@ -1,0 +1,74 @@
+#ifndef CC_CLIUTIL_H
+#define CC_CLIUTIL_H
+
+/* Shared by the tests that run the ccsim command: a temporary directory for each binary,
+ * spawning $CCSIM (default ./ccsim) and collecting what it prints. */
+
+#include "testutil.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+static char dir[] = "/tmp/ccsim-cli-XXXXXX";
+
+static inline const char *ccsim(void)
+{
+	const char *p = getenv("CCSIM");
+	return p && *p ? p : "./ccsim";
+}
+
+/* Runs "ccsim ARGS" with stderr into stdout; returns the exit code and keeps the output. */
+static inline int run(char *out, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static inline int run(char *out, size_t len, const char *fmt, ...)
+{
+	char args[2048], cmd[4096];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(args, sizeof args, fmt, ap);
+	va_end(ap);
+	snprintf(cmd, sizeof cmd, "'%s' %s 2>&1 </dev/null", ccsim(), args);
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	size_t n = fread(out, 1, len - 1, p);
+	out[n] = '\0';
+	int status = pclose(p);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+static inline int exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+/* Nothing but the scenario files in the test directory: no results, no temporary files. */
+static inline void expect_no_results(void)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while ((e = readdir(d)))
+		if (strstr(e->d_name, ".h5"))
+			fail_msg("%s/%s was left behind", dir, e->d_name);
+	closedir(d);
+}
+
+static inline void write_file(const char *name, const char *text)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static inline int teardown(void **state)
+{
+	(void)state;
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+#endif
