@@ -6,6 +6,10 @@ SHELL := /bin/bash
 CC ?= cc
 BUILD ?= build
 DEB_PACKAGES := libgsl-dev libconfig-dev libhdf5-dev libcmocka-dev hdf5-tools pkg-config
+# The tests read results files as users do: xarray with both netCDF engines, h5py, script(1)
+# for a terminal. R's hdf5r is checked too when installed (.ci/run installs it).
+TEST_PACKAGES := python3-h5py python3-numpy python3-xarray python3-h5netcdf python3-netcdf4 \
+                 bsdutils time
 BENCH_PACKAGES := python3-simpy3 python3-h5py time
 SCENARIO ?= scenarios/erlang-a.cfg
 
@@ -104,7 +108,8 @@ _check: $(BUILD)/ccsim $(TEST_BIN)
 	  CCSIM=$(BUILD)/ccsim bash tests/run.sh $(TEST_BIN)
 
 deps:
-	$(Q)missing=""; for p in $(DEB_PACKAGES) $(if $(filter bench,$(MAKECMDGOALS)),$(BENCH_PACKAGES)); do \
+	$(Q)missing=""; for p in $(DEB_PACKAGES) $(if $(filter test check,$(MAKECMDGOALS)),$(TEST_PACKAGES)) \
+	  $(if $(filter bench,$(MAKECMDGOALS)),$(BENCH_PACKAGES)) $(EXTRA_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \

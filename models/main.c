@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/clock.h"
 #include "models/erlang.h"
 #include "models/export.h"
 #include "models/policy.h"
@@ -613,6 +614,11 @@ static int cmd_check(int argc, char **argv)
 	cc_duration_format(scn.interval_s, interval, sizeof interval);
 	printf("%s: valid. %s, warm-up %s, %s intervals, %d replications, seed %llu\n", scn.path,
 	       horizon, warmup, interval, scn.replications, (unsigned long long)scn.seed);
+	if (cc_clock_has_start(&scn)) {
+		char clock[64];
+		printf("  clock: time 0 is %s%s%s; intervals and times of day read as clock times\n",
+		       scn.date, scn.date[0] ? " " : "", cc_clock_label(&scn, 0, clock, sizeof clock));
+	}
 	const struct cc_policy *policy = cc_policy_find(scn.routing.policy);
 	printf("  routing: %s, %s; idle timer from the last %s\n", policy->name, policy->summary,
 	       scn.routing.idle_inbound ? "inbound contact" : "activity");
@@ -649,6 +655,9 @@ static int cmd_check(int argc, char **argv)
 			printf(" x%g", c->slowdown[i]);
 		putchar('\n');
 	}
+	printf("  memory: about %.0f MiB at the peak on one thread, %.0f MiB on two\n",
+	       cc_run_memory_estimate(&scn, 1, 0, 0) / 1048576,
+	       cc_run_memory_estimate(&scn, 2, 0, 0) / 1048576);
 	cc_scenario_fini(&scn);
 	return 0;
 }

@@ -302,7 +302,13 @@ static void test_output_paths_and_limits(void **state)
 	assert_int_equal(sh("[ -f '%s/results/%s.h5' ] && rm -r '%s/results'", dir, name, dir), 0);
 
 	/* Two hundred thousand one-minute intervals, two replications: summaries of about
-	 * 0.6 GiB, refused under a 1 GiB address-space limit. */
+	 * 0.6 GiB, refused under a 1 GiB address-space limit (which AddressSanitizer's shadow
+	 * memory cannot live in: not under `make check`). */
+	if (getenv("ASAN_OPTIONS")) {
+		print_message("  under AddressSanitizer: the memory limit is not checked\n");
+		expect_no_results();
+		return;
+	}
 	assert_int_equal(sh("(ulimit -v 1048576; '%s' run %s/day.cfg --set horizon=3333h --set interval=1m --replications 2 -o %s/m.h5 >%s/m.err 2>&1)",
 	                    ccsim(), dir, dir, dir), 2);
 	const char *msg = slurp(strcat(strcpy(path, dir), "/m.err"));
