@@ -18,6 +18,8 @@ void cc_rep_result_init(struct cc_rep_result *r, const struct cc_scenario *scn)
 	r->channel_tot = cc_calloc(CC_CHANNEL_COUNT * CC_QR_COUNT, sizeof *r->channel_tot);
 	r->productive_region_tot = cc_calloc(scn->n_groups * scn->regions.n,
 	                                     sizeof *r->productive_region_tot);
+	r->staffed_region_tot = cc_calloc(scn->n_groups * scn->regions.n,
+	                                  sizeof *r->staffed_region_tot);
 	r->agent_raw = cc_calloc(r->n_agents * (CC_AR_COUNT + r->n_status), sizeof *r->agent_raw);
 }
 
@@ -31,6 +33,7 @@ void cc_rep_result_fini(struct cc_rep_result *r)
 	cc_free(r->gc_tot);
 	cc_free(r->channel_tot);
 	cc_free(r->productive_region_tot);
+	cc_free(r->staffed_region_tot);
 	cc_free(r->agent_raw);
 	cc_free(r->records);
 	cc_free(r->events);
@@ -56,6 +59,7 @@ static void add_into(double *total, const double *row, size_t n)
 }
 
 static double productive_in_region(const struct cc_raw_row *x, size_t g, size_t region);
+static double staffed_in_region(const struct cc_raw_row *x, size_t g, size_t region);
 static int group_moves(const struct cc_scenario *scn, size_t g);
 
 void cc_rep_result_add_row(struct cc_rep_result *r, const struct cc_raw_row *row)
@@ -67,9 +71,12 @@ void cc_rep_result_add_row(struct cc_rep_result *r, const struct cc_raw_row *row
 	add_into(r->gc_tot, row->gc, scn->n_groups * CC_CHANNEL_COUNT * CC_GCR_COUNT);
 	for (size_t g = 0; g < scn->n_groups; g++)
 		if (group_moves(scn, g))
-			for (size_t reg = 0; reg < scn->regions.n; reg++)
+			for (size_t reg = 0; reg < scn->regions.n; reg++) {
 				r->productive_region_tot[g * scn->regions.n + reg] +=
 					productive_in_region(row, g, reg);
+				r->staffed_region_tot[g * scn->regions.n + reg] +=
+					staffed_in_region(row, g, reg);
+			}
 }
 
 void cc_rep_result_finish(struct cc_rep_result *r, const struct cc_scenario *scn)
@@ -86,7 +93,8 @@ struct cc_raw_row cc_rep_result_totals(const struct cc_rep_result *r,
 	                            .n_status = r->n_status, .queue = r->queue_tot,
 	                            .group = r->group_tot, .status = r->status_tot,
 	                            .gc = r->gc_tot, .channel = r->channel_tot,
-	                            .productive_region = r->productive_region_tot };
+	                            .productive_region = r->productive_region_tot,
+	                            .staffed_region = r->staffed_region_tot };
 }
 
 double cc_metrics_row_seconds(const struct cc_grid *grid, size_t row)
@@ -178,23 +186,43 @@ static double seconds_in_region(const struct cc_scenario *scn, size_t g, size_t 
 	return in + (at == region ? b - t : 0);
 }
 
+/* Logged-in agent-seconds of group G. */
+static double staffed_time(const struct cc_raw_row *x, size_t g)
+{
+	return GR(g, CC_GR_STAFFED);
+}
+
+/* A time of a group in a row: productive_time or staffed_time. */
+typedef double (*group_time)(const struct cc_raw_row *x, size_t g);
+
 /*
- * Productive time of group G in row X that served REGION. A group that never moves serves
- * its own region all along. One that moves has no productive time per region in the raw
- * sums, so each interval's is shared by the seconds the schedule puts the group in REGION
- * (exact for intervals no move falls in; moving agents really switch a little after the
- * change, once their voice calls end), and the totals row carries the sums of the intervals.
+ * TIME of group G in row X spent serving REGION. A group that never moves serves its own
+ * region all along. One that moves has no time per region in the raw sums, so each
+ * interval's is shared by the seconds the schedule puts the group in REGION (exact for
+ * intervals no move falls in; moving agents really switch a little after the change, once
+ * their voice calls end), and the totals row carries the sums of the intervals (TOTALS,
+ * per group and region).
  */
-static double productive_in_region(const struct cc_raw_row *x, size_t g, size_t region)
+static double in_region(const struct cc_raw_row *x, size_t g, size_t region, group_time time,
+                        const double *totals)
 {
 	const struct cc_scenario *scn = x->scn;
 	if (!group_moves(scn, g))
-		return scn->groups[g].region == region ? productive_time(x, g) : 0;
-	if (x->productive_region)
-		return x->productive_region[g * scn->regions.n + region];
+		return scn->groups[g].region == region ? time(x, g) : 0;
+	if (totals)
+		return totals[g * scn->regions.n + region];
 	double a = cc_grid_start(x->grid, x->row), b = cc_grid_end(x->grid, x->row);
-	return b > a ? productive_time(x, g) * seconds_in_region(scn, g, region, a, b) / (b - a)
-	             : 0;
+	return b > a ? time(x, g) * seconds_in_region(scn, g, region, a, b) / (b - a) : 0;
+}
+
+static double productive_in_region(const struct cc_raw_row *x, size_t g, size_t region)
+{
+	return in_region(x, g, region, productive_time, x->productive_region);
+}
+
+static double staffed_in_region(const struct cc_raw_row *x, size_t g, size_t region)
+{
+	return in_region(x, g, region, staffed_time, x->staffed_region);
 }
 
 /* The line (the queue as the scenario writes it) of queue Q: skills name lines. With one
@@ -204,56 +232,26 @@ static size_t queue_line(const struct cc_scenario *scn, size_t q)
 	return scn->regions.n > 1 ? scn->queues[q].line : q;
 }
 
-/* Productive time of the groups that serve the view's entity: for a queue, those with the
- * queue's line among their skills, in the queue's region; for a channel, those with any of
- * the channel's queues (each group once, wherever it is). */
-static double serving_productive(const struct queue_view *v)
+/* TIME (productive or staffed) of the groups that serve the view's entity: for a queue,
+ * those with the queue's line among their skills, in the queue's region; for a channel,
+ * those with any of the channel's queues (each group once, wherever it is). */
+static double serving(const struct queue_view *v, group_time time,
+                      double (*time_in)(const struct cc_raw_row *, size_t, size_t))
 {
 	const struct cc_scenario *scn = v->x->scn;
-	double productive = 0;
+	double sum = 0;
 	for (size_t g = 0; g < scn->n_groups; g++) {
 		if (v->owner == CC_FIG_CHANNEL) {
 			if (group_serves_channel(scn, g, v->index))
-				productive += productive_time(v->x, g);
+				sum += time(v->x, g);
 			continue;
 		}
 		size_t line = queue_line(scn, v->index);
 		for (size_t s = 0; s < scn->groups[g].n_skills; s++)
 			if (scn->groups[g].skills[s] == line)
-				productive += productive_in_region(v->x, g, scn->queues[v->index].region);
+				sum += time_in(v->x, g, scn->queues[v->index].region);
 	}
-	return productive;
-}
-
-/* Staffed agent-seconds of the groups that serve the view's entity, chosen as
- * serving_productive chooses them (a group that moves counts in each region for the
- * seconds the schedule puts it there). */
-static double serving_staffed(const struct queue_view *v)
-{
-	const struct cc_raw_row *x = v->x;
-	const struct cc_scenario *scn = x->scn;
-	double staffed = 0;
-	for (size_t g = 0; g < scn->n_groups; g++) {
-		if (v->owner == CC_FIG_CHANNEL) {
-			if (group_serves_channel(scn, g, v->index))
-				staffed += GR(g, CC_GR_STAFFED);
-			continue;
-		}
-		size_t line = queue_line(scn, v->index), region = scn->queues[v->index].region;
-		for (size_t s = 0; s < scn->groups[g].n_skills; s++) {
-			if (scn->groups[g].skills[s] != line)
-				continue;
-			if (!group_moves(scn, g)) {
-				staffed += scn->groups[g].region == region ? GR(g, CC_GR_STAFFED) : 0;
-				continue;
-			}
-			double a = x->row < x->grid->count ? cc_grid_start(x->grid, x->row) : x->grid->warmup_s;
-			double b = x->row < x->grid->count ? cc_grid_end(x->grid, x->row) : x->grid->horizon_s;
-			if (b > a)
-				staffed += GR(g, CC_GR_STAFFED) * seconds_in_region(scn, g, region, a, b) / (b - a);
-		}
-	}
-	return staffed;
+	return sum;
 }
 
 /* A ratio that is undefined (NaN) when its denominator is zero. */
@@ -283,8 +281,8 @@ static double ratio(double num, double den)
 	F(hold, "hold_s", "s", "mean hold time", "mean time handled contacts spent on hold (CONNECTED_ONHOLD: their agent transferring or consulting), all holds of the contact record together", ratio(RAW(CC_QR_HOLD_SUM), RAW(CC_QR_HANDLED))) \
 	F(acw, "acw_s", "s", "mean after-contact work", "mean after-contact work time of handled contacts (after any ACW limit)", ratio(RAW(CC_QR_ACW_SUM), RAW(CC_QR_HANDLED))) \
 	F(queue_length, "queue_length", "1", "mean queue length", "time-weighted mean number of contacts waiting", ratio(RAW(CC_QR_QUEUE_TIME), ROW_SECONDS)) \
-	F(occupancy, "occupancy", "1", "occupancy of the serving groups", "contact-seconds on this queue's contacts (talk, hold included, + ACW) / productive time (staffed - not-productive statuses) of the groups serving the queue; above 1 is possible with concurrency", ratio(RAW(CC_QR_WORK_TIME), serving_productive(v))) \
-	F(staffed_agents, "staffed_agents", "1", "agents staffed in the serving groups", "time-weighted mean number of agents logged in, in the groups that serve the queue (those with its line among their skills, in its region; a group serving several queues counts in each)", ratio(serving_staffed(v), ROW_SECONDS)) \
+	F(occupancy, "occupancy", "1", "occupancy of the serving groups", "contact-seconds on this queue's contacts (talk, hold included, + ACW) / productive time (staffed - not-productive statuses) of the groups serving the queue; above 1 is possible with concurrency", ratio(RAW(CC_QR_WORK_TIME), serving(v, productive_time, productive_in_region))) \
+	F(staffed_agents, "staffed_agents", "1", "agents staffed in the serving groups", "time-weighted mean number of agents logged in, in the groups that serve the queue (those with its line among their skills, in its region; a group serving several queues counts in each)", ratio(serving(v, staffed_time, staffed_in_region), ROW_SECONDS)) \
 	F(offers, "offers", "1", "offers", "offers of offered contacts to agents (a ring, or an answer at once)", RAW(CC_QR_OFFERS)) \
 	F(ronas, "ronas", "1", "RONAs", "offers not accepted within the channel's offer timeout (RONA / missed); the contact went back to the queue", RAW(CC_QR_RONAS)) \
 	F(rona_rate, "rona_rate", "1", "RONA rate", "ronas / offers", ratio(RAW(CC_QR_RONAS), RAW(CC_QR_OFFERS))) \

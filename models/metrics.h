@@ -267,11 +267,11 @@ struct cc_raw_row {
 	const double *gc;       /* [n_groups * CC_CHANNEL_COUNT * CC_GCR_COUNT] */
 	const double *channel;  /* [CC_CHANNEL_COUNT * CC_QR_COUNT]: the queue sums of each
 	                           channel's queues (cc_metrics_channel_sums) */
-	/* The totals row only: productive time per group and region [n_groups * regions.n] of
-	 * the groups that move between regions, summed over the intervals in order (a moving
-	 * group's productive time per region is only known interval by interval). NULL for an
+	/* The totals row only: productive and staffed time per group and region [n_groups *
+	 * regions.n] of the groups that move between regions, summed over the intervals in order
+	 * (a moving group's time per region is only known interval by interval). NULL for an
 	 * interval row. */
-	const double *productive_region;
+	const double *productive_region, *staffed_region;
 };
 
 /* Row helpers: entry FIELD of entity I of a row. */
@@ -299,7 +299,7 @@ struct cc_rep_result {
 	 * row by row in order (cc_rep_result_add_row), then the channels from the queues
 	 * (cc_rep_result_finish). Layouts as struct cc_raw_row's. */
 	double *queue_tot, *group_tot, *status_tot, *gc_tot, *channel_tot;
-	double *productive_region_tot; /* [n_groups * regions.n] */
+	double *productive_region_tot, *staffed_region_tot; /* [n_groups * regions.n] */
 	double *agent_raw;  /* [n_agents * (CC_AR_COUNT + n_status)], whole run */
 	size_t n_status, n_agents;
 	struct cc_rep_counts counts;
