@@ -206,8 +206,17 @@ static const struct column interval_columns[] = {
 	{ "staffed_agents", "agents", 2, 1 },
 };
 
+/* Whether interval I of queue Q had nothing: no contact offered and no agent staffed. */
+static int idle_interval(const struct cc_run *run, size_t q, size_t i)
+{
+	const struct cc_figure *offered = cc_figure_find(CC_FIG_QUEUE, "offered");
+	const struct cc_figure *staffed = cc_figure_find(CC_FIG_QUEUE, "staffed_agents");
+	return cc_run_summary(run, offered, i, q, LEVEL).mean == 0 &&
+	       !(cc_run_summary(run, staffed, i, q, LEVEL).mean > 0);
+}
+
 /* One row per interval for queue Q, the intervals whose mean service level misses the
- * queue's target marked. */
+ * queue's target marked; intervals with nothing in them (night hours) are left out. */
 static void interval_table(FILE *out, const struct cc_run *run, size_t q)
 {
 	enum { NCOL = sizeof interval_columns / sizeof interval_columns[0], CELL = 64 };
@@ -222,7 +231,7 @@ static void interval_table(FILE *out, const struct cc_run *run, size_t q)
 		width[c + 1] = width_of(text[0][c + 1]);
 	}
 	const struct cc_figure *sl = cc_figure_find(CC_FIG_QUEUE, "service_level");
-	size_t missed = 0;
+	size_t missed = 0, idle = 0;
 	for (size_t i = 0; i < n; i++) {
 		cc_clock_label(run->scn, cc_grid_start(&run->grid, i), text[i + 1][0], CELL);
 		for (size_t c = 0; c < NCOL; c++) {
@@ -237,6 +246,10 @@ static void interval_table(FILE *out, const struct cc_run *run, size_t q)
 	fprintf(out, "%s: service level target %g %% in %g s\n", cfg->name, cfg->sl_target * 100,
 	        cfg->sl_threshold_s);
 	for (size_t i = 0; i <= n; i++) {
+		if (i > 0 && idle_interval(run, q, i - 1)) {
+			idle++;
+			continue;
+		}
 		int miss = i > 0 && cc_run_summary(run, sl, i - 1, q, LEVEL).mean < cfg->sl_target;
 		missed += (size_t)miss;
 		fprintf(out, "%s%*s", text[i][0], width[0] - width_of(text[i][0]), "");
@@ -244,7 +257,10 @@ static void interval_table(FILE *out, const struct cc_run *run, size_t q)
 			print_padded(out, text[i][c], width[c]);
 		fputs(miss ? "  < target\n" : "\n", out);
 	}
-	fprintf(out, "%zu of %zu intervals below the target\n\n", missed, n);
+	fprintf(out, "%zu of %zu intervals below the target", missed, n - idle);
+	if (idle)
+		fprintf(out, " (%zu with no contact and no agent not shown)", idle);
+	fputs("\n\n", out);
 	cc_free(text);
 }
 
