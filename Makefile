@@ -91,7 +91,7 @@ test: deps
 	$(Q)$(MAKE) --no-print-directory _test
 
 check: deps
-	$(Q)$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g" \
+	$(Q)$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -DCC_CHECKED" \
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" _check
 
 bench: deps

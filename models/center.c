@@ -67,15 +67,19 @@ static int is_callback(const struct contact *k)
 void cc_center_gcount(struct center *c, uint32_t g, int field, double t, double v)
 {
 	long i = t >= c->row_start_s ? (long)c->row_at : cc_grid_index(&c->wgrid, t);
-	if (i >= 0)
+	if (i >= 0) {
+		CC_CHECK((size_t)i + c->row0 >= c->base);
 		c->grow[(size_t)i * c->gstride + cc_gr_at(g, field)] += v;
+	}
 }
 
 /* A contact's claims on open rows: its arrival interval and its customer's first. */
 static void pin(struct center *c, long interval, int by)
 {
-	if (interval >= 0)
+	if (interval >= 0) {
+		CC_CHECK((size_t)interval >= c->base);
 		c->pins[(size_t)interval - c->row0] += by;
+	}
 }
 
 void cc_center_set_interval(struct center *c, struct contact *k, long interval)
@@ -1100,8 +1104,10 @@ static size_t closable(const struct center *c, double limit)
 /* Now is the end of interval TICK_ROW: close what can close and open the next row. */
 static void tick(struct center *c)
 {
-	emit_rows(c, closable(c, fmin(c->now, pending_from(c))));
-	if (c->tick_row + 1 - c->base >= CC_CENTER_MAX_OPEN_ROWS) {
+	int early = !c->sink || !c->sink->at_horizon;
+	if (early)
+		emit_rows(c, closable(c, fmin(c->now, pending_from(c))));
+	if (early && c->tick_row + 1 - c->base >= CC_CENTER_MAX_OPEN_ROWS) {
 		account_all(c);
 		emit_rows(c, closable(c, fmin(c->now, pending_from(c))));
 	}

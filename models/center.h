@@ -56,6 +56,8 @@
 struct cc_row_sink {
 	void (*row)(void *ctx, const struct cc_raw_row *x);
 	void *ctx;
+	int at_horizon; /* hand every row over only at the horizon: the same rows, for checking
+	                   that closing them early loses nothing */
 };
 
 #define CC_CENTER_MAX_OPEN_ROWS 256

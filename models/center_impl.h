@@ -255,19 +255,32 @@ static inline int is_npt(int status)
 	return status >= CC_AGENT_FIRST_NPT;
 }
 
+/*
+ * Checks that cost too much for the hot path in a normal build, made in the sanitizer build
+ * (make check defines CC_CHECKED): that nothing adds to a row already handed over.
+ */
+#ifdef CC_CHECKED
+#define CC_CHECK(expr) CC_ASSERT(expr)
+#else
+#define CC_CHECK(expr) ((void)0)
+#endif
+
 /* Raw sum FIELD of queue Q (group G...) in reported interval INTERVAL, which is open. */
 static inline double *qraw(struct center *c, long interval, uint32_t q, int field)
 {
+	CC_CHECK((size_t)interval >= c->base);
 	return &c->qrow[((size_t)interval - c->row0) * c->qstride + cc_qr_at(q, field)];
 }
 
 static inline double *graw(struct center *c, long interval, uint32_t g, int field)
 {
+	CC_CHECK((size_t)interval >= c->base);
 	return &c->grow[((size_t)interval - c->row0) * c->gstride + cc_gr_at(g, field)];
 }
 
 static inline double *gcraw(struct center *c, long interval, uint32_t g, int ch, int field)
 {
+	CC_CHECK((size_t)interval >= c->base);
 	return &c->gcrow[((size_t)interval - c->row0) * c->cstride + cc_gcr_at(g, (size_t)ch, field)];
 }
 
@@ -312,6 +325,8 @@ static inline void cc_center_spread(struct center *c, double *bins, size_t strid
 			bins[c->row_at * stride] += rate * (c->now - t0);
 		return;
 	}
+	CC_CHECK(!(c->now > t0 && rate != 0) || c->now <= c->grid->warmup_s ||
+	         t0 >= cc_grid_start(c->grid, c->base));
 	cc_grid_spread(&c->wgrid, bins, stride, t0, c->now, rate);
 }
 
@@ -325,6 +340,8 @@ static inline void cc_center_spread2(struct center *c, double *a, size_t stride_
 		}
 		return;
 	}
+	CC_CHECK(!(c->now > t0) || c->now <= c->grid->warmup_s ||
+	         t0 >= cc_grid_start(c->grid, c->base));
 	cc_grid_spread2(&c->wgrid, a, stride_a, b, stride_b, t0, c->now);
 }
 

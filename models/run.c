@@ -171,7 +171,7 @@ static void run_one(void *ctx, size_t rep, struct cc_progress *progress)
 	pthread_mutex_unlock(&p->lock);
 	t->progress = progress;
 	cc_rep_result_init(&t->res, run->scn);
-	struct cc_row_sink sink = { row_closed, t };
+	struct cc_row_sink sink = { .row = row_closed, .ctx = t };
 	cc_center_run(run->scn, &run->grid, rep, &t->res, &sink, progress);
 	struct cc_raw_row totals = cc_rep_result_totals(&t->res, run->scn, &run->grid);
 	cc_layout_derive(&run->layout, &totals, t->totals);

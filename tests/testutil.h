@@ -142,8 +142,8 @@ static inline const struct cc_contact_record *tu_record_at(const struct tu_kept 
 /* A replication's interval rows, kept as they close (a struct cc_row_sink's context). */
 struct tu_rows {
 	size_t n;          /* rows kept */
-	size_t group_w, status_w, gc_w; /* entries per row */
-	double *group, *status, *gc;
+	size_t queue_w, group_w, status_w, gc_w; /* entries per row */
+	double *queue, *group, *status, *gc;
 };
 
 static inline void tu_keep_row(void *ctx, const struct cc_raw_row *x)
@@ -151,9 +151,12 @@ static inline void tu_keep_row(void *ctx, const struct cc_raw_row *x)
 	struct tu_rows *k = ctx;
 	const struct cc_scenario *scn = x->scn;
 	assert_int_equal(x->row, k->n); /* rows come in order, each once */
+	k->queue_w = scn->n_queues * CC_QR_COUNT;
 	k->group_w = scn->n_groups * CC_GR_COUNT;
 	k->status_w = scn->n_groups * x->n_status;
 	k->gc_w = scn->n_groups * CC_CHANNEL_COUNT * CC_GCR_COUNT;
+	k->queue = realloc(k->queue, (k->n + 1) * k->queue_w * sizeof *k->queue);
+	memcpy(k->queue + k->n * k->queue_w, x->queue, k->queue_w * sizeof *k->queue);
 	k->group = realloc(k->group, (k->n + 1) * k->group_w * sizeof *k->group);
 	k->status = realloc(k->status, (k->n + 1) * k->status_w * sizeof *k->status);
 	k->gc = realloc(k->gc, (k->n + 1) * k->gc_w * sizeof *k->gc);
@@ -166,11 +169,12 @@ static inline void tu_keep_row(void *ctx, const struct cc_raw_row *x)
 static inline struct cc_row_sink tu_row_sink(struct tu_rows *k)
 {
 	memset(k, 0, sizeof *k);
-	return (struct cc_row_sink){ tu_keep_row, k };
+	return (struct cc_row_sink){ .row = tu_keep_row, .ctx = k };
 }
 
 static inline void tu_rows_free(struct tu_rows *k)
 {
+	free(k->queue);
 	free(k->group);
 	free(k->status);
 	free(k->gc);
