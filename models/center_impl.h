@@ -17,6 +17,7 @@
  * The event classes and the order of ties are documented in center.h.
  */
 
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -326,7 +327,7 @@ static inline void cc_center_spread(struct center *c, double *bins, size_t strid
 		return;
 	}
 	CC_CHECK(!(c->now > t0 && rate != 0) || c->now <= c->grid->warmup_s ||
-	         t0 >= cc_grid_start(c->grid, c->base));
+	         fmax(t0, c->grid->warmup_s) >= cc_grid_start(c->grid, c->base));
 	cc_grid_spread(&c->wgrid, bins, stride, t0, c->now, rate);
 }
 
@@ -341,7 +342,7 @@ static inline void cc_center_spread2(struct center *c, double *a, size_t stride_
 		return;
 	}
 	CC_CHECK(!(c->now > t0) || c->now <= c->grid->warmup_s ||
-	         t0 >= cc_grid_start(c->grid, c->base));
+	         fmax(t0, c->grid->warmup_s) >= cc_grid_start(c->grid, c->base));
 	cc_grid_spread2(&c->wgrid, a, stride_a, b, stride_b, t0, c->now);
 }
 
