@@ -219,7 +219,7 @@ out:
 }
 
 /*
- * String attributes are variable-length UTF-8, which h5py reads as str and R and Octave as
+ * String attributes are variable-length UTF-8, which h5py reads as str and R as
  * character strings; fixed-length ones would come back from h5py as bytes.
  */
 enum cc_status h5_put_string_attr(struct cc_h5_file *f, hid_t obj, const char *objpath,
