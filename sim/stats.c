@@ -54,8 +54,11 @@ void cc_grid_init(struct cc_grid *g, double width_s, double warmup_s, double hor
 	g->width_s = width_s;
 	g->warmup_s = warmup_s;
 	g->horizon_s = horizon_s;
-	g->first = (size_t)floor(warmup_s / width_s);
-	size_t last = (size_t)ceil(horizon_s / width_s); /* one past the last overlapping interval */
+	g->first = cc_grid_bin(width_s, warmup_s);
+	/* One past the last interval that overlaps the horizon. */
+	size_t last = cc_grid_bin(width_s, horizon_s);
+	if ((double)last * width_s < horizon_s)
+		last++;
 	if (last <= g->first)
 		last = g->first + 1;
 	g->count = last - g->first;
@@ -80,7 +83,7 @@ void cc_grid_spread(const struct cc_grid *g, double *bins, size_t stride, double
 		t1 = g->horizon_s;
 	if (!(t1 > t0) || rate == 0)
 		return;
-	size_t i = (size_t)(t0 / g->width_s) - g->first;
+	size_t i = cc_grid_bin(g->width_s, t0) - g->first;
 	if (i >= g->count) /* t0 rounded past the last interval's start */
 		i = g->count - 1;
 	for (;;) {
@@ -104,7 +107,7 @@ void cc_grid_spread2(const struct cc_grid *g, double *a, size_t stride_a, double
 		t1 = g->horizon_s;
 	if (!(t1 > t0))
 		return;
-	size_t i = (size_t)(t0 / g->width_s) - g->first;
+	size_t i = cc_grid_bin(g->width_s, t0) - g->first;
 	if (i >= g->count)
 		i = g->count - 1;
 	for (;;) {

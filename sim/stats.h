@@ -66,13 +66,29 @@ struct cc_grid {
 
 void cc_grid_init(struct cc_grid *g, double width_s, double warmup_s, double horizon_s);
 
+/*
+ * The interval (from time 0) whose [k * width, (k + 1) * width) holds T >= 0, by the
+ * boundaries as products, which is how interval starts and ends are computed everywhere: a
+ * quotient T / width can round across a boundary (with width 100.1 s, 300.29999999999995 s
+ * is 3 x 100.1, but its quotient is 2.9999999999999996).
+ */
+static inline size_t cc_grid_bin(double width_s, double t)
+{
+	size_t k = (size_t)(t / width_s);
+	if ((double)(k + 1) * width_s <= t)
+		k++;
+	else if (k > 0 && (double)k * width_s > t)
+		k--;
+	return k;
+}
+
 /* The reported interval containing T, or -1 when T is before the warm-up ends or at/after the horizon. */
 static inline long cc_grid_index(const struct cc_grid *g, double t)
 {
 	if (t < g->warmup_s || t >= g->horizon_s)
 		return -1;
 	/* With a fractional width, t just below the horizon can round into the next interval. */
-	long i = (long)(t / g->width_s) - (long)g->first;
+	long i = (long)cc_grid_bin(g->width_s, t) - (long)g->first;
 	return i < (long)g->count ? i : (long)g->count - 1;
 }
 
