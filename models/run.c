@@ -13,7 +13,7 @@
 /* A head replication's rows are handed over for adding once this many are waiting. */
 enum { STREAM_ROWS = 64 };
 /* Final interval summaries go to the sink in blocks of at most this many bytes. */
-enum { FINAL_BLOCK_BYTES = 4 << 20 };
+enum { FINAL_BLOCK_BYTES = 256 << 10 };
 
 /* A replication in flight, in one of the run's slots. */
 struct task {

@@ -360,7 +360,7 @@ enum cc_status cc_h5_create(const char *path, struct cc_h5_file **out, char *err
 	struct cc_h5_file *f = cc_calloc(1, sizeof *f);
 	f->file = -1;
 	f->lcpl = -1;
-	f->group = f->str_type = f->scalar = f->dimlist_type = f->dxpl = -1;
+	f->group = f->str_type = f->scalar = f->dimlist_type = f->dxpl = f->dcpl = f->dapl = -1;
 	f->path = target;
 	f->tmp_path = temp_path(target);
 

@@ -53,6 +53,8 @@ struct cc_h5_file {
 	/* Transfers with a small conversion buffer: HDF5 clears its whole buffer (1 MiB by
 	 * default) for every write that converts, strings included. */
 	hid_t dxpl;
+	/* Creation properties of contiguous variables, access properties of every variable. */
+	hid_t dcpl, dapl;
 	bool failed;
 	char error[1024];
 };

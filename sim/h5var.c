@@ -57,7 +57,15 @@ static enum cc_status shared_types(struct cc_h5_file *f)
 	f->scalar = H5Screate(H5S_SCALAR);
 	f->dimlist_type = H5Tvlen_create(H5T_STD_REF_OBJ);
 	f->dxpl = H5Pcreate(H5P_DATASET_XFER);
+	f->dcpl = H5Pcreate(H5P_DATASET_CREATE);
+	f->dapl = H5Pcreate(H5P_DATASET_ACCESS);
+	/* Every element is written before the file is committed, so no fill values, and no
+	 * modification times (a file's bytes then depend only on what it holds). Blocks are
+	 * written a whole chunk at a time: a chunk cache would only hold memory (a megabyte a
+	 * variable by default, hundreds of variables). */
 	if (f->str_type < 0 || f->scalar < 0 || f->dimlist_type < 0 || f->dxpl < 0 ||
+	    f->dcpl < 0 || f->dapl < 0 || H5Pset_fill_time(f->dcpl, H5D_FILL_TIME_NEVER) < 0 ||
+	    H5Pset_obj_track_times(f->dcpl, 0) < 0 || H5Pset_chunk_cache(f->dapl, 0, 0, 1.0) < 0 ||
 	    H5Pset_buffer(f->dxpl, 64 * 1024, NULL, NULL) < 0 ||
 	    H5Tset_size(f->str_type, H5T_VARIABLE) < 0 ||
 	    H5Tset_cset(f->str_type, H5T_CSET_UTF8) < 0)
@@ -290,24 +298,19 @@ enum cc_status cc_h5_var_create(struct cc_h5_file *f, const char *group,
 	enum cc_status status = CC_OK;
 	hid_t space = -1, dcpl = -1, dset = -1;
 	space = spec->rank ? H5Screate_simple(spec->rank, hdims, NULL) : H5Screate(H5S_SCALAR);
-	dcpl = H5Pcreate(H5P_DATASET_CREATE);
-	if (space < 0 || dcpl < 0) {
+	if (space < 0) {
 		status = h5_fail(f, NULL, "cannot set up variable %s", path);
 		goto out;
 	}
-	/* Every element is written before the file is committed, so no fill values, and no
-	 * modification times (a file's bytes then depend only on what it holds). */
-	if (H5Pset_fill_time(dcpl, H5D_FILL_TIME_NEVER) < 0 || H5Pset_obj_track_times(dcpl, 0) < 0) {
-		status = h5_fail(f, NULL, "cannot set the properties of variable %s", path);
-		goto out;
+	if (spec->chunk && spec->rank > 0) {
+		dcpl = H5Pcopy(f->dcpl);
+		if (dcpl < 0 || H5Pset_chunk(dcpl, spec->rank, chunk) < 0 || H5Pset_shuffle(dcpl) < 0 ||
+		    H5Pset_deflate(dcpl, CC_H5_DEFLATE_LEVEL) < 0) {
+			status = h5_fail(f, NULL, "cannot set chunking and compression for %s", path);
+			goto out;
+		}
 	}
-	if (spec->chunk && spec->rank > 0 &&
-	    (H5Pset_chunk(dcpl, spec->rank, chunk) < 0 || H5Pset_shuffle(dcpl) < 0 ||
-	     H5Pset_deflate(dcpl, CC_H5_DEFLATE_LEVEL) < 0)) {
-		status = h5_fail(f, NULL, "cannot set chunking and compression for %s", path);
-		goto out;
-	}
-	dset = H5Dcreate2(g, spec->name, ftype, space, f->lcpl, dcpl, H5P_DEFAULT);
+	dset = H5Dcreate2(g, spec->name, ftype, space, f->lcpl, dcpl >= 0 ? dcpl : f->dcpl, f->dapl);
 	if (dset < 0) {
 		status = h5_fail(f, NULL, "cannot create variable %s", path);
 		goto out;
@@ -466,7 +469,9 @@ void h5_close_vars(struct cc_h5_file *f, enum cc_status *status)
 	h5_release(f, f->scalar, H5Sclose, "scalar dataspace of", f->path, status);
 	h5_release(f, f->dimlist_type, H5Tclose, "dimension list type of", f->path, status);
 	h5_release(f, f->dxpl, H5Pclose, "transfer properties of", f->path, status);
-	f->group = f->str_type = f->scalar = f->dimlist_type = f->dxpl = -1;
+	h5_release(f, f->dcpl, H5Pclose, "creation properties of", f->path, status);
+	h5_release(f, f->dapl, H5Pclose, "access properties of", f->path, status);
+	f->group = f->str_type = f->scalar = f->dimlist_type = f->dxpl = f->dcpl = f->dapl = -1;
 	cc_free(f->group_path);
 	f->group_path = NULL;
 }
