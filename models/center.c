@@ -1130,11 +1130,8 @@ void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
 	uint64_t events = 0, published_events = 0;
 	double published_s = 0;
 	const double horizon = grid->horizon_s;
-	for (;;) {
-		const struct cc_event *top = cc_calendar_peek(c.cal);
-		if (!top || top->time >= horizon)
-			break;
-		struct cc_event *ev = cc_calendar_pop(c.cal);
+	struct cc_event *ev;
+	while ((ev = cc_calendar_pop_before(c.cal, horizon))) {
 		c.now = ev->time;
 		dispatch_event(&c, ev);
 		if ((++events & (PROGRESS_EVERY - 1)) == 0 && progress) {

@@ -5,18 +5,20 @@
 #include <stdint.h>
 
 /*
- * The event calendar: a binary min-heap of pooled events ordered by (time, class, sequence).
+ * The event calendar: a 4-ary min-heap of pooled events ordered by (time, class, sequence).
  *
  * - time is in seconds from the start of the run.
  * - class settles ties at equal times: the lower class happens first. The model decides
- *   what classes mean and writes the order down in its own header.
+ *   what classes mean and writes the order down in its own header. Classes are below 256.
  * - sequence is a counter stamped at scheduling, so two events of the same time and class
  *   happen in the order they were scheduled. The order is therefore total and does not
  *   depend on the heap's layout: runs are reproducible.
  *
  * Events live in a pool owned by the calendar, grown in slabs and recycled through a free
  * list: once the calendar has reached its peak size, scheduling allocates nothing. Each
- * event knows its heap position, so cancelling is O(log n) with no search.
+ * event knows its heap position, so cancelling is O(log n) with no search. The heap keeps
+ * each event's key (time, class, sequence) beside its pointer, so ordering the heap reads
+ * no event.
  *
  * Ownership: an event returned by cc_calendar_schedule belongs to the calendar. The caller
  * may keep the pointer to cancel it until it is popped or cancelled. An event returned by
@@ -25,7 +27,7 @@
  */
 
 struct cc_event {
-	double time;
+	double time;        /* when it happens (read only: change it through the calendar) */
 	uint32_t cls;       /* tie-break class, lower first */
 	int32_t kind;       /* what happens; meaning chosen by the model */
 	uint64_t seq;       /* scheduling order, set by the calendar */
@@ -56,6 +58,10 @@ void cc_calendar_cancel(struct cc_calendar *cal, struct cc_event *ev);
 
 /* The earliest event, removed from the calendar, or NULL when the calendar is empty. */
 struct cc_event *cc_calendar_pop(struct cc_calendar *cal);
+
+/* The earliest event if it happens before LIMIT, removed from the calendar; else NULL (the
+ * calendar is empty, or its earliest event is at LIMIT or later). */
+struct cc_event *cc_calendar_pop_before(struct cc_calendar *cal, double limit);
 
 /* The earliest event without removing it, or NULL. */
 const struct cc_event *cc_calendar_peek(const struct cc_calendar *cal);
