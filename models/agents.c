@@ -146,7 +146,7 @@ void cc_agent_rona(struct center *c, struct agent *a)
 /* Exponential gap of a Poisson clock at PER_HOUR. */
 static double gap(struct agent *a, double per_hour)
 {
-	return gsl_ran_exponential(a->rng, 3600.0 / per_hour);
+	return 3600.0 / per_hour * cc_dist_sample_exp(a->rng);
 }
 
 void cc_agent_outbound_done(struct center *c, struct agent *a)
