@@ -433,6 +433,7 @@ void cc_agent_setup(struct center *c)
 	size_t id = 0;
 	for (size_t g = 0; g < scn->n_groups; g++) {
 		const struct cc_roster *r = &c->groups[g].roster;
+		cc_route_add_agents(c, &c->groups[g], c->agents + id, r->agents);
 		for (size_t i = 0; i < r->agents; i++, id++) {
 			struct agent *a = &c->agents[id];
 			a->id = (int32_t)id;
@@ -443,10 +444,6 @@ void cc_agent_setup(struct center *c)
 			a->crew = r->crew[i];
 			a->span = r->spans + r->first[i];
 			a->span_end = r->spans + r->first[i + 1];
-			for (int ch = 0; ch < CC_CHANNEL_COUNT; ch++) {
-				cc_heap_node_init(&a->ready[ch].hn);
-				a->ready[ch].agent = a;
-			}
 			a->rng = cc_rng_create(scn->seed, c->replication,
 			                       cc_rng_source_id(scn->groups[g].name, STREAM_AGENT + i));
 			if (a->span < a->span_end)

@@ -121,17 +121,36 @@ struct contact {
 	uint8_t ended;               /* ended at once by its agent's region move */
 };
 
-/* An agent's place in one of its group's free-agent heaps, with the keys it was put in with. */
+/* An agent's place among its group's free agents of one channel, with the keys it was put
+ * in with (routing.c keeps them). */
 struct ready_node {
-	struct cc_heap_node hn;
+	struct ready_node *prev, *next; /* in its level's queue, when there */
+	struct cc_heap_node hn;         /* in its level's heap of late-comers, when there */
 	struct agent *agent;
 	double idle_s;
 	uint64_t seq;
-	int load;
+	int load;                       /* its level: contacts of the channel in hand; -1: out */
+};
+
+/* One level of a ready set: the free agents holding the same number of contacts of the
+ * channel, by (idle_s, seq). Most come in after all the others (their idle timer starts
+ * now, and seq grows) and join the queue at its tail; the rest go to the heap. */
+struct ready_level {
+	struct ready_node *head, *tail;
+	struct cc_heap late;
+};
+
+/* The agents of one group who can take one more contact of one channel, by (load, idle_s,
+ * seq): one level per load below the channel's concurrency, and the first of all. */
+struct ready_set {
+	struct ready_level *levels;
+	int n_levels;
+	struct ready_node *first;    /* NULL when the set is empty */
 };
 
 struct agent {
-	struct ready_node ready[CC_CHANNEL_COUNT];
+	struct ready_node *ready;    /* one per channel of its group's profile, in the group's
+	                                channel order */
 	struct contact *held;        /* contacts in hand, from the offer to the end of ACW */
 	struct cc_event *shift_ev;   /* the next login or logout */
 	struct cc_event *status_ev;  /* the end of the current status, or NULL */
@@ -190,7 +209,8 @@ struct group {
 	struct cc_route_edge *edges_all; /* N_EDGES per region, region by region */
 	size_t region;
 	size_t first_agent, n_agents;   /* its agents in center.agents */
-	struct cc_heap ready[CC_CHANNEL_COUNT]; /* agents who can take one more contact */
+	struct ready_set ready[CC_CHANNEL_COUNT]; /* agents who can take one more contact */
+	struct ready_node *ready_nodes; /* N_AGENTS * N_CHANNELS: each agent's ready nodes */
 	uint8_t channels[CC_CHANNEL_COUNT];     /* the channels its profile handles */
 	size_t n_channels;
 	struct cc_roster roster;
@@ -367,12 +387,14 @@ static inline int cc_region_ends(int ch)
 
 /* ---- routing.c ---- */
 
-/* Builds the edges, the free-agent heaps and the queues' servers and thresholds. */
+/* Builds the edges, the free-agent sets and the queues' servers and thresholds. */
 void cc_route_setup(struct center *c);
+/* Gives the N AGENTS of group G their places (out of every set) in G's free-agent sets. */
+void cc_route_add_agents(struct center *c, struct group *g, struct agent *agents, size_t n);
 void cc_route_teardown(struct center *c);
 /* Whether A can take one more contact of channel CH now. */
 int cc_route_can_take(const struct center *c, const struct agent *a, int ch);
-/* Puts A in, or out of, its group's free-agent heaps as it now can take work. */
+/* Puts A in, or out of, its group's free-agent sets as it now can take work. */
 void cc_route_refresh(struct center *c, struct agent *a);
 /* A can take work: it takes contacts while its policy finds it eligible ones. */
 void cc_route_agent_ready(struct center *c, struct agent *a);
