@@ -1,29 +1,45 @@
 #include "calendar.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "alloc.h"
 #include "status.h"
 
+/*
+ * A radix heap (Ahuja, Mehlhorn, Orlin and Tarjan, "Faster Algorithms for the Shortest Path
+ * Problem", 1990), which serves a calendar because time never goes back: every event
+ * scheduled is at or after the last one popped.
+ *
+ * An event's key is its time's bit pattern, which for times >= 0 orders as the times do.
+ * LAST is the key of the last event popped. Bucket 0 holds the events at time LAST; bucket
+ * b (1 to 64) those whose key first differs from LAST at bit b - 1, counting from the least
+ * significant. Scheduling is O(1): a leading-zero count and an append. Popping takes from
+ * bucket 0; when it is empty, the least key of the lowest bucket in use becomes LAST and that
+ * bucket's events are dealt again into lower buckets (they share its high bits, so each move
+ * is down). An event moves at most 64 times and in practice a few, so a pop is amortised
+ * O(1) with no comparison of keys outside the bucket being dealt; a binary heap pays
+ * O(log n) mispredicted comparisons, which on a center of thousands of agents (thousands of
+ * events) cost twice as much.
+ *
+ * Bucket 0 is itself a binary heap, by (class, sequence): its events share their time, and
+ * at the start of a run there may be thousands of them (every login at time 0).
+ */
+
 /* Events are carved out of slabs of this many; slabs are never freed before destroy. */
 enum { SLAB_EVENTS = 256 };
 
-/*
- * The heap is 4-ary: half the levels of a binary heap, and the four children of a node lie
- * side by side in one or two cache lines, so a level costs little more than in a binary
- * heap while there are half as many of them. Against a binary heap it is as fast on the
- * handful of events of a small center and faster on the thousands of a large one.
- */
-enum { ARITY = 4 };
+enum { BUCKETS = 65 };
 
-/*
- * An entry of the heap: the event's time is kept beside its pointer, so that comparing two
- * entries reads no event unless their times are equal (the class and the sequence number,
- * in the events, then settle it).
- */
+/* An event in bucket b >= 1, with its key, so that dealing a bucket reads no event. */
 struct slot {
-	double time;
+	uint64_t key;
 	struct cc_event *ev;
+};
+
+struct bucket {
+	struct slot *v;
+	size_t n, cap;
 };
 
 struct slab {
@@ -32,9 +48,13 @@ struct slab {
 };
 
 struct cc_calendar {
-	struct slot *heap;
+	uint64_t last;            /* the key of the last event popped (0.0 at first) */
+	double last_time;
+	uint64_t used;            /* bit b - 1 set: bucket b >= 1 holds events */
 	size_t size;
-	size_t cap;
+	struct cc_event **now;    /* bucket 0, a heap by (class, sequence) */
+	size_t n_now, cap_now;
+	struct bucket buckets[BUCKETS]; /* [0] unused: bucket 0 is NOW */
 	uint64_t next_seq;
 	/* Free events are chained through their subject pointer. */
 	struct cc_event *free_list;
@@ -42,12 +62,30 @@ struct cc_calendar {
 	size_t allocated;
 };
 
+/* An event's place, in its heap_pos: the bucket in the high half, the index in the low. */
+static inline size_t pos_of(int bucket, size_t i)
+{
+	return (size_t)bucket << 32 | i;
+}
+
+static inline uint64_t key_of(double time)
+{
+	uint64_t key;
+	time += 0.0; /* -0 becomes +0 */
+	memcpy(&key, &time, sizeof key);
+	return key;
+}
+
+/* The bucket of KEY relative to LAST (KEY >= LAST). */
+static inline int bucket_of(uint64_t key, uint64_t last)
+{
+	uint64_t x = key ^ last;
+	return x ? 64 - __builtin_clzll(x) : 0;
+}
+
 struct cc_calendar *cc_calendar_create(void)
 {
-	struct cc_calendar *cal = cc_calloc(1, sizeof *cal);
-	cal->cap = 64;
-	cal->heap = cc_calloc(cal->cap, sizeof *cal->heap);
-	return cal;
+	return cc_calloc(1, sizeof(struct cc_calendar));
 }
 
 void cc_calendar_destroy(struct cc_calendar *cal)
@@ -60,7 +98,9 @@ void cc_calendar_destroy(struct cc_calendar *cal)
 		cc_free(s);
 		s = next;
 	}
-	cc_free(cal->heap);
+	for (int b = 1; b < BUCKETS; b++)
+		cc_free(cal->buckets[b].v);
+	cc_free(cal->now);
 	cc_free(cal);
 }
 
@@ -81,85 +121,113 @@ static struct cc_event *event_get(struct cc_calendar *cal)
 	return ev;
 }
 
-/* The ordering: true when A happens strictly before B. Sequences are unique, so it is total.
- * Equal times are rare: the common case is one comparison of the times in the heap. */
-static inline int before(const struct slot *a, const struct slot *b)
+/* ---- bucket 0: the events at the time of the last pop, by (class, sequence) ---- */
+
+static inline int now_before(const struct cc_event *a, const struct cc_event *b)
 {
-	if (__builtin_expect(a->time == b->time, 0)) {
-		if (a->ev->cls != b->ev->cls)
-			return a->ev->cls < b->ev->cls;
-		return a->ev->seq < b->ev->seq;
-	}
-	return a->time < b->time;
+	if (a->cls != b->cls)
+		return a->cls < b->cls;
+	return a->seq < b->seq;
 }
 
-static inline void place(struct slot *heap, size_t pos, struct slot s)
+static inline void now_place(struct cc_calendar *cal, size_t i, struct cc_event *ev)
 {
-	heap[pos] = s;
-	s.ev->heap_pos = pos;
+	cal->now[i] = ev;
+	ev->heap_pos = pos_of(0, i);
 }
 
-static void sift_up(struct slot *heap, size_t pos, struct slot s)
+static void now_up(struct cc_calendar *cal, size_t i, struct cc_event *ev)
 {
-	while (pos > 0) {
-		size_t parent = (pos - 1) / ARITY;
-		if (!before(&s, &heap[parent]))
+	while (i > 0) {
+		size_t parent = (i - 1) / 2;
+		if (!now_before(ev, cal->now[parent]))
 			break;
-		place(heap, pos, heap[parent]);
-		pos = parent;
+		now_place(cal, i, cal->now[parent]);
+		i = parent;
 	}
-	place(heap, pos, s);
+	now_place(cal, i, ev);
 }
 
-/*
- * The first of the children of POS (it has one at least) among the N entries. A full family
- * is settled by a tournament whose pairings are computed rather than branched on, as the
- * order of random times cannot be predicted.
- */
-static inline size_t least_child(const struct slot *heap, size_t pos, size_t n)
+static void now_down(struct cc_calendar *cal, size_t i, struct cc_event *ev)
 {
-	size_t first = ARITY * pos + 1;
-	if (first + ARITY <= n) {
-		size_t a = first + (size_t)before(&heap[first + 1], &heap[first]);
-		size_t b = first + 2 + (size_t)before(&heap[first + 3], &heap[first + 2]);
-		return before(&heap[b], &heap[a]) ? b : a;
-	}
-	size_t best = first;
-	for (size_t c = first + 1; c < n; c++)
-		if (before(&heap[c], &heap[best]))
-			best = c;
-	return best;
-}
-
-static void sift_down(struct slot *heap, size_t n, size_t pos, struct slot s)
-{
-	while (ARITY * pos + 1 < n) {
-		size_t child = least_child(heap, pos, n);
-		if (!before(&heap[child], &s))
+	size_t n = cal->n_now;
+	for (;;) {
+		size_t child = 2 * i + 1;
+		if (child >= n)
 			break;
-		place(heap, pos, heap[child]);
-		pos = child;
+		if (child + 1 < n && now_before(cal->now[child + 1], cal->now[child]))
+			child++;
+		if (!now_before(cal->now[child], ev))
+			break;
+		now_place(cal, i, cal->now[child]);
+		i = child;
 	}
-	place(heap, pos, s);
+	now_place(cal, i, ev);
 }
 
-/* Puts S at POS, up or down as its key says. */
-static void settle(struct cc_calendar *cal, size_t pos, struct slot s)
+static void now_push(struct cc_calendar *cal, struct cc_event *ev)
 {
-	if (pos > 0 && before(&s, &cal->heap[(pos - 1) / ARITY]))
-		sift_up(cal->heap, pos, s);
+	if (cal->n_now == cal->cap_now) {
+		cal->cap_now = cal->cap_now ? 2 * cal->cap_now : 16;
+		cal->now = cc_realloc(cal->now, cal->cap_now, sizeof *cal->now);
+	}
+	now_up(cal, cal->n_now++, ev);
+}
+
+static void now_remove(struct cc_calendar *cal, size_t i)
+{
+	struct cc_event *last = cal->now[--cal->n_now];
+	if (i == cal->n_now)
+		return;
+	if (i > 0 && now_before(last, cal->now[(i - 1) / 2]))
+		now_up(cal, i, last);
 	else
-		sift_down(cal->heap, cal->size, pos, s);
+		now_down(cal, i, last);
+}
+
+/* ---- buckets 1 to 64 ---- */
+
+static inline void bucket_push(struct cc_calendar *cal, int b, struct slot s)
+{
+	struct bucket *bk = &cal->buckets[b];
+	if (bk->n == bk->cap) {
+		bk->cap = bk->cap ? 2 * bk->cap : 16;
+		bk->v = cc_realloc(bk->v, bk->cap, sizeof *bk->v);
+	}
+	s.ev->heap_pos = pos_of(b, bk->n);
+	bk->v[bk->n++] = s;
+	cal->used |= UINT64_C(1) << (b - 1);
+}
+
+/* Removes the event at I of bucket B, the bucket's last event taking its place. */
+static inline void bucket_remove(struct cc_calendar *cal, int b, size_t i)
+{
+	struct bucket *bk = &cal->buckets[b];
+	if (i != --bk->n) {
+		bk->v[i] = bk->v[bk->n];
+		bk->v[i].ev->heap_pos = pos_of(b, i);
+	}
+	if (!bk->n)
+		cal->used &= ~(UINT64_C(1) << (b - 1));
+}
+
+static void put(struct cc_calendar *cal, struct cc_event *ev)
+{
+	/* Time never goes back: what is scheduled happens at or after what was popped. */
+	CC_ASSERT(ev->time >= cal->last_time);
+	uint64_t key = key_of(ev->time);
+	int b = bucket_of(key, cal->last);
+	if (b == 0)
+		now_push(cal, ev);
+	else
+		bucket_push(cal, b, (struct slot){ key, ev });
 }
 
 static void insert(struct cc_calendar *cal, struct cc_event *ev)
 {
-	if (cal->size == cal->cap) {
-		cal->cap *= 2;
-		cal->heap = cc_realloc(cal->heap, cal->cap, sizeof *cal->heap);
-	}
 	ev->seq = cal->next_seq++;
-	sift_up(cal->heap, cal->size++, (struct slot){ ev->time, ev });
+	cal->size++;
+	put(cal, ev);
 }
 
 struct cc_event *cc_calendar_schedule(struct cc_calendar *cal, double time, uint32_t cls,
@@ -182,65 +250,125 @@ void cc_calendar_reschedule(struct cc_calendar *cal, struct cc_event *ev, double
 	insert(cal, ev);
 }
 
+/* Takes EV, scheduled, out of its bucket. */
+static void unlink_event(struct cc_calendar *cal, struct cc_event *ev)
+{
+	CC_ASSERT(ev->heap_pos != CC_EVENT_IDLE);
+	int b = (int)(ev->heap_pos >> 32);
+	size_t i = ev->heap_pos & 0xffffffffu;
+	if (b == 0) {
+		CC_ASSERT(i < cal->n_now && cal->now[i] == ev);
+		now_remove(cal, i);
+	} else {
+		CC_ASSERT(b < BUCKETS && i < cal->buckets[b].n && cal->buckets[b].v[i].ev == ev);
+		bucket_remove(cal, b, i);
+	}
+	ev->heap_pos = CC_EVENT_IDLE;
+}
+
 void cc_calendar_move(struct cc_calendar *cal, struct cc_event *ev, double time)
 {
-	size_t pos = ev->heap_pos;
-	CC_ASSERT(pos < cal->size && cal->heap[pos].ev == ev && !isnan(time));
+	CC_ASSERT(!isnan(time));
+	unlink_event(cal, ev);
 	ev->time = time;
 	ev->seq = cal->next_seq++;
-	settle(cal, pos, (struct slot){ time, ev });
+	put(cal, ev);
 }
 
 void cc_calendar_cancel(struct cc_calendar *cal, struct cc_event *ev)
 {
-	size_t pos = ev->heap_pos;
-	CC_ASSERT(pos < cal->size && cal->heap[pos].ev == ev);
-	ev->heap_pos = CC_EVENT_IDLE;
-	struct slot last = cal->heap[--cal->size];
-	if (pos < cal->size)
-		settle(cal, pos, last);
+	unlink_event(cal, ev);
+	cal->size--;
 	cc_calendar_release(cal, ev);
 }
 
-/*
- * Pops the root bottom-up (Floyd): the hole left at the root goes down along the least
- * children to a leaf, and the last entry is sifted up from there. The last entry usually
- * belongs near the bottom, so this takes fewer comparisons than sifting it down from the
- * root, and the descent's branches (is there a child? a full family?) are predictable; the
- * resulting order is the same.
- */
-static struct cc_event *pop_root(struct cc_calendar *cal)
+/* The lowest bucket in use (bucket 0 being empty), and the least key there. */
+static int lowest(const struct cc_calendar *cal, uint64_t *key)
 {
-	struct slot *heap = cal->heap;
-	struct cc_event *ev = heap[0].ev;
-	ev->heap_pos = CC_EVENT_IDLE;
-	struct slot last = heap[--cal->size];
-	size_t n = cal->size;
-	if (n == 0)
-		return ev;
-	size_t pos = 0;
-	while (ARITY * pos + 1 < n) {
-		size_t child = least_child(heap, pos, n);
-		place(heap, pos, heap[child]);
-		pos = child;
+	int b = __builtin_ctzll(cal->used) + 1;
+	const struct bucket *bk = &cal->buckets[b];
+	uint64_t m = bk->v[0].key;
+	for (size_t i = 1; i < bk->n; i++)
+		if (bk->v[i].key < m)
+			m = bk->v[i].key;
+	*key = m;
+	return b;
+}
+
+/* Makes M, the least key of bucket B, the new LAST, and deals bucket B's events into the
+ * lower buckets (those at M into bucket 0). */
+static void deal(struct cc_calendar *cal, int b, uint64_t m)
+{
+	struct bucket *bk = &cal->buckets[b];
+	size_t n = bk->n;
+	bk->n = 0;
+	cal->used &= ~(UINT64_C(1) << (b - 1));
+	cal->last = m;
+	for (size_t i = 0; i < n; i++) {
+		struct slot s = bk->v[i];
+		int to = bucket_of(s.key, m);
+		if (to == 0)
+			now_push(cal, s.ev);
+		else
+			bucket_push(cal, to, s);
 	}
-	sift_up(heap, pos, last);
+}
+
+/* Pops the first event of bucket 0 (which holds one). */
+static struct cc_event *take(struct cc_calendar *cal)
+{
+	struct cc_event *ev = cal->now[0];
+	now_remove(cal, 0);
+	ev->heap_pos = CC_EVENT_IDLE;
+	cal->size--;
+	cal->last_time = ev->time;
 	return ev;
 }
 
-struct cc_event *cc_calendar_pop(struct cc_calendar *cal)
+/* The first event, removed, if it happens before LIMIT or if BOUNDED is 0; else NULL. */
+static struct cc_event *pop_first(struct cc_calendar *cal, int bounded, double limit)
 {
-	return cal->size ? pop_root(cal) : NULL;
+	if (!cal->n_now) {
+		if (!cal->used)
+			return NULL;
+		uint64_t m;
+		int b = lowest(cal, &m);
+		double t;
+		memcpy(&t, &m, sizeof t);
+		if (bounded && !(t < limit))
+			return NULL;
+		deal(cal, b, m);
+	} else if (bounded && !(cal->now[0]->time < limit)) {
+		return NULL;
+	}
+	return take(cal);
 }
 
 struct cc_event *cc_calendar_pop_before(struct cc_calendar *cal, double limit)
 {
-	return cal->size && cal->heap[0].time < limit ? pop_root(cal) : NULL;
+	return pop_first(cal, 1, limit);
+}
+
+struct cc_event *cc_calendar_pop(struct cc_calendar *cal)
+{
+	return pop_first(cal, 0, 0);
 }
 
 const struct cc_event *cc_calendar_peek(const struct cc_calendar *cal)
 {
-	return cal->size ? cal->heap[0].ev : NULL;
+	if (cal->n_now)
+		return cal->now[0];
+	if (!cal->used)
+		return NULL;
+	uint64_t m;
+	int b = lowest(cal, &m);
+	/* The first of the events at key M, by (class, sequence). */
+	const struct cc_event *first = NULL;
+	const struct bucket *bk = &cal->buckets[b];
+	for (size_t i = 0; i < bk->n; i++)
+		if (bk->v[i].key == m && (!first || now_before(bk->v[i].ev, first)))
+			first = bk->v[i].ev;
+	return first;
 }
 
 void cc_calendar_release(struct cc_calendar *cal, struct cc_event *ev)

@@ -22,6 +22,21 @@ static int ref_before(const struct ref_item *a, const struct ref_item *b)
 	return a->seq < b->seq;
 }
 
+/*
+ * A time at or after NOW. Mostly coarse steps, so that ties in time, and in class, are
+ * frequent; else anything from a microsecond to a year later (times whose bit patterns
+ * differ in low or high bits alike), or now itself, or never (INFINITY).
+ */
+static double draw_time(gsl_rng *r, double now)
+{
+	double u = gsl_rng_uniform(r);
+	if (u < 0.6)
+		return now + floor(gsl_rng_uniform(r) * 20) * 0.5;
+	if (u < 0.9)
+		return now + pow(10, -6 + 13.5 * gsl_rng_uniform(r));
+	return u < 0.98 ? now : INFINITY;
+}
+
 static void test_calendar_matches_naive_list(void **state)
 {
 	(void)state;
@@ -41,8 +56,7 @@ static void test_calendar_matches_naive_list(void **state)
 		double grow = op < OPS / 2 ? 0.55 : 0.4;
 		double u = gsl_rng_uniform(r);
 		if ((u < grow && n < MAX) || n == 0) {
-			/* Coarse times so that ties in time, and in class, are frequent. */
-			double t = now + floor(gsl_rng_uniform(r) * 20) * 0.5;
+			double t = draw_time(r, now);
 			uint32_t cls = (uint32_t)gsl_rng_uniform_int(r, 3);
 			int id = next_id++;
 			ids[n] = id;
@@ -53,7 +67,7 @@ static void test_calendar_matches_naive_list(void **state)
 			/* Move a random pending event: it takes a new place in the order, as if
 			 * cancelled and scheduled anew. */
 			size_t k = gsl_rng_uniform_int(r, n);
-			double t = now + floor(gsl_rng_uniform(r) * 20) * 0.5;
+			double t = draw_time(r, now);
 			cc_calendar_move(cal, ref[k].ev, t);
 			ref[k].time = t;
 			ref[k].seq = seq++;
@@ -80,6 +94,13 @@ static void test_calendar_matches_naive_list(void **state)
 				assert_int_equal(cc_calendar_size(cal), n);
 			}
 			assert_ptr_equal(cc_calendar_peek(cal), ref[best].ev);
+			/* Events that never happen stay until the drain: once time reached INFINITY,
+			 * nothing else could be scheduled. */
+			if (!isfinite(ref[best].time)) {
+				assert_null(cc_calendar_pop_before(cal, INFINITY));
+				assert_int_equal(cc_calendar_size(cal), n);
+				continue;
+			}
 			struct cc_event *ev = bounded ? cc_calendar_pop_before(cal, ref[best].time + 0.25)
 			                              : cc_calendar_pop(cal);
 			assert_non_null(ev);
