@@ -7,38 +7,51 @@
 #include "status.h"
 
 /*
- * A radix heap (Ahuja, Mehlhorn, Orlin and Tarjan, "Faster Algorithms for the Shortest Path
- * Problem", 1990), which serves a calendar because time never goes back: every event
- * scheduled is at or after the last one popped.
+ * Two structures, each where it is fastest.
  *
- * An event's key is its time's bit pattern, which for times >= 0 orders as the times do.
- * LAST is the key of the last event popped. Bucket 0 holds the events at time LAST; bucket
- * b (1 to 64) those whose key first differs from LAST at bit b - 1, counting from the least
- * significant. Scheduling is O(1): a leading-zero count and an append. Popping takes from
- * bucket 0; when it is empty, the least key of the lowest bucket in use becomes LAST and that
- * bucket's events are dealt again into lower buckets (they share its high bits, so each move
- * is down). An event moves at most 64 times and in practice a few, so a pop is amortised
- * O(1) with no comparison of keys outside the bucket being dealt; a binary heap pays
- * O(log n) mispredicted comparisons, which on a center of thousands of agents (thousands of
- * events) cost twice as much.
+ * A small calendar (a few dozen events: a queue and its handful of agents) is a 4-ary heap
+ * by (time, class, sequence): each event's time is kept beside its pointer, so that
+ * comparisons read no event unless the times are equal, and the four children of a node
+ * are compared in a tournament computed rather than branched on (the order of random times
+ * cannot be predicted). Popping is bottom-up (Floyd): the hole at the root goes down along
+ * the least children to a leaf, and the last entry is sifted up from there.
  *
- * Bucket 0 is itself a binary heap, by (class, sequence): its events share their time, and
- * at the start of a run there may be thousands of them (every login at time 0).
+ * A large calendar (thousands of events: thousands of agents) is a radix heap (Ahuja,
+ * Mehlhorn, Orlin and Tarjan, "Faster Algorithms for the Shortest Path Problem", 1990),
+ * which serves because time never goes back. An event's key is its time's bit pattern,
+ * which for times >= 0 orders as the times do. LAST is the key of the last event popped.
+ * The heap above then holds only the events at time LAST (bucket 0, ordered by class and
+ * sequence); bucket b (1 to 64) holds those whose key first differs from LAST at bit b - 1.
+ * Scheduling is O(1): a leading-zero count and an append. When bucket 0 is empty, the least
+ * key of the lowest bucket in use becomes LAST and that bucket's events are dealt again into
+ * lower buckets (they share its high bits, so every move is down): an event moves a few
+ * times in its life, so a pop is amortised O(1), against the heap's O(log n) mispredicted
+ * comparisons, which on thousands of events cost twice as much. On a handful of events the
+ * heap's few comparisons cost less than the dealing.
+ *
+ * The calendar turns radix when it grows past RADIX_FROM events and back when it shrinks
+ * below HEAP_BELOW; the gap keeps it from switching back and forth.
  */
 
 /* Events are carved out of slabs of this many; slabs are never freed before destroy. */
 enum { SLAB_EVENTS = 256 };
 
-enum { BUCKETS = 65 };
+enum { ARITY = 4, BUCKETS = 65, RADIX_FROM = 256, HEAP_BELOW = 64 };
 
-/* An event in bucket b >= 1, with its key, so that dealing a bucket reads no event. */
+/* An entry of the heap. */
 struct slot {
+	double time;
+	struct cc_event *ev;
+};
+
+/* An entry of bucket b >= 1, with its key, so that dealing a bucket reads no event. */
+struct kslot {
 	uint64_t key;
 	struct cc_event *ev;
 };
 
 struct bucket {
-	struct slot *v;
+	struct kslot *v;
 	size_t n, cap;
 };
 
@@ -48,13 +61,14 @@ struct slab {
 };
 
 struct cc_calendar {
-	uint64_t last;            /* the key of the last event popped (0.0 at first) */
-	double last_time;
+	struct slot *heap;        /* every event, or in radix mode bucket 0 */
+	size_t n_heap, cap_heap;
+	size_t size;              /* events scheduled */
+	int radix;                /* the buckets are in use */
+	uint64_t last;            /* radix mode: the key of the last event popped */
+	double last_time;         /* the time of the last event popped (0 at first) */
 	uint64_t used;            /* bit b - 1 set: bucket b >= 1 holds events */
-	size_t size;
-	struct cc_event **now;    /* bucket 0, a heap by (class, sequence) */
-	size_t n_now, cap_now;
-	struct bucket buckets[BUCKETS]; /* [0] unused: bucket 0 is NOW */
+	struct bucket buckets[BUCKETS]; /* [0] unused: bucket 0 is the heap */
 	uint64_t next_seq;
 	/* Free events are chained through their subject pointer. */
 	struct cc_event *free_list;
@@ -62,7 +76,8 @@ struct cc_calendar {
 	size_t allocated;
 };
 
-/* An event's place, in its heap_pos: the bucket in the high half, the index in the low. */
+/* An event's place, in its heap_pos: the bucket in the high half (0: the heap), the index
+ * in the low. */
 static inline size_t pos_of(int bucket, size_t i)
 {
 	return (size_t)bucket << 32 | i;
@@ -76,6 +91,13 @@ static inline uint64_t key_of(double time)
 	return key;
 }
 
+static inline double time_of(uint64_t key)
+{
+	double time;
+	memcpy(&time, &key, sizeof time);
+	return time;
+}
+
 /* The bucket of KEY relative to LAST (KEY >= LAST). */
 static inline int bucket_of(uint64_t key, uint64_t last)
 {
@@ -85,7 +107,10 @@ static inline int bucket_of(uint64_t key, uint64_t last)
 
 struct cc_calendar *cc_calendar_create(void)
 {
-	return cc_calloc(1, sizeof(struct cc_calendar));
+	struct cc_calendar *cal = cc_calloc(1, sizeof *cal);
+	cal->cap_heap = 64;
+	cal->heap = cc_calloc(cal->cap_heap, sizeof *cal->heap);
+	return cal;
 }
 
 void cc_calendar_destroy(struct cc_calendar *cal)
@@ -100,7 +125,7 @@ void cc_calendar_destroy(struct cc_calendar *cal)
 	}
 	for (int b = 1; b < BUCKETS; b++)
 		cc_free(cal->buckets[b].v);
-	cc_free(cal->now);
+	cc_free(cal->heap);
 	cc_free(cal);
 }
 
@@ -121,73 +146,110 @@ static struct cc_event *event_get(struct cc_calendar *cal)
 	return ev;
 }
 
-/* ---- bucket 0: the events at the time of the last pop, by (class, sequence) ---- */
+/* ---- the heap ---- */
 
-static inline int now_before(const struct cc_event *a, const struct cc_event *b)
+/* The ordering: true when A happens strictly before B. Sequences are unique, so it is total.
+ * Equal times are rare (but for bucket 0): the common case is one comparison of times. */
+static inline int before(const struct slot *a, const struct slot *b)
 {
-	if (a->cls != b->cls)
-		return a->cls < b->cls;
-	return a->seq < b->seq;
-}
-
-static inline void now_place(struct cc_calendar *cal, size_t i, struct cc_event *ev)
-{
-	cal->now[i] = ev;
-	ev->heap_pos = pos_of(0, i);
-}
-
-static void now_up(struct cc_calendar *cal, size_t i, struct cc_event *ev)
-{
-	while (i > 0) {
-		size_t parent = (i - 1) / 2;
-		if (!now_before(ev, cal->now[parent]))
-			break;
-		now_place(cal, i, cal->now[parent]);
-		i = parent;
+	if (__builtin_expect(a->time == b->time, 0)) {
+		if (a->ev->cls != b->ev->cls)
+			return a->ev->cls < b->ev->cls;
+		return a->ev->seq < b->ev->seq;
 	}
-	now_place(cal, i, ev);
+	return a->time < b->time;
 }
 
-static void now_down(struct cc_calendar *cal, size_t i, struct cc_event *ev)
+static inline void place(struct slot *heap, size_t pos, struct slot s)
 {
-	size_t n = cal->n_now;
-	for (;;) {
-		size_t child = 2 * i + 1;
-		if (child >= n)
+	heap[pos] = s;
+	s.ev->heap_pos = pos; /* pos_of(0, pos) */
+}
+
+static void sift_up(struct slot *heap, size_t pos, struct slot s)
+{
+	while (pos > 0) {
+		size_t parent = (pos - 1) / ARITY;
+		if (!before(&s, &heap[parent]))
 			break;
-		if (child + 1 < n && now_before(cal->now[child + 1], cal->now[child]))
-			child++;
-		if (!now_before(cal->now[child], ev))
+		place(heap, pos, heap[parent]);
+		pos = parent;
+	}
+	place(heap, pos, s);
+}
+
+/* The first of the children of POS (it has one at least) among the N entries. */
+static inline size_t least_child(const struct slot *heap, size_t pos, size_t n)
+{
+	size_t first = ARITY * pos + 1;
+	if (first + ARITY <= n) {
+		size_t a = first + (size_t)before(&heap[first + 1], &heap[first]);
+		size_t b = first + 2 + (size_t)before(&heap[first + 3], &heap[first + 2]);
+		return before(&heap[b], &heap[a]) ? b : a;
+	}
+	size_t best = first;
+	for (size_t c = first + 1; c < n; c++)
+		if (before(&heap[c], &heap[best]))
+			best = c;
+	return best;
+}
+
+static void sift_down(struct slot *heap, size_t n, size_t pos, struct slot s)
+{
+	while (ARITY * pos + 1 < n) {
+		size_t child = least_child(heap, pos, n);
+		if (!before(&heap[child], &s))
 			break;
-		now_place(cal, i, cal->now[child]);
-		i = child;
+		place(heap, pos, heap[child]);
+		pos = child;
 	}
-	now_place(cal, i, ev);
+	place(heap, pos, s);
 }
 
-static void now_push(struct cc_calendar *cal, struct cc_event *ev)
+static inline void heap_push(struct cc_calendar *cal, struct cc_event *ev)
 {
-	if (cal->n_now == cal->cap_now) {
-		cal->cap_now = cal->cap_now ? 2 * cal->cap_now : 16;
-		cal->now = cc_realloc(cal->now, cal->cap_now, sizeof *cal->now);
+	if (cal->n_heap == cal->cap_heap) {
+		cal->cap_heap *= 2;
+		cal->heap = cc_realloc(cal->heap, cal->cap_heap, sizeof *cal->heap);
 	}
-	now_up(cal, cal->n_now++, ev);
+	sift_up(cal->heap, cal->n_heap++, (struct slot){ ev->time, ev });
 }
 
-static void now_remove(struct cc_calendar *cal, size_t i)
+/* Removes the entry at POS, the last entry taking its place. */
+static void heap_remove(struct cc_calendar *cal, size_t pos)
 {
-	struct cc_event *last = cal->now[--cal->n_now];
-	if (i == cal->n_now)
+	struct slot last = cal->heap[--cal->n_heap];
+	if (pos == cal->n_heap)
 		return;
-	if (i > 0 && now_before(last, cal->now[(i - 1) / 2]))
-		now_up(cal, i, last);
+	if (pos > 0 && before(&last, &cal->heap[(pos - 1) / ARITY]))
+		sift_up(cal->heap, pos, last);
 	else
-		now_down(cal, i, last);
+		sift_down(cal->heap, cal->n_heap, pos, last);
+}
+
+/* Pops the root bottom-up; the last entry usually belongs near the bottom, so this takes
+ * fewer comparisons than sifting it down from the root, in the same resulting order. */
+static struct cc_event *heap_pop(struct cc_calendar *cal)
+{
+	struct slot *heap = cal->heap;
+	struct cc_event *ev = heap[0].ev;
+	size_t n = --cal->n_heap;
+	if (n == 0)
+		return ev;
+	struct slot last = heap[n];
+	size_t pos = 0;
+	while (ARITY * pos + 1 < n) {
+		size_t child = least_child(heap, pos, n);
+		place(heap, pos, heap[child]);
+		pos = child;
+	}
+	sift_up(heap, pos, last);
+	return ev;
 }
 
 /* ---- buckets 1 to 64 ---- */
 
-static inline void bucket_push(struct cc_calendar *cal, int b, struct slot s)
+static inline void bucket_push(struct cc_calendar *cal, int b, struct kslot s)
 {
 	struct bucket *bk = &cal->buckets[b];
 	if (bk->n == bk->cap) {
@@ -211,75 +273,15 @@ static inline void bucket_remove(struct cc_calendar *cal, int b, size_t i)
 		cal->used &= ~(UINT64_C(1) << (b - 1));
 }
 
-static void put(struct cc_calendar *cal, struct cc_event *ev)
+/* Puts EV in its bucket (radix mode). */
+static inline void bucket_put(struct cc_calendar *cal, struct cc_event *ev)
 {
-	/* Time never goes back: what is scheduled happens at or after what was popped. */
-	CC_ASSERT(ev->time >= cal->last_time);
 	uint64_t key = key_of(ev->time);
 	int b = bucket_of(key, cal->last);
 	if (b == 0)
-		now_push(cal, ev);
+		heap_push(cal, ev);
 	else
-		bucket_push(cal, b, (struct slot){ key, ev });
-}
-
-static void insert(struct cc_calendar *cal, struct cc_event *ev)
-{
-	ev->seq = cal->next_seq++;
-	cal->size++;
-	put(cal, ev);
-}
-
-struct cc_event *cc_calendar_schedule(struct cc_calendar *cal, double time, uint32_t cls,
-                                      int32_t kind, void *subject)
-{
-	CC_ASSERT(!isnan(time));
-	struct cc_event *ev = event_get(cal);
-	ev->time = time;
-	ev->cls = cls;
-	ev->kind = kind;
-	ev->subject = subject;
-	insert(cal, ev);
-	return ev;
-}
-
-void cc_calendar_reschedule(struct cc_calendar *cal, struct cc_event *ev, double time)
-{
-	CC_ASSERT(ev->heap_pos == CC_EVENT_IDLE && !isnan(time));
-	ev->time = time;
-	insert(cal, ev);
-}
-
-/* Takes EV, scheduled, out of its bucket. */
-static void unlink_event(struct cc_calendar *cal, struct cc_event *ev)
-{
-	CC_ASSERT(ev->heap_pos != CC_EVENT_IDLE);
-	int b = (int)(ev->heap_pos >> 32);
-	size_t i = ev->heap_pos & 0xffffffffu;
-	if (b == 0) {
-		CC_ASSERT(i < cal->n_now && cal->now[i] == ev);
-		now_remove(cal, i);
-	} else {
-		CC_ASSERT(b < BUCKETS && i < cal->buckets[b].n && cal->buckets[b].v[i].ev == ev);
-		bucket_remove(cal, b, i);
-	}
-	ev->heap_pos = CC_EVENT_IDLE;
-}
-
-void cc_calendar_move(struct cc_calendar *cal, struct cc_event *ev, double time)
-{
-	CC_ASSERT(!isnan(time));
-	unlink_event(cal, ev);
-	ev->time = time;
-	ev->seq = cal->next_seq++;
-	put(cal, ev);
-}
-
-void cc_calendar_cancel(struct cc_calendar *cal, struct cc_event *ev)
-{
-	unlink_event(cal, ev);
-	cal->size--;
-	cc_calendar_release(cal, ev);
+		bucket_push(cal, b, (struct kslot){ key, ev });
 }
 
 /* The lowest bucket in use (bucket 0 being empty), and the least key there. */
@@ -305,43 +307,169 @@ static void deal(struct cc_calendar *cal, int b, uint64_t m)
 	cal->used &= ~(UINT64_C(1) << (b - 1));
 	cal->last = m;
 	for (size_t i = 0; i < n; i++) {
-		struct slot s = bk->v[i];
+		struct kslot s = bk->v[i];
 		int to = bucket_of(s.key, m);
 		if (to == 0)
-			now_push(cal, s.ev);
+			heap_push(cal, s.ev);
 		else
 			bucket_push(cal, to, s);
 	}
 }
 
-/* Pops the first event of bucket 0 (which holds one). */
-static struct cc_event *take(struct cc_calendar *cal)
+/* ---- switching ---- */
+
+/* The heap holds every event; it turns into bucket 0, the rest dealt into the buckets. */
+static void to_radix(struct cc_calendar *cal)
 {
-	struct cc_event *ev = cal->now[0];
-	now_remove(cal, 0);
-	ev->heap_pos = CC_EVENT_IDLE;
-	cal->size--;
-	cal->last_time = ev->time;
+	cal->radix = 1;
+	cal->last = key_of(cal->last_time);
+	size_t n = cal->n_heap;
+	cal->n_heap = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct slot s = cal->heap[i];
+		uint64_t key = key_of(s.time);
+		int b = bucket_of(key, cal->last);
+		if (b == 0) /* at the time of the last pop: kept, in heap order again */
+			sift_up(cal->heap, cal->n_heap++, s);
+		else
+			bucket_push(cal, b, (struct kslot){ key, s.ev });
+	}
+}
+
+/* Every event goes back into the heap. */
+static void to_heap(struct cc_calendar *cal)
+{
+	cal->radix = 0;
+	while (cal->used) {
+		int b = __builtin_ctzll(cal->used) + 1;
+		struct bucket *bk = &cal->buckets[b];
+		for (size_t i = 0; i < bk->n; i++)
+			heap_push(cal, bk->v[i].ev);
+		bk->n = 0;
+		cal->used &= ~(UINT64_C(1) << (b - 1));
+	}
+}
+
+/* ---- the calendar ---- */
+
+__attribute__((noinline)) static void insert_radix(struct cc_calendar *cal, struct cc_event *ev)
+{
+	cal->size++;
+	bucket_put(cal, ev);
+}
+
+static inline void insert(struct cc_calendar *cal, struct cc_event *ev)
+{
+	/* Time never goes back: what is scheduled happens at or after what was popped. */
+	CC_ASSERT(ev->time >= cal->last_time);
+	ev->seq = cal->next_seq++;
+	if (cal->radix) {
+		insert_radix(cal, ev);
+		return;
+	}
+	heap_push(cal, ev);
+	if (++cal->size > RADIX_FROM)
+		to_radix(cal);
+}
+
+struct cc_event *cc_calendar_schedule(struct cc_calendar *cal, double time, uint32_t cls,
+                                      int32_t kind, void *subject)
+{
+	CC_ASSERT(!isnan(time));
+	struct cc_event *ev = event_get(cal);
+	ev->time = time;
+	ev->cls = cls;
+	ev->kind = kind;
+	ev->subject = subject;
+	insert(cal, ev);
 	return ev;
 }
 
-/* The first event, removed, if it happens before LIMIT or if BOUNDED is 0; else NULL. */
-static struct cc_event *pop_first(struct cc_calendar *cal, int bounded, double limit)
+void cc_calendar_reschedule(struct cc_calendar *cal, struct cc_event *ev, double time)
 {
-	if (!cal->n_now) {
+	CC_ASSERT(ev->heap_pos == CC_EVENT_IDLE && !isnan(time));
+	ev->time = time;
+	insert(cal, ev);
+}
+
+/* Takes EV, scheduled, out of the heap or its bucket. */
+static void unlink_event(struct cc_calendar *cal, struct cc_event *ev)
+{
+	CC_ASSERT(ev->heap_pos != CC_EVENT_IDLE);
+	int b = (int)(ev->heap_pos >> 32);
+	size_t i = ev->heap_pos & 0xffffffffu;
+	if (b == 0) {
+		CC_ASSERT(i < cal->n_heap && cal->heap[i].ev == ev);
+		heap_remove(cal, i);
+	} else {
+		CC_ASSERT(b < BUCKETS && i < cal->buckets[b].n && cal->buckets[b].v[i].ev == ev);
+		bucket_remove(cal, b, i);
+	}
+	ev->heap_pos = CC_EVENT_IDLE;
+	cal->size--;
+}
+
+void cc_calendar_move(struct cc_calendar *cal, struct cc_event *ev, double time)
+{
+	CC_ASSERT(!isnan(time));
+	unlink_event(cal, ev);
+	ev->time = time;
+	insert(cal, ev);
+}
+
+void cc_calendar_cancel(struct cc_calendar *cal, struct cc_event *ev)
+{
+	unlink_event(cal, ev);
+	cc_calendar_release(cal, ev);
+}
+
+/* pop_first in radix mode: from bucket 0, or else from the lowest bucket in use. */
+__attribute__((noinline)) static struct cc_event *pop_radix(struct cc_calendar *cal, int bounded,
+                                                            double limit)
+{
+	struct cc_event *ev;
+	if (cal->n_heap) {
+		if (bounded && !(cal->heap[0].time < limit))
+			return NULL;
+		ev = heap_pop(cal);
+	} else {
 		if (!cal->used)
 			return NULL;
 		uint64_t m;
 		int b = lowest(cal, &m);
-		double t;
-		memcpy(&t, &m, sizeof t);
-		if (bounded && !(t < limit))
+		if (bounded && !(time_of(m) < limit))
 			return NULL;
-		deal(cal, b, m);
-	} else if (bounded && !(cal->now[0]->time < limit)) {
-		return NULL;
+		struct bucket *bk = &cal->buckets[b];
+		if (bk->n == 1) { /* alone in its bucket (the common case): no dealing */
+			ev = bk->v[0].ev;
+			bucket_remove(cal, b, 0);
+			cal->last = m;
+		} else {
+			deal(cal, b, m);
+			ev = heap_pop(cal);
+		}
 	}
-	return take(cal);
+	ev->heap_pos = CC_EVENT_IDLE;
+	cal->size--;
+	cal->last_time = ev->time;
+	if (cal->size < HEAP_BELOW)
+		to_heap(cal);
+	return ev;
+}
+
+/* The first event, removed, if it happens before LIMIT or if BOUNDED is 0; else NULL. The
+ * heap's case is kept apart from the radix's, so that it stays short. */
+static inline struct cc_event *pop_first(struct cc_calendar *cal, int bounded, double limit)
+{
+	if (cal->radix)
+		return pop_radix(cal, bounded, limit);
+	if (!cal->n_heap || (bounded && !(cal->heap[0].time < limit)))
+		return NULL;
+	struct cc_event *ev = heap_pop(cal);
+	ev->heap_pos = CC_EVENT_IDLE;
+	cal->size--;
+	cal->last_time = ev->time;
+	return ev;
 }
 
 struct cc_event *cc_calendar_pop_before(struct cc_calendar *cal, double limit)
@@ -356,8 +484,8 @@ struct cc_event *cc_calendar_pop(struct cc_calendar *cal)
 
 const struct cc_event *cc_calendar_peek(const struct cc_calendar *cal)
 {
-	if (cal->n_now)
-		return cal->now[0];
+	if (cal->n_heap)
+		return cal->heap[0].ev;
 	if (!cal->used)
 		return NULL;
 	uint64_t m;
@@ -365,9 +493,12 @@ const struct cc_event *cc_calendar_peek(const struct cc_calendar *cal)
 	/* The first of the events at key M, by (class, sequence). */
 	const struct cc_event *first = NULL;
 	const struct bucket *bk = &cal->buckets[b];
-	for (size_t i = 0; i < bk->n; i++)
-		if (bk->v[i].key == m && (!first || now_before(bk->v[i].ev, first)))
-			first = bk->v[i].ev;
+	for (size_t i = 0; i < bk->n; i++) {
+		const struct cc_event *ev = bk->v[i].ev;
+		if (bk->v[i].key == m &&
+		    (!first || ev->cls < first->cls || (ev->cls == first->cls && ev->seq < first->seq)))
+			first = ev;
+	}
 	return first;
 }
 

@@ -15,8 +15,9 @@
  *   happen in the order they were scheduled. The order is therefore total and does not
  *   depend on the calendar's layout: runs are reproducible.
  *
- * It is a radix heap on the times (how it works is in the .c file): scheduling, cancelling
- * and moving an event are O(1), popping is amortised O(1), whatever the number of events.
+ * A small calendar is a 4-ary heap, a large one (past a few hundred events) a radix heap on
+ * the times, where scheduling, cancelling and moving an event are O(1) and popping is
+ * amortised O(1) whatever the number of events; the .c file says how and why.
  *
  * Events live in a pool owned by the calendar, grown in slabs and recycled through a free
  * list: once the calendar has reached its peak size, scheduling allocates nothing. Each

@@ -51,9 +51,10 @@ static void test_calendar_matches_naive_list(void **state)
 	int next_id = 0;
 	double now = 0;
 	for (int op = 0; op < OPS; op++) {
-		/* The first half mostly schedules, so that the heap grows deep (thousands of events);
-		 * the second half mostly pops. */
-		double grow = op < OPS / 2 ? 0.55 : 0.4;
+		/* Quarters that mostly schedule, so that the calendar grows to thousands of events,
+		 * alternate with quarters that mostly pop, down to a handful: the calendar changes
+		 * its structure on the way (see its .c file) and back. */
+		double grow = op / (OPS / 4) % 2 == 0 ? 0.55 : 0.4;
 		double u = gsl_rng_uniform(r);
 		if ((u < grow && n < MAX) || n == 0) {
 			double t = draw_time(r, now);
