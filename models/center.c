@@ -204,7 +204,7 @@ static void rerate(struct center *c, struct agent *a, int ch, const struct conta
 	}
 }
 
-static int *work_counter(struct agent *a, int state)
+static int16_t *work_counter(struct agent *a, int state)
 {
 	switch ((enum kstate)state) {
 	case K_RING: return &a->n_ring;
@@ -219,7 +219,7 @@ void cc_center_kset(struct center *c, struct contact *k, enum kstate s)
 	struct agent *a = k->agent;
 	cc_center_agent_account(c, a);
 	contact_account(c, k);
-	int *was = work_counter(a, k->state), *is = work_counter(a, s);
+	int16_t *was = work_counter(a, k->state), *is = work_counter(a, s);
 	if (was)
 		(*was)--;
 	if (is)

@@ -98,11 +98,11 @@ struct contact {
 	int64_t initial_id;          /* the customer's first record */
 	int64_t previous_id;         /* the record it continues, or -1 */
 	int64_t next_id;             /* the record continuing it, or -1 */
-	long first_interval;         /* the customer's first arrival interval, -1: warm-up */
+	int32_t first_interval;      /* the customer's first arrival interval, -1: warm-up */
 	uint32_t first_queue;        /* the queue of the customer's first arrival */
 	uint32_t queue;              /* OUTBOUND_QUEUE for outbound calls */
 	int32_t ronas;
-	long interval;               /* reported arrival interval, -1 before the warm-up */
+	int32_t interval;            /* reported arrival interval, -1 before the warm-up */
 	uint8_t state;               /* enum kstate */
 	uint8_t cs;                  /* enum cc_contact_state last reported */
 	uint8_t channel;
@@ -126,10 +126,9 @@ struct contact {
 struct ready_node {
 	struct ready_node *prev, *next; /* in its level's queue, when there */
 	struct cc_heap_node hn;         /* in its level's heap of late-comers, when there */
-	struct agent *agent;
 	double idle_s;
 	uint64_t seq;
-	int load;                       /* its level: contacts of the channel in hand; -1: out */
+	int32_t load;                   /* its level: contacts of the channel in hand; -1: out */
 };
 
 /* One level of a ready set: the free agents holding the same number of contacts of the
@@ -164,19 +163,21 @@ struct agent {
 	double npt_run_start_s;      /* start of the current run of not-productive statuses */
 	double away_until_s;         /* an away episode lasts until then */
 	double next_duration_s;
-	int n_held, n_ring, n_work, n_acw; /* contacts in hand: all, ringing, worked (talk,
-	                                      callback pending and dial), in ACW */
-	int held_ch[CC_CHANNEL_COUNT];     /* contacts in hand per channel */
-	int talking[CC_CHANNEL_COUNT];     /* ...of them connected (the slowdown level) */
-	int status;
-	int next_status;             /* taken when the last contact ends; CC_NO_STATUS: none */
-	int moving;                  /* moved to another region, finishing its voice contacts
+	/* Counts and codes are short (a concurrency is at most 10 per channel, statuses are
+	 * fewer than 256): with a hundred thousand agents every byte here is 100 KB. */
+	int16_t n_held, n_ring, n_work, n_acw; /* contacts in hand: all, ringing, worked (talk,
+	                                          callback pending and dial), in ACW */
+	int16_t held_ch[CC_CHANNEL_COUNT];     /* contacts in hand per channel */
+	int16_t talking[CC_CHANNEL_COUNT];     /* ...of them connected (the slowdown level) */
+	int16_t status;
+	int16_t next_status;         /* taken when the last contact ends; CC_NO_STATUS: none */
+	int16_t handing;             /* contacts it is handing on (takes no new ones meanwhile) */
+	uint8_t moving;              /* moved to another region, finishing its voice contacts
 	                                (next_status is then Offline) */
-	int handing;                 /* contacts it is handing on (takes no new ones meanwhile) */
-	int in_shift, overtime;
+	uint8_t in_shift, overtime;
 	uint32_t group;
 	int32_t id;
-	int rank, crew;              /* place in the shift, for staggered planned statuses */
+	int32_t rank, crew;          /* place in the shift, for staggered planned statuses */
 };
 
 struct queue {
@@ -210,7 +211,8 @@ struct group {
 	size_t region;
 	size_t first_agent, n_agents;   /* its agents in center.agents */
 	struct ready_set ready[CC_CHANNEL_COUNT]; /* agents who can take one more contact */
-	struct ready_node *ready_nodes; /* N_AGENTS * N_CHANNELS: each agent's ready nodes */
+	struct ready_node *ready_nodes; /* N_CHANNELS per agent, agent by agent, from ... */
+	struct agent *ready_agents;     /* ... the group's first agent */
 	uint8_t channels[CC_CHANNEL_COUNT];     /* the channels its profile handles */
 	size_t n_channels;
 	struct cc_roster roster;

@@ -161,10 +161,16 @@ static int eligible(const struct center *c, const struct contact *k, const struc
 	return c->now >= k->queued_s + e->eligible_s;
 }
 
+/* The agent whose ready node of group G is X. */
+static struct agent *agent_of(const struct group *g, const struct ready_node *x)
+{
+	return g->ready_agents + (size_t)(x - g->ready_nodes) / g->n_channels;
+}
+
 struct agent *cc_route_free_agent(const struct group *g, int ch)
 {
 	const struct ready_node *first = g->ready[ch].first;
-	return first ? first->agent : NULL;
+	return first ? agent_of(g, first) : NULL;
 }
 
 struct agent *cc_route_find_agent(struct center *c, const struct queue *q,
@@ -174,13 +180,14 @@ struct agent *cc_route_find_agent(struct center *c, const struct queue *q,
 	struct agent *found = NULL;
 	for (size_t i = 0; i < q->n_servers; i++) {
 		const struct cc_route_edge *e = q->servers[i];
-		const struct ready_node *rn = c->groups[e->group].ready[q->channel].first;
+		const struct group *g = &c->groups[e->group];
+		const struct ready_node *rn = g->ready[q->channel].first;
 		if (!rn || !eligible(c, k, e))
 			continue;
 		struct cc_agent_choice cand = { e, rn->load, rn->idle_s };
 		if (!found || c->policy->agent_before(&cand, &best)) {
 			best = cand;
-			found = rn->agent;
+			found = agent_of(g, rn);
 		}
 	}
 	return found;
@@ -378,12 +385,12 @@ void cc_route_add_agents(struct center *c, struct group *g, struct agent *agents
 {
 	(void)c;
 	CC_NEW_ARRAY(g->ready_nodes, n * g->n_channels);
+	g->ready_agents = agents;
 	for (size_t i = 0; i < n; i++) {
 		agents[i].ready = g->ready_nodes + i * g->n_channels;
 		for (size_t k = 0; k < g->n_channels; k++) {
 			struct ready_node *rn = &agents[i].ready[k];
 			cc_heap_node_init(&rn->hn);
-			rn->agent = &agents[i];
 			rn->load = -1;
 		}
 	}
