@@ -229,7 +229,7 @@ double cc_dist_sample_exp(gsl_rng *r)
 	return exp_slow(r, i, u);
 }
 
-double cc_dist_sample(const struct cc_dist *d, gsl_rng *r)
+double cc_dist_sample_any(const struct cc_dist *d, gsl_rng *r)
 {
 	switch (d->kind) {
 	case CC_DIST_EXPONENTIAL:

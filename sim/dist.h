@@ -92,9 +92,6 @@ void cc_dist_init_constant(struct cc_dist *d, double value);
 
 void cc_dist_fini(struct cc_dist *d);
 
-/* One draw. Consumes the stream only for random kinds: a deterministic one draws nothing. */
-double cc_dist_sample(const struct cc_dist *d, gsl_rng *r);
-
 /*
  * One draw of the exponential distribution of mean 1; the exponential kind scales it by its
  * mean. R must give 32 random bits per gsl_rng_get (range 0 to 2^32 - 1, as the generators
@@ -113,6 +110,20 @@ double cc_dist_sample(const struct cc_dist *d, gsl_rng *r);
  * exact up to that resolution.
  */
 double cc_dist_sample_exp(gsl_rng *r);
+
+/* One draw of any kind; cc_dist_sample is the same, with its commonest kinds inline. */
+double cc_dist_sample_any(const struct cc_dist *d, gsl_rng *r);
+
+/* One draw. Consumes the stream only for random kinds: a deterministic one draws nothing. */
+static inline double cc_dist_sample(const struct cc_dist *d, gsl_rng *r)
+{
+	if (d->kind == CC_DIST_EXPONENTIAL)
+		return d->a * cc_dist_sample_exp(r);
+	if (d->kind == CC_DIST_DETERMINISTIC)
+		return d->a;
+	return cc_dist_sample_any(d, r);
+}
+
 
 /* Standard deviation of the distribution. */
 double cc_dist_sd(const struct cc_dist *d);
