@@ -129,6 +129,7 @@ struct ready_node {
 	double idle_s;
 	uint64_t seq;
 	int32_t load;                   /* its level: contacts of the channel in hand; -1: out */
+	uint32_t agent;                 /* its agent's index in the group */
 };
 
 /* One level of a ready set: the free agents holding the same number of contacts of the
@@ -144,6 +145,8 @@ struct ready_level {
 struct ready_set {
 	struct ready_level *levels;
 	int n_levels;
+	int first_load;              /* the first's keys, copied here so that routing decisions */
+	double first_idle_s;         /* across groups read no agent's node */
 	struct ready_node *first;    /* NULL when the set is empty */
 };
 

@@ -68,6 +68,15 @@ static struct ready_node *set_first(const struct ready_set *rs)
 	return NULL;
 }
 
+static inline void set_first_is(struct ready_set *rs, struct ready_node *x)
+{
+	rs->first = x;
+	if (x) {
+		rs->first_load = x->load;
+		rs->first_idle_s = x->idle_s;
+	}
+}
+
 /* Puts X (its keys set, LOAD below the concurrency) in RS. */
 static void set_insert(struct ready_set *rs, struct ready_node *x)
 {
@@ -85,7 +94,7 @@ static void set_insert(struct ready_set *rs, struct ready_node *x)
 		cc_heap_push(&l->late, &x->hn);
 	}
 	if (!rs->first || ready_node_before(x, rs->first))
-		rs->first = x;
+		set_first_is(rs, x);
 }
 
 static void set_remove(struct ready_set *rs, struct ready_node *x)
@@ -106,7 +115,7 @@ static void set_remove(struct ready_set *rs, struct ready_node *x)
 	}
 	x->load = -1;
 	if (rs->first == x)
-		rs->first = set_first(rs);
+		set_first_is(rs, set_first(rs));
 }
 
 /* Waiting contacts: by the time they count as queued from, then by arrival order. */
@@ -164,7 +173,7 @@ static int eligible(const struct center *c, const struct contact *k, const struc
 /* The agent whose ready node of group G is X. */
 static struct agent *agent_of(const struct group *g, const struct ready_node *x)
 {
-	return g->ready_agents + (size_t)(x - g->ready_nodes) / g->n_channels;
+	return g->ready_agents + x->agent;
 }
 
 struct agent *cc_route_free_agent(const struct group *g, int ch)
@@ -181,13 +190,13 @@ struct agent *cc_route_find_agent(struct center *c, const struct queue *q,
 	for (size_t i = 0; i < q->n_servers; i++) {
 		const struct cc_route_edge *e = q->servers[i];
 		const struct group *g = &c->groups[e->group];
-		const struct ready_node *rn = g->ready[q->channel].first;
-		if (!rn || !eligible(c, k, e))
+		const struct ready_set *rs = &g->ready[q->channel];
+		if (!rs->first || !eligible(c, k, e))
 			continue;
-		struct cc_agent_choice cand = { e, rn->load, rn->idle_s };
+		struct cc_agent_choice cand = { e, rs->first_load, rs->first_idle_s };
 		if (!found || c->policy->agent_before(&cand, &best)) {
 			best = cand;
-			found = agent_of(g, rn);
+			found = agent_of(g, rs->first);
 		}
 	}
 	return found;
@@ -392,6 +401,7 @@ void cc_route_add_agents(struct center *c, struct group *g, struct agent *agents
 			struct ready_node *rn = &agents[i].ready[k];
 			cc_heap_node_init(&rn->hn);
 			rn->load = -1;
+			rn->agent = (uint32_t)i;
 		}
 	}
 }
