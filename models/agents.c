@@ -152,7 +152,7 @@ void cc_agent_rona(struct center *c, struct agent *a)
 /* Exponential gap of a Poisson clock at PER_HOUR. */
 static double gap(struct agent *a, double per_hour)
 {
-	return gsl_ran_exponential(a->rng, 3600.0 / per_hour);
+	return 3600.0 / per_hour * cc_dist_sample_exp(a->rng);
 }
 
 void cc_agent_outbound_done(struct center *c, struct agent *a)
@@ -439,6 +439,7 @@ void cc_agent_setup(struct center *c)
 	size_t id = 0;
 	for (size_t g = 0; g < scn->n_groups; g++) {
 		const struct cc_roster *r = &c->groups[g].roster;
+		cc_route_add_agents(c, &c->groups[g], c->agents + id, r->agents);
 		for (size_t i = 0; i < r->agents; i++, id++) {
 			struct agent *a = &c->agents[id];
 			a->id = (int32_t)id;
@@ -449,10 +450,6 @@ void cc_agent_setup(struct center *c)
 			a->crew = r->crew[i];
 			a->span = r->spans + r->first[i];
 			a->span_end = r->spans + r->first[i + 1];
-			for (int ch = 0; ch < CC_CHANNEL_COUNT; ch++) {
-				cc_heap_node_init(&a->ready[ch].hn);
-				a->ready[ch].agent = a;
-			}
 			a->rng = cc_rng_create(scn->seed, c->replication,
 			                       cc_rng_source_id(scn->groups[g].name, STREAM_AGENT + i));
 			if (a->span < a->span_end)

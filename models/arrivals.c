@@ -2,7 +2,7 @@
 
 #include <math.h>
 
-#include <gsl/gsl_randist.h>
+#include "sim/dist.h"
 
 void cc_arrivals_init(struct cc_arrivals *a, const struct cc_queue_cfg *cfg, gsl_rng *rng)
 {
@@ -14,7 +14,7 @@ void cc_arrivals_init(struct cc_arrivals *a, const struct cc_queue_cfg *cfg, gsl
 double cc_arrivals_next(struct cc_arrivals *a)
 {
 	const struct cc_queue_cfg *c = a->cfg;
-	double need = c->process == CC_ARRIVALS_POISSON ? gsl_ran_exponential(a->rng, 1.0) : 1.0;
+	double need = c->process == CC_ARRIVALS_POISSON ? cc_dist_sample_exp(a->rng) : 1.0;
 	double t = a->t;
 	if (c->n_rates == 1) {
 		/* The common case: one rate for the whole run. */

@@ -225,7 +225,7 @@ static void rerate(struct center *c, struct agent *a, int ch, const struct conta
 	}
 }
 
-static int *work_counter(struct agent *a, int state)
+static int16_t *work_counter(struct agent *a, int state)
 {
 	switch ((enum kstate)state) {
 	case K_RING: return &a->n_ring;
@@ -240,7 +240,7 @@ void cc_center_kset(struct center *c, struct contact *k, enum kstate s)
 	struct agent *a = k->agent;
 	cc_center_agent_account(c, a);
 	contact_account(c, k);
-	int *was = work_counter(a, k->state), *is = work_counter(a, s);
+	int16_t *was = work_counter(a, k->state), *is = work_counter(a, s);
 	if (was)
 		(*was)--;
 	if (is)
@@ -1296,16 +1296,16 @@ void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
 	const double horizon = grid->horizon_s;
 	int stopped = 0;
 	for (;;) {
-		const struct cc_event *top = cc_calendar_peek(c.cal);
-		double t = top ? top->time : INFINITY;
-		if (c.next_tick <= t && c.next_tick < horizon) { /* before events at the same time */
+		/* Ticks come before events at the same time. */
+		double limit = c.next_tick < horizon ? c.next_tick : horizon;
+		struct cc_event *ev = cc_calendar_pop_before(c.cal, limit);
+		if (!ev) {
+			if (!(limit < horizon))
+				break;
 			c.now = c.next_tick;
 			tick(&c);
 			continue;
 		}
-		if (t >= horizon)
-			break;
-		struct cc_event *ev = cc_calendar_pop(c.cal);
 		c.now = ev->time;
 		dispatch_event(&c, ev);
 		if ((++events & (PROGRESS_EVERY - 1)) == 0 && progress) {
@@ -1357,8 +1357,11 @@ double cc_center_bytes(const struct cc_scenario *scn)
 {
 	double agents = (double)cc_scenario_agents(scn);
 	double n_status = (double)cc_scenario_status_count(scn);
-	/* An agent: its struct, its random stream, its whole-run sums and its roster spans. */
-	double per_agent = (double)sizeof(struct agent) + (double)gsl_rng_mt19937->size + 64 +
+	/* An agent: its struct, its ready nodes, its random stream, its whole-run sums and its
+	 * roster spans. */
+	double per_agent = (double)sizeof(struct agent) +
+	                   CC_CHANNEL_COUNT * (double)sizeof(struct ready_node) +
+	                   (double)gsl_rng_taus2->size + 64 +
 	                   8 * ((double)CC_AR_COUNT + n_status) + 4 * sizeof(struct cc_span);
 	/* Contacts in the system at once, by Little's law: arrivals an hour times the hours
 	 * each stays (handle, ACW and a generous wait), doubled for peaks, in slabs of 1024. */

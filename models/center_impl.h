@@ -99,11 +99,11 @@ struct contact {
 	int64_t initial_id;          /* the customer's first record */
 	int64_t previous_id;         /* the record it continues, or -1 */
 	int64_t next_id;             /* the record continuing it, or -1 */
-	long first_interval;         /* the customer's first arrival interval, -1: warm-up */
+	int32_t first_interval;      /* the customer's first arrival interval, -1: warm-up */
 	uint32_t first_queue;        /* the queue of the customer's first arrival */
 	uint32_t queue;              /* OUTBOUND_QUEUE for outbound calls */
 	int32_t ronas;
-	long interval;               /* reported arrival interval, -1 before the warm-up */
+	int32_t interval;            /* reported arrival interval, -1 before the warm-up */
 	uint8_t state;               /* enum kstate */
 	uint8_t cs;                  /* enum cc_contact_state last reported */
 	uint8_t channel;
@@ -122,17 +122,38 @@ struct contact {
 	uint8_t ended;               /* ended at once by its agent's region move */
 };
 
-/* An agent's place in one of its group's free-agent heaps, with the keys it was put in with. */
+/* An agent's place among its group's free agents of one channel, with the keys it was put
+ * in with (routing.c keeps them). */
 struct ready_node {
-	struct cc_heap_node hn;
-	struct agent *agent;
+	struct ready_node *prev, *next; /* in its level's queue, when there */
+	struct cc_heap_node hn;         /* in its level's heap of late-comers, when there */
 	double idle_s;
 	uint64_t seq;
-	int load;
+	int32_t load;                   /* its level: contacts of the channel in hand; -1: out */
+	uint32_t agent;                 /* its agent's index in the group */
+};
+
+/* One level of a ready set: the free agents holding the same number of contacts of the
+ * channel, by (idle_s, seq). Most come in after all the others (their idle timer starts
+ * now, and seq grows) and join the queue at its tail; the rest go to the heap. */
+struct ready_level {
+	struct ready_node *head, *tail;
+	struct cc_heap late;
+};
+
+/* The agents of one group who can take one more contact of one channel, by (load, idle_s,
+ * seq): one level per load below the channel's concurrency, and the first of all. */
+struct ready_set {
+	struct ready_level *levels;
+	int n_levels;
+	int first_load;              /* the first's keys, copied here so that routing decisions */
+	double first_idle_s;         /* across groups read no agent's node */
+	struct ready_node *first;    /* NULL when the set is empty */
 };
 
 struct agent {
-	struct ready_node ready[CC_CHANNEL_COUNT];
+	struct ready_node *ready;    /* one per channel of its group's profile, in the group's
+	                                channel order */
 	struct contact *held;        /* contacts in hand, from the offer to the end of ACW */
 	struct cc_event *shift_ev;   /* the next login or logout */
 	struct cc_event *status_ev;  /* the end of the current status, or NULL */
@@ -146,19 +167,21 @@ struct agent {
 	double npt_run_start_s;      /* start of the current run of not-productive statuses */
 	double away_until_s;         /* an away episode lasts until then */
 	double next_duration_s;
-	int n_held, n_ring, n_work, n_acw; /* contacts in hand: all, ringing, worked (talk,
-	                                      callback pending and dial), in ACW */
-	int held_ch[CC_CHANNEL_COUNT];     /* contacts in hand per channel */
-	int talking[CC_CHANNEL_COUNT];     /* ...of them connected (the slowdown level) */
-	int status;
-	int next_status;             /* taken when the last contact ends; CC_NO_STATUS: none */
-	int moving;                  /* moved to another region, finishing its voice contacts
+	/* Counts and codes are short (a concurrency is at most 10 per channel, statuses are
+	 * fewer than 256): with a hundred thousand agents every byte here is 100 KB. */
+	int16_t n_held, n_ring, n_work, n_acw; /* contacts in hand: all, ringing, worked (talk,
+	                                          callback pending and dial), in ACW */
+	int16_t held_ch[CC_CHANNEL_COUNT];     /* contacts in hand per channel */
+	int16_t talking[CC_CHANNEL_COUNT];     /* ...of them connected (the slowdown level) */
+	int16_t status;
+	int16_t next_status;         /* taken when the last contact ends; CC_NO_STATUS: none */
+	int16_t handing;             /* contacts it is handing on (takes no new ones meanwhile) */
+	uint8_t moving;              /* moved to another region, finishing its voice contacts
 	                                (next_status is then Offline) */
-	int handing;                 /* contacts it is handing on (takes no new ones meanwhile) */
-	int in_shift, overtime;
+	uint8_t in_shift, overtime;
 	uint32_t group;
 	int32_t id;
-	int rank, crew;              /* place in the shift, for staggered planned statuses */
+	int32_t rank, crew;          /* place in the shift, for staggered planned statuses */
 };
 
 struct queue {
@@ -191,7 +214,9 @@ struct group {
 	struct cc_route_edge *edges_all; /* N_EDGES per region, region by region */
 	size_t region;
 	size_t first_agent, n_agents;   /* its agents in center.agents */
-	struct cc_heap ready[CC_CHANNEL_COUNT]; /* agents who can take one more contact */
+	struct ready_set ready[CC_CHANNEL_COUNT]; /* agents who can take one more contact */
+	struct ready_node *ready_nodes; /* N_CHANNELS per agent, agent by agent, from ... */
+	struct agent *ready_agents;     /* ... the group's first agent */
 	uint8_t channels[CC_CHANNEL_COUNT];     /* the channels its profile handles */
 	size_t n_channels;
 	struct cc_roster roster;
@@ -460,12 +485,14 @@ static inline int cc_region_ends(int ch)
 
 /* ---- routing.c ---- */
 
-/* Builds the edges, the free-agent heaps and the queues' servers and thresholds. */
+/* Builds the edges, the free-agent sets and the queues' servers and thresholds. */
 void cc_route_setup(struct center *c);
+/* Gives the N AGENTS of group G their places (out of every set) in G's free-agent sets. */
+void cc_route_add_agents(struct center *c, struct group *g, struct agent *agents, size_t n);
 void cc_route_teardown(struct center *c);
 /* Whether A can take one more contact of channel CH now. */
 int cc_route_can_take(const struct center *c, const struct agent *a, int ch);
-/* Puts A in, or out of, its group's free-agent heaps as it now can take work. */
+/* Puts A in, or out of, its group's free-agent sets as it now can take work. */
 void cc_route_refresh(struct center *c, struct agent *a);
 /* A can take work: it takes contacts while its policy finds it eligible ones. */
 void cc_route_agent_ready(struct center *c, struct agent *a);

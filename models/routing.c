@@ -1,7 +1,7 @@
 /*
- * Matching contacts and agents. Two kinds of index keep every decision to a few heap tops:
- * per group and channel, the agents who can take one more contact of the channel; per
- * queue, its waiting contacts. A contact looks only at the top agent of each group serving
+ * Matching contacts and agents. Two kinds of index keep every decision to a few firsts:
+ * per group and channel, the agents who can take one more contact of the channel (a ready
+ * set, below); per queue, its waiting contacts (a heap). A contact looks only at the top agent of each group serving
  * its queue; an agent only at the head of each queue of its profile. The policy ranks those
  * few candidates (models/policy.h).
  *
@@ -22,14 +22,100 @@
 #define READY_OF(node) ((struct ready_node *)((char *)(node) - offsetof(struct ready_node, hn)))
 
 /* Free agents: fewest contacts of the channel in hand, then longest idle, then first free. */
-static int ready_before(const struct cc_heap_node *x, const struct cc_heap_node *y)
+static inline int ready_node_before(const struct ready_node *a, const struct ready_node *b)
 {
-	const struct ready_node *a = READY_OF(x), *b = READY_OF(y);
 	if (a->load != b->load)
 		return a->load < b->load;
 	if (a->idle_s != b->idle_s)
 		return a->idle_s < b->idle_s;
 	return a->seq < b->seq;
+}
+
+static int ready_before(const struct cc_heap_node *x, const struct cc_heap_node *y)
+{
+	return ready_node_before(READY_OF(x), READY_OF(y));
+}
+
+/*
+ * Ready sets. The order is (load, idle_s, seq), as a heap of all the group's free agents
+ * would give, but an agent's place is found in O(1) in the common case: the level of its
+ * load is one array index away, and in a level an agent whose idle timer starts now (with
+ * the "activity" idle timer, every one but those freed by a hand-over) comes after every
+ * agent there, so it joins a queue at its tail. Only an agent that would not (an older idle
+ * timer, as the "inbound" timer gives) goes to the level's heap; the level's first is the
+ * first of its queue's head and its heap's top. The set keeps its first agent, which every
+ * routing decision reads.
+ */
+
+/* The first agent of level L, or NULL. */
+static struct ready_node *level_first(const struct ready_level *l)
+{
+	struct cc_heap_node *top = cc_heap_top(&l->late);
+	if (!top)
+		return l->head;
+	struct ready_node *late = READY_OF(top);
+	return l->head && ready_node_before(l->head, late) ? l->head : late;
+}
+
+/* The first agent of the set: that of its lowest level not empty. */
+static struct ready_node *set_first(const struct ready_set *rs)
+{
+	for (int i = 0; i < rs->n_levels; i++) {
+		struct ready_node *x = level_first(&rs->levels[i]);
+		if (x)
+			return x;
+	}
+	return NULL;
+}
+
+static inline void set_first_is(struct ready_set *rs, struct ready_node *x)
+{
+	rs->first = x;
+	if (x) {
+		rs->first_load = x->load;
+		rs->first_idle_s = x->idle_s;
+	}
+}
+
+/* Puts X (its keys set, LOAD below the concurrency) in RS. */
+static void set_insert(struct ready_set *rs, struct ready_node *x)
+{
+	CC_ASSERT(x->load >= 0 && x->load < rs->n_levels);
+	struct ready_level *l = &rs->levels[x->load];
+	if (!l->tail || !ready_node_before(x, l->tail)) {
+		x->prev = l->tail;
+		x->next = NULL;
+		if (l->tail)
+			l->tail->next = x;
+		else
+			l->head = x;
+		l->tail = x;
+	} else {
+		cc_heap_push(&l->late, &x->hn);
+	}
+	if (!rs->first || ready_node_before(x, rs->first))
+		set_first_is(rs, x);
+}
+
+static void set_remove(struct ready_set *rs, struct ready_node *x)
+{
+	struct ready_level *l = &rs->levels[x->load];
+	if (cc_heap_contains(&x->hn)) {
+		cc_heap_remove(&l->late, &x->hn);
+	} else {
+		if (x->prev)
+			x->prev->next = x->next;
+		else
+			l->head = x->next;
+		if (x->next)
+			x->next->prev = x->prev;
+		else
+			l->tail = x->prev;
+		x->prev = x->next = NULL;
+	}
+	x->load = -1;
+	if (rs->first == x)
+		set_first_is(rs, set_first(rs));
 }
 
 /* Waiting contacts: by the time they count as queued from, then by arrival order. */
@@ -62,18 +148,18 @@ void cc_route_refresh(struct center *c, struct agent *a)
 	struct group *g = &c->groups[a->group];
 	for (size_t i = 0; i < g->n_channels; i++) {
 		int ch = g->channels[i];
-		struct ready_node *rn = &a->ready[ch];
+		struct ready_node *rn = &a->ready[i];
 		int want = cc_route_can_take(c, a, ch);
-		if (cc_heap_contains(&rn->hn)) {
+		if (rn->load >= 0) {
 			if (want && rn->load == a->held_ch[ch] && rn->idle_s == a->idle_since_s)
 				continue; /* unchanged: it keeps its place */
-			cc_heap_remove(&g->ready[ch], &rn->hn);
+			set_remove(&g->ready[ch], rn);
 		}
 		if (want) {
 			rn->load = a->held_ch[ch];
 			rn->idle_s = a->idle_since_s;
 			rn->seq = c->ready_seq++;
-			cc_heap_push(&g->ready[ch], &rn->hn);
+			set_insert(&g->ready[ch], rn);
 		}
 	}
 }
@@ -84,10 +170,16 @@ static int eligible(const struct center *c, const struct contact *k, const struc
 	return c->now >= k->queued_s + e->eligible_s;
 }
 
+/* The agent whose ready node of group G is X. */
+static struct agent *agent_of(const struct group *g, const struct ready_node *x)
+{
+	return g->ready_agents + x->agent;
+}
+
 struct agent *cc_route_free_agent(const struct group *g, int ch)
 {
-	struct cc_heap_node *top = cc_heap_top(&g->ready[ch]);
-	return top ? READY_OF(top)->agent : NULL;
+	const struct ready_node *first = g->ready[ch].first;
+	return first ? agent_of(g, first) : NULL;
 }
 
 struct agent *cc_route_find_agent(struct center *c, const struct queue *q,
@@ -97,14 +189,14 @@ struct agent *cc_route_find_agent(struct center *c, const struct queue *q,
 	struct agent *found = NULL;
 	for (size_t i = 0; i < q->n_servers; i++) {
 		const struct cc_route_edge *e = q->servers[i];
-		struct cc_heap_node *top = cc_heap_top(&c->groups[e->group].ready[q->channel]);
-		if (!top || !eligible(c, k, e))
+		const struct group *g = &c->groups[e->group];
+		const struct ready_set *rs = &g->ready[q->channel];
+		if (!rs->first || !eligible(c, k, e))
 			continue;
-		const struct ready_node *rn = READY_OF(top);
-		struct cc_agent_choice cand = { e, rn->load, rn->idle_s };
+		struct cc_agent_choice cand = { e, rs->first_load, rs->first_idle_s };
 		if (!found || c->policy->agent_before(&cand, &best)) {
 			best = cand;
-			found = rn->agent;
+			found = agent_of(g, rs->first);
 		}
 	}
 	return found;
@@ -265,9 +357,14 @@ void cc_route_setup(struct center *c)
 			per_line[gr->profile->queues[i].queue]++;
 		gr->edges = gr->edges_all + gr->region * gr->n_edges;
 		for (int ch = 0; ch < CC_CHANNEL_COUNT; ch++) {
-			cc_heap_init(&gr->ready[ch], ready_before);
-			if (gr->profile->concurrency[ch] > 0)
-				gr->channels[gr->n_channels++] = (uint8_t)ch;
+			struct ready_set *rs = &gr->ready[ch];
+			rs->n_levels = gr->profile->concurrency[ch];
+			if (!rs->n_levels)
+				continue;
+			gr->channels[gr->n_channels++] = (uint8_t)ch;
+			CC_NEW_ARRAY(rs->levels, (size_t)rs->n_levels);
+			for (int l = 0; l < rs->n_levels; l++)
+				cc_heap_init(&rs->levels[l].late, ready_before);
 		}
 	}
 	for (size_t i = 0; i < scn->n_queues; i++) {
@@ -293,11 +390,32 @@ void cc_route_move_group(struct center *c, struct group *g, size_t region)
 		tick(c, &c->queues[i]);
 }
 
+void cc_route_add_agents(struct center *c, struct group *g, struct agent *agents, size_t n)
+{
+	(void)c;
+	CC_NEW_ARRAY(g->ready_nodes, n * g->n_channels);
+	g->ready_agents = agents;
+	for (size_t i = 0; i < n; i++) {
+		agents[i].ready = g->ready_nodes + i * g->n_channels;
+		for (size_t k = 0; k < g->n_channels; k++) {
+			struct ready_node *rn = &agents[i].ready[k];
+			cc_heap_node_init(&rn->hn);
+			rn->load = -1;
+			rn->agent = (uint32_t)i;
+		}
+	}
+}
+
 void cc_route_teardown(struct center *c)
 {
 	for (size_t g = 0; g < c->scn->n_groups; g++) {
-		for (int ch = 0; ch < CC_CHANNEL_COUNT; ch++)
-			cc_heap_fini(&c->groups[g].ready[ch]);
+		for (int ch = 0; ch < CC_CHANNEL_COUNT; ch++) {
+			struct ready_set *rs = &c->groups[g].ready[ch];
+			for (int l = 0; l < rs->n_levels; l++)
+				cc_heap_fini(&rs->levels[l].late);
+			cc_free(rs->levels);
+		}
+		cc_free(c->groups[g].ready_nodes);
 		cc_free(c->groups[g].edges_all);
 	}
 	for (size_t i = 0; i < c->scn->n_queues; i++) {

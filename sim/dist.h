@@ -92,8 +92,38 @@ void cc_dist_init_constant(struct cc_dist *d, double value);
 
 void cc_dist_fini(struct cc_dist *d);
 
+/*
+ * One draw of the exponential distribution of mean 1; the exponential kind scales it by its
+ * mean. R must give 32 random bits per gsl_rng_get (range 0 to 2^32 - 1, as the generators
+ * of cc_rng_create do).
+ *
+ * The method is Marsaglia and Tsang's ziggurat ("The Ziggurat Method for Generating Random
+ * Variables", 2000) with 256 pieces, rather than inversion (-log(1 - u)), whose logarithm
+ * was the costliest part of a simulation. The area under exp(-x) is cut into 256 pieces of
+ * equal area: 255 horizontal layers, and a base that is a rectangle plus the tail beyond
+ * R = 7.697. One 32-bit draw chooses a piece (its low 8 bits) and a point across it (its
+ * high 24 bits); in about 97.8 % of draws the point lies in the piece's inner rectangle,
+ * wholly under the curve, and is the variate: one draw, one comparison, one product. The
+ * rest go to the exact tests of the method: under the curve in a layer's wedge (a second
+ * uniform), or in the tail (R plus another exponential). Values are multiples of 2^-24 of
+ * their piece's width (at most 5.2e-7 for mean 1), none negative, and the distribution is
+ * exact up to that resolution.
+ */
+double cc_dist_sample_exp(gsl_rng *r);
+
+/* One draw of any kind; cc_dist_sample is the same, with its commonest kinds inline. */
+double cc_dist_sample_any(const struct cc_dist *d, gsl_rng *r);
+
 /* One draw. Consumes the stream only for random kinds: a deterministic one draws nothing. */
-double cc_dist_sample(const struct cc_dist *d, gsl_rng *r);
+static inline double cc_dist_sample(const struct cc_dist *d, gsl_rng *r)
+{
+	if (d->kind == CC_DIST_EXPONENTIAL)
+		return d->a * cc_dist_sample_exp(r);
+	if (d->kind == CC_DIST_DETERMINISTIC)
+		return d->a;
+	return cc_dist_sample_any(d, r);
+}
+
 
 /* Standard deviation of the distribution. */
 double cc_dist_sd(const struct cc_dist *d);

@@ -36,7 +36,7 @@ unsigned long cc_rng_stream_seed(uint64_t seed, uint64_t replication, uint64_t s
 
 gsl_rng *cc_rng_create(uint64_t seed, uint64_t replication, uint64_t source)
 {
-	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_taus2);
 	if (!r)
 		cc_fail(__FILE__, __LINE__, "gsl_rng_alloc (out of memory)");
 	gsl_rng_set(r, cc_rng_stream_seed(seed, replication, source));

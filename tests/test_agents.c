@@ -441,7 +441,10 @@ static void test_agents_outbound_in_npt(void **state)
 	            tu_total(&run, CC_FIG_GROUP, "talk_s", 0) + tu_total(&run, CC_FIG_GROUP, "acw_s", 0), 1e-6);
 	/* Idle time in Outbound without a call is nil: the agent is Available after each. */
 	assert_near(status_time(&run, CC_AGENT_FIRST_NPT), 0, 1e-9);
-	assert_int_equal(run.counts[0].outbound, (uint64_t)calls - (run.counts[0].outbound < calls));
+	/* Every call placed is done by the horizon but those still open then, at most one per
+	 * agent (3). */
+	assert_true(run.counts[0].outbound <= (uint64_t)calls &&
+	            run.counts[0].outbound + 3 >= (uint64_t)calls);
 	for (size_t i = 0; i < k.n_events; i++)
 		if (k.events[i].contact_state == CC_CS_CONNECTED)
 			assert_int_equal(k.events[i].status, CC_AGENT_FIRST_NPT);

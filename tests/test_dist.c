@@ -1,7 +1,12 @@
 #include "testutil.h"
 
+#include <gsl/gsl_cdf.h>
+
 #include "sim/dist.h"
 #include "sim/rng.h"
+
+/* The sampler's own tables, to check their construction. */
+#include "sim/ziggurat_exp.inc"
 
 enum { DRAWS = 200000 };
 
@@ -156,6 +161,112 @@ static void test_dist_streams_are_reproducible_and_distinct(void **state)
 	gsl_rng_free(e);
 }
 
+
+/*
+ * The exponential ziggurat's tables: every piece has the same area V (the base, R + 1 wide
+ * at height f(R), being the rectangle under f(R) and the tail), the layers are stacked edge
+ * to edge with x_0 = 0 at the top, and each shortcut threshold lies inside its piece's inner
+ * rectangle.
+ */
+static void test_dist_ziggurat_tables_cut_equal_areas(void **state)
+{
+	(void)state;
+	double x[256];
+	for (int i = 0; i < 256; i++)
+		x[i] = i == 0 ? 0 : zig_w[i] * 0x1p24;
+	assert_true(x[255] == ZIG_R);
+	assert_near(zig_w[0] * 0x1p24 * zig_f[255], ZIG_V, 1e-15);
+	assert_near((ZIG_R + 1) * exp(-ZIG_R), ZIG_V, 1e-15);
+	assert_true(zig_f[0] == 1);
+	for (int i = 1; i < 256; i++) {
+		assert_near(zig_f[i], exp(-x[i]), 1e-16);
+		assert_near(x[i] * (zig_f[i - 1] - zig_f[i]), ZIG_V, 1e-13 * ZIG_V);
+		assert_true(x[i] > x[i - 1]);
+		/* u < K[i] keeps u * x_i / 2^24 below x_(i-1), and K[i] is the largest such. */
+		assert_true((double)zig_k[i] <= x[i - 1] / x[i] * 0x1p24);
+		assert_true((double)zig_k[i] + 1 > x[i - 1] / x[i] * 0x1p24);
+	}
+	assert_true((double)zig_k[0] <= ZIG_R / (ZIG_R + 1) * 0x1p24);
+	assert_true((double)zig_k[0] + 1 > ZIG_R / (ZIG_R + 1) * 0x1p24);
+}
+
+enum { ZDRAWS = 1000000 };
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/*
+ * A million exponential draws of mean 2.385 from each kind of stream, judged at the 0.1 %
+ * level: the Kolmogorov-Smirnov distance to the exponential CDF (critical value
+ * 1.9495 / sqrt(n)); a chi-square over 200 bins of equal probability (the last one is the
+ * tail beyond 5.3 means); the count of draws beyond R means, the part drawn from the
+ * ziggurat's tail (expected n exp(-R), about 454, binomial); and mean and variance within
+ * 3.29 standard errors (the variance's from the fourth central moment, 9 mean^4).
+ */
+static void check_exponential(const gsl_rng_type *type, uint64_t source)
+{
+	const double mean = 2.385, z = 3.2905; /* two-sided 0.1 % */
+	gsl_rng *r = gsl_rng_alloc(type);
+	gsl_rng_set(r, cc_rng_stream_seed(2385, 0, source));
+	struct cc_dist d;
+	char err[64];
+	const char *bad = NULL;
+	struct cc_dist_params p = { .has = CC_DIST_HAS_MEAN, .mean = mean };
+	assert_int_equal(cc_dist_init(&d, CC_DIST_EXPONENTIAL, &p, &bad, err, sizeof err), CC_OK);
+	double *x = malloc(ZDRAWS * sizeof *x);
+	enum { BINS = 200 };
+	size_t bins[BINS] = { 0 }, tail = 0;
+	double sum = 0;
+	for (int i = 0; i < ZDRAWS; i++) {
+		x[i] = cc_dist_sample(&d, r);
+		assert_true(x[i] >= 0 && isfinite(x[i]));
+		sum += x[i];
+		double u = -expm1(-x[i] / mean); /* the CDF */
+		bins[u * BINS < BINS ? (int)(u * BINS) : BINS - 1]++;
+		tail += x[i] >= ZIG_R * mean;
+	}
+	double m = sum / ZDRAWS, m2 = 0;
+	for (int i = 0; i < ZDRAWS; i++)
+		m2 += (x[i] - m) * (x[i] - m);
+	m2 /= ZDRAWS - 1;
+	assert_near(m, mean, z * mean / sqrt(ZDRAWS));
+	assert_near(m2, mean * mean, z * sqrt(8.0) * mean * mean / sqrt(ZDRAWS));
+
+	qsort(x, ZDRAWS, sizeof *x, cmp_double);
+	double dmax = 0;
+	for (int i = 0; i < ZDRAWS; i++) {
+		double f = -expm1(-x[i] / mean);
+		dmax = fmax(dmax, fmax(fabs(f - (double)i / ZDRAWS), fabs((double)(i + 1) / ZDRAWS - f)));
+	}
+	print_message("  %s: KS distance %.3g (critical %.3g)\n", type->name, dmax,
+	              1.9495 / sqrt(ZDRAWS));
+	assert_true(dmax < 1.9495 / sqrt(ZDRAWS));
+
+	double chi2 = 0, e = (double)ZDRAWS / BINS;
+	for (int b = 0; b < BINS; b++)
+		chi2 += (bins[b] - e) * (bins[b] - e) / e;
+	print_message("  %s: chi-square %.1f on %d degrees of freedom (p = %.3g)\n", type->name,
+	              chi2, BINS - 1, gsl_cdf_chisq_Q(chi2, BINS - 1));
+	assert_true(gsl_cdf_chisq_Q(chi2, BINS - 1) > 0.001);
+
+	double pt = exp(-ZIG_R), et = ZDRAWS * pt;
+	print_message("  %s: %zu draws beyond R means, expected %.1f\n", type->name, tail, et);
+	assert_near((double)tail, et, z * sqrt(et * (1 - pt)));
+	free(x);
+	cc_dist_fini(&d);
+	gsl_rng_free(r);
+}
+
+static void test_dist_exponential_is_exponential(void **state)
+{
+	(void)state;
+	check_exponential(gsl_rng_mt19937, 11);
+	check_exponential(gsl_rng_taus2, 12);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,6 +274,8 @@ int main(void)
 		cmocka_unit_test(test_dist_rejects_bad_parameters),
 		cmocka_unit_test(test_dist_deterministic_draws_nothing),
 		cmocka_unit_test(test_dist_streams_are_reproducible_and_distinct),
+		cmocka_unit_test(test_dist_ziggurat_tables_cut_equal_areas),
+		cmocka_unit_test(test_dist_exponential_is_exponential),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -126,12 +126,14 @@ static void test_validation_erlang_a_share_on_break(void **state)
 }
 
 /* Rate 200 per 30 min (20 erlangs), AHT 180 s, 24 agents, nobody abandons: P(wait) 0.2981,
- * ASA 13.41 s, SL(20 s) 0.8089. */
+ * ASA 13.41 s, SL(20 s) 0.8089. (Seed 424242 drew a one-in-1,800 P(wait), z = -3.5, once
+ * exponential draws became a ziggurat; over 400 other seeds the mean z is -0.11 +- 0.05,
+ * as it is -0.09 +- 0.05 with the inversion draws before, so the seed moved on by one.) */
 static void test_validation_erlang_c(void **state)
 {
 	(void)state;
 	validate(400, 180, 24, 0,
-	         "seed = 424242; horizon = \"25h\"; warmup = \"1h\"; interval = \"1h\"; replications = 200;");
+	         "seed = 424243; horizon = \"25h\"; warmup = \"1h\"; interval = \"1h\"; replications = 200;");
 }
 
 /* The default scenario's queue: 100 per hour, AHT 180 s, 7 agents, mean patience 300 s. */
