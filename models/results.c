@@ -52,6 +52,7 @@ struct cc_results {
 	struct cc_h5_var **counts;            /* per count field */
 	struct block totals, intervals, counts_block;
 	struct block summary;     /* final interval summaries: [cap_rows][cells][stats] */
+	double *gather;           /* one figure's part of the largest block, made contiguous */
 	struct cc_h5_table *records;
 	struct cc_h5_table *events;
 	struct event_row *event_buf;  /* EVENT_BLOCK rows, for converting events */
@@ -488,6 +489,15 @@ enum cc_status cc_results_open(const char *path, const struct cc_scenario *scn,
 		r->intervals.buf = cc_calloc(r->intervals.cap_reps * r->intervals.cap_rows * cells,
 		                             sizeof(double));
 	}
+	size_t widest = 0, rows = r->totals.cap_reps;
+	for (size_t k = 0; k < nf; k++)
+		if (cc_layout_width(&r->layout, &r->layout.figures[k]) > widest)
+			widest = cc_layout_width(&r->layout, &r->layout.figures[k]);
+	if (r->summary.cap_rows * CC_RUN_STATS > rows)
+		rows = r->summary.cap_rows * CC_RUN_STATS;
+	if (scn->rep_intervals && r->intervals.cap_reps * r->intervals.cap_rows > rows)
+		rows = r->intervals.cap_reps * r->intervals.cap_rows;
+	r->gather = cc_calloc(rows * widest, sizeof(double));
 
 	struct labels l;
 	struct intervals iv;
@@ -565,8 +575,10 @@ static int append_events(void *ctx, const struct cc_agent_event *rows, size_t n)
 	return 0;
 }
 
-/* Writes figure F's part of a block of rows, [NREP][NROW][cells], to V at (REP0, ROW0):
- * LEAD of V's leading dimensions are (replication, interval), (replication) or (interval). */
+/* Writes figure F's part of a block of rows, [lead...][cells][stats], to V at LEAD_START:
+ * LEAD of V's leading dimensions are (replication, interval), (replication) or (interval).
+ * The part is first copied together: written from the block in place, the rows would reach
+ * HDF5 as pieces too small to bypass its sieve buffer, each read back before it is written. */
 static void write_figure_block(struct cc_results *r, struct cc_h5_var *v, size_t f, int lead,
                                const size_t *lead_start, const size_t *lead_count, int stats,
                                const double *buf)
@@ -575,26 +587,23 @@ static void write_figure_block(struct cc_results *r, struct cc_h5_var *v, size_t
 	struct labels none = { 0 };
 	struct entity_dims e = entity_dims(r, &none, fig->owner);
 	size_t start[CC_H5_MAX_RANK] = { 0 }, count[CC_H5_MAX_RANK];
-	size_t mdims[4], mstart[4] = { 0 }, mcount[4];
-	int rank = 0, mrank = 0;
+	size_t rows = 1, per_cell = stats ? CC_RUN_STATS : 1;
+	int rank = 0;
 	for (int i = 0; i < lead; i++, rank++) {
 		start[rank] = lead_start[i];
 		count[rank] = lead_count[i];
-		mdims[mrank] = mcount[mrank] = lead_count[i];
-		mrank++;
+		rows *= lead_count[i];
 	}
 	for (int i = 0; i < e.rank; i++, rank++)
 		count[rank] = e.len[i];
-	mdims[mrank] = r->layout.cells;
-	mstart[mrank] = r->layout.offset[f];
-	mcount[mrank] = cc_layout_width(&r->layout, fig);
-	mrank++;
-	if (stats) {
+	if (stats)
 		count[rank++] = CC_RUN_STATS;
-		mdims[mrank] = mcount[mrank] = CC_RUN_STATS;
-		mrank++;
-	}
-	cc_h5_var_write(v, start, count, mrank, mdims, mstart, mcount, buf);
+	size_t part = cc_layout_width(&r->layout, fig) * per_cell;
+	size_t row_len = r->layout.cells * per_cell, from = r->layout.offset[f] * per_cell;
+	for (size_t i = 0; i < rows; i++)
+		memcpy(r->gather + i * part, buf + i * row_len + from, part * sizeof *buf);
+	size_t n = rows * part;
+	cc_h5_var_write(v, start, count, 1, &n, NULL, NULL, r->gather);
 }
 
 /* Writes the replications waiting in the totals and counts blocks. */
@@ -612,7 +621,7 @@ static void flush_totals(struct cc_results *r)
 	cc_count_fields(&nc);
 	for (size_t i = 0; i < nc && cb->reps; i++) {
 		size_t s[1] = { cb->rep0 }, c[1] = { cb->reps };
-		size_t md[2] = { cb->reps, nc }, ms[2] = { 0, i }, mc[2] = { cb->reps, 1 };
+		size_t md[2] = { nc, cb->cap_reps }, ms[2] = { i, 0 }, mc[2] = { 1, cb->reps };
 		if (r->counts[i])
 			cc_h5_var_write(r->counts[i], s, c, 2, md, ms, mc, cb->buf);
 	}
@@ -630,9 +639,9 @@ static int add_replication(void *ctx, size_t rep, const double *totals,
 	memcpy((double *)b->buf + b->reps * b->width, totals, b->width * sizeof *totals);
 	size_t nc;
 	const struct cc_count_field *cf = cc_count_fields(&nc);
-	int64_t *row = (int64_t *)cb->buf + cb->reps * nc;
+	int64_t *column = (int64_t *)cb->buf + cb->reps; /* the block is [field][replication] */
 	for (size_t i = 0; i < nc; i++)
-		row[i] = (int64_t)cc_count_value(counts, &cf[i]);
+		column[i * cb->cap_reps] = (int64_t)cc_count_value(counts, &cf[i]);
 	b->reps++;
 	cb->reps++;
 	if (b->reps == b->cap_reps || cb->reps == cb->cap_reps || rep + 1 == r->replications)
@@ -807,6 +816,7 @@ static void free_results(struct cc_results *r)
 	cc_free(r->counts_block.buf);
 	cc_free(r->intervals.buf);
 	cc_free(r->summary.buf);
+	cc_free(r->gather);
 	cc_free(r->event_buf);
 	cc_free(r->status_names);
 	cc_layout_fini(&r->layout);
