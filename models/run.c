@@ -5,13 +5,18 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "models/center.h"
 #include "sim/alloc.h"
 
-/* A head replication's rows are handed over for adding once this many are waiting. */
-enum { STREAM_ROWS = 64 };
+/* A head replication's rows are handed over for adding once this many are waiting; its
+ * worker waits when STREAM_LIMIT are (the calling thread is behind, writing a slow disk),
+ * so that what waits stays bounded. */
+enum { STREAM_ROWS = 64, STREAM_LIMIT = 4 * STREAM_ROWS };
+/* How long a waiting worker sleeps before it looks again for a stop. */
+#define STREAM_WAIT_NS 20000000L
 /* Final interval summaries go to the sink in blocks of at most this many bytes. */
 enum { FINAL_BLOCK_BYTES = 256 << 10 };
 
@@ -31,6 +36,7 @@ struct task {
 struct cc_run_private {
 	struct cc_run *run;
 	pthread_mutex_t lock;   /* guards the slots' row buffers and HEAD */
+	pthread_cond_t drained; /* the head's rows were taken for adding */
 	struct task *slots;     /* a replication REP is in slot REP % n_slots */
 	size_t n_slots;
 	size_t head;            /* the replication whose rows are added as they come: every one
@@ -94,7 +100,7 @@ static struct memory memory_parts(const struct cc_scenario *scn, int threads, in
 		t = (size_t)scn->replications;
 	m.slots = 2.0 * (double)t;
 	m.waiting = (m.slots - 1) * rows * cells * sizeof(double) +
-	            2.0 * STREAM_ROWS * cells * sizeof(double);
+	            2.0 * 2 * STREAM_LIMIT * cells * sizeof(double);
 	/* The summaries of every interval while replications add to them (with one replication
 	 * each is final, and freed, as it comes). */
 	m.summaries = (reps > 1 || keep_intervals) ? rows * cells * sizeof(struct cc_running) : 0;
@@ -156,8 +162,21 @@ static void row_closed(void *ctx, const struct cc_raw_row *x)
 	t->n++;
 	int wake = p->head == t->rep && t->n >= STREAM_ROWS;
 	pthread_mutex_unlock(&p->lock);
-	if (wake)
-		cc_runner_wake(t->progress);
+	if (!wake)
+		return;
+	cc_runner_wake(t->progress);
+	pthread_mutex_lock(&p->lock);
+	while (p->head == t->rep && t->n >= STREAM_LIMIT && !atomic_load(&t->progress->stop)) {
+		struct timespec ts;
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		ts.tv_nsec += STREAM_WAIT_NS;
+		if (ts.tv_nsec >= 1000000000L) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&p->drained, &p->lock, &ts);
+	}
+	pthread_mutex_unlock(&p->lock);
 }
 
 static void run_one(void *ctx, size_t rep, struct cc_progress *progress)
@@ -268,6 +287,7 @@ static int stream(void *ctx)
 		p->taken_cap = cap;
 		t->first += n;
 		t->n = 0;
+		pthread_cond_broadcast(&p->drained);
 	}
 	pthread_mutex_unlock(&p->lock);
 	if (n)
@@ -341,6 +361,11 @@ enum cc_status cc_run_execute(struct cc_run *run)
 	run->priv = p;
 	p->run = run;
 	pthread_mutex_init(&p->lock, NULL);
+	pthread_condattr_t attr;
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&p->drained, &attr);
+	pthread_condattr_destroy(&attr);
 	/* The runner keeps at most 2 x threads replications beyond the last commit. */
 	size_t threads = run->threads < 1 ? 1 : (size_t)run->threads;
 	if (threads > run->replications)
@@ -405,6 +430,7 @@ void cc_run_fini(struct cc_run *run)
 				cc_free(p->acc[i]);
 		cc_free(p->acc);
 		pthread_mutex_destroy(&p->lock);
+		pthread_cond_destroy(&p->drained);
 		cc_free(p);
 	}
 	run->priv = NULL;

@@ -573,6 +573,28 @@ static void test_h5_commit_replaces(void **state)
 	assert_true(file >= 0);
 	assert_true(read_double_attr(file, "x") == 4.75);
 	assert_true(H5Fclose(file) >= 0);
+
+	/* Over the file just written (the old one is exchanged out and removed). */
+	assert_int_equal(cc_h5_create(fx->path, &f, NULL, 0), CC_OK);
+	assert_int_equal(cc_h5_attr_double(f, "/", "x", 5.25), CC_OK);
+	assert_int_equal(cc_h5_commit(f, NULL, 0), CC_OK);
+	assert_only_final_file(fx);
+	file = H5Fopen(fx->path, H5F_ACC_RDONLY, H5P_DEFAULT);
+	assert_true(file >= 0);
+	assert_true(read_double_attr(file, "x") == 5.25);
+	assert_true(H5Fclose(file) >= 0);
+
+	/* A directory in the way is never replaced, even an empty one. */
+	assert_int_equal(remove(fx->path), 0);
+	assert_int_equal(mkdir(fx->path, 0700), 0);
+	char err[1024] = "";
+	assert_int_equal(cc_h5_create(fx->path, &f, err, sizeof err), CC_ERR_IO);
+	assert_non_null(strstr(err, "is not a regular file (a directory)"));
+	struct stat sb;
+	assert_int_equal(stat(fx->path, &sb), 0);
+	assert_true(S_ISDIR(sb.st_mode));
+	assert_int_equal(count_entries(fx->dir, NULL, 0), 1);
+	assert_int_equal(rmdir(fx->path), 0);
 }
 
 /* After one failure every call fails at once, the first message stays, and nothing is left. */
