@@ -60,24 +60,31 @@ enum cc_status cc_duration_parse(const char *text, double *seconds)
 
 void cc_duration_format(double seconds, char *buf, size_t len)
 {
-	static const struct { const char *name; double s; } units[] = {
-		{ "d", 86400 }, { "h", 3600 }, { "m", 60 },
+	static const struct { const char *name; long long us; } units[] = {
+		{ "d", 86400000000LL }, { "h", 3600000000LL }, { "m", 60000000LL },
 	};
-	if (!isfinite(seconds) || seconds < 0) {
+	if (!isfinite(seconds) || seconds < 0 || seconds > 9e12) {
 		snprintf(buf, len, "%g", seconds);
 		return;
 	}
+	/* In whole microseconds, the model's resolution: 300.29999999999995 s (3 x 100.1 s)
+	 * reads 5m0.3s. */
+	long long rest = llround(seconds * 1e6);
 	size_t used = 0;
-	double rest = seconds;
 	for (size_t i = 0; i < 3 && used < len; i++) {
-		double whole = floor(rest / units[i].s);
+		long long whole = rest / units[i].us;
 		if (whole >= 1) {
-			used += (size_t)snprintf(buf + used, len - used, "%.0f%s", whole, units[i].name);
-			rest -= whole * units[i].s;
+			used += (size_t)snprintf(buf + used, len - used, "%lld%s", whole, units[i].name);
+			rest -= whole * units[i].us;
 		}
 	}
-	if (used < len && (rest > 0 || used == 0))
-		snprintf(buf + used, len - used, "%.15gs", rest);
+	if (used >= len || (rest == 0 && used > 0))
+		return;
+	char frac[8];
+	snprintf(frac, sizeof frac, "%06lld", rest % 1000000);
+	for (int i = 5; i >= 0 && frac[i] == '0'; i--)
+		frac[i] = '\0';
+	snprintf(buf + used, len - used, "%lld%s%ss", rest / 1000000, frac[0] ? "." : "", frac);
 }
 
 /* Reads a whole number of exactly DIGITS digits at *P. */

@@ -85,6 +85,13 @@ static void test_stats_durations(void **state)
 	assert_string_equal(buf, "0.25s");
 	cc_duration_format(0, buf, sizeof buf);
 	assert_string_equal(buf, "0s");
+	/* Interval starts of fractional widths read as written, to the microsecond. */
+	cc_duration_format(3 * 100.1, buf, sizeof buf);
+	assert_string_equal(buf, "5m0.3s");
+	cc_duration_format(766 * 100.1, buf, sizeof buf);
+	assert_string_equal(buf, "21h17m56.6s");
+	cc_duration_format(59.999999, buf, sizeof buf);
+	assert_string_equal(buf, "59.999999s");
 }
 
 int main(void)
