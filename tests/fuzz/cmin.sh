@@ -1,37 +1,66 @@
 #!/usr/bin/env bash
 # Minimises what fuzzing found into the kept corpus (`make fuzz-corpus`).
 # Usage: cmin.sh DRIVER FUZZ_OUT CORPUS
-#   For each target (check, run): AFL's queue in FUZZ_OUT/<target>/default/queue and what
-#   CORPUS holds are cut to one input per distinct path of that target (afl-cmin); with
-#   FUZZ_TMIN=1 each kept input is then shrunk keeping its path (afl-tmin, slow). The union,
-#   named by content, replaces CORPUS. Inputs that crash or hang the driver are left out and
-#   listed: they are findings, not corpus.
+#
+# The inputs are AFL's queues of both targets (FUZZ_OUT/{check,run}/default/queue) and what
+# CORPUS holds. The run target reads every input through the loader too, so the corpus is
+# afl-cmin's cut of all of them for the run target (one input per distinct edge, ignoring
+# hit counts), plus, smallest first, the few inputs whose check edges (the description
+# `ccsim check` prints) those do not reach. With FUZZ_TMIN=1 each kept input is then shrunk
+# keeping its path (afl-tmin, slow). Inputs that still crash or hang the driver are left out,
+# listed, and copied to FUZZ_OUT/left-out: they are findings, not corpus. The kept inputs,
+# named by content, replace CORPUS.
 set -eu
 driver=$1 out=$2 corpus=$3
 work=$(mktemp -d /tmp/ccsim-cmin-XXXXXX)
 trap 'rm -rf "$work"' EXIT
-export AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_QUIET=1
+# The work directory is our own (mktemp), so afl-cmin may use it under /tmp.
+export AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_QUIET=1 AFL_ALLOW_TMP=1
 
-for target in check run; do
-  mkdir -p "$work/in-$target"
-  for f in "$out/$target"/default/queue/id:* "$corpus"/*; do
-    [ -f "$f" ] && cp "$f" "$work/in-$target/$(sha1sum <"$f" | cut -c1-12)"
-  done
-  [ -n "$(ls -A "$work/in-$target")" ] || continue
-  afl-cmin -i "$work/in-$target" -o "$work/min-$target" -t 2000 -- "$driver" "$target" >/dev/null
-  if [ "${FUZZ_TMIN:-0}" = 1 ]; then
-    mkdir -p "$work/tmin-$target"
-    for f in "$work/min-$target"/*; do
-      afl-tmin -i "$f" -o "$work/tmin-$target/$(basename "$f")" -t 2000 -- "$driver" "$target" \
-        >/dev/null 2>&1 || cp "$f" "$work/tmin-$target/"
-    done
-    rm -rf "$work/min-$target" && mv "$work/tmin-$target" "$work/min-$target"
+mkdir -p "$work/in" "$work/min" "$work/min-check"
+for f in "$out"/check/default/queue/id:* "$out"/run/default/queue/id:* "$corpus"/*; do
+  [ -f "$f" ] && cp "$f" "$work/in/$(sha1sum <"$f" | cut -c1-12)"
+done
+echo "$(ls "$work/in" | wc -l) distinct inputs"
+for target in run check; do
+  afl-cmin -e -i "$work/in" -o "$work/cmin-$target" -t 2000 -- "$driver" "$target" >/dev/null
+  echo "$target: $(ls "$work/cmin-$target" | wc -l) inputs cover its edges"
+done
+cp "$work"/cmin-run/* "$work/min/"
+
+# The check edges of what is kept, then the check inputs that add some, smallest first.
+edges() { cut -d: -f1 "$@" | sort -u; }
+afl-showmap -e -i "$work/min" -o "$work/maps-min" -t 2000 -- "$driver" check >/dev/null 2>&1 || true
+afl-showmap -e -i "$work/cmin-check" -o "$work/maps-check" -t 2000 -- "$driver" check \
+  >/dev/null 2>&1 || true
+edges "$work"/maps-min/* >"$work/covered"
+added=0
+for f in $(ls -S -r "$work/cmin-check"); do
+  if [ -n "$(edges "$work/maps-check/$f" | comm -23 - "$work/covered")" ]; then
+    cp "$work/cmin-check/$f" "$work/min-check/"
+    edges "$work/maps-check/$f" "$work/covered" >"$work/covered.new"
+    mv "$work/covered.new" "$work/covered"
+    added=$((added + 1))
   fi
 done
+echo "check: $added more for edges of its own"
+
+# Each shrunk for the target it was kept for.
+if [ "${FUZZ_TMIN:-0}" = 1 ]; then
+  for set in min:run min-check:check; do
+    mkdir -p "$work/tmin"
+    for f in "$work/${set%:*}"/*; do
+      [ -f "$f" ] || continue
+      afl-tmin -e -i "$f" -o "$work/tmin/$(basename "$f")" -t 2000 -- "$driver" "${set#*:}" \
+        >/dev/null 2>&1 || cp "$f" "$work/tmin/"
+    done
+    rm -rf "${work:?}/${set%:*}" && mv "$work/tmin" "$work/${set%:*}"
+  done
+fi
 
 mkdir -p "$work/keep"
 dropped=0
-for f in "$work"/min-*/*; do
+for f in "$work"/min/* "$work"/min-check/*; do
   [ -f "$f" ] || continue
   ok=1
   for target in check run; do
@@ -45,7 +74,7 @@ for f in "$work"/min-*/*; do
     dropped=$((dropped + 1))
   fi
 done
-rm -f "$corpus"/*
 mkdir -p "$corpus"
+rm -f "$corpus"/*
 cp "$work"/keep/* "$corpus"/
-echo "$(ls "$corpus" | wc -l) inputs in $corpus ($dropped left out, copied to $out/left-out)"
+echo "$(ls "$corpus" | wc -l) inputs in $corpus ($dropped left out)"
