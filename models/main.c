@@ -140,7 +140,7 @@ static int load(const struct scenario_args *a, struct cc_scenario *scn)
 	char err[ERR_LEN];
 	enum cc_status st = cc_scenario_load(a->path, a->sets, a->n_sets, scn, err, sizeof err);
 	if (st) {
-		fprintf(stderr, "%s\n", err);
+		cc_cli_put_line(stderr, err);
 		return cc_status_exit_code(st == CC_ERR_IO ? CC_ERR_SCENARIO : st);
 	}
 	return 0;

@@ -12,6 +12,7 @@
 #include <libconfig.h>
 
 #include "models/policy.h"
+#include "models/scenario_text.h"
 #include "sim/alloc.h"
 #include "sim/duration.h"
 
@@ -2320,22 +2321,52 @@ static void copy_value(config_setting_t *dst, const config_setting_t *src)
 	}
 }
 
-/* The child of S named by path component C: "[2]" or "2" by position, a member name, or the
+/* The element names of list S ("sales, billing"), or "" when its elements have none. */
+static void element_names(const config_setting_t *s, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (int k = 0; k < config_setting_length(s); k++) {
+		const config_setting_t *e = config_setting_get_elem(s, (unsigned)k);
+		const char *name;
+		if (config_setting_type(e) == CONFIG_TYPE_GROUP &&
+		    (config_setting_lookup_string(e, "name", &name) ||
+		     config_setting_lookup_string(e, "queue", &name)))
+			snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", buf[0] ? ", " : "", name);
+	}
+}
+
+/*
+ * The child of S named by path component C: "[2]" or "2" by position, a member name, or the
  * element of a list of groups whose name setting (or, among a routing profile's queues, queue
- * setting) is C. NULL when there is none. */
-static config_setting_t *child(config_setting_t *s, const char *c)
+ * setting) is C. NULL when there is none, with the reason in WHY when S is a list or array
+ * (a missing member of a group may be made).
+ */
+static config_setting_t *child(config_setting_t *s, const char *c, char *why, size_t len)
 {
 	int t = config_setting_type(s);
+	why[0] = '\0';
 	if (t == CONFIG_TYPE_GROUP)
 		return config_setting_get_member(s, c);
-	if (t != CONFIG_TYPE_LIST && t != CONFIG_TYPE_ARRAY)
+	if (t != CONFIG_TYPE_LIST && t != CONFIG_TYPE_ARRAY) {
+		snprintf(why, len, "\"%s\" cannot be inside %s", c, type_name(s));
 		return NULL;
+	}
+	int n = config_setting_length(s);
 	const char *digits = c[0] == '[' ? c + 1 : c;
-	char *end;
-	long i = strtol(digits, &end, 10);
-	if (end != digits && (*end == '\0' || (c[0] == '[' && end[0] == ']' && end[1] == '\0')))
-		return i >= 0 ? config_setting_get_elem(s, (unsigned)i) : NULL;
-	for (int k = 0; k < config_setting_length(s); k++) {
+	size_t nd = strspn(digits, "0123456789");
+	if (nd > 0 && (digits[nd] == '\0' || (c[0] == '[' && digits[nd] == ']' && !digits[nd + 1]))) {
+		errno = 0;
+		unsigned long long i = strtoull(digits, NULL, 10);
+		if (errno == 0 && i < (unsigned long long)n)
+			return config_setting_get_elem(s, (unsigned)i);
+		if (n == 0)
+			snprintf(why, len, "there is no [%.20s]: the list is empty", digits);
+		else
+			snprintf(why, len, "there is no [%.*s]: the list has %d element%s, [0] to [%d]",
+			         (int)(nd > 20 ? 20 : nd), digits, n, n == 1 ? "" : "s", n - 1);
+		return NULL;
+	}
+	for (int k = 0; k < n; k++) {
 		config_setting_t *e = config_setting_get_elem(s, (unsigned)k);
 		const char *name;
 		if (config_setting_type(e) == CONFIG_TYPE_GROUP &&
@@ -2343,80 +2374,24 @@ static config_setting_t *child(config_setting_t *s, const char *c)
 		     config_setting_lookup_string(e, "queue", &name)) && strcmp(name, c) == 0)
 			return e;
 	}
+	char names[512];
+	element_names(s, names, sizeof names);
+	if (names[0])
+		snprintf(why, len, "no element named \"%s\" (known: %s; or write a position, [0] to [%d])",
+		         c, names, n - 1);
+	else
+		snprintf(why, len, "\"%s\" is not a position in the list ([0] to [%d])", c, n - 1);
 	return NULL;
 }
 
-/*
- * Scans TEXT, outside strings and comments, for what libconfig would take wrongly:
- * - an integer beyond the range of int without its L suffix, which libconfig 1.5 silently
- *   wraps (99999999999 becomes 1215752191);
- * - @include, which would pull in settings that neither this scan nor the copy of the
- *   scenario kept in the results file would see: a scenario is one file.
- * Returns the line of the first problem, with the problem in WHY, or 0 when there is none.
- */
-static int scan_text(const char *text, char *why, size_t len)
-{
-	int line = 1;
-	for (const char *p = text; *p; p++) {
-		if (*p == '\n') {
-			line++;
-		} else if (*p == '"') {
-			for (p++; *p && *p != '"'; p++) {
-				if (*p == '\\' && p[1])
-					p++;
-				else if (*p == '\n')
-					line++;
-			}
-			if (!*p)
-				break;
-		} else if (*p == '#' || (*p == '/' && p[1] == '/')) {
-			while (p[1] && p[1] != '\n')
-				p++;
-		} else if (*p == '/' && p[1] == '*') {
-			for (p += 2; *p && !(*p == '*' && p[1] == '/'); p++)
-				line += *p == '\n';
-			if (!*p)
-				break;
-			p++;
-		} else if (*p == '@') {
-			snprintf(why, len, "@include is not supported: a scenario is one file, kept whole "
-			                   "in the results file");
-			return line;
-		} else if (isdigit((unsigned char)*p) &&
-		           (p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.'))) {
-			const char *start = p;
-			int hex = p[0] == '0' && (p[1] == 'x' || p[1] == 'X');
-			if (hex)
-				p += 2;
-			while (hex ? isxdigit((unsigned char)*p) : isdigit((unsigned char)*p))
-				p++;
-			int is_float = !hex && (*p == '.' || *p == 'e' || *p == 'E');
-			int is_long = *p == 'L';
-			if (!is_float && !is_long) {
-				errno = 0;
-				unsigned long long v = strtoull(start, NULL, hex ? 16 : 10);
-				if (errno || v > (unsigned long long)INT32_MAX + (start > text && start[-1] == '-')) {
-					int n = (int)(p - start);
-					snprintf(why, len, "%.*s is too large for a plain integer (write %.*sL, or "
-					                   "a number with a decimal point)", n, start, n, start);
-					return line;
-				}
-			}
-			while (isalnum((unsigned char)*p) || *p == '.' || *p == '_' ||
-			       ((*p == '+' || *p == '-') && (p[-1] == 'e' || p[-1] == 'E')))
-				p++;
-			p--;
-		}
-	}
-	return 0;
-}
-
-/* Parses VALUE as a libconfig value ("200s" without quotes is taken as a string). */
+/* Parses VALUE as a libconfig value: returns 1 when read as written, 2 when read as a string
+ * ("200s" without quotes), 0 when it cannot be read. */
 static int parse_value(config_t *tmp, const char *value)
 {
 	size_t n = strlen(value) + 16;
 	char *text = cc_malloc(2 * n);
-	snprintf(text, 2 * n, "v = %s;", value);
+	/* A newline, so that VALUE may end with a comment or its own ';'. */
+	snprintf(text, 2 * n, "v = %s\n", value);
 	int ok = config_read_string(tmp, text);
 	if (!ok) {
 		char *p = text + snprintf(text, 2 * n, "v = \"");
@@ -2426,7 +2401,7 @@ static int parse_value(config_t *tmp, const char *value)
 			*p++ = *v;
 		}
 		strcpy(p, "\";");
-		ok = config_read_string(tmp, text);
+		ok = 2 * config_read_string(tmp, text);
 	}
 	cc_free(text);
 	return ok;
@@ -2446,14 +2421,22 @@ static enum cc_status apply_set(config_t *cfg, const char *file, const char *set
 	enum cc_status st = CC_OK;
 	config_t tmp;
 	config_init(&tmp);
-	if (!parse_value(&tmp, eq + 1)) {
+	int as = parse_value(&tmp, eq + 1);
+	if (!as) {
 		snprintf(err, errlen, "%s: --set %s: cannot read the value \"%s\"", file, path, eq + 1);
 		st = CC_ERR_USAGE;
 		goto done;
 	}
 	char why[256];
-	if (scan_text(eq + 1, why, sizeof why)) {
+	if (cc_scenario_text_scan(eq + 1, why, sizeof why)) {
 		snprintf(err, errlen, "%s: --set %s: %s", file, path, why);
+		st = CC_ERR_USAGE;
+		goto done;
+	}
+	const char *rest = as == 1 ? cc_scenario_text_rest(eq + 1) : NULL;
+	if (rest) {
+		snprintf(err, errlen, "%s: --set %s: one value per --set: \"%s\" would be ignored (give "
+		         "it a --set of its own)", file, path, rest);
 		st = CC_ERR_USAGE;
 		goto done;
 	}
@@ -2463,7 +2446,13 @@ static enum cc_status apply_set(config_t *cfg, const char *file, const char *set
 	char *c = strtok_r(path, ".", &save);
 	while (c) {
 		char *next = strtok_r(NULL, ".", &save);
-		config_setting_t *k = child(s, c);
+		char why_not[640];
+		config_setting_t *k = child(s, c, why_not, sizeof why_not);
+		if (!k && why_not[0]) {
+			snprintf(err, errlen, "%s: --set %s: %s", file, set, why_not);
+			st = CC_ERR_USAGE;
+			break;
+		}
 		if (!next) {
 			if (k && config_setting_name(k)) {
 				config_setting_remove(s, config_setting_name(k));
@@ -2552,15 +2541,19 @@ enum cc_status cc_scenario_load(const char *path, const char *const *sets, size_
 	enum cc_status st = CC_OK;
 	/* libconfig parses the very text that is scanned here and kept for provenance. */
 	char why[256];
-	int bad_line = scan_text(scn->text, why, sizeof why);
+	int bad_line = cc_scenario_text_scan(scn->text, why, sizeof why);
 	if (bad_line) {
 		snprintf(err, errlen, "%s:%d: %s", path, bad_line, why);
 		st = CC_ERR_SCENARIO;
 		goto done;
 	}
 	if (!config_read_string(&cfg, scn->text)) {
-		snprintf(err, errlen, "%s:%d: syntax error: %s", path, config_error_line(&cfg),
-		         config_error_text(&cfg));
+		int line = cc_scenario_text_explain(scn->text, why, sizeof why);
+		if (line)
+			snprintf(err, errlen, "%s:%d: %s", path, line, why);
+		else
+			snprintf(err, errlen, "%s:%d: %s", path, config_error_line(&cfg),
+			         config_error_text(&cfg));
 		st = CC_ERR_SCENARIO;
 		goto done;
 	}

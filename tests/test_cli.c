@@ -64,7 +64,7 @@ static void test_cli_bad_scenarios_exit_2_and_write_nothing(void **state)
 {
 	(void)state;
 	static const struct { const char *from, *to, *want; } cases[] = {
-		{ "count = 7;", "count = = 7;", "bad.cfg:6: syntax error" },
+		{ "count = 7;", "count = = 7;", "bad.cfg:6: agents.[0].count: expected a value after '='" },
 		{ "channel = \"voice\";", "channel = \"voice\"; colour = 3;", "bad.cfg:2: queues.[0].colour: unknown setting" },
 		{ "count = 7;", "count = \"7\";", "bad.cfg:6: agents.[0].count: must be a whole number (got a string)" },
 		{ "per_hour = 100.0;", "per_hour = -100.0;", "bad.cfg:3: queues.[0].arrivals.per_hour: must be a rate from 0 to 10000000" },
