@@ -1284,6 +1284,32 @@ static void dispatch_event(struct center *c, struct cc_event *ev)
 	}
 }
 
+/* The settings most likely to blame when events of KIND fill an instant. */
+static const char *stall_suspects(unsigned kind)
+{
+	switch ((enum event_kind)kind) {
+	case EV_OFFER_TIMEOUT: case EV_ACCEPT:
+		return "offers ringing out at once: channels.<channel>.offer_timeout and "
+		       "agents.<group>.answer, rona";
+	case EV_XFER: case EV_REJECT:
+		return "transfers: queues.<queue>.transfer (flow, whispers, consult, reject)";
+	case EV_RETRY: case EV_DIAL_END: case EV_PENDING_END:
+		return "callbacks: queues.<queue>.dialing (dial, retry_delay) and callback";
+	case EV_ELIGIBLE:
+		return "routing delays: routing_profiles.<profile>.queues delay and queue rings";
+	case EV_TALK_END: case EV_ACW_END:
+		return "talk and after-contact work: queues.<queue>.handle, acw";
+	case EV_ARRIVAL: return "arrivals: queues.<queue>.arrivals";
+	case EV_ABANDON: return "patience: queues.<queue>.patience";
+	case EV_LOGIN: case EV_LOGOUT: return "rosters: agents.<group>.shifts, login_delay";
+	case EV_OUTBOUND: return "outbound calls: agents.<group>.outbound";
+	case EV_TRAFFIC: case EV_RESTART: return "regions: regions.changes, restart_delay";
+	default:
+		return "agent statuses: agents.<group>.planned, unplanned, answer.away, rona.reaction, "
+		       "rona.idle";
+	}
+}
+
 void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
                    uint64_t replication, struct cc_rep_result *out,
                    const struct cc_row_sink *sink, struct cc_progress *progress)
@@ -1295,6 +1321,13 @@ void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
 	double published_s = 0;
 	const double horizon = grid->horizon_s;
 	int stopped = 0;
+	/* Events at the instant LAST, and by kind over the last STALL_SAMPLE of a stall. */
+	enum { STALL_SAMPLE = 4096 };
+	uint64_t at_last = 0, max_at_once = CC_CENTER_MAX_EVENTS_AT_ONE_INSTANT;
+	if (max_at_once < 100 * (uint64_t)c.n_agents)
+		max_at_once = 100 * (uint64_t)c.n_agents;
+	uint32_t kinds[EV_PLANNED + 1];
+	double last = -1;
 	for (;;) {
 		/* Ticks come before events at the same time. */
 		double limit = c.next_tick < horizon ? c.next_tick : horizon;
@@ -1307,6 +1340,32 @@ void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
 			continue;
 		}
 		c.now = ev->time;
+		if (c.now != last) {
+			last = c.now;
+			at_last = 0;
+		} else if (++at_last >= max_at_once - STALL_SAMPLE) {
+			if (at_last == max_at_once - STALL_SAMPLE)
+				memset(kinds, 0, sizeof kinds);
+			kinds[ev->kind < EV_PLANNED ? ev->kind : EV_PLANNED]++;
+			if (at_last == max_at_once) {
+				/* The two kinds seen most; the second counts when it is as common (a loop
+				 * of two events). */
+				unsigned top = 0, second = 0;
+				for (unsigned k = 1; k <= EV_PLANNED; k++)
+					top = kinds[k] > kinds[top] ? k : top;
+				for (unsigned k = 0; k <= EV_PLANNED; k++)
+					if (k != top && stall_suspects(k) != stall_suspects(top) &&
+					    (second == top || kinds[k] > kinds[second]))
+						second = k;
+				out->stalled = stall_suspects(top);
+				if (2 * kinds[second] >= kinds[top])
+					out->stalled_also = stall_suspects(second);
+				out->stalled_at_s = c.now;
+				out->stalled_events = at_last;
+				stopped = 1;
+				break;
+			}
+		}
 		dispatch_event(&c, ev);
 		if ((++events & (PROGRESS_EVERY - 1)) == 0 && progress) {
 			atomic_fetch_add(&progress->events, events - published_events);

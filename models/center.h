@@ -63,11 +63,20 @@ struct cc_row_sink {
 #define CC_CENTER_MAX_OPEN_ROWS 256
 
 /*
+ * A replication whose clock stops advancing (a loop of zero-length events, which the floor
+ * on durations, CC_MIN_DURATION_S, should leave impossible) is ended once this many events
+ * have happened at one instant, or 100 per agent if that is more; OUT->stalled then names the
+ * settings most likely to blame.
+ */
+#define CC_CENTER_MAX_EVENTS_AT_ONE_INSTANT 1000000
+
+/*
  * Runs replication REPLICATION of SCN on GRID: its interval rows go to SINK (may be NULL),
  * its totals, counts, records and events to OUT (initialised by the caller with
  * cc_rep_result_init; the totals complete when this returns). PROGRESS, if not NULL,
  * receives events and simulated time as it goes, and stops the run early when its stop flag
- * is set (OUT is then incomplete). Allocates its pools up front and as they grow; nothing per
+ * is set (OUT is then incomplete), or when its clock stops advancing (OUT->stalled).
+ * Allocates its pools up front and as they grow; nothing per
  * event once they have peaked.
  */
 void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,

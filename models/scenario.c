@@ -57,6 +57,7 @@ struct loader {
 	const char *file;
 	char *err;
 	size_t errlen;
+	struct cc_scenario *scn; /* for warnings */
 	double start_s;  /* the scenario's clock: time of day of time 0 (NaN: none) */
 };
 
@@ -80,13 +81,9 @@ static void setting_path(const config_setting_t *s, char *buf, size_t len)
 /* Settings made or changed by --set carry this address as their libconfig hook. */
 static char override_mark;
 
-/*
- * Reports PROBLEM about setting S, or about KEY inside S when KEY is not NULL (the member
- * itself when it exists, so that its own line is named).
- */
-__attribute__((format(printf, 4, 5)))
-static enum cc_status fail(struct loader *L, const config_setting_t *s, const char *key,
-                           const char *fmt, ...)
+/* Words PROBLEM about setting S (or KEY inside it) into OUT: "file:line: KIND path: ...". */
+static void say(struct loader *L, const config_setting_t *s, const char *key, const char *kind,
+                char *out, size_t len, const char *fmt, va_list ap)
 {
 	if (key && config_setting_get_member(s, key)) {
 		s = config_setting_get_member(s, key);
@@ -96,19 +93,46 @@ static enum cc_status fail(struct loader *L, const config_setting_t *s, const ch
 	setting_path(s, path, sizeof path);
 	if (key)
 		snprintf(path + strlen(path), sizeof path - strlen(path), "%s%s", path[0] ? "." : "", key);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	unsigned line = config_setting_source_line(s);
+	if (!path[0]) /* the scenario as a whole */
+		snprintf(out, len, "%s: %s%s", L->file, kind, msg);
+	else if (config_setting_get_hook(s) == &override_mark)
+		snprintf(out, len, "%s: %s--set %s: %s", L->file, kind, path, msg);
+	else if (line)
+		snprintf(out, len, "%s:%u: %s%s: %s", L->file, line, kind, path, msg);
+	else /* the file as a whole (the root group has no line) */
+		snprintf(out, len, "%s: %s%s: %s", L->file, kind, path, msg);
+}
+
+/*
+ * Reports PROBLEM about setting S, or about KEY inside S when KEY is not NULL (the member
+ * itself when it exists, so that its own line is named).
+ */
+__attribute__((format(printf, 4, 5)))
+static enum cc_status fail(struct loader *L, const config_setting_t *s, const char *key,
+                           const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	say(L, s, key, "", L->err, L->errlen, fmt, ap);
 	va_end(ap);
-	const char *file = L->file;
-	unsigned line = config_setting_source_line(s);
-	if (config_setting_get_hook(s) == &override_mark)
-		snprintf(L->err, L->errlen, "%s: --set %s: %s", L->file, path, msg);
-	else if (line)
-		snprintf(L->err, L->errlen, "%s:%u: %s: %s", file, line, path, msg);
-	else /* the file as a whole (the root group has no line) */
-		snprintf(L->err, L->errlen, "%s: %s: %s", file, path, msg);
 	return CC_ERR_SCENARIO;
+}
+
+/* Adds a warning about setting S (or KEY inside it) to the scenario's, as fail() words it. */
+__attribute__((format(printf, 4, 5)))
+static void warn(struct loader *L, const config_setting_t *s, const char *key,
+                 const char *fmt, ...)
+{
+	struct cc_scenario *scn = L->scn;
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	say(L, s, key, "warning: ", msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	scn->warnings = cc_realloc(scn->warnings, scn->n_warnings + 1, sizeof *scn->warnings);
+	scn->warnings[scn->n_warnings++] = cc_strdup(msg);
 }
 
 static const char *type_name(const config_setting_t *s)
@@ -229,6 +253,9 @@ static enum cc_status get_share(struct loader *L, const config_setting_t *g, con
 	enum cc_status st = get_number(L, g, key, 0, out);
 	if (st)
 		return st;
+	if (*out >= 2 && *out <= 100)
+		return fail(L, g, key, "must be a share from 0 to 1 (got %g: a percentage? write %g)",
+		            *out, *out / 100);
 	if (!(*out >= 0 && *out <= 1))
 		return fail(L, g, key, "must be a share from 0 to 1 (got %g)", *out);
 	return CC_OK;
@@ -260,28 +287,36 @@ static enum cc_status get_bool(struct loader *L, const config_setting_t *g, cons
 	return CC_OK;
 }
 
-/* A duration: a number of seconds or a string such as "20s", "30m", "1h30m". */
+/* A duration: a number of seconds or a string such as "20s", "30m", "1h30m"; 0, or from
+ * CC_MIN_DURATION_S to CC_MAX_DURATION_S. */
 static enum cc_status duration_of(struct loader *L, const config_setting_t *s, double *out)
 {
+	double v;
 	if (is_number(s)) {
-		double v = number_of(s);
-		if (!(v >= 0) || !isfinite(v))
+		v = number_of(s);
+		if (!(v >= 0))
 			return fail(L, s, NULL, "must not be negative (a duration)");
-		*out = v;
-		return CC_OK;
-	}
-	if (config_setting_type(s) == CONFIG_TYPE_STRING) {
+	} else if (config_setting_type(s) == CONFIG_TYPE_STRING) {
 		const char *text = config_setting_get_string(s);
 		if (text[0] == '-')
 			return fail(L, s, NULL, "must not be negative (a duration)");
-		if (cc_duration_parse(text, out) != CC_OK)
+		if (cc_duration_parse(text, &v) != CC_OK)
 			return fail(L, s, NULL,
 			            "\"%s\" is not a duration (write seconds, or e.g. \"20s\", \"30m\", \"8h\", \"1h30m\")",
 			            text);
-		return CC_OK;
+	} else {
+		return fail(L, s, NULL, "must be a duration, seconds or a string like \"20s\" (got %s)",
+		            type_name(s));
 	}
-	return fail(L, s, NULL, "must be a duration, seconds or a string like \"20s\" (got %s)",
-	            type_name(s));
+	if (v > 0 && v < CC_MIN_DURATION_S)
+		return fail(L, s, NULL, "%g s is shorter than the shortest duration a scenario may set, "
+		            "1 ms (write 0 for none; a timer shorter than that could re-arm faster than "
+		            "the clock tells times apart)", v);
+	if (v > CC_MAX_DURATION_S)
+		return fail(L, s, NULL, "%g s is longer than the longest duration a scenario may set, "
+		            "100 years (%.0f s)", v, CC_MAX_DURATION_S);
+	*out = v;
+	return CC_OK;
 }
 
 static enum cc_status get_duration(struct loader *L, const config_setting_t *g, const char *key,
@@ -2284,6 +2319,115 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	return CC_OK;
 }
 
+/* ---- plausibility: what loads but is almost surely mistyped ---- */
+
+/* Means beyond this (handle, ACW, patience) are milliseconds or minutes typed as seconds. */
+#define PLAUSIBLE_MEAN_S (4 * 3600.0)
+/* Offer timeouts outside these bounds: milliseconds typed as seconds, or the reverse. */
+#define PLAUSIBLE_TIMEOUT_MIN_S 1.0
+#define PLAUSIBLE_TIMEOUT_MAX_S 3600.0
+/* Offered load above this many times the agents who could take it. */
+#define PLAUSIBLE_LOAD 2.0
+
+/* The setting at PATH ("queues.[0].handle"), or the root when it is not written. */
+static const config_setting_t *at(const config_t *cfg, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static const config_setting_t *at(const config_t *cfg, const char *fmt, ...)
+{
+	char path[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(path, sizeof path, fmt, ap);
+	va_end(ap);
+	const config_setting_t *s = config_lookup(cfg, path);
+	return s ? s : config_root_setting(cfg);
+}
+
+/* The highest rate of queue Q, contacts an hour. */
+static double peak_rate(const struct cc_queue_cfg *q)
+{
+	double rate = 0;
+	for (size_t i = 0; i < q->n_rates; i++)
+		rate = fmax(rate, q->per_hour[i]);
+	return rate;
+}
+
+static void plausible_queues(struct loader *L, const config_t *cfg, const struct cc_scenario *scn)
+{
+	for (size_t i = 0; i < scn->n_lines; i++) {
+		const struct cc_queue_cfg *q = &scn->queues[i];
+		struct { const char *key; const struct cc_dist *d; int used; } means[] = {
+			{ "handle", &q->handle, 1 },
+			{ "acw", &q->acw, 1 },
+			{ "patience", &q->patience, q->has_patience },
+		};
+		for (size_t k = 0; k < sizeof means / sizeof means[0]; k++)
+			if (means[k].used && means[k].d->mean > PLAUSIBLE_MEAN_S)
+				warn(L, at(cfg, "queues.[%zu].%s", i, means[k].key), NULL,
+				     "a mean of %.0f s (%.1f h) is longer than any %s a contact center sees "
+				     "(minutes or milliseconds typed as seconds?)", means[k].d->mean,
+				     means[k].d->mean / 3600, means[k].key);
+		if (q->sl_threshold_s > scn->horizon_s)
+			warn(L, at(cfg, "queues.[%zu].service_level.threshold", i), NULL,
+			     "%.0f s is longer than the horizon (%.0f s): every answered contact meets it",
+			     q->sl_threshold_s, scn->horizon_s);
+	}
+}
+
+static void plausible_channels(struct loader *L, const config_t *cfg, const struct cc_scenario *scn)
+{
+	for (int c = 0; c < CC_CHANNEL_COUNT; c++) {
+		double t = scn->channels[c].offer_timeout_s;
+		if (t < PLAUSIBLE_TIMEOUT_MIN_S || t > PLAUSIBLE_TIMEOUT_MAX_S)
+			warn(L, at(cfg, "channels.%s.offer_timeout", channel_names[c]), NULL,
+			     "an offer that rings for %g s (%s) is %s", t,
+			     t < PLAUSIBLE_TIMEOUT_MIN_S ? "under a second" : "over an hour",
+			     t < PLAUSIBLE_TIMEOUT_MIN_S ? "missed by nearly every agent, and re-offered "
+			     "as often (milliseconds typed as seconds?)" : "never missed in practice (a "
+			     "unit slip?)");
+		/* Load on the channel against the agents who could take it at once. */
+		double load = 0, capacity = 0, most = 0;
+		size_t busiest = 0;
+		for (size_t i = 0; i < scn->n_lines; i++) {
+			const struct cc_queue_cfg *q = &scn->queues[i];
+			double erlangs = peak_rate(q) * (q->handle.mean + q->acw.mean) / 3600;
+			if (q->channel != (enum cc_channel)c)
+				continue;
+			load += erlangs;
+			if (erlangs > most)
+				most = erlangs, busiest = i;
+		}
+		for (size_t g = 0; g < scn->n_groups; g++)
+			capacity += (double)scn->groups[g].count *
+			            scn->profiles[scn->groups[g].routing].concurrency[c];
+		if (load > PLAUSIBLE_LOAD * capacity && capacity > 0)
+			warn(L, at(cfg, "queues.[%zu]", busiest), NULL,
+			     "the peak offered load of the %s queues, %.1f erlangs (this one %.1f), is more "
+			     "than %.0f times what all their agents can hold at once (%.0f): a handle time "
+			     "or a rate in the wrong unit, or agents missing?", channel_names[c], load, most,
+			     PLAUSIBLE_LOAD, capacity);
+	}
+	for (size_t g = 0; g < scn->n_groups; g++) {
+		const struct cc_group_cfg *grp = &scn->groups[g];
+		const struct cc_routing_profile_cfg *prof = &scn->profiles[grp->routing];
+		for (int c = 0; c < CC_CHANNEL_COUNT; c++)
+			if (prof->concurrency[c] && grp->answer.delay.mean > scn->channels[c].offer_timeout_s) {
+				warn(L, at(cfg, "agents.[%zu].answer.delay", g), NULL,
+				     "a mean answer delay of %g s is longer than the %s offer timeout (%g s): "
+				     "most offers will be missed", grp->answer.delay.mean, channel_names[c],
+				     scn->channels[c].offer_timeout_s);
+				break;
+			}
+	}
+}
+
+/* Warnings, after a successful load, about what is almost surely mistyped. */
+static void plausibility(struct loader *L, const config_t *cfg, struct cc_scenario *scn)
+{
+	plausible_queues(L, cfg, scn);
+	plausible_channels(L, cfg, scn);
+}
+
 /* ---- overrides: --set PATH=VALUE ---- */
 
 static void copy_value(config_setting_t *dst, const config_setting_t *src);
@@ -2566,8 +2710,9 @@ enum cc_status cc_scenario_load(const char *path, const char *const *sets, size_
 			goto done;
 		strcat(strcat(scn->overrides, sets[i]), "\n");
 	}
-	struct loader L = { path, err, errlen, NAN };
-	st = load_root(&L, config_root_setting(&cfg), scn);
+	struct loader L = { path, err, errlen, scn, NAN };
+	if (!(st = load_root(&L, config_root_setting(&cfg), scn)))
+		plausibility(&L, &cfg, scn);
 done:
 	config_destroy(&cfg);
 	if (st)
@@ -2655,6 +2800,9 @@ void cc_scenario_fini(struct cc_scenario *scn)
 	cc_free(scn->path);
 	cc_free(scn->text);
 	cc_free(scn->overrides);
+	for (size_t i = 0; i < scn->n_warnings; i++)
+		cc_free(scn->warnings[i]);
+	cc_free(scn->warnings);
 	memset(scn, 0, sizeof *scn);
 }
 

@@ -217,7 +217,9 @@ def write(args, queues, groups, out):
             lines.append(f'    acw = {{ dist = "deterministic"; value = {duration(q["acw"])}; }};')
         if q["patience"]:
             lines.append(f'    patience = {{ dist = "exponential"; mean = {duration(q["patience"])}; }};')
-        lines.append(f'    service_level = {{ threshold = {duration(q["threshold"])}; }};')
+        # A threshold beyond the horizon would be met by every contact (ccsim warns).
+        threshold = min(q["threshold"], args.horizon)
+        lines.append(f'    service_level = {{ threshold = {duration(threshold)}; }};')
         if q.get("pause"):
             lines.append(f'    pause = {{ share = {q["pause"]}; duration = {{ dist = "exponential"; '
                          'mean = "30m"; }; };')
