@@ -309,9 +309,9 @@ static enum cc_status duration_of(struct loader *L, const config_setting_t *s, d
 		            type_name(s));
 	}
 	if (v > 0 && v < CC_MIN_DURATION_S)
-		return fail(L, s, NULL, "%g s is shorter than the shortest duration a scenario may set, "
-		            "1 ms (write 0 for none; a timer shorter than that could re-arm faster than "
-		            "the clock tells times apart)", v);
+		return fail(L, s, NULL, "%g s is shorter than 1 ms, the shortest duration a scenario "
+		            "may set (a timer shorter than that could re-arm faster than the clock tells "
+		            "times apart)", v);
 	if (v > CC_MAX_DURATION_S)
 		return fail(L, s, NULL, "%g s is longer than the longest duration a scenario may set, "
 		            "100 years (%.0f s)", v, CC_MAX_DURATION_S);
@@ -2361,12 +2361,17 @@ static void plausible_queues(struct loader *L, const config_t *cfg, const struct
 			{ "acw", &q->acw, 1 },
 			{ "patience", &q->patience, q->has_patience },
 		};
-		for (size_t k = 0; k < sizeof means / sizeof means[0]; k++)
-			if (means[k].used && means[k].d->mean > PLAUSIBLE_MEAN_S)
-				warn(L, at(cfg, "queues.[%zu].%s", i, means[k].key), NULL,
-				     "a mean of %.0f s (%.1f h) is longer than any %s a contact center sees "
-				     "(minutes or milliseconds typed as seconds?)", means[k].d->mean,
-				     means[k].d->mean / 3600, means[k].key);
+		for (size_t k = 0; k < sizeof means / sizeof means[0]; k++) {
+			if (!means[k].used || !(means[k].d->mean > PLAUSIBLE_MEAN_S))
+				continue;
+			/* Named at the distribution's "mean", or its "value", when written. */
+			const config_setting_t *d = at(cfg, "queues.[%zu].%s", i, means[k].key);
+			const char *key = config_setting_get_member(d, "mean") ? "mean"
+			                : config_setting_get_member(d, "value") ? "value" : NULL;
+			warn(L, d, key, "a mean of %.0f s (%.1f h) is longer than any %s a contact center "
+			     "sees (minutes or milliseconds typed as seconds?)", means[k].d->mean,
+			     means[k].d->mean / 3600, means[k].key);
+		}
 		if (q->sl_threshold_s > scn->horizon_s)
 			warn(L, at(cfg, "queues.[%zu].service_level.threshold", i), NULL,
 			     "%.0f s is longer than the horizon (%.0f s): every answered contact meets it",
@@ -2538,8 +2543,14 @@ static int parse_value(config_t *tmp, const char *value)
 	snprintf(text, 2 * n, "v = %s\n", value);
 	int ok = config_read_string(tmp, text);
 	if (!ok) {
+		/* Without quotes, a trailing ';' (as in a file) is not part of the text. */
+		size_t len = strlen(value);
+		while (len && isspace((unsigned char)value[len - 1]))
+			len--;
+		if (len && value[len - 1] == ';')
+			len--;
 		char *p = text + snprintf(text, 2 * n, "v = \"");
-		for (const char *v = value; *v; v++) {
+		for (const char *v = value; v < value + len; v++) {
 			if (*v == '"' || *v == '\\')
 				*p++ = '\\';
 			*p++ = *v;

@@ -213,6 +213,7 @@ struct parser {
 	size_t len;
 	int line;  /* of the first problem, 0 while none */
 	int depth;
+	int long_string; /* the line of the first string over several lines (a missing '"'?) */
 };
 
 static void next(struct parser *P)
@@ -257,8 +258,11 @@ static void problem(struct parser *P, int line, const char *fmt, ...)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(P->why + used, P->len - used, fmt, ap);
+	used += (size_t)vsnprintf(P->why + used, P->len - used, fmt, ap);
 	va_end(ap);
+	if (P->long_string && P->long_string < line && used < P->len)
+		snprintf(P->why + used, P->len - used, "; the string that opens on line %d runs over "
+		         "several lines: a missing \" there?", P->long_string);
 }
 
 /* The problem of a token that cannot stand where it is, with what was EXPECTED. */
@@ -387,8 +391,11 @@ static void value(struct parser *P, const char *after)
 	struct token t = P->t;
 	switch (t.kind) {
 	case T_STRING:
-		while (P->t.kind == T_STRING) /* adjacent strings are one */
+		while (P->t.kind == T_STRING) { /* adjacent strings are one */
+			if (!P->long_string && memchr(P->t.start, '\n', P->t.n))
+				P->long_string = P->t.line;
 			next(P);
+		}
 		return;
 	case T_INT: case T_INT64: case T_FLOAT: case T_BOOL:
 		next(P);

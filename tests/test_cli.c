@@ -748,11 +748,71 @@ static void test_cli_table_is_narrow(void **state)
 	unlink(h5);
 }
 
+
+/* The livelock of issue 12: an offer timeout of 1e-9 s with a 2 s answer delay ran for ever;
+ * it is refused at once, by run and check alike. */
+static void test_cli_livelock_scenario_refused(void **state)
+{
+	(void)state;
+	char out[8192];
+	const char *timeouts[] = { "1e-9", "5e-324" };
+	for (int i = 0; i < 2; i++) {
+		int rc = run(out, sizeof out, "run %s/good.cfg --set channels.voice.offer_timeout=%s "
+		             "--set 'agents.team.answer.delay={dist=\"deterministic\";value=\"2s\";}' "
+		             "-o %s/live.h5", dir, timeouts[i], dir);
+		if (rc != 2 || !strstr(out, "--set channels.voice.offer_timeout: ") ||
+		    !strstr(out, "s is shorter than 1 ms, the shortest duration a scenario may set"))
+			fail_msg("offer_timeout=%s: exit %d, output '%s'", timeouts[i], rc, out);
+		expect_no_results();
+	}
+}
+
+/* Warnings go to stderr and leave the exit code alone; --strict makes them exit 2, before
+ * anything is written. */
+static void test_cli_strict_refuses_warnings(void **state)
+{
+	(void)state;
+	char out[16384];
+	const char *mistyped = "--set queues.sales.handle.mean=180000";
+	assert_int_equal(run(out, sizeof out, "check %s/good.cfg %s", dir, mistyped), 0);
+	assert_non_null(strstr(out, "good.cfg: warning: --set queues.[0].handle.mean: a mean of 180000 s"));
+	assert_non_null(strstr(out, "valid."));
+	assert_int_equal(run(out, sizeof out, "check %s/good.cfg %s --strict", dir, mistyped), 2);
+	assert_non_null(strstr(out, "warnings, refused with --strict"));
+	assert_null(strstr(out, "valid."));
+	assert_int_equal(run(out, sizeof out, "run %s/good.cfg --strict %s -o %s/strict.h5", dir,
+	                     mistyped, dir), 2);
+	assert_non_null(strstr(out, "refused with --strict"));
+	expect_no_results();
+	/* Without warnings, --strict changes nothing. */
+	assert_int_equal(run(out, sizeof out, "check %s/good.cfg --strict", dir), 0);
+	assert_null(strstr(out, "warning"));
+}
+
+/* Control characters from a scenario or the command line never reach the terminal raw. */
+static void test_cli_control_characters_escaped(void **state)
+{
+	(void)state;
+	char out[8192];
+	assert_int_equal(run(out, sizeof out, "check %s/good.cfg --set \"$(printf 'agents.a\\033[31mb\\tc.count=3')\"",
+	                     dir), 2);
+	assert_non_null(strstr(out, "no element named \"a\\x1b[31mb\\tc\""));
+	write_variant("ctl.cfg", "name = \"team\"", "name = \"t\x1b]0;pwned\x07\"");
+	assert_int_equal(run(out, sizeof out, "check %s/ctl.cfg", dir), 2);
+	assert_non_null(strstr(out, "\"t\\x1b]0;pwned\\x07\" must be letters"));
+	for (const char *p = out; *p; p++)
+		if ((unsigned char)*p < 0x20 && *p != '\n')
+			fail_msg("a raw control character 0x%02x in '%s'", (unsigned char)*p, out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cli_help_everywhere),
 		cmocka_unit_test(test_cli_bad_scenarios_exit_2_and_write_nothing),
+		cmocka_unit_test(test_cli_livelock_scenario_refused),
+		cmocka_unit_test(test_cli_strict_refuses_warnings),
+		cmocka_unit_test(test_cli_control_characters_escaped),
 		cmocka_unit_test(test_cli_unwritable_output_exits_1),
 		cmocka_unit_test(test_cli_run_writes_results_and_json),
 		cmocka_unit_test(test_cli_erlang_published_values),
