@@ -2576,15 +2576,15 @@ static enum cc_status apply_set(config_t *cfg, const char *file, const char *set
 	enum cc_status st = CC_OK;
 	config_t tmp;
 	config_init(&tmp);
-	int as = parse_value(&tmp, eq + 1);
-	if (!as) {
-		snprintf(err, errlen, "%s: --set %s: cannot read the value \"%s\"", file, path, eq + 1);
-		st = CC_ERR_USAGE;
-		goto done;
-	}
 	char why[256];
 	if (cc_scenario_text_scan(eq + 1, why, sizeof why)) {
 		snprintf(err, errlen, "%s: --set %s: %s", file, path, why);
+		st = CC_ERR_USAGE;
+		goto done;
+	}
+	int as = parse_value(&tmp, eq + 1);
+	if (!as) {
+		snprintf(err, errlen, "%s: --set %s: cannot read the value \"%s\"", file, path, eq + 1);
 		st = CC_ERR_USAGE;
 		goto done;
 	}

@@ -160,8 +160,16 @@ int cc_scenario_text_scan(const char *text, char *why, size_t len)
 	struct lexer x = { text, 1 };
 	for (;;) {
 		struct token t = lex(&x);
-		if (t.kind == T_EOF || t.kind == T_OPEN_STRING || t.kind == T_OPEN_COMMENT)
+		if (t.kind == T_EOF || t.kind == T_OPEN_COMMENT)
 			return 0;
+		if (t.kind == T_OPEN_STRING) { /* libconfig 1.5 leaks its buffer on these */
+			/* The quote missing is often an earlier one, which the grammar finds. */
+			int line = cc_scenario_text_explain(text, why, len);
+			if (line)
+				return line;
+			snprintf(why, len, "a string opened here is never closed (a missing \")");
+			return t.line;
+		}
 		int n = (int)t.n;
 		if (t.kind == T_AT) {
 			snprintf(why, len, "@include is not supported: a scenario is one file, kept whole "

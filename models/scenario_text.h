@@ -13,8 +13,9 @@
 /*
  * What libconfig 1.5 reads without a word but not as written: an integer beyond a plain int
  * without its L suffix (libconfig wraps it), one beyond 64 bits with it (libconfig clamps
- * it), a number beyond the range of a double (libconfig makes it infinite), and @include (a
- * scenario is one file, kept whole in the results file).
+ * it), a number beyond the range of a double (libconfig makes it infinite), @include (a
+ * scenario is one file, kept whole in the results file), and a string never closed (which
+ * libconfig refuses, but leaking memory).
  */
 int cc_scenario_text_scan(const char *text, char *why, size_t len);
 

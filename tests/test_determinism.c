@@ -533,19 +533,6 @@ static void compare_files(const char *a, const char *b, struct diffs *d)
 
 /* --- Runs ----------------------------------------------------------------------------- */
 
-/* Runs a shell command line; returns its exit code. */
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	int status = system(cmd);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-}
-
 /* The whole of file PATH (free it), or NULL. */
 static char *slurp(const char *path)
 {

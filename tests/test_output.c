@@ -45,19 +45,6 @@ static int setup(void **state)
 	return 0;
 }
 
-/* Runs a shell command line; returns its exit code. */
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	int status = system(cmd);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-}
-
 static char *slurp(const char *path)
 {
 	FILE *f = fopen(path, "r");
