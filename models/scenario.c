@@ -2541,7 +2541,8 @@ static int parse_value(config_t *tmp, const char *value)
 	char *text = cc_malloc(2 * n);
 	/* A newline, so that VALUE may end with a comment or its own ';'. */
 	snprintf(text, 2 * n, "v = %s\n", value);
-	int ok = config_read_string(tmp, text);
+	char why[64];
+	int ok = !cc_scenario_text_explain(text, why, sizeof why) && config_read_string(tmp, text);
 	if (!ok) {
 		/* Without quotes, a trailing ';' (as in a file) is not part of the text. */
 		size_t len = strlen(value);
@@ -2702,13 +2703,15 @@ enum cc_status cc_scenario_load(const char *path, const char *const *sets, size_
 		st = CC_ERR_SCENARIO;
 		goto done;
 	}
+	/* libconfig reads only text that follows its grammar: it explains errors badly, and
+	 * leaks memory on some (libconfig 1.5). */
+	if ((bad_line = cc_scenario_text_explain(scn->text, why, sizeof why))) {
+		snprintf(err, errlen, "%s:%d: %s", path, bad_line, why);
+		st = CC_ERR_SCENARIO;
+		goto done;
+	}
 	if (!config_read_string(&cfg, scn->text)) {
-		int line = cc_scenario_text_explain(scn->text, why, sizeof why);
-		if (line)
-			snprintf(err, errlen, "%s:%d: %s", path, line, why);
-		else
-			snprintf(err, errlen, "%s:%d: %s", path, config_error_line(&cfg),
-			         config_error_text(&cfg));
+		snprintf(err, errlen, "%s:%d: %s", path, config_error_line(&cfg), config_error_text(&cfg));
 		st = CC_ERR_SCENARIO;
 		goto done;
 	}

@@ -160,8 +160,13 @@ int cc_scenario_text_scan(const char *text, char *why, size_t len)
 	struct lexer x = { text, 1 };
 	for (;;) {
 		struct token t = lex(&x);
-		if (t.kind == T_EOF || t.kind == T_OPEN_COMMENT)
+		if (t.kind == T_EOF)
 			return 0;
+		if (t.kind == T_OPEN_COMMENT) { /* libconfig would drop the rest of the file */
+			snprintf(why, len, "a /* comment opened here is never closed (a missing */): "
+			                   "everything after it would be ignored");
+			return t.line;
+		}
 		if (t.kind == T_OPEN_STRING) { /* libconfig 1.5 leaks its buffer on these */
 			/* The quote missing is often an earlier one, which the grammar finds. */
 			int line = cc_scenario_text_explain(text, why, len);

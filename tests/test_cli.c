@@ -805,12 +805,42 @@ static void test_cli_control_characters_escaped(void **state)
 			fail_msg("a raw control character 0x%02x in '%s'", (unsigned char)*p, out);
 }
 
+
+/* Transfers that hand a contact between two queues with no time passing (a handle time of 0
+ * all but once in a billion, no flow, no whispers) go round at one instant: the run ends
+ * with exit 1, names the settings, and writes nothing (found by the review helper). */
+static void test_cli_stalled_clock_ends_the_run(void **state)
+{
+	(void)state;
+	write_file("pingpong.cfg",
+	           "name = \"pingpong\"; horizon = \"1h\"; replications = 2;\n"
+	           "queues = (\n"
+	           "  { name = \"a\"; arrivals = { per_hour = 10.0; };\n"
+	           "    handle = { dist = \"empirical\"; values = [ 0.0, 3600.0 ]; weights = [ 1e9, 1.0 ]; };\n"
+	           "    transfer = { flow = 0; agent_whisper = 0; customer_whisper = 0;\n"
+	           "                 to = ( { share = 1.0; queue = \"b\"; } ); }; },\n"
+	           "  { name = \"b\"; arrivals = { per_hour = 0.0; };\n"
+	           "    handle = { dist = \"empirical\"; values = [ 0.0, 3600.0 ]; weights = [ 1e9, 1.0 ]; };\n"
+	           "    transfer = { flow = 0; agent_whisper = 0; customer_whisper = 0;\n"
+	           "                 to = ( { share = 1.0; queue = \"a\"; } ); }; }\n"
+	           ");\n"
+	           "agents = ( { name = \"team\"; count = 2; skills = [ \"a\", \"b\" ]; } );\n");
+	char out[8192];
+	int rc = run(out, sizeof out, "run %s/pingpong.cfg --threads 2 -o %s/pingpong.h5", dir, dir);
+	if (rc != 1 || !strstr(out, "pingpong.cfg: replication 0 stopped advancing at ") ||
+	    !strstr(out, ": 1000000 events at that one instant (look at transfers: "
+	                 "queues.<queue>.transfer") || !strstr(out, "no results written"))
+		fail_msg("exit %d, output '%s'", rc, out);
+	expect_no_results();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cli_help_everywhere),
 		cmocka_unit_test(test_cli_bad_scenarios_exit_2_and_write_nothing),
 		cmocka_unit_test(test_cli_livelock_scenario_refused),
+		cmocka_unit_test(test_cli_stalled_clock_ends_the_run),
 		cmocka_unit_test(test_cli_strict_refuses_warnings),
 		cmocka_unit_test(test_cli_control_characters_escaped),
 		cmocka_unit_test(test_cli_unwritable_output_exits_1),
