@@ -1310,6 +1310,29 @@ static const char *stall_suspects(unsigned kind)
 	}
 }
 
+/* The replication's clock has stood still for EVENTS events, the last of kind LAST: names in
+ * OUT the settings behind it and behind the events waiting at that instant, which the run
+ * then gives up. (Nothing more is dispatched here: a second call of dispatch_event would
+ * cost the run loop its inlining.) */
+__attribute__((cold, noinline))
+static void stall(struct center *c, struct cc_rep_result *out, uint64_t events, unsigned last)
+{
+	uint32_t kinds[EV_PLANNED + 1] = { 0 };
+	struct cc_event *ev;
+	while ((ev = cc_calendar_pop_before(c->cal, nextafter(c->now, INFINITY))))
+		kinds[ev->kind < EV_PLANNED ? ev->kind : EV_PLANNED]++;
+	last = last < EV_PLANNED ? last : EV_PLANNED;
+	unsigned next = last;
+	for (unsigned k = 0; k <= EV_PLANNED; k++)
+		if (stall_suspects(k) != stall_suspects(last) && (next == last || kinds[k] > kinds[next]))
+			next = k;
+	out->stalled = stall_suspects(last);
+	if (next != last && kinds[next])
+		out->stalled_also = stall_suspects(next);
+	out->stalled_at_s = c->now;
+	out->stalled_events = events;
+}
+
 void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
                    uint64_t replication, struct cc_rep_result *out,
                    const struct cc_row_sink *sink, struct cc_progress *progress)
@@ -1321,13 +1344,13 @@ void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
 	double published_s = 0;
 	const double horizon = grid->horizon_s;
 	int stopped = 0;
-	/* Events at the instant LAST, and by kind over the last STALL_SAMPLE of a stall. */
-	enum { STALL_SAMPLE = 4096 };
-	uint64_t at_last = 0, max_at_once = CC_CENTER_MAX_EVENTS_AT_ONE_INSTANT;
+	/* The clock at the last check, and how many checks in a row found it there: every event
+	 * between two checks that find the same time happened at that instant. */
+	double checked_at = -1;
+	uint64_t still = 0, max_at_once = CC_CENTER_MAX_EVENTS_AT_ONE_INSTANT;
 	if (max_at_once < 100 * (uint64_t)c.n_agents)
 		max_at_once = 100 * (uint64_t)c.n_agents;
-	uint32_t kinds[EV_PLANNED + 1];
-	double last = -1;
+	const uint64_t max_still = (max_at_once + PROGRESS_EVERY - 1) / PROGRESS_EVERY;
 	for (;;) {
 		/* Ticks come before events at the same time. */
 		double limit = c.next_tick < horizon ? c.next_tick : horizon;
@@ -1340,34 +1363,19 @@ void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
 			continue;
 		}
 		c.now = ev->time;
-		if (c.now != last) {
-			last = c.now;
-			at_last = 0;
-		} else if (++at_last >= max_at_once - STALL_SAMPLE) {
-			if (at_last == max_at_once - STALL_SAMPLE)
-				memset(kinds, 0, sizeof kinds);
-			kinds[ev->kind < EV_PLANNED ? ev->kind : EV_PLANNED]++;
-			if (at_last == max_at_once) {
-				/* The two kinds seen most; the second counts when it is as common (a loop
-				 * of two events). */
-				unsigned top = 0, second = 0;
-				for (unsigned k = 1; k <= EV_PLANNED; k++)
-					top = kinds[k] > kinds[top] ? k : top;
-				for (unsigned k = 0; k <= EV_PLANNED; k++)
-					if (k != top && stall_suspects(k) != stall_suspects(top) &&
-					    (second == top || kinds[k] > kinds[second]))
-						second = k;
-				out->stalled = stall_suspects(top);
-				if (2 * kinds[second] >= kinds[top])
-					out->stalled_also = stall_suspects(second);
-				out->stalled_at_s = c.now;
-				out->stalled_events = at_last;
-				stopped = 1;
-				break;
-			}
-		}
+		unsigned kind = ev->kind;
 		dispatch_event(&c, ev);
-		if ((++events & (PROGRESS_EVERY - 1)) == 0 && progress) {
+		if ((++events & (PROGRESS_EVERY - 1)) != 0)
+			continue;
+		if (c.now != checked_at) {
+			checked_at = c.now;
+			still = 0;
+		} else if (++still == max_still) {
+			stall(&c, out, still * PROGRESS_EVERY, kind);
+			stopped = 1;
+			break;
+		}
+		if (progress) {
 			atomic_fetch_add(&progress->events, events - published_events);
 			atomic_fetch_add(&progress->sim_ms, (uint64_t)((c.now - published_s) * 1000));
 			published_events = events;

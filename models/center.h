@@ -64,9 +64,10 @@ struct cc_row_sink {
 
 /*
  * A replication whose clock stops advancing (a loop of zero-length events, which the floor
- * on durations, CC_MIN_DURATION_S, should leave impossible) is ended once this many events
- * have happened at one instant, or 100 per agent if that is more; OUT->stalled then names the
- * settings most likely to blame.
+ * on durations, CC_MIN_DURATION_S, leaves to defects and odd distributions) is ended once
+ * this many events have happened at one instant, or 100 per agent if that is more (counted
+ * in blocks of 65,536, so up to one block more); OUT->stalled then names the settings most
+ * likely to blame.
  */
 #define CC_CENTER_MAX_EVENTS_AT_ONE_INSTANT 1000000
 
