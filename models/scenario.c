@@ -543,6 +543,38 @@ static enum cc_status get_name(struct loader *L, const config_setting_t *g, int 
 	return CC_OK;
 }
 
+/* The names of the first N queues or agent groups of SCN, for a message ("sales, support"). */
+static void queue_names(const struct cc_scenario *scn, size_t n, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "", scn->queues[i].name);
+}
+
+static void group_names(const struct cc_scenario *scn, size_t n, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "", scn->groups[i].name);
+}
+
+/* "No queue (agent group) is named NAME", at KEY of S, with the names there are. */
+static enum cc_status no_queue(struct loader *L, const config_setting_t *s, const char *key,
+                               const struct cc_scenario *scn, const char *name)
+{
+	char list[512];
+	queue_names(scn, scn->n_lines, list, sizeof list);
+	return fail(L, s, key, "no queue is named \"%s\" (queues: %s)", name, list);
+}
+
+static enum cc_status no_group(struct loader *L, const config_setting_t *s, const char *key,
+                               const struct cc_scenario *scn, size_t n, const char *name)
+{
+	char list[512];
+	group_names(scn, n, list, sizeof list);
+	return fail(L, s, key, "no agent group is named \"%s\" (agents: %s)", name, list);
+}
+
 /* ---- agent statuses and channels ---- */
 
 static const char *const fixed_statuses[CC_AGENT_FIRST_NPT] = { "Offline", "Available", "RONA" };
@@ -1205,7 +1237,7 @@ static enum cc_status link_callbacks(struct loader *L, const config_setting_t *l
 			continue;
 		long q = cc_scenario_queue_index(scn, name);
 		if (q < 0)
-			return fail(L, m, "queue", "no queue is named \"%s\"", name);
+			return no_queue(L, m, "queue", scn, name);
 		if (scn->queues[q].channel != CC_CHANNEL_CALLBACK)
 			return fail(L, m, "queue", "queue \"%s\" is a %s queue: callbacks go to a queue "
 			            "whose channel is callback", name, channel_names[scn->queues[q].channel]);
@@ -1417,7 +1449,7 @@ static enum cc_status load_change_moves(struct loader *L, const config_setting_t
 			return st;
 		long g = group_index(scn, scn->n_groups, name);
 		if (g < 0)
-			return fail(L, m, "group", "no agent group is named \"%s\"", name);
+			return no_group(L, m, "group", scn, scn->n_groups, name);
 		mv->group = (size_t)g;
 		for (size_t j = 0; j < i; j++)
 			if (c->moves[j].group == mv->group)
@@ -1638,7 +1670,7 @@ static enum cc_status load_skills(struct loader *L, const config_setting_t *s,
 			return fail(L, e, NULL, "must be a queue name (got %s)", type_name(e));
 		long q = cc_scenario_queue_index(scn, config_setting_get_string(e));
 		if (q < 0)
-			return fail(L, e, NULL, "no queue is named \"%s\"", config_setting_get_string(e));
+			return no_queue(L, e, NULL, scn, config_setting_get_string(e));
 		for (size_t j = 0; j < i; j++)
 			if (g->skills[j] == (size_t)q)
 				return fail(L, e, NULL, "\"%s\" is listed twice", config_setting_get_string(e));
@@ -1904,7 +1936,7 @@ static enum cc_status transfer_queue(struct loader *L, const config_setting_t *e
 		return st;
 	long t = cc_scenario_queue_index(scn, name);
 	if (t < 0)
-		return fail(L, e, key, "no queue is named \"%s\"", name);
+		return no_queue(L, e, key, scn, name);
 	if ((size_t)t == self)
 		return fail(L, e, key, "\"%s\" is the queue itself: a queue may not transfer to itself",
 		            name);
@@ -1929,7 +1961,7 @@ static enum cc_status transfer_group(struct loader *L, const config_setting_t *e
 		return st;
 	long g = group_index(scn, scn->n_groups, name);
 	if (g < 0)
-		return fail(L, e, "group", "no agent group is named \"%s\"", name);
+		return no_group(L, e, "group", scn, scn->n_groups, name);
 	const struct cc_group_cfg *gr = &scn->groups[g];
 	const struct cc_routing_profile_cfg *p = &scn->profiles[gr->routing];
 	enum cc_channel ch = scn->queues[self].channel;
@@ -2122,7 +2154,7 @@ static enum cc_status load_profile_queue(struct loader *L, const config_setting_
 	pq->level = (int)level;
 	long q = cc_scenario_queue_index(scn, name);
 	if (q < 0)
-		return fail(L, e, key, "no queue is named \"%s\"", name);
+		return no_queue(L, e, key, scn, name);
 	pq->queue = (size_t)q;
 	for (size_t j = 0; j < i; j++)
 		if (p->queues[j].queue == pq->queue)
@@ -2494,8 +2526,13 @@ static config_setting_t *child(config_setting_t *s, const char *c, char *why, si
 {
 	int t = config_setting_type(s);
 	why[0] = '\0';
-	if (t == CONFIG_TYPE_GROUP)
-		return config_setting_get_member(s, c);
+	if (t == CONFIG_TYPE_GROUP) {
+		config_setting_t *m = config_setting_get_member(s, c);
+		if (!m && (c[0] == '[' || isdigit((unsigned char)c[0])))
+			snprintf(why, len, "\"%s\" is a position, but there is no list there (a setting "
+			         "the scenario does not have: give the whole list, e.g. PATH=( {...} ))", c);
+		return m;
+	}
 	if (t != CONFIG_TYPE_LIST && t != CONFIG_TYPE_ARRAY) {
 		snprintf(why, len, "\"%s\" cannot be inside %s", c, type_name(s));
 		return NULL;

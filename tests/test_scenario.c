@@ -1600,6 +1600,19 @@ static void test_scenario_set_takes_only_what_was_written(void **state)
 	cc_scenario_fini(&scn);
 }
 
+/* An unknown name in a --set path or a setting lists the names there are (issue 12). */
+static void test_scenario_unknown_names_list_the_known(void **state)
+{
+	(void)state;
+	expect_set_error("agents.team.skills=[\"nosuch\"]", CC_ERR_SCENARIO,
+	                 "--set agents.[0].skills.[0]: no queue is named \"nosuch\" (queues: sales)");
+	expect_error("skills = [ \"sales\" ]", "skills = [ \"sale\" ]",
+	             ":16: agents.[0].skills.[0]: no queue is named \"sale\" (queues: sales)");
+	expect_set_error("queues.sales.transfer.to.[0].queue=\"b\"", CC_ERR_USAGE,
+	                 "\"[0]\" is a position, but there is no list there");
+	expect_set_error("agents.[0].nosuch.[2]=1", CC_ERR_USAGE, "\"[2]\" is a position");
+}
+
 /* libconfig says "syntax error" and nothing else; the loader says what was expected where. */
 static void test_scenario_syntax_errors_say_what_was_expected(void **state)
 {
@@ -1725,6 +1738,7 @@ int main(void)
 		cmocka_unit_test(test_scenario_numbers_beyond_their_type_refused),
 		cmocka_unit_test(test_scenario_set_takes_only_what_was_written),
 		cmocka_unit_test(test_scenario_syntax_errors_say_what_was_expected),
+		cmocka_unit_test(test_scenario_unknown_names_list_the_known),
 		cmocka_unit_test(test_scenario_warnings_flag_mistypes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
