@@ -1289,7 +1289,7 @@ static const char *stall_suspects(unsigned kind)
 {
 	switch ((enum event_kind)kind) {
 	case EV_OFFER_TIMEOUT: case EV_ACCEPT:
-		return "offers ringing out at once: channels.<channel>.offer_timeout and "
+		return "offers that ring out: channels.<channel>.offer_timeout and "
 		       "agents.<group>.answer, rona";
 	case EV_XFER: case EV_REJECT:
 		return "transfers: queues.<queue>.transfer (flow, whispers, consult, reject)";
@@ -1310,16 +1310,20 @@ static const char *stall_suspects(unsigned kind)
 	}
 }
 
-/* The replication's clock has stood still for EVENTS events, the last of kind LAST: names in
- * OUT the settings behind it and behind the events waiting at that instant, which the run
- * then gives up. (Nothing more is dispatched here: a second call of dispatch_event would
- * cost the run loop its inlining.) */
+/* The replication's clock has moved only SPAN_S over the last EVENTS events, the last of kind
+ * LAST: names in OUT the settings behind it and behind the events due next, which the run
+ * then gives up. (Nothing more is dispatched here: a second call of
+ * dispatch_event would cost the run loop its inlining.) */
 __attribute__((cold, noinline))
-static void stall(struct center *c, struct cc_rep_result *out, uint64_t events, unsigned last)
+static void stall(struct center *c, struct cc_rep_result *out, uint64_t events, double span_s,
+                  unsigned last)
 {
+	/* The events due within about SAMPLE more at the pace of the window. */
+	enum { SAMPLE = 4096 };
 	uint32_t kinds[EV_PLANNED + 1] = { 0 };
+	double until = nextafter(c->now + span_s / (double)events * SAMPLE, INFINITY);
 	struct cc_event *ev;
-	while ((ev = cc_calendar_pop_before(c->cal, nextafter(c->now, INFINITY))))
+	for (int i = 0; i < SAMPLE && (ev = cc_calendar_pop_before(c->cal, until)); i++)
 		kinds[ev->kind < EV_PLANNED ? ev->kind : EV_PLANNED]++;
 	last = last < EV_PLANNED ? last : EV_PLANNED;
 	unsigned next = last;
@@ -1331,6 +1335,22 @@ static void stall(struct center *c, struct cc_rep_result *out, uint64_t events, 
 		out->stalled_also = stall_suspects(next);
 	out->stalled_at_s = c->now;
 	out->stalled_events = events;
+	out->stalled_span_s = span_s;
+}
+
+/* Events a simulated second that no real center comes near: CC_CENTER_MAX_EVENT_RATE for each
+ * agent and for each contact arriving a second at the queues' peak rates, and one more. */
+static double event_rate_limit(const struct center *c)
+{
+	double arrivals = 0;
+	for (size_t q = 0; q < c->scn->n_lines; q++) {
+		const struct cc_queue_cfg *cfg = &c->scn->queues[q];
+		double peak = 0;
+		for (size_t i = 0; i < cfg->n_rates; i++)
+			peak = fmax(peak, cfg->per_hour[i]);
+		arrivals += peak / 3600;
+	}
+	return CC_CENTER_MAX_EVENT_RATE * ((double)c->n_agents + arrivals + 1);
 }
 
 void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
@@ -1344,13 +1364,15 @@ void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
 	double published_s = 0;
 	const double horizon = grid->horizon_s;
 	int stopped = 0;
-	/* The clock at the last check, and how many checks in a row found it there: every event
-	 * between two checks that find the same time happened at that instant. */
-	double checked_at = -1;
-	uint64_t still = 0, max_at_once = CC_CENTER_MAX_EVENTS_AT_ONE_INSTANT;
-	if (max_at_once < 100 * (uint64_t)c.n_agents)
-		max_at_once = 100 * (uint64_t)c.n_agents;
-	const uint64_t max_still = (max_at_once + PROGRESS_EVERY - 1) / PROGRESS_EVERY;
+	/* The stall guard: over each window of events (checked at the progress checks), the
+	 * clock must move at least MIN_ADVANCE. */
+	uint64_t window = CC_CENTER_STALL_WINDOW;
+	if (window < CC_CENTER_STALL_WINDOW_PER_AGENT * (uint64_t)c.n_agents)
+		window = CC_CENTER_STALL_WINDOW_PER_AGENT * (uint64_t)c.n_agents;
+	window = (window + PROGRESS_EVERY - 1) / PROGRESS_EVERY * PROGRESS_EVERY;
+	const double min_advance = (double)window / event_rate_limit(&c);
+	uint64_t window_events = 0;
+	double window_start = 0;
 	for (;;) {
 		/* Ticks come before events at the same time. */
 		double limit = c.next_tick < horizon ? c.next_tick : horizon;
@@ -1367,13 +1389,15 @@ void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
 		dispatch_event(&c, ev);
 		if ((++events & (PROGRESS_EVERY - 1)) != 0)
 			continue;
-		if (c.now != checked_at) {
-			checked_at = c.now;
-			still = 0;
-		} else if (++still == max_still) {
-			stall(&c, out, still * PROGRESS_EVERY, kind);
-			stopped = 1;
-			break;
+		if (events - window_events >= window) {
+			if (c.now - window_start < min_advance) {
+				stall(&c, out, events - window_events, c.now - window_start, kind);
+				out->stalled_limit = (double)window / min_advance;
+				stopped = 1;
+				break;
+			}
+			window_events = events;
+			window_start = c.now;
 		}
 		if (progress) {
 			atomic_fetch_add(&progress->events, events - published_events);

@@ -63,13 +63,19 @@ struct cc_row_sink {
 #define CC_CENTER_MAX_OPEN_ROWS 256
 
 /*
- * A replication whose clock stops advancing (a loop of zero-length events, which the floor
- * on durations, CC_MIN_DURATION_S, leaves to defects and odd distributions) is ended once
- * this many events have happened at one instant, or 100 per agent if that is more (counted
- * in blocks of 65,536, so up to one block more); OUT->stalled then names the settings most
- * likely to blame.
+ * The stall guard. A replication whose clock stands still or crawls (a loop of events that
+ * moves it by nothing or next to nothing, which the floor on durations, CC_MIN_DURATION_S,
+ * leaves to odd distributions and to defects) is ended when, over a window of
+ * CC_CENTER_STALL_WINDOW events (or CC_CENTER_STALL_WINDOW_PER_AGENT per agent, if more;
+ * rounded up to the progress checks, 65,536 events), the clock moves less than one simulated
+ * second for every CC_CENTER_MAX_EVENT_RATE x (agents + contacts arriving a second at the
+ * queues' peak rates + 1) events. Real centers make a few events a second per agent and per
+ * arrival a second; the shipped scenarios stay below one. OUT->stalled then names the
+ * settings most likely to blame.
  */
-#define CC_CENTER_MAX_EVENTS_AT_ONE_INSTANT 1000000
+#define CC_CENTER_STALL_WINDOW (1u << 20)
+#define CC_CENTER_STALL_WINDOW_PER_AGENT 20
+#define CC_CENTER_MAX_EVENT_RATE 100.0
 
 /*
  * Runs replication REPLICATION of SCN on GRID: its interval rows go to SINK (may be NULL),

@@ -311,7 +311,9 @@ struct cc_rep_result {
 	 * then incomplete): the settings most likely to blame, and the instant. */
 	const char *stalled, *stalled_also; /* the latter may be NULL */
 	double stalled_at_s;
-	uint64_t stalled_events;
+	uint64_t stalled_events;   /* over the last window of the guard */
+	double stalled_span_s;     /* the simulated time they took */
+	double stalled_limit;      /* the guard's events a simulated second */
 };
 
 void cc_rep_result_init(struct cc_rep_result *r, const struct cc_scenario *scn);

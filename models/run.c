@@ -307,11 +307,17 @@ static int commit_one(void *ctx, size_t rep)
 	size_t cells = cells_of(run);
 	CC_ASSERT(p->head == rep && t->rep == rep);
 	if (t->res.stalled) {
-		char at[32];
+		char at[32], span[48] = "one instant";
 		cc_duration_format(t->res.stalled_at_s, at, sizeof at);
-		snprintf(run->error, sizeof run->error, "replication %zu stopped advancing at %s: "
-		         "%llu events at that one instant (look at %s%s%s)", rep, at,
-		         (unsigned long long)t->res.stalled_events, t->res.stalled,
+		if (t->res.stalled_span_s > 0) {
+			strcpy(span, "the last ");
+			cc_duration_format(t->res.stalled_span_s, span + strlen(span), sizeof span - strlen(span));
+			strcat(span, " simulated");
+		}
+		snprintf(run->error, sizeof run->error, "replication %zu all but stopped at %s: %llu "
+		         "events in %s, more than %.0f a simulated second (look at %s%s%s)", rep, at,
+		         (unsigned long long)t->res.stalled_events, span, t->res.stalled_limit,
+		         t->res.stalled,
 		         t->res.stalled_also ? "; and at " : "",
 		         t->res.stalled_also ? t->res.stalled_also : "");
 		p->stalled = 1;

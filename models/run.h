@@ -83,7 +83,7 @@ struct cc_run {
 
 /* Runs every replication. Returns CC_OK; CC_ERR_IO when the sink stopped the run;
  * CC_ERR_STOPPED when *STOP was set; CC_ERR_STALLED, with the reason in RUN->error, when a
- * replication's clock stopped advancing (see CC_CENTER_MAX_EVENTS_AT_ONE_INSTANT). */
+ * replication's clock stood still or crawled (the stall guard of models/center.h). */
 enum cc_status cc_run_execute(struct cc_run *run);
 
 /* Frees what cc_run_execute made. Accepts NULL. */

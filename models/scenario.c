@@ -85,8 +85,9 @@ static char override_mark;
 static void say(struct loader *L, const config_setting_t *s, const char *key, const char *kind,
                 char *out, size_t len, const char *fmt, va_list ap)
 {
-	if (key && config_setting_get_member(s, key)) {
-		s = config_setting_get_member(s, key);
+	/* KEY may be a path below S ("service_level.threshold"). */
+	if (key && config_setting_lookup((config_setting_t *)s, key)) {
+		s = config_setting_lookup((config_setting_t *)s, key);
 		key = NULL;
 	}
 	char path[512], msg[512];
@@ -169,6 +170,10 @@ static enum cc_status check_keys(struct loader *L, const config_setting_t *g,
 {
 	if (config_setting_type(g) != CONFIG_TYPE_GROUP)
 		return fail(L, g, NULL, "must be a group { ... } (got %s)", type_name(g));
+	/* Free text wherever it is allowed; nothing else reads it. */
+	const config_setting_t *d = config_setting_get_member(g, "description");
+	if (d && config_setting_type(d) != CONFIG_TYPE_STRING)
+		return fail(L, d, NULL, "must be a string of free text (got %s)", type_name(d));
 	for (int i = 0; i < config_setting_length(g); i++) {
 		const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
 		const char *name = config_setting_name(m);
@@ -2361,7 +2366,7 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 /* Offered load above this many times the agents who could take it. */
 #define PLAUSIBLE_LOAD 2.0
 
-/* The setting at PATH ("queues.[0].handle"), or the root when it is not written. */
+/* The setting at PATH ("queues.[0]"), or the root when it is not written. */
 static const config_setting_t *at(const config_t *cfg, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 static const config_setting_t *at(const config_t *cfg, const char *fmt, ...)
@@ -2404,8 +2409,9 @@ static void plausible_queues(struct loader *L, const config_t *cfg, const struct
 			     "sees (minutes or milliseconds typed as seconds?)", means[k].d->mean,
 			     means[k].d->mean / 3600, means[k].key);
 		}
-		if (q->sl_threshold_s > scn->horizon_s)
-			warn(L, at(cfg, "queues.[%zu].service_level.threshold", i), NULL,
+		/* Deferrable contacts may well be due after the horizon (an email within a day). */
+		if (q->sl_threshold_s > scn->horizon_s && !cc_channel_deferrable(q->channel))
+			warn(L, at(cfg, "queues.[%zu]", i), "service_level.threshold",
 			     "%.0f s is longer than the horizon (%.0f s): every answered contact meets it",
 			     q->sl_threshold_s, scn->horizon_s);
 	}
@@ -2414,9 +2420,14 @@ static void plausible_queues(struct loader *L, const config_t *cfg, const struct
 static void plausible_channels(struct loader *L, const config_t *cfg, const struct cc_scenario *scn)
 {
 	for (int c = 0; c < CC_CHANNEL_COUNT; c++) {
+		int used = 0;
+		for (size_t i = 0; i < scn->n_lines; i++)
+			used |= scn->queues[i].channel == (enum cc_channel)c;
+		if (!used)
+			continue;
 		double t = scn->channels[c].offer_timeout_s;
 		if (t < PLAUSIBLE_TIMEOUT_MIN_S || t > PLAUSIBLE_TIMEOUT_MAX_S)
-			warn(L, at(cfg, "channels.%s.offer_timeout", channel_names[c]), NULL,
+			warn(L, at(cfg, "channels.%s", channel_names[c]), "offer_timeout",
 			     "an offer that rings for %g s (%s) is %s", t,
 			     t < PLAUSIBLE_TIMEOUT_MIN_S ? "under a second" : "over an hour",
 			     t < PLAUSIBLE_TIMEOUT_MIN_S ? "missed by nearly every agent, and re-offered "
@@ -2449,7 +2460,7 @@ static void plausible_channels(struct loader *L, const config_t *cfg, const stru
 		const struct cc_routing_profile_cfg *prof = &scn->profiles[grp->routing];
 		for (int c = 0; c < CC_CHANNEL_COUNT; c++)
 			if (prof->concurrency[c] && grp->answer.delay.mean > scn->channels[c].offer_timeout_s) {
-				warn(L, at(cfg, "agents.[%zu].answer.delay", g), NULL,
+				warn(L, at(cfg, "agents.[%zu]", g), "answer.delay",
 				     "a mean answer delay of %g s is longer than the %s offer timeout (%g s): "
 				     "most offers will be missed", grp->answer.delay.mean, channel_names[c],
 				     scn->channels[c].offer_timeout_s);
@@ -2570,6 +2581,26 @@ static config_setting_t *child(config_setting_t *s, const char *c, char *why, si
 	return NULL;
 }
 
+/* Why VALUE cannot be read as a value, into WHY ("mean: 3m is text: ..."); 0 if unknown. */
+static int explain_value(const char *value, char *why, size_t len)
+{
+	size_t n = strlen(value) + 16;
+	char *text = cc_malloc(n), raw[256];
+	snprintf(text, n, "v = %s\n", value);
+	int line = cc_scenario_text_explain(text, raw, sizeof raw);
+	cc_free(text);
+	if (!line)
+		return 0;
+	/* The path inside the value: "v.mean: ..." is "mean: ...", "v: ..." is "...". */
+	const char *msg = raw;
+	if (strncmp(raw, "v.", 2) == 0)
+		msg = raw + 2;
+	else if (strncmp(raw, "v: ", 3) == 0)
+		msg = raw + 3;
+	snprintf(why, len, "%s", msg);
+	return 1;
+}
+
 /* Parses VALUE as a libconfig value: returns 1 when read as written, 2 when read as a string
  * ("200s" without quotes), 0 when it cannot be read. */
 static int parse_value(config_t *tmp, const char *value)
@@ -2615,14 +2646,25 @@ static enum cc_status apply_set(config_t *cfg, const char *file, const char *set
 	config_t tmp;
 	config_init(&tmp);
 	char why[256];
-	if (cc_scenario_text_scan(eq + 1, why, sizeof why)) {
+	int as = parse_value(&tmp, eq + 1);
+	const char *first = eq + 1 + strspn(eq + 1, " \t");
+	if (as == 2 && strchr("{([", *first) && *first) {
+		/* Meant as a group or a list, not as text: say where it goes wrong. */
+		if (!explain_value(eq + 1, why, sizeof why))
+			snprintf(why, sizeof why, "cannot be read as a value");
 		snprintf(err, errlen, "%s: --set %s: %s", file, path, why);
 		st = CC_ERR_USAGE;
 		goto done;
 	}
-	int as = parse_value(&tmp, eq + 1);
 	if (!as) {
 		snprintf(err, errlen, "%s: --set %s: cannot read the value \"%s\"", file, path, eq + 1);
+		st = CC_ERR_USAGE;
+		goto done;
+	}
+	/* Text read as written is checked as a file's is (a bare word taken as a string is
+	 * text, whatever digits it holds). */
+	if (as == 1 && cc_scenario_text_scan(eq + 1, why, sizeof why)) {
+		snprintf(err, errlen, "%s: --set %s: %s", file, path, why);
 		st = CC_ERR_USAGE;
 		goto done;
 	}
@@ -2654,8 +2696,11 @@ static enum cc_status apply_set(config_t *cfg, const char *file, const char *set
 			if (k) { /* an element of a list or array: replace it in place */
 				int kt = config_setting_type(k), vt = config_setting_type(value);
 				config_setting_set_hook(k, &override_mark);
-				if (kt == vt && kt != CONFIG_TYPE_GROUP && kt != CONFIG_TYPE_LIST &&
-				    kt != CONFIG_TYPE_ARRAY) {
+				if (kt == vt) {
+					/* A group or list is emptied and filled in place, keeping its position. */
+					while ((kt == CONFIG_TYPE_GROUP || kt == CONFIG_TYPE_LIST ||
+					        kt == CONFIG_TYPE_ARRAY) && config_setting_length(k) > 0)
+						config_setting_remove_elem(k, 0);
 					copy_value(k, value);
 				} else if (kt == CONFIG_TYPE_FLOAT && (vt == CONFIG_TYPE_INT || vt == CONFIG_TYPE_INT64)) {
 					config_setting_set_float(k, (double)config_setting_get_int64(value));

@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -207,6 +208,11 @@ int cc_scenario_text_scan(const char *text, char *why, size_t len)
 			if (errno == ERANGE && isinf(v)) {
 				snprintf(why, len, "%.*s is too large for a number (the largest is about "
 				                   "1.8e308)", n, t.start);
+				return t.line;
+			}
+			if (errno == ERANGE && fabs(v) < DBL_MIN) { /* libconfig would make it 0 */
+				snprintf(why, len, "%.*s is too close to 0 for a number (the smallest is "
+				                   "about 2.2e-308; write 0 for 0)", n, t.start);
 				return t.line;
 			}
 		}

@@ -217,9 +217,7 @@ def write(args, queues, groups, out):
             lines.append(f'    acw = {{ dist = "deterministic"; value = {duration(q["acw"])}; }};')
         if q["patience"]:
             lines.append(f'    patience = {{ dist = "exponential"; mean = {duration(q["patience"])}; }};')
-        # A threshold beyond the horizon would be met by every contact (ccsim warns).
-        threshold = min(q["threshold"], args.horizon)
-        lines.append(f'    service_level = {{ threshold = {duration(threshold)}; }};')
+        lines.append(f'    service_level = {{ threshold = {duration(q["threshold"])}; }};')
         if q.get("pause"):
             lines.append(f'    pause = {{ share = {q["pause"]}; duration = {{ dist = "exponential"; '
                          'mean = "30m"; }; };')

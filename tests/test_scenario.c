@@ -1533,8 +1533,13 @@ static void test_scenario_duration_floor_stops_livelocks(void **state)
 	expect_set_error("channels.voice.offer_timeout=1e-9", CC_ERR_SCENARIO,
 	                 "--set channels.voice.offer_timeout: 1e-09 s is shorter than 1 ms, the "
 	                 "shortest duration a scenario may set");
-	expect_set_error("channels.voice.offer_timeout=5e-324", CC_ERR_SCENARIO,
+	expect_set_error("channels.voice.offer_timeout=1e-300", CC_ERR_SCENARIO,
 	                 "is shorter than 1 ms");
+	/* Below a double's normal range, libconfig would read 0 (or a denormal). */
+	expect_set_error("channels.voice.offer_timeout=5e-324", CC_ERR_USAGE,
+	                 "5e-324 is too close to 0 for a number (the smallest is about 2.2e-308; "
+	                 "write 0 for 0)");
+	expect_error("value = \"0s\"", "value = 1e-400", ":12: 1e-400 is too close to 0");
 	expect_set_error("queues.sales.handle.mean=0.0009", CC_ERR_SCENARIO,
 	                 "queues.[0].handle.mean: 0.0009 s is shorter than 1 ms");
 	expect_error("value = \"0s\"", "value = \"0.5ms\"", ":12: queues.[0].acw.value: 0.0005 s is shorter than 1 ms");
@@ -1591,6 +1596,27 @@ static void test_scenario_set_takes_only_what_was_written(void **state)
 	                 "it a --set of its own)");
 	expect_set_error("warmup=\"1h\", interval=\"1h\"", CC_ERR_USAGE,
 	                 "\"interval=\"1h\"\" would be ignored");
+	/* A group or list with a slip in it is explained, not taken as text. */
+	expect_set_error("queues.sales.handle={dist=\"exponential\"; mean=3m;}", CC_ERR_USAGE,
+	                 "--set queues.sales.handle: mean: 3m is text: write it in double quotes");
+	expect_set_error("queues.[0].arrivals.per_hour=[1, 2.0]", CC_ERR_USAGE,
+	                 "the elements of an array [ ] must all be of one kind");
+	expect_set_error("description=3", CC_ERR_SCENARIO, "--set description: must be a string of "
+	                 "free text (got a whole number)");
+	/* A bare word is text, whatever digits it holds; a group replaces a group in place. */
+	const char *text_and_group[] = { "queues.sales.description=ticket 99999999999",
+	                                 "queues.[0]={name=\"x\"; arrivals={per_hour=5.0;}; "
+	                                 "handle={dist=\"exponential\";mean=100.0;};}",
+	                                 "agents.team.skills=[\"x\"]" };
+	{
+		struct cc_scenario scn;
+		char err[1024] = "";
+		if (tu_load(base, text_and_group, 3, &scn, err, sizeof err) != CC_OK)
+			fail_msg("%s", err);
+		assert_string_equal(scn.queues[0].name, "x");
+		assert_true(scn.queues[0].handle.mean == 100 && !scn.queues[0].has_patience);
+		cc_scenario_fini(&scn);
+	}
 	/* A value may end with its own ';' or a comment. */
 	struct cc_scenario scn;
 	char err[1024] = "";
@@ -1689,6 +1715,19 @@ static void test_scenario_warnings_flag_mistypes(void **state)
 			fail_msg("--set %s: %zu warnings, none with '%s'%s%s", cases[i].set, scn.n_warnings,
 			         cases[i].want, scn.n_warnings ? "; first: " : "",
 			         scn.n_warnings ? scn.warnings[0] : "");
+		cc_scenario_fini(&scn);
+	}
+	/* A default is named at its place; channels no queue uses draw none. */
+	{
+		struct cc_scenario scn;
+		char err[1024] = "";
+		char *text = tu_erlang_scenario(100, 180, 7, 300, "horizon = \"10s\";");
+		const char *email[] = { "channels.email.offer_timeout=0.5" };
+		assert_int_equal(tu_load(text, email, 1, &scn, err, sizeof err), CC_OK);
+		free(text);
+		assert_int_equal(scn.n_warnings, 1);
+		assert_non_null(strstr(scn.warnings[0], ": warning: queues.[0].service_level.threshold: "
+		                                          "20 s is longer than the horizon (10 s)"));
 		cc_scenario_fini(&scn);
 	}
 	/* A file's own settings are named by their line. */
