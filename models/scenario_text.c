@@ -221,8 +221,8 @@ int cc_scenario_text_scan(const char *text, char *why, size_t len)
 
 /* ---- the explanation: libconfig's grammar, read by recursive descent ---- */
 
-#define MAX_DEPTH 200
-#define MAX_NAMES 256
+#define MAX_DEPTH 100
+#define MAX_NAMES 64
 
 struct parser {
 	struct lexer x;
@@ -270,8 +270,10 @@ static void problem(struct parser *P, int line, const char *fmt, ...)
 	if (P->line)
 		return;
 	P->line = line;
-	size_t used = 0;
-	if (P->path[0])
+	size_t used = 0, plen = strlen(P->path);
+	if (plen > 64) /* deep inside: its last steps */
+		used = (size_t)snprintf(P->why, P->len, "...%s: ", P->path + plen - 60);
+	else if (plen)
 		used = (size_t)snprintf(P->why, P->len, "%s: ", P->path);
 	if (used >= P->len)
 		return;

@@ -1680,6 +1680,14 @@ static void test_scenario_syntax_errors_say_what_was_expected(void **state)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		expect_error(cases[i].from, cases[i].to, cases[i].want);
+	/* Nesting is bounded (the reading recurses). */
+	char deep[1024] = "seed = 1; q = ";
+	for (int i = 0; i < 150; i++)
+		strcat(deep, "(");
+	for (int i = 0; i < 150; i++)
+		strcat(deep, ")");
+	expect_error("seed = 20261121;", deep, ":2: ...");
+	expect_error("seed = 20261121;", deep, ": nested more than 100 deep");
 }
 
 /* Warnings (not errors) for what loads but is almost surely mistyped; the shipped scenarios
