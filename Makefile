@@ -11,6 +11,8 @@ DEB_PACKAGES := libgsl-dev libconfig-dev libhdf5-dev libcmocka-dev hdf5-tools pk
 TEST_PACKAGES := python3-h5py python3-numpy python3-xarray python3-h5netcdf python3-netcdf4 \
                  bsdutils time
 BENCH_PACKAGES := python3-simpy3 python3-h5py time
+# AFL++'s afl-clang-fast needs clang and LLVM of the same version (Debian 12: 14).
+FUZZ_PACKAGES := afl++ clang llvm
 SCENARIO ?= scenarios/erlang-a.cfg
 
 ifeq ($(V),1)
@@ -46,7 +48,8 @@ POLICIES := $(sort $(patsubst models/policy_%.c,%,$(wildcard models/policy_*.c))
 POLICY_INC := $(BUILD)/gen/policies.inc
 TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 
-.PHONY: all run test check bench deps clean _all _test _check _bench FORCE
+.PHONY: all run test check bench fuzz fuzz-corpus deps clean _all _test _check _bench _fuzz \
+        _fuzz-corpus FORCE
 # Test objects are kept, not deleted as intermediates.
 .SECONDARY:
 .DEFAULT_GOAL := all
@@ -109,7 +112,8 @@ _check: $(BUILD)/ccsim $(TEST_BIN)
 
 deps:
 	$(Q)missing=""; for p in $(DEB_PACKAGES) $(if $(filter test check,$(MAKECMDGOALS)),$(TEST_PACKAGES)) \
-	  $(if $(filter bench,$(MAKECMDGOALS)),$(BENCH_PACKAGES)) $(EXTRA_PACKAGES); do \
+	  $(if $(filter bench,$(MAKECMDGOALS)),$(BENCH_PACKAGES)) \
+	  $(if $(filter fuzz fuzz-corpus,$(MAKECMDGOALS)),$(FUZZ_PACKAGES)) $(EXTRA_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -118,7 +122,73 @@ deps:
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
 	fi
 
+# Fuzzing with AFL++ (tests/fuzz/README.md). `make fuzz` builds an instrumented in-process
+# driver into build-fuzz/ and fuzzes FUZZ_TARGET for FUZZ_TIME seconds:
+#   check  the scenario loader and `ccsim check` (the default)
+#   run    a one-replication `ccsim run` (inputs whose work is over a budget are skipped)
+# FUZZ_TIME is 600 s unless given: e.g. `make fuzz FUZZ_TARGET=run FUZZ_TIME=3600`. AFL's
+# statistics say when new paths have dried up (a check run's queue grows little after half
+# an hour). Seeds: scenarios/*.cfg and
+# tests/fuzz/corpus/; the dictionary is generated from the loader's sources. Results go to
+# FUZZ_OUT/<target>/ (outside the repository), findings to its default/crashes and
+# default/hangs; a second `make fuzz` resumes. `make fuzz-corpus` minimises the queues of
+# both targets, with what tests/fuzz/corpus/ holds, back into tests/fuzz/corpus/, which
+# `make test` and `make check` replay (tests/test_fuzz_corpus.c).
+FUZZ_TARGET ?= check
+FUZZ_TIME ?= 600
+# More seed directories, e.g. FUZZ_SEEDS=/tmp/ccsim-fuzz/check/default/queue to start the run
+# target from what fuzzing check found; more afl-fuzz options in FUZZ_FLAGS.
+FUZZ_SEEDS ?=
+FUZZ_FLAGS ?=
+FUZZ_OUT ?= /tmp/ccsim-fuzz
+# FUZZ_SAN=1 builds the driver with ASan and UBSan (into build-fuzz-san, a few times
+# slower), so that memory errors and undefined behaviour are crashes too, not only aborts.
+FUZZ_SAN ?=
+FUZZ_BUILD := build-fuzz$(if $(filter 1,$(FUZZ_SAN)),-san)
+FUZZ_CC_ENV := $(if $(filter 1,$(FUZZ_SAN)),AFL_USE_ASAN=1 AFL_USE_UBSAN=1)
+FUZZ_TIMEOUT_check := 200
+FUZZ_TIMEOUT_run := 2000
+# The loader's sources, whose one-word string literals are the dictionary's words.
+FUZZ_DICT_SRC := models/scenario.c sim/dist.c sim/duration.c
+FUZZ_DRIVER = $(BUILD)/fuzz/driver
+FUZZ_DICT = $(BUILD)/fuzz/scenario.dict
+FUZZ_ENV := AFL_SKIP_CPUFREQ=1 AFL_AUTORESUME=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
+
+fuzz: deps
+	$(Q)$(FUZZ_CC_ENV) $(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=afl-clang-fast OPT="-O2 -g" _fuzz
+
+fuzz-corpus: deps
+	$(Q)$(FUZZ_CC_ENV) $(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=afl-clang-fast OPT="-O2 -g" _fuzz-corpus
+
+_fuzz: $(FUZZ_DRIVER) $(FUZZ_DICT)
+	$(Q)test "$(FUZZ_TARGET)" = check -o "$(FUZZ_TARGET)" = run || \
+	  { echo "FUZZ_TARGET must be check or run"; exit 2; }
+	$(Q)rm -rf $(FUZZ_OUT)/seeds-$(FUZZ_TARGET) && mkdir -p $(FUZZ_OUT)/seeds-$(FUZZ_TARGET) && \
+	  for d in scenarios tests/fuzz/corpus $(FUZZ_SEEDS); do \
+	    find "$$d" -maxdepth 1 -type f ! -name '*.md' -exec cp -t $(FUZZ_OUT)/seeds-$(FUZZ_TARGET) {} +; \
+	  done
+	$(Q)env $(FUZZ_ENV) $$([ -t 1 ] || echo AFL_NO_UI=1) afl-fuzz -i $(FUZZ_OUT)/seeds-$(FUZZ_TARGET) \
+	  -o $(FUZZ_OUT)/$(FUZZ_TARGET) -x $(FUZZ_DICT) -V $(FUZZ_TIME) \
+	  -t $(FUZZ_TIMEOUT_$(FUZZ_TARGET))+ $(FUZZ_FLAGS) -- $(FUZZ_DRIVER) $(FUZZ_TARGET)
+
+_fuzz-corpus: $(FUZZ_DRIVER)
+	$(Q)bash tests/fuzz/cmin.sh $(FUZZ_DRIVER) $(FUZZ_OUT) tests/fuzz/corpus
+
+# The driver calls the command's own main, compiled under another name.
+$(BUILD)/fuzz/main.o: models/main.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $< (as cc_fuzz_ccsim_main)")
+	$(Q)$(CC) $(ALL_CFLAGS) -Dmain=cc_fuzz_ccsim_main -Wno-missing-prototypes -c -o $@ $<
+
+$(FUZZ_DRIVER): $(BUILD)/tests/fuzz/driver.o $(BUILD)/fuzz/main.o $(BUILD)/libccsim.a
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+$(FUZZ_DICT): tests/fuzz/gen-dict.sh $(FUZZ_DICT_SRC) $(POLICY_INC)
+	@mkdir -p $(dir $@)
+	$(Q)bash $< $(FUZZ_DICT_SRC) --policies $(POLICIES) > $@.tmp && mv $@.tmp $@
+
 clean:
-	rm -rf build build-san ccsim
+	rm -rf build build-san build-fuzz build-fuzz-san ccsim
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
