@@ -1284,6 +1284,75 @@ static void dispatch_event(struct center *c, struct cc_event *ev)
 	}
 }
 
+/* The settings most likely to blame when events of KIND fill an instant. */
+static const char *stall_suspects(unsigned kind)
+{
+	switch ((enum event_kind)kind) {
+	case EV_OFFER_TIMEOUT: case EV_ACCEPT:
+		return "offers that ring out: channels.<channel>.offer_timeout and "
+		       "agents.<group>.answer, rona";
+	case EV_XFER: case EV_REJECT:
+		return "transfers: queues.<queue>.transfer (flow, whispers, consult, reject)";
+	case EV_RETRY: case EV_DIAL_END: case EV_PENDING_END:
+		return "callbacks: queues.<queue>.dialing (dial, retry_delay) and callback";
+	case EV_ELIGIBLE:
+		return "routing delays: routing_profiles.<profile>.queues delay and queue rings";
+	case EV_TALK_END: case EV_ACW_END:
+		return "talk and after-contact work: queues.<queue>.handle, acw";
+	case EV_ARRIVAL: return "arrivals: queues.<queue>.arrivals";
+	case EV_ABANDON: return "patience: queues.<queue>.patience";
+	case EV_LOGIN: case EV_LOGOUT: return "rosters: agents.<group>.shifts, login_delay";
+	case EV_OUTBOUND: return "outbound calls: agents.<group>.outbound";
+	case EV_TRAFFIC: case EV_RESTART: return "regions: regions.changes, restart_delay";
+	default:
+		return "agent statuses: agents.<group>.planned, unplanned, answer.away, rona.reaction, "
+		       "rona.idle";
+	}
+}
+
+/* The replication's clock has moved only SPAN_S over the last EVENTS events, the last of kind
+ * LAST: names in OUT the settings behind it and behind the events due next, which the run
+ * then gives up. (Nothing more is dispatched here: a second call of
+ * dispatch_event would cost the run loop its inlining.) */
+__attribute__((cold, noinline))
+static void stall(struct center *c, struct cc_rep_result *out, uint64_t events, double span_s,
+                  unsigned last)
+{
+	/* The events due within about SAMPLE more at the pace of the window. */
+	enum { SAMPLE = 4096 };
+	uint32_t kinds[EV_PLANNED + 1] = { 0 };
+	double until = nextafter(c->now + span_s / (double)events * SAMPLE, INFINITY);
+	struct cc_event *ev;
+	for (int i = 0; i < SAMPLE && (ev = cc_calendar_pop_before(c->cal, until)); i++)
+		kinds[ev->kind < EV_PLANNED ? ev->kind : EV_PLANNED]++;
+	last = last < EV_PLANNED ? last : EV_PLANNED;
+	unsigned next = last;
+	for (unsigned k = 0; k <= EV_PLANNED; k++)
+		if (stall_suspects(k) != stall_suspects(last) && (next == last || kinds[k] > kinds[next]))
+			next = k;
+	out->stalled = stall_suspects(last);
+	if (next != last && kinds[next])
+		out->stalled_also = stall_suspects(next);
+	out->stalled_at_s = c->now;
+	out->stalled_events = events;
+	out->stalled_span_s = span_s;
+}
+
+/* Events a simulated second that no real center comes near: CC_CENTER_MAX_EVENT_RATE for each
+ * agent and for each contact arriving a second at the queues' peak rates, and one more. */
+static double event_rate_limit(const struct center *c)
+{
+	double arrivals = 0;
+	for (size_t q = 0; q < c->scn->n_lines; q++) {
+		const struct cc_queue_cfg *cfg = &c->scn->queues[q];
+		double peak = 0;
+		for (size_t i = 0; i < cfg->n_rates; i++)
+			peak = fmax(peak, cfg->per_hour[i]);
+		arrivals += peak / 3600;
+	}
+	return CC_CENTER_MAX_EVENT_RATE * ((double)c->n_agents + arrivals + 1);
+}
+
 void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
                    uint64_t replication, struct cc_rep_result *out,
                    const struct cc_row_sink *sink, struct cc_progress *progress)
@@ -1295,6 +1364,15 @@ void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
 	double published_s = 0;
 	const double horizon = grid->horizon_s;
 	int stopped = 0;
+	/* The stall guard: over each window of events (checked at the progress checks), the
+	 * clock must move at least MIN_ADVANCE. */
+	uint64_t window = CC_CENTER_STALL_WINDOW;
+	if (window < CC_CENTER_STALL_WINDOW_PER_AGENT * (uint64_t)c.n_agents)
+		window = CC_CENTER_STALL_WINDOW_PER_AGENT * (uint64_t)c.n_agents;
+	window = (window + PROGRESS_EVERY - 1) / PROGRESS_EVERY * PROGRESS_EVERY;
+	const double min_advance = (double)window / event_rate_limit(&c);
+	uint64_t window_events = 0;
+	double window_start = 0;
 	for (;;) {
 		/* Ticks come before events at the same time. */
 		double limit = c.next_tick < horizon ? c.next_tick : horizon;
@@ -1307,8 +1385,21 @@ void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
 			continue;
 		}
 		c.now = ev->time;
+		unsigned kind = ev->kind;
 		dispatch_event(&c, ev);
-		if ((++events & (PROGRESS_EVERY - 1)) == 0 && progress) {
+		if ((++events & (PROGRESS_EVERY - 1)) != 0)
+			continue;
+		if (events - window_events >= window) {
+			if (c.now - window_start < min_advance) {
+				stall(&c, out, events - window_events, c.now - window_start, kind);
+				out->stalled_limit = (double)window / min_advance;
+				stopped = 1;
+				break;
+			}
+			window_events = events;
+			window_start = c.now;
+		}
+		if (progress) {
 			atomic_fetch_add(&progress->events, events - published_events);
 			atomic_fetch_add(&progress->sim_ms, (uint64_t)((c.now - published_s) * 1000));
 			published_events = events;

@@ -63,11 +63,27 @@ struct cc_row_sink {
 #define CC_CENTER_MAX_OPEN_ROWS 256
 
 /*
+ * The stall guard. A replication whose clock stands still or crawls (a loop of events that
+ * moves it by nothing or next to nothing, which the floor on durations, CC_MIN_DURATION_S,
+ * leaves to odd distributions and to defects) is ended when, over a window of
+ * CC_CENTER_STALL_WINDOW events (or CC_CENTER_STALL_WINDOW_PER_AGENT per agent, if more;
+ * rounded up to the progress checks, 65,536 events), the clock moves less than one simulated
+ * second for every CC_CENTER_MAX_EVENT_RATE x (agents + contacts arriving a second at the
+ * queues' peak rates + 1) events. Real centers make a few events a second per agent and per
+ * arrival a second; the shipped scenarios stay below one. OUT->stalled then names the
+ * settings most likely to blame.
+ */
+#define CC_CENTER_STALL_WINDOW (1u << 20)
+#define CC_CENTER_STALL_WINDOW_PER_AGENT 20
+#define CC_CENTER_MAX_EVENT_RATE 100.0
+
+/*
  * Runs replication REPLICATION of SCN on GRID: its interval rows go to SINK (may be NULL),
  * its totals, counts, records and events to OUT (initialised by the caller with
  * cc_rep_result_init; the totals complete when this returns). PROGRESS, if not NULL,
  * receives events and simulated time as it goes, and stops the run early when its stop flag
- * is set (OUT is then incomplete). Allocates its pools up front and as they grow; nothing per
+ * is set (OUT is then incomplete), or when its clock stops advancing (OUT->stalled).
+ * Allocates its pools up front and as they grow; nothing per
  * event once they have peaked.
  */
 void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,

@@ -52,6 +52,7 @@ static const char run_usage[] =
 	"  --csv DIR             also write the results as CSV tables into DIR (see 'ccsim\n"
 	"                        export --help')\n"
 	"  --quiet               no progress line and no table\n"
+	"  --strict              refuse a scenario that draws a warning (exit 2), for CI\n"
 	"  -h, --help            this text\n"
 	"\n"
 	"Progress shows on stderr when it is a terminal and the run takes more than a second.\n"
@@ -75,9 +76,12 @@ static const char export_usage[] =
 	"exit codes: 0 done; 1 a file could not be read or written; 2 bad usage\n";
 
 static const char check_usage[] =
-	"usage: ccsim check SCENARIO [--set PATH=VALUE]...\n"
+	"usage: ccsim check SCENARIO [--set PATH=VALUE]... [--strict]\n"
 	"\n"
-	"Validates SCENARIO as 'run' would and describes it; writes nothing.\n"
+	"Validates SCENARIO as 'run' would and describes it; writes nothing. Settings that load\n"
+	"but are almost surely mistyped (a handle mean of hours, an offer timeout under a second,\n"
+	"offered load beyond twice the agents) draw a warning on stderr, as in 'run';\n"
+	"--strict refuses the scenario then (exit 2), for CI.\n"
 	"exit codes: 0 valid; 2 bad usage or scenario (the message says file:line: setting: problem)\n";
 
 static const char erlang_usage[] =
@@ -111,6 +115,7 @@ struct scenario_args {
 	const char *path;
 	const char **sets;
 	size_t n_sets;
+	int strict; /* --strict: a warning about the scenario is an error */
 };
 
 /*
@@ -125,6 +130,10 @@ static int scenario_arg(int argc, char **argv, int *i, const char *cmd, struct s
 		sa->sets[sa->n_sets++] = v;
 	if (m != 0)
 		return m;
+	if (strcmp(argv[*i], "--strict") == 0) {
+		sa->strict = 1;
+		return 1;
+	}
 	if (argv[*i][0] == '-' && argv[*i][1])
 		return 0;
 	if (sa->path) {
@@ -140,8 +149,16 @@ static int load(const struct scenario_args *a, struct cc_scenario *scn)
 	char err[ERR_LEN];
 	enum cc_status st = cc_scenario_load(a->path, a->sets, a->n_sets, scn, err, sizeof err);
 	if (st) {
-		fprintf(stderr, "%s\n", err);
+		cc_cli_put_line(stderr, err);
 		return cc_status_exit_code(st == CC_ERR_IO ? CC_ERR_SCENARIO : st);
+	}
+	for (size_t i = 0; i < scn->n_warnings; i++)
+		cc_cli_put_line(stderr, scn->warnings[i]);
+	if (a->strict && scn->n_warnings) {
+		cc_cli_error("%s: %zu warning%s, refused with --strict", a->path, scn->n_warnings,
+		             scn->n_warnings == 1 ? "" : "s");
+		cc_scenario_fini(scn);
+		return cc_status_exit_code(CC_ERR_SCENARIO);
 	}
 	return 0;
 }
@@ -257,6 +274,9 @@ static int run_scenario(struct cc_scenario *scn, const struct run_options *o)
 		st = CC_ERR_STOPPED;
 	if (st == CC_ERR_STOPPED) {
 		cc_cli_error("stopped by %s: no results written", signal_name(stop_signal));
+		cc_results_discard(results);
+	} else if (st == CC_ERR_STALLED) {
+		cc_cli_error("%s: %s; no results written", scn->path, run.error);
 		cc_results_discard(results);
 	} else if (st) {
 		cc_cli_error("%s", cc_results_error(results)[0] ? cc_results_error(results)

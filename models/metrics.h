@@ -307,6 +307,13 @@ struct cc_rep_result {
 	size_t n_records, cap_records;
 	struct cc_agent_event *events; /* only when the scenario asks for them */
 	size_t n_events, cap_events;
+	/* Set when the replication stopped because its clock stopped advancing (the rest is
+	 * then incomplete): the settings most likely to blame, and the instant. */
+	const char *stalled, *stalled_also; /* the latter may be NULL */
+	double stalled_at_s;
+	uint64_t stalled_events;   /* over the last window of the guard */
+	double stalled_span_s;     /* the simulated time they took */
+	double stalled_limit;      /* the guard's events a simulated second */
 };
 
 void cc_rep_result_init(struct cc_rep_result *r, const struct cc_scenario *scn);

@@ -6,6 +6,7 @@
 
 #include "models/clock.h"
 #include "sim/alloc.h"
+#include "sim/cli.h"
 #include "sim/duration.h"
 
 #define LEVEL 0.95
@@ -191,8 +192,10 @@ void cc_report_table(FILE *out, const struct cc_run *run, const char *results_pa
 		fputc('\n', out);
 	}
 	table(out, run, CC_FIG_GROUP, group_columns, sizeof group_columns / sizeof group_columns[0]);
-	if (results_path)
-		fprintf(out, "\nresults: %s\n", results_path);
+	if (results_path) { /* a path may hold anything: escaped */
+		fputs("\nresults: ", out);
+		cc_cli_put_line(out, results_path);
+	}
 }
 
 /* Shown per interval with --intervals: the service-level picture of each half hour. */

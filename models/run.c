@@ -10,6 +10,7 @@
 
 #include "models/center.h"
 #include "sim/alloc.h"
+#include "sim/duration.h"
 
 /* A head replication's rows are handed over for adding once this many are waiting; its
  * worker waits when STREAM_LIMIT are (the calling thread is behind, writing a slow disk),
@@ -50,6 +51,7 @@ struct cc_run_private {
 	double t_df, t;         /* the last Student t quantile used, by degrees of freedom */
 	struct cc_progress progress;
 	int sink_failed;
+	int stalled;            /* a replication's clock stopped advancing */
 };
 
 static size_t cells_of(const struct cc_run *run)
@@ -192,6 +194,8 @@ static void run_one(void *ctx, size_t rep, struct cc_progress *progress)
 	cc_rep_result_init(&t->res, run->scn);
 	struct cc_row_sink sink = { .row = row_closed, .ctx = t };
 	cc_center_run(run->scn, &run->grid, rep, &t->res, &sink, progress);
+	if (t->res.stalled)
+		return;
 	struct cc_raw_row totals = cc_rep_result_totals(&t->res, run->scn, &run->grid);
 	cc_layout_derive(&run->layout, &totals, t->totals);
 }
@@ -302,6 +306,23 @@ static int commit_one(void *ctx, size_t rep)
 	struct task *t = &p->slots[rep % p->n_slots];
 	size_t cells = cells_of(run);
 	CC_ASSERT(p->head == rep && t->rep == rep);
+	if (t->res.stalled) {
+		char at[32], span[48] = "one instant";
+		cc_duration_format(t->res.stalled_at_s, at, sizeof at);
+		if (t->res.stalled_span_s > 0) {
+			strcpy(span, "the last ");
+			cc_duration_format(t->res.stalled_span_s, span + strlen(span), sizeof span - strlen(span));
+			strcat(span, " simulated");
+		}
+		snprintf(run->error, sizeof run->error, "replication %zu all but stopped at %s: %llu "
+		         "events in %s, more than %.0f a simulated second (look at %s%s%s)", rep, at,
+		         (unsigned long long)t->res.stalled_events, span, t->res.stalled_limit,
+		         t->res.stalled,
+		         t->res.stalled_also ? "; and at " : "",
+		         t->res.stalled_also ? t->res.stalled_also : "");
+		p->stalled = 1;
+		return 1;
+	}
 	stream(p);
 	for (size_t c = 0; c < cells; c++)
 		cc_running_add(&run->totals_summary[c], t->totals[c]);
@@ -416,7 +437,7 @@ enum cc_status cc_run_execute(struct cc_run *run)
 	p->final = NULL;
 	if (rc == 0)
 		return CC_OK;
-	return stopping(p) ? CC_ERR_STOPPED : CC_ERR_IO;
+	return p->stalled ? CC_ERR_STALLED : stopping(p) ? CC_ERR_STOPPED : CC_ERR_IO;
 }
 
 void cc_run_fini(struct cc_run *run)

@@ -76,12 +76,14 @@ struct cc_run {
 	size_t summary_peak_bytes;          /* the most the interval summaries held at once */
 	double wall_s;                      /* the replications, from the first start to the last
 	                                       commit */
+	char error[768];                    /* why it returned CC_ERR_STALLED */
 	/* Private. */
 	struct cc_run_private *priv;
 };
 
 /* Runs every replication. Returns CC_OK; CC_ERR_IO when the sink stopped the run;
- * CC_ERR_STOPPED when *STOP was set. */
+ * CC_ERR_STOPPED when *STOP was set; CC_ERR_STALLED, with the reason in RUN->error, when a
+ * replication's clock stood still or crawled (the stall guard of models/center.h). */
 enum cc_status cc_run_execute(struct cc_run *run);
 
 /* Frees what cc_run_execute made. Accepts NULL. */

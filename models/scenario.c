@@ -12,6 +12,7 @@
 #include <libconfig.h>
 
 #include "models/policy.h"
+#include "models/scenario_text.h"
 #include "sim/alloc.h"
 #include "sim/duration.h"
 
@@ -56,6 +57,7 @@ struct loader {
 	const char *file;
 	char *err;
 	size_t errlen;
+	struct cc_scenario *scn; /* for warnings */
 	double start_s;  /* the scenario's clock: time of day of time 0 (NaN: none) */
 };
 
@@ -79,6 +81,31 @@ static void setting_path(const config_setting_t *s, char *buf, size_t len)
 /* Settings made or changed by --set carry this address as their libconfig hook. */
 static char override_mark;
 
+/* Words PROBLEM about setting S (or KEY inside it) into OUT: "file:line: KIND path: ...". */
+static void say(struct loader *L, const config_setting_t *s, const char *key, const char *kind,
+                char *out, size_t len, const char *fmt, va_list ap)
+{
+	/* KEY may be a path below S ("service_level.threshold"). */
+	if (key && config_setting_lookup((config_setting_t *)s, key)) {
+		s = config_setting_lookup((config_setting_t *)s, key);
+		key = NULL;
+	}
+	char path[512], msg[512];
+	setting_path(s, path, sizeof path);
+	if (key)
+		snprintf(path + strlen(path), sizeof path - strlen(path), "%s%s", path[0] ? "." : "", key);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	unsigned line = config_setting_source_line(s);
+	if (!path[0]) /* the scenario as a whole */
+		snprintf(out, len, "%s: %s%s", L->file, kind, msg);
+	else if (config_setting_get_hook(s) == &override_mark)
+		snprintf(out, len, "%s: %s--set %s: %s", L->file, kind, path, msg);
+	else if (line)
+		snprintf(out, len, "%s:%u: %s%s: %s", L->file, line, kind, path, msg);
+	else /* the file as a whole (the root group has no line) */
+		snprintf(out, len, "%s: %s%s: %s", L->file, kind, path, msg);
+}
+
 /*
  * Reports PROBLEM about setting S, or about KEY inside S when KEY is not NULL (the member
  * itself when it exists, so that its own line is named).
@@ -87,27 +114,26 @@ __attribute__((format(printf, 4, 5)))
 static enum cc_status fail(struct loader *L, const config_setting_t *s, const char *key,
                            const char *fmt, ...)
 {
-	if (key && config_setting_get_member(s, key)) {
-		s = config_setting_get_member(s, key);
-		key = NULL;
-	}
-	char path[512], msg[512];
-	setting_path(s, path, sizeof path);
-	if (key)
-		snprintf(path + strlen(path), sizeof path - strlen(path), "%s%s", path[0] ? "." : "", key);
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	say(L, s, key, "", L->err, L->errlen, fmt, ap);
 	va_end(ap);
-	const char *file = L->file;
-	unsigned line = config_setting_source_line(s);
-	if (config_setting_get_hook(s) == &override_mark)
-		snprintf(L->err, L->errlen, "%s: --set %s: %s", L->file, path, msg);
-	else if (line)
-		snprintf(L->err, L->errlen, "%s:%u: %s: %s", file, line, path, msg);
-	else /* the file as a whole (the root group has no line) */
-		snprintf(L->err, L->errlen, "%s: %s: %s", file, path, msg);
 	return CC_ERR_SCENARIO;
+}
+
+/* Adds a warning about setting S (or KEY inside it) to the scenario's, as fail() words it. */
+__attribute__((format(printf, 4, 5)))
+static void warn(struct loader *L, const config_setting_t *s, const char *key,
+                 const char *fmt, ...)
+{
+	struct cc_scenario *scn = L->scn;
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	say(L, s, key, "warning: ", msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	scn->warnings = cc_realloc(scn->warnings, scn->n_warnings + 1, sizeof *scn->warnings);
+	scn->warnings[scn->n_warnings++] = cc_strdup(msg);
 }
 
 static const char *type_name(const config_setting_t *s)
@@ -144,6 +170,10 @@ static enum cc_status check_keys(struct loader *L, const config_setting_t *g,
 {
 	if (config_setting_type(g) != CONFIG_TYPE_GROUP)
 		return fail(L, g, NULL, "must be a group { ... } (got %s)", type_name(g));
+	/* Free text wherever it is allowed; nothing else reads it. */
+	const config_setting_t *d = config_setting_get_member(g, "description");
+	if (d && config_setting_type(d) != CONFIG_TYPE_STRING)
+		return fail(L, d, NULL, "must be a string of free text (got %s)", type_name(d));
 	for (int i = 0; i < config_setting_length(g); i++) {
 		const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
 		const char *name = config_setting_name(m);
@@ -228,6 +258,9 @@ static enum cc_status get_share(struct loader *L, const config_setting_t *g, con
 	enum cc_status st = get_number(L, g, key, 0, out);
 	if (st)
 		return st;
+	if (*out >= 2 && *out <= 100)
+		return fail(L, g, key, "must be a share from 0 to 1 (got %g: a percentage? write %g)",
+		            *out, *out / 100);
 	if (!(*out >= 0 && *out <= 1))
 		return fail(L, g, key, "must be a share from 0 to 1 (got %g)", *out);
 	return CC_OK;
@@ -259,28 +292,36 @@ static enum cc_status get_bool(struct loader *L, const config_setting_t *g, cons
 	return CC_OK;
 }
 
-/* A duration: a number of seconds or a string such as "20s", "30m", "1h30m". */
+/* A duration: a number of seconds or a string such as "20s", "30m", "1h30m"; 0, or from
+ * CC_MIN_DURATION_S to CC_MAX_DURATION_S. */
 static enum cc_status duration_of(struct loader *L, const config_setting_t *s, double *out)
 {
+	double v;
 	if (is_number(s)) {
-		double v = number_of(s);
-		if (!(v >= 0) || !isfinite(v))
+		v = number_of(s);
+		if (!(v >= 0))
 			return fail(L, s, NULL, "must not be negative (a duration)");
-		*out = v;
-		return CC_OK;
-	}
-	if (config_setting_type(s) == CONFIG_TYPE_STRING) {
+	} else if (config_setting_type(s) == CONFIG_TYPE_STRING) {
 		const char *text = config_setting_get_string(s);
 		if (text[0] == '-')
 			return fail(L, s, NULL, "must not be negative (a duration)");
-		if (cc_duration_parse(text, out) != CC_OK)
+		if (cc_duration_parse(text, &v) != CC_OK)
 			return fail(L, s, NULL,
 			            "\"%s\" is not a duration (write seconds, or e.g. \"20s\", \"30m\", \"8h\", \"1h30m\")",
 			            text);
-		return CC_OK;
+	} else {
+		return fail(L, s, NULL, "must be a duration, seconds or a string like \"20s\" (got %s)",
+		            type_name(s));
 	}
-	return fail(L, s, NULL, "must be a duration, seconds or a string like \"20s\" (got %s)",
-	            type_name(s));
+	if (v > 0 && v < CC_MIN_DURATION_S)
+		return fail(L, s, NULL, "%g s is shorter than 1 ms, the shortest duration a scenario "
+		            "may set (a timer shorter than that could re-arm faster than the clock tells "
+		            "times apart)", v);
+	if (v > CC_MAX_DURATION_S)
+		return fail(L, s, NULL, "%g s is longer than the longest duration a scenario may set, "
+		            "100 years (%.0f s)", v, CC_MAX_DURATION_S);
+	*out = v;
+	return CC_OK;
 }
 
 static enum cc_status get_duration(struct loader *L, const config_setting_t *g, const char *key,
@@ -505,6 +546,38 @@ static enum cc_status get_name(struct loader *L, const config_setting_t *g, int 
 		            "\"%s\" must have no '.' and not be all digits (names stand in override paths such as agents.NAME.count)",
 		            *out);
 	return CC_OK;
+}
+
+/* The names of the first N queues or agent groups of SCN, for a message ("sales, support"). */
+static void queue_names(const struct cc_scenario *scn, size_t n, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "", scn->queues[i].name);
+}
+
+static void group_names(const struct cc_scenario *scn, size_t n, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "", scn->groups[i].name);
+}
+
+/* "No queue (agent group) is named NAME", at KEY of S, with the names there are. */
+static enum cc_status no_queue(struct loader *L, const config_setting_t *s, const char *key,
+                               const struct cc_scenario *scn, const char *name)
+{
+	char list[512];
+	queue_names(scn, scn->n_lines, list, sizeof list);
+	return fail(L, s, key, "no queue is named \"%s\" (queues: %s)", name, list);
+}
+
+static enum cc_status no_group(struct loader *L, const config_setting_t *s, const char *key,
+                               const struct cc_scenario *scn, size_t n, const char *name)
+{
+	char list[512];
+	group_names(scn, n, list, sizeof list);
+	return fail(L, s, key, "no agent group is named \"%s\" (agents: %s)", name, list);
 }
 
 /* ---- agent statuses and channels ---- */
@@ -1169,7 +1242,7 @@ static enum cc_status link_callbacks(struct loader *L, const config_setting_t *l
 			continue;
 		long q = cc_scenario_queue_index(scn, name);
 		if (q < 0)
-			return fail(L, m, "queue", "no queue is named \"%s\"", name);
+			return no_queue(L, m, "queue", scn, name);
 		if (scn->queues[q].channel != CC_CHANNEL_CALLBACK)
 			return fail(L, m, "queue", "queue \"%s\" is a %s queue: callbacks go to a queue "
 			            "whose channel is callback", name, channel_names[scn->queues[q].channel]);
@@ -1381,7 +1454,7 @@ static enum cc_status load_change_moves(struct loader *L, const config_setting_t
 			return st;
 		long g = group_index(scn, scn->n_groups, name);
 		if (g < 0)
-			return fail(L, m, "group", "no agent group is named \"%s\"", name);
+			return no_group(L, m, "group", scn, scn->n_groups, name);
 		mv->group = (size_t)g;
 		for (size_t j = 0; j < i; j++)
 			if (c->moves[j].group == mv->group)
@@ -1602,7 +1675,7 @@ static enum cc_status load_skills(struct loader *L, const config_setting_t *s,
 			return fail(L, e, NULL, "must be a queue name (got %s)", type_name(e));
 		long q = cc_scenario_queue_index(scn, config_setting_get_string(e));
 		if (q < 0)
-			return fail(L, e, NULL, "no queue is named \"%s\"", config_setting_get_string(e));
+			return no_queue(L, e, NULL, scn, config_setting_get_string(e));
 		for (size_t j = 0; j < i; j++)
 			if (g->skills[j] == (size_t)q)
 				return fail(L, e, NULL, "\"%s\" is listed twice", config_setting_get_string(e));
@@ -1868,7 +1941,7 @@ static enum cc_status transfer_queue(struct loader *L, const config_setting_t *e
 		return st;
 	long t = cc_scenario_queue_index(scn, name);
 	if (t < 0)
-		return fail(L, e, key, "no queue is named \"%s\"", name);
+		return no_queue(L, e, key, scn, name);
 	if ((size_t)t == self)
 		return fail(L, e, key, "\"%s\" is the queue itself: a queue may not transfer to itself",
 		            name);
@@ -1893,7 +1966,7 @@ static enum cc_status transfer_group(struct loader *L, const config_setting_t *e
 		return st;
 	long g = group_index(scn, scn->n_groups, name);
 	if (g < 0)
-		return fail(L, e, "group", "no agent group is named \"%s\"", name);
+		return no_group(L, e, "group", scn, scn->n_groups, name);
 	const struct cc_group_cfg *gr = &scn->groups[g];
 	const struct cc_routing_profile_cfg *p = &scn->profiles[gr->routing];
 	enum cc_channel ch = scn->queues[self].channel;
@@ -2086,7 +2159,7 @@ static enum cc_status load_profile_queue(struct loader *L, const config_setting_
 	pq->level = (int)level;
 	long q = cc_scenario_queue_index(scn, name);
 	if (q < 0)
-		return fail(L, e, key, "no queue is named \"%s\"", name);
+		return no_queue(L, e, key, scn, name);
 	pq->queue = (size_t)q;
 	for (size_t j = 0; j < i; j++)
 		if (p->queues[j].queue == pq->queue)
@@ -2283,6 +2356,126 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	return CC_OK;
 }
 
+/* ---- plausibility: what loads but is almost surely mistyped ---- */
+
+/* Means beyond this (handle, ACW, patience) are milliseconds or minutes typed as seconds. */
+#define PLAUSIBLE_MEAN_S (4 * 3600.0)
+/* Offer timeouts outside these bounds: milliseconds typed as seconds, or the reverse. */
+#define PLAUSIBLE_TIMEOUT_MIN_S 1.0
+#define PLAUSIBLE_TIMEOUT_MAX_S 3600.0
+/* Offered load above this many times the agents who could take it. */
+#define PLAUSIBLE_LOAD 2.0
+
+/* The setting at PATH ("queues.[0]"), or the root when it is not written. */
+static const config_setting_t *at(const config_t *cfg, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static const config_setting_t *at(const config_t *cfg, const char *fmt, ...)
+{
+	char path[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(path, sizeof path, fmt, ap);
+	va_end(ap);
+	const config_setting_t *s = config_lookup(cfg, path);
+	return s ? s : config_root_setting(cfg);
+}
+
+/* The highest rate of queue Q, contacts an hour. */
+static double peak_rate(const struct cc_queue_cfg *q)
+{
+	double rate = 0;
+	for (size_t i = 0; i < q->n_rates; i++)
+		rate = fmax(rate, q->per_hour[i]);
+	return rate;
+}
+
+static void plausible_queues(struct loader *L, const config_t *cfg, const struct cc_scenario *scn)
+{
+	for (size_t i = 0; i < scn->n_lines; i++) {
+		const struct cc_queue_cfg *q = &scn->queues[i];
+		struct { const char *key; const struct cc_dist *d; int used; } means[] = {
+			{ "handle", &q->handle, 1 },
+			{ "acw", &q->acw, 1 },
+			{ "patience", &q->patience, q->has_patience },
+		};
+		for (size_t k = 0; k < sizeof means / sizeof means[0]; k++) {
+			if (!means[k].used || !(means[k].d->mean > PLAUSIBLE_MEAN_S))
+				continue;
+			/* Named at the distribution's "mean", or its "value", when written. */
+			const config_setting_t *d = at(cfg, "queues.[%zu].%s", i, means[k].key);
+			const char *key = config_setting_get_member(d, "mean") ? "mean"
+			                : config_setting_get_member(d, "value") ? "value" : NULL;
+			warn(L, d, key, "a mean of %.0f s (%.1f h) is longer than any %s a contact center "
+			     "sees (minutes or milliseconds typed as seconds?)", means[k].d->mean,
+			     means[k].d->mean / 3600, means[k].key);
+		}
+		/* Deferrable contacts may well be due after the horizon (an email within a day). */
+		if (q->sl_threshold_s > scn->horizon_s && !cc_channel_deferrable(q->channel))
+			warn(L, at(cfg, "queues.[%zu]", i), "service_level.threshold",
+			     "%.0f s is longer than the horizon (%.0f s): every answered contact meets it",
+			     q->sl_threshold_s, scn->horizon_s);
+	}
+}
+
+static void plausible_channels(struct loader *L, const config_t *cfg, const struct cc_scenario *scn)
+{
+	for (int c = 0; c < CC_CHANNEL_COUNT; c++) {
+		int used = 0;
+		for (size_t i = 0; i < scn->n_lines; i++)
+			used |= scn->queues[i].channel == (enum cc_channel)c;
+		if (!used)
+			continue;
+		double t = scn->channels[c].offer_timeout_s;
+		if (t < PLAUSIBLE_TIMEOUT_MIN_S || t > PLAUSIBLE_TIMEOUT_MAX_S)
+			warn(L, at(cfg, "channels.%s", channel_names[c]), "offer_timeout",
+			     "an offer that rings for %g s (%s) is %s", t,
+			     t < PLAUSIBLE_TIMEOUT_MIN_S ? "under a second" : "over an hour",
+			     t < PLAUSIBLE_TIMEOUT_MIN_S ? "missed by nearly every agent, and re-offered "
+			     "as often (milliseconds typed as seconds?)" : "never missed in practice (a "
+			     "unit slip?)");
+		/* Load on the channel against the agents who could take it at once. */
+		double load = 0, capacity = 0, most = 0;
+		size_t busiest = 0;
+		for (size_t i = 0; i < scn->n_lines; i++) {
+			const struct cc_queue_cfg *q = &scn->queues[i];
+			double erlangs = peak_rate(q) * (q->handle.mean + q->acw.mean) / 3600;
+			if (q->channel != (enum cc_channel)c)
+				continue;
+			load += erlangs;
+			if (erlangs > most)
+				most = erlangs, busiest = i;
+		}
+		for (size_t g = 0; g < scn->n_groups; g++)
+			capacity += (double)scn->groups[g].count *
+			            scn->profiles[scn->groups[g].routing].concurrency[c];
+		if (load > PLAUSIBLE_LOAD * capacity && capacity > 0)
+			warn(L, at(cfg, "queues.[%zu]", busiest), NULL,
+			     "the peak offered load of the %s queues, %.1f erlangs (this one %.1f), is more "
+			     "than %.0f times what all their agents can hold at once (%.0f): a handle time "
+			     "or a rate in the wrong unit, or agents missing?", channel_names[c], load, most,
+			     PLAUSIBLE_LOAD, capacity);
+	}
+	for (size_t g = 0; g < scn->n_groups; g++) {
+		const struct cc_group_cfg *grp = &scn->groups[g];
+		const struct cc_routing_profile_cfg *prof = &scn->profiles[grp->routing];
+		for (int c = 0; c < CC_CHANNEL_COUNT; c++)
+			if (prof->concurrency[c] && grp->answer.delay.mean > scn->channels[c].offer_timeout_s) {
+				warn(L, at(cfg, "agents.[%zu]", g), "answer.delay",
+				     "a mean answer delay of %g s is longer than the %s offer timeout (%g s): "
+				     "most offers will be missed", grp->answer.delay.mean, channel_names[c],
+				     scn->channels[c].offer_timeout_s);
+				break;
+			}
+	}
+}
+
+/* Warnings, after a successful load, about what is almost surely mistyped. */
+static void plausibility(struct loader *L, const config_t *cfg, struct cc_scenario *scn)
+{
+	plausible_queues(L, cfg, scn);
+	plausible_channels(L, cfg, scn);
+}
+
 /* ---- overrides: --set PATH=VALUE ---- */
 
 static void copy_value(config_setting_t *dst, const config_setting_t *src);
@@ -2320,22 +2513,57 @@ static void copy_value(config_setting_t *dst, const config_setting_t *src)
 	}
 }
 
-/* The child of S named by path component C: "[2]" or "2" by position, a member name, or the
+/* The element names of list S ("sales, billing"), or "" when its elements have none. */
+static void element_names(const config_setting_t *s, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (int k = 0; k < config_setting_length(s); k++) {
+		const config_setting_t *e = config_setting_get_elem(s, (unsigned)k);
+		const char *name;
+		if (config_setting_type(e) == CONFIG_TYPE_GROUP &&
+		    (config_setting_lookup_string(e, "name", &name) ||
+		     config_setting_lookup_string(e, "queue", &name)))
+			snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", buf[0] ? ", " : "", name);
+	}
+}
+
+/*
+ * The child of S named by path component C: "[2]" or "2" by position, a member name, or the
  * element of a list of groups whose name setting (or, among a routing profile's queues, queue
- * setting) is C. NULL when there is none. */
-static config_setting_t *child(config_setting_t *s, const char *c)
+ * setting) is C. NULL when there is none, with the reason in WHY when S is a list or array
+ * (a missing member of a group may be made).
+ */
+static config_setting_t *child(config_setting_t *s, const char *c, char *why, size_t len)
 {
 	int t = config_setting_type(s);
-	if (t == CONFIG_TYPE_GROUP)
-		return config_setting_get_member(s, c);
-	if (t != CONFIG_TYPE_LIST && t != CONFIG_TYPE_ARRAY)
+	why[0] = '\0';
+	if (t == CONFIG_TYPE_GROUP) {
+		config_setting_t *m = config_setting_get_member(s, c);
+		if (!m && (c[0] == '[' || isdigit((unsigned char)c[0])))
+			snprintf(why, len, "\"%s\" is a position, but there is no list there (a setting "
+			         "the scenario does not have: give the whole list, e.g. PATH=( {...} ))", c);
+		return m;
+	}
+	if (t != CONFIG_TYPE_LIST && t != CONFIG_TYPE_ARRAY) {
+		snprintf(why, len, "\"%s\" cannot be inside %s", c, type_name(s));
 		return NULL;
+	}
+	int n = config_setting_length(s);
 	const char *digits = c[0] == '[' ? c + 1 : c;
-	char *end;
-	long i = strtol(digits, &end, 10);
-	if (end != digits && (*end == '\0' || (c[0] == '[' && end[0] == ']' && end[1] == '\0')))
-		return i >= 0 ? config_setting_get_elem(s, (unsigned)i) : NULL;
-	for (int k = 0; k < config_setting_length(s); k++) {
+	size_t nd = strspn(digits, "0123456789");
+	if (nd > 0 && (digits[nd] == '\0' || (c[0] == '[' && digits[nd] == ']' && !digits[nd + 1]))) {
+		errno = 0;
+		unsigned long long i = strtoull(digits, NULL, 10);
+		if (errno == 0 && i < (unsigned long long)n)
+			return config_setting_get_elem(s, (unsigned)i);
+		if (n == 0)
+			snprintf(why, len, "there is no [%.20s]: the list is empty", digits);
+		else
+			snprintf(why, len, "there is no [%.*s]: the list has %d element%s, [0] to [%d]",
+			         (int)(nd > 20 ? 20 : nd), digits, n, n == 1 ? "" : "s", n - 1);
+		return NULL;
+	}
+	for (int k = 0; k < n; k++) {
 		config_setting_t *e = config_setting_get_elem(s, (unsigned)k);
 		const char *name;
 		if (config_setting_type(e) == CONFIG_TYPE_GROUP &&
@@ -2343,90 +2571,61 @@ static config_setting_t *child(config_setting_t *s, const char *c)
 		     config_setting_lookup_string(e, "queue", &name)) && strcmp(name, c) == 0)
 			return e;
 	}
+	char names[512];
+	element_names(s, names, sizeof names);
+	if (names[0])
+		snprintf(why, len, "no element named \"%s\" (known: %s; or write a position, [0] to [%d])",
+		         c, names, n - 1);
+	else
+		snprintf(why, len, "\"%s\" is not a position in the list ([0] to [%d])", c, n - 1);
 	return NULL;
 }
 
-/*
- * Scans TEXT, outside strings and comments, for what libconfig would take wrongly:
- * - an integer beyond the range of int without its L suffix, which libconfig 1.5 silently
- *   wraps (99999999999 becomes 1215752191);
- * - @include, which would pull in settings that neither this scan nor the copy of the
- *   scenario kept in the results file would see: a scenario is one file.
- * Returns the line of the first problem, with the problem in WHY, or 0 when there is none.
- */
-static int scan_text(const char *text, char *why, size_t len)
+/* Why VALUE cannot be read as a value, into WHY ("mean: 3m is text: ..."); 0 if unknown. */
+static int explain_value(const char *value, char *why, size_t len)
 {
-	int line = 1;
-	for (const char *p = text; *p; p++) {
-		if (*p == '\n') {
-			line++;
-		} else if (*p == '"') {
-			for (p++; *p && *p != '"'; p++) {
-				if (*p == '\\' && p[1])
-					p++;
-				else if (*p == '\n')
-					line++;
-			}
-			if (!*p)
-				break;
-		} else if (*p == '#' || (*p == '/' && p[1] == '/')) {
-			while (p[1] && p[1] != '\n')
-				p++;
-		} else if (*p == '/' && p[1] == '*') {
-			for (p += 2; *p && !(*p == '*' && p[1] == '/'); p++)
-				line += *p == '\n';
-			if (!*p)
-				break;
-			p++;
-		} else if (*p == '@') {
-			snprintf(why, len, "@include is not supported: a scenario is one file, kept whole "
-			                   "in the results file");
-			return line;
-		} else if (isdigit((unsigned char)*p) &&
-		           (p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.'))) {
-			const char *start = p;
-			int hex = p[0] == '0' && (p[1] == 'x' || p[1] == 'X');
-			if (hex)
-				p += 2;
-			while (hex ? isxdigit((unsigned char)*p) : isdigit((unsigned char)*p))
-				p++;
-			int is_float = !hex && (*p == '.' || *p == 'e' || *p == 'E');
-			int is_long = *p == 'L';
-			if (!is_float && !is_long) {
-				errno = 0;
-				unsigned long long v = strtoull(start, NULL, hex ? 16 : 10);
-				if (errno || v > (unsigned long long)INT32_MAX + (start > text && start[-1] == '-')) {
-					int n = (int)(p - start);
-					snprintf(why, len, "%.*s is too large for a plain integer (write %.*sL, or "
-					                   "a number with a decimal point)", n, start, n, start);
-					return line;
-				}
-			}
-			while (isalnum((unsigned char)*p) || *p == '.' || *p == '_' ||
-			       ((*p == '+' || *p == '-') && (p[-1] == 'e' || p[-1] == 'E')))
-				p++;
-			p--;
-		}
-	}
-	return 0;
+	size_t n = strlen(value) + 16;
+	char *text = cc_malloc(n), raw[256];
+	snprintf(text, n, "v = %s\n", value);
+	int line = cc_scenario_text_explain(text, raw, sizeof raw);
+	cc_free(text);
+	if (!line)
+		return 0;
+	/* The path inside the value: "v.mean: ..." is "mean: ...", "v: ..." is "...". */
+	const char *msg = raw;
+	if (strncmp(raw, "v.", 2) == 0)
+		msg = raw + 2;
+	else if (strncmp(raw, "v: ", 3) == 0)
+		msg = raw + 3;
+	snprintf(why, len, "%s", msg);
+	return 1;
 }
 
-/* Parses VALUE as a libconfig value ("200s" without quotes is taken as a string). */
+/* Parses VALUE as a libconfig value: returns 1 when read as written, 2 when read as a string
+ * ("200s" without quotes), 0 when it cannot be read. */
 static int parse_value(config_t *tmp, const char *value)
 {
 	size_t n = strlen(value) + 16;
 	char *text = cc_malloc(2 * n);
-	snprintf(text, 2 * n, "v = %s;", value);
-	int ok = config_read_string(tmp, text);
+	/* A newline, so that VALUE may end with a comment or its own ';'. */
+	snprintf(text, 2 * n, "v = %s\n", value);
+	char why[64];
+	int ok = !cc_scenario_text_explain(text, why, sizeof why) && config_read_string(tmp, text);
 	if (!ok) {
+		/* Without quotes, a trailing ';' (as in a file) is not part of the text. */
+		size_t len = strlen(value);
+		while (len && isspace((unsigned char)value[len - 1]))
+			len--;
+		if (len && value[len - 1] == ';')
+			len--;
 		char *p = text + snprintf(text, 2 * n, "v = \"");
-		for (const char *v = value; *v; v++) {
+		for (const char *v = value; v < value + len; v++) {
 			if (*v == '"' || *v == '\\')
 				*p++ = '\\';
 			*p++ = *v;
 		}
 		strcpy(p, "\";");
-		ok = config_read_string(tmp, text);
+		ok = 2 * config_read_string(tmp, text);
 	}
 	cc_free(text);
 	return ok;
@@ -2446,14 +2645,33 @@ static enum cc_status apply_set(config_t *cfg, const char *file, const char *set
 	enum cc_status st = CC_OK;
 	config_t tmp;
 	config_init(&tmp);
-	if (!parse_value(&tmp, eq + 1)) {
+	char why[256];
+	int as = parse_value(&tmp, eq + 1);
+	const char *first = eq + 1 + strspn(eq + 1, " \t");
+	if (as == 2 && strchr("{([", *first) && *first) {
+		/* Meant as a group or a list, not as text: say where it goes wrong. */
+		if (!explain_value(eq + 1, why, sizeof why))
+			snprintf(why, sizeof why, "cannot be read as a value");
+		snprintf(err, errlen, "%s: --set %s: %s", file, path, why);
+		st = CC_ERR_USAGE;
+		goto done;
+	}
+	if (!as) {
 		snprintf(err, errlen, "%s: --set %s: cannot read the value \"%s\"", file, path, eq + 1);
 		st = CC_ERR_USAGE;
 		goto done;
 	}
-	char why[256];
-	if (scan_text(eq + 1, why, sizeof why)) {
+	/* Text read as written is checked as a file's is (a bare word taken as a string is
+	 * text, whatever digits it holds). */
+	if (as == 1 && cc_scenario_text_scan(eq + 1, why, sizeof why)) {
 		snprintf(err, errlen, "%s: --set %s: %s", file, path, why);
+		st = CC_ERR_USAGE;
+		goto done;
+	}
+	const char *rest = as == 1 ? cc_scenario_text_rest(eq + 1) : NULL;
+	if (rest) {
+		snprintf(err, errlen, "%s: --set %s: one value per --set: \"%s\" would be ignored (give "
+		         "it a --set of its own)", file, path, rest);
 		st = CC_ERR_USAGE;
 		goto done;
 	}
@@ -2463,7 +2681,13 @@ static enum cc_status apply_set(config_t *cfg, const char *file, const char *set
 	char *c = strtok_r(path, ".", &save);
 	while (c) {
 		char *next = strtok_r(NULL, ".", &save);
-		config_setting_t *k = child(s, c);
+		char why_not[640];
+		config_setting_t *k = child(s, c, why_not, sizeof why_not);
+		if (!k && why_not[0]) {
+			snprintf(err, errlen, "%s: --set %s: %s", file, set, why_not);
+			st = CC_ERR_USAGE;
+			break;
+		}
 		if (!next) {
 			if (k && config_setting_name(k)) {
 				config_setting_remove(s, config_setting_name(k));
@@ -2472,8 +2696,11 @@ static enum cc_status apply_set(config_t *cfg, const char *file, const char *set
 			if (k) { /* an element of a list or array: replace it in place */
 				int kt = config_setting_type(k), vt = config_setting_type(value);
 				config_setting_set_hook(k, &override_mark);
-				if (kt == vt && kt != CONFIG_TYPE_GROUP && kt != CONFIG_TYPE_LIST &&
-				    kt != CONFIG_TYPE_ARRAY) {
+				if (kt == vt) {
+					/* A group or list is emptied and filled in place, keeping its position. */
+					while ((kt == CONFIG_TYPE_GROUP || kt == CONFIG_TYPE_LIST ||
+					        kt == CONFIG_TYPE_ARRAY) && config_setting_length(k) > 0)
+						config_setting_remove_elem(k, 0);
 					copy_value(k, value);
 				} else if (kt == CONFIG_TYPE_FLOAT && (vt == CONFIG_TYPE_INT || vt == CONFIG_TYPE_INT64)) {
 					config_setting_set_float(k, (double)config_setting_get_int64(value));
@@ -2552,15 +2779,21 @@ enum cc_status cc_scenario_load(const char *path, const char *const *sets, size_
 	enum cc_status st = CC_OK;
 	/* libconfig parses the very text that is scanned here and kept for provenance. */
 	char why[256];
-	int bad_line = scan_text(scn->text, why, sizeof why);
+	int bad_line = cc_scenario_text_scan(scn->text, why, sizeof why);
 	if (bad_line) {
 		snprintf(err, errlen, "%s:%d: %s", path, bad_line, why);
 		st = CC_ERR_SCENARIO;
 		goto done;
 	}
+	/* libconfig reads only text that follows its grammar: it explains errors badly, and
+	 * leaks memory on some (libconfig 1.5). */
+	if ((bad_line = cc_scenario_text_explain(scn->text, why, sizeof why))) {
+		snprintf(err, errlen, "%s:%d: %s", path, bad_line, why);
+		st = CC_ERR_SCENARIO;
+		goto done;
+	}
 	if (!config_read_string(&cfg, scn->text)) {
-		snprintf(err, errlen, "%s:%d: syntax error: %s", path, config_error_line(&cfg),
-		         config_error_text(&cfg));
+		snprintf(err, errlen, "%s:%d: %s", path, config_error_line(&cfg), config_error_text(&cfg));
 		st = CC_ERR_SCENARIO;
 		goto done;
 	}
@@ -2573,8 +2806,9 @@ enum cc_status cc_scenario_load(const char *path, const char *const *sets, size_
 			goto done;
 		strcat(strcat(scn->overrides, sets[i]), "\n");
 	}
-	struct loader L = { path, err, errlen, NAN };
-	st = load_root(&L, config_root_setting(&cfg), scn);
+	struct loader L = { path, err, errlen, scn, NAN };
+	if (!(st = load_root(&L, config_root_setting(&cfg), scn)))
+		plausibility(&L, &cfg, scn);
 done:
 	config_destroy(&cfg);
 	if (st)
@@ -2662,6 +2896,9 @@ void cc_scenario_fini(struct cc_scenario *scn)
 	cc_free(scn->path);
 	cc_free(scn->text);
 	cc_free(scn->overrides);
+	for (size_t i = 0; i < scn->n_warnings; i++)
+		cc_free(scn->warnings[i]);
+	cc_free(scn->warnings);
 	memset(scn, 0, sizeof *scn);
 }
 

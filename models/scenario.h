@@ -207,6 +207,15 @@ enum { CC_AGENT_OFFLINE, CC_AGENT_AVAILABLE, CC_AGENT_RONA, CC_AGENT_FIRST_NPT }
 /* At most this many statuses in all (they are stored as bytes in the agent event stream). */
 #define CC_MAX_STATUSES 200
 
+/*
+ * Every duration a scenario sets is 0 or from CC_MIN_DURATION_S (1 ms) up, so that no timer
+ * (an offer timeout, an answer delay, a retry) can re-arm itself faster than the clock tells
+ * times apart; and at most CC_MAX_DURATION_S (100 years of 365 days), so that the clock still
+ * tells 1 ms apart at the horizon (a double's step at 3.2e9 s is 5e-7 s).
+ */
+#define CC_MIN_DURATION_S 1e-3
+#define CC_MAX_DURATION_S (100 * 365 * 86400.0)
+
 /* Per channel. */
 struct cc_channel_cfg {
 	double offer_timeout_s; /* an offer not accepted by then is missed: RONA (18 s voice and
@@ -369,6 +378,10 @@ struct cc_scenario {
 	int rep_intervals;   /* write every replication's interval figures, not only its totals */
 	int contact_records; /* write one row per contact record */
 	int agent_events;    /* write the agent event stream */
+	/* What loads but is almost surely mistyped (a handle mean of 50 hours, an offer timeout
+	 * under a second): "file:line: warning: setting: problem", for the command to print. */
+	char **warnings;
+	size_t n_warnings;
 };
 
 /*

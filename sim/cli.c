@@ -80,14 +80,30 @@ enum cc_status cc_cli_double(const char *opt, const char *text, double lo, doubl
 	return CC_OK;
 }
 
+void cc_cli_put_line(FILE *f, const char *text)
+{
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		if (*p >= 0x20 && *p != 0x7f)
+			fputc(*p, f);
+		else if (*p == '\n')
+			fputs("\\n", f);
+		else if (*p == '\t')
+			fputs("\\t", f);
+		else
+			fprintf(f, "\\x%02x", *p);
+	}
+	fputc('\n', f);
+}
+
 void cc_cli_error(const char *fmt, ...)
 {
+	char msg[4096];
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("ccsim: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	int n = snprintf(msg, sizeof msg, "ccsim: ");
+	vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
 	va_end(ap);
+	cc_cli_put_line(stderr, msg);
 }
 
 int cc_cli_progress_wanted(int quiet)

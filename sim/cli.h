@@ -2,6 +2,7 @@
 #define CC_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "status.h"
 
@@ -36,7 +37,11 @@ enum cc_status cc_cli_long(const char *opt, const char *text, long long lo, long
 enum cc_status cc_cli_double(const char *opt, const char *text, double lo, double hi,
                              double *out);
 
-/* Prints "ccsim: message" to stderr. */
+/* Writes TEXT and a newline to F with its control characters escaped (\n, \t, \x1b...), so
+ * that text from a scenario or the command line cannot drive the terminal. */
+void cc_cli_put_line(FILE *f, const char *text);
+
+/* Prints "ccsim: message" to stderr, escaped as by cc_cli_put_line. */
 void cc_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Whether a progress line should be shown: stderr is a terminal and QUIET is 0. */

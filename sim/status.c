@@ -12,6 +12,7 @@ const char *cc_strerror(enum cc_status status)
 	case CC_ERR_IO: return "input/output error";
 	case CC_ERR_RANGE: return "argument out of range";
 	case CC_ERR_STOPPED: return "stopped";
+	case CC_ERR_STALLED: return "the simulated clock stopped advancing";
 	}
 	return "unknown error";
 }
@@ -24,7 +25,8 @@ int cc_status_exit_code(enum cc_status status)
 	case CC_ERR_SCENARIO:
 	case CC_ERR_RANGE: return 2;
 	case CC_ERR_IO:
-	case CC_ERR_STOPPED: return 1;
+	case CC_ERR_STOPPED:
+	case CC_ERR_STALLED: return 1;
 	}
 	return 1;
 }

@@ -18,7 +18,8 @@ enum cc_status {
 	CC_ERR_SCENARIO, /* the scenario file (or an override) is wrong */
 	CC_ERR_IO,       /* reading or writing a file failed */
 	CC_ERR_RANGE,    /* a numeric argument is outside the domain of a formula */
-	CC_ERR_STOPPED   /* the user stopped the run (a signal) */
+	CC_ERR_STOPPED,  /* the user stopped the run (a signal) */
+	CC_ERR_STALLED   /* the simulated clock stopped advancing */
 };
 
 /* A fixed English description of a status; never NULL. */

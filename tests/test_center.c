@@ -330,6 +330,35 @@ static void test_center_fractional_rate_step(void **state)
 	cc_scenario_fini(&scn);
 }
 
+/*
+ * A loop of zero-length events, which the loader's floor on durations leaves impossible, is
+ * made by hand here: an offer that times out the instant it starts, an agent who reacts at
+ * once and is offered the contact again. The run must end with CC_ERR_STALLED, naming the
+ * offer timeout, not spin for ever.
+ */
+static void test_center_stall_ends_the_run_naming_the_setting(void **state)
+{
+	(void)state;
+	char *text = tu_erlang_scenario(100, 180, 3, 300, "horizon = \"2h\"; replications = 3;");
+	const char *sets[] = { "agents.[0].answer.delay={dist=\"deterministic\";value=\"2s\";}" };
+	struct cc_scenario scn;
+	char err[1024] = "";
+	if (tu_load(text, sets, 1, &scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	free(text);
+	scn.channels[CC_CHANNEL_VOICE].offer_timeout_s = 0;
+	struct cc_run run = { .scn = &scn, .threads = 2 };
+	assert_int_equal(cc_run_execute(&run), CC_ERR_STALLED);
+	assert_non_null(strstr(run.error, "replication 0 all but stopped at "));
+	/* A window of 2^20 events, in 4.3 s: more than 100 a second for each of 3 agents and
+	 * the arrivals, and 1. */
+	assert_non_null(strstr(run.error, ": 1048576 events in the last "));
+	assert_non_null(strstr(run.error, "s simulated, more than 403 a simulated second (look at "));
+	assert_non_null(strstr(run.error, "channels.<channel>.offer_timeout"));
+	cc_run_fini(&run);
+	cc_scenario_fini(&scn);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -341,6 +370,7 @@ int main(void)
 		cmocka_unit_test(test_center_common_random_numbers),
 		cmocka_unit_test(test_center_piecewise_rates_exactly),
 		cmocka_unit_test(test_center_fractional_rate_step),
+		cmocka_unit_test(test_center_stall_ends_the_run_naming_the_setting),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

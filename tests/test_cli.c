@@ -64,7 +64,7 @@ static void test_cli_bad_scenarios_exit_2_and_write_nothing(void **state)
 {
 	(void)state;
 	static const struct { const char *from, *to, *want; } cases[] = {
-		{ "count = 7;", "count = = 7;", "bad.cfg:6: syntax error" },
+		{ "count = 7;", "count = = 7;", "bad.cfg:6: agents.[0].count: expected a value after '='" },
 		{ "channel = \"voice\";", "channel = \"voice\"; colour = 3;", "bad.cfg:2: queues.[0].colour: unknown setting" },
 		{ "count = 7;", "count = \"7\";", "bad.cfg:6: agents.[0].count: must be a whole number (got a string)" },
 		{ "per_hour = 100.0;", "per_hour = -100.0;", "bad.cfg:3: queues.[0].arrivals.per_hour: must be a rate from 0 to 10000000" },
@@ -748,11 +748,120 @@ static void test_cli_table_is_narrow(void **state)
 	unlink(h5);
 }
 
+
+/* The livelock of issue 12: an offer timeout of 1e-9 s with a 2 s answer delay ran for ever;
+ * it is refused at once, by run and check alike. */
+static void test_cli_livelock_scenario_refused(void **state)
+{
+	(void)state;
+	char out[8192];
+	const char *timeouts[] = { "1e-9", "1e-300" };
+	for (int i = 0; i < 2; i++) {
+		int rc = run(out, sizeof out, "run %s/good.cfg --set channels.voice.offer_timeout=%s "
+		             "--set 'agents.team.answer.delay={dist=\"deterministic\";value=\"2s\";}' "
+		             "-o %s/live.h5", dir, timeouts[i], dir);
+		if (rc != 2 || !strstr(out, "--set channels.voice.offer_timeout: ") ||
+		    !strstr(out, "s is shorter than 1 ms, the shortest duration a scenario may set"))
+			fail_msg("offer_timeout=%s: exit %d, output '%s'", timeouts[i], rc, out);
+		expect_no_results();
+	}
+}
+
+/* At the floor, the livelock of issue 12 still crawled (1 ms a step: about 100 s of CPU a
+ * replication): it warns, and the stall guard ends it at once with exit 1, nothing written. */
+static void test_cli_crawling_clock_ends_the_run(void **state)
+{
+	(void)state;
+	char out[8192];
+	int rc = run(out, sizeof out, "run %s/good.cfg --set channels.voice.offer_timeout=0.001 "
+	             "--set 'agents.team.answer.delay={dist=\"deterministic\";value=\"2s\";}' "
+	             "-o %s/crawl.h5", dir, dir);
+	if (rc != 1 || !strstr(out, "warning: --set channels.voice.offer_timeout: an offer that "
+	                            "rings for 0.001 s (under a second)") ||
+	    !strstr(out, "replication 0 all but stopped at ") ||
+	    !strstr(out, "offers that ring out: channels.<channel>.offer_timeout") ||
+	    !strstr(out, "no results written"))
+		fail_msg("exit %d, output '%s'", rc, out);
+	expect_no_results();
+}
+
+/* Warnings go to stderr and leave the exit code alone; --strict makes them exit 2, before
+ * anything is written. */
+static void test_cli_strict_refuses_warnings(void **state)
+{
+	(void)state;
+	char out[16384];
+	const char *mistyped = "--set queues.sales.handle.mean=180000";
+	assert_int_equal(run(out, sizeof out, "check %s/good.cfg %s", dir, mistyped), 0);
+	assert_non_null(strstr(out, "good.cfg: warning: --set queues.[0].handle.mean: a mean of 180000 s"));
+	assert_non_null(strstr(out, "valid."));
+	assert_int_equal(run(out, sizeof out, "check %s/good.cfg %s --strict", dir, mistyped), 2);
+	assert_non_null(strstr(out, "warnings, refused with --strict"));
+	assert_null(strstr(out, "valid."));
+	assert_int_equal(run(out, sizeof out, "run %s/good.cfg --strict %s -o %s/strict.h5", dir,
+	                     mistyped, dir), 2);
+	assert_non_null(strstr(out, "refused with --strict"));
+	expect_no_results();
+	/* Without warnings, --strict changes nothing. */
+	assert_int_equal(run(out, sizeof out, "check %s/good.cfg --strict", dir), 0);
+	assert_null(strstr(out, "warning"));
+}
+
+/* Control characters from a scenario or the command line never reach the terminal raw. */
+static void test_cli_control_characters_escaped(void **state)
+{
+	(void)state;
+	char out[8192];
+	assert_int_equal(run(out, sizeof out, "check %s/good.cfg --set \"$(printf 'agents.a\\033[31mb\\tc.count=3')\"",
+	                     dir), 2);
+	assert_non_null(strstr(out, "no element named \"a\\x1b[31mb\\tc\""));
+	write_variant("ctl.cfg", "name = \"team\"", "name = \"t\x1b]0;pwned\x07\"");
+	assert_int_equal(run(out, sizeof out, "check %s/ctl.cfg", dir), 2);
+	assert_non_null(strstr(out, "\"t\\x1b]0;pwned\\x07\" must be letters"));
+	for (const char *p = out; *p; p++)
+		if ((unsigned char)*p < 0x20 && *p != '\n')
+			fail_msg("a raw control character 0x%02x in '%s'", (unsigned char)*p, out);
+}
+
+
+/* Transfers that hand a contact between two queues with no time passing (a handle time of 0
+ * all but once in a billion, no flow, no whispers) go round at one instant: the run ends
+ * with exit 1, names the settings, and writes nothing (found by the review helper). */
+static void test_cli_stalled_clock_ends_the_run(void **state)
+{
+	(void)state;
+	write_file("pingpong.cfg",
+	           "name = \"pingpong\"; horizon = \"1h\"; replications = 2;\n"
+	           "queues = (\n"
+	           "  { name = \"a\"; arrivals = { per_hour = 10.0; };\n"
+	           "    handle = { dist = \"empirical\"; values = [ 0.0, 3600.0 ]; weights = [ 1e9, 1.0 ]; };\n"
+	           "    transfer = { flow = 0; agent_whisper = 0; customer_whisper = 0;\n"
+	           "                 to = ( { share = 1.0; queue = \"b\"; } ); }; },\n"
+	           "  { name = \"b\"; arrivals = { per_hour = 0.0; };\n"
+	           "    handle = { dist = \"empirical\"; values = [ 0.0, 3600.0 ]; weights = [ 1e9, 1.0 ]; };\n"
+	           "    transfer = { flow = 0; agent_whisper = 0; customer_whisper = 0;\n"
+	           "                 to = ( { share = 1.0; queue = \"a\"; } ); }; }\n"
+	           ");\n"
+	           "agents = ( { name = \"team\"; count = 2; skills = [ \"a\", \"b\" ]; } );\n");
+	char out[8192];
+	int rc = run(out, sizeof out, "run %s/pingpong.cfg --threads 2 -o %s/pingpong.h5", dir, dir);
+	if (rc != 1 || !strstr(out, "pingpong.cfg: replication 0 all but stopped at ") ||
+	    !strstr(out, ": 1048576 events in the last ") ||
+	    !strstr(out, "transfers: queues.<queue>.transfer") || !strstr(out, "no results written"))
+		fail_msg("exit %d, output '%s'", rc, out);
+	expect_no_results();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cli_help_everywhere),
 		cmocka_unit_test(test_cli_bad_scenarios_exit_2_and_write_nothing),
+		cmocka_unit_test(test_cli_livelock_scenario_refused),
+		cmocka_unit_test(test_cli_stalled_clock_ends_the_run),
+		cmocka_unit_test(test_cli_crawling_clock_ends_the_run),
+		cmocka_unit_test(test_cli_strict_refuses_warnings),
+		cmocka_unit_test(test_cli_control_characters_escaped),
 		cmocka_unit_test(test_cli_unwritable_output_exits_1),
 		cmocka_unit_test(test_cli_run_writes_results_and_json),
 		cmocka_unit_test(test_cli_erlang_published_values),

@@ -138,11 +138,12 @@ static void test_scenario_errors_name_file_line_and_setting(void **state)
 	expect_error("replications = 20;", "replications = 20.5;", ":6: replications: must be a whole number (got a number)");
 	/* A key missing at the top is reported against the file, not as an override. */
 	expect_error("horizon = \"24h\";\n", "", ": horizon: missing (required)");
-	/* The interval's default still gets a message, not a crash, when it is the problem. */
+	/* Too many intervals get a message, not a crash (with the default interval, 30 m, the
+	 * longest horizon, 100 years, stays below the limit). */
 	{
 		struct cc_scenario scn;
 		char err[1024] = "";
-		char *text = tu_erlang_scenario(100, 180, 7, 0, "horizon = \"6000000h\";");
+		char *text = tu_erlang_scenario(100, 180, 7, 0, "horizon = \"800000h\"; interval = \"1m\";");
 		assert_int_equal(tu_load(text, NULL, 0, &scn, err, sizeof err), CC_ERR_SCENARIO);
 		assert_non_null(strstr(err, ": interval: gives more than 10000000 intervals"));
 		free(text);
@@ -161,7 +162,7 @@ static void test_scenario_errors_name_file_line_and_setting(void **state)
 	expect_error("skills = [ \"sales\" ]", "skills = [ \"sales\", \"sales\" ]", "\"sales\" is listed twice");
 	expect_error("per_hour = 100.0", "per_hour = [ 100.0, -2.0 ]", ":9: queues.[0].arrivals.per_hour.[1]: must be a rate");
 	expect_error("agents = ( {", "agents = ( 3, {", ":16: agents.[0]: must be a group");
-	expect_error("count = 7;", "count = = 7;", ":16: syntax error");
+	expect_error("count = 7;", "count = = 7;", ":16: agents.[0].count: expected a value after '=' (a number, a \"string\", true, false, { }, ( ) or [ ]) (found '=')");
 }
 
 static void test_scenario_missing_file(void **state)
@@ -214,7 +215,7 @@ static void test_scenario_set_overrides(void **state)
 	assert_non_null(strstr(err, "--set agents.[0].count: must be from 1"));
 	const char *bad_path[] = { "agents.[4].count=3" };
 	assert_int_equal(tu_load(base, bad_path, 1, &scn, err, sizeof err), CC_ERR_USAGE);
-	assert_non_null(strstr(err, "no setting \"[4]\""));
+	assert_non_null(strstr(err, "there is no [4]: the list has 1 element, [0] to [0]"));
 	const char *no_eq[] = { "seed" };
 	assert_int_equal(tu_load(base, no_eq, 1, &scn, err, sizeof err), CC_ERR_USAGE);
 	const char *unknown[] = { "colour=3" };
@@ -1049,7 +1050,7 @@ static void test_scenario_set_routing(void **state)
 	assert_non_null(strstr(err, ": --set routing.policy: unknown policy \"fifo\" (expected one of: bullseye"));
 	const char *nosuch[] = { "routing_profiles.nosuch.concurrency.voice=1" };
 	assert_int_equal(tu_load(routed, nosuch, 1, &scn, err, sizeof err), CC_ERR_USAGE);
-	assert_non_null(strstr(err, "--set routing_profiles.nosuch.concurrency.voice=1: no setting \"nosuch\" there"));
+	assert_non_null(strstr(err, "--set routing_profiles.nosuch.concurrency.voice=1: no element named \"nosuch\" (known: "));
 	const char *both[] = { "agents.mixed.skills=[\"web\"]" };
 	assert_int_equal(tu_load(routed, both, 1, &scn, err, sizeof err), CC_ERR_SCENARIO);
 	assert_non_null(strstr(err, ":29: agents.[1].routing_profile: give skills or routing_profile, not both"));
@@ -1511,6 +1512,250 @@ static void test_scenario_region_errors(void **state)
 	             ":16: agents.[0].region: no site is named \"east\" (sites: none: declare them in regions.sites)");
 }
 
+
+/* Loads BASE with override SET; expects STATUS and an error that contains WANT. */
+static void expect_set_error(const char *set, enum cc_status status, const char *want)
+{
+	struct cc_scenario scn;
+	char err[1024] = "";
+	const char *sets[] = { set };
+	enum cc_status st = tu_load(base, sets, 1, &scn, err, sizeof err);
+	if (st != status || !strstr(err, want))
+		fail_msg("--set %s: status %d, message '%s', wanted %d and '%s'", set, st, err, status,
+		         want);
+}
+
+/* A timer shorter than the clock can tell apart re-armed itself for ever (issue 12): every
+ * duration is 0 or at least 1 ms, and at most 100 years. */
+static void test_scenario_duration_floor_stops_livelocks(void **state)
+{
+	(void)state;
+	expect_set_error("channels.voice.offer_timeout=1e-9", CC_ERR_SCENARIO,
+	                 "--set channels.voice.offer_timeout: 1e-09 s is shorter than 1 ms, the "
+	                 "shortest duration a scenario may set");
+	expect_set_error("channels.voice.offer_timeout=1e-300", CC_ERR_SCENARIO,
+	                 "is shorter than 1 ms");
+	/* Below a double's normal range, libconfig would read 0 (or a denormal). */
+	expect_set_error("channels.voice.offer_timeout=5e-324", CC_ERR_USAGE,
+	                 "5e-324 is too close to 0 for a number (the smallest is about 2.2e-308; "
+	                 "write 0 for 0)");
+	expect_error("value = \"0s\"", "value = 1e-400", ":12: 1e-400 is too close to 0");
+	expect_set_error("queues.sales.handle.mean=0.0009", CC_ERR_SCENARIO,
+	                 "queues.[0].handle.mean: 0.0009 s is shorter than 1 ms");
+	expect_error("value = \"0s\"", "value = \"0.5ms\"", ":12: queues.[0].acw.value: 0.0005 s is shorter than 1 ms");
+	expect_set_error("horizon=1e20", CC_ERR_SCENARIO,
+	                 "--set horizon: 1e+20 s is longer than the longest duration a scenario "
+	                 "may set, 100 years");
+	/* 0 and 1 ms themselves are durations. */
+	struct cc_scenario scn;
+	char err[1024] = "";
+	const char *ok[] = { "channels.voice.offer_timeout=0.001", "queues.sales.acw.value=0" };
+	assert_int_equal(tu_load(base, ok, 2, &scn, err, sizeof err), CC_OK);
+	assert_true(scn.channels[CC_CHANNEL_VOICE].offer_timeout_s == 0.001);
+	cc_scenario_fini(&scn);
+}
+
+/* Numbers beyond their type were clamped or wrapped without a word (issue 12). */
+static void test_scenario_numbers_beyond_their_type_refused(void **state)
+{
+	(void)state;
+	expect_set_error("seed=99999999999999999999L", CC_ERR_USAGE,
+	                 "--set seed: 99999999999999999999L is too large: whole numbers go from "
+	                 "-9223372036854775808 to 9223372036854775807");
+	expect_error("seed = 20261121;", "seed = 99999999999999999999L;",
+	             ":2: 99999999999999999999L is too large: whole numbers go from");
+	expect_error("seed = 20261121;", "seed = 0x1FFFFFFFFFFFFFFFFL;", ":2: 0x1FFFFFFFFFFFFFFFFL is too large");
+	/* The largest is taken as written. */
+	struct cc_scenario scn;
+	char err[1024] = "";
+	const char *max[] = { "seed=9223372036854775807L" };
+	assert_int_equal(tu_load(base, max, 1, &scn, err, sizeof err), CC_OK);
+	assert_true(scn.seed == 9223372036854775807ULL);
+	cc_scenario_fini(&scn);
+	expect_set_error("horizon=1e309", CC_ERR_USAGE,
+	                 "--set horizon: 1e309 is too large for a number (the largest is about 1.8e308)");
+	expect_error("per_hour = 100.0;", "per_hour = 2.5e400;", ":9: 2.5e400 is too large for a number");
+}
+
+/* --set 'queues.[4294967296]...' changed queue 0, and 'warmup=1; horizon = 1' dropped what
+ * followed the ';' (issue 12). */
+static void test_scenario_set_takes_only_what_was_written(void **state)
+{
+	(void)state;
+	expect_set_error("queues.[4294967296].handle.mean=999s", CC_ERR_USAGE,
+	                 "--set queues.[4294967296].handle.mean=999s: there is no [4294967296]: "
+	                 "the list has 1 element, [0] to [0]");
+	expect_set_error("queues.1.handle.mean=999s", CC_ERR_USAGE, "there is no [1]");
+	expect_set_error("queues.[-1].handle.mean=999s", CC_ERR_USAGE,
+	                 "no element named \"[-1]\" (known: sales; or write a position, [0] to [0])");
+	expect_set_error("agents.nosuch.count=3", CC_ERR_USAGE,
+	                 "no element named \"nosuch\" (known: team; or write a position");
+	expect_set_error("queues.sales.name.x=3", CC_ERR_USAGE, "\"x\" cannot be inside a string");
+	expect_set_error("warmup=1; horizon = 1", CC_ERR_USAGE,
+	                 "--set warmup: one value per --set: \"horizon = 1\" would be ignored (give "
+	                 "it a --set of its own)");
+	expect_set_error("warmup=\"1h\", interval=\"1h\"", CC_ERR_USAGE,
+	                 "\"interval=\"1h\"\" would be ignored");
+	/* A group or list with a slip in it is explained, not taken as text. */
+	expect_set_error("queues.sales.handle={dist=\"exponential\"; mean=3m;}", CC_ERR_USAGE,
+	                 "--set queues.sales.handle: mean: 3m is text: write it in double quotes");
+	expect_set_error("queues.[0].arrivals.per_hour=[1, 2.0]", CC_ERR_USAGE,
+	                 "the elements of an array [ ] must all be of one kind");
+	expect_set_error("description=3", CC_ERR_SCENARIO, "--set description: must be a string of "
+	                 "free text (got a whole number)");
+	/* A bare word is text, whatever digits it holds; a group replaces a group in place. */
+	const char *text_and_group[] = { "queues.sales.description=ticket 99999999999",
+	                                 "queues.[0]={name=\"x\"; arrivals={per_hour=5.0;}; "
+	                                 "handle={dist=\"exponential\";mean=100.0;};}",
+	                                 "agents.team.skills=[\"x\"]" };
+	{
+		struct cc_scenario scn;
+		char err[1024] = "";
+		if (tu_load(base, text_and_group, 3, &scn, err, sizeof err) != CC_OK)
+			fail_msg("%s", err);
+		assert_string_equal(scn.queues[0].name, "x");
+		assert_true(scn.queues[0].handle.mean == 100 && !scn.queues[0].has_patience);
+		cc_scenario_fini(&scn);
+	}
+	/* A value may end with its own ';' or a comment. */
+	struct cc_scenario scn;
+	char err[1024] = "";
+	const char *ok[] = { "warmup=2h;", "interval=\"15m\" # quarter hours" };
+	assert_int_equal(tu_load(base, ok, 2, &scn, err, sizeof err), CC_OK);
+	assert_true(scn.warmup_s == 7200 && scn.interval_s == 900);
+	cc_scenario_fini(&scn);
+}
+
+/* An unknown name in a --set path or a setting lists the names there are (issue 12). */
+static void test_scenario_unknown_names_list_the_known(void **state)
+{
+	(void)state;
+	expect_set_error("agents.team.skills=[\"nosuch\"]", CC_ERR_SCENARIO,
+	                 "--set agents.[0].skills.[0]: no queue is named \"nosuch\" (queues: sales)");
+	expect_error("skills = [ \"sales\" ]", "skills = [ \"sale\" ]",
+	             ":16: agents.[0].skills.[0]: no queue is named \"sale\" (queues: sales)");
+	expect_set_error("queues.sales.transfer.to.[0].queue=\"b\"", CC_ERR_USAGE,
+	                 "\"[0]\" is a position, but there is no list there");
+	expect_set_error("agents.[0].nosuch.[2]=1", CC_ERR_USAGE, "\"[2]\" is a position");
+}
+
+/* libconfig says "syntax error" and nothing else; the loader says what was expected where. */
+static void test_scenario_syntax_errors_say_what_was_expected(void **state)
+{
+	(void)state;
+	static const struct { const char *from, *to, *want; } cases[] = {
+		{ "horizon = \"24h\";", "horizon = ;", ":3: horizon: expected a value after '=' (a "
+		  "number, a \"string\", true, false, { }, ( ) or [ ]) (found ';')" },
+		{ "horizon = \"24h\";", "horizon = 24h;", ":3: horizon: 24h is text: write it in double "
+		  "quotes (\"24h\")" },
+		{ "channel = \"voice\";", "channel = voice;", ":8: queues.[0].channel: voice is text" },
+		{ "horizon = \"24h\";", "horizon \"24h\";", ":3: expected '=' after horizon (found the "
+		  "string \"24h\")" },
+		{ "  }\n);", "  }\n  { name = \"b\"; }\n);", ":15: queues: expected ',' or ')' after "
+		  "element 0 (found '{'): the elements of a list are separated by ','" },
+		{ "skills = [ \"sales\" ]", "skills = [ \"sales\", 2 ]", ":16: agents.[0].skills: the "
+		  "elements of an array [ ] must all be of one kind: element 1 is a whole number, the "
+		  "first a string" },
+		{ "skills = [ \"sales\" ]", "skills = [ { a = 1; } ]", ":16: agents.[0].skills: an "
+		  "array [ ] holds numbers, strings or true/false; write a list ( ) to hold groups" },
+		{ "skills = [ \"sales\" ]", "skills = [ \"sales\", ]", ":16: agents.[0].skills: a ',' "
+		  "before the closing ']'" },
+		{ "mean = \"300s\"; };", "mean = \"300s\"; );", ":11: queues.[0].patience: found ')', "
+		  "but the '{' of line 11 is still open (expected '}')" },
+		{ "mean = \"300s\"; };", "mean = \"300s\";", ":15: queues.[0]: found ')', but the '{' of "
+		  "line 8 is still open (expected '}')" },
+		{ "agents = ( {", "agents = ( { {", ":16: agents.[0]: expected the name of a setting, or "
+		  "'}' (found '{')" },
+		{ "replications = 20;", "replications = 20; q = { a = 1;", ":6: q: the '{' opened here "
+		  "is never closed" },
+		{ "seed = 20261121;", "seed = 20261121; seed = 3;", ":2: seed is set twice (first at line 2)" },
+		{ "seed = 20261121;", "2seed = 20261121;", ":2: expected the name of a setting (found "
+		  "the number 2): names start with a letter" },
+		{ "name = \"erlang-a\";", "name = \"erlang-a;", ":3: expected the name of a setting (found "
+		  "the number 24): names start with a letter; the string that opens on line 1 runs over "
+		  "several lines: a missing \" there?" },
+		{ "agents = ( { name = \"team\"; count = 7; skills = [ \"sales\" ]; } );", "agents = \"team",
+		  ":16: agents: a string opened here is never closed (a missing \")" },
+		{ "seed = 20261121;", "seed = 20261121; }", ":2: found '}', with nothing open to close" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		expect_error(cases[i].from, cases[i].to, cases[i].want);
+	/* Nesting is bounded (the reading recurses). */
+	char deep[1024] = "seed = 1; q = ";
+	for (int i = 0; i < 150; i++)
+		strcat(deep, "(");
+	for (int i = 0; i < 150; i++)
+		strcat(deep, ")");
+	expect_error("seed = 20261121;", deep, ":2: ...");
+	expect_error("seed = 20261121;", deep, ": nested more than 100 deep");
+}
+
+/* Warnings (not errors) for what loads but is almost surely mistyped; the shipped scenarios
+ * draw none. */
+static void test_scenario_warnings_flag_mistypes(void **state)
+{
+	(void)state;
+	static const struct { const char *set, *want; } cases[] = {
+		{ "queues.sales.handle.mean=180000", "warning: --set queues.[0].handle.mean: a mean of "
+		  "180000 s (50.0 h) is longer than any handle a contact center sees" },
+		{ "queues.sales.patience.mean=\"6h\"", "warning: --set queues.[0].patience.mean: a mean of 21600 s" },
+		{ "queues.sales.service_level.threshold=\"25h\"", "warning: --set "
+		  "queues.[0].service_level.threshold: 90000 s is longer than the horizon (86400 s)" },
+		{ "channels.voice.offer_timeout=0.5", "warning: --set channels.voice.offer_timeout: an "
+		  "offer that rings for 0.5 s (under a second)" },
+		{ "channels.voice.offer_timeout=\"2h\"", "(over an hour) is never missed in practice" },
+		{ "queues.sales.arrivals.per_hour=1000.0", "queues.[0]: the peak offered load of the "
+		  "voice queues, 50.0 erlangs (this one 50.0), is more than 2 times what all their "
+		  "agents can hold at once (7)" },
+		{ "agents.team.answer.delay={dist=\"deterministic\";value=\"30s\";}", "warning: --set "
+		  "agents.[0].answer.delay: a mean answer delay of 30 s is longer than the voice offer "
+		  "timeout (18 s)" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct cc_scenario scn;
+		char err[1024] = "";
+		const char *sets[] = { cases[i].set };
+		assert_int_equal(tu_load(base, sets, 1, &scn, err, sizeof err), CC_OK);
+		int found = 0;
+		for (size_t w = 0; w < scn.n_warnings; w++)
+			found |= strstr(scn.warnings[w], cases[i].want) != NULL;
+		if (!found)
+			fail_msg("--set %s: %zu warnings, none with '%s'%s%s", cases[i].set, scn.n_warnings,
+			         cases[i].want, scn.n_warnings ? "; first: " : "",
+			         scn.n_warnings ? scn.warnings[0] : "");
+		cc_scenario_fini(&scn);
+	}
+	/* A default is named at its place; channels no queue uses draw none. */
+	{
+		struct cc_scenario scn;
+		char err[1024] = "";
+		char *text = tu_erlang_scenario(100, 180, 7, 300, "horizon = \"10s\";");
+		const char *email[] = { "channels.email.offer_timeout=0.5" };
+		assert_int_equal(tu_load(text, email, 1, &scn, err, sizeof err), CC_OK);
+		free(text);
+		assert_int_equal(scn.n_warnings, 1);
+		assert_non_null(strstr(scn.warnings[0], ": warning: queues.[0].service_level.threshold: "
+		                                          "20 s is longer than the horizon (10 s)"));
+		cc_scenario_fini(&scn);
+	}
+	/* A file's own settings are named by their line. */
+	char edited[8192];
+	edit(edited, sizeof edited, base, "mean = \"180s\"", "mean = \"180000s\"");
+	struct cc_scenario scn;
+	char err[1024] = "";
+	assert_int_equal(tu_load(edited, NULL, 0, &scn, err, sizeof err), CC_OK);
+	assert_true(scn.n_warnings >= 1);
+	assert_non_null(strstr(scn.warnings[0], ":10: warning: queues.[0].handle.mean: a mean of 180000 s"));
+	cc_scenario_fini(&scn);
+	/* None for the example, nor for shares written as shares. */
+	assert_int_equal(tu_load(base, NULL, 0, &scn, err, sizeof err), CC_OK);
+	assert_int_equal(scn.n_warnings, 0);
+	cc_scenario_fini(&scn);
+	/* A share written as a percentage is an error that says so. */
+	expect_error_in(full, "share = 0.85", "share = 85", "must be a share from 0 to 1 (got 85: a "
+	                "percentage? write 0.85)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1536,6 +1781,12 @@ int main(void)
 		cmocka_unit_test(test_scenario_region_defaults),
 		cmocka_unit_test(test_scenario_regions),
 		cmocka_unit_test(test_scenario_region_errors),
+		cmocka_unit_test(test_scenario_duration_floor_stops_livelocks),
+		cmocka_unit_test(test_scenario_numbers_beyond_their_type_refused),
+		cmocka_unit_test(test_scenario_set_takes_only_what_was_written),
+		cmocka_unit_test(test_scenario_syntax_errors_say_what_was_expected),
+		cmocka_unit_test(test_scenario_unknown_names_list_the_known),
+		cmocka_unit_test(test_scenario_warnings_flag_mistypes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
