@@ -7,14 +7,12 @@
  * sanitizer report ("make check" runs it against the sanitizer build). One test per input,
  * named after it; an input that hangs is stopped by a CPU-time limit and fails.
  *
- * LeakSanitizer is told to ignore one leak of libconfig's own (tests/fuzz/lsan.supp).
  * $CC_FUZZ_CORPUS names another directory of inputs to replay (default tests/fuzz/corpus).
  */
 #include "cliutil.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <signal.h>
 #include <sys/resource.h>
 
@@ -151,24 +149,8 @@ static int by_name(const void *a, const void *b)
 	return strcmp(((const struct input *)a)->path, ((const struct input *)b)->path);
 }
 
-/* Adds the suppressions of libconfig's leak to the sanitizer options the commands inherit. */
-static void suppress_libconfig_leak(void)
-{
-	char cwd[PATH_MAX], supp[PATH_MAX + 32], opts[2 * PATH_MAX];
-	if (!getcwd(cwd, sizeof cwd))
-		return;
-	snprintf(supp, sizeof supp, "%s/tests/fuzz/lsan.supp", cwd);
-	if (!exists(supp))
-		return;
-	const char *old = getenv("LSAN_OPTIONS");
-	snprintf(opts, sizeof opts, "%s%ssuppressions=%s:print_suppressions=0", old ? old : "",
-	         old && *old ? ":" : "", supp);
-	setenv("LSAN_OPTIONS", opts, 1);
-}
-
 int main(void)
 {
-	suppress_libconfig_leak();
 	const char *corpus = getenv("CC_FUZZ_CORPUS");
 	if (!corpus || !*corpus)
 		corpus = "tests/fuzz/corpus";
