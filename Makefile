@@ -167,9 +167,11 @@ _fuzz: $(FUZZ_DRIVER) $(FUZZ_DICT)
 	  for d in scenarios tests/fuzz/corpus $(FUZZ_SEEDS); do \
 	    find "$$d" -maxdepth 1 -type f ! -name '*.md' -exec cp -t $(FUZZ_OUT)/seeds-$(FUZZ_TARGET) {} +; \
 	  done
-	$(Q)env $(FUZZ_ENV) $$([ -t 1 ] || echo AFL_NO_UI=1) afl-fuzz -i $(FUZZ_OUT)/seeds-$(FUZZ_TARGET) \
-	  -o $(FUZZ_OUT)/$(FUZZ_TARGET) -x $(FUZZ_DICT) -V $(FUZZ_TIME) \
-	  -t $(FUZZ_TIMEOUT_$(FUZZ_TARGET))+ $(FUZZ_FLAGS) -- $(FUZZ_DRIVER) $(FUZZ_TARGET)
+	$(Q)scratch=/dev/shm/ccsim-fuzz-$(FUZZ_TARGET)-$$$$; \
+	env $(FUZZ_ENV) CC_FUZZ_SCRATCH=$$scratch $$([ -t 1 ] || echo AFL_NO_UI=1) \
+	  afl-fuzz -i $(FUZZ_OUT)/seeds-$(FUZZ_TARGET) -o $(FUZZ_OUT)/$(FUZZ_TARGET) -x $(FUZZ_DICT) \
+	  -V $(FUZZ_TIME) -t $(FUZZ_TIMEOUT_$(FUZZ_TARGET))+ $(FUZZ_FLAGS) -- $(FUZZ_DRIVER) $(FUZZ_TARGET); \
+	rc=$$?; rm -rf $$scratch; exit $$rc
 
 _fuzz-corpus: $(FUZZ_DRIVER)
 	$(Q)bash tests/fuzz/cmin.sh $(FUZZ_DRIVER) $(FUZZ_OUT) tests/fuzz/corpus

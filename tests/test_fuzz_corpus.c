@@ -7,15 +7,12 @@
  * sanitizer report ("make check" runs it against the sanitizer build). One test per input,
  * named after it; an input that hangs is stopped by a CPU-time limit and fails.
  *
- * No leak is suppressed: the loader hands libconfig only text that follows its grammar, so
- * libconfig 1.5's leak of string tokens on syntax errors (libconfig#142) is never reached.
  * $CC_FUZZ_CORPUS names another directory of inputs to replay (default tests/fuzz/corpus).
  */
 #include "cliutil.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <signal.h>
 #include <sys/resource.h>
 

@@ -16,6 +16,8 @@ work=$(mktemp -d /tmp/ccsim-cmin-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 # The work directory is our own (mktemp), so afl-cmin may use it under /tmp.
 export AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_QUIET=1 AFL_ALLOW_TMP=1
+# The driver's scratch directory: gone with the rest, whatever AFL killed.
+export CC_FUZZ_SCRATCH=$work/scratch
 
 mkdir -p "$work/in" "$work/min" "$work/min-check"
 for f in "$out"/check/default/queue/id:* "$out"/run/default/queue/id:* "$corpus"/*; do

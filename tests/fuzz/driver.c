@@ -5,15 +5,23 @@
  * fuzzinput.h says. The command's own main (models/main.c, renamed by the build) is called,
  * so what is fuzzed is exactly what a user runs, description and results file included.
  *
+ * Each input and its results file go into a scratch directory, $CC_FUZZ_SCRATCH (the
+ * Makefile's, removed after afl-fuzz) or /dev/shm/ccsim-fuzz-PID, emptied before each input:
+ * an input that AFL kills for taking too long leaves its results' temporary file behind,
+ * and thousands of them would fill the memory.
+ *
  * Any exit code but 0 or 2 aborts, so AFL files the input as a crash; so does anything the
  * command itself aborts on (a failed assertion, running out of memory).
  *
  *   driver check|run            under afl-fuzz: inputs from AFL's shared memory
  *   driver check|run FILE...    anywhere else: each FILE once (to replay a finding)
  */
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "sim/alloc.h"
@@ -26,8 +34,25 @@ int cc_fuzz_ccsim_main(int argc, char **argv);
 __AFL_FUZZ_INIT();
 #endif
 
-/* Where each input is written for the loader, which reads a path. */
-static char cfg_path[64], h5_path[64];
+/* The scratch directory; each input is written there for the loader, which reads a path,
+ * and the run target's results go there. */
+static char scratch[512], cfg_path[600], h5_path[600];
+
+/* Removes what the scratch directory holds. */
+static void empty_scratch(void)
+{
+	DIR *d = opendir(scratch);
+	if (!d)
+		return;
+	struct dirent *e;
+	char path[sizeof scratch + 256];
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+			snprintf(path, sizeof path, "%s/%s", scratch, e->d_name);
+			unlink(path);
+		}
+	closedir(d);
+}
 
 static int write_input(const unsigned char *data, size_t len)
 {
@@ -41,6 +66,11 @@ static int write_input(const unsigned char *data, size_t len)
 /* One input through the command. */
 static void fuzz_one(int run, const unsigned char *data, size_t len)
 {
+	if (mkdir(scratch, 0700) != 0 && errno != EEXIST) {
+		perror(scratch);
+		abort();
+	}
+	empty_scratch();
 	if (write_input(data, len)) {
 		perror(cfg_path);
 		abort();
@@ -79,7 +109,6 @@ static void fuzz_one(int run, const unsigned char *data, size_t len)
 		argv[argc++] = (char *)sets[i];
 	argv[argc] = NULL;
 	int rc = cc_fuzz_ccsim_main(argc, argv);
-	unlink(h5_path);
 	cc_free(setbuf);
 	if (rc != 0 && rc != 2) {
 		fprintf(stderr, "fuzz driver: ccsim %s exited %d\n", argv[1], rc);
@@ -94,9 +123,14 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	int run = strcmp(argv[1], "run") == 0;
-	const char *dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
-	snprintf(cfg_path, sizeof cfg_path, "%s/ccsim-fuzz-%ld.cfg", dir, (long)getpid());
-	snprintf(h5_path, sizeof h5_path, "%s/ccsim-fuzz-%ld.h5", dir, (long)getpid());
+	const char *given = getenv("CC_FUZZ_SCRATCH");
+	if (given && *given)
+		snprintf(scratch, sizeof scratch, "%s", given);
+	else
+		snprintf(scratch, sizeof scratch, "%s/ccsim-fuzz-%ld",
+		         access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp", (long)getpid());
+	snprintf(cfg_path, sizeof cfg_path, "%s/input.cfg", scratch);
+	snprintf(h5_path, sizeof h5_path, "%s/results.h5", scratch);
 	/* "check" describes the scenario on stdout: nobody reads it here. */
 	if (!freopen("/dev/null", "w", stdout))
 		return 1;
@@ -107,7 +141,9 @@ int main(int argc, char **argv)
 		const unsigned char *buf = __AFL_FUZZ_TESTCASE_BUF;
 		while (__AFL_LOOP(1000))
 			fuzz_one(run, buf, (size_t)__AFL_FUZZ_TESTCASE_LEN);
-		unlink(cfg_path);
+		/* The next process AFL forks makes the directory again. */
+		empty_scratch();
+		rmdir(scratch);
 		return 0;
 	}
 #endif
@@ -130,6 +166,7 @@ int main(int argc, char **argv)
 		fuzz_one(run, data, len);
 		cc_free(data);
 	}
-	unlink(cfg_path);
+	empty_scratch();
+	rmdir(scratch);
 	return rc;
 }
