@@ -102,11 +102,18 @@ static const char erlang_usage[] =
 	"\n"
 	"example: ccsim erlang --rate 100 --per 30m --aht 180s --agents 11-16\n";
 
+/* Whether --help or -h stands as an option: not as the value of one ("--set -h", "-o --help"). */
 static int wants_help(int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++)
+	static const char *const flags[] = { "--json", "--intervals", "--quiet", "--strict" };
+	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
 			return 1;
+		int takes_value = argv[i][0] == '-' && argv[i][1] && !strchr(argv[i], '=');
+		for (size_t f = 0; f < sizeof flags / sizeof flags[0]; f++)
+			takes_value &= strcmp(argv[i], flags[f]) != 0;
+		i += takes_value; /* skip its value */
+	}
 	return 0;
 }
 
