@@ -35,17 +35,14 @@ ifeq ($(WERROR),1)
 WARN += -Werror
 endif
 OPT ?= -O2 -g
-BASE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -pthread $(OPT) $(WARN) -MMD -MP -I. -I$(BUILD)/gen $(PKG_CFLAGS)
+BASE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -pthread $(OPT) $(WARN) -MMD -MP -I. $(PKG_CFLAGS)
 ALL_CFLAGS = $(BASE_CFLAGS) $(SAN) $(CFLAGS)
 ALL_LDFLAGS = -pthread $(SAN) $(LDFLAGS)
 
 SIM_SRC := $(wildcard sim/*.c)
-MODEL_SRC := $(filter-out models/main.c,$(wildcard models/*.c))
+MODEL_SRC := $(filter-out models/main.c,$(wildcard models/*.c models/*/*.c))
 LIB_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(SIM_SRC) $(MODEL_SRC))
 TEST_SRC := $(wildcard tests/test_*.c)
-# Routing policies register themselves by their file name: models/policy_<name>.c.
-POLICIES := $(sort $(patsubst models/policy_%.c,%,$(wildcard models/policy_*.c)))
-POLICY_INC := $(BUILD)/gen/policies.inc
 TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 
 .PHONY: all run test check bench fuzz fuzz-corpus deps clean _all _test _check _bench _fuzz \
@@ -66,14 +63,6 @@ $(BUILD)/ccsim: $(BUILD)/models/main.o $(BUILD)/libccsim.a
 $(BUILD)/libccsim.a: $(LIB_OBJ)
 	@$(if $(Q),echo "  AR      $@")
 	$(Q)rm -f $@ && ar rcs $@ $^
-
-# Rewritten only when the list of policies changes, so nothing rebuilds needlessly.
-$(POLICY_INC): FORCE
-	@mkdir -p $(dir $@)
-	@printf '%s\n' $(foreach p,$(POLICIES),'CC_POLICY($(p))') > $@.tmp
-	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
-
-$(BUILD)/models/policies.o: $(POLICY_INC)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -149,7 +138,7 @@ FUZZ_CC_ENV := $(if $(filter 1,$(FUZZ_SAN)),AFL_USE_ASAN=1 AFL_USE_UBSAN=1)
 FUZZ_TIMEOUT_check := 200
 FUZZ_TIMEOUT_run := 2000
 # The loader's sources, whose one-word string literals are the dictionary's words.
-FUZZ_DICT_SRC := models/scenario.c sim/dist.c sim/duration.c
+FUZZ_DICT_SRC := $(wildcard models/scenario/*.c models/policies/*.c) sim/dist.c sim/duration.c
 FUZZ_DRIVER = $(BUILD)/fuzz/driver
 FUZZ_DICT = $(BUILD)/fuzz/scenario.dict
 FUZZ_ENV := AFL_SKIP_CPUFREQ=1 AFL_AUTORESUME=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
@@ -186,9 +175,9 @@ $(FUZZ_DRIVER): $(BUILD)/tests/fuzz/driver.o $(BUILD)/fuzz/main.o $(BUILD)/libcc
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
-$(FUZZ_DICT): tests/fuzz/gen-dict.sh $(FUZZ_DICT_SRC) $(POLICY_INC)
+$(FUZZ_DICT): tests/fuzz/gen-dict.sh $(FUZZ_DICT_SRC)
 	@mkdir -p $(dir $@)
-	$(Q)bash $< $(FUZZ_DICT_SRC) --policies $(POLICIES) > $@.tmp && mv $@.tmp $@
+	$(Q)bash $< $(FUZZ_DICT_SRC) > $@.tmp && mv $@.tmp $@
 
 clean:
 	rm -rf build build-san build-fuzz build-fuzz-san ccsim

@@ -10,14 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "models/clock.h"
+#include "models/output/clock.h"
 #include "models/erlang.h"
-#include "models/export.h"
-#include "models/policy.h"
-#include "models/report.h"
-#include "models/results.h"
+#include "models/output/export.h"
+#include "models/policies/policy.h"
+#include "models/output/report.h"
+#include "models/output/results.h"
 #include "models/run.h"
-#include "models/scenario.h"
+#include "models/scenario/scenario.h"
 #include "models/version.h"
 #include "sim/alloc.h"
 #include "sim/cli.h"

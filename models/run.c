@@ -8,7 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "models/center.h"
+#include "models/center/center.h"
 #include "sim/alloc.h"
 #include "sim/duration.h"
 

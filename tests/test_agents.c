@@ -6,8 +6,8 @@
  */
 #include "testutil.h"
 
-#include "models/center.h"
-#include "models/roster.h"
+#include "models/center/center.h"
+#include "models/center/roster.h"
 #include "models/run.h"
 
 /* Time of group 0 in status S with no contact, whole horizon, replication 0. */

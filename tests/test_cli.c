@@ -8,7 +8,7 @@
 #include <hdf5.h>
 #include <hdf5_hl.h>
 
-#include "models/metrics.h"
+#include "models/figures/metrics.h"
 
 static const char good[] =
 	"name = \"cli\"; seed = 11; horizon = \"6h\"; warmup = \"30m\"; interval = \"1h\"; replications = 5;\n"

@@ -5,7 +5,7 @@
  */
 #include "testutil.h"
 
-#include "models/center.h"
+#include "models/center/center.h"
 #include "models/run.h"
 
 /*

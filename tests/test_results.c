@@ -8,8 +8,8 @@
 
 #include <hdf5.h>
 
-#include "models/center.h"
-#include "models/results.h"
+#include "models/center/center.h"
+#include "models/output/results.h"
 #include "models/run.h"
 
 /* Runs scenario PATH with SETS into FILE through the results writer, keeping everything in

@@ -5,7 +5,7 @@
  */
 #include "testutil.h"
 
-#include "models/center.h"
+#include "models/center/center.h"
 #include "models/run.h"
 
 /* A contact at queue "q" every 100 s from 100 s (deterministic), talk 150 s, and the

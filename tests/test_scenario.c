@@ -1,5 +1,5 @@
 #include "testutil.h"
-#include "models/policy.h"
+#include "models/policies/policy.h"
 
 static const char base[] =
 	"name = \"erlang-a\";\n"                                          /* 1 */

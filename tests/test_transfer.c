@@ -11,7 +11,7 @@
  */
 #include "testutil.h"
 
-#include "models/center.h"
+#include "models/center/center.h"
 #include "models/run.h"
 
 #define FRAME(transfer, gb_count, gb_answer)                                                  \

@@ -16,10 +16,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "models/center.h"
-#include "models/metrics.h"
+#include "models/center/center.h"
+#include "models/figures/metrics.h"
 #include "models/run.h"
-#include "models/scenario.h"
+#include "models/scenario/scenario.h"
 
 /* |ACTUAL - EXPECTED| <= TOL, reporting both on failure (cmocka has no double assert). */
 #define assert_near(actual, expected, tol)                                                    \

@@ -20,9 +20,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "models/center.h"
+#include "models/center/center.h"
 #include "models/run.h"
-#include "models/scenario.h"
+#include "models/scenario/scenario.h"
 
 #define CC_FUZZ_MAX_SETS 16
 #define CC_FUZZ_SET_PREFIX "#set "

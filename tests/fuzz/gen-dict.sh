@@ -3,20 +3,13 @@
 # it, so that no fact is copied here:
 #   - every one-word string literal of the loader's sources (given as arguments: the setting
 #     names of its keys[] arrays, channel, distribution and parameter names, duration units,
-#     the words it compares values with, fixed status names);
-#   - the routing policies' names (the Makefile's POLICIES, after "--policies");
+#     the words it compares values with, fixed status names, and the routing policies' names
+#     when their sources are given);
 #   - libconfig's own punctuation and literals, which live in libconfig, not in ccsim, and
 #     the override syntax of --set lines in fuzz inputs (tests/fuzz/fuzzinput.h).
-# Usage: gen-dict.sh SOURCE.c... --policies NAME...
+# Usage: gen-dict.sh SOURCE.c...
 set -eu
-sources=()
-policies=()
-while [ $# -gt 0 ]; do
-  case $1 in
-    --policies) shift; policies=("$@"); break ;;
-    *) sources+=("$1"); shift ;;
-  esac
-done
+sources=("$@")
 
 n=0
 entry() { # NAME-PREFIX VALUE: one dictionary line, the value escaped as AFL wants
@@ -30,10 +23,6 @@ entry() { # NAME-PREFIX VALUE: one dictionary line, the value escaped as AFL wan
 while read -r word; do
   entry word "$word"
 done < <(grep -ohE '"[A-Za-z_][A-Za-z0-9_]*"' "${sources[@]}" | tr -d '"' | sort -u)
-
-for p in "${policies[@]}"; do
-  entry policy "$p"
-done
 
 # libconfig: punctuation, literal forms and directives.
 for t in ' = ' ': ' ';' ',' '{' '}' '(' ')' '[' ']' '"' '""' '= "' '";' '= ( { ' ' } );' \

@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "models/scenario.h"
+#include "models/scenario/scenario.h"
 
 /*
  * Routing policies: who gets which contact.
@@ -26,9 +26,9 @@
  * profile whose edge admits the head's wait, and asks contact_before. Ties (neither before
  * the other) go to the group, or the profile queue, listed first.
  *
- * A new policy is one file, models/policy_<name>.c, defining
+ * A new policy is one file, models/policies/<name>.c, defining
  *     const struct cc_policy cc_policy_<name> = { ... };
- * The build finds it (no list to edit) and scenarios choose it with routing.policy.
+ * and one name in registry.c's list; scenarios choose it with routing.policy.
  */
 
 /* A queue served by an agent group through the group's routing profile. */

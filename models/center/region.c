@@ -13,7 +13,7 @@
 
 #include <gsl/gsl_rng.h>
 
-#include "models/center_impl.h"
+#include "models/center/center_impl.h"
 #include "sim/alloc.h"
 #include "sim/dist.h"
 #include "sim/rng.h"

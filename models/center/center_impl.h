@@ -23,10 +23,10 @@
 
 #include <gsl/gsl_rng.h>
 
-#include "models/arrivals.h"
-#include "models/center.h"
-#include "models/policy.h"
-#include "models/roster.h"
+#include "models/center/arrivals.h"
+#include "models/center/center.h"
+#include "models/policies/policy.h"
+#include "models/center/roster.h"
 #include "sim/calendar.h"
 #include "sim/heap.h"
 #include "sim/rng.h"

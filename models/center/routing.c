@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 
-#include "models/center_impl.h"
+#include "models/center/center_impl.h"
 #include "sim/alloc.h"
 
 #define CONTACT_OF(node) ((struct contact *)((char *)(node) - offsetof(struct contact, qnode)))

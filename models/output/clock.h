@@ -3,7 +3,7 @@
 
 #include <stddef.h>
 
-#include "models/scenario.h"
+#include "models/scenario/scenario.h"
 
 /*
  * Times of a run as people read them. With a scenario `start` (a time of day, and perhaps a

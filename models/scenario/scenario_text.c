@@ -1,4 +1,4 @@
-#include "models/scenario_text.h"
+#include "models/scenario/scenario_text.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -1,4 +1,4 @@
-#include "models/policy.h"
+#include "models/policies/policy.h"
 
 #include <math.h>
 

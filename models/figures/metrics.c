@@ -1,4 +1,4 @@
-#include "models/metrics.h"
+#include "models/figures/metrics.h"
 
 #include <math.h>
 #include <stdio.h>

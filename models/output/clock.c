@@ -1,4 +1,4 @@
-#include "models/clock.h"
+#include "models/output/clock.h"
 
 #include <math.h>
 #include <stdio.h>

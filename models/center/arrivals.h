@@ -3,7 +3,7 @@
 
 #include <gsl/gsl_rng.h>
 
-#include "models/scenario.h"
+#include "models/scenario/scenario.h"
 
 /*
  * The arrival process of one queue. Rates are piecewise constant on the scenario's

@@ -2,14 +2,14 @@
  * The run of one replication and the life of contacts. The agent's status machine is in
  * agents.c, the choice of who gets what in routing.c; center_impl.h has the shared state.
  */
-#include "models/center.h"
+#include "models/center/center.h"
 
 #include <math.h>
 #include <string.h>
 
 #include <gsl/gsl_randist.h>
 
-#include "models/center_impl.h"
+#include "models/center/center_impl.h"
 #include "sim/alloc.h"
 #include "sim/dist.h"
 #include "sim/rng.h"

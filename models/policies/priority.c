@@ -1,4 +1,4 @@
-#include "models/policy.h"
+#include "models/policies/policy.h"
 
 /*
  * Priority with delays, both ways: a contact goes first to the agents whose profile gives

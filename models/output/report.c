@@ -1,10 +1,10 @@
-#include "models/report.h"
+#include "models/output/report.h"
 
 #include <math.h>
 #include <string.h>
 #include <sys/resource.h>
 
-#include "models/clock.h"
+#include "models/output/clock.h"
 #include "sim/alloc.h"
 #include "sim/cli.h"
 #include "sim/duration.h"

@@ -1,4 +1,4 @@
-#include "models/roster.h"
+#include "models/center/roster.h"
 
 #include <math.h>
 #include <string.h>

@@ -18,7 +18,7 @@
  */
 #include <math.h>
 
-#include "models/center_impl.h"
+#include "models/center/center_impl.h"
 #include "sim/dist.h"
 
 static void arm(struct center *c, struct contact *k, enum xfer_phase phase, double dt)

@@ -1,9 +1,9 @@
-#include "models/results.h"
+#include "models/output/results.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "models/clock.h"
+#include "models/output/clock.h"
 #include "models/version.h"
 #include "sim/alloc.h"
 #include "sim/h5.h"

@@ -1,4 +1,4 @@
-#include "models/policy.h"
+#include "models/policies/policy.h"
 
 /*
  * First come, first served across queues: an agent who becomes free takes the contact that

@@ -1,4 +1,4 @@
-#include "models/scenario.h"
+#include "models/scenario/scenario.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -11,8 +11,8 @@
 
 #include <libconfig.h>
 
-#include "models/policy.h"
-#include "models/scenario_text.h"
+#include "models/policies/policy.h"
+#include "models/scenario/scenario_text.h"
 #include "sim/alloc.h"
 #include "sim/duration.h"
 

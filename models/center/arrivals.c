@@ -1,4 +1,4 @@
-#include "models/arrivals.h"
+#include "models/center/arrivals.h"
 
 #include <math.h>
 

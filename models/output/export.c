@@ -1,4 +1,4 @@
-#include "models/export.h"
+#include "models/output/export.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "models/metrics.h"
+#include "models/figures/metrics.h"
 #include "sim/alloc.h"
 #include "sim/csv.h"
 #include "sim/h5read.h"

@@ -1,4 +1,4 @@
-#include "models/policy.h"
+#include "models/policies/policy.h"
 
 /*
  * Amazon Connect's routing: a contact goes to the agent idle longest among those whose

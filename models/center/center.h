@@ -3,8 +3,8 @@
 
 #include <stdint.h>
 
-#include "models/metrics.h"
-#include "models/scenario.h"
+#include "models/figures/metrics.h"
+#include "models/scenario/scenario.h"
 #include "sim/runner.h"
 #include "sim/stats.h"
 

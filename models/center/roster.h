@@ -3,7 +3,7 @@
 
 #include <stddef.h>
 
-#include "models/scenario.h"
+#include "models/scenario/scenario.h"
 
 /*
  * A group's roster: when each of its agents is logged in, from the group's schedule (a count
