@@ -384,13 +384,11 @@ static int cmd_run(int argc, char **argv)
 	return rc;
 }
 
-/* The queue's name as written in the scenario: without its "@<site>" when there are several
- * sites. Every line has the same settings in every site, so "ccsim check" describes lines. */
+/* The queue's name as written in the scenario, whatever its site. Every line has the same
+ * settings in every site, so "ccsim check" describes lines. */
 static void put_line_name(const struct cc_scenario *scn, size_t q)
 {
-	const char *name = scn->queues[q].name;
-	const char *at = scn->regions.n > 1 ? strrchr(name, '@') : NULL;
-	printf("%.*s", at ? (int)(at - name) : (int)strlen(name), name);
+	printf("%s", scn->queues[q].name);
 }
 
 /* A time setting, briefly: "3s" when it is always that long, "3s to 5s" when uniform, else

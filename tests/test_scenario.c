@@ -1378,14 +1378,15 @@ static void test_scenario_regions(void **state)
 	assert_int_equal(scn.groups[0].region, 0);
 	assert_int_equal(scn.groups[1].region, 1);
 
-	/* Region by region, every queue renamed "<queue>@<site>". */
+	/* Region by region, every queue labelled "<queue>@<site>", its name as written. */
 	static const char *const names[] = { "support@east", "billing@east", "support-cb@east",
 	                                     "support@west", "billing@west", "support-cb@west" };
 	assert_int_equal(scn.n_lines, 3);
 	assert_int_equal(scn.n_queues, 6);
 	for (size_t i = 0; i < 6; i++) {
 		const struct cc_queue_cfg *q = &scn.queues[i];
-		assert_string_equal(q->name, names[i]);
+		assert_string_equal(q->label, names[i]);
+		assert_string_equal(q->name, scn.queues[i % 3].name);
 		assert_int_equal(q->line, i % 3);
 		assert_int_equal(q->region, i / 3);
 		assert_int_equal(q->replica, i >= 3);

@@ -13,7 +13,6 @@
 #include "sim/rng.h"
 
 /* Stream purposes within a group's name: one stream per agent. */
-enum { STREAM_AGENT = 1000 };
 
 static void logout_now(struct center *c, struct agent *a);
 
@@ -451,7 +450,7 @@ void cc_agent_setup(struct center *c)
 			a->span = r->spans + r->first[i];
 			a->span_end = r->spans + r->first[i + 1];
 			a->rng = cc_rng_create(scn->seed, c->replication,
-			                       cc_rng_source_id(scn->groups[g].name, STREAM_AGENT + i));
+			                       cc_rng_source_id(scn->groups[g].name, CC_STREAM_AGENT + i));
 			if (a->span < a->span_end)
 				a->shift_ev = cc_calendar_schedule(c->cal, a->span->start_s, CLASS_STATUS_DUE,
 				                                   EV_LOGIN, a);

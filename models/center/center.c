@@ -15,7 +15,6 @@
 #include "sim/rng.h"
 
 /* Stream purposes within a queue's name. */
-enum { STREAM_ARRIVALS = 1, STREAM_ATTRIBUTES = 2 };
 
 /* Progress is published every this many events, so atomics stay off the hot path. */
 enum { PROGRESS_EVERY = 1 << 16 };
@@ -1162,9 +1161,9 @@ static void setup(struct center *c, const struct cc_scenario *scn, const struct 
 	for (size_t i = 0; i < scn->n_lines; i++) {
 		struct queue *q = &c->queues[i];
 		q->arrival_rng = cc_rng_create(scn->seed, replication,
-		                               cc_center_line_stream(q->cfg->name, STREAM_ARRIVALS));
+		                               cc_center_line_stream(q->cfg->name, CC_STREAM_ARRIVALS));
 		q->attr_rng = cc_rng_create(scn->seed, replication,
-		                            cc_center_line_stream(q->cfg->name, STREAM_ATTRIBUTES));
+		                            cc_center_line_stream(q->cfg->name, CC_STREAM_ATTRIBUTES));
 		cc_arrivals_init(&q->arrivals, q->cfg, q->arrival_rng);
 		double first = cc_arrivals_next(&q->arrivals);
 		if (first < grid->horizon_s)

@@ -42,6 +42,19 @@
  */
 
 /*
+ * The purposes of random streams: a stream is cc_rng_create(seed, replication,
+ * cc_rng_source_id(NAME, PURPOSE)), NAME a queue line's name as written or an agent group's
+ * name. These numbers are part of the reproducibility contract: changing one changes every
+ * figure of every scenario that uses it.
+ */
+enum cc_stream_purpose {
+	CC_STREAM_ARRIVALS = 1,   /* a queue line's arrival times */
+	CC_STREAM_ATTRIBUTES = 2, /* a queue line's contacts: handle, patience, ACW, classes... */
+	CC_STREAM_REGION = 3,     /* a queue line's draws of the region an arrival goes to */
+	CC_STREAM_AGENT = 1000    /* + the agent's place in its group: its own habits */
+};
+
+/*
  * Where a replication's interval rows go as they close: ROW(CTX, X) receives each reported
  * interval's raw sums once nothing can add to them any more, in interval order, every
  * interval once (X is valid during the call only). A row closes once its interval has ended,

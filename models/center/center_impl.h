@@ -273,7 +273,7 @@ struct center {
  * adding regions, does not change the line's contacts. */
 static inline uint64_t cc_center_line_stream(const char *name, uint64_t purpose)
 {
-	return cc_rng_source_id_n(name, strcspn(name, "@"), purpose);
+	return cc_rng_source_id_n(name, strlen(name), purpose);
 }
 
 static inline int is_npt(int status)

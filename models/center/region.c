@@ -19,7 +19,6 @@
 #include "sim/rng.h"
 
 /* Stream purpose within a line's name (after its arrivals and attributes). */
-enum { STREAM_REGION = 3 };
 
 void cc_region_setup(struct center *c)
 {
@@ -36,7 +35,7 @@ void cc_region_setup(struct center *c)
 		for (size_t i = 0; i < scn->n_lines; i++)
 			c->queues[i].region_rng = cc_rng_create(scn->seed, c->replication,
 			                                        cc_center_line_stream(scn->queues[i].name,
-			                                                         STREAM_REGION));
+			                                                         CC_STREAM_REGION));
 	for (size_t i = 0; i < r->n_changes; i++)
 		if (r->changes[i].at_s < c->grid->horizon_s)
 			cc_calendar_schedule(c->cal, r->changes[i].at_s, CLASS_STATUS_DUE, EV_TRAFFIC,

@@ -538,7 +538,7 @@ const char *cc_layout_label(const struct cc_layout *l, enum cc_figure_owner owne
 {
 	const struct cc_scenario *scn = l->scn;
 	switch (owner) {
-	case CC_FIG_QUEUE: snprintf(buf, len, "%s", scn->queues[e].name); break;
+	case CC_FIG_QUEUE: snprintf(buf, len, "%s", scn->queues[e].label); break;
 	case CC_FIG_GROUP: snprintf(buf, len, "%s", scn->groups[e].name); break;
 	case CC_FIG_STATUS:
 		snprintf(buf, len, "%s/%s", scn->groups[e / l->n_status].name,

@@ -66,7 +66,7 @@ static size_t entity_count(const struct cc_run *run, enum cc_figure_owner owner)
 static const char *entity_name(const struct cc_run *run, enum cc_figure_owner owner, size_t i)
 {
 	switch (owner) {
-	case CC_FIG_QUEUE: return run->scn->queues[i].name;
+	case CC_FIG_QUEUE: return run->scn->queues[i].label;
 	case CC_FIG_GROUP: return run->scn->groups[i].name;
 	case CC_FIG_CHANNEL: return cc_channel_name((enum cc_channel)i);
 	default: cc_fail(__FILE__, __LINE__, "no table of this figure owner");
@@ -246,7 +246,7 @@ static void interval_table(FILE *out, const struct cc_run *run, size_t q)
 			if (width_of(text[i + 1][c]) > width[c])
 				width[c] = width_of(text[i + 1][c]);
 	}
-	fprintf(out, "%s: service level target %g %% in %g s\n", cfg->name, cfg->sl_target * 100,
+	fprintf(out, "%s: service level target %g %% in %g s\n", cfg->label, cfg->sl_target * 100,
 	        cfg->sl_threshold_s);
 	for (size_t i = 0; i <= n; i++) {
 		if (i > 0 && idle_interval(run, q, i - 1)) {

@@ -69,10 +69,11 @@ static const char *const disconnect_names[] = { "none", "CUSTOMER_DISCONNECT",
 static const char *const transfer_names[] = { "none", "queue", "agent", "external", "failed",
                                               NULL };
 static const char *const transfer_mode_names[] = { "cold", "consult", "conference", NULL };
-static const char *const channel_enum[] = { "voice", "chat", "email", "task", "callback", NULL };
+#define CC_CHANNEL_NAME(e, name) name,
+static const char *const channel_enum[] = { CC_CHANNELS(CC_CHANNEL_NAME) NULL };
 /* In events, code CC_CHANNEL_COUNT means no contact. */
-static const char *const event_channel_enum[] = { "voice", "chat", "email", "task", "callback",
-                                                  "none", NULL };
+static const char *const event_channel_enum[] = { CC_CHANNELS(CC_CHANNEL_NAME) "none", NULL };
+#undef CC_CHANNEL_NAME
 static const char *const contact_state_names[] = { "NONE", "CONNECTING", "CONNECTED",
                                                    "CONNECTED_ONHOLD", "MISSED", "REJECTED",
                                                    "ENDED", "ERROR", "INCOMING", "PENDING",
@@ -156,7 +157,7 @@ static void labels_init(struct labels *l, const struct cc_scenario *scn, const s
 {
 	CC_NEW_ARRAY(l->queues, scn->n_queues);
 	for (size_t i = 0; i < scn->n_queues; i++)
-		l->queues[i] = scn->queues[i].name;
+		l->queues[i] = scn->queues[i].label;
 	CC_NEW_ARRAY(l->groups, scn->n_groups);
 	for (size_t i = 0; i < scn->n_groups; i++)
 		l->groups[i] = scn->groups[i].name;

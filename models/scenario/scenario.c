@@ -31,9 +31,9 @@
 #define MAX_LEVEL 20
 #define MAX_RETRIES 100
 
-static const char *const channel_names[CC_CHANNEL_COUNT] = {
-	"voice", "chat", "email", "task", "callback",
-};
+#define CC_CHANNEL_NAME(e, name) name,
+static const char *const channel_names[CC_CHANNEL_COUNT] = { CC_CHANNELS(CC_CHANNEL_NAME) };
+#undef CC_CHANNEL_NAME
 
 const char *cc_channel_name(enum cc_channel ch)
 {
@@ -1181,6 +1181,7 @@ static enum cc_status load_queue(struct loader *L, const config_setting_t *s,
 	if (st || (st = get_name(L, s, 1, &name)) || (st = get_string(L, s, "channel", 0, &channel)))
 		return st;
 	q->name = cc_strdup(name);
+	q->label = cc_strdup(name);
 	int found = 0;
 	for (int c = 0; c < CC_CHANNEL_COUNT; c++)
 		if (strcmp(channel, channel_names[c]) == 0) {
@@ -2012,9 +2013,9 @@ static enum cc_status link_transfers(struct loader *L, const config_setting_t *l
 /*
  * Makes every queue exist in every region: queue LINE of region R at R * n_lines + LINE.
  * Region 0 keeps the queues as loaded; the other regions' copies (replicas) share their
- * arrays and distributions, with a name and an array of quick connects of their own (whose
- * queues are in the copy's region, as is its callback queue). With several regions every
- * queue is named "<queue>@<site>". Routing profiles' queues and groups' skills stay lines:
+ * name, arrays and distributions, with a label and an array of quick connects of their own
+ * (whose queues are in the copy's region, as is its callback queue). With several regions
+ * every queue is labelled "<queue>@<site>". Routing profiles' queues and groups' skills stay lines:
  * the model serves them in the region the group is in at the time.
  */
 static void expand_regions(struct cc_scenario *scn)
@@ -2027,11 +2028,11 @@ static void expand_regions(struct cc_scenario *scn)
 		for (size_t line = 0; line < lines; line++) {
 			struct cc_queue_cfg *q = &scn->queues[r * lines + line];
 			const struct cc_queue_cfg *orig = &scn->queues[line];
-			char *name = orig->name;
+			char *label = orig->label;
 			if (n > 1) {
 				size_t len = strlen(orig->name) + strlen(scn->regions.names[r]) + 2;
-				name = cc_malloc(len);
-				snprintf(name, len, "%s@%s", orig->name, scn->regions.names[r]);
+				label = cc_malloc(len);
+				snprintf(label, len, "%s@%s", orig->name, scn->regions.names[r]);
 			}
 			if (r > 0) {
 				*q = *orig;
@@ -2042,9 +2043,9 @@ static void expand_regions(struct cc_scenario *scn)
 					       orig->n_transfers * sizeof *q->transfers);
 				}
 			} else if (n > 1) {
-				cc_free(q->name);
+				cc_free(q->label);
 			}
-			q->name = name;
+			q->label = label;
 			q->line = line;
 			q->region = r;
 			size_t base = r * lines;
@@ -2856,8 +2857,8 @@ void cc_scenario_fini(struct cc_scenario *scn)
 		return;
 	for (size_t i = 0; i < scn->n_queues; i++) {
 		struct cc_queue_cfg *q = &scn->queues[i];
-		cc_free(q->name);
-		/* A region's copy owns its name and its quick connects' array; the rest is its
+		cc_free(q->label);
+		/* A region's copy owns its label and its quick connects' array; the rest is its
 		 * line's. */
 		if (q->replica) {
 			cc_free(q->transfers);
@@ -2865,6 +2866,7 @@ void cc_scenario_fini(struct cc_scenario *scn)
 		}
 		for (size_t k = 0; k < q->n_transfers; k++)
 			quick_connect_fini(&q->transfers[k]);
+		cc_free(q->name);
 		cc_free(q->transfers);
 		cc_free(q->per_hour);
 		cc_dist_fini(&q->handle);
@@ -2905,7 +2907,7 @@ void cc_scenario_fini(struct cc_scenario *scn)
 long cc_scenario_queue_index(const struct cc_scenario *scn, const char *name)
 {
 	for (size_t i = 0; i < scn->n_queues; i++)
-		if (scn->queues[i].name && strcmp(scn->queues[i].name, name) == 0)
+		if (scn->queues[i].label && strcmp(scn->queues[i].label, name) == 0)
 			return (long)i;
 	return -1;
 }

@@ -13,9 +13,19 @@
  * trust what it finds here. The schema is documented in scenarios/README.md.
  */
 
-enum cc_channel { CC_CHANNEL_VOICE, CC_CHANNEL_CHAT, CC_CHANNEL_EMAIL, CC_CHANNEL_TASK,
-                  CC_CHANNEL_CALLBACK, CC_CHANNEL_COUNT };
+/* The channels, in the order of their codes in results files: X(ENUM_SUFFIX, "name"). */
+#define CC_CHANNELS(X)                  \
+	X(VOICE, "voice")               \
+	X(CHAT, "chat")                 \
+	X(EMAIL, "email")               \
+	X(TASK, "task")                 \
+	X(CALLBACK, "callback")
 
+#define CC_CHANNEL_ENUM(e, name) CC_CHANNEL_##e,
+enum cc_channel { CC_CHANNELS(CC_CHANNEL_ENUM) CC_CHANNEL_COUNT };
+#undef CC_CHANNEL_ENUM
+
+/* The channel's name as scenarios and results files write it ("?" beyond the range). */
 const char *cc_channel_name(enum cc_channel ch);
 
 enum cc_arrival_process {
@@ -137,11 +147,13 @@ struct cc_quick_connect_cfg {
 };
 
 struct cc_queue_cfg {
-	char *name;        /* with several regions, "<line>@<region>" */
+	char *name;        /* as written: the line's name, the same in every region */
+	char *label;       /* how results and messages name it: NAME, or "NAME@REGION" with
+	                      several regions (built from NAME and REGION, never parsed) */
 	size_t line;       /* the queue as written in the scenario (index < scn->n_lines) */
 	size_t region;     /* its region (index in scn->regions.names) */
-	int replica;       /* 1: a region's copy of queue LINE, sharing its arrays and
-	                      distributions; only its name and its TRANSFERS array (whose queue
+	int replica;       /* 1: a region's copy of queue LINE, sharing its name, arrays and
+	                      distributions; only its label and its TRANSFERS array (whose queue
 	                      indexes are in its own region) are its own */
 	enum cc_channel channel;
 	enum cc_arrival_process process;
