@@ -54,7 +54,8 @@ static void test_region_move_keeps_voice_and_ends_chat(void **state)
 	struct tu_kept k;
 	tu_run_text(moves, NULL, 0, &scn, &run, &k);
 	assert_int_equal(scn.n_queues, 4);
-	assert_string_equal(scn.queues[3].name, "c@west");
+	assert_string_equal(scn.queues[3].label, "c@west");
+	assert_string_equal(scn.queues[3].name, "c");
 	const struct cc_contact_record *call = tu_record_at(&k, 0, 100), *chat = tu_record_at(&k, 1, 200);
 	const struct cc_contact_record *again = tu_record_at(&k, 3, 310);
 	assert_int_equal(call->agent, 0);
