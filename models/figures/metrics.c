@@ -107,16 +107,6 @@ double cc_metrics_row_seconds(const struct cc_grid *grid, size_t row)
 #define GR(g, f) (x->group[cc_gr_at((g), (f))])
 #define SR(g, s) (x->status[(g) * x->n_status + (size_t)(s)])
 #define GCR(g, ch, f) (x->gc[cc_gcr_at((g), (ch), (f))])
-/* A figure function whose entity index is named IDX (g for groups, i for a group's status or
- * channel). */
-#define FIGURE(fname, idx, expr)                                                              \
-	static double fname(const struct cc_raw_row *x, size_t idx)                            \
-	{                                                                                      \
-		return (expr);                                                                     \
-	}
-#define GROUP_FIGURE(fname, expr) FIGURE(fname, g, expr)
-#define STATUS_FIGURE(fname, expr) FIGURE(fname, i, expr)
-#define GROUP_CHANNEL_FIGURE(fname, expr) FIGURE(fname, i, expr)
 
 /* Agent-seconds of group G in not-productive statuses, with no contact. */
 static double npt_time(const struct cc_raw_row *x, size_t g)
@@ -339,94 +329,86 @@ static double slot_time(const struct cc_raw_row *x, size_t g)
 	return t;
 }
 
-GROUP_FIGURE(g_scheduled_agents, ratio(GR(g, CC_GR_SCHEDULED), cc_metrics_row_seconds(x->grid, x->row)))
-GROUP_FIGURE(g_staffed_agents, ratio(GR(g, CC_GR_STAFFED), cc_metrics_row_seconds(x->grid, x->row)))
-GROUP_FIGURE(g_scheduled, GR(g, CC_GR_SCHEDULED))
-GROUP_FIGURE(g_staffed, GR(g, CC_GR_STAFFED))
-GROUP_FIGURE(g_overtime, GR(g, CC_GR_OVERTIME))
-GROUP_FIGURE(g_ring, GR(g, CC_GR_RING))
-GROUP_FIGURE(g_talk, GR(g, CC_GR_TALK))
-GROUP_FIGURE(g_acw, GR(g, CC_GR_ACW))
-GROUP_FIGURE(g_idle, SR(g, CC_AGENT_AVAILABLE))
-GROUP_FIGURE(g_rona_time, SR(g, CC_AGENT_RONA))
-GROUP_FIGURE(g_npt, npt_time(x, g))
-GROUP_FIGURE(g_offline, SR(g, CC_AGENT_OFFLINE))
-GROUP_FIGURE(g_outbound, GR(g, CC_GR_OUTBOUND))
-GROUP_FIGURE(g_npt_on_contact, GR(g, CC_GR_NPT_ON_CONTACT))
-GROUP_FIGURE(g_answered, GR(g, CC_GR_ANSWERED))
-GROUP_FIGURE(g_offers, GR(g, CC_GR_OFFERS))
-GROUP_FIGURE(g_ronas, GR(g, CC_GR_RONAS))
-GROUP_FIGURE(g_rona_rate, ratio(GR(g, CC_GR_RONAS), GR(g, CC_GR_OFFERS)))
-GROUP_FIGURE(g_ring_rona, GR(g, CC_GR_RING_RONA))
-GROUP_FIGURE(g_ring_absent, GR(g, CC_GR_RING_ABSENT))
-GROUP_FIGURE(g_npt_runs, GR(g, CC_GR_NPT_RUNS))
-GROUP_FIGURE(g_npt_run_mean, ratio(GR(g, CC_GR_NPT_RUN_SUM), GR(g, CC_GR_NPT_RUNS)))
-GROUP_FIGURE(g_acw_limited, GR(g, CC_GR_ACW_LIMITED))
-GROUP_FIGURE(g_outbound_calls, GR(g, CC_GR_OUTBOUND_CALLS))
-GROUP_FIGURE(g_outbound_reached, GR(g, CC_GR_OUTBOUND_REACHED))
-GROUP_FIGURE(g_hold, GR(g, CC_GR_HOLD))
-GROUP_FIGURE(g_transfers_out, GR(g, CC_GR_TRANSFERS_OUT))
-GROUP_FIGURE(g_transfers_in, GR(g, CC_GR_TRANSFERS_IN))
-GROUP_FIGURE(g_transfers_rejected, GR(g, CC_GR_TRANSFERS_REJECTED))
-GROUP_FIGURE(g_moved, GR(g, CC_GR_MOVED))
-GROUP_FIGURE(g_occupancy, ratio(GR(g, CC_GR_TALK) + GR(g, CC_GR_ACW), productive_time(x, g)))
-GROUP_FIGURE(g_utilization, ratio(GR(g, CC_GR_TALK) + GR(g, CC_GR_ACW), GR(g, CC_GR_STAFFED)))
-GROUP_FIGURE(g_slots_per_agent, ratio(slot_time(x, g), GR(g, CC_GR_STAFFED)))
+/* F(id, name, units, long name, description, expression of row X and group G). */
+#define GROUP_FIGURES(F)                                                             \
+	F(scheduled_agents, "scheduled_agents", "1", "agents scheduled", "time-weighted mean number of agents scheduled (inside shifts)", ratio(GR(g, CC_GR_SCHEDULED), cc_metrics_row_seconds(x->grid, x->row))) \
+	F(staffed_agents, "staffed_agents", "1", "agents staffed", "time-weighted mean number of agents logged in", ratio(GR(g, CC_GR_STAFFED), cc_metrics_row_seconds(x->grid, x->row))) \
+	F(scheduled, "scheduled_s", "s", "scheduled time", "agent-seconds inside shifts", GR(g, CC_GR_SCHEDULED)) \
+	F(staffed, "staffed_s", "s", "staffed time", "agent-seconds logged in (not Offline), overtime included", GR(g, CC_GR_STAFFED)) \
+	F(overtime, "overtime_s", "s", "overtime", "agent-seconds logged in after the end of a shift, finishing a contact", GR(g, CC_GR_OVERTIME)) \
+	F(ring, "ring_s", "s", "ringing time", "agent-seconds ringing: offered a contact, not yet accepted or missed", GR(g, CC_GR_RING)) \
+	F(talk, "talk_s", "s", "talk time", "agent-seconds connected to contacts (busy), outbound and hold included", GR(g, CC_GR_TALK)) \
+	F(acw, "acw_s", "s", "after-contact work time", "agent-seconds in after-contact work, outbound included", GR(g, CC_GR_ACW)) \
+	F(idle, "idle_s", "s", "idle time", "agent-seconds Available with no contact and no ring", SR(g, CC_AGENT_AVAILABLE)) \
+	F(rona_time, "rona_s", "s", "time in RONA", "agent-seconds in the RONA / Missed status", SR(g, CC_AGENT_RONA)) \
+	F(npt, "npt_s", "s", "not-productive time", "agent-seconds in not-productive statuses with no contact", npt_time(x, g)) \
+	F(offline, "offline_in_shift_s", "s", "Offline time in shift", "agent-seconds Offline inside shifts (before choosing Available after logging in)", SR(g, CC_AGENT_OFFLINE)) \
+	F(outbound, "outbound_s", "s", "outbound time", "agent-seconds on outbound calls (talk + ACW; part of talk_s and acw_s)", GR(g, CC_GR_OUTBOUND)) \
+	F(npt_on_contact, "npt_on_contact_s", "s", "time on contacts in a not-productive status", "agent-seconds on a contact while in a not-productive status (part of talk_s and acw_s)", GR(g, CC_GR_NPT_ON_CONTACT)) \
+	F(answered, "answered", "1", "contacts answered", "contacts connected to the group's agents (by arrival interval, as queues count them): the queues' answered plus the transfers offered straight to the group's agents that they accepted", GR(g, CC_GR_ANSWERED)) \
+	F(offers, "offers", "1", "offers", "offers made to the group's agents, by the time of the offer", GR(g, CC_GR_OFFERS)) \
+	F(ronas, "ronas", "1", "RONAs", "offers the group's agents missed (RONA), by the time of the offer", GR(g, CC_GR_RONAS)) \
+	F(rona_rate, "rona_rate", "1", "RONA rate", "ronas / offers", ratio(GR(g, CC_GR_RONAS), GR(g, CC_GR_OFFERS))) \
+	F(ring_rona, "ring_rona_s", "s", "ringing of missed offers", "seconds the missed offers rang (ringing on agents who did not answer)", GR(g, CC_GR_RING_RONA)) \
+	F(ring_absent, "ring_absent_s", "s", "ringing on absent agents", "seconds offers rang on agents who would never have answered them (away while Available, or missing the offer outright), by the time of the offer", GR(g, CC_GR_RING_ABSENT)) \
+	F(npt_runs, "npt_runs", "1", "not-productive runs", "runs of consecutive not-productive statuses, counted at their start", GR(g, CC_GR_NPT_RUNS)) \
+	F(npt_run_mean, "npt_run_mean_s", "s", "mean not-productive run", "mean length of a run of consecutive not-productive statuses (the total idle timer, 30:00 in \"20:00/30:00\")", ratio(GR(g, CC_GR_NPT_RUN_SUM), GR(g, CC_GR_NPT_RUNS))) \
+	F(acw_limited, "acw_limited", "1", "ACWs cut by the limit", "after-contact work cleared by the ACW limit, counted at its start", GR(g, CC_GR_ACW_LIMITED)) \
+	F(outbound_calls, "outbound_calls", "1", "outbound calls", "outbound calls placed, counted at their start", GR(g, CC_GR_OUTBOUND_CALLS)) \
+	F(outbound_reached, "outbound_reached", "1", "outbound calls reached", "outbound calls the customer answered", GR(g, CC_GR_OUTBOUND_REACHED)) \
+	F(hold, "hold_s", "s", "hold time", "contact-seconds the group's agents kept a customer on hold while transferring or consulting; with one contact at a time (voice) a part of talk_s, with concurrency two contacts on hold at once count twice", GR(g, CC_GR_HOLD)) \
+	F(transfers_out, "transfers_out", "1", "transfers started", "transfers started by the group's agents (to a queue, an agent or an outside number), by the time the transfer started", GR(g, CC_GR_TRANSFERS_OUT)) \
+	F(transfers_in, "transfers_in", "1", "transfers taken", "transferred contacts connected to the group's agents (transferred to them directly, or into a queue they took it from), by the time of the connect", GR(g, CC_GR_TRANSFERS_IN)) \
+	F(transfers_rejected, "transfers_rejected", "1", "transfers rejected", "transfers offered directly to the group's agents that they rejected, by the time of the rejection", GR(g, CC_GR_TRANSFERS_REJECTED)) \
+	F(moved, "moved", "1", "agents moved", "agents of the group moved to another region, by the time of the move", GR(g, CC_GR_MOVED)) \
+	F(occupancy, "occupancy", "1", "occupancy", "(talk + ACW) / (staffed - not-productive statuses)", ratio(GR(g, CC_GR_TALK) + GR(g, CC_GR_ACW), productive_time(x, g))) \
+	F(utilization, "utilization", "1", "utilization", "(talk + ACW) / staffed", ratio(GR(g, CC_GR_TALK) + GR(g, CC_GR_ACW), GR(g, CC_GR_STAFFED))) \
+	F(slots_per_agent, "slots_per_agent", "1", "contacts held per agent", "contact-seconds held (every channel, from the offer to the end of ACW) / staffed agent-seconds: the time-weighted mean number of contacts a logged-in agent holds", ratio(slot_time(x, g), GR(g, CC_GR_STAFFED)))
 
-STATUS_FIGURE(s_time, SR(i / x->n_status, i % x->n_status))
-STATUS_FIGURE(s_agents, ratio(SR(i / x->n_status, i % x->n_status), cc_metrics_row_seconds(x->grid, x->row)))
+/* F(id, name, units, long name, description, expression of row X and index I = group *
+ * n_status + status). */
+#define STATUS_FIGURES(F)                                                            \
+	F(time, "status_s", "s", "time in status", "agent-seconds in the status with no contact and no ring (Offline: inside shifts only)", SR(i / x->n_status, i % x->n_status)) \
+	F(agents, "status_agents", "1", "agents in status", "time-weighted mean number of agents in the status with no contact and no ring", ratio(SR(i / x->n_status, i % x->n_status), cc_metrics_row_seconds(x->grid, x->row)))
 
 /* Group-channel index I is group * CC_CHANNEL_COUNT + channel. */
 #define GC(f) GCR(i / CC_CHANNEL_COUNT, i % CC_CHANNEL_COUNT, (f))
-GROUP_CHANNEL_FIGURE(gc_occupancy, ratio(GC(CC_GCR_BUSY), productive_time(x, i / CC_CHANNEL_COUNT)))
-GROUP_CHANNEL_FIGURE(gc_concurrency, ratio(GC(CC_GCR_SLOTS), GC(CC_GCR_BUSY)))
-GROUP_CHANNEL_FIGURE(gc_slots, ratio(GC(CC_GCR_SLOTS), cc_metrics_row_seconds(x->grid, x->row)))
-GROUP_CHANNEL_FIGURE(gc_work, GC(CC_GCR_WORK))
-GROUP_CHANNEL_FIGURE(gc_answered, GC(CC_GCR_ANSWERED))
+/* F(id, name, units, long name, description, expression of row X and index I). */
+#define GROUP_CHANNEL_FIGURES(F)                                                     \
+	F(occupancy, "occupancy", "1", "channel occupancy", "agent-seconds holding at least one contact of the channel / productive time (staffed - not-productive statuses) of the group", ratio(GC(CC_GCR_BUSY), productive_time(x, i / CC_CHANNEL_COUNT))) \
+	F(concurrency, "concurrency", "1", "concurrency", "contact-seconds of the channel held / agent-seconds holding at least one: the time-weighted mean number of the channel's contacts an agent holds while holding any", ratio(GC(CC_GCR_SLOTS), GC(CC_GCR_BUSY))) \
+	F(slots, "slots", "1", "slots in use", "time-weighted mean number of the channel's contacts held by the group's agents (slots in use, from the offer to the end of ACW, paused time included)", ratio(GC(CC_GCR_SLOTS), cc_metrics_row_seconds(x->grid, x->row))) \
+	F(work, "work_s", "s", "work time", "contact-seconds of the channel in talk or ACW", GC(CC_GCR_WORK)) \
+	F(answered, "answered", "1", "contacts answered", "offered contacts of the channel connected to the group's agents (by arrival interval)", GC(CC_GCR_ANSWERED))
+
+/* For each figure ID of these lists, a function g_ID, s_ID or gc_ID of a row and an index. */
+#define DEFINE_FIGURE(prefix, idx, id, expr)                                                 \
+	static double prefix##id(const struct cc_raw_row *x, size_t idx)                       \
+	{                                                                                      \
+		return (expr);                                                                     \
+	}
+#define DEFINE_GROUP_FIGURE(id, name, units, long_name, description, expr) \
+	DEFINE_FIGURE(g_, g, id, expr)
+#define DEFINE_STATUS_FIGURE(id, name, units, long_name, description, expr) \
+	DEFINE_FIGURE(s_, i, id, expr)
+#define DEFINE_GROUP_CHANNEL_FIGURE(id, name, units, long_name, description, expr) \
+	DEFINE_FIGURE(gc_, i, id, expr)
+GROUP_FIGURES(DEFINE_GROUP_FIGURE)
+STATUS_FIGURES(DEFINE_STATUS_FIGURE)
+GROUP_CHANNEL_FIGURES(DEFINE_GROUP_CHANNEL_FIGURE)
+#define GROUP_ENTRY(id, name, units, long_name, description, expr) \
+	{ name, CC_FIG_GROUP, units, long_name, description, g_##id },
+#define STATUS_ENTRY(id, name, units, long_name, description, expr) \
+	{ name, CC_FIG_STATUS, units, long_name, description, s_##id },
+#define GROUP_CHANNEL_ENTRY(id, name, units, long_name, description, expr) \
+	{ name, CC_FIG_GROUP_CHANNEL, units, long_name, description, gc_##id },
 
 static const struct cc_figure figures[] = {
 	QUEUE_FIGURES(QUEUE_ENTRY)
-	{ "scheduled_agents", CC_FIG_GROUP, "1", "agents scheduled", "time-weighted mean number of agents scheduled (inside shifts)", g_scheduled_agents },
-	{ "staffed_agents", CC_FIG_GROUP, "1", "agents staffed", "time-weighted mean number of agents logged in", g_staffed_agents },
-	{ "scheduled_s", CC_FIG_GROUP, "s", "scheduled time", "agent-seconds inside shifts", g_scheduled },
-	{ "staffed_s", CC_FIG_GROUP, "s", "staffed time", "agent-seconds logged in (not Offline), overtime included", g_staffed },
-	{ "overtime_s", CC_FIG_GROUP, "s", "overtime", "agent-seconds logged in after the end of a shift, finishing a contact", g_overtime },
-	{ "ring_s", CC_FIG_GROUP, "s", "ringing time", "agent-seconds ringing: offered a contact, not yet accepted or missed", g_ring },
-	{ "talk_s", CC_FIG_GROUP, "s", "talk time", "agent-seconds connected to contacts (busy), outbound and hold included", g_talk },
-	{ "acw_s", CC_FIG_GROUP, "s", "after-contact work time", "agent-seconds in after-contact work, outbound included", g_acw },
-	{ "idle_s", CC_FIG_GROUP, "s", "idle time", "agent-seconds Available with no contact and no ring", g_idle },
-	{ "rona_s", CC_FIG_GROUP, "s", "time in RONA", "agent-seconds in the RONA / Missed status", g_rona_time },
-	{ "npt_s", CC_FIG_GROUP, "s", "not-productive time", "agent-seconds in not-productive statuses with no contact", g_npt },
-	{ "offline_in_shift_s", CC_FIG_GROUP, "s", "Offline time in shift", "agent-seconds Offline inside shifts (before choosing Available after logging in)", g_offline },
-	{ "outbound_s", CC_FIG_GROUP, "s", "outbound time", "agent-seconds on outbound calls (talk + ACW; part of talk_s and acw_s)", g_outbound },
-	{ "npt_on_contact_s", CC_FIG_GROUP, "s", "time on contacts in a not-productive status", "agent-seconds on a contact while in a not-productive status (part of talk_s and acw_s)", g_npt_on_contact },
-	{ "answered", CC_FIG_GROUP, "1", "contacts answered", "contacts connected to the group's agents (by arrival interval, as queues count them): the queues' answered plus the transfers offered straight to the group's agents that they accepted", g_answered },
-	{ "offers", CC_FIG_GROUP, "1", "offers", "offers made to the group's agents, by the time of the offer", g_offers },
-	{ "ronas", CC_FIG_GROUP, "1", "RONAs", "offers the group's agents missed (RONA), by the time of the offer", g_ronas },
-	{ "rona_rate", CC_FIG_GROUP, "1", "RONA rate", "ronas / offers", g_rona_rate },
-	{ "ring_rona_s", CC_FIG_GROUP, "s", "ringing of missed offers", "seconds the missed offers rang (ringing on agents who did not answer)", g_ring_rona },
-	{ "ring_absent_s", CC_FIG_GROUP, "s", "ringing on absent agents", "seconds offers rang on agents who would never have answered them (away while Available, or missing the offer outright), by the time of the offer", g_ring_absent },
-	{ "npt_runs", CC_FIG_GROUP, "1", "not-productive runs", "runs of consecutive not-productive statuses, counted at their start", g_npt_runs },
-	{ "npt_run_mean_s", CC_FIG_GROUP, "s", "mean not-productive run", "mean length of a run of consecutive not-productive statuses (the total idle timer, 30:00 in \"20:00/30:00\")", g_npt_run_mean },
-	{ "acw_limited", CC_FIG_GROUP, "1", "ACWs cut by the limit", "after-contact work cleared by the ACW limit, counted at its start", g_acw_limited },
-	{ "outbound_calls", CC_FIG_GROUP, "1", "outbound calls", "outbound calls placed, counted at their start", g_outbound_calls },
-	{ "outbound_reached", CC_FIG_GROUP, "1", "outbound calls reached", "outbound calls the customer answered", g_outbound_reached },
-	{ "hold_s", CC_FIG_GROUP, "s", "hold time", "contact-seconds the group's agents kept a customer on hold while transferring or consulting; with one contact at a time (voice) a part of talk_s, with concurrency two contacts on hold at once count twice", g_hold },
-	{ "transfers_out", CC_FIG_GROUP, "1", "transfers started", "transfers started by the group's agents (to a queue, an agent or an outside number), by the time the transfer started", g_transfers_out },
-	{ "transfers_in", CC_FIG_GROUP, "1", "transfers taken", "transferred contacts connected to the group's agents (transferred to them directly, or into a queue they took it from), by the time of the connect", g_transfers_in },
-	{ "transfers_rejected", CC_FIG_GROUP, "1", "transfers rejected", "transfers offered directly to the group's agents that they rejected, by the time of the rejection", g_transfers_rejected },
-	{ "moved", CC_FIG_GROUP, "1", "agents moved", "agents of the group moved to another region, by the time of the move", g_moved },
-	{ "occupancy", CC_FIG_GROUP, "1", "occupancy", "(talk + ACW) / (staffed - not-productive statuses)", g_occupancy },
-	{ "utilization", CC_FIG_GROUP, "1", "utilization", "(talk + ACW) / staffed", g_utilization },
-	{ "slots_per_agent", CC_FIG_GROUP, "1", "contacts held per agent", "contact-seconds held (every channel, from the offer to the end of ACW) / staffed agent-seconds: the time-weighted mean number of contacts a logged-in agent holds", g_slots_per_agent },
-	{ "status_s", CC_FIG_STATUS, "s", "time in status", "agent-seconds in the status with no contact and no ring (Offline: inside shifts only)", s_time },
-	{ "status_agents", CC_FIG_STATUS, "1", "agents in status", "time-weighted mean number of agents in the status with no contact and no ring", s_agents },
+	GROUP_FIGURES(GROUP_ENTRY)
+	STATUS_FIGURES(STATUS_ENTRY)
 	QUEUE_FIGURES(CHANNEL_ENTRY)
-	{ "occupancy", CC_FIG_GROUP_CHANNEL, "1", "channel occupancy", "agent-seconds holding at least one contact of the channel / productive time (staffed - not-productive statuses) of the group", gc_occupancy },
-	{ "concurrency", CC_FIG_GROUP_CHANNEL, "1", "concurrency", "contact-seconds of the channel held / agent-seconds holding at least one: the time-weighted mean number of the channel's contacts an agent holds while holding any", gc_concurrency },
-	{ "slots", CC_FIG_GROUP_CHANNEL, "1", "slots in use", "time-weighted mean number of the channel's contacts held by the group's agents (slots in use, from the offer to the end of ACW, paused time included)", gc_slots },
-	{ "work_s", CC_FIG_GROUP_CHANNEL, "s", "work time", "contact-seconds of the channel in talk or ACW", gc_work },
-	{ "answered", CC_FIG_GROUP_CHANNEL, "1", "contacts answered", "offered contacts of the channel connected to the group's agents (by arrival interval)", gc_answered },
+	GROUP_CHANNEL_FIGURES(GROUP_CHANNEL_ENTRY)
 };
 const struct cc_figure *cc_figures(size_t *n)
 {
