@@ -155,56 +155,73 @@ struct cc_count_field {
 const struct cc_count_field *cc_count_fields(size_t *n);
 uint64_t cc_count_value(const struct cc_rep_counts *c, const struct cc_count_field *f);
 
+/*
+ * The enums of the records and events below, each value with the name the results file gives
+ * it (X(VALUE, "name")): the enum and the file's enum type come from the same list.
+ */
+
 /* Outcome of a contact record. */
-enum cc_outcome { CC_OUTCOME_HANDLED, CC_OUTCOME_ABANDONED, CC_OUTCOME_WAITING_AT_END,
-                  CC_OUTCOME_IN_SERVICE_AT_END, CC_OUTCOME_OUTBOUND,
-                  CC_OUTCOME_CALLBACK,   /* left the queue for a callback */
-                  CC_OUTCOME_UNREACHED,  /* a callback whose every attempt failed */
-                  CC_OUTCOME_TRANSFERRED,/* handled, then handed on (see the record's
-                                            transfer) */
-                  CC_OUTCOME_ENDED_BY_MOVE, /* a chat or task ended at once when its agent
-                                               moved to another region */
-                  CC_OUTCOME_COUNT };
+#define CC_OUTCOMES(X)                                                                       \
+	X(HANDLED, "handled")                                                                  \
+	X(ABANDONED, "abandoned")                                                              \
+	X(WAITING_AT_END, "waiting_at_end")                                                    \
+	X(IN_SERVICE_AT_END, "in_service_at_end")                                              \
+	X(OUTBOUND, "outbound")                                                                \
+	X(CALLBACK, "callback")       /* left the queue for a callback */                      \
+	X(UNREACHED, "unreached")     /* a callback whose every attempt failed */              \
+	X(TRANSFERRED, "transferred") /* handled, then handed on (see the record's transfer) */\
+	X(ENDED_BY_MOVE, "ended_by_move") /* a chat or task ended at once when its agent moved \
+	                                     to another region */
+#define CC_OUTCOME_ENUM(e, name) CC_OUTCOME_##e,
+enum cc_outcome { CC_OUTCOMES(CC_OUTCOME_ENUM) CC_OUTCOME_COUNT };
+#undef CC_OUTCOME_ENUM
 
 /* What a record's hand-over was. */
-enum cc_record_transfer {
-	CC_RT_NONE,     /* not transferred */
-	CC_RT_QUEUE,    /* into a queue (the next record) */
-	CC_RT_AGENT,    /* to an agent (the next record) */
-	CC_RT_EXTERNAL, /* to an outside number (no next record) */
-	CC_RT_FAILED,   /* to an agent who was busy, rejected or missed it (or moved
-	                   away while it rang); the first agent
-	                   kept the customer (or the fallback queue took it: the next record) */
-	CC_RT_COUNT
-};
+#define CC_RECORD_TRANSFERS(X)                                                               \
+	X(NONE, "none")         /* not transferred */                                          \
+	X(QUEUE, "queue")       /* into a queue (the next record) */                           \
+	X(AGENT, "agent")       /* to an agent (the next record) */                            \
+	X(EXTERNAL, "external") /* to an outside number (no next record) */                    \
+	X(FAILED, "failed")     /* to an agent who was busy, rejected or missed it (or moved   \
+	                           away while it rang); the first agent kept the customer (or  \
+	                           the fallback queue took it: the next record) */
+#define CC_RT_ENUM(e, name) CC_RT_##e,
+enum cc_record_transfer { CC_RECORD_TRANSFERS(CC_RT_ENUM) CC_RT_COUNT };
+#undef CC_RT_ENUM
 
 /* Why a contact record ended. */
-enum cc_disconnect {
-	CC_DISCONNECT_NONE,     /* still in the system at the horizon */
-	CC_DISCONNECT_CUSTOMER, /* CUSTOMER_DISCONNECT: hung up before reaching an agent */
-	CC_DISCONNECT_ENDED,    /* the conversation ended (the model does not say who hung up) */
-	CC_DISCONNECT_FAILED,   /* an outbound call the customer did not answer */
-	CC_DISCONNECT_TRANSFERRED, /* handed on to a queue, an agent or an outside number */
-	CC_DISCONNECT_AGENT,    /* AGENT_DISCONNECT: the agent left (a region move) */
-	CC_DISCONNECT_COUNT
-};
+#define CC_DISCONNECTS(X)                                                                    \
+	X(NONE, "none")                      /* still in the system at the horizon */          \
+	X(CUSTOMER, "CUSTOMER_DISCONNECT")   /* hung up before reaching an agent */            \
+	X(ENDED, "CONVERSATION_ENDED")       /* the conversation ended (the model does not say \
+	                                        who hung up) */                                \
+	X(FAILED, "OUTBOUND_FAILED")         /* an outbound call the customer did not answer */\
+	X(TRANSFERRED, "TRANSFERRED")        /* handed on to a queue, an agent or an outside   \
+	                                        number */                                      \
+	X(AGENT, "AGENT_DISCONNECT")         /* the agent left (a region move) */
+#define CC_DISCONNECT_ENUM(e, name) CC_DISCONNECT_##e,
+enum cc_disconnect { CC_DISCONNECTS(CC_DISCONNECT_ENUM) CC_DISCONNECT_COUNT };
+#undef CC_DISCONNECT_ENUM
 
 /* Contact states in the agent event stream, as Amazon Connect names them. */
-enum cc_contact_state {
-	CC_CS_NONE,             /* the agent has no contact (after the change) */
-	CC_CS_CONNECTING,       /* offered, ringing */
-	CC_CS_CONNECTED,
-	CC_CS_CONNECTED_ONHOLD, /* the customer is on hold while the agent transfers or consults */
-	CC_CS_MISSED,           /* not accepted within the offer timeout: RONA */
-	CC_CS_REJECTED,         /* the customer hung up while it was connecting */
-	CC_CS_ENDED,            /* the conversation is over; the agent is in ACW */
-	CC_CS_ERROR,            /* an outbound call or a callback attempt failed (the customer
-	                           did not answer) */
-	CC_CS_INCOMING,         /* a queued callback is offered to the agent */
-	CC_CS_PENDING,          /* the agent accepted the callback; the customer is being dialled */
-	CC_CS_PAUSED,           /* a task is paused (it keeps its slot) */
-	CC_CS_COUNT
-};
+#define CC_CONTACT_STATES(X)                                                                 \
+	X(NONE, "NONE")             /* the agent has no contact (after the change) */          \
+	X(CONNECTING, "CONNECTING") /* offered, ringing */                                     \
+	X(CONNECTED, "CONNECTED")                                                              \
+	X(CONNECTED_ONHOLD, "CONNECTED_ONHOLD") /* the customer is on hold while the agent     \
+	                                           transfers or consults */                    \
+	X(MISSED, "MISSED")         /* not accepted within the offer timeout: RONA */          \
+	X(REJECTED, "REJECTED")     /* the customer hung up while it was connecting */         \
+	X(ENDED, "ENDED")           /* the conversation is over; the agent is in ACW */        \
+	X(ERROR, "ERROR")           /* an outbound call or a callback attempt failed (the      \
+	                               customer did not answer) */                             \
+	X(INCOMING, "INCOMING")     /* a queued callback is offered to the agent */            \
+	X(PENDING, "PENDING")       /* the agent accepted the callback; the customer is being  \
+	                               dialled */                                              \
+	X(PAUSED, "PAUSED")         /* a task is paused (it keeps its slot) */
+#define CC_CS_ENUM(e, name) CC_CS_##e,
+enum cc_contact_state { CC_CONTACT_STATES(CC_CS_ENUM) CC_CS_COUNT };
+#undef CC_CS_ENUM
 
 /* One row per contact record (a contact's connection to the center). Times in seconds. */
 struct cc_contact_record {

@@ -59,33 +59,21 @@ struct cc_results {
 	const char **status_names;    /* the status enum's names, NULL-terminated */
 };
 
-static const char *const outcome_names[] = { "handled", "abandoned", "waiting_at_end",
-                                             "in_service_at_end", "outbound", "callback",
-                                             "unreached", "transferred", "ended_by_move",
-                                             NULL };
-static const char *const disconnect_names[] = { "none", "CUSTOMER_DISCONNECT",
-                                                "CONVERSATION_ENDED", "OUTBOUND_FAILED",
-                                                "TRANSFERRED", "AGENT_DISCONNECT", NULL };
-static const char *const transfer_names[] = { "none", "queue", "agent", "external", "failed",
-                                              NULL };
-static const char *const transfer_mode_names[] = { "cold", "consult", "conference", NULL };
-#define CC_CHANNEL_NAME(e, name) name,
-static const char *const channel_enum[] = { CC_CHANNELS(CC_CHANNEL_NAME) NULL };
+/* The file's enum types: each list's names, NULL-terminated. */
+#define CC_NAME(e, name) name,
+static const char *const outcome_names[] = { CC_OUTCOMES(CC_NAME) NULL };
+static const char *const disconnect_names[] = { CC_DISCONNECTS(CC_NAME) NULL };
+static const char *const transfer_names[] = { CC_RECORD_TRANSFERS(CC_NAME) NULL };
+static const char *const channel_enum[] = { CC_CHANNELS(CC_NAME) NULL };
 /* In events, code CC_CHANNEL_COUNT means no contact. */
-static const char *const event_channel_enum[] = { CC_CHANNELS(CC_CHANNEL_NAME) "none", NULL };
-#undef CC_CHANNEL_NAME
-static const char *const contact_state_names[] = { "NONE", "CONNECTING", "CONNECTED",
-                                                   "CONNECTED_ONHOLD", "MISSED", "REJECTED",
-                                                   "ENDED", "ERROR", "INCOMING", "PENDING",
-                                                   "PAUSED", NULL };
-#define NAMES(a) (sizeof (a) / sizeof (a)[0] - 1)
-_Static_assert(NAMES(outcome_names) == CC_OUTCOME_COUNT, "a name per outcome");
-_Static_assert(NAMES(disconnect_names) == CC_DISCONNECT_COUNT, "a name per disconnect reason");
-_Static_assert(NAMES(transfer_names) == CC_RT_COUNT, "a name per record transfer");
-_Static_assert(NAMES(transfer_mode_names) == CC_TRANSFER_CONFERENCE + 1, "a name per transfer mode");
-_Static_assert(NAMES(channel_enum) == CC_CHANNEL_COUNT, "a name per channel");
-_Static_assert(NAMES(event_channel_enum) == CC_CHANNEL_COUNT + 1, "channels, then none");
-_Static_assert(NAMES(contact_state_names) == CC_CS_COUNT, "a name per contact state");
+static const char *const event_channel_enum[] = { CC_CHANNELS(CC_NAME) "none", NULL };
+static const char *const contact_state_names[] = { CC_CONTACT_STATES(CC_NAME) NULL };
+#undef CC_NAME
+/* enum cc_transfer_mode has no list of names beside it (the scenario loader spells them for
+ * its own messages), so this one is kept in step by hand. */
+static const char *const transfer_mode_names[] = { "cold", "consult", "conference", NULL };
+_Static_assert(sizeof transfer_mode_names / sizeof transfer_mode_names[0] ==
+                   CC_TRANSFER_CONFERENCE + 2, "a name per transfer mode");
 
 #define REC(field) offsetof(struct cc_contact_record, field)
 static const struct cc_h5_field record_fields[] = {
