@@ -4,27 +4,13 @@
 #include <string.h>
 
 #include "models/output/clock.h"
+#include "models/output/tables.h"
 #include "models/version.h"
 #include "sim/alloc.h"
 #include "sim/h5.h"
 
 /* Rows of the contact-record and agent-event tables per chunk, and per write at most. */
 enum { RECORD_CHUNK = 16384, RECORD_BLOCK = 65536, EVENT_CHUNK = 16384, EVENT_BLOCK = 16384 };
-
-/*
- * An agent event as the file stores it. It differs from struct cc_agent_event in one field:
- * next_status is an int32 with -1 for "none", the file's convention for a missing index,
- * where the struct keeps a byte with CC_NO_STATUS (255), which no status name could label.
- * Fields are in the order readers see them (the file's rows are packed by offset).
- */
-struct event_row {
-	double time_s;
-	int32_t replication, agent, group;
-	uint8_t status;
-	int32_t next_status;
-	int64_t contact_id;
-	uint8_t contact_state, channel;
-};
 
 /* Blocks of per-replication figures are written once they reach about this size: large
  * enough for few writes, small enough that memory stays flat however many replications. */
@@ -55,66 +41,8 @@ struct cc_results {
 	double *gather;           /* one figure's part of the largest block, made contiguous */
 	struct cc_h5_table *records;
 	struct cc_h5_table *events;
-	struct event_row *event_buf;  /* EVENT_BLOCK rows, for converting events */
+	struct cc_event_row *event_buf;  /* EVENT_BLOCK rows, for converting events */
 	const char **status_names;    /* the status enum's names, NULL-terminated */
-};
-
-/* The file's enum types: each list's names, NULL-terminated. */
-#define CC_NAME(e, name) name,
-static const char *const outcome_names[] = { CC_OUTCOMES(CC_NAME) NULL };
-static const char *const disconnect_names[] = { CC_DISCONNECTS(CC_NAME) NULL };
-static const char *const transfer_names[] = { CC_RECORD_TRANSFERS(CC_NAME) NULL };
-static const char *const channel_enum[] = { CC_CHANNELS(CC_NAME) NULL };
-/* In events, code CC_CHANNEL_COUNT means no contact. */
-static const char *const event_channel_enum[] = { CC_CHANNELS(CC_NAME) "none", NULL };
-static const char *const contact_state_names[] = { CC_CONTACT_STATES(CC_NAME) NULL };
-#undef CC_NAME
-/* enum cc_transfer_mode has no list of names beside it (the scenario loader spells them for
- * its own messages), so this one is kept in step by hand. */
-static const char *const transfer_mode_names[] = { "cold", "consult", "conference", NULL };
-_Static_assert(sizeof transfer_mode_names / sizeof transfer_mode_names[0] ==
-                   CC_TRANSFER_CONFERENCE + 2, "a name per transfer mode");
-
-#define REC(field) offsetof(struct cc_contact_record, field)
-static const struct cc_h5_field record_fields[] = {
-	{ "record_id", REC(record_id), CC_H5_I64, "1", "id of this contact record, unique within the replication", NULL },
-	{ "contact_id", REC(contact_id), CC_H5_I64, "1", "id of the contact, equal to record_id: every connection (each leg of a transfer, a callback, a restart) is a contact of its own, as in Amazon Connect; the agent event stream names it by this id", NULL },
-	{ "initial_record_id", REC(initial_record_id), CC_H5_I64, "1", "the customer's first record (this record's own record_id when it is the first), shared by every record of the customer", NULL },
-	{ "previous_record_id", REC(previous_record_id), CC_H5_I64, "1", "record this one continues (-1: the customer's first record): the record transferred from, the record whose customer asked for this callback, or the chat or task a region move ended before this restart", NULL },
-	{ "next_record_id", REC(next_record_id), CC_H5_I64, "1", "record that continues this one (-1: none): the record of the transfer in the target queue or at the target agent (the fallback queue's after a failed agent transfer), the callback, or the restart; previous_record_id of that record is this one", NULL },
-	{ "replication", REC(replication), CC_H5_I32, "1", "replication index", NULL },
-	{ "queue", REC(queue), CC_H5_I32, "1", "queue index into /entities/queue", NULL },
-	{ "channel", REC(channel), CC_H5_ENUM8, "1", "channel of the contact", channel_enum },
-	{ "arrival_s", REC(arrival_s), CC_H5_F64, "s", "arrival at the queue, from the start of the run; for an outbound call, the start of dialling", NULL },
-	{ "connect_s", REC(connect_s), CC_H5_F64, "s", "connection to an agent (NaN: never connected)", NULL },
-	{ "end_s", REC(end_s), CC_H5_F64, "s", "end of talk, abandonment, failure of an outbound call, or the horizon if still in the system", NULL },
-	{ "acw_end_s", REC(acw_end_s), CC_H5_F64, "s", "end of after-contact work (NaN: none done)", NULL },
-	{ "agent", REC(agent), CC_H5_I32, "1", "agent index into /entities/agent (-1: never reached an agent)", NULL },
-	{ "group", REC(group), CC_H5_I32, "1", "agent group index into /entities/group (-1: never reached an agent)", NULL },
-	{ "outcome", REC(outcome), CC_H5_ENUM8, "1", "how the record ended (transferred: answered, then handed on as transfer says; ended_by_move: a chat, email or task ended at once when its agent moved to another region)", outcome_names },
-	{ "disconnect_reason", REC(disconnect), CC_H5_ENUM8, "1", "why the record ended: CUSTOMER_DISCONNECT (hung up before reaching an agent; agent -1), CONVERSATION_ENDED, OUTBOUND_FAILED (the customer did not answer), TRANSFERRED (handed on to a queue, an agent or an outside number), AGENT_DISCONNECT (the agent left: a region move), none (still in the system at the horizon)", disconnect_names },
-	{ "transfer", REC(transfer), CC_H5_ENUM8, "1", "the record's hand-over: none; queue or agent (the next record continues it); external (to an outside number, no next record); failed (the target agent was busy, rejected or missed (or that moved away while it rang) it: this record's agent took the customer back, or the fallback queue took it as the next record)", transfer_names },
-	{ "transfer_mode", REC(transfer_mode), CC_H5_ENUM8, "1", "how the hand-over went when transfer is not none: cold (the agent left as soon as the target connected, or the contact entered the queue), consult (the agents talked first, the customer on hold), conference (all three talked, then the agent left); cold (code 0) when transfer is none", transfer_mode_names },
-	{ "hold_s", REC(hold_s), CC_H5_F64, "s", "seconds the customer spent on hold (CONNECTED_ONHOLD) in this record, all holds together: its agent transferring or consulting", NULL },
-	{ "ronas", REC(ronas), CC_H5_I32, "1", "offers of this contact that agents missed (RONA)", NULL },
-	{ "attempts", REC(attempts), CC_H5_I32, "1", "callbacks: dial attempts made (0 for other contacts)", NULL },
-	{ "ring_s", REC(ring_s), CC_H5_F64, "s", "seconds this contact rang at agents, all offers together", NULL },
-	{ "head_start_s", REC(head_start_s), CC_H5_F64, "s", "the priority head start the contact queued with (0: none)", NULL },
-};
-
-/* The status field's enum names are the scenario's, so they are filled in at open time. */
-#define EVT(field) offsetof(struct event_row, field)
-enum { EVENT_STATUS_FIELD = 4 };
-static const struct cc_h5_field event_fields[] = {
-	{ "time_s", EVT(time_s), CC_H5_F64, "s", "time of the change, from the start of the run", NULL },
-	{ "replication", EVT(replication), CC_H5_I32, "1", "replication index", NULL },
-	{ "agent", EVT(agent), CC_H5_I32, "1", "agent index into /entities/agent", NULL },
-	{ "group", EVT(group), CC_H5_I32, "1", "the agent's group, index into /entities/group", NULL },
-	{ "status", EVT(status), CC_H5_ENUM8, "1", "the agent's status after the change (codes index /entities/status)", NULL },
-	{ "next_status", EVT(next_status), CC_H5_I32, "1", "status the agent has chosen to take when its contact ends, index into /entities/status (-1: none pending)", NULL },
-	{ "contact_id", EVT(contact_id), CC_H5_I64, "1", "the contact concerned, as contact_id in /contacts/records (-1: none)", NULL },
-	{ "contact_state", EVT(contact_state), CC_H5_ENUM8, "1", "state of the agent's contact after the change (NONE: no contact)", contact_state_names },
-	{ "channel", EVT(channel), CC_H5_ENUM8, "1", "channel of the contact (none: no contact)", event_channel_enum },
 };
 
 void cc_results_default_path(const struct cc_scenario *scn, char *buf, size_t len)
@@ -430,6 +358,16 @@ static void make_counts(struct cc_results *r)
 	}
 }
 
+/* Creates the contact-record table. */
+static void open_records(struct cc_results *r)
+{
+	size_t nf;
+	const struct cc_h5_field *fields = cc_record_fields(&nf);
+	cc_h5_table_create(r->file, "/contacts/records", fields, nf, sizeof(struct cc_contact_record),
+	                   RECORD_CHUNK, "one row per contact record, replications in order",
+	                   &r->records);
+}
+
 /* Creates the agent-event table, its status names taken from the scenario. */
 static enum cc_status open_events(struct cc_results *r, const struct cc_scenario *scn)
 {
@@ -437,15 +375,18 @@ static enum cc_status open_events(struct cc_results *r, const struct cc_scenario
 	r->status_names = cc_calloc(n + 1, sizeof *r->status_names);
 	for (size_t s = 0; s < n; s++)
 		r->status_names[s] = cc_scenario_status_name(scn, s);
-	struct cc_h5_field fields[sizeof event_fields / sizeof event_fields[0]];
-	memcpy(fields, event_fields, sizeof fields);
-	CC_ASSERT(strcmp(fields[EVENT_STATUS_FIELD].name, "status") == 0);
-	fields[EVENT_STATUS_FIELD].enum_names = r->status_names;
+	size_t nf;
+	const struct cc_h5_field *event_fields = cc_event_fields(&nf);
+	struct cc_h5_field *fields = cc_calloc(nf, sizeof *fields);
+	memcpy(fields, event_fields, nf * sizeof *fields);
+	fields[CC_EVENT_STATUS_FIELD].enum_names = r->status_names;
 	r->event_buf = cc_calloc(EVENT_BLOCK, sizeof *r->event_buf);
-	return cc_h5_table_create(r->file, "/agents/events", fields, sizeof fields / sizeof fields[0],
-	                          sizeof(struct event_row), EVENT_CHUNK,
-	                          "one row per agent state change: the agent's state after it, replications in order",
-	                          &r->events);
+	enum cc_status st = cc_h5_table_create(r->file, "/agents/events", fields, nf,
+	                                       sizeof(struct cc_event_row), EVENT_CHUNK,
+	                                       "one row per agent state change: the agent's state after it, replications in order",
+	                                       &r->events);
+	cc_free(fields);
+	return st;
 }
 
 enum cc_status cc_results_open(const char *path, const struct cc_scenario *scn,
@@ -507,10 +448,7 @@ enum cc_status cc_results_open(const char *path, const struct cc_scenario *scn,
 	labels_fini(&l);
 	intervals_fini(&iv, r);
 	if (cc_h5_error(f)[0] == '\0' && scn->contact_records)
-		cc_h5_table_create(f, "/contacts/records", record_fields,
-		                   sizeof record_fields / sizeof record_fields[0],
-		                   sizeof(struct cc_contact_record), RECORD_CHUNK,
-		                   "one row per contact record, replications in order", &r->records);
+		open_records(r);
 	if (cc_h5_error(f)[0] == '\0' && scn->agent_events)
 		open_events(r, scn);
 	if (cc_h5_error(f)[0]) {
@@ -546,7 +484,7 @@ static int append_events(void *ctx, const struct cc_agent_event *rows, size_t n)
 		size_t block = n - done < EVENT_BLOCK ? n - done : EVENT_BLOCK;
 		for (size_t i = 0; i < block; i++) {
 			const struct cc_agent_event *e = &rows[done + i];
-			r->event_buf[i] = (struct event_row){
+			r->event_buf[i] = (struct cc_event_row){
 				.time_s = e->time_s,
 				.replication = e->replication,
 				.agent = e->agent,
