@@ -157,69 +157,62 @@ uint64_t cc_count_value(const struct cc_rep_counts *c, const struct cc_count_fie
 
 /*
  * The enums of the records and events below, each value with the name the results file gives
- * it (X(VALUE, "name")): the enum and the file's enum type come from the same list.
+ * it and what it means: X(VALUE, "name", "meaning"). The enum, the file's enum types and the
+ * table of codes in results/README.md all come from these lists.
  */
 
 /* Outcome of a contact record. */
 #define CC_OUTCOMES(X)                                                                       \
-	X(HANDLED, "handled")                                                                  \
-	X(ABANDONED, "abandoned")                                                              \
-	X(WAITING_AT_END, "waiting_at_end")                                                    \
-	X(IN_SERVICE_AT_END, "in_service_at_end")                                              \
-	X(OUTBOUND, "outbound")                                                                \
-	X(CALLBACK, "callback")       /* left the queue for a callback */                      \
-	X(UNREACHED, "unreached")     /* a callback whose every attempt failed */              \
-	X(TRANSFERRED, "transferred") /* handled, then handed on (see the record's transfer) */\
-	X(ENDED_BY_MOVE, "ended_by_move") /* a chat or task ended at once when its agent moved \
-	                                     to another region */
-#define CC_OUTCOME_ENUM(e, name) CC_OUTCOME_##e,
+	X(HANDLED, "handled", "answered and finished: talk, and ACW if any, over")            \
+	X(ABANDONED, "abandoned", "the customer hung up before reaching an agent")             \
+	X(WAITING_AT_END, "waiting_at_end", "still waiting at the horizon")                    \
+	X(IN_SERVICE_AT_END, "in_service_at_end", "with an agent (talk, hold or ACW) at the horizon") \
+	X(OUTBOUND, "outbound", "an outbound call")                                            \
+	X(CALLBACK, "callback", "the customer left the queue for a callback; the callback is a new record at the callback queue whose previous_record_id is this record") \
+	X(UNREACHED, "unreached", "a callback whose every dial attempt failed")                \
+	X(TRANSFERRED, "transferred", "answered, then handed on as the record's transfer says") \
+	X(ENDED_BY_MOVE, "ended_by_move", "a chat, email or task ended at once when its agent moved to another region")
+#define CC_OUTCOME_ENUM(e, name, doc) CC_OUTCOME_##e,
 enum cc_outcome { CC_OUTCOMES(CC_OUTCOME_ENUM) CC_OUTCOME_COUNT };
 #undef CC_OUTCOME_ENUM
 
 /* What a record's hand-over was. */
 #define CC_RECORD_TRANSFERS(X)                                                               \
-	X(NONE, "none")         /* not transferred */                                          \
-	X(QUEUE, "queue")       /* into a queue (the next record) */                           \
-	X(AGENT, "agent")       /* to an agent (the next record) */                            \
-	X(EXTERNAL, "external") /* to an outside number (no next record) */                    \
-	X(FAILED, "failed")     /* to an agent who was busy, rejected or missed it (or moved   \
-	                           away while it rang); the first agent kept the customer (or  \
-	                           the fallback queue took it: the next record) */
-#define CC_RT_ENUM(e, name) CC_RT_##e,
+	X(NONE, "none", "not transferred")                                                     \
+	X(QUEUE, "queue", "into a queue: the next record continues it")                        \
+	X(AGENT, "agent", "to an agent: the next record continues it")                         \
+	X(EXTERNAL, "external", "to an outside number: no next record")                        \
+	X(FAILED, "failed", "to an agent who was busy, rejected or missed it (or moved away while it rang): the first agent kept the customer, or the fallback queue took it as the next record")
+#define CC_RT_ENUM(e, name, doc) CC_RT_##e,
 enum cc_record_transfer { CC_RECORD_TRANSFERS(CC_RT_ENUM) CC_RT_COUNT };
 #undef CC_RT_ENUM
 
 /* Why a contact record ended. */
 #define CC_DISCONNECTS(X)                                                                    \
-	X(NONE, "none")                      /* still in the system at the horizon */          \
-	X(CUSTOMER, "CUSTOMER_DISCONNECT")   /* hung up before reaching an agent */            \
-	X(ENDED, "CONVERSATION_ENDED")       /* the conversation ended (the model does not say \
-	                                        who hung up) */                                \
-	X(FAILED, "OUTBOUND_FAILED")         /* an outbound call the customer did not answer */\
-	X(TRANSFERRED, "TRANSFERRED")        /* handed on to a queue, an agent or an outside   \
-	                                        number */                                      \
-	X(AGENT, "AGENT_DISCONNECT")         /* the agent left (a region move) */
-#define CC_DISCONNECT_ENUM(e, name) CC_DISCONNECT_##e,
+	X(NONE, "none", "still in the system at the horizon")                                  \
+	X(CUSTOMER, "CUSTOMER_DISCONNECT", "the customer hung up before reaching an agent, while waiting or ringing") \
+	X(ENDED, "CONVERSATION_ENDED", "the conversation ended (the model does not say who hung up)") \
+	X(FAILED, "OUTBOUND_FAILED", "an outbound call the customer did not answer")           \
+	X(TRANSFERRED, "TRANSFERRED", "handed on to a queue, an agent or an outside number")   \
+	X(AGENT, "AGENT_DISCONNECT", "the agent left (a region move)")
+#define CC_DISCONNECT_ENUM(e, name, doc) CC_DISCONNECT_##e,
 enum cc_disconnect { CC_DISCONNECTS(CC_DISCONNECT_ENUM) CC_DISCONNECT_COUNT };
 #undef CC_DISCONNECT_ENUM
 
 /* Contact states in the agent event stream, as Amazon Connect names them. */
 #define CC_CONTACT_STATES(X)                                                                 \
-	X(NONE, "NONE")             /* the agent has no contact (after the change) */          \
-	X(CONNECTING, "CONNECTING") /* offered, ringing */                                     \
-	X(CONNECTED, "CONNECTED")                                                              \
-	X(CONNECTED_ONHOLD, "CONNECTED_ONHOLD") /* the customer is on hold while the agent     \
-	                                           transfers or consults */                    \
-	X(MISSED, "MISSED")         /* not accepted within the offer timeout: RONA */          \
-	X(REJECTED, "REJECTED")     /* the customer hung up while it was connecting */         \
-	X(ENDED, "ENDED")           /* the conversation is over; the agent is in ACW */        \
-	X(ERROR, "ERROR")           /* an outbound call or a callback attempt failed (the      \
-	                               customer did not answer) */                             \
-	X(INCOMING, "INCOMING")     /* a queued callback is offered to the agent */            \
-	X(PENDING, "PENDING")       /* the agent accepted the callback; the customer is being  \
-	                               dialled */                                              \
-	X(PAUSED, "PAUSED")         /* a task is paused (it keeps its slot) */
-#define CC_CS_ENUM(e, name) CC_CS_##e,
+	X(NONE, "NONE", "the agent has no contact (after the change)")                         \
+	X(CONNECTING, "CONNECTING", "offered, ringing")                                        \
+	X(CONNECTED, "CONNECTED", "the agent is handling the contact (talk, or a chat, email or task)") \
+	X(CONNECTED_ONHOLD, "CONNECTED_ONHOLD", "the customer is on hold while the agent transfers or consults") \
+	X(MISSED, "MISSED", "not accepted within the offer timeout: RONA")                     \
+	X(REJECTED, "REJECTED", "the customer hung up while it was connecting")                \
+	X(ENDED, "ENDED", "the conversation is over; the agent is in ACW")                     \
+	X(ERROR, "ERROR", "an outbound call or a callback attempt failed (the customer did not answer)") \
+	X(INCOMING, "INCOMING", "a queued callback is offered to the agent")                   \
+	X(PENDING, "PENDING", "the agent accepted the callback; the customer is being dialled") \
+	X(PAUSED, "PAUSED", "a task is paused (it keeps its slot)")
+#define CC_CS_ENUM(e, name, doc) CC_CS_##e,
 enum cc_contact_state { CC_CONTACT_STATES(CC_CS_ENUM) CC_CS_COUNT };
 #undef CC_CS_ENUM
 

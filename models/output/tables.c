@@ -6,15 +6,24 @@
 #include "sim/alloc.h"
 
 /* The file's enum types: each list's names, NULL-terminated. */
-#define CC_NAME(e, name) name,
+#define CC_NAME(e, name, doc) name,
 static const char *const outcome_names[] = { CC_OUTCOMES(CC_NAME) NULL };
 static const char *const disconnect_names[] = { CC_DISCONNECTS(CC_NAME) NULL };
 static const char *const transfer_names[] = { CC_RECORD_TRANSFERS(CC_NAME) NULL };
-static const char *const channel_enum[] = { CC_CHANNELS(CC_NAME) NULL };
+#define CC_CHANNEL_NAME(e, name) name,
+static const char *const channel_enum[] = { CC_CHANNELS(CC_CHANNEL_NAME) NULL };
 /* In events, code CC_CHANNEL_COUNT means no contact. */
-static const char *const event_channel_enum[] = { CC_CHANNELS(CC_NAME) "none", NULL };
+static const char *const event_channel_enum[] = { CC_CHANNELS(CC_CHANNEL_NAME) "none", NULL };
+#undef CC_CHANNEL_NAME
 static const char *const contact_state_names[] = { CC_CONTACT_STATES(CC_NAME) NULL };
 #undef CC_NAME
+/* What each code means, in step with the names above (the same lists). */
+#define CC_DOC(e, name, doc) doc,
+static const char *const outcome_docs[] = { CC_OUTCOMES(CC_DOC) NULL };
+static const char *const disconnect_docs[] = { CC_DISCONNECTS(CC_DOC) NULL };
+static const char *const transfer_docs[] = { CC_RECORD_TRANSFERS(CC_DOC) NULL };
+static const char *const contact_state_docs[] = { CC_CONTACT_STATES(CC_DOC) NULL };
+#undef CC_DOC
 /* enum cc_transfer_mode has no list of names beside it (the scenario loader spells them for
  * its own messages), so this one is kept in step by hand. */
 static const char *const transfer_mode_names[] = { "cold", "consult", "conference", NULL };
@@ -75,4 +84,18 @@ const struct cc_h5_field *cc_event_fields(size_t *n)
 	CC_ASSERT(strcmp(event_fields[CC_EVENT_STATUS_FIELD].name, "status") == 0);
 	*n = sizeof event_fields / sizeof event_fields[0];
 	return event_fields;
+}
+
+const char *const *cc_enum_docs(const char *const *names)
+{
+	static const struct { const char *const *names, *const *docs; } known[] = {
+		{ outcome_names, outcome_docs },
+		{ disconnect_names, disconnect_docs },
+		{ transfer_names, transfer_docs },
+		{ contact_state_names, contact_state_docs },
+	};
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (known[i].names == names)
+			return known[i].docs;
+	return NULL;
 }

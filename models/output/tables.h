@@ -38,4 +38,8 @@ const struct cc_h5_field *cc_record_fields(size_t *n);
 const struct cc_h5_field *cc_event_fields(size_t *n);
 enum { CC_EVENT_STATUS_FIELD = 4 };
 
+/* What each code of the enum whose names (a field's enum_names) are NAMES means, in code
+ * order, or NULL when the enum's names speak for themselves (channels, transfer modes). */
+const char *const *cc_enum_docs(const char *const *names);
+
 #endif
