@@ -144,11 +144,13 @@ struct cc_rep_counts {
 	uint64_t events;
 };
 
-/* A field of struct cc_rep_counts, for writing them all: its name and meaning. */
+/* A field of struct cc_rep_counts, for writing and documenting them all: its name and
+ * meaning. */
 struct cc_count_field {
 	const char *name;
 	size_t offset;   /* of the uint64_t in struct cc_rep_counts */
 	const char *description;
+	const char *note; /* what results/README.md adds to the description ("" for nothing) */
 };
 
 /* Every count, in the struct's order; *N receives how many. */
@@ -359,6 +361,9 @@ struct cc_figure {
 	/* The figure on row X for entity INDEX (as the owner says); NaN when undefined (ASA
 	 * with nothing answered). */
 	double (*value)(const struct cc_raw_row *x, size_t index);
+	/* What results/README.md adds to the description ("" for nothing): a remark the file's
+	 * attribute does not carry. */
+	const char *note;
 };
 
 /* The figures: queue, group, status, channel (the queue ones again, in the same order), then

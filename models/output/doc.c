@@ -26,7 +26,8 @@ static void figure_table(FILE *out, enum cc_figure_owner owner)
 	fputs("| figure | units | definition |\n| --- | --- | --- |\n", out);
 	for (size_t i = 0; i < n; i++)
 		if (f[i].owner == owner)
-			fprintf(out, "| `%s` | %s | %s |\n", f[i].name, f[i].units, f[i].description);
+			fprintf(out, "| `%s` | %s | %s%s%s |\n", f[i].name, f[i].units, f[i].description,
+			        f[i].note[0] ? "; " : "", f[i].note);
 }
 
 /* The channel figures' names, a sentence wrapped at about 95 columns. */
@@ -60,7 +61,8 @@ static void count_table(FILE *out)
 	const struct cc_count_field *c = cc_count_fields(&n);
 	fputs("| count | meaning |\n| --- | --- |\n", out);
 	for (size_t i = 0; i < n; i++)
-		fprintf(out, "| `%s` | %s |\n", c[i].name, c[i].description);
+		fprintf(out, "| `%s` | %s%s%s |\n", c[i].name, c[i].description,
+		        c[i].note[0] ? "; " : "", c[i].note);
 }
 
 static const char *type_name(enum cc_h5_type t)
