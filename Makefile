@@ -46,7 +46,7 @@ TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 
 .PHONY: all run test check bench fuzz fuzz-corpus deps clean _all _test _check _bench _fuzz \
-        _fuzz-corpus FORCE
+        _fuzz-corpus results-doc _results-doc FORCE
 # Test objects are kept, not deleted as intermediates.
 .SECONDARY:
 .DEFAULT_GOAL := all
@@ -91,6 +91,14 @@ bench: deps
 	$(Q)/usr/bin/python3 tests/bench.py
 
 _all: ccsim
+
+# The tables of results/README.md (figures, counts, record and event fields) are generated
+# from the descriptors in the code: this rewrites them; `make test` fails while they differ.
+results-doc: deps
+	$(Q)$(MAKE) --no-print-directory _results-doc
+
+_results-doc: $(BUILD)/tests/results_doc
+	$(Q)$(BUILD)/tests/results_doc results/README.md
 
 _test: ccsim $(TEST_BIN)
 	$(Q)CCSIM=./ccsim bash tests/run.sh $(TEST_BIN)
