@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include "models/figures/metrics.h"
-#include "models/output/tables.h"
+#include "models/output/schema.h"
 #include "sim/alloc.h"
 
 const char *const cc_doc_parts[] = { "counts", "queue-figures", "group-figures",

@@ -8,17 +8,10 @@
 #include <unistd.h>
 
 #include "models/figures/metrics.h"
+#include "models/output/schema.h"
 #include "sim/alloc.h"
 #include "sim/csv.h"
 #include "sim/h5read.h"
-
-/* The views a results file holds, and the suffix of their CSV files. */
-static const struct { const char *dir, *suffix; } views[] = {
-	{ "/summary/intervals", "intervals" },
-	{ "/summary/totals", "totals" },
-	{ "/replications/totals", "replications" },
-	{ "/replications/intervals", "replication_intervals" },
-};
 
 /* A dimension of a table: its name, length and, per index, the label columns. */
 struct dim {
@@ -306,21 +299,21 @@ enum cc_status cc_export_csv(const char *h5_path, const char *dir, char *err, si
 		cc_h5_reader_close(r);
 		return CC_ERR_IO;
 	}
-	for (size_t v = 0; v < sizeof views / sizeof views[0] && st == CC_OK; v++) {
-		if (cc_h5_kind(r, views[v].dir) != 1)
+	for (size_t v = 0; v < CC_VIEW_COUNT && st == CC_OK; v++) {
+		if (cc_h5_kind(r, cc_views[v].dir) != 1)
 			continue;
 		char **owners;
 		size_t n;
-		if ((st = cc_h5_members(r, views[v].dir, &owners, &n))) {
+		if ((st = cc_h5_members(r, cc_views[v].dir, &owners, &n))) {
 			snprintf(err, errlen, "%s", cc_h5_reader_error(r));
 			break;
 		}
 		for (size_t i = 0; i < n && st == CC_OK; i++) {
 			char group[512], name[256];
-			snprintf(group, sizeof group, "%s/%s", views[v].dir, owners[i]);
+			snprintf(group, sizeof group, "%s/%s", cc_views[v].dir, owners[i]);
 			if (cc_h5_kind(r, group) != 1 || strcmp(owners[i], "counts") == 0)
 				continue;
-			snprintf(name, sizeof name, "%s_%s", owners[i], views[v].suffix);
+			snprintf(name, sizeof name, "%s_%s", owners[i], cc_views[v].suffix);
 			st = export_group(r, group, dir, name, err, errlen);
 		}
 		cc_h5_strings_free(owners, n);

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "models/output/clock.h"
-#include "models/output/tables.h"
+#include "models/output/schema.h"
 #include "models/version.h"
 #include "sim/alloc.h"
 #include "sim/h5.h"
@@ -129,19 +129,6 @@ static const char *entity_long_name(const char *dim)
 	                                    : "channel";
 }
 
-/* The views of the figures: where each goes and which leading dimensions it has. */
-enum view { V_SUMMARY_INTERVALS, V_SUMMARY_TOTALS, V_REP_TOTALS, V_REP_INTERVALS, V_COUNT };
-static const char *const view_dir[V_COUNT] = { "/summary/intervals", "/summary/totals",
-                                               "/replications/totals",
-                                               "/replications/intervals" };
-static const char *const view_what[V_COUNT] = {
-	"mean and 95 % half-width across replications, per interval",
-	"mean and 95 % half-width across replications, over the whole horizon after warm-up",
-	"per replication, over the whole horizon after warm-up",
-	"per replication and interval",
-};
-
-/* Makes the interval dimension of GROUP, with its clock labels and lengths. */
 /* The reported intervals: their starts, lengths and clock labels, made once for every group
  * that has them. */
 struct intervals {
@@ -218,15 +205,15 @@ static void block_chunk(const struct block *b, const struct entity_dims *e, size
 /* Creates OWNER's group in VIEW with its dimensions and one variable per figure (VARS,
  * indexed by figure; left NULL for the summary totals, written at the end). */
 static void make_view(struct cc_results *r, const struct labels *l, const struct intervals *iv,
-                      enum view view, enum cc_figure_owner owner, struct cc_h5_var **vars)
+                      enum cc_view view, enum cc_figure_owner owner, struct cc_h5_var **vars)
 {
 	char group[96];
-	snprintf(group, sizeof group, "%s/%s", view_dir[view], cc_figure_owner_name(owner));
+	snprintf(group, sizeof group, "%s/%s", cc_views[view].dir, cc_figure_owner_name(owner));
 	struct entity_dims e = entity_dims(r, l, owner);
 	cc_h5_group(r->file, group, NULL);
-	int interval = view == V_SUMMARY_INTERVALS || view == V_REP_INTERVALS;
-	int stats = view == V_SUMMARY_INTERVALS || view == V_SUMMARY_TOTALS;
-	int reps = view == V_REP_TOTALS || view == V_REP_INTERVALS;
+	int interval = view == CC_VIEW_SUMMARY_INTERVALS || view == CC_VIEW_REP_INTERVALS;
+	int stats = view == CC_VIEW_SUMMARY_INTERVALS || view == CC_VIEW_SUMMARY_TOTALS;
+	int reps = view == CC_VIEW_REP_TOTALS || view == CC_VIEW_REP_INTERVALS;
 	if (reps)
 		replication_dim(r, group);
 	if (interval)
@@ -253,7 +240,7 @@ static void make_view(struct cc_results *r, const struct labels *l, const struct
 	 * replication in hourly intervals a third of its time (a 36,000-hour run writes 85 MB of
 	 * them, 25 MB deflated), and below a few megabytes compression does not pay. */
 	size_t chunk[CC_H5_MAX_RANK];
-	int chunked = view == V_REP_INTERVALS &&
+	int chunked = view == CC_VIEW_REP_INTERVALS &&
 	              (double)r->replications * (double)r->grid.count * (double)r->layout.cells *
 	                      sizeof(double) >= 4.0 * BLOCK_BYTES;
 	if (chunked)
@@ -263,7 +250,7 @@ static void make_view(struct cc_results *r, const struct labels *l, const struct
 		if (fig->owner != owner)
 			continue;
 		char desc[1024];
-		snprintf(desc, sizeof desc, "%s; %s", fig->description, view_what[view]);
+		snprintf(desc, sizeof desc, "%s; %s", fig->description, cc_views[view].what);
 		struct cc_h5_var_spec spec = { fig->name, CC_H5_VAR_F64, rank, dims, fig->units,
 		                               fig->long_name, desc,
 		                               interval ? "clock interval_length_s" : NULL,
@@ -438,10 +425,10 @@ enum cc_status cc_results_open(const char *path, const struct cc_scenario *scn,
 	for (int o = 0; o < CC_FIG_OWNER_COUNT; o++) {
 		if (r->layout.entities[o] == 0)
 			continue;
-		make_view(r, &l, &iv, V_SUMMARY_INTERVALS, (enum cc_figure_owner)o, r->summary_intervals);
-		make_view(r, &l, &iv, V_REP_TOTALS, (enum cc_figure_owner)o, r->rep_totals);
+		make_view(r, &l, &iv, CC_VIEW_SUMMARY_INTERVALS, (enum cc_figure_owner)o, r->summary_intervals);
+		make_view(r, &l, &iv, CC_VIEW_REP_TOTALS, (enum cc_figure_owner)o, r->rep_totals);
 		if (r->rep_intervals)
-			make_view(r, &l, &iv, V_REP_INTERVALS, (enum cc_figure_owner)o, r->rep_intervals);
+			make_view(r, &l, &iv, CC_VIEW_REP_INTERVALS, (enum cc_figure_owner)o, r->rep_intervals);
 	}
 	make_counts(r);
 	write_entities(r, &l);
@@ -533,15 +520,24 @@ static void write_figure_block(struct cc_results *r, struct cc_h5_var *v, size_t
 	cc_h5_var_write(v, start, count, 1, &n, NULL, NULL, r->gather);
 }
 
+/* Writes every figure's part of BUF to its variable of VARS (those that exist: an owner with
+ * no entities has none), as write_figure_block. */
+static void write_figures(struct cc_results *r, struct cc_h5_var **vars, int lead,
+                          const size_t *lead_start, const size_t *lead_count, int stats,
+                          const double *buf)
+{
+	for (size_t f = 0; f < r->layout.n_figures; f++)
+		if (vars[f])
+			write_figure_block(r, vars[f], f, lead, lead_start, lead_count, stats, buf);
+}
+
 /* Writes the replications waiting in the totals and counts blocks. */
 static void flush_totals(struct cc_results *r)
 {
 	struct block *b = &r->totals;
 	if (b->reps) {
 		size_t s[1] = { b->rep0 }, c[1] = { b->reps };
-		for (size_t f = 0; f < r->layout.n_figures; f++)
-			if (r->rep_totals[f])
-				write_figure_block(r, r->rep_totals[f], f, 1, s, c, 0, b->buf);
+		write_figures(r, r->rep_totals, 1, s, c, 0, b->buf);
 	}
 	struct block *cb = &r->counts_block;
 	size_t nc;
@@ -585,8 +581,7 @@ static void flush_intervals(struct cc_results *r)
 	/* Full replications (all rows each), or a run of rows of one replication. */
 	size_t rows = b->reps > 1 ? r->grid.count : b->rows;
 	size_t s[2] = { b->rep0, b->reps > 1 ? 0 : b->row0 }, c[2] = { b->reps, rows };
-	for (size_t f = 0; f < r->layout.n_figures; f++)
-		write_figure_block(r, r->rep_intervals[f], f, 2, s, c, 0, b->buf);
+	write_figures(r, r->rep_intervals, 2, s, c, 0, b->buf);
 	b->reps = 0;
 	b->rows = 0;
 }
@@ -628,8 +623,7 @@ static void flush_summaries(struct cc_results *r)
 	if (!b->rows)
 		return;
 	size_t s[1] = { b->row0 }, c[1] = { b->rows };
-	for (size_t f = 0; f < r->layout.n_figures; f++)
-		write_figure_block(r, r->summary_intervals[f], f, 1, s, c, 1, b->buf);
+	write_figures(r, r->summary_intervals, 1, s, c, 1, b->buf);
 	b->rows = 0;
 }
 
@@ -700,7 +694,7 @@ static void write_summary_totals(struct cc_results *r, const struct cc_run *run)
 	struct cc_h5_var **vars = cc_calloc(r->layout.n_figures, sizeof *vars);
 	for (int o = 0; o < CC_FIG_OWNER_COUNT; o++)
 		if (r->layout.entities[o])
-			make_view(r, &l, NULL, V_SUMMARY_TOTALS, (enum cc_figure_owner)o, vars);
+			make_view(r, &l, NULL, CC_VIEW_SUMMARY_TOTALS, (enum cc_figure_owner)o, vars);
 	for (size_t f = 0; f < r->layout.n_figures; f++) {
 		if (vars[f])
 			write_figure_block(r, vars[f], f, 0, NULL, NULL, 1, stats);

@@ -1,5 +1,5 @@
-#ifndef CC_TABLES_H
-#define CC_TABLES_H
+#ifndef CC_SCHEMA_H
+#define CC_SCHEMA_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -8,11 +8,25 @@
 #include "sim/h5.h"
 
 /*
- * The two tables of a results file, /contacts/records and /agents/events: each field
- * described once (name, place in the row, type, units, description, and for enums the names
- * of its codes, from the enum's own list). The HDF5 writer builds the tables' types and
- * attributes from these, and results/README.md its tables of fields.
+ * What a results file holds, described once: the views its figures are written in, and the
+ * fields of its two tables, /contacts/records and /agents/events (name, place in the row,
+ * type, units, description, and for enums the names of the codes, from the enum's own list).
+ * The HDF5 writer builds the file from these, the CSV export finds the views by them, and
+ * results/README.md prints its tables of fields from them.
  */
+
+/* The views of the figures: per interval or over the whole horizon, across replications
+ * (mean and half-width) or per replication. */
+enum cc_view { CC_VIEW_SUMMARY_INTERVALS, CC_VIEW_SUMMARY_TOTALS, CC_VIEW_REP_TOTALS,
+               CC_VIEW_REP_INTERVALS, CC_VIEW_COUNT };
+
+struct cc_view_info {
+	const char *dir;    /* the group holding one group per figure owner: "/summary/totals" */
+	const char *suffix; /* of the owners' CSV files: "totals" */
+	const char *what;   /* what the view holds, ending each figure's description */
+};
+
+extern const struct cc_view_info cc_views[CC_VIEW_COUNT];
 
 /*
  * An agent event as the file stores it. It differs from struct cc_agent_event in one field:

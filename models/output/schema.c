@@ -1,9 +1,20 @@
-#include "models/output/tables.h"
+#include "models/output/schema.h"
 
 #include <stddef.h>
 #include <string.h>
 
 #include "sim/alloc.h"
+
+const struct cc_view_info cc_views[CC_VIEW_COUNT] = {
+	[CC_VIEW_SUMMARY_INTERVALS] = { "/summary/intervals", "intervals",
+	                                "mean and 95 % half-width across replications, per interval" },
+	[CC_VIEW_SUMMARY_TOTALS] = { "/summary/totals", "totals",
+	                             "mean and 95 % half-width across replications, over the whole horizon after warm-up" },
+	[CC_VIEW_REP_TOTALS] = { "/replications/totals", "replications",
+	                         "per replication, over the whole horizon after warm-up" },
+	[CC_VIEW_REP_INTERVALS] = { "/replications/intervals", "replication_intervals",
+	                            "per replication and interval" },
+};
 
 /* The file's enum types: each list's names, NULL-terminated. */
 #define CC_NAME(e, name, doc) name,
