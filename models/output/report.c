@@ -1,6 +1,7 @@
 #include "models/output/report.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/resource.h>
 
@@ -78,19 +79,12 @@ static const char *entity_head(enum cc_figure_owner owner)
 	return owner == CC_FIG_QUEUE ? "queue" : owner == CC_FIG_GROUP ? "group" : "channel";
 }
 
-/* Whether the scenario has a queue of channel CH: only those channels are reported. */
-static int channel_used(const struct cc_scenario *scn, size_t ch)
-{
-	for (size_t q = 0; q < scn->n_queues; q++)
-		if ((size_t)scn->queues[q].channel == ch)
-			return 1;
-	return 0;
-}
-
-/* Entity I of OWNER is shown: every queue and group, the channels that have a queue. */
+/* Entity I of OWNER is shown: every queue and group, the channels that have figures (those
+ * with a queue). */
 static int entity_shown(const struct cc_run *run, enum cc_figure_owner owner, size_t i)
 {
-	return owner != CC_FIG_CHANNEL || channel_used(run->scn, i);
+	return owner != CC_FIG_CHANNEL ||
+	       cc_layout_entity(&run->layout, CC_FIG_CHANNEL, i) != SIZE_MAX;
 }
 
 /* "mean ± half-width", one decimal fewer from 100 up (412 ± 11, not 412.0 ± 11.4), so that
@@ -182,10 +176,7 @@ void cc_report_table(FILE *out, const struct cc_run *run, const char *results_pa
 		      sizeof handover_columns / sizeof handover_columns[0]);
 		fputc('\n', out);
 	}
-	size_t channels = 0;
-	for (size_t ch = 0; ch < CC_CHANNEL_COUNT; ch++)
-		channels += (size_t)channel_used(scn, ch);
-	if (channels > 1) {
+	if (run->layout.n_channels > 1) {
 		/* The same columns, each channel's queues together. */
 		table(out, run, CC_FIG_CHANNEL, queue_columns,
 		      sizeof queue_columns / sizeof queue_columns[0]);
