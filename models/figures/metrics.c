@@ -537,26 +537,10 @@ const char *cc_layout_label(const struct cc_layout *l, enum cc_figure_owner owne
 	return buf;
 }
 
-/* The whole-run counts of a replication, named and described once for every output. */
-static const struct cc_count_field count_fields[] = {
-	{ "arrived", offsetof(struct cc_rep_counts, arrived), "new contacts that arrived at a queue over the whole run, warm-up included: customers' first arrivals and callbacks (not transfers in or restarts)", "" },
-	{ "answered", offsetof(struct cc_rep_counts, answered), "contact records connected to an agent (transfers in, restarts and direct transfers included)", "" },
-	{ "abandoned", offsetof(struct cc_rep_counts, abandoned), "contact records whose customer hung up before reaching an agent", "" },
-	{ "waiting_at_end", offsetof(struct cc_rep_counts, waiting_at_end), "contact records still waiting at the horizon (a direct transfer still ringing included)", "" },
-	{ "completed", offsetof(struct cc_rep_counts, completed), "answered contact records that are over, their after-contact work (if any) ended: transferred and ended-by-move records included", "" },
-	{ "in_service_at_end", offsetof(struct cc_rep_counts, in_service_at_end), "answered contact records in talk, on hold or in ACW at the horizon", "" },
-	{ "outbound", offsetof(struct cc_rep_counts, outbound), "outbound calls placed (in none of the counts above)", "" },
-	{ "callbacks", offsetof(struct cc_rep_counts, callbacks), "contacts that left their queue for a callback (the callback itself arrives anew at its callback queue)", "the callback is counted again in `arrived`" },
-	{ "unreached", offsetof(struct cc_rep_counts, unreached), "callbacks given up after their last dial attempt failed", "" },
-	{ "transfers_in", offsetof(struct cc_rep_counts, transfers_in), "contacts transferred into a queue (a quick connect to a queue, or the fallback queue of a failed agent transfer): each a new record there", "" },
-	{ "direct", offsetof(struct cc_rep_counts, direct), "transfers offered to an agent directly", "a quick connect to an agent" },
-	{ "direct_failed", offsetof(struct cc_rep_counts, direct_failed), "direct transfers the target agent rejected or missed, or that were withdrawn when it moved region (one that found no agent free was never offered and counts in neither)", "only the queue's `transfers_failed` counts a transfer that finds no agent free" },
-	{ "restarts", offsetof(struct cc_rep_counts, restarts), "customers who started again at a queue after a region move ended their chat or task", "" },
-	{ "customers", offsetof(struct cc_rep_counts, customers), "customers: first arrivals (not transfers, callbacks or restarts)", "" },
-	{ "customers_done", offsetof(struct cc_rep_counts, customers_done), "customers whose last record is over", "" },
-	{ "customers_at_end", offsetof(struct cc_rep_counts, customers_at_end), "customers still in the center at the horizon: their last record so far is not over (customers = customers_done + customers_at_end)", "" },
-	{ "events", offsetof(struct cc_rep_counts, events), "events processed", "" },
-};
+/* The whole-run counts of a replication, as metrics.h declares them, for every output. */
+#define COUNT_FIELD(name, description, note) \
+	{ #name, offsetof(struct cc_rep_counts, name), description, note },
+static const struct cc_count_field count_fields[] = { CC_COUNTS(COUNT_FIELD) };
 
 const struct cc_count_field *cc_count_fields(size_t *n)
 {

@@ -120,29 +120,35 @@ enum cc_agent_raw {
 	CC_AR_COUNT /* then one entry per status, as the status array */
 };
 
-/* Whole-run counts (warm-up included), for the conservation invariants. */
-struct cc_rep_counts {
-	uint64_t arrived, answered, abandoned, waiting_at_end;
-	uint64_t completed, in_service_at_end;
-	uint64_t outbound;          /* outbound calls placed (not in the counts above) */
-	uint64_t callbacks;         /* contacts that left for a callback (the callback itself is
-	                               a new arrival at its own queue) */
-	uint64_t unreached;         /* callbacks given up after their last failed attempt */
-	uint64_t transfers_in;      /* contacts transferred into a queue */
-	uint64_t direct;            /* transfers offered to an agent directly (not those that
-	                               found no agent free) */
-	uint64_t direct_failed;     /* ...that the agent rejected or missed, or that was
-	                               withdrawn when the agent moved region */
-	uint64_t restarts;          /* customers who started again after a region move */
-	/* Records: arrived + transfers_in + restarts + direct = answered + abandoned + callbacks
-	 * + unreached + direct_failed + waiting_at_end (a direct transfer still ringing at the
-	 * end counts as waiting), and answered = completed + in_service_at_end. */
-	uint64_t customers;         /* customers (first arrivals) */
-	uint64_t customers_done;    /* ...whose last record is over */
-	uint64_t customers_at_end;  /* ...still in the center at the end (customers = done + at
-	                               end) */
-	uint64_t events;
-};
+/*
+ * Whole-run counts (warm-up included), for the conservation invariants, each declared once:
+ * X(name, description, note), the note being what results/README.md adds to the description
+ * ("" for nothing). Records: arrived + transfers_in + restarts + direct = answered +
+ * abandoned + callbacks + unreached + direct_failed + waiting_at_end (a direct transfer still
+ * ringing at the end counts as waiting), and answered = completed + in_service_at_end.
+ * Customers: customers = customers_done + customers_at_end.
+ */
+#define CC_COUNTS(X) \
+	X(arrived, "new contacts that arrived at a queue over the whole run, warm-up included: customers' first arrivals and callbacks (not transfers in or restarts)", "") \
+	X(answered, "contact records connected to an agent (transfers in, restarts and direct transfers included)", "") \
+	X(abandoned, "contact records whose customer hung up before reaching an agent", "") \
+	X(waiting_at_end, "contact records still waiting at the horizon (a direct transfer still ringing included)", "") \
+	X(completed, "answered contact records that are over, their after-contact work (if any) ended: transferred and ended-by-move records included", "") \
+	X(in_service_at_end, "answered contact records in talk, on hold or in ACW at the horizon", "") \
+	X(outbound, "outbound calls placed (in none of the counts above)", "") \
+	X(callbacks, "contacts that left their queue for a callback (the callback itself arrives anew at its callback queue)", "the callback is counted again in `arrived`") \
+	X(unreached, "callbacks given up after their last dial attempt failed", "") \
+	X(transfers_in, "contacts transferred into a queue (a quick connect to a queue, or the fallback queue of a failed agent transfer): each a new record there", "") \
+	X(direct, "transfers offered to an agent directly", "a quick connect to an agent") \
+	X(direct_failed, "direct transfers the target agent rejected or missed, or that were withdrawn when it moved region (one that found no agent free was never offered and counts in neither)", "only the queue's `transfers_failed` counts a transfer that finds no agent free") \
+	X(restarts, "customers who started again at a queue after a region move ended their chat or task", "") \
+	X(customers, "customers: first arrivals (not transfers, callbacks or restarts)", "") \
+	X(customers_done, "customers whose last record is over", "") \
+	X(customers_at_end, "customers still in the center at the horizon: their last record so far is not over (customers = customers_done + customers_at_end)", "") \
+	X(events, "events processed", "")
+#define CC_COUNT_MEMBER(name, description, note) uint64_t name;
+struct cc_rep_counts { CC_COUNTS(CC_COUNT_MEMBER) };
+#undef CC_COUNT_MEMBER
 
 /* A field of struct cc_rep_counts, for writing and documenting them all: its name and
  * meaning. */
