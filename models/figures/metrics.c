@@ -299,7 +299,7 @@ static double ratio(double num, double den)
 	F(customer_wait, "customer_wait_s", "s", "customer wait", "per customer, by the queue of first arrival: mean time from the first arrival to the connect of the last contact record, over customers whose last record connected (earlier conversations, holds and hand-overs included)", "", ratio(RAW(CC_QR_CUSTOMER_WAIT_SUM), RAW(CC_QR_CUSTOMERS_CONNECTED)))
 
 /* For each queue figure ID: ID_of on a view, q_ID per queue and c_ID per channel. */
-#define DEFINE_QUEUE_FIGURE(id, name, units, long_name, description, note, expr)                    \
+#define DEFINE_QUEUE_FIGURE(id, name, units, long_name, description, note, expr)               \
 	static double id##_of(const struct queue_view *v)                                      \
 	{                                                                                      \
 		return (expr);                                                                     \
