@@ -121,12 +121,19 @@ static struct entity_dims entity_dims(const struct cc_results *r, const struct l
 	cc_fail(__FILE__, __LINE__, "unknown figure owner");
 }
 
+/* The long name of entity dimension DIM, wherever it stands (figure groups, /entities). */
 static const char *entity_long_name(const char *dim)
 {
-	return strcmp(dim, "queue") == 0    ? "queue"
-	       : strcmp(dim, "group") == 0  ? "agent group"
-	       : strcmp(dim, "status") == 0 ? "agent status"
-	                                    : "channel";
+	static const struct { const char *dim, *long_name; } names[] = {
+		{ "queue", "queue" },
+		{ "group", "agent group" },
+		{ "status", "agent status" },
+		{ "channel", "channel" },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(dim, names[i].dim) == 0)
+			return names[i].long_name;
+	cc_fail(__FILE__, __LINE__, "unknown entity dimension");
 }
 
 /* The reported intervals: their starts, lengths and clock labels, made once for every group
@@ -268,12 +275,13 @@ static void write_entities(struct cc_results *r, const struct labels *l)
 	struct cc_h5_file *f = r->file;
 	const char *g = "/entities";
 	cc_h5_group(f, g, "the names of queues, agent groups, statuses, channels and agents that the contact records and agent events refer to by index");
-	cc_h5_dim_strings(f, g, "queue", scn->n_queues, l->queues, "queue", NULL);
-	cc_h5_dim_strings(f, g, "group", scn->n_groups, l->groups, "agent group", NULL);
-	cc_h5_dim_strings(f, g, "status", r->layout.n_status, l->statuses, "agent status",
+	cc_h5_dim_strings(f, g, "queue", scn->n_queues, l->queues, entity_long_name("queue"), NULL);
+	cc_h5_dim_strings(f, g, "group", scn->n_groups, l->groups, entity_long_name("group"), NULL);
+	cc_h5_dim_strings(f, g, "status", r->layout.n_status, l->statuses,
+	                  entity_long_name("status"),
 	                  "Offline, Available, RONA, then the scenario's not-productive statuses");
-	cc_h5_dim_strings(f, g, "channel", CC_CHANNEL_COUNT, l->all_channels, "channel",
-	                  "every channel, in the order of their codes");
+	cc_h5_dim_strings(f, g, "channel", CC_CHANNEL_COUNT, l->all_channels,
+	                  entity_long_name("channel"), "every channel, in the order of their codes");
 	size_t n = (size_t)cc_scenario_agents(scn), a = 0;
 	char **names = cc_calloc(n, sizeof *names);
 	int64_t *group = cc_calloc(n, sizeof *group);
