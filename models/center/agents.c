@@ -88,7 +88,7 @@ void cc_agent_set_status(struct center *c, struct agent *a, int s, double durati
 		a->status_ev = cc_calendar_schedule(c->cal, c->now + duration_s, CLASS_AGENT_FREED,
 		                                    EV_STATUS_END, a);
 	if (s == CC_AGENT_AVAILABLE)
-		cc_route_agent_ready(c, a);
+		cc_center_agent_ready(c, a);
 	else
 		cc_route_refresh(c, a);
 }
@@ -130,7 +130,7 @@ void cc_agent_after_contact(struct center *c, struct agent *a)
 	if (a->n_held == 0 && take_next(c, a))
 		return;
 	if (a->status == CC_AGENT_AVAILABLE)
-		cc_route_agent_ready(c, a);
+		cc_center_agent_ready(c, a);
 	/* Otherwise the agent stays in its status, whose end is scheduled. */
 }
 

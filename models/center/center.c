@@ -12,6 +12,7 @@
 #include "models/center/center_impl.h"
 #include "sim/alloc.h"
 #include "sim/dist.h"
+#include "sim/macros.h"
 #include "sim/rng.h"
 
 /* Stream purposes within a queue's name. */
@@ -483,6 +484,35 @@ void cc_center_offer(struct center *c, struct contact *k, struct agent *a)
 	                             EV_OFFER_TIMEOUT, k);
 }
 
+void cc_center_dispatch(struct center *c, struct queue *q)
+{
+	struct cc_match m;
+	while (cc_route_match_queue(c, q, &m)) {
+		cc_route_remove(c, m.q, m.k);
+		cc_center_offer(c, m.k, m.a);
+	}
+}
+
+void cc_center_agent_ready(struct center *c, struct agent *a)
+{
+	struct cc_match m;
+	while (cc_route_match_agent(c, a, &m)) {
+		cc_route_remove(c, m.q, m.k);
+		cc_center_offer(c, m.k, m.a);
+	}
+	cc_route_refresh(c, a);
+}
+
+/* Q's head has waited long enough for another group. */
+static void on_eligible(struct center *c, struct cc_event *ev)
+{
+	struct queue *q = ev->subject;
+	cc_calendar_release(c->cal, ev);
+	q->tick = NULL;
+	cc_center_dispatch(c, q);
+	cc_route_tick(c, q);
+}
+
 double cc_center_ring_end(struct center *c, struct contact *k)
 {
 	double rang = c->now - k->ring_start_s;
@@ -741,7 +771,7 @@ static void on_offer_timeout(struct center *c, struct cc_event *ev)
 		k->queued_s = c->now;
 	cc_route_push(c, q, k);
 	cc_agent_rona(c, a);
-	cc_route_dispatch(c, q);
+	cc_center_dispatch(c, q);
 }
 
 /* K's agent is done with it (ACW over, or nothing after the talk). */
@@ -871,7 +901,7 @@ void cc_center_end_now(struct center *c, struct contact *k)
 		} else {
 			struct queue *q = &c->queues[k->queue];
 			cc_route_push(c, q, k);
-			cc_route_dispatch(c, q);
+			cc_center_dispatch(c, q);
 		}
 		cc_center_emit(c, a, NULL);
 		cc_agent_after_contact(c, a);
@@ -1229,8 +1259,8 @@ static void finish(struct center *c)
 		struct queue *q = &c->queues[i];
 		cc_route_queue_account(c, q);
 		for (size_t j = 0; j < cc_heap_size(&q->waiting); j++)
-			open_at_horizon(c, (struct contact *)((char *)cc_heap_at(&q->waiting, j) -
-			                                      offsetof(struct contact, qnode)), NULL);
+			open_at_horizon(c, CC_CONTAINER_OF(cc_heap_at(&q->waiting, j), struct contact, qnode),
+			                NULL);
 	}
 	for (struct contact *k = c->retrying; k; k = k->next)
 		open_at_horizon(c, k, NULL);
@@ -1276,7 +1306,7 @@ static void dispatch_event(struct center *c, struct cc_event *ev)
 	case EV_PENDING_END: on_pending_end(c, ev); return;
 	case EV_DIAL_END: on_dial_end(c, ev); return;
 	case EV_RETRY: on_retry(c, ev); return;
-	case EV_ELIGIBLE: cc_route_on_eligible(c, ev); return;
+	case EV_ELIGIBLE: on_eligible(c, ev); return;
 	case EV_XFER: case EV_REJECT: cc_transfer_on_event(c, ev); return;
 	case EV_TRAFFIC: case EV_RESTART: cc_region_on_event(c, ev); return;
 	default: cc_agent_on_event(c, ev); return;

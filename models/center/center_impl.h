@@ -412,6 +412,10 @@ void cc_center_agent_account(struct center *c, struct agent *a);
 void cc_center_emit(struct center *c, const struct agent *a, const struct contact *k);
 /* Offers K (out of its queue) to A, who can take it. */
 void cc_center_offer(struct center *c, struct contact *k, struct agent *a);
+/* Offers Q's head contacts to the free agents routing matches them with, while it does. */
+void cc_center_dispatch(struct center *c, struct queue *q);
+/* A can take work: offers it the contacts routing matches it with, while it does. */
+void cc_center_agent_ready(struct center *c, struct agent *a);
 /* Places an outbound call for A now. */
 void cc_center_dial(struct center *c, struct agent *a, double talk_s, double acw_s, int reached);
 /* Moves K, in its agent's hands, to state S, closing the accounts the change affects. */
@@ -494,8 +498,6 @@ void cc_route_teardown(struct center *c);
 int cc_route_can_take(const struct center *c, const struct agent *a, int ch);
 /* Puts A in, or out of, its group's free-agent sets as it now can take work. */
 void cc_route_refresh(struct center *c, struct agent *a);
-/* A can take work: it takes contacts while its policy finds it eligible ones. */
-void cc_route_agent_ready(struct center *c, struct agent *a);
 /* Points group G's edges at its queues in REGION and rebuilds the queues' servers. */
 void cc_route_move_group(struct center *c, struct group *g, size_t region);
 /* The agent of group G first in line for one more contact of channel CH, or NULL. */
@@ -506,14 +508,23 @@ struct agent *cc_route_find_agent(struct center *c, const struct queue *q,
 /* Queue operations; each keeps the head's eligibility tick. */
 void cc_route_push(struct center *c, struct queue *q, struct contact *k);
 void cc_route_remove(struct center *c, struct queue *q, struct contact *k);
-/* Offers Q's head contacts to free eligible agents while there are some. */
-void cc_route_dispatch(struct center *c, struct queue *q);
+/* A match the policy has chosen: contact K, the head of queue Q, for agent A. Routing
+ * chooses; the caller takes K out of Q and offers it. */
+struct cc_match {
+	struct contact *k;
+	struct queue *q;
+	struct agent *a;
+};
+/* Q's head and the free agent the policy gives it: 1 and *M, or 0 when none is eligible. */
+int cc_route_match_queue(struct center *c, struct queue *q, struct cc_match *m);
+/* The queue head that A, who may take work, should take next by the policy: 1 and *M, or 0. */
+int cc_route_match_agent(struct center *c, struct agent *a, struct cc_match *m);
+/* Re-arms Q's timer (EV_ELIGIBLE) at its head's next eligibility threshold. */
+void cc_route_tick(struct center *c, struct queue *q);
 /* The queue's contacts by (queued_s, id), or NULL. */
 struct contact *cc_route_head(const struct queue *q);
 /* Adds the queue's waiting count since its last change to the time integral. */
 void cc_route_queue_account(struct center *c, struct queue *q);
-/* The queue's head has waited long enough for another group (EV_ELIGIBLE). */
-void cc_route_on_eligible(struct center *c, struct cc_event *ev);
 
 /* ---- agents.c ---- */
 

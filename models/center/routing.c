@@ -3,7 +3,7 @@
  * per group and channel, the agents who can take one more contact of the channel (a ready
  * set, below); per queue, its waiting contacts (a heap). A contact looks only at the top agent of each group serving
  * its queue; an agent only at the head of each queue of its profile. The policy ranks those
- * few candidates (models/policy.h).
+ * few candidates (models/policies/policy.h).
  *
  * Only the head of a queue need be considered: it has waited longest (counting head
  * starts), so when it is not yet eligible for a group no contact behind it is, and when it
@@ -12,14 +12,14 @@
  * its channel. Delays are kept by one timer per queue, at the head's next threshold.
  */
 #include <math.h>
-#include <stddef.h>
 #include <stdlib.h>
 
 #include "models/center/center_impl.h"
 #include "sim/alloc.h"
+#include "sim/macros.h"
 
-#define CONTACT_OF(node) ((struct contact *)((char *)(node) - offsetof(struct contact, qnode)))
-#define READY_OF(node) ((struct ready_node *)((char *)(node) - offsetof(struct ready_node, hn)))
+#define CONTACT_OF(node) CC_CONTAINER_OF(node, struct contact, qnode)
+#define READY_OF(node) CC_CONTAINER_OF(node, struct ready_node, hn)
 
 /* Free agents: fewest contacts of the channel in hand, then longest idle, then first free. */
 static inline int ready_node_before(const struct ready_node *a, const struct ready_node *b)
@@ -202,8 +202,7 @@ struct agent *cc_route_find_agent(struct center *c, const struct queue *q,
 	return found;
 }
 
-/* Re-arms the queue's timer at the head's next eligibility threshold. */
-static void tick(struct center *c, struct queue *q)
+void cc_route_tick(struct center *c, struct queue *q)
 {
 	if (!q->n_thresholds)
 		return;
@@ -237,7 +236,7 @@ void cc_route_push(struct center *c, struct queue *q, struct contact *k)
 	const struct contact *head = cc_route_head(q);
 	cc_heap_push(&q->waiting, &k->qnode);
 	if (head != cc_route_head(q))
-		tick(c, q);
+		cc_route_tick(c, q);
 }
 
 void cc_route_remove(struct center *c, struct queue *q, struct contact *k)
@@ -246,54 +245,40 @@ void cc_route_remove(struct center *c, struct queue *q, struct contact *k)
 	int was_head = k == cc_route_head(q);
 	cc_heap_remove(&q->waiting, &k->qnode);
 	if (was_head)
-		tick(c, q);
+		cc_route_tick(c, q);
 }
 
-void cc_route_dispatch(struct center *c, struct queue *q)
+int cc_route_match_queue(struct center *c, struct queue *q, struct cc_match *m)
 {
-	for (;;) {
-		struct contact *k = cc_route_head(q);
-		struct agent *a = k ? cc_route_find_agent(c, q, k) : NULL;
-		if (!a)
-			return;
-		cc_route_remove(c, q, k);
-		cc_center_offer(c, k, a);
-	}
+	struct contact *k = cc_route_head(q);
+	struct agent *a = k ? cc_route_find_agent(c, q, k) : NULL;
+	if (!a)
+		return 0;
+	*m = (struct cc_match){ k, q, a };
+	return 1;
 }
 
-void cc_route_agent_ready(struct center *c, struct agent *a)
+int cc_route_match_agent(struct center *c, struct agent *a, struct cc_match *m)
 {
 	struct group *g = &c->groups[a->group];
-	for (;;) {
-		struct cc_contact_choice best = { 0 };
-		struct contact *found = NULL;
-		for (size_t i = 0; i < g->n_edges; i++) {
-			const struct cc_route_edge *e = &g->edges[i];
-			struct queue *q = &c->queues[e->queue];
-			struct contact *k = cc_route_head(q);
-			if (!k || !cc_route_can_take(c, a, q->channel) || !eligible(c, k, e))
-				continue;
-			struct cc_contact_choice cand = { e, k->queued_s };
-			if (!found || c->policy->contact_before(&cand, &best)) {
-				best = cand;
-				found = k;
-			}
+	struct cc_contact_choice best = { 0 };
+	struct contact *found = NULL;
+	for (size_t i = 0; i < g->n_edges; i++) {
+		const struct cc_route_edge *e = &g->edges[i];
+		struct queue *q = &c->queues[e->queue];
+		struct contact *k = cc_route_head(q);
+		if (!k || !cc_route_can_take(c, a, q->channel) || !eligible(c, k, e))
+			continue;
+		struct cc_contact_choice cand = { e, k->queued_s };
+		if (!found || c->policy->contact_before(&cand, &best)) {
+			best = cand;
+			found = k;
 		}
-		if (!found)
-			break;
-		cc_route_remove(c, &c->queues[best.edge->queue], found);
-		cc_center_offer(c, found, a);
 	}
-	cc_route_refresh(c, a);
-}
-
-void cc_route_on_eligible(struct center *c, struct cc_event *ev)
-{
-	struct queue *q = ev->subject;
-	cc_calendar_release(c->cal, ev);
-	q->tick = NULL;
-	cc_route_dispatch(c, q);
-	tick(c, q);
+	if (!found)
+		return 0;
+	*m = (struct cc_match){ found, &c->queues[best.edge->queue], a };
+	return 1;
 }
 
 static int cmp_double(const void *x, const void *y)
@@ -387,7 +372,7 @@ void cc_route_move_group(struct center *c, struct group *g, size_t region)
 		c->queues[g->edges[i].queue].serving += g->staffed;
 	link_servers(c);
 	for (size_t i = 0; i < c->scn->n_queues; i++)
-		tick(c, &c->queues[i]);
+		cc_route_tick(c, &c->queues[i]);
 }
 
 void cc_route_add_agents(struct center *c, struct group *g, struct agent *agents, size_t n)
