@@ -14,7 +14,8 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "models/center/center_impl.h"
+#include "models/center/accounting.h"
+#include "models/center/routing.h"
 #include "sim/alloc.h"
 #include "sim/macros.h"
 
@@ -221,18 +222,9 @@ void cc_route_tick(struct center *c, struct queue *q)
 		q->tick = cc_calendar_schedule(c->cal, t, CLASS_ARRIVAL, EV_ELIGIBLE, q);
 }
 
-void cc_route_queue_account(struct center *c, struct queue *q)
-{
-	size_t waiting = cc_heap_size(&q->waiting);
-	if (waiting)
-		cc_center_spread(c, qbins(c, (uint32_t)(q - c->queues), CC_QR_QUEUE_TIME),
-		                 c->qstride, q->waiting_since_s, (double)waiting);
-	q->waiting_since_s = c->now;
-}
-
 void cc_route_push(struct center *c, struct queue *q, struct contact *k)
 {
-	cc_route_queue_account(c, q);
+	cc_acct_queue(c, q);
 	const struct contact *head = cc_route_head(q);
 	cc_heap_push(&q->waiting, &k->qnode);
 	if (head != cc_route_head(q))
@@ -241,7 +233,7 @@ void cc_route_push(struct center *c, struct queue *q, struct contact *k)
 
 void cc_route_remove(struct center *c, struct queue *q, struct contact *k)
 {
-	cc_route_queue_account(c, q);
+	cc_acct_queue(c, q);
 	int was_head = k == cc_route_head(q);
 	cc_heap_remove(&q->waiting, &k->qnode);
 	if (was_head)
