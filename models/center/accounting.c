@@ -13,7 +13,7 @@
 #include "sim/alloc.h"
 #include "sim/macros.h"
 
-/* ---- raw sums and pins ---- */
+/* ---- raw sums ---- */
 
 void cc_acct_gcount(struct center *c, uint32_t g, int field, double t, double v)
 {
@@ -22,29 +22,6 @@ void cc_acct_gcount(struct center *c, uint32_t g, int field, double t, double v)
 		CC_CHECK((size_t)i + c->row0 >= c->base);
 		c->grow[(size_t)i * c->gstride + cc_gr_at(g, field)] += v;
 	}
-}
-
-/* A contact's claims on open rows: its arrival interval and its customer's first. */
-static void pin(struct center *c, long interval, int by)
-{
-	if (interval >= 0) {
-		CC_CHECK((size_t)interval >= c->base);
-		c->pins[(size_t)interval - c->row0] += by;
-	}
-}
-
-void cc_acct_set_interval(struct center *c, struct contact *k, long interval)
-{
-	pin(c, k->interval, -1);
-	k->interval = interval;
-	pin(c, interval, 1);
-}
-
-void cc_acct_set_first_interval(struct center *c, struct contact *k, long interval)
-{
-	pin(c, k->first_interval, -1);
-	k->first_interval = interval;
-	pin(c, interval, 1);
 }
 
 /* ---- agents, groups and queues ---- */

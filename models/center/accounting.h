@@ -91,6 +91,31 @@ static inline void cc_acct_spread2(struct center *c, double *a, size_t stride_a,
 	cc_grid_spread2(&c->wgrid, a, stride_a, b, stride_b, t0, c->now);
 }
 
+/* A contact's claims on open rows: its arrival interval and its customer's first. */
+static inline void cc_acct_pin(struct center *c, long interval, int by)
+{
+	if (interval >= 0) {
+		CC_CHECK((size_t)interval >= c->base);
+		c->pins[(size_t)interval - c->row0] += by;
+	}
+}
+
+/* Sets K's reported arrival interval (-1: none), or its customer's first: the row stays open
+ * while K may still count there. */
+static inline void cc_acct_set_interval(struct center *c, struct contact *k, long interval)
+{
+	cc_acct_pin(c, k->interval, -1);
+	k->interval = interval;
+	cc_acct_pin(c, interval, 1);
+}
+
+static inline void cc_acct_set_first_interval(struct center *c, struct contact *k, long interval)
+{
+	cc_acct_pin(c, k->first_interval, -1);
+	k->first_interval = interval;
+	cc_acct_pin(c, interval, 1);
+}
+
 /* Talk (at full speed) left before K's next stop: its pause, or its end. */
 static inline double cc_acct_talk_to_go(const struct contact *k)
 {
@@ -99,10 +124,6 @@ static inline double cc_acct_talk_to_go(const struct contact *k)
 
 /* Adds V to group field FIELD in the interval of time T (nothing before the warm-up). */
 void cc_acct_gcount(struct center *c, uint32_t g, int field, double t, double v);
-/* Sets K's reported arrival interval (-1: none), or its customer's first: the row stays open
- * while K may still count there. */
-void cc_acct_set_interval(struct center *c, struct contact *k, long interval);
-void cc_acct_set_first_interval(struct center *c, struct contact *k, long interval);
 /* Accounts the agent's current segment (its activity, or its status when idle) up to now. */
 void cc_acct_agent(struct center *c, struct agent *a);
 /* Accounts the current segment of K, in its agent's hands, up to now. */

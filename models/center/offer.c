@@ -60,7 +60,6 @@ void cc_offer_dispatch(struct center *c, struct queue *q)
 {
 	struct cc_match m;
 	while (cc_route_match_queue(c, q, &m)) {
-		cc_route_remove(c, m.q, m.k);
 		cc_offer_make(c, m.k, m.a);
 	}
 }
@@ -69,7 +68,6 @@ void cc_offer_agent_ready(struct center *c, struct agent *a)
 {
 	struct cc_match m;
 	while (cc_route_match_agent(c, a, &m)) {
-		cc_route_remove(c, m.q, m.k);
 		cc_offer_make(c, m.k, m.a);
 	}
 	cc_route_refresh(c, a);

@@ -8,10 +8,8 @@
 
 #include "sim/alloc.h"
 
-void cc_rec_event(struct center *c, const struct agent *a, const struct contact *k)
+void cc_rec_event_append(struct center *c, const struct agent *a, const struct contact *k)
 {
-	if (!c->scn->agent_events)
-		return;
 	struct cc_rep_result *r = c->out;
 	if (r->n_events == r->cap_events) {
 		r->cap_events = r->cap_events ? 2 * r->cap_events : 4096;
@@ -32,18 +30,10 @@ void cc_rec_event(struct center *c, const struct agent *a, const struct contact 
 	};
 }
 
-void cc_rec_state(struct center *c, struct contact *k, enum cc_contact_state cs)
-{
-	k->cs = (uint8_t)cs;
-	cc_rec_event(c, k->agent, k);
-}
-
-void cc_rec_contact(struct center *c, const struct contact *k, const struct agent *a,
-                    enum cc_outcome outcome, double end_s, double acw_end_s)
+void cc_rec_contact_append(struct center *c, const struct contact *k, const struct agent *a,
+                           enum cc_outcome outcome, double end_s, double acw_end_s)
 {
 	struct cc_rep_result *r = c->out;
-	if (!r->records)
-		return;
 	if (r->n_records == r->cap_records) {
 		r->cap_records = r->cap_records ? 2 * r->cap_records : 4096;
 		r->records = cc_realloc(r->records, r->cap_records, sizeof *r->records);

@@ -246,6 +246,7 @@ int cc_route_match_queue(struct center *c, struct queue *q, struct cc_match *m)
 	struct agent *a = k ? cc_route_find_agent(c, q, k) : NULL;
 	if (!a)
 		return 0;
+	cc_route_remove(c, q, k);
 	*m = (struct cc_match){ k, q, a };
 	return 1;
 }
@@ -269,7 +270,9 @@ int cc_route_match_agent(struct center *c, struct agent *a, struct cc_match *m)
 	}
 	if (!found)
 		return 0;
-	*m = (struct cc_match){ found, &c->queues[best.edge->queue], a };
+	struct queue *q = &c->queues[best.edge->queue];
+	cc_route_remove(c, q, found);
+	*m = (struct cc_match){ found, q, a };
 	return 1;
 }
 

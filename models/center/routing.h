@@ -4,8 +4,8 @@
 /*
  * Routing, a behaviour that only chooses: the indexes (free agents per group and channel,
  * waiting contacts per queue, the edges between them) and the scenario's policy
- * (models/policies/policy.h) choose the match of a contact and an agent; the caller takes
- * the contact out of its queue and makes the offer (offer.h).
+ * (models/policies/policy.h) choose the match of a contact and an agent, and the contact
+ * leaves its queue; the caller makes the offer (offer.h).
  */
 
 #include "models/center/replication.h"
@@ -27,7 +27,9 @@ struct agent *cc_route_free_agent(const struct group *g, int ch);
 struct agent *cc_route_find_agent(struct center *c, const struct queue *q,
                                   const struct contact *k);
 
-/* A match the policy has chosen: contact K, the head of queue Q, for agent A. */
+/* A match the policy has chosen: contact K, the head of queue Q until now, for agent A.
+ * Making the match takes K out of Q (the queue is routing's index); offering it is the
+ * caller's. */
 struct cc_match {
 	struct contact *k;
 	struct queue *q;
