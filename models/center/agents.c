@@ -1,7 +1,7 @@
 /*
  * The agent's status machine: shifts, logins and logouts, planned and unplanned statuses,
- * away episodes, RONA, and outbound calls. Contacts in hand belong to center.c; which
- * contact an agent gets belongs to routing.c.
+ * away episodes, and outbound calls. The RONA status is rona.c's; contacts in hand belong
+ * to contact.c; which contact an agent gets, to routing.c, and the offer, to offer.c.
  */
 #include <math.h>
 
