@@ -24,8 +24,8 @@
 
 static void schedule_talk_end(struct center *c, struct contact *k)
 {
-	k->ev = cc_calendar_schedule(c->cal, c->now + cc_acct_talk_to_go(k) * k->factor, CLASS_AGENT_FREED,
-	                             EV_TALK_END, k);
+	k->ev = cc_calendar_schedule(c->cal, c->now + cc_acct_talk_to_go(k) * k->factor,
+	                             CLASS_AGENT_FREED, EV_TALK_END, k);
 }
 
 void cc_contact_talk(struct center *c, struct contact *k)
@@ -523,8 +523,8 @@ void cc_contact_finish(struct center *c)
 		struct queue *q = &c->queues[i];
 		cc_acct_queue(c, q);
 		for (size_t j = 0; j < cc_heap_size(&q->waiting); j++)
-			open_at_horizon(c, CC_CONTAINER_OF(cc_heap_at(&q->waiting, j), struct contact, qnode),
-			                NULL);
+			open_at_horizon(c, CC_CONTAINER_OF(cc_heap_at(&q->waiting, j), struct contact,
+			                                   qnode), NULL);
 	}
 	for (struct contact *k = c->retrying; k; k = k->next)
 		open_at_horizon(c, k, NULL);

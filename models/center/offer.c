@@ -59,17 +59,15 @@ void cc_offer_make(struct center *c, struct contact *k, struct agent *a)
 void cc_offer_dispatch(struct center *c, struct queue *q)
 {
 	struct cc_match m;
-	while (cc_route_match_queue(c, q, &m)) {
+	while (cc_route_match_queue(c, q, &m))
 		cc_offer_make(c, m.k, m.a);
-	}
 }
 
 void cc_offer_agent_ready(struct center *c, struct agent *a)
 {
 	struct cc_match m;
-	while (cc_route_match_agent(c, a, &m)) {
+	while (cc_route_match_agent(c, a, &m))
 		cc_offer_make(c, m.k, m.a);
-	}
 	cc_route_refresh(c, a);
 }
 
