@@ -128,22 +128,6 @@ static int waiting_before(const struct cc_heap_node *x, const struct cc_heap_nod
 	return a->id < b->id;
 }
 
-struct contact *cc_route_head(const struct queue *q)
-{
-	struct cc_heap_node *top = cc_heap_top(&q->waiting);
-	return top ? CONTACT_OF(top) : NULL;
-}
-
-int cc_route_can_take(const struct center *c, const struct agent *a, int ch)
-{
-	if (a->status != CC_AGENT_AVAILABLE || a->next_status != CC_NO_STATUS || a->handing)
-		return 0;
-	const struct cc_routing_profile_cfg *p = c->groups[a->group].profile;
-	if (a->held_ch[ch] >= p->concurrency[ch])
-		return 0;
-	return p->cross_channel || a->n_held == a->held_ch[ch];
-}
-
 void cc_route_refresh(struct center *c, struct agent *a)
 {
 	struct group *g = &c->groups[a->group];
@@ -163,12 +147,6 @@ void cc_route_refresh(struct center *c, struct agent *a)
 			set_insert(&g->ready[ch], rn);
 		}
 	}
-}
-
-/* Whether K has waited long enough for edge E (the comparison the tick was scheduled by). */
-static int eligible(const struct center *c, const struct contact *k, const struct cc_route_edge *e)
-{
-	return c->now >= k->queued_s + e->eligible_s;
 }
 
 /* The agent whose ready node of group G is X. */
@@ -192,7 +170,7 @@ struct agent *cc_route_find_agent(struct center *c, const struct queue *q,
 		const struct cc_route_edge *e = q->servers[i];
 		const struct group *g = &c->groups[e->group];
 		const struct ready_set *rs = &g->ready[q->channel];
-		if (!rs->first || !eligible(c, k, e))
+		if (!rs->first || !cc_route_eligible(c, k, e))
 			continue;
 		struct cc_agent_choice cand = { e, rs->first_load, rs->first_idle_s };
 		if (!found || c->policy->agent_before(&cand, &best)) {
@@ -248,31 +226,6 @@ int cc_route_match_queue(struct center *c, struct queue *q, struct cc_match *m)
 		return 0;
 	cc_route_remove(c, q, k);
 	*m = (struct cc_match){ k, q, a };
-	return 1;
-}
-
-int cc_route_match_agent(struct center *c, struct agent *a, struct cc_match *m)
-{
-	struct group *g = &c->groups[a->group];
-	struct cc_contact_choice best = { 0 };
-	struct contact *found = NULL;
-	for (size_t i = 0; i < g->n_edges; i++) {
-		const struct cc_route_edge *e = &g->edges[i];
-		struct queue *q = &c->queues[e->queue];
-		struct contact *k = cc_route_head(q);
-		if (!k || !cc_route_can_take(c, a, q->channel) || !eligible(c, k, e))
-			continue;
-		struct cc_contact_choice cand = { e, k->queued_s };
-		if (!found || c->policy->contact_before(&cand, &best)) {
-			best = cand;
-			found = k;
-		}
-	}
-	if (!found)
-		return 0;
-	struct queue *q = &c->queues[best.edge->queue];
-	cc_route_remove(c, q, found);
-	*m = (struct cc_match){ found, q, a };
 	return 1;
 }
 
