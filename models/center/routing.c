@@ -1,15 +1,16 @@
 /*
  * Matching contacts and agents. Two kinds of index keep every decision to a few firsts:
  * per group and channel, the agents who can take one more contact of the channel (a ready
- * set, below); per queue, its waiting contacts (a heap). A contact looks only at the top agent of each group serving
- * its queue; an agent only at the head of each queue of its profile. The policy ranks those
- * few candidates (models/policies/policy.h).
+ * set, below); per queue, its waiting contacts (a heap). A contact looks only at the top
+ * agent of each group serving its queue; an agent only at the head of each queue of its
+ * profile. The policy ranks those few candidates (models/policies/policy.h), and the match
+ * goes back to the caller, which makes the offer.
  *
  * Only the head of a queue need be considered: it has waited longest (counting head
  * starts), so when it is not yet eligible for a group no contact behind it is, and when it
- * is eligible and a free agent of the group would take it, it is offered at once. So the
- * invariant after every event: no queue's head is eligible for a free agent who can take
- * its channel. Delays are kept by one timer per queue, at the head's next threshold.
+ * is eligible and a free agent of the group would take it, it is matched (and offered) at
+ * once. So the invariant after every event: no queue's head is eligible for a free agent who
+ * can take its channel. Delays are kept by one timer per queue, at the head's next threshold.
  */
 #include <math.h>
 #include <stdlib.h>
