@@ -1,45 +1,32 @@
 /*
  * The agent's status machine: shifts, logins and logouts, planned and unplanned statuses,
- * away episodes, RONA, and outbound calls. Contacts in hand belong to center.c; which
- * contact an agent gets belongs to routing.c.
+ * away episodes, and outbound calls. The RONA status is rona.c's; contacts in hand belong
+ * to contact.c; which contact an agent gets, to routing.c, and the offer, to offer.c.
  */
 #include <math.h>
 
 #include <gsl/gsl_randist.h>
 
-#include "models/center/center_impl.h"
+#include "models/center/accounting.h"
+#include "models/center/agents.h"
+#include "models/center/contact.h"
+#include "models/center/offer.h"
+#include "models/center/records.h"
+#include "models/center/region.h"
+#include "models/center/rona.h"
+#include "models/center/routing.h"
 #include "sim/alloc.h"
 #include "sim/dist.h"
 #include "sim/rng.h"
 
-/* Stream purposes within a group's name: one stream per agent. */
-
 static void logout_now(struct center *c, struct agent *a);
-
-static void group_account(struct center *c, struct group *g)
-{
-	uint32_t gi = (uint32_t)(g - c->groups);
-	static const int field[3] = { CC_GR_SCHEDULED, CC_GR_STAFFED, CC_GR_OVERTIME };
-	const int count[3] = { g->scheduled, g->staffed, g->overtime };
-	for (int i = 0; i < 3; i++)
-		if (count[i])
-			cc_center_spread(c, gbins(c, gi, field[i]), c->gstride, g->counts_since_s,
-			                 (double)count[i]);
-	g->counts_since_s = c->now;
-}
-
-void cc_agent_account_groups(struct center *c)
-{
-	for (size_t g = 0; g < c->scn->n_groups; g++)
-		group_account(c, &c->groups[g]);
-}
 
 /* Ends the agent's run of consecutive not-productive statuses: its length goes to the
  * interval in which it began, where the run was counted. */
 static void npt_run_end(struct center *c, struct agent *a)
 {
-	cc_center_gcount(c, a->group, CC_GR_NPT_RUN_SUM, a->npt_run_start_s,
-	                 c->now - a->npt_run_start_s);
+	cc_acct_gcount(c, a->group, CC_GR_NPT_RUN_SUM, a->npt_run_start_s,
+	               c->now - a->npt_run_start_s);
 }
 
 /* Moves the agent in or out of the logged-in (staffed) count, and its queues' counts of
@@ -47,7 +34,7 @@ static void npt_run_end(struct center *c, struct agent *a)
 static void set_staffed(struct center *c, struct agent *a, int on)
 {
 	struct group *g = &c->groups[a->group];
-	group_account(c, g);
+	cc_acct_group(c, g);
 	g->staffed += on ? 1 : -1;
 	for (size_t e = 0; e < g->n_edges; e++)
 		c->queues[g->edges[e].queue].serving += on ? 1 : -1;
@@ -69,26 +56,26 @@ static void set_staffed(struct center *c, struct agent *a, int on)
  */
 void cc_agent_set_status(struct center *c, struct agent *a, int s, double duration_s)
 {
-	cc_center_agent_account(c, a);
+	cc_acct_agent(c, a);
 	cc_center_cancel(c, &a->status_ev);
 	int old = a->status;
 	if ((old == CC_AGENT_OFFLINE) != (s == CC_AGENT_OFFLINE))
 		set_staffed(c, a, s != CC_AGENT_OFFLINE);
 	if (!is_npt(old) && is_npt(s)) {
 		a->npt_run_start_s = c->now;
-		cc_center_gcount(c, a->group, CC_GR_NPT_RUNS, c->now, 1);
+		cc_acct_gcount(c, a->group, CC_GR_NPT_RUNS, c->now, 1);
 	} else if (is_npt(old) && !is_npt(s)) {
 		npt_run_end(c, a);
 	}
 	a->status = s;
 	if (!c->scn->routing.idle_inbound)
 		a->idle_since_s = c->now;
-	cc_center_emit(c, a, NULL);
+	cc_rec_event(c, a, NULL);
 	if (s != CC_AGENT_AVAILABLE && isfinite(duration_s))
 		a->status_ev = cc_calendar_schedule(c->cal, c->now + duration_s, CLASS_AGENT_FREED,
 		                                    EV_STATUS_END, a);
 	if (s == CC_AGENT_AVAILABLE)
-		cc_route_agent_ready(c, a);
+		cc_offer_agent_ready(c, a);
 	else
 		cc_route_refresh(c, a);
 }
@@ -101,7 +88,7 @@ static void request_status(struct center *c, struct agent *a, int s, double dura
 		if (a->next_status != CC_AGENT_OFFLINE) { /* logging out wins */
 			a->next_status = s;
 			a->next_duration_s = duration_s;
-			cc_center_emit(c, a, NULL);
+			cc_rec_event(c, a, NULL);
 			cc_route_refresh(c, a);
 		}
 		return;
@@ -109,8 +96,7 @@ static void request_status(struct center *c, struct agent *a, int s, double dura
 	cc_agent_set_status(c, a, s, duration_s);
 }
 
-/* The agent holds nothing: the next status, if one is due. */
-static int take_next(struct center *c, struct agent *a)
+int cc_agent_take_next(struct center *c, struct agent *a)
 {
 	int s = a->next_status;
 	if (s == CC_NO_STATUS)
@@ -127,25 +113,11 @@ static int take_next(struct center *c, struct agent *a)
 
 void cc_agent_after_contact(struct center *c, struct agent *a)
 {
-	if (a->n_held == 0 && take_next(c, a))
+	if (a->n_held == 0 && cc_agent_take_next(c, a))
 		return;
 	if (a->status == CC_AGENT_AVAILABLE)
-		cc_route_agent_ready(c, a);
+		cc_offer_agent_ready(c, a);
 	/* Otherwise the agent stays in its status, whose end is scheduled. */
-}
-
-void cc_agent_rona(struct center *c, struct agent *a)
-{
-	if (a->next_status != CC_NO_STATUS) { /* a status due is taken instead */
-		if (a->n_held == 0)
-			take_next(c, a);
-		return;
-	}
-	/* The agent reacts once back from any away episode. */
-	const struct cc_rona_cfg *rona = &c->groups[a->group].cfg->rona;
-	double back = a->away_until_s > c->now ? a->away_until_s : c->now;
-	cc_agent_set_status(c, a, CC_AGENT_RONA,
-	                    back - c->now + cc_dist_sample(&rona->reaction, a->rng));
 }
 
 /* Exponential gap of a Poisson clock at PER_HOUR. */
@@ -213,12 +185,12 @@ static void dial(struct center *c, struct agent *a)
 		talk += cc_dist_sample(&o->handle, a->rng);
 		acw = cc_dist_sample(&o->acw, a->rng);
 	}
-	cc_center_gcount(c, a->group, CC_GR_OUTBOUND_CALLS, c->now, 1);
+	cc_acct_gcount(c, a->group, CC_GR_OUTBOUND_CALLS, c->now, 1);
 	if (reached)
-		cc_center_gcount(c, a->group, CC_GR_OUTBOUND_REACHED, c->now, 1);
+		cc_acct_gcount(c, a->group, CC_GR_OUTBOUND_REACHED, c->now, 1);
 	if (a->status == CC_AGENT_AVAILABLE && o->status >= 0)
 		cc_agent_set_status(c, a, o->status, INFINITY);
-	cc_center_dial(c, a, talk, acw, reached);
+	cc_contact_dial(c, a, talk, acw, reached);
 }
 
 static void on_outbound(struct center *c, struct cc_event *ev)
@@ -317,8 +289,8 @@ static void on_login(struct center *c, struct cc_event *ev)
 	struct agent *a = ev->subject;
 	struct group *g = &c->groups[a->group];
 	const struct cc_group_cfg *cfg = g->cfg;
-	cc_center_agent_account(c, a);
-	group_account(c, g);
+	cc_acct_agent(c, a);
+	cc_acct_group(c, g);
 	g->scheduled++;
 	a->in_shift = 1;
 	if (a->overtime) { /* still finishing the last shift's contacts: the new shift begins */
@@ -327,7 +299,7 @@ static void on_login(struct center *c, struct cc_event *ev)
 		a->overtime = 0;
 		if (a->next_status == CC_AGENT_OFFLINE && !a->moving) {
 			a->next_status = CC_NO_STATUS;
-			cc_center_emit(c, a, NULL);
+			cc_rec_event(c, a, NULL);
 			cc_route_refresh(c, a);
 		}
 	}
@@ -368,8 +340,8 @@ static void on_logout(struct center *c, struct cc_event *ev)
 {
 	struct agent *a = ev->subject;
 	struct group *g = &c->groups[a->group];
-	cc_center_agent_account(c, a);
-	group_account(c, g);
+	cc_acct_agent(c, a);
+	cc_acct_group(c, g);
 	g->scheduled--;
 	a->in_shift = 0;
 	*araw(c, a, CC_AR_SCHEDULED) += c->now - a->span->start_s;
@@ -383,7 +355,7 @@ static void on_logout(struct center *c, struct cc_event *ev)
 			a->overtime_since_s = c->now;
 		}
 		a->next_status = CC_AGENT_OFFLINE;
-		cc_center_emit(c, a, NULL);
+		cc_rec_event(c, a, NULL);
 		cc_route_refresh(c, a);
 	}
 	next_login(c, a, ev);
@@ -394,15 +366,10 @@ static void on_status_end(struct center *c, struct cc_event *ev)
 	struct agent *a = ev->subject;
 	cc_calendar_release(c->cal, ev);
 	a->status_ev = NULL;
-	if (a->status != CC_AGENT_RONA) {
-		cc_agent_set_status(c, a, CC_AGENT_AVAILABLE, INFINITY);
-		return;
-	}
-	const struct cc_group_cfg *g = c->groups[a->group].cfg;
-	if (g->rona.available >= 1 || gsl_rng_uniform(a->rng) < g->rona.available)
-		cc_agent_set_status(c, a, CC_AGENT_AVAILABLE, INFINITY);
+	if (a->status == CC_AGENT_RONA)
+		cc_rona_status_end(c, a);
 	else
-		cc_agent_set_status(c, a, g->idle_status, cc_dist_sample(&g->rona.idle, a->rng));
+		cc_agent_set_status(c, a, CC_AGENT_AVAILABLE, INFINITY);
 }
 
 void cc_agent_on_event(struct center *c, struct cc_event *ev)
@@ -462,7 +429,7 @@ void cc_agent_finish(struct center *c)
 {
 	for (size_t i = 0; i < c->n_agents; i++) {
 		struct agent *a = &c->agents[i];
-		cc_center_agent_account(c, a);
+		cc_acct_agent(c, a);
 		if (a->status != CC_AGENT_OFFLINE)
 			*araw(c, a, CC_AR_STAFFED) += c->now - a->staffed_since_s;
 		if (a->overtime)
@@ -473,5 +440,5 @@ void cc_agent_finish(struct center *c)
 			npt_run_end(c, a);
 	}
 	for (size_t g = 0; g < c->scn->n_groups; g++)
-		group_account(c, &c->groups[g]);
+		cc_acct_group(c, &c->groups[g]);
 }

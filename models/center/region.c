@@ -13,7 +13,14 @@
 
 #include <gsl/gsl_rng.h>
 
-#include "models/center/center_impl.h"
+#include "models/center/accounting.h"
+#include "models/center/agents.h"
+#include "models/center/contact.h"
+#include "models/center/pool.h"
+#include "models/center/records.h"
+#include "models/center/region.h"
+#include "models/center/routing.h"
+#include "models/center/transfer.h"
 #include "sim/alloc.h"
 #include "sim/dist.h"
 #include "sim/rng.h"
@@ -76,12 +83,12 @@ void cc_region_restart(struct center *c, struct contact *k)
 	struct queue *line = &c->queues[c->queues[k->queue].cfg->line];
 	if (!(r->restart > 0) || (r->restart < 1 && gsl_rng_uniform(line->region_rng) >= r->restart))
 		return;
-	struct contact *next = cc_center_contact(c);
-	cc_center_follow(c, next, k);
+	struct contact *next = cc_pool_get(c);
+	cc_pool_follow(c, next, k);
 	next->queue = (uint32_t)(line - c->queues);
 	next->channel = k->channel;
 	next->arrival_s = c->now;
-	cc_center_set_interval(c, next, -1); /* counted where it arrives */
+	cc_acct_set_interval(c, next, -1); /* counted where it arrives */
 	cc_center_list_push(&c->restarting, next);
 	c->out->counts.restarts++;
 	next->ev = cc_calendar_schedule(c->cal,
@@ -97,10 +104,10 @@ static void on_restart(struct center *c, struct cc_event *ev)
 	k->ev = NULL;
 	cc_center_list_remove(&c->restarting, k);
 	struct queue *q = cc_region_route(c, &c->queues[k->queue]);
-	cc_center_draw(c, q, k);
+	cc_pool_draw(c, q, k);
 	if (k->interval >= 0)
 		*qraw(c, k->interval, k->queue, CC_QR_RESTARTS_IN) += 1;
-	cc_center_admit(c, q, k, 1);
+	cc_contact_admit(c, q, k, 1);
 }
 
 void cc_region_arrive(struct center *c, struct agent *a)
@@ -125,22 +132,22 @@ static void move_agent(struct center *c, struct agent *a)
 {
 	if (a->status == CC_AGENT_OFFLINE && !a->n_held)
 		return; /* not logged in: it logs in there */
-	cc_center_gcount(c, a->group, CC_GR_MOVED, c->now, 1);
+	cc_acct_gcount(c, a->group, CC_GR_MOVED, c->now, 1);
 	a->moving = 1;
 	a->next_status = CC_AGENT_OFFLINE; /* no new contacts; the move wins over a status due */
-	cc_center_emit(c, a, NULL);
+	cc_rec_event(c, a, NULL);
 	cc_route_refresh(c, a);
 	for (struct contact *k = a->held, *next; k; k = next) {
 		next = k->next;
 		if (k->state == K_RING) { /* an offer not yet taken goes back to its queue */
-			cc_center_end_now(c, k);
+			cc_contact_end_now(c, k);
 			continue;
 		}
 		if (!cc_region_ends(k->channel))
 			continue;
 		switch ((enum kstate)k->state) {
 		case K_TALK: case K_PAUSED: case K_ACW:
-			cc_center_end_now(c, k);
+			cc_contact_end_now(c, k);
 			break;
 		case K_HOLD: /* waiting for a queue's agent to take a consult: the agent lets go */
 			cc_transfer_let_go(c, k);

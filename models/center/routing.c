@@ -1,25 +1,27 @@
 /*
  * Matching contacts and agents. Two kinds of index keep every decision to a few firsts:
  * per group and channel, the agents who can take one more contact of the channel (a ready
- * set, below); per queue, its waiting contacts (a heap). A contact looks only at the top agent of each group serving
- * its queue; an agent only at the head of each queue of its profile. The policy ranks those
- * few candidates (models/policy.h).
+ * set, below); per queue, its waiting contacts (a heap). A contact looks only at the top
+ * agent of each group serving its queue; an agent only at the head of each queue of its
+ * profile. The policy ranks those few candidates (models/policies/policy.h), and the match
+ * goes back to the caller, which makes the offer.
  *
  * Only the head of a queue need be considered: it has waited longest (counting head
  * starts), so when it is not yet eligible for a group no contact behind it is, and when it
- * is eligible and a free agent of the group would take it, it is offered at once. So the
- * invariant after every event: no queue's head is eligible for a free agent who can take
- * its channel. Delays are kept by one timer per queue, at the head's next threshold.
+ * is eligible and a free agent of the group would take it, it is matched (and offered) at
+ * once. So the invariant after every event: no queue's head is eligible for a free agent who
+ * can take its channel. Delays are kept by one timer per queue, at the head's next threshold.
  */
 #include <math.h>
-#include <stddef.h>
 #include <stdlib.h>
 
-#include "models/center/center_impl.h"
+#include "models/center/accounting.h"
+#include "models/center/routing.h"
 #include "sim/alloc.h"
+#include "sim/macros.h"
 
-#define CONTACT_OF(node) ((struct contact *)((char *)(node) - offsetof(struct contact, qnode)))
-#define READY_OF(node) ((struct ready_node *)((char *)(node) - offsetof(struct ready_node, hn)))
+#define CONTACT_OF(node) CC_CONTAINER_OF(node, struct contact, qnode)
+#define READY_OF(node) CC_CONTAINER_OF(node, struct ready_node, hn)
 
 /* Free agents: fewest contacts of the channel in hand, then longest idle, then first free. */
 static inline int ready_node_before(const struct ready_node *a, const struct ready_node *b)
@@ -127,22 +129,6 @@ static int waiting_before(const struct cc_heap_node *x, const struct cc_heap_nod
 	return a->id < b->id;
 }
 
-struct contact *cc_route_head(const struct queue *q)
-{
-	struct cc_heap_node *top = cc_heap_top(&q->waiting);
-	return top ? CONTACT_OF(top) : NULL;
-}
-
-int cc_route_can_take(const struct center *c, const struct agent *a, int ch)
-{
-	if (a->status != CC_AGENT_AVAILABLE || a->next_status != CC_NO_STATUS || a->handing)
-		return 0;
-	const struct cc_routing_profile_cfg *p = c->groups[a->group].profile;
-	if (a->held_ch[ch] >= p->concurrency[ch])
-		return 0;
-	return p->cross_channel || a->n_held == a->held_ch[ch];
-}
-
 void cc_route_refresh(struct center *c, struct agent *a)
 {
 	struct group *g = &c->groups[a->group];
@@ -162,12 +148,6 @@ void cc_route_refresh(struct center *c, struct agent *a)
 			set_insert(&g->ready[ch], rn);
 		}
 	}
-}
-
-/* Whether K has waited long enough for edge E (the comparison the tick was scheduled by). */
-static int eligible(const struct center *c, const struct contact *k, const struct cc_route_edge *e)
-{
-	return c->now >= k->queued_s + e->eligible_s;
 }
 
 /* The agent whose ready node of group G is X. */
@@ -191,7 +171,7 @@ struct agent *cc_route_find_agent(struct center *c, const struct queue *q,
 		const struct cc_route_edge *e = q->servers[i];
 		const struct group *g = &c->groups[e->group];
 		const struct ready_set *rs = &g->ready[q->channel];
-		if (!rs->first || !eligible(c, k, e))
+		if (!rs->first || !cc_route_eligible(c, k, e))
 			continue;
 		struct cc_agent_choice cand = { e, rs->first_load, rs->first_idle_s };
 		if (!found || c->policy->agent_before(&cand, &best)) {
@@ -202,8 +182,7 @@ struct agent *cc_route_find_agent(struct center *c, const struct queue *q,
 	return found;
 }
 
-/* Re-arms the queue's timer at the head's next eligibility threshold. */
-static void tick(struct center *c, struct queue *q)
+void cc_route_tick(struct center *c, struct queue *q)
 {
 	if (!q->n_thresholds)
 		return;
@@ -222,78 +201,33 @@ static void tick(struct center *c, struct queue *q)
 		q->tick = cc_calendar_schedule(c->cal, t, CLASS_ARRIVAL, EV_ELIGIBLE, q);
 }
 
-void cc_route_queue_account(struct center *c, struct queue *q)
-{
-	size_t waiting = cc_heap_size(&q->waiting);
-	if (waiting)
-		cc_center_spread(c, qbins(c, (uint32_t)(q - c->queues), CC_QR_QUEUE_TIME),
-		                 c->qstride, q->waiting_since_s, (double)waiting);
-	q->waiting_since_s = c->now;
-}
-
 void cc_route_push(struct center *c, struct queue *q, struct contact *k)
 {
-	cc_route_queue_account(c, q);
+	cc_acct_queue(c, q);
 	const struct contact *head = cc_route_head(q);
 	cc_heap_push(&q->waiting, &k->qnode);
 	if (head != cc_route_head(q))
-		tick(c, q);
+		cc_route_tick(c, q);
 }
 
 void cc_route_remove(struct center *c, struct queue *q, struct contact *k)
 {
-	cc_route_queue_account(c, q);
+	cc_acct_queue(c, q);
 	int was_head = k == cc_route_head(q);
 	cc_heap_remove(&q->waiting, &k->qnode);
 	if (was_head)
-		tick(c, q);
+		cc_route_tick(c, q);
 }
 
-void cc_route_dispatch(struct center *c, struct queue *q)
+int cc_route_match_queue(struct center *c, struct queue *q, struct cc_match *m)
 {
-	for (;;) {
-		struct contact *k = cc_route_head(q);
-		struct agent *a = k ? cc_route_find_agent(c, q, k) : NULL;
-		if (!a)
-			return;
-		cc_route_remove(c, q, k);
-		cc_center_offer(c, k, a);
-	}
-}
-
-void cc_route_agent_ready(struct center *c, struct agent *a)
-{
-	struct group *g = &c->groups[a->group];
-	for (;;) {
-		struct cc_contact_choice best = { 0 };
-		struct contact *found = NULL;
-		for (size_t i = 0; i < g->n_edges; i++) {
-			const struct cc_route_edge *e = &g->edges[i];
-			struct queue *q = &c->queues[e->queue];
-			struct contact *k = cc_route_head(q);
-			if (!k || !cc_route_can_take(c, a, q->channel) || !eligible(c, k, e))
-				continue;
-			struct cc_contact_choice cand = { e, k->queued_s };
-			if (!found || c->policy->contact_before(&cand, &best)) {
-				best = cand;
-				found = k;
-			}
-		}
-		if (!found)
-			break;
-		cc_route_remove(c, &c->queues[best.edge->queue], found);
-		cc_center_offer(c, found, a);
-	}
-	cc_route_refresh(c, a);
-}
-
-void cc_route_on_eligible(struct center *c, struct cc_event *ev)
-{
-	struct queue *q = ev->subject;
-	cc_calendar_release(c->cal, ev);
-	q->tick = NULL;
-	cc_route_dispatch(c, q);
-	tick(c, q);
+	struct contact *k = cc_route_head(q);
+	struct agent *a = k ? cc_route_find_agent(c, q, k) : NULL;
+	if (!a)
+		return 0;
+	cc_route_remove(c, q, k);
+	*m = (struct cc_match){ k, q, a };
+	return 1;
 }
 
 static int cmp_double(const void *x, const void *y)
@@ -387,7 +321,7 @@ void cc_route_move_group(struct center *c, struct group *g, size_t region)
 		c->queues[g->edges[i].queue].serving += g->staffed;
 	link_servers(c);
 	for (size_t i = 0; i < c->scn->n_queues; i++)
-		tick(c, &c->queues[i]);
+		cc_route_tick(c, &c->queues[i]);
 }
 
 void cc_route_add_agents(struct center *c, struct group *g, struct agent *agents, size_t n)

@@ -18,7 +18,14 @@
  */
 #include <math.h>
 
-#include "models/center/center_impl.h"
+#include "models/center/accounting.h"
+#include "models/center/agents.h"
+#include "models/center/contact.h"
+#include "models/center/offer.h"
+#include "models/center/pool.h"
+#include "models/center/records.h"
+#include "models/center/routing.h"
+#include "models/center/transfer.h"
 #include "sim/dist.h"
 
 static void arm(struct center *c, struct contact *k, enum xfer_phase phase, double dt)
@@ -29,8 +36,8 @@ static void arm(struct center *c, struct contact *k, enum xfer_phase phase, doub
 
 static void set(struct center *c, struct contact *k, enum kstate s, enum cc_contact_state cs)
 {
-	cc_center_kset(c, k, s);
-	cc_center_state(c, k, cs);
+	cc_acct_kset(c, k, s);
+	cc_rec_state(c, k, cs);
 }
 
 /* The first agent leaves the hand-over: its conversation with the customer is over, and it
@@ -45,7 +52,7 @@ static void leave(struct center *c, struct contact *first)
 	cc_center_cancel(c, &first->ev); /* a wait for the queue's agent */
 	a->handing--;
 	cc_route_refresh(c, a);
-	cc_center_wrap_up(c, first);
+	cc_contact_wrap_up(c, first);
 }
 
 static void count_queue(struct center *c, const struct contact *k, int field)
@@ -58,9 +65,9 @@ static void count_queue(struct center *c, const struct contact *k, int field)
 static void to_queue(struct center *c, struct contact *first, long qi, enum cc_record_transfer rt)
 {
 	struct queue *q = &c->queues[qi];
-	struct contact *k = cc_center_contact(c);
-	cc_center_draw(c, q, k);
-	cc_center_follow(c, k, first);
+	struct contact *k = cc_pool_get(c);
+	cc_pool_draw(c, q, k);
+	cc_pool_follow(c, k, first);
 	k->xfer_in = 1;
 	k->via = first->via;
 	first->rt = (uint8_t)rt;
@@ -73,7 +80,7 @@ static void to_queue(struct center *c, struct contact *first, long qi, enum cc_r
 		k->peer = first;
 		arm(c, first, PH_WAIT, first->via->max_wait_s);
 	}
-	cc_center_admit(c, q, k, 1);
+	cc_contact_admit(c, q, k, 1);
 	if (cold)
 		leave(c, first);
 }
@@ -115,22 +122,22 @@ static void to_agent(struct center *c, struct contact *first)
 		return;
 	}
 	struct queue *src = &c->queues[first->queue];
-	struct contact *k = cc_center_contact(c);
+	struct contact *k = cc_pool_get(c);
 	k->queue = first->queue;
 	k->channel = first->channel;
 	k->arrival_s = k->queued_s = c->now;
-	cc_center_set_interval(c, k, cc_grid_index(c->grid, c->now));
+	cc_acct_set_interval(c, k, cc_grid_index(c->grid, c->now));
 	k->patience_s = INFINITY;
 	k->talk_s = k->work_s = cc_dist_sample(&qc->handle, src->attr_rng);
 	k->acw_s = cc_dist_sample(&qc->acw, src->attr_rng);
 	k->direct = k->xfer_in = 1;
 	k->via = qc;
-	cc_center_follow(c, k, first);
+	cc_pool_follow(c, k, first);
 	first->rt = CC_RT_AGENT;
 	first->peer = k;
 	k->peer = first;
 	c->out->counts.direct++;
-	cc_center_offer(c, k, t);
+	cc_offer_make(c, k, t);
 }
 
 void cc_transfer_start(struct center *c, struct contact *k)
@@ -142,11 +149,11 @@ void cc_transfer_start(struct center *c, struct contact *k)
 	k->segmented = 1; /* its talk is measured from its times from now on */
 	k->rmode = (uint8_t)qc->mode;
 	count_queue(c, k, CC_QR_TRANSFERS_OUT);
-	cc_center_gcount(c, a->group, CC_GR_TRANSFERS_OUT, c->now, 1);
+	cc_acct_gcount(c, a->group, CC_GR_TRANSFERS_OUT, c->now, 1);
 	if (qc->kind == CC_TRANSFER_EXTERNAL && qc->mode == CC_TRANSFER_COLD) {
 		k->rt = CC_RT_EXTERNAL;
 		count_queue(c, k, CC_QR_TRANSFERS_EXTERNAL);
-		cc_center_wrap_up(c, k); /* the customer leaves with the agent's goodbye */
+		cc_contact_wrap_up(c, k); /* the customer leaves with the agent's goodbye */
 		return;
 	}
 	/* Until the hand-over is over the agent is busy with it: no new contacts. */
@@ -187,7 +194,7 @@ static void whispered(struct center *c, struct contact *k)
 	if (!first || k->via->mode == CC_TRANSFER_COLD) { /* nobody waits, or they part now */
 		if (first)
 			leave(c, first);
-		cc_center_talk(c, k);
+		cc_contact_talk(c, k);
 		return;
 	}
 	double consult = cc_dist_sample(&k->via->consult, k->agent->rng);
@@ -206,8 +213,8 @@ void cc_transfer_connected(struct center *c, struct contact *k)
 	double w = cc_dist_sample(&k->via->agent_whisper, a->rng) +
 	           cc_dist_sample(&k->via->customer_whisper, a->rng);
 	if (w > 0) {
-		cc_center_kset(c, k, K_LINK);
-		cc_center_state(c, k, CC_CS_CONNECTING); /* accepted; the whispers play */
+		cc_acct_kset(c, k, K_LINK);
+		cc_rec_state(c, k, CC_CS_CONNECTING); /* accepted; the whispers play */
 		arm(c, k, PH_WHISPER, w);
 		return;
 	}
@@ -219,7 +226,7 @@ void cc_transfer_missed(struct center *c, struct contact *k)
 	struct contact *first = k->peer;
 	first->peer = NULL;
 	c->out->counts.direct_failed++;
-	cc_center_release(c, k);
+	cc_pool_release(c, k);
 	fail(c, first);
 }
 
@@ -243,12 +250,12 @@ static void on_reject(struct center *c, struct cc_event *ev)
 	struct agent *a = k->agent;
 	cc_calendar_release(c->cal, ev);
 	k->ev = NULL;
-	cc_center_ring_end(c, k);
-	cc_center_gcount(c, a->group, CC_GR_TRANSFERS_REJECTED, c->now, 1);
-	cc_center_state(c, k, CC_CS_REJECTED);
-	cc_center_unhold(c, k);
+	cc_offer_ring_end(c, k);
+	cc_acct_gcount(c, a->group, CC_GR_TRANSFERS_REJECTED, c->now, 1);
+	cc_rec_state(c, k, CC_CS_REJECTED);
+	cc_acct_unhold(c, k);
 	cc_transfer_missed(c, k);
-	cc_center_emit(c, a, NULL);
+	cc_rec_event(c, a, NULL);
 	cc_agent_after_contact(c, a);
 }
 
@@ -286,7 +293,7 @@ void cc_transfer_on_event(struct center *c, struct cc_event *ev)
 			return;
 		}
 		leave(c, k->peer); /* the first agent leaves; the target talks with the customer */
-		cc_center_talk(c, k);
+		cc_contact_talk(c, k);
 		return;
 	case PH_NONE:
 		break;

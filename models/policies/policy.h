@@ -25,6 +25,7 @@
  * better. When an agent can take more work, it takes the head of each queue of its
  * profile whose edge admits the head's wait, and asks contact_before. Ties (neither before
  * the other) go to the group, or the profile queue, listed first.
+ * The winner is the match routing returns; the replication makes the offer.
  *
  * A new policy is one file, models/policies/<name>.c, defining
  *     const struct cc_policy cc_policy_<name> = { ... };

@@ -1,19 +1,17 @@
-#ifndef CC_CENTER_IMPL_H
-#define CC_CENTER_IMPL_H
+#ifndef CC_REPLICATION_H
+#define CC_REPLICATION_H
 
 /*
- * The inside of one replication of the contact center, shared by its three parts and by
- * nothing else:
- * - center.c: the run (set-up, the event loop, the end), time accounting, and the life of
- *   contacts (arrival, offer, ringing, talk with slowdown and pauses, ACW, abandonment,
- *   RONA, callbacks);
- * - routing.c: the indexes (free agents per group and channel, waiting contacts per queue)
- *   and the matching of contacts and agents through the scenario's policy;
- * - agents.c: the agent's status machine (statuses, shifts, planned and unplanned
- *   statuses, away episodes, outbound calls);
- * - transfer.c: hand-overs (quick connects to a queue, an agent or an outside number; cold,
- *   consult and conference), each connection a new record linked to the one before;
- * - region.c: the traffic distribution between regions, and agents moved between them.
+ * The state of one replication of the contact center (struct center and what it holds:
+ * contacts, agents, queues, groups), shared by the files of models/center/ and by nothing
+ * else. They sit in three tiers, each calling only its own and those below:
+ * - the loop (center.c): set-up, the event loop, the end;
+ * - behaviours: the contact's life from arrival to ACW (contact.c), offers (offer.c) and
+ *   missed offers (rona.c), the agent's status machine (agents.c), the choice of matches
+ *   (routing.c), hand-overs (transfer.c) and regions (region.c);
+ * - services: time accounting and the open rows (accounting.h), the contact pool and the
+ *   draws of a contact's attributes (pool.h), contact records and the agent event stream
+ *   (records.h). Services call no behaviour.
  * The event classes and the order of ties are documented in center.h.
  */
 
@@ -25,8 +23,8 @@
 
 #include "models/center/arrivals.h"
 #include "models/center/center.h"
-#include "models/policies/policy.h"
 #include "models/center/roster.h"
+#include "models/policies/policy.h"
 #include "sim/calendar.h"
 #include "sim/heap.h"
 #include "sim/rng.h"
@@ -253,7 +251,7 @@ struct center {
 	 * before it were handed to the sink. WGRID is the grid seen from array row 0 (its first
 	 * interval is ROW0), so time spreads land in the array directly. PINS counts, per array
 	 * row, the contacts that may still count there by their arrival (their own or their
-	 * customer's first). See close_rows in center.c for when a row closes.
+	 * customer's first). See cc_acct_tick for when a row closes.
 	 */
 	double *qrow, *grow, *srow, *gcrow;
 	int32_t *pins;
@@ -291,86 +289,6 @@ static inline int is_npt(int status)
 #define CC_CHECK(expr) ((void)0)
 #endif
 
-/* Raw sum FIELD of queue Q (group G...) in reported interval INTERVAL, which is open. */
-static inline double *qraw(struct center *c, long interval, uint32_t q, int field)
-{
-	CC_CHECK((size_t)interval >= c->base);
-	return &c->qrow[((size_t)interval - c->row0) * c->qstride + cc_qr_at(q, field)];
-}
-
-static inline double *graw(struct center *c, long interval, uint32_t g, int field)
-{
-	CC_CHECK((size_t)interval >= c->base);
-	return &c->grow[((size_t)interval - c->row0) * c->gstride + cc_gr_at(g, field)];
-}
-
-static inline double *gcraw(struct center *c, long interval, uint32_t g, int ch, int field)
-{
-	CC_CHECK((size_t)interval >= c->base);
-	return &c->gcrow[((size_t)interval - c->row0) * c->cstride + cc_gcr_at(g, (size_t)ch, field)];
-}
-
-/* The bins of a field in array row 0, for the time spreads over &c->wgrid (successive
- * intervals are the row's stride apart). */
-static inline double *qbins(struct center *c, uint32_t q, int field)
-{
-	return &c->qrow[cc_qr_at(q, field)];
-}
-
-static inline double *gbins(struct center *c, uint32_t g, int field)
-{
-	return &c->grow[cc_gr_at(g, field)];
-}
-
-static inline double *gcbins(struct center *c, uint32_t g, int ch, int field)
-{
-	return &c->gcrow[cc_gcr_at(g, (size_t)ch, field)];
-}
-
-static inline double *sbins(struct center *c, uint32_t g, int status)
-{
-	return &c->srow[g * c->out->n_status + (size_t)status];
-}
-
-static inline double *araw(struct center *c, const struct agent *a, size_t field)
-{
-	return &c->out->agent_raw[(size_t)a->id * c->awidth + field];
-}
-
-/*
- * Adds RATE x the time from T0 to now to BINS (a field's bins in array row 0, STRIDE apart),
- * split across the intervals it covers; a second set B gets the same time (rate 1) in
- * cc_center_spread2. The sums are those of cc_grid_spread over c->wgrid: when T0 lies in the
- * row now is in, that is one addition.
- */
-static inline void cc_center_spread(struct center *c, double *bins, size_t stride, double t0,
-                                    double rate)
-{
-	if (t0 >= c->row_start_s) {
-		if (c->now > t0 && rate != 0)
-			bins[c->row_at * stride] += rate * (c->now - t0);
-		return;
-	}
-	CC_CHECK(!(c->now > t0 && rate != 0) || c->now <= c->grid->warmup_s ||
-	         fmax(t0, c->grid->warmup_s) >= cc_grid_start(c->grid, c->base));
-	cc_grid_spread(&c->wgrid, bins, stride, t0, c->now, rate);
-}
-
-static inline void cc_center_spread2(struct center *c, double *a, size_t stride_a, double *b,
-                                     size_t stride_b, double t0)
-{
-	if (t0 >= c->row_start_s) {
-		if (c->now > t0) {
-			a[c->row_at * stride_a] += c->now - t0;
-			b[c->row_at * stride_b] += c->now - t0;
-		}
-		return;
-	}
-	CC_CHECK(!(c->now > t0) || c->now <= c->grid->warmup_s ||
-	         fmax(t0, c->grid->warmup_s) >= cc_grid_start(c->grid, c->base));
-	cc_grid_spread2(&c->wgrid, a, stride_a, b, stride_b, t0, c->now);
-}
-
 /* Contacts out of every agent's hands (callbacks waiting to retry, customers about to
  * start again) are kept on a doubly linked list through PREV and NEXT. */
 static inline void cc_center_list_push(struct contact **head, struct contact *k)
@@ -401,136 +319,5 @@ static inline void cc_center_cancel(struct center *c, struct cc_event **ev)
 		*ev = NULL;
 	}
 }
-
-/* ---- center.c ---- */
-
-/* Adds V to group field FIELD in the interval of time T (nothing before the warm-up). */
-void cc_center_gcount(struct center *c, uint32_t g, int field, double t, double v);
-/* Accounts the agent's current segment (its activity, or its status when idle) up to now. */
-void cc_center_agent_account(struct center *c, struct agent *a);
-/* Appends a row to the agent event stream about contact K (NULL: the first in hand). */
-void cc_center_emit(struct center *c, const struct agent *a, const struct contact *k);
-/* Offers K (out of its queue) to A, who can take it. */
-void cc_center_offer(struct center *c, struct contact *k, struct agent *a);
-/* Places an outbound call for A now. */
-void cc_center_dial(struct center *c, struct agent *a, double talk_s, double acw_s, int reached);
-/* Moves K, in its agent's hands, to state S, closing the accounts the change affects. */
-void cc_center_kset(struct center *c, struct contact *k, enum kstate s);
-/* Sets the state of K, in its agent's hands, and reports it. */
-void cc_center_state(struct center *c, struct contact *k, enum cc_contact_state cs);
-/* K's agent starts (or resumes) talking with the customer, for K's talk left. */
-void cc_center_talk(struct center *c, struct contact *k);
-/* The conversation of K's agent is over: ACW, then the end of the record. */
-void cc_center_wrap_up(struct center *c, struct contact *k);
-/* A contact from the pool, with a fresh record id and no history. */
-struct contact *cc_center_contact(struct center *c);
-void cc_center_release(struct center *c, struct contact *k);
-/* Sets K's reported arrival interval (-1: none), or its customer's first: the row stays open
- * while K may still count there. */
-void cc_center_set_interval(struct center *c, struct contact *k, long interval);
-void cc_center_set_first_interval(struct center *c, struct contact *k, long interval);
-/* NEXT continues K's customer: a new record linked to K's. */
-void cc_center_follow(struct center *c, struct contact *next, struct contact *k);
-/* Draws K's attributes as a contact of Q (handle, patience, ACW, priority, pause, transfer)
- * from Q's attribute stream; K arrives at Q now. */
-void cc_center_draw(struct center *c, struct queue *q, struct contact *k);
-/* K enters Q (see admit in center.c); FRESH: counted as queued, its patience starts. */
-void cc_center_admit(struct center *c, struct queue *q, struct contact *k, int fresh);
-/* K's customer leaves the center; CONNECT_S: their last connection to an agent (NaN: none). */
-void cc_center_customer_end(struct center *c, const struct contact *k, double connect_s);
-/* K leaves its agent's hands (still accounted to it up to now). */
-void cc_center_unhold(struct center *c, struct contact *k);
-/* K was offered and is ringing: the ring ends now (its time is counted). */
-double cc_center_ring_end(struct center *c, struct contact *k);
-/* K's agent leaves it now, at once (a region move): an offer ringing is withdrawn (back to
- * its queue); ACW is cut short; a conversation ends, and the customer may start again. */
-void cc_center_end_now(struct center *c, struct contact *k);
-
-/* ---- transfer.c ---- */
-
-/* K's talk has ended and it is to be handed on (K->xfer): the hand-over starts. */
-void cc_transfer_start(struct center *c, struct contact *k);
-/* A contact that came by a hand-over is connected to its new agent. */
-void cc_transfer_connected(struct center *c, struct contact *k);
-/* EV_XFER and EV_REJECT. */
-void cc_transfer_on_event(struct center *c, struct cc_event *ev);
-/* An offer straight to an agent (K, out of the agent's hands) ended unanswered: it timed
- * out (RONA), was rejected, or was withdrawn when the agent moved away. */
-void cc_transfer_missed(struct center *c, struct contact *k);
-/* The customer of K, handed on while the first agent waits, hung up. */
-void cc_transfer_abandoned(struct center *c, struct contact *k);
-/* K's agent, waiting on hold for a queue's agent to take a consult or conference, lets go
- * now (the contact waits on there, as if cold); returns 0 when K is not so waiting. */
-int cc_transfer_let_go(struct center *c, struct contact *k);
-
-/* ---- region.c ---- */
-
-void cc_region_setup(struct center *c);
-void cc_region_teardown(struct center *c);
-/* The queue (Q's copy in a region drawn by the traffic distribution) a new arrival at line
- * Q goes to. */
-struct queue *cc_region_route(struct center *c, struct queue *q);
-/* EV_TRAFFIC and EV_RESTART. */
-void cc_region_on_event(struct center *c, struct cc_event *ev);
-/* K's customer, whose chat or task its agent's move ended, may start again. */
-void cc_region_restart(struct center *c, struct contact *k);
-/* A moving agent holds nothing any more: it arrives in its region, Offline. */
-void cc_region_arrive(struct center *c, struct agent *a);
-/* Whether contacts of channel CH end at once when their agent moves (chat, email, task). */
-static inline int cc_region_ends(int ch)
-{
-	return ch == CC_CHANNEL_CHAT || ch == CC_CHANNEL_EMAIL || ch == CC_CHANNEL_TASK;
-}
-
-
-/* ---- routing.c ---- */
-
-/* Builds the edges, the free-agent sets and the queues' servers and thresholds. */
-void cc_route_setup(struct center *c);
-/* Gives the N AGENTS of group G their places (out of every set) in G's free-agent sets. */
-void cc_route_add_agents(struct center *c, struct group *g, struct agent *agents, size_t n);
-void cc_route_teardown(struct center *c);
-/* Whether A can take one more contact of channel CH now. */
-int cc_route_can_take(const struct center *c, const struct agent *a, int ch);
-/* Puts A in, or out of, its group's free-agent sets as it now can take work. */
-void cc_route_refresh(struct center *c, struct agent *a);
-/* A can take work: it takes contacts while its policy finds it eligible ones. */
-void cc_route_agent_ready(struct center *c, struct agent *a);
-/* Points group G's edges at its queues in REGION and rebuilds the queues' servers. */
-void cc_route_move_group(struct center *c, struct group *g, size_t region);
-/* The agent of group G first in line for one more contact of channel CH, or NULL. */
-struct agent *cc_route_free_agent(const struct group *g, int ch);
-/* A new contact at Q: the free agent the policy gives it (K not yet queued), or NULL. */
-struct agent *cc_route_find_agent(struct center *c, const struct queue *q,
-                                  const struct contact *k);
-/* Queue operations; each keeps the head's eligibility tick. */
-void cc_route_push(struct center *c, struct queue *q, struct contact *k);
-void cc_route_remove(struct center *c, struct queue *q, struct contact *k);
-/* Offers Q's head contacts to free eligible agents while there are some. */
-void cc_route_dispatch(struct center *c, struct queue *q);
-/* The queue's contacts by (queued_s, id), or NULL. */
-struct contact *cc_route_head(const struct queue *q);
-/* Adds the queue's waiting count since its last change to the time integral. */
-void cc_route_queue_account(struct center *c, struct queue *q);
-/* The queue's head has waited long enough for another group (EV_ELIGIBLE). */
-void cc_route_on_eligible(struct center *c, struct cc_event *ev);
-
-/* ---- agents.c ---- */
-
-void cc_agent_setup(struct center *c);
-/* Puts A in status S for DURATION_S (INFINITY: until something else changes it). */
-void cc_agent_set_status(struct center *c, struct agent *a, int s, double duration_s);
-/* A contact of A has ended or gone: the next status, more work, or nothing. */
-void cc_agent_after_contact(struct center *c, struct agent *a);
-/* The outbound call of A has ended: Available, or idle, as the group's setting says. */
-void cc_agent_outbound_done(struct center *c, struct agent *a);
-/* An offer to A timed out: RONA, unless a status is due. */
-void cc_agent_rona(struct center *c, struct agent *a);
-/* Event handlers for the agent's own events. */
-void cc_agent_on_event(struct center *c, struct cc_event *ev);
-/* Accounts every group's logged-in counts up to now. */
-void cc_agent_account_groups(struct center *c);
-/* Closes every agent's and group's accounts at the horizon. */
-void cc_agent_finish(struct center *c);
 
 #endif
