@@ -438,6 +438,8 @@ static void test_h5_roundtrip(void **state)
 	struct fixture *fx = *state;
 	double cube[60];
 	fill_cube(cube);
+	/* The temporary file is named for the program, as the command sets it. */
+	cc_status_set_program("ccsim");
 
 	struct cc_h5_file *f = NULL;
 	char err[256] = "unset";
