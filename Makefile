@@ -45,6 +45,9 @@ MODEL_SRC := $(filter-out models/main.c,$(wildcard models/*.c models/*/*.c))
 LIB_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(SIM_SRC) $(MODEL_SRC))
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
+# Checks of the tree that are scripts, run and counted with the binaries: the source layout
+# (`tests/check_layout.py --graph` prints the folders' include graph).
+TEST_SCRIPTS := tests/check_layout.py
 
 .PHONY: all run test check bench fuzz fuzz-corpus deps clean _all _test _check _bench _fuzz \
         _fuzz-corpus FORCE
@@ -110,11 +113,11 @@ bench: $(NEED_DEPS)
 _all: ccsim
 
 _test: ccsim $(TEST_BIN)
-	$(Q)CCSIM=./ccsim bash tests/run.sh $(TEST_BIN)
+	$(Q)CCSIM=./ccsim bash tests/run.sh $(TEST_BIN) $(TEST_SCRIPTS)
 
 _check: $(BUILD)/ccsim $(TEST_BIN)
 	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  CCSIM=$(BUILD)/ccsim bash tests/run.sh $(TEST_BIN)
+	  CCSIM=$(BUILD)/ccsim bash tests/run.sh $(TEST_BIN) $(TEST_SCRIPTS)
 
 deps:
 	$(Q)missing="$$($(LIST_MISSING))"; \
