@@ -22,16 +22,13 @@ static const char good[] =
 static void write_variant(const char *name, const char *from, const char *to)
 {
 	char text[4096];
-	const char *at = strstr(good, from);
-	assert_non_null(at);
-	snprintf(text, sizeof text, "%.*s%s%s", (int)(at - good), good, to, at + strlen(from));
+	tu_edit(text, sizeof text, good, from, to);
 	write_file(name, text);
 }
 
 static int setup(void **state)
 {
-	(void)state;
-	if (!mkdtemp(dir))
+	if (setup_dir(state) != 0)
 		return -1;
 	write_file("good.cfg", good);
 	return 0;
@@ -197,13 +194,8 @@ static void test_cli_erlang_published_values(void **state)
 static void test_cli_docs_list_every_figure(void **state)
 {
 	(void)state;
-	FILE *f = fopen("results/README.md", "r");
-	assert_non_null(f);
-	static char doc[131072];
-	size_t n = fread(doc, 1, sizeof doc - 1, f);
-	assert_true(n < sizeof doc - 1);
-	doc[n] = '\0';
-	fclose(f);
+	char *doc = tu_read_file("results/README.md", NULL);
+	assert_non_null(doc);
 	static const char *const heads[] = { [CC_FIG_QUEUE] = "\n### Per queue\n",
 	                                     [CC_FIG_GROUP] = "\n### Per agent group\n",
 	                                     [CC_FIG_STATUS] = "\n### Per agent group and status\n",
@@ -225,6 +217,7 @@ static void test_cli_docs_list_every_figure(void **state)
 			fail_msg("results/README.md does not document %s under%s", figs[i].name,
 			         heads[figs[i].owner]);
 	}
+	free(doc);
 }
 
 /* ---- agent statuses and the agent event stream ---- */
