@@ -208,6 +208,50 @@ static void test_runner_stream_error_propagates(void **state)
 	pthread_mutex_destroy(&ctx.lock);
 }
 
+/* Tasks that run until told to stop: the stop reaches them while they run. */
+static atomic_int spinning;
+
+static void spin_run(void *vctx, size_t task, struct cc_progress *progress)
+{
+	struct job_ctx *ctx = vctx;
+	(void)task;
+	atomic_fetch_add(&spinning, 1);
+	cc_runner_wake(progress);
+	double t0 = cc_runner_now();
+	while (!atomic_load(&progress->stop) && cc_runner_now() - t0 < 10)
+		sleep_ms(1);
+	pthread_mutex_lock(&ctx->lock);
+	if (atomic_load(&progress->stop))
+		ctx->saw_stop = 1;
+	pthread_mutex_unlock(&ctx->lock);
+}
+
+static int spin_stopping(void *vctx)
+{
+	(void)vctx;
+	return atomic_load(&spinning) == 2 ? 4 : 0;
+}
+
+static void test_runner_stop_reaches_running_tasks(void **state)
+{
+	(void)state;
+	struct job_ctx ctx;
+	ctx_init(&ctx, 10);
+	atomic_store(&spinning, 0);
+	struct cc_runner_job job = job_of(&ctx, 2);
+	job.run = spin_run;
+	job.stopping = spin_stopping;
+	struct cc_progress progress;
+	cc_progress_init(&progress);
+	double t0 = cc_runner_now();
+	assert_int_equal(cc_runner_run(&job, &progress), 4);
+	assert_true(cc_runner_now() - t0 < 5);
+	assert_int_equal(ctx.n_commits, 0);
+	assert_int_equal(atomic_load(&spinning), 2); /* the other tasks never started */
+	assert_true(ctx.saw_stop);
+	pthread_mutex_destroy(&ctx.lock);
+}
+
 static void test_runner_wake_outside_a_run_is_harmless(void **state)
 {
 	(void)state;
@@ -227,6 +271,7 @@ int main(void)
 		cmocka_unit_test(test_runner_commit_error_propagates),
 		cmocka_unit_test(test_runner_stopping_cancels),
 		cmocka_unit_test(test_runner_stream_error_propagates),
+		cmocka_unit_test(test_runner_stop_reaches_running_tasks),
 		cmocka_unit_test(test_runner_wake_outside_a_run_is_harmless),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
