@@ -124,15 +124,11 @@ static inline void tu_kept_free(struct tu_kept *k)
 	free(k->events);
 }
 
-/* Loads TEXT (with N_SETS overrides) and runs it on THREADS threads into RUN, every figure
- * kept; with KEPT, the contact records and agent events are kept there. */
-static inline void tu_run_text_on(const char *text, const char *const *sets, size_t n_sets,
-                                  int threads, struct cc_scenario *scn, struct cc_run *run,
-                                  struct tu_kept *kept)
+/* Runs the loaded scenario SCN on THREADS threads into RUN, every figure kept; with KEPT,
+ * the contact records and agent events are kept there. */
+static inline void tu_run_loaded(int threads, struct cc_scenario *scn, struct cc_run *run,
+                                 struct tu_kept *kept)
 {
-	char err[1024] = "";
-	if (tu_load(text, sets, n_sets, scn, err, sizeof err) != CC_OK)
-		fail_msg("%s", err);
 	memset(run, 0, sizeof *run);
 	run->scn = scn;
 	run->threads = threads;
@@ -143,6 +139,17 @@ static inline void tu_run_text_on(const char *text, const char *const *sets, siz
 		                                  .events = tu_keep_events };
 	}
 	assert_int_equal(cc_run_execute(run), CC_OK);
+}
+
+/* Loads TEXT (with N_SETS overrides) and runs it as tu_run_loaded does. */
+static inline void tu_run_text_on(const char *text, const char *const *sets, size_t n_sets,
+                                  int threads, struct cc_scenario *scn, struct cc_run *run,
+                                  struct tu_kept *kept)
+{
+	char err[1024] = "";
+	if (tu_load(text, sets, n_sets, scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	tu_run_loaded(threads, scn, run, kept);
 }
 
 /* tu_run_text_on one thread. */
