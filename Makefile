@@ -1,6 +1,7 @@
-# ccsim build. `make` builds ./ccsim; `make run` and `make test` install missing Debian
-# packages first (see `deps`). User CFLAGS/LDFLAGS are appended to the project's; V=1 shows
-# the commands; WERROR=1 (set by CI) turns warnings into errors.
+# ccsim build. `make` builds ./ccsim; `make run`, `make test` and the other user-facing
+# targets install missing Debian packages first (see `deps`). User CFLAGS/LDFLAGS are
+# appended to the project's; V=1 shows the commands; WERROR=1 (set by CI) turns warnings into
+# errors.
 
 SHELL := /bin/bash
 CC ?= cc
@@ -44,6 +45,9 @@ MODEL_SRC := $(filter-out models/main.c,$(wildcard models/*.c models/*/*.c))
 LIB_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(SIM_SRC) $(MODEL_SRC))
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
+# Checks of the tree that are scripts, run and counted with the binaries: the source layout
+# (`tests/check_layout.py --graph` prints the folders' include graph).
+TEST_SCRIPTS := tests/check_layout.py
 
 .PHONY: all run test check bench fuzz fuzz-corpus deps clean _all _test _check _bench _fuzz \
         _fuzz-corpus results-doc _results-doc FORCE
@@ -73,20 +77,36 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libccsim.a
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) -lcmocka -lm
 
-# The user-facing targets install missing packages, then re-enter make so that pkg-config
-# sees them.
-run: deps
+# Packages. `deps` is the one place that installs: the packages the goals named need (the
+# build's; the tests' for test, check and deps itself; the bench's; the fuzzer's) that are
+# not installed, with apt-get. Which are missing takes one dpkg-query call over them all
+# (unknown ones print only a message on stderr). The user-facing targets ask it when make
+# starts and depend on `deps` only when something is missing; they then re-enter make, so
+# that pkg-config sees what was installed.
+NEEDED_PACKAGES = $(DEB_PACKAGES) $(if $(filter test check deps,$(MAKECMDGOALS)),$(TEST_PACKAGES)) \
+  $(if $(filter bench,$(MAKECMDGOALS)),$(BENCH_PACKAGES)) \
+  $(if $(filter fuzz fuzz-corpus,$(MAKECMDGOALS)),$(FUZZ_PACKAGES)) $(EXTRA_PACKAGES)
+LIST_MISSING = dpkg-query -W -f='$${Package} $${Status}\n' $(NEEDED_PACKAGES) 2>/dev/null | \
+  awk -v want='$(strip $(NEEDED_PACKAGES))' '$$NF == "installed" && $$(NF - 1) == "ok" { ok[$$1] = 1 } \
+  END { n = split(want, w, " "); for (i = 1; i <= n; i++) if (!(w[i] in ok)) printf " %s", w[i] }'
+USER_GOALS := run test check bench fuzz fuzz-corpus
+ifneq ($(filter $(USER_GOALS),$(MAKECMDGOALS)),)
+MISSING_PACKAGES := $(shell $(LIST_MISSING))
+endif
+NEED_DEPS := $(if $(MISSING_PACKAGES),deps)
+
+run: $(NEED_DEPS)
 	$(Q)$(MAKE) --no-print-directory _all
 	./ccsim run $(SCENARIO)
 
-test: deps
+test: $(NEED_DEPS)
 	$(Q)$(MAKE) --no-print-directory _test
 
-check: deps
+check: $(NEED_DEPS)
 	$(Q)$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -DCC_CHECKED" \
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" _check
 
-bench: deps
+bench: $(NEED_DEPS)
 	$(Q)$(MAKE) --no-print-directory _all
 	$(Q)/usr/bin/python3 tests/bench.py
 
@@ -101,18 +121,14 @@ _results-doc: $(BUILD)/tests/results_doc
 	$(Q)$(BUILD)/tests/results_doc results/README.md
 
 _test: ccsim $(TEST_BIN)
-	$(Q)CCSIM=./ccsim bash tests/run.sh $(TEST_BIN)
+	$(Q)CCSIM=./ccsim bash tests/run.sh $(TEST_BIN) $(TEST_SCRIPTS)
 
 _check: $(BUILD)/ccsim $(TEST_BIN)
 	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  CCSIM=$(BUILD)/ccsim bash tests/run.sh $(TEST_BIN)
+	  CCSIM=$(BUILD)/ccsim bash tests/run.sh $(TEST_BIN) $(TEST_SCRIPTS)
 
 deps:
-	$(Q)missing=""; for p in $(DEB_PACKAGES) $(if $(filter test check,$(MAKECMDGOALS)),$(TEST_PACKAGES)) \
-	  $(if $(filter bench,$(MAKECMDGOALS)),$(BENCH_PACKAGES)) \
-	  $(if $(filter fuzz fuzz-corpus,$(MAKECMDGOALS)),$(FUZZ_PACKAGES)) $(EXTRA_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
-	done; \
+	$(Q)missing="$$($(LIST_MISSING))"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; \
@@ -151,10 +167,10 @@ FUZZ_DRIVER = $(BUILD)/fuzz/driver
 FUZZ_DICT = $(BUILD)/fuzz/scenario.dict
 FUZZ_ENV := AFL_SKIP_CPUFREQ=1 AFL_AUTORESUME=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 
-fuzz: deps
+fuzz: $(NEED_DEPS)
 	$(Q)$(FUZZ_CC_ENV) $(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=afl-clang-fast OPT="-O2 -g" _fuzz
 
-fuzz-corpus: deps
+fuzz-corpus: $(NEED_DEPS)
 	$(Q)$(FUZZ_CC_ENV) $(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=afl-clang-fast OPT="-O2 -g" _fuzz-corpus
 
 _fuzz: $(FUZZ_DRIVER) $(FUZZ_DICT)

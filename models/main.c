@@ -835,6 +835,7 @@ static int cmd_export(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	cc_status_set_program("ccsim");
 	static const struct cc_cli_command cmds[] = {
 		{ "run", "simulate a scenario and write its results", cmd_run },
 		{ "check", "validate a scenario without running it", cmd_check },

@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "status.h"
+
 static _Noreturn void out_of_memory(size_t size)
 {
-	fprintf(stderr, "ccsim: out of memory (asked for %zu bytes)\n", size);
+	fprintf(stderr, "%sout of memory (asked for %zu bytes)\n", cc_status_prefix(), size);
 	abort();
 }
 

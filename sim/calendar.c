@@ -36,7 +36,7 @@
 /* Events are carved out of slabs of this many; slabs are never freed before destroy. */
 enum { SLAB_EVENTS = 256 };
 
-enum { ARITY = 4, BUCKETS = 65, RADIX_FROM = 256, HEAP_BELOW = 64 };
+enum { BUCKETS = 65, RADIX_FROM = 256, HEAP_BELOW = 64 };
 
 /* An entry of the heap. */
 struct slot {
@@ -160,51 +160,14 @@ static inline int before(const struct slot *a, const struct slot *b)
 	return a->time < b->time;
 }
 
-static inline void place(struct slot *heap, size_t pos, struct slot s)
-{
-	heap[pos] = s;
-	s.ev->heap_pos = pos; /* pos_of(0, pos) */
-}
-
-static void sift_up(struct slot *heap, size_t pos, struct slot s)
-{
-	while (pos > 0) {
-		size_t parent = (pos - 1) / ARITY;
-		if (!before(&s, &heap[parent]))
-			break;
-		place(heap, pos, heap[parent]);
-		pos = parent;
-	}
-	place(heap, pos, s);
-}
-
-/* The first of the children of POS (it has one at least) among the N entries. */
-static inline size_t least_child(const struct slot *heap, size_t pos, size_t n)
-{
-	size_t first = ARITY * pos + 1;
-	if (first + ARITY <= n) {
-		size_t a = first + (size_t)before(&heap[first + 1], &heap[first]);
-		size_t b = first + 2 + (size_t)before(&heap[first + 3], &heap[first + 2]);
-		return before(&heap[b], &heap[a]) ? b : a;
-	}
-	size_t best = first;
-	for (size_t c = first + 1; c < n; c++)
-		if (before(&heap[c], &heap[best]))
-			best = c;
-	return best;
-}
-
-static void sift_down(struct slot *heap, size_t n, size_t pos, struct slot s)
-{
-	while (ARITY * pos + 1 < n) {
-		size_t child = least_child(heap, pos, n);
-		if (!before(&heap[child], &s))
-			break;
-		place(heap, pos, heap[child]);
-		pos = child;
-	}
-	place(heap, pos, s);
-}
+/* The sift code shared with the generic heap, 4-ary on the slots above. */
+#define CC_SIFT_NAME cal_heap
+#define CC_SIFT_SLOT struct slot
+#define CC_SIFT_ARITY 4
+#define CC_SIFT_CTX const struct cc_calendar *
+#define CC_SIFT_BEFORE(cal, a, b) before(a, b)
+#define CC_SIFT_PLACED(cal, s, pos) ((s).ev->heap_pos = (pos)) /* pos_of(0, pos) */
+#include "heap_sift.h"
 
 static inline void heap_push(struct cc_calendar *cal, struct cc_event *ev)
 {
@@ -212,39 +175,19 @@ static inline void heap_push(struct cc_calendar *cal, struct cc_event *ev)
 		cal->cap_heap *= 2;
 		cal->heap = cc_realloc(cal->heap, cal->cap_heap, sizeof *cal->heap);
 	}
-	sift_up(cal->heap, cal->n_heap++, (struct slot){ ev->time, ev });
+	cal_heap_push(cal, cal->heap, cal->n_heap++, (struct slot){ ev->time, ev });
 }
 
-/* Removes the entry at POS, the last entry taking its place. */
+/* Removes the entry at POS. */
 static void heap_remove(struct cc_calendar *cal, size_t pos)
 {
-	struct slot last = cal->heap[--cal->n_heap];
-	if (pos == cal->n_heap)
-		return;
-	if (pos > 0 && before(&last, &cal->heap[(pos - 1) / ARITY]))
-		sift_up(cal->heap, pos, last);
-	else
-		sift_down(cal->heap, cal->n_heap, pos, last);
+	cal_heap_remove(cal, cal->heap, cal->n_heap--, pos);
 }
 
-/* Pops the root bottom-up; the last entry usually belongs near the bottom, so this takes
- * fewer comparisons than sifting it down from the root, in the same resulting order. */
+/* Removes the first event and returns it. */
 static struct cc_event *heap_pop(struct cc_calendar *cal)
 {
-	struct slot *heap = cal->heap;
-	struct cc_event *ev = heap[0].ev;
-	size_t n = --cal->n_heap;
-	if (n == 0)
-		return ev;
-	struct slot last = heap[n];
-	size_t pos = 0;
-	while (ARITY * pos + 1 < n) {
-		size_t child = least_child(heap, pos, n);
-		place(heap, pos, heap[child]);
-		pos = child;
-	}
-	sift_up(heap, pos, last);
-	return ev;
+	return cal_heap_pop(cal, cal->heap, cal->n_heap--).ev;
 }
 
 /* ---- buckets 1 to 64 ---- */
@@ -330,7 +273,7 @@ static void to_radix(struct cc_calendar *cal)
 		uint64_t key = key_of(s.time);
 		int b = bucket_of(key, cal->last);
 		if (b == 0) /* at the time of the last pop: kept, in heap order again */
-			sift_up(cal->heap, cal->n_heap++, s);
+			cal_heap_push(cal, cal->heap, cal->n_heap++, s);
 		else
 			bucket_push(cal, b, (struct kslot){ key, s.ev });
 	}

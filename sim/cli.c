@@ -100,7 +100,7 @@ void cc_cli_error(const char *fmt, ...)
 	char msg[4096];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = snprintf(msg, sizeof msg, "ccsim: ");
+	int n = snprintf(msg, sizeof msg, "%s", cc_status_prefix());
 	vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
 	va_end(ap);
 	cc_cli_put_line(stderr, msg);

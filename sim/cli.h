@@ -41,7 +41,8 @@ enum cc_status cc_cli_double(const char *opt, const char *text, double lo, doubl
  * that text from a scenario or the command line cannot drive the terminal. */
 void cc_cli_put_line(FILE *f, const char *text);
 
-/* Prints "ccsim: message" to stderr, escaped as by cc_cli_put_line. */
+/* Prints "PROG: message" to stderr (PROG as set by cc_status_set_program), escaped as by
+ * cc_cli_put_line. */
 void cc_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Whether a progress line should be shown: stderr is a terminal and QUIET is 0. */

@@ -12,6 +12,7 @@
 #include <gsl/gsl_sf_gamma.h>
 
 #include "alloc.h"
+#include "macros.h"
 
 /* The exponential ziggurat's tables: zig_k, zig_w, zig_f, ZIG_R (the method is described in
  * the header, the construction in the generator). */
@@ -68,7 +69,7 @@ static unsigned param_bit(const char *name)
 {
 	static const char *const names[] = { "mean", "sd", "value", "min", "max",
 	                                     "shape", "k", "values", "weights" };
-	for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
+	for (unsigned i = 0; i < CC_ARRAY_SIZE(names); i++)
 		if (strcmp(name, names[i]) == 0)
 			return 1u << i;
 	return 0;

@@ -6,13 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "macros.h"
+
 static double unit_seconds(const char *u, size_t len)
 {
 	static const struct { const char *name; double s; } units[] = {
 		{ "ms", 0.001 }, { "s", 1 }, { "sec", 1 }, { "m", 60 }, { "min", 60 },
 		{ "h", 3600 }, { "d", 86400 },
 	};
-	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+	for (size_t i = 0; i < CC_ARRAY_SIZE(units); i++)
 		if (strlen(units[i].name) == len && strncmp(u, units[i].name, len) == 0)
 			return units[i].s;
 	return 0;

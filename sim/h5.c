@@ -329,9 +329,10 @@ static char *temp_path(const char *path)
 	static atomic_uint serial;
 	const char *slash = strrchr(path, '/');
 	int dir = slash ? (int)(slash - path) + 1 : 0;
-	size_t n = (size_t)dir + 64;
+	const char *prog = cc_status_program();
+	size_t n = (size_t)dir + 96;
 	char *tmp = cc_malloc(n);
-	snprintf(tmp, n, "%.*s.ccsim-%ld-%u.h5.tmp", dir, path, (long)getpid(),
+	snprintf(tmp, n, "%.*s.%s-%ld-%u.h5.tmp", dir, path, prog ? prog : "results", (long)getpid(),
 	         atomic_fetch_add(&serial, 1));
 	return tmp;
 }

@@ -9,7 +9,8 @@
  * gives an order; the heap stores pointers to the nodes and keeps each node's position,
  * so removing or re-placing any item is O(log n) with no search. The order must be total
  * (break ties with a sequence number) for runs to be reproducible. Pushing allocates only
- * when the heap outgrows its largest size so far.
+ * when the heap outgrows its largest size so far. The sift code is the engine's one, shared
+ * with the event calendar's heap, a template of static inline functions.
  */
 
 struct cc_heap_node {

@@ -2,6 +2,27 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+/* Written once at start, before any thread; read only afterwards. */
+static char program[32];
+static char prefix[sizeof program + 2];
+
+void cc_status_set_program(const char *name)
+{
+	snprintf(program, sizeof program, "%s", name ? name : "");
+	snprintf(prefix, sizeof prefix, "%s%s", program, program[0] ? ": " : "");
+}
+
+const char *cc_status_program(void)
+{
+	return program[0] ? program : NULL;
+}
+
+const char *cc_status_prefix(void)
+{
+	return prefix;
+}
 
 const char *cc_strerror(enum cc_status status)
 {
@@ -33,7 +54,7 @@ int cc_status_exit_code(enum cc_status status)
 
 void cc_fail(const char *file, int line, const char *expr)
 {
-	fprintf(stderr, "ccsim: internal error at %s:%d: %s\n", file, line, expr);
+	fprintf(stderr, "%sinternal error at %s:%d: %s\n", prefix, file, line, expr);
 	fflush(stderr);
 	abort();
 }

@@ -28,6 +28,20 @@ const char *cc_strerror(enum cc_status status);
 /* The process exit code for a status: 0 success, 2 usage or scenario error, 1 anything else. */
 int cc_status_exit_code(enum cc_status status);
 
+/*
+ * The program whose messages these are: the command sets its name once at start, before any
+ * thread, and the engine's messages begin "NAME: " (out of memory, internal errors, CLI
+ * errors); temporary files carry it too. Unset, messages have no prefix. The name is kept
+ * (up to 31 bytes), not the pointer. This is the engine's only process-wide setting.
+ */
+void cc_status_set_program(const char *name);
+
+/* The name set, or NULL. */
+const char *cc_status_program(void);
+
+/* "NAME: " when a name is set, else "": what an engine message starts with. */
+const char *cc_status_prefix(void);
+
 /* Reports a broken invariant and aborts. Never returns. */
 _Noreturn void cc_fail(const char *file, int line, const char *expr);
 

@@ -76,6 +76,13 @@ static inline void write_file(const char *name, const char *text)
 	fclose(f);
 }
 
+/* Makes the test directory (a cmocka group setup; teardown removes it). */
+static inline int setup_dir(void **state)
+{
+	(void)state;
+	return mkdtemp(dir) ? 0 : -1;
+}
+
 static inline int teardown(void **state)
 {
 	(void)state;

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Runs each cmocka test binary given as an argument, with TAP output, and ends with one
-# plain line "N passed, N failed". Exits non-zero when anything failed, including a binary
+# Runs each cmocka test binary given as an argument, with TAP output, and each check script
+# (*.py, run with /usr/bin/python3, printing TAP itself), and ends with one plain line
+# "N passed, N failed". Exits non-zero when anything failed, including a binary
 # that crashed or printed no result. CCSIM names the ccsim binary that CLI tests spawn.
 set -u
 passed=0
 failed=0
 for bin in "$@"; do
   name=$(basename "$bin")
-  out=$(CMOCKA_MESSAGE_OUTPUT=TAP "$bin" 2>&1)
+  case "$bin" in
+    *.py) out=$(/usr/bin/python3 "$bin" 2>&1) ;;
+    *) out=$(CMOCKA_MESSAGE_OUTPUT=TAP "$bin" 2>&1) ;;
+  esac
   rc=$?
   ok=$(grep -c '^ok ' <<<"$out")
   bad=$(grep -c '^not ok ' <<<"$out")

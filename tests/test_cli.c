@@ -22,16 +22,13 @@ static const char good[] =
 static void write_variant(const char *name, const char *from, const char *to)
 {
 	char text[4096];
-	const char *at = strstr(good, from);
-	assert_non_null(at);
-	snprintf(text, sizeof text, "%.*s%s%s", (int)(at - good), good, to, at + strlen(from));
+	tu_edit(text, sizeof text, good, from, to);
 	write_file(name, text);
 }
 
 static int setup(void **state)
 {
-	(void)state;
-	if (!mkdtemp(dir))
+	if (setup_dir(state) != 0)
 		return -1;
 	write_file("good.cfg", good);
 	return 0;
@@ -50,7 +47,7 @@ static void test_cli_help_everywhere(void **state)
 		assert_non_null(strstr(out, cmds[i]));
 	}
 	assert_int_equal(run(out, sizeof out, "fly"), 2);
-	assert_non_null(strstr(out, "unknown command 'fly'"));
+	assert_string_equal(out, "ccsim: unknown command 'fly' (try 'ccsim --help')\n");
 	assert_int_equal(run(out, sizeof out, "%s", ""), 2);
 	assert_int_equal(run(out, sizeof out, "run %s/good.cfg --bogus", dir), 2);
 	assert_non_null(strstr(out, "unknown option '--bogus'"));
@@ -197,13 +194,8 @@ static void test_cli_erlang_published_values(void **state)
 static void test_cli_docs_list_every_figure(void **state)
 {
 	(void)state;
-	FILE *f = fopen("results/README.md", "r");
-	assert_non_null(f);
-	static char doc[131072];
-	size_t n = fread(doc, 1, sizeof doc - 1, f);
-	assert_true(n < sizeof doc - 1);
-	doc[n] = '\0';
-	fclose(f);
+	char *doc = tu_read_file("results/README.md", NULL);
+	assert_non_null(doc);
 	static const char *const heads[] = { [CC_FIG_QUEUE] = "\n### Per queue\n",
 	                                     [CC_FIG_GROUP] = "\n### Per agent group\n",
 	                                     [CC_FIG_STATUS] = "\n### Per agent group and status\n",
@@ -225,9 +217,26 @@ static void test_cli_docs_list_every_figure(void **state)
 			fail_msg("results/README.md does not document %s under%s", figs[i].name,
 			         heads[figs[i].owner]);
 	}
+	free(doc);
 }
 
 /* ---- agent statuses and the agent event stream ---- */
+
+/* The engine's messages start with the program name the command gave it, or nothing. */
+static void test_cli_program_name_comes_from_the_command(void **state)
+{
+	(void)state;
+	assert_null(cc_status_program());
+	assert_string_equal(cc_status_prefix(), "");
+	cc_status_set_program("planner");
+	assert_string_equal(cc_status_program(), "planner");
+	assert_string_equal(cc_status_prefix(), "planner: ");
+	cc_status_set_program("a-name-longer-than-thirty-one-bytes-is-cut");
+	assert_string_equal(cc_status_program(), "a-name-longer-than-thirty-one-b");
+	cc_status_set_program(NULL);
+	assert_null(cc_status_program());
+	assert_string_equal(cc_status_prefix(), "");
+}
 
 static const char statuses_cfg[] =
 	"name = \"st\"; seed = 23; horizon = \"5h\"; warmup = \"30m\"; interval = \"1h\"; replications = 3;\n"
@@ -856,6 +865,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cli_help_everywhere),
+		cmocka_unit_test(test_cli_program_name_comes_from_the_command),
 		cmocka_unit_test(test_cli_bad_scenarios_exit_2_and_write_nothing),
 		cmocka_unit_test(test_cli_livelock_scenario_refused),
 		cmocka_unit_test(test_cli_stalled_clock_ends_the_run),

@@ -533,24 +533,6 @@ static void compare_files(const char *a, const char *b, struct diffs *d)
 
 /* --- Runs ----------------------------------------------------------------------------- */
 
-/* The whole of file PATH (free it), or NULL. */
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return NULL;
-	size_t cap = 1 << 16, n = 0, got;
-	char *text = malloc(cap);
-	while ((got = fread(text + n, 1, cap - n - 1, f)) > 0) {
-		n += got;
-		if (n + 1 == cap)
-			text = realloc(text, cap *= 2);
-	}
-	text[n] = '\0';
-	fclose(f);
-	return text;
-}
-
 /* Runs SCENARIO with ARGS on THREADS threads: the results file becomes <dir>/<NAME>.h5 and
  * stdout <dir>/<NAME>.json. Every run writes <dir>/run.h5 first, so "results_file" is the
  * same in every --json. Fails the test, with what the run printed, unless it succeeds. */
@@ -560,7 +542,7 @@ static void run_to(const char *scenario, const char *args, int threads, const ch
 	            ccsim(), scenario, args, threads, dir, dir, name, dir);
 	char from[512], to[512];
 	snprintf(from, sizeof from, "%s/run.err", dir);
-	char *err = slurp(from);
+	char *err = tu_read_file(from, NULL);
 	if (rc != 0)
 		fail_msg("%s %s --threads %d: exit %d: %s", scenario, args, threads, rc, err ? err : "");
 	free(err);
@@ -643,12 +625,6 @@ static void shortened(const char *scenario, char *args, size_t len, char *note, 
 
 /* --- Tests ---------------------------------------------------------------------------- */
 
-static int setup(void **state)
-{
-	(void)state;
-	return mkdtemp(dir) ? 0 : -1;
-}
-
 /* Every scenario, shortened, gives the same results file and --json on 1, 2 and 3 threads. */
 static void test_determinism_threads(void **state)
 {
@@ -683,7 +659,7 @@ static void test_determinism_threads(void **state)
 		char ref_h5[512], ref_json[512];
 		snprintf(ref_h5, sizeof ref_h5, "%s/t%d.h5", dir, thread_counts[0]);
 		snprintf(ref_json, sizeof ref_json, "%s/t%d.json", dir, thread_counts[0]);
-		char *json0 = slurp(ref_json);
+		char *json0 = tu_read_file(ref_json, NULL);
 		assert_non_null(json0);
 		size_t datasets = 0, attributes = 0;
 		for (size_t t = 1; t < n_threads; t++) {
@@ -696,7 +672,7 @@ static void test_determinism_threads(void **state)
 			attributes = d.attributes;
 			if (d.datasets == 0)
 				fail_msg("%s: no dataset in %s", scenario, ref_h5);
-			char *text = slurp(json);
+			char *text = tu_read_file(json, NULL);
 			assert_non_null(text);
 			int json_ok = json_agree(json0, text, why, sizeof why);
 			if (d.n > 0 || !json_ok) {
@@ -861,7 +837,7 @@ static void test_determinism_comparator(void **state)
 
 	snprintf(a, sizeof a, "%s/a.json", dir);
 	snprintf(b, sizeof b, "%s/again.json", dir);
-	char *ja = slurp(a), *jb = slurp(b);
+	char *ja = tu_read_file(a, NULL), *jb = tu_read_file(b, NULL);
 	assert_non_null(ja);
 	assert_non_null(jb);
 	if (!json_agree(ja, jb, why, sizeof why))
@@ -875,7 +851,7 @@ static void test_determinism_comparator(void **state)
 	assert_non_null(strstr(why, "--json performance.contacts differs: "));
 	free(jb);
 	snprintf(b, sizeof b, "%s/seed.json", dir);
-	jb = slurp(b);
+	jb = tu_read_file(b, NULL);
 	assert_false(json_agree(ja, jb, why, sizeof why));
 	assert_non_null(strstr(why, "--json differs at byte "));
 	free(ja);
@@ -889,5 +865,5 @@ int main(void)
 		cmocka_unit_test(test_determinism_comparator),
 		cmocka_unit_test(test_determinism_threads),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup_dir, teardown);
 }

@@ -1,22 +1,8 @@
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
-#include <math.h>
+#include "testutil.h"
 
 #include "models/erlang.h"
 
-/* cmocka has no floating-point comparison; these report both values on failure. */
-#define assert_near(actual, expected, tol)                                                   \
-	do {                                                                                 \
-		double actual_ = (actual), expected_ = (expected), tol_ = (tol);             \
-		if (!(fabs(actual_ - expected_) <= tol_))                                    \
-			fail_msg("%s = %.12g, expected %.12g within %g", #actual, actual_,   \
-				 expected_, tol_);                                           \
-	} while (0)
-
+/* Beside testutil.h's assert_near: relative tolerances, probabilities, finite values. */
 #define assert_rel(actual, expected, tol)                                                    \
 	assert_near((actual), (expected), (tol) * fabs(expected))
 

@@ -34,25 +34,6 @@ struct input {
 	size_t n_sets;
 };
 
-static char *read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *data = NULL;
-	size_t n = 0, cap = 0, got;
-	do {
-		if (n == cap)
-			data = cc_realloc(data, cap = cap ? 2 * cap : 4096, 1);
-		got = fread(data + n, 1, cap - n - 1, f);
-		n += got;
-	} while (got);
-	fclose(f);
-	data[n] = '\0';
-	*len = n;
-	return data;
-}
-
 /*
  * Runs ARGV[0] = $CCSIM with ARGV, stdout discarded, stderr into ERR (NUL-terminated).
  * Returns the exit code, or 128 + the signal that ended it.
@@ -77,7 +58,7 @@ static int spawn(char **argv, char *err, size_t errlen)
 	while (waitpid(pid, &status, 0) < 0)
 		assert_int_equal(errno, EINTR);
 	size_t n = 0;
-	char *text = read_all(errpath, &n);
+	char *text = tu_read_file(errpath, &n);
 	snprintf(err, errlen, "%s", text ? text : "");
 	cc_free(text);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
@@ -138,12 +119,6 @@ static void test_fuzz_corpus_input(void **state)
 	}
 }
 
-static int setup(void **state)
-{
-	(void)state;
-	return mkdtemp(dir) ? 0 : -1;
-}
-
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(((const struct input *)a)->path, ((const struct input *)b)->path);
@@ -169,7 +144,7 @@ int main(void)
 			inputs = cc_realloc(inputs, cap = cap ? 2 * cap : 256, sizeof *inputs);
 		struct input *in = &inputs[n];
 		snprintf(in->path, sizeof in->path, "%s/%s", corpus, e->d_name);
-		if (!(in->text = read_all(in->path, &in->len))) {
+		if (!(in->text = tu_read_file(in->path, &in->len))) {
 			fprintf(stderr, "%s: %s\n", in->path, strerror(errno));
 			return 1;
 		}
@@ -191,7 +166,7 @@ int main(void)
 		snprintf(names[i], sizeof names[i], "test_fuzz_corpus_%s", base ? base + 1 : inputs[i].path);
 		tests[i] = (struct CMUnitTest){ names[i], test_fuzz_corpus_input, NULL, NULL, &inputs[i] };
 	}
-	int failed = _cmocka_run_group_tests("fuzz_corpus", tests, n, setup, teardown);
+	int failed = _cmocka_run_group_tests("fuzz_corpus", tests, n, setup_dir, teardown);
 	for (size_t i = 0; i < n; i++) {
 		cc_free(inputs[i].text);
 		cc_free(inputs[i].setbuf);

@@ -89,11 +89,7 @@ static void golden(const char *name)
 	if (cc_scenario_load(path, set, 1, &scn, err, sizeof err) != CC_OK)
 		fail_msg("%s", err);
 	struct cc_run run;
-	memset(&run, 0, sizeof run);
-	run.scn = &scn;
-	run.threads = 2;
-	run.keep_intervals = run.keep_totals = run.keep_rep_intervals = 1;
-	assert_int_equal(cc_run_execute(&run), CC_OK);
+	tu_run_loaded(2, &scn, &run, NULL);
 	char *got = golden_text(&run);
 	if (getenv("CCSIM_GOLDEN_WRITE")) {
 		FILE *f = fopen(golden_path, "w");

@@ -1,16 +1,7 @@
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include <dirent.h>
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <hdf5.h>
 #include <hdf5_hl.h>
@@ -438,6 +429,8 @@ static void test_h5_roundtrip(void **state)
 	struct fixture *fx = *state;
 	double cube[60];
 	fill_cube(cube);
+	/* The temporary file is named for the program, as the command sets it. */
+	cc_status_set_program("ccsim");
 
 	struct cc_h5_file *f = NULL;
 	char err[256] = "unset";

@@ -12,14 +12,7 @@
 
 static void run_scenario(const char *text, int threads, struct cc_scenario *scn, struct cc_run *run)
 {
-	char err[1024] = "";
-	if (tu_load(text, NULL, 0, scn, err, sizeof err) != CC_OK)
-		fail_msg("%s", err);
-	memset(run, 0, sizeof *run);
-	run->scn = scn;
-	run->threads = threads;
-	run->keep_intervals = run->keep_totals = run->keep_rep_intervals = 1;
-	assert_int_equal(cc_run_execute(run), CC_OK);
+	tu_run_text_on(text, NULL, 0, threads, scn, run, NULL);
 }
 
 /* The whole-horizon figure NAME of entity I must cover EXPECTED within its 99 % interval. */

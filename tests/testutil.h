@@ -1,8 +1,9 @@
 #ifndef CC_TESTUTIL_H
 #define CC_TESTUTIL_H
 
-/* Shared by the test binaries: cmocka's prelude, floating-point assertions, and scenario
- * files written from strings. */
+/* Shared by the test binaries: cmocka's prelude, floating-point assertions, files read whole,
+ * scenario texts edited and written to files, runs of them, and what runs kept. Helpers live
+ * here, not copied into test files. */
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -29,6 +30,39 @@
 			fail_msg("%s = %.12g, expected %.12g within %.3g", #actual, actual_,  \
 			         expected_, tol_);                                            \
 	} while (0)
+
+/* The whole of file PATH, NUL-terminated, its length in *LEN when LEN is not NULL (free it
+ * with free()); NULL, with errno set, when it cannot be opened. */
+static inline char *tu_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 1 << 16, n = 0, got;
+	char *text = malloc(cap);
+	while ((got = fread(text + n, 1, cap - n - 1, f)) > 0) {
+		n += got;
+		if (n + 1 == cap)
+			text = realloc(text, cap *= 2);
+	}
+	text[n] = '\0';
+	fclose(f);
+	if (len)
+		*len = n;
+	return text;
+}
+
+/* TEXT with its first FROM replaced by TO, into BUF (fails the test when FROM is not in TEXT
+ * or BUF is too small). */
+static inline void tu_edit(char *buf, size_t len, const char *text, const char *from,
+                           const char *to)
+{
+	const char *at = strstr(text, from);
+	if (!at)
+		fail_msg("'%s' is not in the text", from);
+	int n = snprintf(buf, len, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
+	assert_true(n >= 0 && (size_t)n < len);
+}
 
 /* Writes TEXT to a new temporary file and returns its path (free it with free()). */
 static inline char *tu_write_temp(const char *text)
@@ -90,17 +124,14 @@ static inline void tu_kept_free(struct tu_kept *k)
 	free(k->events);
 }
 
-/* Loads TEXT (with N_SETS overrides) and runs it on one thread into RUN; with KEPT, the
- * contact records and agent events are kept there. */
-static inline void tu_run_text(const char *text, const char *const *sets, size_t n_sets,
-                               struct cc_scenario *scn, struct cc_run *run, struct tu_kept *kept)
+/* Runs the loaded scenario SCN on THREADS threads into RUN, every figure kept; with KEPT,
+ * the contact records and agent events are kept there. */
+static inline void tu_run_loaded(int threads, struct cc_scenario *scn, struct cc_run *run,
+                                 struct tu_kept *kept)
 {
-	char err[1024] = "";
-	if (tu_load(text, sets, n_sets, scn, err, sizeof err) != CC_OK)
-		fail_msg("%s", err);
 	memset(run, 0, sizeof *run);
 	run->scn = scn;
-	run->threads = 1;
+	run->threads = threads;
 	run->keep_intervals = run->keep_totals = run->keep_rep_intervals = 1;
 	if (kept) {
 		memset(kept, 0, sizeof *kept);
@@ -108,6 +139,24 @@ static inline void tu_run_text(const char *text, const char *const *sets, size_t
 		                                  .events = tu_keep_events };
 	}
 	assert_int_equal(cc_run_execute(run), CC_OK);
+}
+
+/* Loads TEXT (with N_SETS overrides) and runs it as tu_run_loaded does. */
+static inline void tu_run_text_on(const char *text, const char *const *sets, size_t n_sets,
+                                  int threads, struct cc_scenario *scn, struct cc_run *run,
+                                  struct tu_kept *kept)
+{
+	char err[1024] = "";
+	if (tu_load(text, sets, n_sets, scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	tu_run_loaded(threads, scn, run, kept);
+}
+
+/* tu_run_text_on one thread. */
+static inline void tu_run_text(const char *text, const char *const *sets, size_t n_sets,
+                               struct cc_scenario *scn, struct cc_run *run, struct tu_kept *kept)
+{
+	tu_run_text_on(text, sets, n_sets, 1, scn, run, kept);
 }
 
 /* Frees what tu_run_text made. */
