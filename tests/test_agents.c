@@ -8,7 +8,7 @@
 
 #include "models/center/center.h"
 #include "models/center/roster.h"
-#include "models/run.h"
+#include "models/run/run.h"
 
 /* Time of group 0 in status S with no contact, whole horizon, replication 0. */
 static double status_time(const struct cc_run *run, size_t s)

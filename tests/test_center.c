@@ -1,6 +1,6 @@
 #include "testutil.h"
 
-#include "models/run.h"
+#include "models/run/run.h"
 
 /* Runs TEXT (all replications, one thread) and keeps its records in KEPT. */
 static void run_text(const char *text, struct cc_scenario *scn, struct cc_run *run, struct tu_kept *kept)

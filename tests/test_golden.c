@@ -14,7 +14,7 @@
 
 #include <inttypes.h>
 
-#include "models/run.h"
+#include "models/run/run.h"
 
 enum view { V_REP_INTERVALS, V_REP_TOTALS, V_MEANS, V_HALF_WIDTHS, V_MEAN, V_HALF_WIDTH, V_COUNT };
 static const char *const view_names[V_COUNT] = { "rep_intervals", "rep_totals", "interval_means",

@@ -5,7 +5,7 @@
  */
 #include "testutil.h"
 
-#include "models/run.h"
+#include "models/run/run.h"
 #include "sim/stats.h"
 
 /* Two voice queues and a chat queue; group g serves all three, group h only the chat. */

@@ -6,7 +6,7 @@
 #include "testutil.h"
 
 #include "models/center/center.h"
-#include "models/run.h"
+#include "models/run/run.h"
 
 /*
  * Region "east" takes all the traffic until 300, then "west" does, and group "e" (2 agents)

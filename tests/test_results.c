@@ -12,7 +12,7 @@
 #include "models/center/center.h"
 #include "models/output/doc.h"
 #include "models/output/results.h"
-#include "models/run.h"
+#include "models/run/run.h"
 
 /* Runs scenario PATH with SETS into FILE through the results writer, keeping everything in
  * RUN too. */

@@ -6,7 +6,7 @@
 #include "testutil.h"
 
 #include "models/center/center.h"
-#include "models/run.h"
+#include "models/run/run.h"
 
 /* A contact at queue "q" every 100 s from 100 s (deterministic), talk 150 s, and the
  * scenario's other settings. */

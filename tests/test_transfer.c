@@ -12,7 +12,7 @@
 #include "testutil.h"
 
 #include "models/center/center.h"
-#include "models/run.h"
+#include "models/run/run.h"
 
 #define FRAME(transfer, gb_count, gb_answer)                                                  \
 	"name = \"t\"; horizon = 400; interval = 400; replications = 1;\n"                    \

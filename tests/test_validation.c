@@ -6,7 +6,7 @@
 #include "testutil.h"
 
 #include "models/erlang.h"
-#include "models/run.h"
+#include "models/run/run.h"
 
 #define LEVEL 0.99
 

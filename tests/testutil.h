@@ -19,7 +19,7 @@
 
 #include "models/center/center.h"
 #include "models/figures/metrics.h"
-#include "models/run.h"
+#include "models/run/run.h"
 #include "models/scenario/scenario.h"
 
 /* |ACTUAL - EXPECTED| <= TOL, reporting both on failure (cmocka has no double assert). */

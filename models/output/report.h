@@ -3,7 +3,7 @@
 
 #include <stdio.h>
 
-#include "models/run.h"
+#include "models/run/run.h"
 
 /*
  * What a run prints: a readable table per queue, per channel (when the queues span more than

@@ -5,7 +5,7 @@
 
 #include "models/output/clock.h"
 #include "models/output/schema.h"
-#include "models/version.h"
+#include "models/output/version.h"
 #include "sim/alloc.h"
 #include "sim/h5.h"
 

@@ -3,7 +3,7 @@
 
 #include <stddef.h>
 
-#include "models/run.h"
+#include "models/run/run.h"
 
 /*
  * The results file of a run (layout documented in results/README.md), in the netCDF-4 data

@@ -21,7 +21,7 @@
 #include <string.h>
 
 #include "models/center/center.h"
-#include "models/run.h"
+#include "models/run/run.h"
 #include "models/scenario/scenario.h"
 
 #define CC_FUZZ_MAX_SETS 16

@@ -1,4 +1,4 @@
-#include "models/run.h"
+#include "models/run/run.h"
 
 #include <math.h>
 #include <pthread.h>
