@@ -47,7 +47,7 @@ TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 # Checks of the tree that are scripts, run and counted with the binaries: the source layout
 # (`tests/check_layout.py --graph` prints the folders' include graph).
-TEST_SCRIPTS := tests/check_layout.py
+TEST_SCRIPTS := tests/check_layout.py tests/check_readme.py
 
 .PHONY: all run test check bench fuzz fuzz-corpus deps clean _all _test _check _bench _fuzz \
         _fuzz-corpus results-doc _results-doc FORCE
