@@ -616,3 +616,129 @@ enum cc_status cc_load_site(struct loader *L, const config_setting_t *g, const c
 	site_list(scn, list, sizeof list);
 	return cc_load_fail(L, g, key, "no site is named \"%s\" (sites: %s)", name, list);
 }
+
+/* ---- reading by the schema ---- */
+
+_Static_assert(sizeof(enum cc_channel) == sizeof(int), "enum fields are read as int");
+
+enum cc_status cc_load_keys(struct loader *L, const config_setting_t *g,
+                            const struct cc_schema *schema)
+{
+	const char *names[32];
+	CC_ASSERT(schema->n < sizeof names / sizeof names[0]);
+	for (size_t i = 0; i < schema->n; i++)
+		names[i] = schema->rows[i].key;
+	names[schema->n] = NULL;
+	return cc_load_keys_named(L, g, names);
+}
+
+/* Where ROW's field lies in the struct at BASE. */
+static void *field_of(const struct cc_setting *row, void *base)
+{
+	return (char *)base + row->field - 1;
+}
+
+void cc_load_defaults(const struct cc_schema *schema, void *base)
+{
+	for (size_t i = 0; i < schema->n; i++) {
+		const struct cc_setting *row = &schema->rows[i];
+		if (!row->field)
+			continue;
+		void *at = field_of(row, base);
+		if (row->type == CC_SETTING_GROUP) {
+			cc_load_defaults(row->sub, at);
+			continue;
+		}
+		if (isnan(row->def))
+			continue;
+		switch (row->type) {
+		case CC_SETTING_INTEGER:
+		case CC_SETTING_BOOL:
+		case CC_SETTING_ENUM: *(int *)at = (int)row->def; break;
+		case CC_SETTING_DIST:
+		case CC_SETTING_TIMING: cc_dist_init_constant(at, row->def); break;
+		default: *(double *)at = row->def;
+		}
+	}
+}
+
+/* "a, b or c": the choices of ROW, for messages. */
+static void choice_list(const struct cc_setting *row, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; row->choices[i]; i++)
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i == 0 ? ""
+		         : row->choices[i + 1] ? ", " : " or ", row->choices[i]);
+}
+
+/* One of ROW's choices at its key of G, as its index in *OUT. */
+static enum cc_status load_choice(struct loader *L, const config_setting_t *g,
+                                  const struct cc_setting *row, int *out)
+{
+	const char *name = NULL;
+	enum cc_status st = cc_load_string(L, g, row->key, row->flags & CC_SETTING_REQUIRED,
+	                                   &name);
+	if (st || !name)
+		return st;
+	for (int i = 0; row->choices[i]; i++)
+		if (strcmp(name, row->choices[i]) == 0) {
+			*out = i;
+			return CC_OK;
+		}
+	char list[256];
+	choice_list(row, list, sizeof list);
+	return cc_load_fail(L, g, row->key, "unknown %s \"%s\" (expected %s)", row->what, name, list);
+}
+
+/* ROW (a field's) from group G into the struct at BASE. */
+static enum cc_status load_row(struct loader *L, const config_setting_t *g,
+                               const struct cc_setting *row, void *base)
+{
+	int required = (row->flags & CC_SETTING_REQUIRED) != 0;
+	void *at = field_of(row, base);
+	long long whole;
+	config_setting_t *m;
+	enum cc_status st;
+	switch (row->type) {
+	case CC_SETTING_INTEGER:
+		st = cc_load_whole(L, g, row->key, required, (long long)row->lo, (long long)row->hi,
+		                   &whole);
+		if (!st && config_setting_get_member(g, row->key))
+			*(int *)at = (int)whole;
+		return st;
+	case CC_SETTING_SHARE:
+		if ((st = cc_load_member(L, g, row->key, required, &m)))
+			return st;
+		return cc_load_share(L, g, row->key, at);
+	case CC_SETTING_RATE:
+		return cc_load_per_hour(L, g, row->key, required,
+		                        !(row->flags & CC_SETTING_POSITIVE), row->hi, at);
+	case CC_SETTING_DURATION: return cc_load_duration(L, g, row->key, required, at);
+	case CC_SETTING_TIME: return cc_load_time(L, g, row->key, required, at);
+	case CC_SETTING_BOOL: return cc_load_bool(L, g, row->key, at);
+	case CC_SETTING_ENUM: return load_choice(L, g, row, at);
+	case CC_SETTING_DIST: return cc_load_dist(L, g, row->key, required, at, NULL);
+	case CC_SETTING_TIMING: return cc_load_timing(L, g, row->key, required, at);
+	case CC_SETTING_GROUP:
+		if ((st = cc_load_member(L, g, row->key, required, &m)) || !m)
+			return st;
+		if ((st = cc_load_keys(L, m, row->sub)))
+			return st;
+		return cc_load_plain(L, m, row->sub, at);
+	default:
+		CC_ASSERT(!"a field of a type the schema reads by code of its own");
+		return CC_OK;
+	}
+}
+
+enum cc_status cc_load_plain(struct loader *L, const config_setting_t *g,
+                             const struct cc_schema *schema, void *base)
+{
+	for (size_t i = 0; i < schema->n; i++) {
+		const struct cc_setting *row = &schema->rows[i];
+		enum cc_status st;
+		if (row->field && !(row->flags & CC_SETTING_HOOK) && (st = load_row(L, g, row, base)))
+			return st;
+	}
+	return CC_OK;
+}
