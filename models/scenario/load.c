@@ -731,14 +731,23 @@ static enum cc_status load_row(struct loader *L, const config_setting_t *g,
 	}
 }
 
-enum cc_status cc_load_plain(struct loader *L, const config_setting_t *g,
-                             const struct cc_schema *schema, void *base)
+enum cc_status cc_load_rows(struct loader *L, const config_setting_t *g,
+                            const struct cc_schema *schema, const char *first,
+                            const char *last, void *base)
 {
-	for (size_t i = 0; i < schema->n; i++) {
-		const struct cc_setting *row = &schema->rows[i];
+	const struct cc_setting *from = first ? cc_schema_row(schema, first) : schema->rows;
+	const struct cc_setting *to = last ? cc_schema_row(schema, last) : schema->rows + schema->n - 1;
+	CC_ASSERT(from && to && from <= to);
+	for (const struct cc_setting *row = from; row <= to; row++) {
 		enum cc_status st;
 		if (row->field && !(row->flags & CC_SETTING_HOOK) && (st = load_row(L, g, row, base)))
 			return st;
 	}
 	return CC_OK;
+}
+
+enum cc_status cc_load_plain(struct loader *L, const config_setting_t *g,
+                             const struct cc_schema *schema, void *base)
+{
+	return cc_load_rows(L, g, schema, NULL, NULL, base);
 }

@@ -1,3 +1,5 @@
+/* Agent groups and routing profiles: plain settings by the schema, then the rules that need
+ * code (schedules, statuses, the routing profile a group serves by). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,53 +8,20 @@
 #include "models/scenario/loader.h"
 #include "sim/alloc.h"
 
-/* Routing-profile priorities (Amazon Connect's range), skill levels, callback retries. */
-#define MAX_PRIORITY 99
-#define MAX_LEVEL 20
-#define MAX_RETRIES 100
-#define MAX_PER_HOUR 1e7
-
 /* ---- agent groups ---- */
-
-/* The defaults of every optional group setting; every distribution is usable as it is. */
-static void group_defaults(struct cc_group_cfg *g)
-{
-	g->login_status = CC_AGENT_AVAILABLE;
-	g->idle_status = -1;
-	g->acw_limit_s = INFINITY;
-	cc_dist_init_constant(&g->login_delay, 0);
-	cc_dist_init_constant(&g->answer.delay, 0);
-	cc_dist_init_constant(&g->answer.away, 0);
-	cc_dist_init_constant(&g->rona.reaction, 0);
-	cc_dist_init_constant(&g->rona.idle, 0);
-	g->rona.available = 1;
-	struct cc_outbound_cfg *o = &g->outbound;
-	o->until_s = INFINITY;
-	o->status = -1;
-	o->reach = 1;
-	o->available_after = 1;
-	cc_dist_init_constant(&o->dial, 0);
-	cc_dist_init_constant(&o->handle, 0);
-	cc_dist_init_constant(&o->acw, 0);
-	cc_dist_init_constant(&o->idle_after, 0);
-}
 
 static enum cc_status load_shift(struct loader *L, const config_setting_t *e, double horizon_s,
                                  struct cc_shift_cfg *sh)
 {
-	static const char *const keys[] = { "start", "end", "count", NULL };
-	long long count;
+	const struct cc_schema *schema = cc_schema_find("agents.shifts");
 	enum cc_status st;
-	if ((st = cc_load_keys_named(L, e, keys)) || (st = cc_load_time(L, e, "start", 1, &sh->start_s)) ||
-	    (st = cc_load_time(L, e, "end", 1, &sh->end_s)) ||
-	    (st = cc_load_whole(L, e, "count", 1, 1, 1000000, &count)))
+	if ((st = cc_load_keys(L, e, schema)) || (st = cc_load_plain(L, e, schema, sh)))
 		return st;
 	/* Clock times name the first such time: a shift from 22:00 to 06:00 ends the next day. */
 	const config_setting_t *end = config_setting_get_member(e, "end");
 	if (config_setting_type(end) == CONFIG_TYPE_STRING &&
 	    strchr(config_setting_get_string(end), ':') && !(sh->end_s > sh->start_s))
 		sh->end_s += 86400;
-	sh->count = (int)count;
 	if (!(sh->start_s < horizon_s))
 		return cc_load_fail(L, e, "start", "must be before the horizon (the shift would never start)");
 	if (!(sh->end_s > sh->start_s))
@@ -72,14 +41,15 @@ static enum cc_status load_shifts(struct loader *L, const config_setting_t *s, d
 		return cc_load_fail(L, list, NULL, "must list at least one shift");
 	g->shifts = cc_calloc(n, sizeof *g->shifts);
 	g->n_shifts = n;
+	const struct cc_setting *count = cc_schema_row(cc_schema_find("agents"), "count");
 	long total = 0;
 	for (size_t i = 0; i < n; i++) {
 		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
 		if ((st = load_shift(L, e, horizon_s, &g->shifts[i])))
 			return st;
 		total += g->shifts[i].count;
-		if (total > 1000000)
-			return cc_load_fail(L, e, "count", "brings the group above 1000000 agents");
+		if (total > count->hi)
+			return cc_load_fail(L, e, "count", "brings the group above %.0f agents", count->hi);
 	}
 	g->count = (int)total;
 	return CC_OK;
@@ -89,11 +59,12 @@ static enum cc_status load_shifts(struct loader *L, const config_setting_t *s, d
 static enum cc_status load_profile(struct loader *L, const config_setting_t *s,
                                    double interval_s, struct cc_group_cfg *g)
 {
-	static const char *const keys[] = { "step", "counts", NULL };
+	const struct cc_schema *schema = cc_schema_find("agents.profile");
+	const struct cc_setting *row = cc_schema_row(schema, "counts");
 	config_setting_t *counts;
 	g->profile_step_s = interval_s;
 	enum cc_status st;
-	if ((st = cc_load_keys_named(L, s, keys)) ||
+	if ((st = cc_load_keys(L, s, schema)) ||
 	    (st = cc_load_duration(L, s, "step", 0, &g->profile_step_s)))
 		return st;
 	if (!(g->profile_step_s > 0))
@@ -111,7 +82,8 @@ static enum cc_status load_profile(struct loader *L, const config_setting_t *s,
 	g->n_profile = n;
 	for (size_t i = 0; i < n; i++) {
 		long long v;
-		if ((st = cc_load_whole_of(L, config_setting_get_elem(counts, (unsigned)i), 0, 1000000, &v)))
+		if ((st = cc_load_whole_of(L, config_setting_get_elem(counts, (unsigned)i),
+		                             (long long)row->lo, (long long)row->hi, &v)))
 			return st;
 		g->profile[i] = (int)v;
 		if (g->profile[i] > g->count)
@@ -142,8 +114,10 @@ static enum cc_status load_schedule(struct loader *L, const config_setting_t *s,
 		return load_shifts(L, s, scn->horizon_s, g);
 	if (strcmp(given, "profile") == 0)
 		return load_profile(L, config_setting_get_member(s, "profile"), scn->interval_s, g);
+	const struct cc_setting *row = cc_schema_row(cc_schema_find("agents"), "count");
 	long long count;
-	enum cc_status st = cc_load_whole(L, s, "count", 1, 1, 1000000, &count);
+	enum cc_status st = cc_load_whole(L, s, "count", 1, (long long)row->lo, (long long)row->hi,
+	                                  &count);
 	g->count = (int)count;
 	return st;
 }
@@ -240,7 +214,7 @@ static enum cc_status load_group_routing(struct loader *L, const config_setting_
 	return CC_OK;
 }
 
-/* login, login_delay, idle_reason and acw_limit. */
+/* login, idle_reason and acw_limit (login_delay is plain). */
 static enum cc_status load_login(struct loader *L, const config_setting_t *s,
                                  const struct cc_scenario *scn, struct cc_group_cfg *g)
 {
@@ -248,7 +222,7 @@ static enum cc_status load_login(struct loader *L, const config_setting_t *s,
 		g->idle_status = CC_AGENT_FIRST_NPT;
 	enum cc_status st;
 	if ((st = cc_load_status(L, s, "login", 0, scn, 1, &g->login_status)) ||
-	    (st = cc_load_dist(L, s, "login_delay", 0, &g->login_delay, NULL)) ||
+	    (st = cc_load_rows(L, s, cc_schema_find("agents"), "login_delay", "login_delay", g)) ||
 	    (st = cc_load_status(L, s, "idle_reason", 0, scn, 0, &g->idle_status)) ||
 	    (st = cc_load_duration(L, s, "acw_limit", 0, &g->acw_limit_s)))
 		return st;
@@ -261,10 +235,11 @@ static enum cc_status load_login(struct loader *L, const config_setting_t *s,
 static enum cc_status load_planned_one(struct loader *L, const config_setting_t *e,
                                        const struct cc_scenario *scn, struct cc_planned_cfg *p)
 {
-	static const char *const keys[] = { "status", "at", "after", "window", "share",
-	                                    "duration", NULL };
+	const struct cc_schema *schema = cc_schema_find("agents.planned");
 	enum cc_status st;
-	if ((st = cc_load_keys_named(L, e, keys)) || (st = cc_load_status(L, e, "status", 1, scn, 0, &p->status)))
+	cc_load_defaults(schema, p);
+	if ((st = cc_load_keys(L, e, schema)) ||
+	    (st = cc_load_status(L, e, "status", 1, scn, 0, &p->status)))
 		return st;
 	int has_at = config_setting_get_member(e, "at") != NULL;
 	p->after_login = config_setting_get_member(e, "after") != NULL;
@@ -273,13 +248,10 @@ static enum cc_status load_planned_one(struct loader *L, const config_setting_t 
 		            "not both");
 	if (!has_at && !p->after_login)
 		return cc_load_fail(L, e, NULL, "needs at (from time 0) or after (from each shift's start)");
-	p->share = 1;
 	if ((st = p->after_login ? cc_load_duration(L, e, "after", 1, &p->at_s)
-	                         : cc_load_time(L, e, "at", 1, &p->at_s)) ||
-	    (st = cc_load_duration(L, e, "window", 0, &p->window_s)) ||
-	    (st = cc_load_share(L, e, "share", &p->share)))
+	                         : cc_load_time(L, e, "at", 1, &p->at_s)))
 		return st;
-	return cc_load_dist(L, e, "duration", 1, &p->duration, NULL);
+	return cc_load_plain(L, e, schema, p);
 }
 
 static enum cc_status load_planned(struct loader *L, const config_setting_t *s,
@@ -301,7 +273,7 @@ static enum cc_status load_planned(struct loader *L, const config_setting_t *s,
 static enum cc_status load_unplanned(struct loader *L, const config_setting_t *s,
                                      const struct cc_scenario *scn, struct cc_group_cfg *g)
 {
-	static const char *const keys[] = { "status", "per_hour", "duration", NULL };
+	const struct cc_schema *schema = cc_schema_find("agents.unplanned");
 	const config_setting_t *list;
 	size_t n;
 	enum cc_status st = cc_load_optional_list(L, s, "unplanned", &list, &n);
@@ -312,81 +284,48 @@ static enum cc_status load_unplanned(struct loader *L, const config_setting_t *s
 	for (size_t i = 0; i < n && !st; i++) {
 		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
 		struct cc_unplanned_cfg *u = &g->unplanned[i];
-		if (!(st = cc_load_keys_named(L, e, keys)) &&
-		    !(st = cc_load_status(L, e, "status", 1, scn, 0, &u->status)) &&
-		    !(st = cc_load_per_hour(L, e, "per_hour", 1, 0, 3600, &u->per_hour)))
-			st = cc_load_dist(L, e, "duration", 1, &u->duration, NULL);
+		if (!(st = cc_load_keys(L, e, schema)) &&
+		    !(st = cc_load_status(L, e, "status", 1, scn, 0, &u->status)))
+			st = cc_load_plain(L, e, schema, u);
 	}
 	return st;
 }
 
-/* answer = { delay = { ... }; miss = 0.02; away = { per_hour = 0.5; duration = { ... }; }; } */
-static enum cc_status load_answer(struct loader *L, const config_setting_t *s,
-                                  struct cc_answer_cfg *a)
+/* answer = { ... } and rona = { ... }: agents who do not choose Available after a RONA need
+ * an idle reason to go to. */
+static enum cc_status load_answer_rona(struct loader *L, const config_setting_t *s,
+                                       struct cc_group_cfg *g)
 {
-	static const char *const keys[] = { "delay", "miss", "away", NULL };
-	static const char *const away_keys[] = { "per_hour", "duration", NULL };
-	const config_setting_t *m = config_setting_get_member(s, "answer");
-	if (!m)
-		return CC_OK;
-	enum cc_status st;
-	if ((st = cc_load_keys_named(L, m, keys)) || (st = cc_load_dist(L, m, "delay", 0, &a->delay, NULL)) ||
-	    (st = cc_load_share(L, m, "miss", &a->miss)))
-		return st;
-	const config_setting_t *away = config_setting_get_member(m, "away");
-	if (!away)
-		return CC_OK;
-	if ((st = cc_load_keys_named(L, away, away_keys)) ||
-	    (st = cc_load_per_hour(L, away, "per_hour", 1, 0, 3600, &a->away_per_hour)))
-		return st;
-	return cc_load_dist(L, away, "duration", 1, &a->away, NULL);
-}
-
-/* rona = { reaction = { ... }; available = 0.7; idle = { ... }; } */
-static enum cc_status load_rona(struct loader *L, const config_setting_t *s,
-                                struct cc_group_cfg *g)
-{
-	static const char *const keys[] = { "reaction", "available", "idle", NULL };
 	const config_setting_t *m = config_setting_get_member(s, "rona");
-	if (!m)
-		return CC_OK;
-	enum cc_status st;
-	if ((st = cc_load_keys_named(L, m, keys)) ||
-	    (st = cc_load_dist(L, m, "reaction", 0, &g->rona.reaction, NULL)) ||
-	    (st = cc_load_share(L, m, "available", &g->rona.available)) ||
-	    (st = cc_load_dist(L, m, "idle", 0, &g->rona.idle, NULL)))
-		return st;
-	if (g->rona.available < 1 && g->idle_status < 0)
+	enum cc_status st = cc_load_rows(L, s, cc_schema_find("agents"), "answer", "rona", g);
+	if (!st && m && g->rona.available < 1 && g->idle_status < 0)
 		return cc_load_fail(L, m, "available", "agents who do not choose Available go to the idle "
 		            "reason: name statuses (and idle_reason)");
-	return CC_OK;
+	return st;
 }
 
-/* outbound = { per_hour = 2; from = "10h"; until = "12h"; status = "Outbound"; ... } */
+/* outbound = { per_hour = 2; from = "10h"; until = "12h"; status = "Outbound"; ... }: the
+ * campaign's order, its status, a handle when it dials, and a status to stay in when agents
+ * stay idle. */
 static enum cc_status load_outbound(struct loader *L, const config_setting_t *s,
-                                    const struct cc_scenario *scn, struct cc_group_cfg *g)
+                                     const struct cc_scenario *scn, struct cc_group_cfg *g)
 {
-	static const char *const keys[] = { "per_hour", "from", "until", "status", "reach", "dial",
-	                                    "handle", "acw", "available_after", "idle_after", NULL };
+	const struct cc_schema *schema = cc_schema_find("agents.outbound");
 	struct cc_outbound_cfg *o = &g->outbound;
 	const config_setting_t *m = config_setting_get_member(s, "outbound");
+	enum cc_status st;
 	if (!m)
 		return CC_OK;
-	enum cc_status st;
-	if ((st = cc_load_keys_named(L, m, keys)) || (st = cc_load_per_hour(L, m, "per_hour", 0, 1, 3600, &o->per_hour)) ||
-	    (st = cc_load_time(L, m, "from", 0, &o->from_s)) ||
-	    (st = cc_load_time(L, m, "until", 0, &o->until_s)))
+	if ((st = cc_load_keys(L, m, schema)) ||
+	    (st = cc_load_rows(L, m, schema, "per_hour", "until", o)))
 		return st;
 	if (!(o->until_s > o->from_s))
 		return cc_load_fail(L, m, "until", "must be after from");
 	int has_handle = 0;
 	if ((st = cc_load_status(L, m, "status", 0, scn, 0, &o->status)) ||
-	    (st = cc_load_share(L, m, "reach", &o->reach)) ||
-	    (st = cc_load_dist(L, m, "dial", 0, &o->dial, NULL)) ||
+	    (st = cc_load_rows(L, m, schema, "reach", "dial", o)) ||
 	    (st = cc_load_dist(L, m, "handle", o->per_hour > 0, &o->handle, &has_handle)) ||
-	    (st = cc_load_dist(L, m, "acw", 0, &o->acw, NULL)) ||
-	    (st = cc_load_bool(L, m, "available_after", &o->available_after)) ||
-	    (st = cc_load_dist(L, m, "idle_after", 0, &o->idle_after, NULL)))
+	    (st = cc_load_rows(L, m, schema, "acw", "idle_after", o)))
 		return st;
 	if (has_handle && !(o->handle.mean > 0))
 		return cc_load_fail(L, m, "handle", "must have a positive mean (calls take time)");
@@ -400,12 +339,13 @@ enum cc_status cc_load_group(struct loader *L, const config_setting_t *s,
                                  struct cc_scenario *scn, size_t n_declared,
                                  struct cc_group_cfg *g)
 {
-	static const char *const keys[] = { "name", "region", "count", "shifts", "profile",
-	                                    "skills", "routing_profile", "login", "login_delay",
-	                                    "idle_reason", "acw_limit", "planned", "unplanned",
-	                                    "answer", "rona", "outbound", "description", NULL };
-	group_defaults(g);
-	enum cc_status st = cc_load_keys_named(L, s, keys);
+	const struct cc_schema *schema = cc_schema_find("agents");
+	/* Every distribution is usable as it is. */
+	cc_load_defaults(schema, g);
+	g->login_status = CC_AGENT_AVAILABLE;
+	g->idle_status = -1;
+	g->outbound.status = -1;
+	enum cc_status st = cc_load_keys(L, s, schema);
 	const char *name;
 	if (st || (st = cc_load_name(L, s, 1, &name)))
 		return st;
@@ -416,8 +356,8 @@ enum cc_status cc_load_group(struct loader *L, const config_setting_t *s,
 	if ((st = load_schedule(L, s, scn, g)) ||
 	    (st = load_group_routing(L, s, scn, n_declared, g)) ||
 	    (st = load_login(L, s, scn, g)) || (st = load_planned(L, s, scn, g)) ||
-	    (st = load_unplanned(L, s, scn, g)) || (st = load_answer(L, s, &g->answer)) ||
-	    (st = load_rona(L, s, g)) || (st = load_outbound(L, s, scn, g)))
+	    (st = load_unplanned(L, s, scn, g)) || (st = load_answer_rona(L, s, g)) ||
+	    (st = load_outbound(L, s, scn, g)))
 		return st;
 	return CC_OK;
 }
@@ -431,7 +371,7 @@ static enum cc_status load_concurrency(struct loader *L, const config_setting_t 
 		return st;
 	const char *names[CC_CHANNEL_COUNT + 1] = { NULL };
 	for (int c = 0; c < CC_CHANNEL_COUNT; c++)
-		names[c] = cc_channel_name(c);
+		names[c] = cc_channel_name((enum cc_channel)c);
 	if ((st = cc_load_keys_named(L, m, names)))
 		return st;
 	if (config_setting_length(m) == 0)
@@ -463,26 +403,22 @@ static enum cc_status load_profile_queue(struct loader *L, const config_setting_
                                          const struct cc_scenario *scn,
                                          struct cc_routing_profile_cfg *p, size_t i)
 {
-	static const char *const keys[] = { "queue", "priority", "delay", "level", NULL };
+	const struct cc_schema *schema = cc_schema_find("routing_profiles.queues");
 	struct cc_profile_queue_cfg *pq = &p->queues[i];
-	long long priority = 1, level = 1;
 	const char *name, *key = NULL;
 	enum cc_status st;
+	cc_load_defaults(schema, pq);
 	if (config_setting_type(e) == CONFIG_TYPE_STRING) {
 		name = config_setting_get_string(e);
 	} else if (config_setting_type(e) == CONFIG_TYPE_GROUP) {
 		key = "queue";
-		if ((st = cc_load_keys_named(L, e, keys)) || (st = cc_load_string(L, e, "queue", 1, &name)) ||
-		    (st = cc_load_whole(L, e, "priority", 0, 1, MAX_PRIORITY, &priority)) ||
-		    (st = cc_load_duration(L, e, "delay", 0, &pq->delay_s)) ||
-		    (st = cc_load_whole(L, e, "level", 0, 1, MAX_LEVEL, &level)))
+		if ((st = cc_load_keys(L, e, schema)) || (st = cc_load_string(L, e, "queue", 1, &name)) ||
+		    (st = cc_load_plain(L, e, schema, pq)))
 			return st;
 	} else {
 		return cc_load_fail(L, e, NULL, "must be a queue name or a group { queue = \"...\"; "
-		            "priority = 1; } (got %s)", cc_load_type_name(e));
+		                    "priority = 1; } (got %s)", cc_load_type_name(e));
 	}
-	pq->priority = (int)priority;
-	pq->level = (int)level;
 	long q = cc_scenario_queue_index(scn, name);
 	if (q < 0)
 		return cc_load_no_queue(L, e, key, scn, name);
@@ -502,15 +438,14 @@ static enum cc_status load_routing_profile(struct loader *L, const config_settin
                                            const struct cc_scenario *scn,
                                            struct cc_routing_profile_cfg *p)
 {
-	static const char *const keys[] = { "name", "concurrency", "cross_channel", "queues",
-	                                    "description", NULL };
-	enum cc_status st = cc_load_keys_named(L, s, keys);
+	const struct cc_schema *schema = cc_schema_find("routing_profiles");
+	enum cc_status st = cc_load_keys(L, s, schema);
 	const char *name;
 	if (st || (st = cc_load_name(L, s, 1, &name)))
 		return st;
 	p->name = cc_strdup(name);
 	config_setting_t *list;
-	if ((st = load_concurrency(L, s, p)) || (st = cc_load_bool(L, s, "cross_channel", &p->cross_channel)) ||
+	if ((st = load_concurrency(L, s, p)) || (st = cc_load_plain(L, s, schema, p)) ||
 	    (st = cc_load_member(L, s, "queues", 1, &list)))
 		return st;
 	int t = config_setting_type(list);

@@ -55,6 +55,11 @@ void cc_load_defaults(const struct cc_schema *schema, void *base);
  * BASE: type, range, required; groups below it are checked for unknown keys and read too. */
 enum cc_status cc_load_plain(struct loader *L, const config_setting_t *g,
                              const struct cc_schema *schema, void *base);
+/* The same for the rows of SCHEMA from FIRST to LAST (keys; NULL: the first, the last), so
+ * that a part reads its settings in the order it reports their problems. */
+enum cc_status cc_load_rows(struct loader *L, const config_setting_t *g,
+                            const struct cc_schema *schema, const char *first,
+                            const char *last, void *base);
 
 /* ---- reading one setting ---- */
 

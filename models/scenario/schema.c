@@ -388,10 +388,10 @@ static const struct cc_schema unplanned = { "agents.[i].unplanned.[i]", unplanne
 	                                    N(unplanned_rows) };
 
 static const struct cc_setting away_rows[] = {
-	{ "per_hour", CC_SETTING_RATE, REQ | POS, 0, 3600, NAN, "", "per hour",
+	{ "per_hour", CC_SETTING_RATE, REQ | POS, 0, 3600, 0, "", "per hour",
 	  "\"away\" episodes per logged-in hour: the agent stays Available but answers nothing",
 	  .field = CC_FIELD(struct cc_answer_cfg, away_per_hour) },
-	{ "duration", CC_SETTING_DIST, REQ, 0, 0, NAN, "", "s", "their lengths",
+	{ "duration", CC_SETTING_DIST, REQ, 0, 0, 0, "", "s", "their lengths",
 	  .field = CC_FIELD(struct cc_answer_cfg, away) },
 };
 static const struct cc_schema away = { "agents.[i].answer.away", away_rows, N(away_rows) };
