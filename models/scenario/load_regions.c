@@ -38,19 +38,17 @@ static void regions_defaults(struct cc_regions_cfg *r)
 	enum cc_status st = cc_dist_init(&r->available_after, CC_DIST_UNIFORM, &p, &bad, why,
 	                                 sizeof why);
 	CC_ASSERT(st == CC_OK);
-	r->restart = 0.5;
-	cc_dist_init_constant(&r->restart_delay, 60);
+	cc_load_defaults(cc_schema_find("regions"), r);
 }
 
 /* { name = "east"; share = 0.7; } */
 static enum cc_status load_site(struct loader *L, const config_setting_t *e,
                                 struct cc_regions_cfg *r, size_t i)
 {
-	static const char *const keys[] = { "name", "share", "description", NULL };
 	const char *name;
 	config_setting_t *m;
 	enum cc_status st;
-	if ((st = cc_load_keys_named(L, e, keys)) || (st = cc_load_string(L, e, "name", 1, &name)))
+	if ((st = cc_load_keys(L, e, cc_schema_find("regions.sites"))) || (st = cc_load_string(L, e, "name", 1, &name)))
 		return st;
 	if (strchr(name, '@'))
 		return cc_load_fail(L, e, "name", "\"%s\" must have no '@' (with regions, queues are named "
@@ -66,24 +64,6 @@ static enum cc_status load_site(struct loader *L, const config_setting_t *e,
 	return cc_load_share(L, e, "share", &r->shares[i]);
 }
 
-/* move = { available_after = { ... }; automatic = false; restart = 0.5; restart_delay = "1m"; } */
-static enum cc_status load_move(struct loader *L, const config_setting_t *s,
-                                struct cc_regions_cfg *r)
-{
-	static const char *const keys[] = { "available_after", "automatic", "restart",
-	                                    "restart_delay", NULL };
-	const config_setting_t *m = config_setting_get_member(s, "move");
-	if (!m)
-		return CC_OK;
-	enum cc_status st;
-	if ((st = cc_load_keys_named(L, m, keys)) ||
-	    (st = cc_load_timing(L, m, "available_after", 0, &r->available_after)) ||
-	    (st = cc_load_bool(L, m, "automatic", &r->automatic)) ||
-	    (st = cc_load_share(L, m, "restart", &r->restart)))
-		return st;
-	return cc_load_timing(L, m, "restart_delay", 0, &r->restart_delay);
-}
-
 /*
  * regions = { sites = ( ... ); changes = ( ... ); move = { ... }; }: the sites and how agents
  * move. The changes name agent groups, so they are loaded after them (load_changes). Without
@@ -92,7 +72,7 @@ static enum cc_status load_move(struct loader *L, const config_setting_t *s,
 enum cc_status cc_load_regions(struct loader *L, const config_setting_t *root,
                                    struct cc_scenario *scn)
 {
-	static const char *const keys[] = { "sites", "changes", "move", NULL };
+	const struct cc_schema *schema = cc_schema_find("regions");
 	struct cc_regions_cfg *r = &scn->regions;
 	regions_defaults(r);
 	const config_setting_t *s = config_setting_get_member(root, "regions");
@@ -101,7 +81,7 @@ enum cc_status cc_load_regions(struct loader *L, const config_setting_t *root,
 	const config_setting_t *sites;
 	size_t n;
 	enum cc_status st;
-	if ((st = cc_load_keys_named(L, s, keys)) || (st = cc_load_optional_list(L, s, "sites", &sites, &n)))
+	if ((st = cc_load_keys(L, s, schema)) || (st = cc_load_optional_list(L, s, "sites", &sites, &n)))
 		return st;
 	if (!sites)
 		return cc_load_fail(L, s, "sites", "missing (required)");
@@ -118,7 +98,8 @@ enum cc_status cc_load_regions(struct loader *L, const config_setting_t *root,
 			return st;
 	if ((st = check_share_total(L, sites, r->shares, n)))
 		return st;
-	return load_move(L, s, r);
+	/* move = { available_after = { ... }; automatic = false; restart = 0.5; ... } */
+	return cc_load_rows(L, s, schema, "move", "move", r);
 }
 
 /* shares = { east = 0.2; west = 0.8; }: every site's new share. */
@@ -147,7 +128,7 @@ static enum cc_status load_change_moves(struct loader *L, const config_setting_t
                                         const struct cc_scenario *scn,
                                         struct cc_traffic_change_cfg *c, size_t *where)
 {
-	static const char *const keys[] = { "group", "to", NULL };
+	const struct cc_schema *schema = cc_schema_find("regions.changes.move");
 	const config_setting_t *list;
 	size_t n;
 	enum cc_status st = cc_load_optional_list(L, e, "move", &list, &n);
@@ -161,7 +142,7 @@ static enum cc_status load_change_moves(struct loader *L, const config_setting_t
 		const config_setting_t *m = config_setting_get_elem(list, (unsigned)i);
 		struct cc_region_move_cfg *mv = &c->moves[i];
 		const char *name;
-		if ((st = cc_load_keys_named(L, m, keys)) || (st = cc_load_string(L, m, "group", 1, &name)))
+		if ((st = cc_load_keys(L, m, schema)) || (st = cc_load_string(L, m, "group", 1, &name)))
 			return st;
 		long g = cc_load_group_index(scn, scn->n_groups, name);
 		if (g < 0)
@@ -184,7 +165,7 @@ static enum cc_status load_change_moves(struct loader *L, const config_setting_t
 enum cc_status cc_load_changes(struct loader *L, const config_setting_t *root,
                                    struct cc_scenario *scn)
 {
-	static const char *const keys[] = { "at", "shares", "move", NULL };
+	const struct cc_schema *schema = cc_schema_find("regions.changes");
 	const config_setting_t *s = config_setting_get_member(root, "regions");
 	const config_setting_t *list = NULL;
 	size_t n = 0;
@@ -203,7 +184,7 @@ enum cc_status cc_load_changes(struct loader *L, const config_setting_t *root,
 		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
 		struct cc_traffic_change_cfg *c = &r->changes[i];
 		const config_setting_t *shares;
-		if ((st = cc_load_keys_named(L, e, keys)) || (st = cc_load_time(L, e, "at", 1, &c->at_s)))
+		if ((st = cc_load_keys(L, e, schema)) || (st = cc_load_time(L, e, "at", 1, &c->at_s)))
 			goto done;
 		if (!(c->at_s < scn->horizon_s)) {
 			st = cc_load_fail(L, e, "at", "must be before the horizon (the change would never happen)");

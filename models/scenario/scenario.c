@@ -22,6 +22,8 @@
 
 #define CC_CHANNEL_NAME(e, name) name,
 static const char *const channel_names[CC_CHANNEL_COUNT] = { CC_CHANNELS(CC_CHANNEL_NAME) };
+/* The same, NULL-terminated: the keys of a group per channel. */
+static const char *const channel_names_list[] = { CC_CHANNELS(CC_CHANNEL_NAME) NULL };
 #undef CC_CHANNEL_NAME
 
 const char *cc_channel_name(enum cc_channel ch)
@@ -139,18 +141,16 @@ static enum cc_status load_channels(struct loader *L, const config_setting_t *ro
 	const config_setting_t *s = config_setting_get_member(root, "channels");
 	if (!s)
 		return CC_OK;
-	const char *names[CC_CHANNEL_COUNT + 1] = { NULL };
-	for (int c = 0; c < CC_CHANNEL_COUNT; c++)
-		names[c] = cc_channel_name(c);
-	enum cc_status st = cc_load_keys_named(L, s, names);
+	const struct cc_schema *schema = cc_schema_find("channels");
+	enum cc_status st = cc_load_keys_named(L, s, channel_names_list);
 	for (int c = 0; !st && c < CC_CHANNEL_COUNT; c++) {
-		static const char *const keys[] = { "offer_timeout", "slowdown", NULL };
-		const config_setting_t *m = config_setting_get_member(s, cc_channel_name(c));
+		const config_setting_t *m = config_setting_get_member(s, channel_names[c]);
 		if (!m)
 			continue;
-		double *timeout = &scn->channels[c].offer_timeout_s;
-		if (!(st = cc_load_keys_named(L, m, keys)) &&
-		    !(st = cc_load_duration(L, m, "offer_timeout", 0, timeout)) && !(*timeout > 0))
+		struct cc_channel_cfg *ch = &scn->channels[c];
+		if (!(st = cc_load_keys(L, m, schema)) &&
+		    !(st = cc_load_rows(L, m, schema, "offer_timeout", "offer_timeout", ch)) &&
+		    !(ch->offer_timeout_s > 0))
 			st = cc_load_fail(L, m, "offer_timeout", "must be positive (an offer rings for some time)");
 		if (!st)
 			st = load_slowdown(L, m, &scn->channels[c]);
@@ -163,11 +163,11 @@ static enum cc_status load_channels(struct loader *L, const config_setting_t *ro
 static enum cc_status load_routing(struct loader *L, const config_setting_t *root,
                                    struct cc_scenario *scn)
 {
-	static const char *const keys[] = { "policy", "idle_timer", NULL };
+	const struct cc_schema *schema = cc_schema_find("routing");
 	const config_setting_t *s = config_setting_get_member(root, "routing");
-	const char *policy = CC_POLICY_DEFAULT, *timer = "activity";
+	const char *policy = CC_POLICY_DEFAULT, *timer = NULL;
 	enum cc_status st;
-	if (s && ((st = cc_load_keys_named(L, s, keys)) || (st = cc_load_string(L, s, "policy", 0, &policy)) ||
+	if (s && ((st = cc_load_keys(L, s, schema)) || (st = cc_load_string(L, s, "policy", 0, &policy)) ||
 	          (st = cc_load_string(L, s, "idle_timer", 0, &timer))))
 		return st;
 	if (!cc_policy_find(policy)) {
@@ -180,13 +180,8 @@ static enum cc_status load_routing(struct loader *L, const config_setting_t *roo
 		return cc_load_fail(L, s ? s : root, "policy", "unknown policy \"%s\" (expected one of: %s)",
 		            policy, list);
 	}
-	if (strcmp(timer, "activity") == 0)
-		scn->routing.idle_inbound = 0;
-	else if (strcmp(timer, "inbound") == 0)
-		scn->routing.idle_inbound = 1;
-	else
-		return cc_load_fail(L, s, "idle_timer", "unknown idle timer \"%s\" (expected activity or "
-		            "inbound)", timer);
+	if (s && (st = cc_load_plain(L, s, schema, &scn->routing)))
+		return st;
 	scn->routing.policy = cc_strdup(policy);
 	return CC_OK;
 }
@@ -211,27 +206,21 @@ static enum cc_status get_list(struct loader *L, const config_setting_t *root, c
 static enum cc_status load_root(struct loader *L, const config_setting_t *root,
                                 struct cc_scenario *scn)
 {
-	static const char *const keys[] = { "name", "description", "seed", "start", "horizon",
-	                                    "warmup", "interval", "replications", "statuses", "channels",
-	                                    "routing", "regions", "queues", "routing_profiles",
-	                                    "agents", "output", NULL };
-	enum cc_status st = cc_load_keys_named(L, root, keys);
+	const struct cc_schema *schema = &cc_schema_scenario;
+	cc_load_defaults(schema, scn);
+	enum cc_status st = cc_load_keys(L, root, schema);
 	const char *name;
-	long long seed = 1, reps = 10;
+	/* The seed is a uint64_t: any int64 libconfig reads from 0 up (the schema says so). */
+	long long seed = 1;
 	if (st || (st = cc_load_name(L, root, 0, &name)))
 		return st;
 	scn->name = cc_strdup(name);
 	if ((st = cc_load_whole(L, root, "seed", 0, 0, INT64_MAX, &seed)) ||
-	    (st = cc_load_whole(L, root, "replications", 0, 1, 100000, &reps)) ||
-	    (st = cc_load_duration(L, root, "horizon", 1, &scn->horizon_s)))
-		return st;
-	scn->seed = (uint64_t)seed;
-	scn->replications = (int)reps;
-	scn->interval_s = 1800;
-	if ((st = cc_load_duration(L, root, "warmup", 0, &scn->warmup_s)) ||
-	    (st = cc_load_duration(L, root, "interval", 0, &scn->interval_s)) ||
+	    (st = cc_load_rows(L, root, schema, "replications", "replications", scn)) ||
+	    (st = cc_load_rows(L, root, schema, "horizon", "interval", scn)) ||
 	    (st = get_start(L, root, scn)))
 		return st;
+	scn->seed = (uint64_t)seed;
 	if (!(scn->horizon_s > 0))
 		return cc_load_fail(L, root, "horizon", "must be positive");
 	if (scn->warmup_s >= scn->horizon_s)
@@ -306,12 +295,11 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 
 	config_setting_t *out = config_setting_get_member(root, "output");
 	if (out) {
-		static const char *const okeys[] = { "replications", "contact_records", "agent_events",
-		                                     NULL };
+		const struct cc_schema *output = cc_schema_find("output");
 		const char *per = NULL;
-		if ((st = cc_load_keys_named(L, out, okeys)) || (st = cc_load_string(L, out, "replications", 0, &per)) ||
-		    (st = cc_load_bool(L, out, "contact_records", &scn->contact_records)) ||
-		    (st = cc_load_bool(L, out, "agent_events", &scn->agent_events)))
+		if ((st = cc_load_keys(L, out, output)) ||
+		    (st = cc_load_string(L, out, "replications", 0, &per)) ||
+		    (st = cc_load_plain(L, out, output, scn)))
 			return st;
 		if (per && strcmp(per, "intervals") == 0)
 			scn->rep_intervals = 1;
