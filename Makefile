@@ -45,7 +45,7 @@ LIB_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(SIM_SRC) $(MODEL_SRC))
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 
-.PHONY: all run test check bench fuzz fuzz-corpus deps clean _all _test _check _bench _fuzz \
+.PHONY: all run test check bench settings-doc fuzz fuzz-corpus deps clean _all _test _check _bench _fuzz \
         _fuzz-corpus FORCE
 # Test objects are kept, not deleted as intermediates.
 .SECONDARY:
@@ -89,6 +89,12 @@ check: deps
 bench: deps
 	$(Q)$(MAKE) --no-print-directory _all
 	$(Q)/usr/bin/python3 tests/bench.py
+
+# Rewrites the settings tables of scenarios/README.md from the schema (test_schema fails when
+# they differ from it).
+settings-doc: deps
+	$(Q)$(MAKE) --no-print-directory _all
+	$(Q)/usr/bin/python3 tests/settings-doc.py ./ccsim scenarios/README.md
 
 _all: ccsim
 

@@ -18,6 +18,7 @@
 #include "models/output/results.h"
 #include "models/run.h"
 #include "models/scenario/scenario.h"
+#include "models/scenario/schema.h"
 #include "models/version.h"
 #include "sim/alloc.h"
 #include "sim/cli.h"
@@ -607,12 +608,27 @@ static void describe_group(const struct cc_scenario *scn, const struct cc_group_
 	putchar('\n');
 }
 
+/* "ccsim check --settings [--markdown]": the settings reference, from the schema (with
+ * --markdown, the tables of scenarios/README.md between their markers). */
+static int check_settings(int argc, char **argv)
+{
+	int markdown = argc == 3 && strcmp(argv[2], "--markdown") == 0;
+	if (argc > 2 && !markdown) {
+		cc_cli_error("check: --settings takes only --markdown (got '%s')", argv[2]);
+		return cc_status_exit_code(CC_ERR_USAGE);
+	}
+	cc_schema_print(stdout, markdown);
+	return 0;
+}
+
 static int cmd_check(int argc, char **argv)
 {
 	if (wants_help(argc, argv)) {
 		fputs(check_usage, stdout);
 		return 0;
 	}
+	if (argc >= 2 && strcmp(argv[1], "--settings") == 0)
+		return check_settings(argc, argv);
 	struct scenario_args sa = { 0 };
 	sa.sets = cc_calloc((size_t)argc, sizeof *sa.sets);
 	int bad = 0;

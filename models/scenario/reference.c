@@ -66,7 +66,7 @@ void cc_schema_type_text(const struct cc_setting *row, char *buf, size_t len)
 		[CC_SETTING_AGENTS] = "agent group name", [CC_SETTING_SITE] = "site name",
 		[CC_SETTING_PROFILE] = "routing profile name", [CC_SETTING_POLICY] = "policy name",
 		[CC_SETTING_GROUP] = "group", [CC_SETTING_LIST] = "list",
-		[CC_SETTING_PER_SITE] = "share 0..1 per site",
+		[CC_SETTING_PER_SITE] = "share 0..1",
 	};
 	buf[0] = '\0';
 	switch (row->type) {
@@ -98,7 +98,7 @@ void cc_schema_type_text(const struct cc_setting *row, char *buf, size_t len)
 		if (row->sub)
 			append(buf, len, "group per channel");
 		else
-			range(buf, len, "whole number", row), append(buf, len, " per channel");
+			range(buf, len, "whole number", row);
 		break;
 	default:
 		append(buf, len, plain[row->type]);
@@ -129,14 +129,22 @@ static const char *sub_step(const struct cc_setting *row)
 	       ? ".<channel>." : ".";
 }
 
+/* What follows the key of a group of plain values, one per channel or site. */
+static const char *key_suffix(const struct cc_setting *row)
+{
+	if (row->type == CC_SETTING_PER_CHANNEL && !row->sub)
+		return ".<channel>";
+	return row->type == CC_SETTING_PER_SITE ? ".<site>" : "";
+}
+
 static void table_rows(FILE *out, const struct cc_schema *schema, const char *prefix)
 {
 	for (size_t i = 0; i < schema->n; i++) {
 		const struct cc_setting *row = &schema->rows[i];
 		char type[256];
 		cc_schema_type_text(row, type, sizeof type);
-		fprintf(out, "| `%s%s` | %s | %s | %s |\n", prefix, row->key, type, row->def_doc,
-		        row->doc);
+		fprintf(out, "| `%s%s%s` | %s | %s%s| %s |\n", prefix, row->key, key_suffix(row), type,
+		        row->def_doc, row->def_doc[0] ? " " : "", row->doc);
 		if (row->sub && !(row->flags & CC_SETTING_OWN_TABLE)) {
 			char inner[256];
 			snprintf(inner, sizeof inner, "%s%s%s", prefix, row->key, sub_step(row));
@@ -170,7 +178,7 @@ static void text_rows(FILE *out, const struct cc_schema *schema, const char *pre
 		const struct cc_setting *row = &schema->rows[i];
 		char type[256];
 		cc_schema_type_text(row, type, sizeof type);
-		fprintf(out, "%s%s: %s", prefix, row->key, type);
+		fprintf(out, "%s%s%s: %s", prefix, row->key, key_suffix(row), type);
 		if (row->def_doc[0])
 			fprintf(out, "; default %s", row->def_doc);
 		if (row->unit[0])

@@ -100,7 +100,8 @@ static const struct cc_setting change_rows[] = {
 	{ "shares", CC_SETTING_PER_SITE, 0, 0, 1, NAN, "unchanged", "",
 	  "the new share of each site, by name; every site given, adding up to 1", .field = 0 },
 	{ "move", CC_SETTING_LIST, 0, 0, 0, NAN, "none",
-	  "", "groups moved at that time (a group moves at most once per change)",
+	  "", "groups moved at that time: `{ group = \"east-team\"; to = \"west\"; }` (a group moves at "
+	  "most once per change, and to another site than the one it is in)",
 	  .sub = &region_move, .field = 0 },
 };
 static const struct cc_schema change = { "regions.changes.[i]", change_rows, N(change_rows) };
