@@ -10,7 +10,7 @@ import sys
 ccsim, readme = sys.argv[1], sys.argv[2]
 out = subprocess.run([ccsim, "check", "--settings", "--markdown"], check=True,
                      capture_output=True, text=True).stdout
-block = re.compile(r"<!-- settings: (.*?) -->\n(.*?)<!-- end settings -->\n", re.S)
+block = re.compile(r"<!-- settings: ([^\n]*?) -->\n(.*?)<!-- end settings -->\n", re.S)
 tables = {m.group(1): m.group(0) for m in block.finditer(out)}
 text = open(readme).read()
 seen = set()
