@@ -106,8 +106,8 @@ void cc_schema_type_text(const struct cc_setting *row, char *buf, size_t len);
 void cc_schema_print(FILE *out, int markdown);
 
 /* The markdown table of SECTION ("queues", "queues.callback queues.dialing": the groups it
- * documents, by path, blank-separated), without its markers. Returns 0 when a group is
- * unknown. */
+ * documents, by path, blank-separated; "top" for the top level), without its markers.
+ * Returns 0 when a group is unknown. */
 int cc_schema_print_table(FILE *out, const char *section);
 
 #endif
