@@ -625,7 +625,7 @@ enum cc_status cc_load_keys(struct loader *L, const config_setting_t *g,
                             const struct cc_schema *schema)
 {
 	const char *names[32];
-	CC_ASSERT(schema->n < sizeof names / sizeof names[0]);
+	CC_ASSERT(schema->n < sizeof names / sizeof names[0] && schema->n <= 64);
 	for (size_t i = 0; i < schema->n; i++)
 		names[i] = schema->rows[i].key;
 	names[schema->n] = NULL;
@@ -733,21 +733,33 @@ static enum cc_status load_row(struct loader *L, const config_setting_t *g,
 
 enum cc_status cc_load_rows(struct loader *L, const config_setting_t *g,
                             const struct cc_schema *schema, const char *first,
-                            const char *last, void *base)
+                            const char *last, void *base, uint64_t *done)
 {
 	const struct cc_setting *from = first ? cc_schema_row(schema, first) : schema->rows;
 	const struct cc_setting *to = last ? cc_schema_row(schema, last) : schema->rows + schema->n - 1;
 	CC_ASSERT(from && to && from <= to);
 	for (const struct cc_setting *row = from; row <= to; row++) {
+		uint64_t bit = (uint64_t)1 << (row - schema->rows);
 		enum cc_status st;
+		if (done && (*done & bit))
+			continue;
+		if (done)
+			*done |= bit;
 		if (row->field && !(row->flags & CC_SETTING_HOOK) && (st = load_row(L, g, row, base)))
 			return st;
 	}
 	return CC_OK;
 }
 
+void cc_load_done(const struct cc_schema *schema, const char *key, uint64_t *done)
+{
+	const struct cc_setting *row = cc_schema_row(schema, key);
+	CC_ASSERT(row);
+	*done |= (uint64_t)1 << (row - schema->rows);
+}
+
 enum cc_status cc_load_plain(struct loader *L, const config_setting_t *g,
                              const struct cc_schema *schema, void *base)
 {
-	return cc_load_rows(L, g, schema, NULL, NULL, base);
+	return cc_load_rows(L, g, schema, NULL, NULL, base, NULL);
 }

@@ -216,13 +216,15 @@ static enum cc_status load_group_routing(struct loader *L, const config_setting_
 
 /* login, idle_reason and acw_limit (login_delay is plain). */
 static enum cc_status load_login(struct loader *L, const config_setting_t *s,
-                                 const struct cc_scenario *scn, struct cc_group_cfg *g)
+                                 const struct cc_scenario *scn, struct cc_group_cfg *g,
+                                 uint64_t *done)
 {
 	if (scn->n_statuses)
 		g->idle_status = CC_AGENT_FIRST_NPT;
 	enum cc_status st;
 	if ((st = cc_load_status(L, s, "login", 0, scn, 1, &g->login_status)) ||
-	    (st = cc_load_rows(L, s, cc_schema_find("agents"), "login_delay", "login_delay", g)) ||
+	    (st = cc_load_rows(L, s, cc_schema_find("agents"), "login_delay", "login_delay", g,
+	                       done)) ||
 	    (st = cc_load_status(L, s, "idle_reason", 0, scn, 0, &g->idle_status)) ||
 	    (st = cc_load_duration(L, s, "acw_limit", 0, &g->acw_limit_s)))
 		return st;
@@ -294,10 +296,11 @@ static enum cc_status load_unplanned(struct loader *L, const config_setting_t *s
 /* answer = { ... } and rona = { ... }: agents who do not choose Available after a RONA need
  * an idle reason to go to. */
 static enum cc_status load_answer_rona(struct loader *L, const config_setting_t *s,
-                                       struct cc_group_cfg *g)
+                                       struct cc_group_cfg *g, uint64_t *done)
 {
 	const config_setting_t *m = config_setting_get_member(s, "rona");
-	enum cc_status st = cc_load_rows(L, s, cc_schema_find("agents"), "answer", "rona", g);
+	enum cc_status st = cc_load_rows(L, s, cc_schema_find("agents"), "answer", "rona", g,
+	                                 done);
 	if (!st && m && g->rona.available < 1 && g->idle_status < 0)
 		return cc_load_fail(L, m, "available", "agents who do not choose Available go to the idle "
 		            "reason: name statuses (and idle_reason)");
@@ -312,20 +315,21 @@ static enum cc_status load_outbound(struct loader *L, const config_setting_t *s,
 {
 	const struct cc_schema *schema = cc_schema_find("agents.outbound");
 	struct cc_outbound_cfg *o = &g->outbound;
+	uint64_t done = 0;
 	const config_setting_t *m = config_setting_get_member(s, "outbound");
 	enum cc_status st;
 	if (!m)
 		return CC_OK;
 	if ((st = cc_load_keys(L, m, schema)) ||
-	    (st = cc_load_rows(L, m, schema, "per_hour", "until", o)))
+	    (st = cc_load_rows(L, m, schema, "per_hour", "until", o, &done)))
 		return st;
 	if (!(o->until_s > o->from_s))
 		return cc_load_fail(L, m, "until", "must be after from");
 	int has_handle = 0;
 	if ((st = cc_load_status(L, m, "status", 0, scn, 0, &o->status)) ||
-	    (st = cc_load_rows(L, m, schema, "reach", "dial", o)) ||
+	    (st = cc_load_rows(L, m, schema, "reach", "dial", o, &done)) ||
 	    (st = cc_load_dist(L, m, "handle", o->per_hour > 0, &o->handle, &has_handle)) ||
-	    (st = cc_load_rows(L, m, schema, "acw", "idle_after", o)))
+	    (st = cc_load_rows(L, m, schema, NULL, NULL, o, &done)))
 		return st;
 	if (has_handle && !(o->handle.mean > 0))
 		return cc_load_fail(L, m, "handle", "must have a positive mean (calls take time)");
@@ -345,6 +349,8 @@ enum cc_status cc_load_group(struct loader *L, const config_setting_t *s,
 	g->login_status = CC_AGENT_AVAILABLE;
 	g->idle_status = -1;
 	g->outbound.status = -1;
+	uint64_t done = 0;
+	cc_load_done(schema, "outbound", &done);
 	enum cc_status st = cc_load_keys(L, s, schema);
 	const char *name;
 	if (st || (st = cc_load_name(L, s, 1, &name)))
@@ -355,12 +361,13 @@ enum cc_status cc_load_group(struct loader *L, const config_setting_t *s,
 		return st;
 	if ((st = load_schedule(L, s, scn, g)) ||
 	    (st = load_group_routing(L, s, scn, n_declared, g)) ||
-	    (st = load_login(L, s, scn, g)) || (st = load_planned(L, s, scn, g)) ||
-	    (st = load_unplanned(L, s, scn, g)) || (st = load_answer_rona(L, s, g)) ||
+	    (st = load_login(L, s, scn, g, &done)) || (st = load_planned(L, s, scn, g)) ||
+	    (st = load_unplanned(L, s, scn, g)) || (st = load_answer_rona(L, s, g, &done)) ||
 	    (st = load_outbound(L, s, scn, g)))
 		return st;
-	return CC_OK;
+	return cc_load_rows(L, s, schema, NULL, NULL, g, &done);
 }
+
 /* concurrency = { voice = 1; chat = 3; }: channels not named are not handled. */
 static enum cc_status load_concurrency(struct loader *L, const config_setting_t *s,
                                        struct cc_routing_profile_cfg *p)

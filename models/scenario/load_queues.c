@@ -82,25 +82,27 @@ static enum cc_status load_priorities(struct loader *L, const config_setting_t *
 /* pause (task queues; a share needs a duration), callback (voice queues: the queue is looked
  * up once every queue is loaded, by cc_load_link_callbacks) and dialing (callback queues). */
 static enum cc_status queue_extras(struct loader *L, const config_setting_t *s,
-                                   const struct cc_schema *schema, struct cc_queue_cfg *q)
+                                   const struct cc_schema *schema, struct cc_queue_cfg *q,
+                                   uint64_t *done)
 {
 	const config_setting_t *m = config_setting_get_member(s, "pause");
 	const struct cc_schema *callback = cc_schema_row(schema, "callback")->sub;
 	const char *queue;
 	enum cc_status st;
 	if ((st = only_on(L, s, "pause", q, CC_CHANNEL_TASK)) ||
-	    (st = cc_load_rows(L, s, schema, "pause", "pause", q)) ||
+	    (st = cc_load_rows(L, s, schema, "pause", "pause", q, done)) ||
 	    (m && (st = cc_load_dist(L, m, "duration", q->pause.share > 0, &q->pause.duration,
 	                             NULL))) ||
 	    (st = only_on(L, s, "callback", q, CC_CHANNEL_VOICE)))
 		return st;
+	cc_load_done(schema, "callback", done);
 	if ((m = config_setting_get_member(s, "callback")) &&
 	    ((st = cc_load_keys(L, m, callback)) || (st = cc_load_string(L, m, "queue", 1, &queue)) ||
 	     (st = cc_load_plain(L, m, callback, &q->callback))))
 		return st;
 	if ((st = only_on(L, s, "dialing", q, CC_CHANNEL_CALLBACK)))
 		return st;
-	return cc_load_rows(L, s, schema, "dialing", "dialing", q);
+	return cc_load_rows(L, s, schema, "dialing", "dialing", q, done);
 }
 
 /* rings = ( { after = "0s"; level = 8; }, { after = "20s"; level = 5; } ) */
@@ -266,9 +268,12 @@ static enum cc_status load_quick_connect(struct loader *L, const config_setting_
 	const struct cc_schema *schema = cc_schema_find("queues.transfer.to");
 	quick_connect_defaults(qc);
 	enum cc_status st;
-	if ((st = cc_load_keys(L, e, schema)) || (st = cc_load_rows(L, e, schema, "share", "share", qc)) ||
+	uint64_t done = 0;
+	if ((st = cc_load_keys(L, e, schema)) ||
+	    (st = cc_load_rows(L, e, schema, "share", "share", qc, &done)) ||
 	    (st = get_transfer_kind(L, e, &qc->kind)) ||
-	    (st = cc_load_rows(L, e, schema, "mode", "mode", qc)) ||
+	    (st = cc_load_rows(L, e, schema, "mode", "mode", qc, &done)) ||
+	    (st = cc_load_rows(L, e, schema, NULL, NULL, qc, &done)) ||
 	    (st = quick_connect_refusals(L, e, qc)) ||
 	    (st = cc_load_duration(L, e, "max_wait", 0, &qc->max_wait_s)))
 		return st;
@@ -369,19 +374,22 @@ enum cc_status cc_load_queue(struct loader *L, const config_setting_t *s,
 		return st;
 	q->name = cc_strdup(name);
 	q->label = cc_strdup(name);
-	if ((st = cc_load_rows(L, s, schema, "channel", "arrivals", q)) ||
+	uint64_t done = 0;
+	if ((st = cc_load_rows(L, s, schema, "channel", "arrivals", q, &done)) ||
 	    (st = load_rates(L, config_setting_get_member(s, "arrivals"), scn_interval_s, q)) ||
-	    (st = cc_load_rows(L, s, schema, "handle", "handle", q)))
+	    (st = cc_load_rows(L, s, schema, "handle", "handle", q, &done)))
 		return st;
 	if (q->handle.mean <= 0)
 		return cc_load_fail(L, s, "handle", "must have a positive mean (contacts take time)");
-	if ((st = load_patience(L, s, q)) || (st = cc_load_rows(L, s, schema, "acw", "acw", q)) ||
-	    (st = cc_load_rows(L, s, schema, "rona_requeue", "rona_requeue", q)) ||
-	    (st = cc_load_rows(L, s, schema, "service_level", "service_level", q)) ||
+	if ((st = load_patience(L, s, q)) ||
+	    (st = cc_load_rows(L, s, schema, "acw", "acw", q, &done)) ||
+	    (st = cc_load_rows(L, s, schema, "rona_requeue", "rona_requeue", q, &done)) ||
+	    (st = cc_load_rows(L, s, schema, "service_level", "service_level", q, &done)) ||
 	    (st = load_target(L, s, q)) || (st = load_priorities(L, s, q)) ||
-	    (st = queue_extras(L, s, schema, q)) || (st = load_rings(L, s, q)))
+	    (st = queue_extras(L, s, schema, q, &done)) || (st = load_rings(L, s, q)) ||
+	    (st = load_transfer(L, s, q)))
 		return st;
-	return load_transfer(L, s, q);
+	return cc_load_rows(L, s, schema, NULL, NULL, q, &done);
 }
 
 /* Resolves each voice queue's callback.queue, now that every queue is known. */

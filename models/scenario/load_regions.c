@@ -99,7 +99,7 @@ enum cc_status cc_load_regions(struct loader *L, const config_setting_t *root,
 	if ((st = check_share_total(L, sites, r->shares, n)))
 		return st;
 	/* move = { available_after = { ... }; automatic = false; restart = 0.5; ... } */
-	return cc_load_rows(L, s, schema, "move", "move", r);
+	return cc_load_rows(L, s, schema, NULL, NULL, r, NULL);
 }
 
 /* shares = { east = 0.2; west = 0.8; }: every site's new share. */

@@ -10,6 +10,8 @@
  * a missing optional setting leaves its *OUT alone (the caller sets the default first).
  */
 
+#include <stdint.h>
+
 #include <libconfig.h>
 
 #include "models/scenario/scenario.h"
@@ -55,11 +57,17 @@ void cc_load_defaults(const struct cc_schema *schema, void *base);
  * BASE: type, range, required; groups below it are checked for unknown keys and read too. */
 enum cc_status cc_load_plain(struct loader *L, const config_setting_t *g,
                              const struct cc_schema *schema, void *base);
-/* The same for the rows of SCHEMA from FIRST to LAST (keys; NULL: the first, the last), so
- * that a part reads its settings in the order it reports their problems. */
+/*
+ * The same for the rows of SCHEMA from FIRST to LAST (keys; NULL: the first, the last), so
+ * that a part reads its settings in the order it reports their problems. With DONE, the rows
+ * it has read already (bit I for row I) are skipped and the rows read are added: a part ends
+ * with cc_load_rows(..., NULL, NULL, ..., &done), so that a row added to the schema is read
+ * without code of its own. cc_load_done marks a row read by the part's own code.
+ */
 enum cc_status cc_load_rows(struct loader *L, const config_setting_t *g,
                             const struct cc_schema *schema, const char *first,
-                            const char *last, void *base);
+                            const char *last, void *base, uint64_t *done);
+void cc_load_done(const struct cc_schema *schema, const char *key, uint64_t *done);
 
 /* ---- reading one setting ---- */
 

@@ -148,12 +148,14 @@ static enum cc_status load_channels(struct loader *L, const config_setting_t *ro
 		if (!m)
 			continue;
 		struct cc_channel_cfg *ch = &scn->channels[c];
+		uint64_t done = 0;
 		if (!(st = cc_load_keys(L, m, schema)) &&
-		    !(st = cc_load_rows(L, m, schema, "offer_timeout", "offer_timeout", ch)) &&
+		    !(st = cc_load_rows(L, m, schema, "offer_timeout", "offer_timeout", ch, &done)) &&
 		    !(ch->offer_timeout_s > 0))
-			st = cc_load_fail(L, m, "offer_timeout", "must be positive (an offer rings for some time)");
-		if (!st)
-			st = load_slowdown(L, m, &scn->channels[c]);
+			st = cc_load_fail(L, m, "offer_timeout", "must be positive (an offer rings for "
+			                  "some time)");
+		if (!st && !(st = load_slowdown(L, m, ch)))
+			st = cc_load_rows(L, m, schema, NULL, NULL, ch, &done);
 	}
 	return st;
 }
@@ -212,12 +214,13 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	const char *name;
 	/* The seed is a uint64_t: any int64 libconfig reads from 0 up (the schema says so). */
 	long long seed = 1;
+	uint64_t done = 0;
 	if (st || (st = cc_load_name(L, root, 0, &name)))
 		return st;
 	scn->name = cc_strdup(name);
 	if ((st = cc_load_whole(L, root, "seed", 0, 0, INT64_MAX, &seed)) ||
-	    (st = cc_load_rows(L, root, schema, "replications", "replications", scn)) ||
-	    (st = cc_load_rows(L, root, schema, "horizon", "interval", scn)) ||
+	    (st = cc_load_rows(L, root, schema, "replications", "replications", scn, &done)) ||
+	    (st = cc_load_rows(L, root, schema, "horizon", "interval", scn, &done)) ||
 	    (st = get_start(L, root, scn)))
 		return st;
 	scn->seed = (uint64_t)seed;
@@ -309,7 +312,9 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 			            "or \"intervals\" (also per interval) (got \"%s\")",
 			            per);
 	}
-	return CC_OK;
+	cc_load_done(schema, "routing", &done);
+	cc_load_done(schema, "output", &done);
+	return cc_load_rows(L, root, schema, NULL, NULL, scn, &done);
 }
 /* ---- the file ---- */
 
