@@ -59,7 +59,7 @@ static void say(struct loader *L, const config_setting_t *s, const char *key, co
  */
 __attribute__((format(printf, 4, 5)))
 enum cc_status cc_load_fail(struct loader *L, const config_setting_t *s, const char *key,
-                           const char *fmt, ...)
+                            const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -71,7 +71,7 @@ enum cc_status cc_load_fail(struct loader *L, const config_setting_t *s, const c
 /* Adds a warning about setting S (or KEY inside it) to the scenario's, as cc_load_fail() words it. */
 __attribute__((format(printf, 4, 5)))
 void cc_load_warn(struct loader *L, const config_setting_t *s, const char *key,
-                 const char *fmt, ...)
+                  const char *fmt, ...)
 {
 	struct cc_scenario *scn = L->scn;
 	char msg[1024];
@@ -113,7 +113,7 @@ double cc_load_number_of(const config_setting_t *s)
 
 /* Refuses any member of group G not in ALLOWED (NULL-terminated). */
 enum cc_status cc_load_keys_named(struct loader *L, const config_setting_t *g,
-                                 const char *const *allowed)
+                                  const char *const *allowed)
 {
 	if (config_setting_type(g) != CONFIG_TYPE_GROUP)
 		return cc_load_fail(L, g, NULL, "must be a group { ... } (got %s)", cc_load_type_name(g));
@@ -140,7 +140,7 @@ enum cc_status cc_load_keys_named(struct loader *L, const config_setting_t *g,
 
 /* Finds KEY in G; a missing required key is an error, a missing optional one is *OUT NULL. */
 enum cc_status cc_load_member(struct loader *L, const config_setting_t *g, const char *key,
-                             int required, config_setting_t **out)
+                              int required, config_setting_t **out)
 {
 	*out = config_setting_get_member(g, key);
 	if (!*out && required)
@@ -149,7 +149,7 @@ enum cc_status cc_load_member(struct loader *L, const config_setting_t *g, const
 }
 
 enum cc_status cc_load_string(struct loader *L, const config_setting_t *g, const char *key,
-                                 int required, const char **out)
+                              int required, const char **out)
 {
 	config_setting_t *s;
 	enum cc_status st = cc_load_member(L, g, key, required, &s);
@@ -162,7 +162,7 @@ enum cc_status cc_load_string(struct loader *L, const config_setting_t *g, const
 }
 
 enum cc_status cc_load_number(struct loader *L, const config_setting_t *g, const char *key,
-                                 int required, double *out)
+                              int required, double *out)
 {
 	config_setting_t *s;
 	enum cc_status st = cc_load_member(L, g, key, required, &s);
@@ -176,7 +176,7 @@ enum cc_status cc_load_number(struct loader *L, const config_setting_t *g, const
 
 /* A whole number from LO to HI (setting S itself: a member, or an element of a list). */
 enum cc_status cc_load_whole_of(struct loader *L, const config_setting_t *s, long long lo,
-                               long long hi, long long *out)
+                                long long hi, long long *out)
 {
 	int t = config_setting_type(s);
 	if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64)
@@ -189,7 +189,7 @@ enum cc_status cc_load_whole_of(struct loader *L, const config_setting_t *s, lon
 }
 
 enum cc_status cc_load_whole(struct loader *L, const config_setting_t *g, const char *key,
-                                int required, long long lo, long long hi, long long *out)
+                             int required, long long lo, long long hi, long long *out)
 {
 	config_setting_t *s;
 	enum cc_status st = cc_load_member(L, g, key, required, &s);
@@ -200,14 +200,14 @@ enum cc_status cc_load_whole(struct loader *L, const config_setting_t *g, const 
 
 /* A share at KEY of G, from 0 to 1; *OUT keeps its default when KEY is absent. */
 enum cc_status cc_load_share(struct loader *L, const config_setting_t *g, const char *key,
-                                double *out)
+                             double *out)
 {
 	enum cc_status st = cc_load_number(L, g, key, 0, out);
 	if (st)
 		return st;
 	if (*out >= 2 && *out <= 100)
 		return cc_load_fail(L, g, key, "must be a share from 0 to 1 (got %g: a percentage? write %g)",
-		            *out, *out / 100);
+		                    *out, *out / 100);
 	if (!(*out >= 0 && *out <= 1))
 		return cc_load_fail(L, g, key, "must be a share from 0 to 1 (got %g)", *out);
 	return CC_OK;
@@ -223,12 +223,12 @@ enum cc_status cc_load_per_hour(struct loader *L, const config_setting_t *g, con
 		return st;
 	if (!(*out > 0 || (zero_ok && *out == 0)) || !(*out <= max))
 		return cc_load_fail(L, g, key, "must be %s to %.0f an hour (got %g)",
-		            zero_ok ? "from 0" : "above 0 and up", max, *out);
+		                    zero_ok ? "from 0" : "above 0 and up", max, *out);
 	return CC_OK;
 }
 
 enum cc_status cc_load_bool(struct loader *L, const config_setting_t *g, const char *key,
-                               int *out)
+                            int *out)
 {
 	config_setting_t *s = config_setting_get_member(g, key);
 	if (!s)
@@ -254,25 +254,25 @@ enum cc_status cc_load_duration_of(struct loader *L, const config_setting_t *s, 
 			return cc_load_fail(L, s, NULL, "must not be negative (a duration)");
 		if (cc_duration_parse(text, &v) != CC_OK)
 			return cc_load_fail(L, s, NULL,
-			            "\"%s\" is not a duration (write seconds, or e.g. \"20s\", \"30m\", \"8h\", \"1h30m\")",
-			            text);
+			                    "\"%s\" is not a duration (write seconds, or e.g. \"20s\", \"30m\", \"8h\", \"1h30m\")",
+			                    text);
 	} else {
 		return cc_load_fail(L, s, NULL, "must be a duration, seconds or a string like \"20s\" (got %s)",
-		            cc_load_type_name(s));
+		                    cc_load_type_name(s));
 	}
 	if (v > 0 && v < CC_MIN_DURATION_S)
 		return cc_load_fail(L, s, NULL, "%g s is shorter than 1 ms, the shortest duration a scenario "
-		            "may set (a timer shorter than that could re-arm faster than the clock tells "
-		            "times apart)", v);
+		                    "may set (a timer shorter than that could re-arm faster than the clock tells "
+		                    "times apart)", v);
 	if (v > CC_MAX_DURATION_S)
 		return cc_load_fail(L, s, NULL, "%g s is longer than the longest duration a scenario may set, "
-		            "100 years (%.0f s)", v, CC_MAX_DURATION_S);
+		                    "100 years (%.0f s)", v, CC_MAX_DURATION_S);
 	*out = v;
 	return CC_OK;
 }
 
 enum cc_status cc_load_duration(struct loader *L, const config_setting_t *g, const char *key,
-                                   int required, double *out)
+                                int required, double *out)
 {
 	config_setting_t *s;
 	enum cc_status st = cc_load_member(L, g, key, required, &s);
@@ -287,7 +287,7 @@ enum cc_status cc_load_duration(struct loader *L, const config_setting_t *g, con
  * "07:00", "09:30" is 2h30m and "06:00" is 23h).
  */
 enum cc_status cc_load_time(struct loader *L, const config_setting_t *g, const char *key,
-                               int required, double *out)
+                            int required, double *out)
 {
 	config_setting_t *s;
 	enum cc_status st = cc_load_member(L, g, key, required, &s);
@@ -299,11 +299,11 @@ enum cc_status cc_load_time(struct loader *L, const config_setting_t *g, const c
 	double clock;
 	if (cc_clock_parse(text, &clock) != CC_OK)
 		return cc_load_fail(L, s, NULL, "\"%s\" is not a clock time (write \"HH:MM\" or \"HH:MM:SS\", "
-		            "00:00 to 23:59:59)", text);
+		                    "00:00 to 23:59:59)", text);
 	if (isnan(L->start_s))
 		return cc_load_fail(L, s, NULL, "\"%s\" is a clock time: the scenario needs a start (e.g. "
-		            "start = \"07:00\";) to place it, or write a duration from time 0 (\"8h\")",
-		            text);
+		                    "start = \"07:00\";) to place it, or write a duration from time 0 (\"8h\")",
+		                    text);
 	*out = clock - L->start_s;
 	if (*out < 0)
 		*out += 86400;
@@ -312,7 +312,7 @@ enum cc_status cc_load_time(struct loader *L, const config_setting_t *g, const c
 
 /* A list or array of numbers (durations when AS_DURATION) into a new array. */
 enum cc_status cc_load_vector(struct loader *L, const config_setting_t *s, int as_duration,
-                                 double **out, size_t *n)
+                              double **out, size_t *n)
 {
 	int t = config_setting_type(s);
 	if (t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST)
@@ -340,7 +340,7 @@ enum cc_status cc_load_vector(struct loader *L, const config_setting_t *s, int a
 
 /* A distribution group: { dist = "lognormal"; mean = "200s"; sd = "150s"; }. */
 enum cc_status cc_load_dist(struct loader *L, const config_setting_t *g, const char *key,
-                               int required, struct cc_dist *out, int *present)
+                            int required, struct cc_dist *out, int *present)
 {
 	config_setting_t *s;
 	enum cc_status st = cc_load_member(L, g, key, required, &s);
@@ -348,15 +348,15 @@ enum cc_status cc_load_dist(struct loader *L, const config_setting_t *g, const c
 		return st;
 	if (config_setting_type(s) != CONFIG_TYPE_GROUP)
 		return cc_load_fail(L, s, NULL, "must be a distribution { dist = \"...\"; ... } (got %s)",
-		            cc_load_type_name(s));
+		                    cc_load_type_name(s));
 	const char *name = NULL;
 	if ((st = cc_load_string(L, s, "dist", 1, &name)))
 		return st;
 	enum cc_dist_kind kind;
 	if (cc_dist_kind_from_name(name, &kind) != CC_OK)
 		return cc_load_fail(L, s, "dist",
-		            "unknown distribution \"%s\" (expected exponential, deterministic, uniform, "
-		            "lognormal, gamma, erlang, weibull or empirical)", name);
+		                    "unknown distribution \"%s\" (expected exponential, deterministic, uniform, "
+		                    "lognormal, gamma, erlang, weibull or empirical)", name);
 	const char *const *params = cc_dist_param_names(kind);
 	const char *allowed[8] = { "dist" };
 	size_t na = 1;
@@ -421,7 +421,7 @@ done:
  * left alone when KEY is absent and not REQUIRED, so the caller sets its default first.
  */
 enum cc_status cc_load_timing(struct loader *L, const config_setting_t *g, const char *key,
-                                 int required, struct cc_dist *out)
+                              int required, struct cc_dist *out)
 {
 	config_setting_t *s;
 	enum cc_status st = cc_load_member(L, g, key, required, &s);
@@ -432,7 +432,7 @@ enum cc_status cc_load_timing(struct loader *L, const config_setting_t *g, const
 	double v;
 	if (!cc_load_is_number(s) && config_setting_type(s) != CONFIG_TYPE_STRING)
 		return cc_load_fail(L, s, NULL, "must be a duration (\"20s\") or a distribution { dist = "
-		            "\"...\"; ... } (got %s)", cc_load_type_name(s));
+		                    "\"...\"; ... } (got %s)", cc_load_type_name(s));
 	if ((st = cc_load_duration_of(L, s, &v)))
 		return st;
 	cc_dist_init_constant(out, v);
@@ -453,18 +453,18 @@ int cc_load_valid_name(const char *s)
 /* A name; ENTITY names (queues, groups) also appear in --set paths, so they may hold no
  * '.' and may not be all digits (which would read as a position). */
 enum cc_status cc_load_name(struct loader *L, const config_setting_t *g, int entity,
-                               const char **out)
+                            const char **out)
 {
 	enum cc_status st = cc_load_string(L, g, "name", 1, out);
 	if (st)
 		return st;
 	if (!cc_load_valid_name(*out))
 		return cc_load_fail(L, g, "name",
-		            "\"%s\" must be letters, digits, '-', '_' or '.' (no spaces)", *out);
+		                    "\"%s\" must be letters, digits, '-', '_' or '.' (no spaces)", *out);
 	if (entity && (strchr(*out, '.') || strspn(*out, "0123456789") == strlen(*out)))
 		return cc_load_fail(L, g, "name",
-		            "\"%s\" must have no '.' and not be all digits (names stand in override paths such as agents.NAME.count)",
-		            *out);
+		                    "\"%s\" must have no '.' and not be all digits (names stand in override paths such as agents.NAME.count)",
+		                    *out);
 	return CC_OK;
 }
 
@@ -485,7 +485,7 @@ static void group_names(const struct cc_scenario *scn, size_t n, char *buf, size
 
 /* "No queue (agent group) is named NAME", at KEY of S, with the names there are. */
 enum cc_status cc_load_no_queue(struct loader *L, const config_setting_t *s, const char *key,
-                               const struct cc_scenario *scn, const char *name)
+                                const struct cc_scenario *scn, const char *name)
 {
 	char list[512];
 	queue_names(scn, scn->n_lines, list, sizeof list);
@@ -493,7 +493,7 @@ enum cc_status cc_load_no_queue(struct loader *L, const config_setting_t *s, con
 }
 
 enum cc_status cc_load_no_group(struct loader *L, const config_setting_t *s, const char *key,
-                               const struct cc_scenario *scn, size_t n, const char *name)
+                                const struct cc_scenario *scn, size_t n, const char *name)
 {
 	char list[512];
 	group_names(scn, n, list, sizeof list);
@@ -531,7 +531,7 @@ static void status_list(const struct cc_scenario *scn, char *buf, size_t len)
  * The fixed names are matched whatever their case, since no scenario status may take them.
  */
 enum cc_status cc_load_status(struct loader *L, const config_setting_t *g, const char *key,
-                                 int required, const struct cc_scenario *scn, int login, int *out)
+                              int required, const struct cc_scenario *scn, int login, int *out)
 {
 	const char *name = NULL;
 	enum cc_status st = cc_load_string(L, g, key, required, &name);
@@ -548,9 +548,9 @@ enum cc_status cc_load_status(struct loader *L, const config_setting_t *g, const
 		}
 		if (s == CC_AGENT_RONA)
 			return cc_load_fail(L, g, key, "RONA is set by the system only (expected %sa status of "
-			            "statuses: %s)", login ? "Available, Offline or " : "", list);
+			                    "statuses: %s)", login ? "Available, Offline or " : "", list);
 		return cc_load_fail(L, g, key, "%s is not a not-productive status (expected one of statuses: %s)",
-		            fixed_statuses[s], list);
+		                    fixed_statuses[s], list);
 	}
 	for (size_t i = 0; i < scn->n_statuses; i++)
 		if (strcmp(name, scn->statuses[i]) == 0) {
@@ -563,7 +563,7 @@ enum cc_status cc_load_status(struct loader *L, const config_setting_t *g, const
 
 /* An optional list of groups at KEY of G: *N is 0 when it is absent. */
 enum cc_status cc_load_optional_list(struct loader *L, const config_setting_t *g, const char *key,
-                                    const config_setting_t **out, size_t *n)
+                                     const config_setting_t **out, size_t *n)
 {
 	*out = config_setting_get_member(g, key);
 	*n = 0;
@@ -571,7 +571,7 @@ enum cc_status cc_load_optional_list(struct loader *L, const config_setting_t *g
 		return CC_OK;
 	if (config_setting_type(*out) != CONFIG_TYPE_LIST)
 		return cc_load_fail(L, *out, NULL, "must be a list ( { ... }, { ... } ) (got %s)",
-		            cc_load_type_name(*out));
+		                    cc_load_type_name(*out));
 	*n = (size_t)config_setting_length(*out);
 	return CC_OK;
 }
@@ -601,7 +601,7 @@ static void site_list(const struct cc_scenario *scn, char *buf, size_t len)
 
 /* The index of the site named at KEY of G (required). */
 enum cc_status cc_load_site(struct loader *L, const config_setting_t *g, const char *key,
-                               const struct cc_scenario *scn, size_t *out)
+                            const struct cc_scenario *scn, size_t *out)
 {
 	const char *name;
 	enum cc_status st = cc_load_string(L, g, key, 1, &name);

@@ -74,7 +74,7 @@ static enum cc_status load_profile(struct loader *L, const config_setting_t *s,
 	int t = config_setting_type(counts);
 	if (t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST)
 		return cc_load_fail(L, counts, NULL, "must be a list of agent counts [4, 6, 10] (got %s)",
-		            cc_load_type_name(counts));
+		                    cc_load_type_name(counts));
 	size_t n = (size_t)config_setting_length(counts);
 	if (n == 0)
 		return cc_load_fail(L, counts, NULL, "must list at least one count");
@@ -83,7 +83,7 @@ static enum cc_status load_profile(struct loader *L, const config_setting_t *s,
 	for (size_t i = 0; i < n; i++) {
 		long long v;
 		if ((st = cc_load_whole_of(L, config_setting_get_elem(counts, (unsigned)i),
-		                             (long long)row->lo, (long long)row->hi, &v)))
+		                           (long long)row->lo, (long long)row->hi, &v)))
 			return st;
 		g->profile[i] = (int)v;
 		if (g->profile[i] > g->count)
@@ -105,7 +105,7 @@ static enum cc_status load_schedule(struct loader *L, const config_setting_t *s,
 			continue;
 		if (given)
 			return cc_load_fail(L, s, kinds[k], "give only one of count, shifts and profile (%s is "
-			            "given too)", given);
+			                    "given too)", given);
 		given = kinds[k];
 	}
 	if (!given)
@@ -132,7 +132,7 @@ static enum cc_status load_skills(struct loader *L, const config_setting_t *s,
 	int t = config_setting_type(sk);
 	if (t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST)
 		return cc_load_fail(L, sk, NULL, "must be a list of queue names [\"a\", \"b\"] (got %s)",
-		            cc_load_type_name(sk));
+		                    cc_load_type_name(sk));
 	g->n_skills = (size_t)config_setting_length(sk);
 	if (g->n_skills == 0)
 		return cc_load_fail(L, sk, NULL, "must name at least one queue");
@@ -176,7 +176,7 @@ static enum cc_status load_group_routing(struct loader *L, const config_setting_
 		return cc_load_fail(L, s, "routing_profile", "give skills or routing_profile, not both");
 	if (!has_skills && !has_profile)
 		return cc_load_fail(L, s, NULL, "serves no queue: give skills (a list of queues) or "
-		            "routing_profile (a routing profile's name)");
+		                    "routing_profile (a routing profile's name)");
 	enum cc_status st;
 	if (has_skills) {
 		if ((st = load_skills(L, s, scn, g)))
@@ -203,7 +203,7 @@ static enum cc_status load_group_routing(struct loader *L, const config_setting_
 		char list[512];
 		profile_list(scn, n_declared, list, sizeof list);
 		return cc_load_fail(L, s, "routing_profile", "no routing profile is named \"%s\" "
-		            "(routing_profiles: %s)", name, list);
+		                    "(routing_profiles: %s)", name, list);
 	}
 	const struct cc_routing_profile_cfg *p = &scn->profiles[r];
 	g->routing = r;
@@ -247,7 +247,7 @@ static enum cc_status load_planned_one(struct loader *L, const config_setting_t 
 	p->after_login = config_setting_get_member(e, "after") != NULL;
 	if (has_at && p->after_login)
 		return cc_load_fail(L, e, "after", "give at (from time 0) or after (from each shift's start), "
-		            "not both");
+		                    "not both");
 	if (!has_at && !p->after_login)
 		return cc_load_fail(L, e, NULL, "needs at (from time 0) or after (from each shift's start)");
 	if ((st = p->after_login ? cc_load_duration(L, e, "after", 1, &p->at_s)
@@ -303,7 +303,7 @@ static enum cc_status load_answer_rona(struct loader *L, const config_setting_t 
 	                                 done);
 	if (!st && m && g->rona.available < 1 && g->idle_status < 0)
 		return cc_load_fail(L, m, "available", "agents who do not choose Available go to the idle "
-		            "reason: name statuses (and idle_reason)");
+		                    "reason: name statuses (and idle_reason)");
 	return st;
 }
 
@@ -335,13 +335,13 @@ static enum cc_status load_outbound(struct loader *L, const config_setting_t *s,
 		return cc_load_fail(L, m, "handle", "must have a positive mean (calls take time)");
 	if (!o->available_after && o->status < 0 && g->idle_status < 0)
 		return cc_load_fail(L, m, "available_after", "agents who stay idle after an outdial need a "
-		            "status to stay in: set status, or name statuses (and idle_reason)");
+		                    "status to stay in: set status, or name statuses (and idle_reason)");
 	return CC_OK;
 }
 
 enum cc_status cc_load_group(struct loader *L, const config_setting_t *s,
-                                 struct cc_scenario *scn, size_t n_declared,
-                                 struct cc_group_cfg *g)
+                             struct cc_scenario *scn, size_t n_declared,
+                             struct cc_group_cfg *g)
 {
 	const struct cc_schema *schema = cc_schema_find("agents");
 	/* Every distribution is usable as it is. */
@@ -394,11 +394,11 @@ static enum cc_status load_concurrency(struct loader *L, const config_setting_t 
 		int max = cc_channel_max_concurrency((enum cc_channel)c);
 		if ((v < 1 || v > max) && max == 1)
 			return cc_load_fail(L, e, NULL, "must be 1: an agent handles one %s contact at a time "
-			            "(got %lld; leave the channel out to handle none)", cc_channel_name(c), v);
+			                    "(got %lld; leave the channel out to handle none)", cc_channel_name(c), v);
 		if (v < 1 || v > max)
 			return cc_load_fail(L, e, NULL, "must be from 1 to %d: an agent handles at most %d %s "
-			            "contacts at a time (got %lld; leave the channel out to handle none)",
-			            max, max, cc_channel_name(c), v);
+			                    "contacts at a time (got %lld; leave the channel out to handle none)",
+			                    max, max, cc_channel_name(c), v);
 		p->concurrency[c] = (int)v;
 	}
 	return CC_OK;
@@ -436,8 +436,8 @@ static enum cc_status load_profile_queue(struct loader *L, const config_setting_
 	enum cc_channel ch = scn->queues[q].channel;
 	if (!p->concurrency[ch])
 		return cc_load_fail(L, e, NULL, "queue \"%s\" is a %s queue and the profile handles no %s "
-		            "(give concurrency.%s)", name, cc_channel_name(ch), cc_channel_name(ch),
-		            cc_channel_name(ch));
+		                    "(give concurrency.%s)", name, cc_channel_name(ch), cc_channel_name(ch),
+		                    cc_channel_name(ch));
 	return CC_OK;
 }
 
@@ -458,7 +458,7 @@ static enum cc_status load_routing_profile(struct loader *L, const config_settin
 	int t = config_setting_type(list);
 	if (t != CONFIG_TYPE_LIST && t != CONFIG_TYPE_ARRAY)
 		return cc_load_fail(L, list, NULL, "must be a list of queues ( \"a\", { queue = \"b\"; "
-		            "priority = 2; } ) (got %s)", cc_load_type_name(list));
+		                    "priority = 2; } ) (got %s)", cc_load_type_name(list));
 	size_t n = (size_t)config_setting_length(list);
 	if (n == 0)
 		return cc_load_fail(L, list, NULL, "must name at least one queue");
@@ -473,7 +473,7 @@ static enum cc_status load_routing_profile(struct loader *L, const config_settin
 /* routing_profiles = ( { ... }, ... ): the scenario's own profiles, into the first entries
  * of scn->profiles (whose room the caller has made). */
 enum cc_status cc_load_routing_profiles(struct loader *L, const config_setting_t *root,
-                                            struct cc_scenario *scn)
+                                        struct cc_scenario *scn)
 {
 	const config_setting_t *list;
 	size_t n;
@@ -486,7 +486,7 @@ enum cc_status cc_load_routing_profiles(struct loader *L, const config_setting_t
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(scn->profiles[j].name, p->name) == 0)
 				return cc_load_fail(L, e, "name", "another routing profile is already named \"%s\"",
-				            p->name);
+				                    p->name);
 	}
 	return st;
 }

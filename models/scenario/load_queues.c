@@ -394,7 +394,7 @@ enum cc_status cc_load_queue(struct loader *L, const config_setting_t *s,
 
 /* Resolves each voice queue's callback.queue, now that every queue is known. */
 enum cc_status cc_load_link_callbacks(struct loader *L, const config_setting_t *list,
-                                     struct cc_scenario *scn)
+                                      struct cc_scenario *scn)
 {
 	for (size_t i = 0; i < scn->n_queues; i++) {
 		const config_setting_t *m =
@@ -407,7 +407,7 @@ enum cc_status cc_load_link_callbacks(struct loader *L, const config_setting_t *
 			return cc_load_no_queue(L, m, "queue", scn, name);
 		if (scn->queues[q].channel != CC_CHANNEL_CALLBACK)
 			return cc_load_fail(L, m, "queue", "queue \"%s\" is a %s queue: callbacks go to a queue "
-			            "whose channel is callback", name, cc_channel_name(scn->queues[q].channel));
+			                    "whose channel is callback", name, cc_channel_name(scn->queues[q].channel));
 		scn->queues[i].callback.queue = q;
 	}
 	return CC_OK;
@@ -428,12 +428,12 @@ static enum cc_status transfer_queue(struct loader *L, const config_setting_t *e
 		return cc_load_no_queue(L, e, key, scn, name);
 	if ((size_t)t == self)
 		return cc_load_fail(L, e, key, "\"%s\" is the queue itself: a queue may not transfer to itself",
-		            name);
+		                    name);
 	enum cc_channel ch = scn->queues[self].channel;
 	if (scn->queues[t].channel != ch)
 		return cc_load_fail(L, e, key, "queue \"%s\" is a %s queue: a transfer stays on its channel "
-		            "(this is a %s queue)", name, cc_channel_name(scn->queues[t].channel),
-		            cc_channel_name(ch));
+		                    "(this is a %s queue)", name, cc_channel_name(scn->queues[t].channel),
+		                    cc_channel_name(ch));
 	*out = t;
 	return CC_OK;
 }
@@ -456,11 +456,11 @@ static enum cc_status transfer_group(struct loader *L, const config_setting_t *e
 	enum cc_channel ch = scn->queues[self].channel;
 	if (!p->concurrency[ch])
 		return cc_load_fail(L, e, "group", "group \"%s\" handles no %s (its routing profile %s has no "
-		            "concurrency.%s): it could not take this %s queue's contacts", name,
-		            cc_channel_name(ch), p->name, cc_channel_name(ch), cc_channel_name(ch));
+		                    "concurrency.%s): it could not take this %s queue's contacts", name,
+		                    cc_channel_name(ch), p->name, cc_channel_name(ch), cc_channel_name(ch));
 	if (qc->agent >= gr->count)
 		return cc_load_fail(L, e, "agent", "must be below the group's %d agents (0 is its first; got "
-		            "%d)", gr->count, qc->agent);
+		                    "%d)", gr->count, qc->agent);
 	qc->target = g;
 	if (config_setting_get_member(e, "fallback"))
 		return transfer_queue(L, e, "fallback", scn, self, &qc->fallback);
@@ -469,7 +469,7 @@ static enum cc_status transfer_group(struct loader *L, const config_setting_t *e
 
 /* Resolves the queues and groups each quick connect names (LIST: the queues' settings). */
 enum cc_status cc_load_link_transfers(struct loader *L, const config_setting_t *list,
-                                     struct cc_scenario *scn)
+                                      struct cc_scenario *scn)
 {
 	for (size_t i = 0; i < scn->n_lines; i++) {
 		struct cc_queue_cfg *q = &scn->queues[i];

@@ -52,7 +52,7 @@ static enum cc_status load_site(struct loader *L, const config_setting_t *e,
 		return st;
 	if (strchr(name, '@'))
 		return cc_load_fail(L, e, "name", "\"%s\" must have no '@' (with regions, queues are named "
-		            "<queue>@<site>)", name);
+		                    "<queue>@<site>)", name);
 	if ((st = cc_load_name(L, e, 1, &name)))
 		return st;
 	for (size_t j = 0; j < i; j++)
@@ -70,7 +70,7 @@ static enum cc_status load_site(struct loader *L, const config_setting_t *e,
  * regions the scenario has one, named "".
  */
 enum cc_status cc_load_regions(struct loader *L, const config_setting_t *root,
-                                   struct cc_scenario *scn)
+                               struct cc_scenario *scn)
 {
 	const struct cc_schema *schema = cc_schema_find("regions");
 	struct cc_regions_cfg *r = &scn->regions;
@@ -155,7 +155,7 @@ static enum cc_status load_change_moves(struct loader *L, const config_setting_t
 			return st;
 		if (where[g] == mv->to)
 			return cc_load_fail(L, m, "to", "group \"%s\" is in %s already at that time", name,
-			            scn->regions.names[mv->to]);
+			                    scn->regions.names[mv->to]);
 		where[g] = mv->to;
 	}
 	return CC_OK;
@@ -163,7 +163,7 @@ static enum cc_status load_change_moves(struct loader *L, const config_setting_t
 
 /* changes = ( { at = "3h"; shares = { ... }; move = ( ... ); }, ... ), in time order. */
 enum cc_status cc_load_changes(struct loader *L, const config_setting_t *root,
-                                   struct cc_scenario *scn)
+                               struct cc_scenario *scn)
 {
 	const struct cc_schema *schema = cc_schema_find("regions.changes");
 	const config_setting_t *s = config_setting_get_member(root, "regions");
@@ -192,7 +192,7 @@ enum cc_status cc_load_changes(struct loader *L, const config_setting_t *root,
 		}
 		if (i > 0 && c->at_s < r->changes[i - 1].at_s) {
 			st = cc_load_fail(L, e, "at", "must not be before the previous change's (%gs): changes "
-			          "come in time order", r->changes[i - 1].at_s);
+			                  "come in time order", r->changes[i - 1].at_s);
 			goto done;
 		}
 		if (!config_setting_get_member(e, "shares") && !config_setting_get_member(e, "move")) {

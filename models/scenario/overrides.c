@@ -174,7 +174,7 @@ static int parse_value(config_t *tmp, const char *value)
 }
 
 enum cc_status cc_load_apply_set(config_t *cfg, const char *file, const char *set, char *err,
-                                size_t errlen)
+                                 size_t errlen)
 {
 	const char *eq = strchr(set, '=');
 	if (!eq || eq == set) {

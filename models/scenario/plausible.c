@@ -57,14 +57,14 @@ static void plausible_queues(struct loader *L, const config_t *cfg, const struct
 			const char *key = config_setting_get_member(d, "mean") ? "mean"
 			                : config_setting_get_member(d, "value") ? "value" : NULL;
 			cc_load_warn(L, d, key, "a mean of %.0f s (%.1f h) is longer than any %s a contact center "
-			     "sees (minutes or milliseconds typed as seconds?)", means[k].d->mean,
-			     means[k].d->mean / 3600, means[k].key);
+			             "sees (minutes or milliseconds typed as seconds?)", means[k].d->mean,
+			             means[k].d->mean / 3600, means[k].key);
 		}
 		/* Deferrable contacts may well be due after the horizon (an email within a day). */
 		if (q->sl_threshold_s > scn->horizon_s && !cc_channel_deferrable(q->channel))
 			cc_load_warn(L, at(cfg, "queues.[%zu]", i), "service_level.threshold",
-			     "%.0f s is longer than the horizon (%.0f s): every answered contact meets it",
-			     q->sl_threshold_s, scn->horizon_s);
+			             "%.0f s is longer than the horizon (%.0f s): every answered contact meets it",
+			             q->sl_threshold_s, scn->horizon_s);
 	}
 }
 
@@ -79,11 +79,11 @@ static void plausible_channels(struct loader *L, const config_t *cfg, const stru
 		double t = scn->channels[c].offer_timeout_s;
 		if (t < PLAUSIBLE_TIMEOUT_MIN_S || t > PLAUSIBLE_TIMEOUT_MAX_S)
 			cc_load_warn(L, at(cfg, "channels.%s", cc_channel_name(c)), "offer_timeout",
-			     "an offer that rings for %g s (%s) is %s", t,
-			     t < PLAUSIBLE_TIMEOUT_MIN_S ? "under a second" : "over an hour",
-			     t < PLAUSIBLE_TIMEOUT_MIN_S ? "missed by nearly every agent, and re-offered "
-			     "as often (milliseconds typed as seconds?)" : "never missed in practice (a "
-			     "unit slip?)");
+			             "an offer that rings for %g s (%s) is %s", t,
+			             t < PLAUSIBLE_TIMEOUT_MIN_S ? "under a second" : "over an hour",
+			             t < PLAUSIBLE_TIMEOUT_MIN_S ? "missed by nearly every agent, and re-offered "
+			             "as often (milliseconds typed as seconds?)" : "never missed in practice (a "
+			             "unit slip?)");
 		/* Load on the channel against the agents who could take it at once. */
 		double load = 0, capacity = 0, most = 0;
 		size_t busiest = 0;
@@ -101,10 +101,10 @@ static void plausible_channels(struct loader *L, const config_t *cfg, const stru
 			            scn->profiles[scn->groups[g].routing].concurrency[c];
 		if (load > PLAUSIBLE_LOAD * capacity && capacity > 0)
 			cc_load_warn(L, at(cfg, "queues.[%zu]", busiest), NULL,
-			     "the peak offered load of the %s queues, %.1f erlangs (this one %.1f), is more "
-			     "than %.0f times what all their agents can hold at once (%.0f): a handle time "
-			     "or a rate in the wrong unit, or agents missing?", cc_channel_name(c), load, most,
-			     PLAUSIBLE_LOAD, capacity);
+			             "the peak offered load of the %s queues, %.1f erlangs (this one %.1f), is more "
+			             "than %.0f times what all their agents can hold at once (%.0f): a handle time "
+			             "or a rate in the wrong unit, or agents missing?", cc_channel_name(c), load, most,
+			             PLAUSIBLE_LOAD, capacity);
 	}
 	for (size_t g = 0; g < scn->n_groups; g++) {
 		const struct cc_group_cfg *grp = &scn->groups[g];
@@ -112,9 +112,9 @@ static void plausible_channels(struct loader *L, const config_t *cfg, const stru
 		for (int c = 0; c < CC_CHANNEL_COUNT; c++)
 			if (prof->concurrency[c] && grp->answer.delay.mean > scn->channels[c].offer_timeout_s) {
 				cc_load_warn(L, at(cfg, "agents.[%zu]", g), "answer.delay",
-				     "a mean answer delay of %g s is longer than the %s offer timeout (%g s): "
-				     "most offers will be missed", grp->answer.delay.mean, cc_channel_name(c),
-				     scn->channels[c].offer_timeout_s);
+				             "a mean answer delay of %g s is longer than the %s offer timeout (%g s): "
+				             "most offers will be missed", grp->answer.delay.mean, cc_channel_name(c),
+				             scn->channels[c].offer_timeout_s);
 				break;
 			}
 	}

@@ -58,13 +58,13 @@ static enum cc_status get_start(struct loader *L, const config_setting_t *root,
 		date[10] = '\0';
 		if (cc_date_parse(date, &day) != CC_OK)
 			return cc_load_fail(L, root, "start", "\"%s\" has no valid date (write \"YYYY-MM-DD "
-			            "HH:MM\", a real day)", text);
+			                    "HH:MM\", a real day)", text);
 		memcpy(scn->date, date, sizeof scn->date);
 		clock = text + 11;
 	}
 	if (cc_clock_parse(clock, &scn->start_s) != CC_OK)
 		return cc_load_fail(L, root, "start", "\"%s\" is not a time of day (write \"07:00\", "
-		            "\"07:00:30\" or \"2026-12-01 07:00\")", text);
+		                    "\"07:00:30\" or \"2026-12-01 07:00\")", text);
 	L->start_s = scn->start_s;
 	return CC_OK;
 }
@@ -79,11 +79,11 @@ static enum cc_status load_statuses(struct loader *L, const config_setting_t *ro
 	int t = config_setting_type(s);
 	if (t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST)
 		return cc_load_fail(L, s, NULL, "must be a list of status names [\"Break\", \"Lunch\"] (got %s)",
-		            cc_load_type_name(s));
+		                    cc_load_type_name(s));
 	size_t n = (size_t)config_setting_length(s);
 	if (n > CC_MAX_STATUSES - CC_AGENT_FIRST_NPT)
 		return cc_load_fail(L, s, NULL, "names %zu statuses: at most %d fit beside Offline, Available "
-		            "and RONA", n, CC_MAX_STATUSES - CC_AGENT_FIRST_NPT);
+		                    "and RONA", n, CC_MAX_STATUSES - CC_AGENT_FIRST_NPT);
 	if (n)
 		scn->statuses = cc_calloc(n, sizeof *scn->statuses);
 	for (size_t i = 0; i < n; i++) {
@@ -93,11 +93,11 @@ static enum cc_status load_statuses(struct loader *L, const config_setting_t *ro
 		const char *name = config_setting_get_string(e);
 		if (!cc_load_valid_name(name))
 			return cc_load_fail(L, e, NULL, "\"%s\" must be letters, digits, '-', '_' or '.' (no spaces)",
-			            name);
+			                    name);
 		for (int f = 0; f < CC_AGENT_FIRST_NPT; f++)
 			if (strcasecmp(name, cc_scenario_status_name(scn, (size_t)f)) == 0)
 				return cc_load_fail(L, e, NULL, "\"%s\" is a status of its own (Offline, Available and "
-				            "RONA are always there): name only not-productive statuses", name);
+				                    "RONA are always there): name only not-productive statuses", name);
 		/* Names differing only in case would read as one status in every report. */
 		for (size_t j = 0; j < i; j++)
 			if (strcasecmp(name, scn->statuses[j]) == 0)
@@ -124,8 +124,8 @@ static enum cc_status load_slowdown(struct loader *L, const config_setting_t *m,
 	for (size_t i = 0; i < ch->n_slowdown; i++)
 		if (!(ch->slowdown[i] >= 1 && ch->slowdown[i] <= row->hi))
 			return cc_load_fail(L, config_setting_get_elem(s, (unsigned)i), NULL,
-			            "must be a factor from %.0f to %.0f (1: no slowdown; got %g)", row->lo, row->hi,
-			            ch->slowdown[i]);
+			                    "must be a factor from %.0f to %.0f (1: no slowdown; got %g)", row->lo, row->hi,
+			                    ch->slowdown[i]);
 	return CC_OK;
 }
 
@@ -180,7 +180,7 @@ static enum cc_status load_routing(struct loader *L, const config_setting_t *roo
 			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "",
 			         all[i]->name);
 		return cc_load_fail(L, s ? s : root, "policy", "unknown policy \"%s\" (expected one of: %s)",
-		            policy, list);
+		                    policy, list);
 	}
 	if (s && (st = cc_load_plain(L, s, schema, &scn->routing)))
 		return st;
@@ -198,7 +198,7 @@ static enum cc_status get_list(struct loader *L, const config_setting_t *root, c
 	int t = config_setting_type(*out);
 	if (t != CONFIG_TYPE_LIST)
 		return cc_load_fail(L, *out, NULL, "must be a list ( { ... }, { ... } ) (got %s)",
-		            cc_load_type_name(*out));
+		                    cc_load_type_name(*out));
 	*n = (size_t)config_setting_length(*out);
 	if (*n == 0)
 		return cc_load_fail(L, *out, NULL, "must have at least one entry");
@@ -232,7 +232,7 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 		return cc_load_fail(L, root, "interval", "must be positive");
 	if (scn->horizon_s / scn->interval_s > MAX_INTERVALS)
 		return cc_load_fail(L, root, "interval", "gives more than %.0f intervals over the horizon",
-		            MAX_INTERVALS);
+		                    MAX_INTERVALS);
 	/* Agent groups name statuses and sites, so these come first. */
 	if ((st = load_statuses(L, root, scn)) || (st = load_channels(L, root, scn)) ||
 	    (st = load_routing(L, root, scn)) || (st = cc_load_regions(L, root, scn)))
@@ -253,7 +253,7 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(scn->queues[j].name, scn->queues[i].name) == 0)
 				return cc_load_fail(L, e, "name",
-				            "another queue is already named \"%s\"", scn->queues[i].name);
+				                    "another queue is already named \"%s\"", scn->queues[i].name);
 	}
 	if ((st = cc_load_link_callbacks(L, list, scn)))
 		return st;
@@ -276,7 +276,7 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(scn->groups[j].name, scn->groups[i].name) == 0)
 				return cc_load_fail(L, e, "name",
-				            "another agent group is already named \"%s\"", scn->groups[i].name);
+				                    "another agent group is already named \"%s\"", scn->groups[i].name);
 	}
 	if ((st = cc_load_link_transfers(L, list, scn)))
 		return st;
@@ -287,7 +287,7 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 				served |= scn->groups[g].skills[s] == q;
 		if (!served)
 			return cc_load_fail(L, config_setting_get_elem(config_setting_get_member(root, "queues"),
-			                                       (unsigned)q),
+			                    (unsigned)q),
 			            NULL, "queue \"%s\" is in no agent group's skills or routing profile: "
 			            "nobody would answer it",
 			            scn->queues[q].name);
@@ -308,9 +308,9 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 			scn->rep_intervals = 1;
 		else if (per && strcmp(per, "totals") != 0)
 			return cc_load_fail(L, out, "replications",
-			            "must be \"totals\" (each replication's figures over the whole horizon) "
-			            "or \"intervals\" (also per interval) (got \"%s\")",
-			            per);
+			                    "must be \"totals\" (each replication's figures over the whole horizon) "
+			                    "or \"intervals\" (also per interval) (got \"%s\")",
+			                    per);
 	}
 	cc_load_done(schema, "routing", &done);
 	cc_load_done(schema, "output", &done);
