@@ -1,15 +1,17 @@
+/* Reading settings: the reporting of problems, one setting of each type, and every plain
+ * setting of a group by the schema. */
+#include "models/scenario/loader.h"
+
+#include <ctype.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <ctype.h>
-#include <stdarg.h>
 #include <strings.h>
 
-#include "models/scenario/loader.h"
-#include "sim/duration.h"
 #include "sim/alloc.h"
+#include "sim/duration.h"
 
 /* "queues.[0].handle.mean", the way libconfig itself names paths. */
 static void setting_path(const config_setting_t *s, char *buf, size_t len)
@@ -68,7 +70,8 @@ enum cc_status cc_load_fail(struct loader *L, const config_setting_t *s, const c
 	return CC_ERR_SCENARIO;
 }
 
-/* Adds a warning about setting S (or KEY inside it) to the scenario's, as cc_load_fail() words it. */
+/* Adds a warning about setting S (or KEY inside it) to the scenario's, worded as cc_load_fail
+ * words an error. */
 __attribute__((format(printf, 4, 5)))
 void cc_load_warn(struct loader *L, const config_setting_t *s, const char *key,
                   const char *fmt, ...)

@@ -1,11 +1,12 @@
 /* Agent groups and routing profiles: plain settings by the schema, then the rules that need
  * code (schedules, statuses, the routing profile a group serves by). */
+#include "models/scenario/loader.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "models/scenario/loader.h"
 #include "sim/alloc.h"
 
 /* ---- agent groups ---- */

@@ -1,10 +1,11 @@
 /* Queues: each queue's plain settings by the schema, then the rules that need code. */
+#include "models/scenario/loader.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "models/scenario/loader.h"
 #include "sim/alloc.h"
 
 /* The rates: per_hour = 100 or [ 60, 120, 90 ], one per step (the scenario's interval unless

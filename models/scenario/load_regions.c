@@ -1,9 +1,12 @@
+/* Regions: the sites and their shares, the changes of the traffic distribution, groups moved
+ * between sites, and every queue made to exist in every site. */
+#include "models/scenario/loader.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "models/scenario/loader.h"
 #include "sim/alloc.h"
 
 /*
@@ -66,7 +69,7 @@ static enum cc_status load_site(struct loader *L, const config_setting_t *e,
 
 /*
  * regions = { sites = ( ... ); changes = ( ... ); move = { ... }; }: the sites and how agents
- * move. The changes name agent groups, so they are loaded after them (load_changes). Without
+ * move. The changes name agent groups, so they are loaded after them (cc_load_changes). Without
  * regions the scenario has one, named "".
  */
 enum cc_status cc_load_regions(struct loader *L, const config_setting_t *root,

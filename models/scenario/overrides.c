@@ -1,16 +1,14 @@
-#include <math.h>
+/* --set PATH=VALUE: overrides applied to the scenario's settings before they are read. */
+#include "models/scenario/loader.h"
+
+#include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <ctype.h>
-#include <errno.h>
-
-#include "models/scenario/loader.h"
 #include "models/scenario/scenario_text.h"
 #include "sim/alloc.h"
-
-/* --set PATH=VALUE: overrides applied to the scenario's settings before they are read. */
 
 /* Settings made or changed by --set carry this address as their libconfig hook. */
 static char override_mark;

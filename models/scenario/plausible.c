@@ -1,13 +1,11 @@
+/* Plausibility: what loads but is almost surely mistyped, as warnings. */
+#include "models/scenario/loader.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "models/scenario/loader.h"
-#include "sim/alloc.h"
-
-/* ---- plausibility: what loads but is almost surely mistyped ---- */
 
 /* Means beyond this (handle, ACW, patience) are milliseconds or minutes typed as seconds. */
 #define PLAUSIBLE_MEAN_S (4 * 3600.0)
