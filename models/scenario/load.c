@@ -218,8 +218,8 @@ enum cc_status cc_load_share(struct loader *L, const config_setting_t *g, const 
 
 /* Episodes per logged-in hour at KEY of G: above 0 (or 0 itself when ZERO_OK) and at most
  * MAX_EPISODES_PER_HOUR. *OUT keeps its default when KEY is absent and not REQUIRED. */
-enum cc_status cc_load_per_hour(struct loader *L, const config_setting_t *g, const char *key,
-                                int required, int zero_ok, double max, double *out)
+static enum cc_status per_hour(struct loader *L, const config_setting_t *g, const char *key,
+                               int required, int zero_ok, double max, double *out)
 {
 	enum cc_status st = cc_load_number(L, g, key, required, out);
 	if (st)
@@ -244,7 +244,7 @@ enum cc_status cc_load_bool(struct loader *L, const config_setting_t *g, const c
 
 /* A duration: a number of seconds or a string such as "20s", "30m", "1h30m"; 0, or from
  * CC_MIN_DURATION_S to CC_MAX_DURATION_S. */
-enum cc_status cc_load_duration_of(struct loader *L, const config_setting_t *s, double *out)
+static enum cc_status duration_of(struct loader *L, const config_setting_t *s, double *out)
 {
 	double v;
 	if (cc_load_is_number(s)) {
@@ -281,7 +281,7 @@ enum cc_status cc_load_duration(struct loader *L, const config_setting_t *g, con
 	enum cc_status st = cc_load_member(L, g, key, required, &s);
 	if (st || !s)
 		return st;
-	return cc_load_duration_of(L, s, out);
+	return duration_of(L, s, out);
 }
 
 /*
@@ -297,7 +297,7 @@ enum cc_status cc_load_time(struct loader *L, const config_setting_t *g, const c
 	if (st || !s)
 		return st;
 	if (config_setting_type(s) != CONFIG_TYPE_STRING || !strchr(config_setting_get_string(s), ':'))
-		return cc_load_duration_of(L, s, out);
+		return duration_of(L, s, out);
 	const char *text = config_setting_get_string(s);
 	double clock;
 	if (cc_clock_parse(text, &clock) != CC_OK)
@@ -326,7 +326,7 @@ enum cc_status cc_load_vector(struct loader *L, const config_setting_t *s, int a
 		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
 		enum cc_status st = CC_OK;
 		if (as_duration)
-			st = cc_load_duration_of(L, e, &v[i]);
+			st = duration_of(L, e, &v[i]);
 		else if (!cc_load_is_number(e))
 			st = cc_load_fail(L, e, NULL, "must be a number (got %s)", cc_load_type_name(e));
 		else
@@ -385,7 +385,7 @@ enum cc_status cc_load_dist(struct loader *L, const config_setting_t *g, const c
 		if (!m)
 			continue;
 		double *dst = (double *)((char *)&p + scalars[i].off);
-		st = scalars[i].duration ? cc_load_duration_of(L, m, dst)
+		st = scalars[i].duration ? duration_of(L, m, dst)
 		                         : cc_load_number(L, s, scalars[i].key, 1, dst);
 		if (st)
 			return st;
@@ -436,7 +436,7 @@ enum cc_status cc_load_timing(struct loader *L, const config_setting_t *g, const
 	if (!cc_load_is_number(s) && config_setting_type(s) != CONFIG_TYPE_STRING)
 		return cc_load_fail(L, s, NULL, "must be a duration (\"20s\") or a distribution { dist = "
 		                    "\"...\"; ... } (got %s)", cc_load_type_name(s));
-	if ((st = cc_load_duration_of(L, s, &v)))
+	if ((st = duration_of(L, s, &v)))
 		return st;
 	cc_dist_init_constant(out, v);
 	return CC_OK;
@@ -588,7 +588,7 @@ long cc_load_group_index(const struct cc_scenario *scn, size_t n, const char *na
 }
 
 /* Whether the scenario declares regions (without them it has one, named ""). */
-int cc_load_has_regions(const struct cc_scenario *scn)
+static int has_regions(const struct cc_scenario *scn)
 {
 	return scn->regions.n > 1 || scn->regions.names[0][0] != '\0';
 }
@@ -596,8 +596,8 @@ int cc_load_has_regions(const struct cc_scenario *scn)
 /* "east, west": the sites, for messages. */
 static void site_list(const struct cc_scenario *scn, char *buf, size_t len)
 {
-	snprintf(buf, len, "%s", cc_load_has_regions(scn) ? "" : "none: declare them in regions.sites");
-	for (size_t i = 0; cc_load_has_regions(scn) && i < scn->regions.n; i++)
+	snprintf(buf, len, "%s", has_regions(scn) ? "" : "none: declare them in regions.sites");
+	for (size_t i = 0; has_regions(scn) && i < scn->regions.n; i++)
 		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "",
 		         scn->regions.names[i]);
 }
@@ -610,7 +610,7 @@ enum cc_status cc_load_site(struct loader *L, const config_setting_t *g, const c
 	enum cc_status st = cc_load_string(L, g, key, 1, &name);
 	if (st)
 		return st;
-	for (size_t r = 0; cc_load_has_regions(scn) && r < scn->regions.n; r++)
+	for (size_t r = 0; has_regions(scn) && r < scn->regions.n; r++)
 		if (strcmp(name, scn->regions.names[r]) == 0) {
 			*out = r;
 			return CC_OK;
@@ -714,7 +714,7 @@ static enum cc_status load_row(struct loader *L, const config_setting_t *g,
 			return st;
 		return cc_load_share(L, g, row->key, at);
 	case CC_SETTING_RATE:
-		return cc_load_per_hour(L, g, row->key, required,
+		return per_hour(L, g, row->key, required,
 		                        !(row->flags & CC_SETTING_POSITIVE), row->hi, at);
 	case CC_SETTING_DURATION: return cc_load_duration(L, g, row->key, required, at);
 	case CC_SETTING_TIME: return cc_load_time(L, g, row->key, required, at);

@@ -88,13 +88,9 @@ enum cc_status cc_load_whole(struct loader *L, const config_setting_t *g, const 
 /* A share from 0 to 1 (a percentage is named as one). */
 enum cc_status cc_load_share(struct loader *L, const config_setting_t *g, const char *key,
                              double *out);
-/* Episodes per logged-in hour: above 0 (or 0 itself when ZERO_OK), at most MAX. */
-enum cc_status cc_load_per_hour(struct loader *L, const config_setting_t *g, const char *key,
-                                int required, int zero_ok, double max, double *out);
 enum cc_status cc_load_bool(struct loader *L, const config_setting_t *g, const char *key,
                             int *out);
-/* A duration, 0 or from CC_MIN_DURATION_S to CC_MAX_DURATION_S: S itself, or KEY of G. */
-enum cc_status cc_load_duration_of(struct loader *L, const config_setting_t *s, double *out);
+/* A duration, 0 or from CC_MIN_DURATION_S to CC_MAX_DURATION_S, at KEY of G. */
 enum cc_status cc_load_duration(struct loader *L, const config_setting_t *g, const char *key,
                                 int required, double *out);
 /* A time of the run: a duration from time 0, or a clock time when the scenario has a start. */
@@ -129,8 +125,6 @@ enum cc_status cc_load_status(struct loader *L, const config_setting_t *g, const
                               int required, const struct cc_scenario *scn, int login, int *out);
 /* Index of the agent group named NAME among the first N, or -1. */
 long cc_load_group_index(const struct cc_scenario *scn, size_t n, const char *name);
-/* Whether the scenario declares regions (without them it has one, named ""). */
-int cc_load_has_regions(const struct cc_scenario *scn);
 /* The index of the site named at KEY of G (required). */
 enum cc_status cc_load_site(struct loader *L, const config_setting_t *g, const char *key,
                             const struct cc_scenario *scn, size_t *out);
