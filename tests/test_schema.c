@@ -456,12 +456,14 @@ static void test_schema_readme_tables_are_the_schemas(void **state)
 		p = end;
 	}
 	if (strcmp(got, want) != 0) {
-		size_t line = 1, i = 0;
+		/* From the start of the first line that differs. */
+		size_t line = 1, i = 0, from = 0;
 		for (; got[i] && got[i] == want[i]; i++)
-			line += got[i] == '\n';
+			if (got[i] == '\n')
+				line++, from = i + 1;
 		fail_msg("scenarios/README.md's settings tables differ from the schema at their line %zu "
 		         "(run `make settings-doc`):\n  README: %.200s\n  schema: %.200s", line,
-		         got + i - (i && got[i - 1] != '\n' ? 0 : 0), want + i);
+		         got + from, want + from);
 	}
 	free(got);
 	free(want);
