@@ -612,10 +612,15 @@ static void describe_group(const struct cc_scenario *scn, const struct cc_group_
  * --markdown, the tables of scenarios/README.md between their markers). */
 static int check_settings(int argc, char **argv)
 {
-	int markdown = argc == 3 && strcmp(argv[2], "--markdown") == 0;
-	if (argc > 2 && !markdown) {
-		cc_cli_error("check: --settings takes only --markdown (got '%s')", argv[2]);
-		return cc_status_exit_code(CC_ERR_USAGE);
+	int markdown = 0;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--markdown") == 0) {
+			markdown = 1;
+		} else if (strcmp(argv[i], "--settings") != 0) {
+			cc_cli_error("check: --settings takes no scenario and no option but --markdown "
+			             "(got '%s')", argv[i]);
+			return cc_status_exit_code(CC_ERR_USAGE);
+		}
 	}
 	cc_schema_print(stdout, markdown);
 	return 0;
@@ -627,8 +632,12 @@ static int cmd_check(int argc, char **argv)
 		fputs(check_usage, stdout);
 		return 0;
 	}
-	if (argc >= 2 && strcmp(argv[1], "--settings") == 0)
-		return check_settings(argc, argv);
+	/* --settings as an option, not as the value of --set. */
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--settings") == 0)
+			return check_settings(argc, argv);
+		i += strcmp(argv[i], "--set") == 0;
+	}
 	struct scenario_args sa = { 0 };
 	sa.sets = cc_calloc((size_t)argc, sizeof *sa.sets);
 	int bad = 0;
