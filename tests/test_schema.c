@@ -1,5 +1,7 @@
 #include "testutil.h"
 
+#include <sys/wait.h>
+
 #include <libconfig.h>
 
 #include "models/scenario/schema.h"
@@ -485,6 +487,47 @@ static void test_schema_print_table_names_sections(void **state)
 	free(text);
 }
 
+/* "$CCSIM ARGS" (./ccsim by default): its exit code, and what it printed into a new string. */
+static int ccsim(const char *args, char **out)
+{
+	const char *bin = getenv("CCSIM");
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "'%s' %s 2>&1 </dev/null", bin && *bin ? bin : "./ccsim", args);
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	size_t len = 0, cap = 1 << 16;
+	*out = malloc(cap);
+	size_t n;
+	while ((n = fread(*out + len, 1, cap - len - 1, p)) > 0)
+		if ((len += n) == cap - 1)
+			*out = realloc(*out, cap *= 2);
+	(*out)[len] = '\0';
+	int status = pclose(p);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+static void test_schema_check_prints_the_reference(void **state)
+{
+	(void)state;
+	char *text, *markdown, *want = NULL, *bad;
+	size_t len = 0;
+	assert_int_equal(ccsim("check --settings", &text), 0);
+	assert_non_null(strstr(text, "\nqueues.[i].dialing.retries: whole number 0..100; default 0\n"
+	                             "    further attempts after a failed one\n"));
+	assert_non_null(strstr(text, "\nagents.[i].unplanned.[i].per_hour: number above 0, at most "
+	                             "3600, required [per hour]\n"));
+	assert_int_equal(ccsim("check --settings --markdown", &markdown), 0);
+	FILE *out = open_memstream(&want, &len);
+	cc_schema_print(out, 1);
+	fclose(out);
+	assert_string_equal(markdown, want);
+	assert_int_equal(ccsim("check --settings scenarios/erlang-a.cfg", &bad), 2);
+	free(text);
+	free(markdown);
+	free(want);
+	free(bad);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -495,6 +538,7 @@ int main(void)
 		cmocka_unit_test(test_schema_rows_are_complete),
 		cmocka_unit_test(test_schema_readme_tables_are_the_schemas),
 		cmocka_unit_test(test_schema_print_table_names_sections),
+		cmocka_unit_test(test_schema_check_prints_the_reference),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
