@@ -665,6 +665,19 @@ void cc_load_defaults(const struct cc_schema *schema, void *base)
 	}
 }
 
+void cc_load_fini(const struct cc_schema *schema, void *base)
+{
+	for (size_t i = 0; i < schema->n; i++) {
+		const struct cc_setting *row = &schema->rows[i];
+		if (!row->field)
+			continue;
+		if (row->type == CC_SETTING_GROUP)
+			cc_load_fini(row->sub, field_of(row, base));
+		else if (row->type == CC_SETTING_DIST || row->type == CC_SETTING_TIMING)
+			cc_dist_fini(field_of(row, base));
+	}
+}
+
 /* "a, b or c": the choices of ROW, for messages. */
 static void choice_list(const struct cc_setting *row, char *buf, size_t len)
 {

@@ -53,6 +53,9 @@ enum cc_status cc_load_keys_named(struct loader *L, const config_setting_t *g,
 /* Sets the default of every row of SCHEMA with a field and a default, in the struct at BASE,
  * and of the groups below it that are fields too. */
 void cc_load_defaults(const struct cc_schema *schema, void *base);
+/* Finalizes the distributions of SCHEMA's rows with a field, and of the groups below it that
+ * are fields too, in the struct at BASE (set by cc_load_defaults or read, or all zero). */
+void cc_load_fini(const struct cc_schema *schema, void *base);
 /* Reads every row of SCHEMA that has a field (and no hook) from group G into the struct at
  * BASE: type, range, required; groups below it are checked for unknown keys and read too. */
 enum cc_status cc_load_plain(struct loader *L, const config_setting_t *g,

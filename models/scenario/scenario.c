@@ -404,16 +404,12 @@ static void group_fini(struct cc_group_cfg *g)
 	cc_free(g->shifts);
 	cc_free(g->profile);
 	for (size_t i = 0; i < g->n_planned; i++)
-		cc_dist_fini(&g->planned[i].duration);
+		cc_load_fini(cc_schema_find("agents.planned"), &g->planned[i]);
 	for (size_t i = 0; i < g->n_unplanned; i++)
-		cc_dist_fini(&g->unplanned[i].duration);
+		cc_load_fini(cc_schema_find("agents.unplanned"), &g->unplanned[i]);
 	cc_free(g->planned);
 	cc_free(g->unplanned);
-	struct cc_dist *dists[] = { &g->login_delay, &g->answer.delay, &g->answer.away,
-	                            &g->rona.reaction, &g->rona.idle, &g->outbound.dial,
-	                            &g->outbound.handle, &g->outbound.acw, &g->outbound.idle_after };
-	for (size_t i = 0; i < sizeof dists / sizeof dists[0]; i++)
-		cc_dist_fini(dists[i]);
+	cc_load_fini(cc_schema_find("agents"), g);
 }
 
 static void regions_fini(struct cc_regions_cfg *r)
@@ -427,8 +423,7 @@ static void regions_fini(struct cc_regions_cfg *r)
 		cc_free(r->changes[i].moves);
 	}
 	cc_free(r->changes);
-	cc_dist_fini(&r->available_after);
-	cc_dist_fini(&r->restart_delay);
+	cc_load_fini(cc_schema_find("regions"), r);
 }
 
 void cc_scenario_fini(struct cc_scenario *scn)
@@ -449,13 +444,10 @@ void cc_scenario_fini(struct cc_scenario *scn)
 		cc_free(q->name);
 		cc_free(q->transfers);
 		cc_free(q->per_hour);
-		cc_dist_fini(&q->handle);
-		cc_dist_fini(&q->acw);
+		/* Every distribution the schema reads, and patience, which has code of its own. */
+		cc_load_fini(cc_schema_find("queues"), q);
 		cc_dist_fini(&q->patience);
 		cc_free(q->priorities);
-		cc_dist_fini(&q->pause.duration);
-		cc_dist_fini(&q->dialing.pending);
-		cc_dist_fini(&q->dialing.dial);
 		cc_free(q->rings);
 	}
 	for (size_t i = 0; i < scn->n_groups; i++)
