@@ -49,8 +49,8 @@ TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 # (`tests/check_layout.py --graph` prints the folders' include graph).
 TEST_SCRIPTS := tests/check_layout.py tests/check_readme.py
 
-.PHONY: all run test check bench fuzz fuzz-corpus deps clean _all _test _check _bench _fuzz \
-        _fuzz-corpus results-doc _results-doc FORCE
+.PHONY: all run test check bench settings-doc results-doc fuzz fuzz-corpus deps clean _all _test \
+        _check _bench _fuzz _fuzz-corpus _results-doc FORCE
 # Test objects are kept, not deleted as intermediates.
 .SECONDARY:
 .DEFAULT_GOAL := all
@@ -89,7 +89,7 @@ NEEDED_PACKAGES = $(DEB_PACKAGES) $(if $(filter test check deps,$(MAKECMDGOALS))
 LIST_MISSING = dpkg-query -W -f='$${Package} $${Status}\n' $(NEEDED_PACKAGES) 2>/dev/null | \
   awk -v want='$(strip $(NEEDED_PACKAGES))' '$$NF == "installed" && $$(NF - 1) == "ok" { ok[$$1] = 1 } \
   END { n = split(want, w, " "); for (i = 1; i <= n; i++) if (!(w[i] in ok)) printf " %s", w[i] }'
-USER_GOALS := run test check bench fuzz fuzz-corpus
+USER_GOALS := run test check bench settings-doc results-doc fuzz fuzz-corpus
 ifneq ($(filter $(USER_GOALS),$(MAKECMDGOALS)),)
 MISSING_PACKAGES := $(shell $(LIST_MISSING))
 endif
@@ -110,11 +110,17 @@ bench: $(NEED_DEPS)
 	$(Q)$(MAKE) --no-print-directory _all
 	$(Q)/usr/bin/python3 tests/bench.py
 
+# Rewrites the settings tables of scenarios/README.md from the schema (test_schema fails when
+# they differ from it).
+settings-doc: $(NEED_DEPS)
+	$(Q)$(MAKE) --no-print-directory _all
+	$(Q)/usr/bin/python3 tests/settings-doc.py ./ccsim scenarios/README.md
+
 _all: ccsim
 
 # The tables of results/README.md (figures, counts, record and event fields) are generated
 # from the descriptors in the code: this rewrites them; `make test` fails while they differ.
-results-doc: deps
+results-doc: $(NEED_DEPS)
 	$(Q)$(MAKE) --no-print-directory _results-doc
 
 _results-doc: $(BUILD)/tests/results_doc

@@ -19,6 +19,7 @@
 #include "models/run/run.h"
 #include "models/scenario/scenario.h"
 #include "models/output/version.h"
+#include "models/scenario/schema.h"
 #include "sim/alloc.h"
 #include "sim/cli.h"
 #include "sim/duration.h"
@@ -607,11 +608,35 @@ static void describe_group(const struct cc_scenario *scn, const struct cc_group_
 	putchar('\n');
 }
 
+/* "ccsim check --settings [--markdown]": the settings reference, from the schema (with
+ * --markdown, the tables of scenarios/README.md between their markers). */
+static int check_settings(int argc, char **argv)
+{
+	int markdown = 0;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--markdown") == 0) {
+			markdown = 1;
+		} else if (strcmp(argv[i], "--settings") != 0) {
+			cc_cli_error("check: --settings takes no scenario and no option but --markdown "
+			             "(got '%s')", argv[i]);
+			return cc_status_exit_code(CC_ERR_USAGE);
+		}
+	}
+	cc_schema_print(stdout, markdown);
+	return 0;
+}
+
 static int cmd_check(int argc, char **argv)
 {
 	if (wants_help(argc, argv)) {
 		fputs(check_usage, stdout);
 		return 0;
+	}
+	/* --settings as an option, not as the value of --set. */
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--settings") == 0)
+			return check_settings(argc, argv);
+		i += strcmp(argv[i], "--set") == 0;
 	}
 	struct scenario_args sa = { 0 };
 	sa.sets = cc_calloc((size_t)argc, sizeof *sa.sets);

@@ -10,7 +10,8 @@
 /*
  * A scenario: everything one run needs, as plain structs copied out of the scenario file.
  * The loader (the only code that uses libconfig) validates every setting, so the model can
- * trust what it finds here. The schema is documented in scenarios/README.md.
+ * trust what it finds here. Every setting, its type, range, default and meaning, is a row of
+ * the settings schema (schema.h), from which scenarios/README.md's tables are generated.
  */
 
 /* The channels, in the order of their codes in results files: X(ENUM_SUFFIX, "name"). */

@@ -1,0 +1,494 @@
+/* Agent groups and routing profiles: plain settings by the schema, then the rules that need
+ * code (schedules, statuses, the routing profile a group serves by). */
+#include "models/scenario/loader.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/alloc.h"
+
+/* ---- agent groups ---- */
+
+static enum cc_status load_shift(struct loader *L, const config_setting_t *e, double horizon_s,
+                                 struct cc_shift_cfg *sh)
+{
+	const struct cc_schema *schema = cc_schema_find("agents.shifts");
+	enum cc_status st;
+	if ((st = cc_load_keys(L, e, schema)) || (st = cc_load_plain(L, e, schema, sh)))
+		return st;
+	/* Clock times name the first such time: a shift from 22:00 to 06:00 ends the next day. */
+	const config_setting_t *end = config_setting_get_member(e, "end");
+	if (config_setting_type(end) == CONFIG_TYPE_STRING &&
+	    strchr(config_setting_get_string(end), ':') && !(sh->end_s > sh->start_s))
+		sh->end_s += 86400;
+	if (!(sh->start_s < horizon_s))
+		return cc_load_fail(L, e, "start", "must be before the horizon (the shift would never start)");
+	if (!(sh->end_s > sh->start_s))
+		return cc_load_fail(L, e, "end", "must be after start");
+	return CC_OK;
+}
+
+static enum cc_status load_shifts(struct loader *L, const config_setting_t *s, double horizon_s,
+                                  struct cc_group_cfg *g)
+{
+	const config_setting_t *list;
+	size_t n;
+	enum cc_status st = cc_load_optional_list(L, s, "shifts", &list, &n);
+	if (st)
+		return st;
+	if (n == 0)
+		return cc_load_fail(L, list, NULL, "must list at least one shift");
+	g->shifts = cc_calloc(n, sizeof *g->shifts);
+	g->n_shifts = n;
+	const struct cc_setting *count = cc_schema_row(cc_schema_find("agents"), "count");
+	long total = 0;
+	for (size_t i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		if ((st = load_shift(L, e, horizon_s, &g->shifts[i])))
+			return st;
+		total += g->shifts[i].count;
+		if (total > count->hi)
+			return cc_load_fail(L, e, "count", "brings the group above %.0f agents", count->hi);
+	}
+	g->count = (int)total;
+	return CC_OK;
+}
+
+/* profile = { step = "30m"; counts = [ 4, 6, 10, 0 ]; }: the group's size is its peak. */
+static enum cc_status load_profile(struct loader *L, const config_setting_t *s,
+                                   double interval_s, struct cc_group_cfg *g)
+{
+	const struct cc_schema *schema = cc_schema_find("agents.profile");
+	const struct cc_setting *row = cc_schema_row(schema, "counts");
+	config_setting_t *counts;
+	g->profile_step_s = interval_s;
+	enum cc_status st;
+	if ((st = cc_load_keys(L, s, schema)) ||
+	    (st = cc_load_duration(L, s, "step", 0, &g->profile_step_s)))
+		return st;
+	if (!(g->profile_step_s > 0))
+		return cc_load_fail(L, s, "step", "must be positive");
+	if ((st = cc_load_member(L, s, "counts", 1, &counts)))
+		return st;
+	int t = config_setting_type(counts);
+	if (t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST)
+		return cc_load_fail(L, counts, NULL, "must be a list of agent counts [4, 6, 10] (got %s)",
+		                    cc_load_type_name(counts));
+	size_t n = (size_t)config_setting_length(counts);
+	if (n == 0)
+		return cc_load_fail(L, counts, NULL, "must list at least one count");
+	g->profile = cc_calloc(n, sizeof *g->profile);
+	g->n_profile = n;
+	for (size_t i = 0; i < n; i++) {
+		long long v;
+		if ((st = cc_load_whole_of(L, config_setting_get_elem(counts, (unsigned)i),
+		                           (long long)row->lo, (long long)row->hi, &v)))
+			return st;
+		g->profile[i] = (int)v;
+		if (g->profile[i] > g->count)
+			g->count = g->profile[i];
+	}
+	if (g->count == 0)
+		return cc_load_fail(L, counts, NULL, "must have a count above 0 (nobody would ever log in)");
+	return CC_OK;
+}
+
+/* Exactly one of count (the whole horizon), shifts or profile. */
+static enum cc_status load_schedule(struct loader *L, const config_setting_t *s,
+                                    const struct cc_scenario *scn, struct cc_group_cfg *g)
+{
+	static const char *const kinds[] = { "count", "shifts", "profile" };
+	const char *given = NULL;
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		if (!config_setting_get_member(s, kinds[k]))
+			continue;
+		if (given)
+			return cc_load_fail(L, s, kinds[k], "give only one of count, shifts and profile (%s is "
+			                    "given too)", given);
+		given = kinds[k];
+	}
+	if (!given)
+		return cc_load_fail(L, s, NULL, "has no schedule: give count, shifts or profile");
+	if (strcmp(given, "shifts") == 0)
+		return load_shifts(L, s, scn->horizon_s, g);
+	if (strcmp(given, "profile") == 0)
+		return load_profile(L, config_setting_get_member(s, "profile"), scn->interval_s, g);
+	const struct cc_setting *row = cc_schema_row(cc_schema_find("agents"), "count");
+	long long count;
+	enum cc_status st = cc_load_whole(L, s, "count", 1, (long long)row->lo, (long long)row->hi,
+	                                  &count);
+	g->count = (int)count;
+	return st;
+}
+
+static enum cc_status load_skills(struct loader *L, const config_setting_t *s,
+                                  const struct cc_scenario *scn, struct cc_group_cfg *g)
+{
+	config_setting_t *sk;
+	enum cc_status st = cc_load_member(L, s, "skills", 1, &sk);
+	if (st)
+		return st;
+	int t = config_setting_type(sk);
+	if (t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST)
+		return cc_load_fail(L, sk, NULL, "must be a list of queue names [\"a\", \"b\"] (got %s)",
+		                    cc_load_type_name(sk));
+	g->n_skills = (size_t)config_setting_length(sk);
+	if (g->n_skills == 0)
+		return cc_load_fail(L, sk, NULL, "must name at least one queue");
+	g->skills = cc_calloc(g->n_skills, sizeof *g->skills);
+	for (size_t i = 0; i < g->n_skills; i++) {
+		const config_setting_t *e = config_setting_get_elem(sk, (unsigned)i);
+		if (config_setting_type(e) != CONFIG_TYPE_STRING)
+			return cc_load_fail(L, e, NULL, "must be a queue name (got %s)", cc_load_type_name(e));
+		long q = cc_scenario_queue_index(scn, config_setting_get_string(e));
+		if (q < 0)
+			return cc_load_no_queue(L, e, NULL, scn, config_setting_get_string(e));
+		for (size_t j = 0; j < i; j++)
+			if (g->skills[j] == (size_t)q)
+				return cc_load_fail(L, e, NULL, "\"%s\" is listed twice", config_setting_get_string(e));
+		g->skills[i] = (size_t)q;
+	}
+	return CC_OK;
+}
+
+/* "a, b": the names of the first N profiles, for messages. */
+static void profile_list(const struct cc_scenario *scn, size_t n, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", n ? "" : "none: declare them in routing_profiles = ( ... )");
+	for (size_t i = 0; i < n; i++)
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "",
+		         scn->profiles[i].name);
+}
+
+/*
+ * The group's routing: routing_profile (one of the N_DECLARED profiles the scenario names)
+ * or skills, which make a profile of the group's own, appended to the scenario's. Either
+ * way the group's skills are its profile's queues, in the profile's order.
+ */
+static enum cc_status load_group_routing(struct loader *L, const config_setting_t *s,
+                                         struct cc_scenario *scn, size_t n_declared,
+                                         struct cc_group_cfg *g)
+{
+	int has_skills = config_setting_get_member(s, "skills") != NULL;
+	int has_profile = config_setting_get_member(s, "routing_profile") != NULL;
+	if (has_skills && has_profile)
+		return cc_load_fail(L, s, "routing_profile", "give skills or routing_profile, not both");
+	if (!has_skills && !has_profile)
+		return cc_load_fail(L, s, NULL, "serves no queue: give skills (a list of queues) or "
+		                    "routing_profile (a routing profile's name)");
+	enum cc_status st;
+	if (has_skills) {
+		if ((st = load_skills(L, s, scn, g)))
+			return st;
+		struct cc_routing_profile_cfg *p = &scn->profiles[scn->n_profiles];
+		p->name = cc_strdup(g->name);
+		p->queues = cc_calloc(g->n_skills, sizeof *p->queues);
+		p->n_queues = g->n_skills;
+		for (size_t i = 0; i < g->n_skills; i++) {
+			p->concurrency[scn->queues[g->skills[i]].channel] = 1;
+			p->queues[i] = (struct cc_profile_queue_cfg){ .queue = g->skills[i],
+			                                              .priority = (int)i + 1, .level = 1 };
+		}
+		g->routing = scn->n_profiles++;
+		return CC_OK;
+	}
+	const char *name;
+	if ((st = cc_load_string(L, s, "routing_profile", 1, &name)))
+		return st;
+	size_t r = 0;
+	while (r < n_declared && strcmp(scn->profiles[r].name, name) != 0)
+		r++;
+	if (r == n_declared) {
+		char list[512];
+		profile_list(scn, n_declared, list, sizeof list);
+		return cc_load_fail(L, s, "routing_profile", "no routing profile is named \"%s\" "
+		                    "(routing_profiles: %s)", name, list);
+	}
+	const struct cc_routing_profile_cfg *p = &scn->profiles[r];
+	g->routing = r;
+	g->skills = cc_calloc(p->n_queues, sizeof *g->skills);
+	g->n_skills = p->n_queues;
+	for (size_t i = 0; i < p->n_queues; i++)
+		g->skills[i] = p->queues[i].queue;
+	return CC_OK;
+}
+
+/* login, idle_reason and acw_limit (login_delay is plain). */
+static enum cc_status load_login(struct loader *L, const config_setting_t *s,
+                                 const struct cc_scenario *scn, struct cc_group_cfg *g,
+                                 uint64_t *done)
+{
+	if (scn->n_statuses)
+		g->idle_status = CC_AGENT_FIRST_NPT;
+	enum cc_status st;
+	if ((st = cc_load_status(L, s, "login", 0, scn, 1, &g->login_status)) ||
+	    (st = cc_load_rows(L, s, cc_schema_find("agents"), "login_delay", "login_delay", g,
+	                       done)) ||
+	    (st = cc_load_status(L, s, "idle_reason", 0, scn, 0, &g->idle_status)) ||
+	    (st = cc_load_duration(L, s, "acw_limit", 0, &g->acw_limit_s)))
+		return st;
+	if (!(g->acw_limit_s > 0))
+		return cc_load_fail(L, s, "acw_limit", "must be positive (leave it out for no limit)");
+	return CC_OK;
+}
+
+/* { status = "Lunch"; at = "12h"; window = "2h"; share = 1.0; duration = { ... }; } */
+static enum cc_status load_planned_one(struct loader *L, const config_setting_t *e,
+                                       const struct cc_scenario *scn, struct cc_planned_cfg *p)
+{
+	const struct cc_schema *schema = cc_schema_find("agents.planned");
+	enum cc_status st;
+	cc_load_defaults(schema, p);
+	if ((st = cc_load_keys(L, e, schema)) ||
+	    (st = cc_load_status(L, e, "status", 1, scn, 0, &p->status)))
+		return st;
+	int has_at = config_setting_get_member(e, "at") != NULL;
+	p->after_login = config_setting_get_member(e, "after") != NULL;
+	if (has_at && p->after_login)
+		return cc_load_fail(L, e, "after", "give at (from time 0) or after (from each shift's start), "
+		                    "not both");
+	if (!has_at && !p->after_login)
+		return cc_load_fail(L, e, NULL, "needs at (from time 0) or after (from each shift's start)");
+	if ((st = p->after_login ? cc_load_duration(L, e, "after", 1, &p->at_s)
+	                         : cc_load_time(L, e, "at", 1, &p->at_s)))
+		return st;
+	return cc_load_plain(L, e, schema, p);
+}
+
+static enum cc_status load_planned(struct loader *L, const config_setting_t *s,
+                                   const struct cc_scenario *scn, struct cc_group_cfg *g)
+{
+	const config_setting_t *list;
+	size_t n;
+	enum cc_status st = cc_load_optional_list(L, s, "planned", &list, &n);
+	if (st || n == 0)
+		return st;
+	g->planned = cc_calloc(n, sizeof *g->planned);
+	g->n_planned = n;
+	for (size_t i = 0; i < n && !st; i++)
+		st = load_planned_one(L, config_setting_get_elem(list, (unsigned)i), scn, &g->planned[i]);
+	return st;
+}
+
+/* { status = "Break"; per_hour = 0.3; duration = { ... }; } */
+static enum cc_status load_unplanned(struct loader *L, const config_setting_t *s,
+                                     const struct cc_scenario *scn, struct cc_group_cfg *g)
+{
+	const struct cc_schema *schema = cc_schema_find("agents.unplanned");
+	const config_setting_t *list;
+	size_t n;
+	enum cc_status st = cc_load_optional_list(L, s, "unplanned", &list, &n);
+	if (st || n == 0)
+		return st;
+	g->unplanned = cc_calloc(n, sizeof *g->unplanned);
+	g->n_unplanned = n;
+	for (size_t i = 0; i < n && !st; i++) {
+		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		struct cc_unplanned_cfg *u = &g->unplanned[i];
+		if (!(st = cc_load_keys(L, e, schema)) &&
+		    !(st = cc_load_status(L, e, "status", 1, scn, 0, &u->status)))
+			st = cc_load_plain(L, e, schema, u);
+	}
+	return st;
+}
+
+/* answer = { ... } and rona = { ... }: agents who do not choose Available after a RONA need
+ * an idle reason to go to. */
+static enum cc_status load_answer_rona(struct loader *L, const config_setting_t *s,
+                                       struct cc_group_cfg *g, uint64_t *done)
+{
+	const config_setting_t *m = config_setting_get_member(s, "rona");
+	enum cc_status st = cc_load_rows(L, s, cc_schema_find("agents"), "answer", "rona", g,
+	                                 done);
+	if (!st && m && g->rona.available < 1 && g->idle_status < 0)
+		return cc_load_fail(L, m, "available", "agents who do not choose Available go to the idle "
+		                    "reason: name statuses (and idle_reason)");
+	return st;
+}
+
+/* outbound = { per_hour = 2; from = "10h"; until = "12h"; status = "Outbound"; ... }: the
+ * campaign's order, its status, a handle when it dials, and a status to stay in when agents
+ * stay idle. */
+static enum cc_status load_outbound(struct loader *L, const config_setting_t *s,
+                                     const struct cc_scenario *scn, struct cc_group_cfg *g)
+{
+	const struct cc_schema *schema = cc_schema_find("agents.outbound");
+	struct cc_outbound_cfg *o = &g->outbound;
+	uint64_t done = 0;
+	const config_setting_t *m = config_setting_get_member(s, "outbound");
+	enum cc_status st;
+	if (!m)
+		return CC_OK;
+	if ((st = cc_load_keys(L, m, schema)) ||
+	    (st = cc_load_rows(L, m, schema, "per_hour", "until", o, &done)))
+		return st;
+	if (!(o->until_s > o->from_s))
+		return cc_load_fail(L, m, "until", "must be after from");
+	int has_handle = 0;
+	if ((st = cc_load_status(L, m, "status", 0, scn, 0, &o->status)) ||
+	    (st = cc_load_rows(L, m, schema, "reach", "dial", o, &done)) ||
+	    (st = cc_load_dist(L, m, "handle", o->per_hour > 0, &o->handle, &has_handle)) ||
+	    (st = cc_load_rows(L, m, schema, NULL, NULL, o, &done)))
+		return st;
+	if (has_handle && !(o->handle.mean > 0))
+		return cc_load_fail(L, m, "handle", "must have a positive mean (calls take time)");
+	if (!o->available_after && o->status < 0 && g->idle_status < 0)
+		return cc_load_fail(L, m, "available_after", "agents who stay idle after an outdial need a "
+		                    "status to stay in: set status, or name statuses (and idle_reason)");
+	return CC_OK;
+}
+
+enum cc_status cc_load_group(struct loader *L, const config_setting_t *s,
+                             struct cc_scenario *scn, size_t n_declared,
+                             struct cc_group_cfg *g)
+{
+	const struct cc_schema *schema = cc_schema_find("agents");
+	/* Every distribution is usable as it is. */
+	cc_load_defaults(schema, g);
+	g->login_status = CC_AGENT_AVAILABLE;
+	g->idle_status = -1;
+	g->outbound.status = -1;
+	uint64_t done = 0;
+	cc_load_done(schema, "outbound", &done);
+	enum cc_status st = cc_load_keys(L, s, schema);
+	const char *name;
+	if (st || (st = cc_load_name(L, s, 1, &name)))
+		return st;
+	g->name = cc_strdup(name);
+	/* In the first site unless told otherwise. */
+	if (config_setting_get_member(s, "region") && (st = cc_load_site(L, s, "region", scn, &g->region)))
+		return st;
+	if ((st = load_schedule(L, s, scn, g)) ||
+	    (st = load_group_routing(L, s, scn, n_declared, g)) ||
+	    (st = load_login(L, s, scn, g, &done)) || (st = load_planned(L, s, scn, g)) ||
+	    (st = load_unplanned(L, s, scn, g)) || (st = load_answer_rona(L, s, g, &done)) ||
+	    (st = load_outbound(L, s, scn, g)))
+		return st;
+	return cc_load_rows(L, s, schema, NULL, NULL, g, &done);
+}
+
+/* concurrency = { voice = 1; chat = 3; }: channels not named are not handled. */
+static enum cc_status load_concurrency(struct loader *L, const config_setting_t *s,
+                                       struct cc_routing_profile_cfg *p)
+{
+	config_setting_t *m;
+	enum cc_status st = cc_load_member(L, s, "concurrency", 1, &m);
+	if (st)
+		return st;
+	const char *names[CC_CHANNEL_COUNT + 1] = { NULL };
+	for (int c = 0; c < CC_CHANNEL_COUNT; c++)
+		names[c] = cc_channel_name((enum cc_channel)c);
+	if ((st = cc_load_keys_named(L, m, names)))
+		return st;
+	if (config_setting_length(m) == 0)
+		return cc_load_fail(L, m, NULL, "must give at least one channel, e.g. { voice = 1; chat = 3; }");
+	for (int c = 0; c < CC_CHANNEL_COUNT; c++) {
+		const config_setting_t *e = config_setting_get_member(m, cc_channel_name(c));
+		if (!e)
+			continue;
+		int t = config_setting_type(e);
+		if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64)
+			return cc_load_fail(L, e, NULL, "must be a whole number (got %s)", cc_load_type_name(e));
+		long long v = config_setting_get_int64(e);
+		int max = cc_channel_max_concurrency((enum cc_channel)c);
+		if ((v < 1 || v > max) && max == 1)
+			return cc_load_fail(L, e, NULL, "must be 1: an agent handles one %s contact at a time "
+			                    "(got %lld; leave the channel out to handle none)", cc_channel_name(c), v);
+		if (v < 1 || v > max)
+			return cc_load_fail(L, e, NULL, "must be from 1 to %d: an agent handles at most %d %s "
+			                    "contacts at a time (got %lld; leave the channel out to handle none)",
+			                    max, max, cc_channel_name(c), v);
+		p->concurrency[c] = (int)v;
+	}
+	return CC_OK;
+}
+
+/* One of a profile's queues: "billing", or { queue = "sales"; priority = 1; delay = "30s";
+ * level = 5; }. The first I queues of P are loaded already. */
+static enum cc_status load_profile_queue(struct loader *L, const config_setting_t *e,
+                                         const struct cc_scenario *scn,
+                                         struct cc_routing_profile_cfg *p, size_t i)
+{
+	const struct cc_schema *schema = cc_schema_find("routing_profiles.queues");
+	struct cc_profile_queue_cfg *pq = &p->queues[i];
+	const char *name, *key = NULL;
+	enum cc_status st;
+	cc_load_defaults(schema, pq);
+	if (config_setting_type(e) == CONFIG_TYPE_STRING) {
+		name = config_setting_get_string(e);
+	} else if (config_setting_type(e) == CONFIG_TYPE_GROUP) {
+		key = "queue";
+		if ((st = cc_load_keys(L, e, schema)) || (st = cc_load_string(L, e, "queue", 1, &name)) ||
+		    (st = cc_load_plain(L, e, schema, pq)))
+			return st;
+	} else {
+		return cc_load_fail(L, e, NULL, "must be a queue name or a group { queue = \"...\"; "
+		                    "priority = 1; } (got %s)", cc_load_type_name(e));
+	}
+	long q = cc_scenario_queue_index(scn, name);
+	if (q < 0)
+		return cc_load_no_queue(L, e, key, scn, name);
+	pq->queue = (size_t)q;
+	for (size_t j = 0; j < i; j++)
+		if (p->queues[j].queue == pq->queue)
+			return cc_load_fail(L, e, NULL, "queue \"%s\" is listed twice", name);
+	enum cc_channel ch = scn->queues[q].channel;
+	if (!p->concurrency[ch])
+		return cc_load_fail(L, e, NULL, "queue \"%s\" is a %s queue and the profile handles no %s "
+		                    "(give concurrency.%s)", name, cc_channel_name(ch), cc_channel_name(ch),
+		                    cc_channel_name(ch));
+	return CC_OK;
+}
+
+static enum cc_status load_routing_profile(struct loader *L, const config_setting_t *s,
+                                           const struct cc_scenario *scn,
+                                           struct cc_routing_profile_cfg *p)
+{
+	const struct cc_schema *schema = cc_schema_find("routing_profiles");
+	enum cc_status st = cc_load_keys(L, s, schema);
+	const char *name;
+	if (st || (st = cc_load_name(L, s, 1, &name)))
+		return st;
+	p->name = cc_strdup(name);
+	config_setting_t *list;
+	if ((st = load_concurrency(L, s, p)) || (st = cc_load_plain(L, s, schema, p)) ||
+	    (st = cc_load_member(L, s, "queues", 1, &list)))
+		return st;
+	int t = config_setting_type(list);
+	if (t != CONFIG_TYPE_LIST && t != CONFIG_TYPE_ARRAY)
+		return cc_load_fail(L, list, NULL, "must be a list of queues ( \"a\", { queue = \"b\"; "
+		                    "priority = 2; } ) (got %s)", cc_load_type_name(list));
+	size_t n = (size_t)config_setting_length(list);
+	if (n == 0)
+		return cc_load_fail(L, list, NULL, "must name at least one queue");
+	p->queues = cc_calloc(n, sizeof *p->queues);
+	p->n_queues = n;
+	for (size_t i = 0; i < n; i++)
+		if ((st = load_profile_queue(L, config_setting_get_elem(list, (unsigned)i), scn, p, i)))
+			return st;
+	return CC_OK;
+}
+
+/* routing_profiles = ( { ... }, ... ): the scenario's own profiles, into the first entries
+ * of scn->profiles (whose room the caller has made). */
+enum cc_status cc_load_routing_profiles(struct loader *L, const config_setting_t *root,
+                                        struct cc_scenario *scn)
+{
+	const config_setting_t *list;
+	size_t n;
+	enum cc_status st = cc_load_optional_list(L, root, "routing_profiles", &list, &n);
+	for (size_t i = 0; !st && i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		struct cc_routing_profile_cfg *p = &scn->profiles[scn->n_profiles++];
+		if ((st = load_routing_profile(L, e, scn, p)))
+			break;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(scn->profiles[j].name, p->name) == 0)
+				return cc_load_fail(L, e, "name", "another routing profile is already named \"%s\"",
+				                    p->name);
+	}
+	return st;
+}
+

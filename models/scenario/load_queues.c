@@ -1,0 +1,496 @@
+/* Queues: each queue's plain settings by the schema, then the rules that need code. */
+#include "models/scenario/loader.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/alloc.h"
+
+/* The rates: per_hour = 100 or [ 60, 120, 90 ], one per step (the scenario's interval unless
+ * given). */
+static enum cc_status load_rates(struct loader *L, const config_setting_t *s,
+                                 double scn_interval_s, struct cc_queue_cfg *q)
+{
+	const struct cc_setting *row = cc_schema_row(cc_schema_find("queues.arrivals"), "per_hour");
+	config_setting_t *rate;
+	enum cc_status st = cc_load_member(L, s, "per_hour", 1, &rate);
+	if (st)
+		return st;
+	if (cc_load_is_number(rate)) {
+		q->n_rates = 1;
+		q->per_hour = cc_calloc(1, sizeof *q->per_hour);
+		q->per_hour[0] = cc_load_number_of(rate);
+	} else if ((st = cc_load_vector(L, rate, 0, &q->per_hour, &q->n_rates))) {
+		return st;
+	}
+	if (q->n_rates == 0)
+		return cc_load_fail(L, rate, NULL, "must list at least one rate");
+	for (size_t i = 0; i < q->n_rates; i++)
+		if (!(q->per_hour[i] >= row->lo) || !(q->per_hour[i] <= row->hi))
+			return cc_load_fail(L, q->n_rates == 1 && cc_load_is_number(rate) ? rate
+			                    : config_setting_get_elem(rate, (unsigned)i), NULL,
+			                    "must be a rate from %.0f to %.0f contacts per hour (got %g)",
+			                    row->lo, row->hi, q->per_hour[i]);
+	q->rate_width_s = scn_interval_s;
+	return cc_load_duration(L, s, "step", 0, &q->rate_width_s) ? CC_ERR_SCENARIO
+	       : q->rate_width_s > 0 ? CC_OK : cc_load_fail(L, s, "step", "must be positive");
+}
+
+/* Refuses KEY of queue S unless the queue's channel is CH. */
+static enum cc_status only_on(struct loader *L, const config_setting_t *s, const char *key,
+                              const struct cc_queue_cfg *q, enum cc_channel ch)
+{
+	if (!config_setting_get_member(s, key) || q->channel == ch)
+		return CC_OK;
+	return cc_load_fail(L, s, key, "is for %s queues only (this is a %s queue)",
+	                    cc_channel_name(ch), cc_channel_name(q->channel));
+}
+
+/* A little slack, so that shares such as 0.1, 0.2 and 0.7 add up to 1. */
+#define SHARE_SLACK 1e-9
+
+/* priorities = ( { share = 0.1; head_start = "2m"; }, ... ) */
+static enum cc_status load_priorities(struct loader *L, const config_setting_t *s,
+                                      struct cc_queue_cfg *q)
+{
+	const struct cc_schema *schema = cc_schema_find("queues.priorities");
+	const config_setting_t *list;
+	size_t n;
+	enum cc_status st = cc_load_optional_list(L, s, "priorities", &list, &n);
+	if (st || !list)
+		return st;
+	if (n == 0)
+		return cc_load_fail(L, list, NULL, "must list at least one class (leave priorities "
+		                    "out for none)");
+	q->priorities = cc_calloc(n, sizeof *q->priorities);
+	q->n_priorities = n;
+	double total = 0;
+	for (size_t i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		if ((st = cc_load_keys(L, e, schema)) ||
+		    (st = cc_load_plain(L, e, schema, &q->priorities[i])))
+			return st;
+		total += q->priorities[i].share;
+		if (total > 1 + SHARE_SLACK)
+			return cc_load_fail(L, e, "share", "brings the classes' shares to %g: together "
+			                    "at most 1 (the other contacts get no head start)", total);
+	}
+	return CC_OK;
+}
+
+/* pause (task queues; a share needs a duration), callback (voice queues: the queue is looked
+ * up once every queue is loaded, by cc_load_link_callbacks) and dialing (callback queues). */
+static enum cc_status queue_extras(struct loader *L, const config_setting_t *s,
+                                   const struct cc_schema *schema, struct cc_queue_cfg *q,
+                                   uint64_t *done)
+{
+	const config_setting_t *m = config_setting_get_member(s, "pause");
+	const struct cc_schema *callback = cc_schema_row(schema, "callback")->sub;
+	const char *queue;
+	enum cc_status st;
+	if ((st = only_on(L, s, "pause", q, CC_CHANNEL_TASK)) ||
+	    (st = cc_load_rows(L, s, schema, "pause", "pause", q, done)) ||
+	    (m && (st = cc_load_dist(L, m, "duration", q->pause.share > 0, &q->pause.duration,
+	                             NULL))) ||
+	    (st = only_on(L, s, "callback", q, CC_CHANNEL_VOICE)))
+		return st;
+	cc_load_done(schema, "callback", done);
+	if ((m = config_setting_get_member(s, "callback")) &&
+	    ((st = cc_load_keys(L, m, callback)) || (st = cc_load_string(L, m, "queue", 1, &queue)) ||
+	     (st = cc_load_plain(L, m, callback, &q->callback))))
+		return st;
+	if ((st = only_on(L, s, "dialing", q, CC_CHANNEL_CALLBACK)))
+		return st;
+	return cc_load_rows(L, s, schema, "dialing", "dialing", q, done);
+}
+
+/* rings = ( { after = "0s"; level = 8; }, { after = "20s"; level = 5; } ) */
+static enum cc_status load_rings(struct loader *L, const config_setting_t *s,
+                                 struct cc_queue_cfg *q)
+{
+	const struct cc_schema *schema = cc_schema_find("queues.rings");
+	const config_setting_t *list;
+	size_t n;
+	enum cc_status st = cc_load_optional_list(L, s, "rings", &list, &n);
+	if (st || !list)
+		return st;
+	if (n == 0)
+		return cc_load_fail(L, list, NULL, "must list at least one ring (leave rings out for "
+		                    "one ring of every level)");
+	q->rings = cc_calloc(n, sizeof *q->rings);
+	q->n_rings = n;
+	for (size_t i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		struct cc_ring_cfg *r = &q->rings[i];
+		if ((st = cc_load_keys(L, e, schema)) || (st = cc_load_plain(L, e, schema, r)))
+			return st;
+		if (i > 0 && !(r->after_s > q->rings[i - 1].after_s))
+			return cc_load_fail(L, e, "after", "must be later than the previous ring's (%gs): "
+			                    "rings open one after another", q->rings[i - 1].after_s);
+		if (i > 0 && r->level >= q->rings[i - 1].level)
+			return cc_load_fail(L, e, "level", "must be below the previous ring's (%d): each "
+			                    "ring admits lower skill levels than the last",
+			                    q->rings[i - 1].level);
+	}
+	return CC_OK;
+}
+
+/* Every time of a quick connect starts usable, at 0 s; it has no target yet. */
+static void quick_connect_defaults(struct cc_quick_connect_cfg *qc)
+{
+	struct cc_dist *dists[] = { &qc->flow, &qc->agent_whisper, &qc->customer_whisper,
+	                            &qc->consult, &qc->conference, &qc->handle, &qc->acw };
+	for (size_t i = 0; i < sizeof dists / sizeof dists[0]; i++)
+		cc_dist_init_constant(dists[i], 0);
+	cc_load_defaults(cc_schema_find("queues.transfer.to"), qc);
+	qc->target = -1;
+	qc->fallback = -1;
+}
+
+void cc_load_quick_connect_fini(struct cc_quick_connect_cfg *qc)
+{
+	struct cc_dist *dists[] = { &qc->flow, &qc->agent_whisper, &qc->customer_whisper,
+	                            &qc->consult, &qc->conference, &qc->handle, &qc->acw };
+	for (size_t i = 0; i < sizeof dists / sizeof dists[0]; i++)
+		cc_dist_fini(dists[i]);
+}
+
+/*
+ * A time of quick connect E at KEY: E's own, else that of the queue's transfer group OUTER,
+ * else the transfer group's default. Each quick connect reads its own copy from the file, so
+ * that it owns its distribution (an empirical one owns its table).
+ */
+static enum cc_status inherit_timing(struct loader *L, const config_setting_t *e,
+                                     const config_setting_t *outer, const char *key,
+                                     struct cc_dist *out)
+{
+	cc_dist_init_constant(out, cc_schema_row(cc_schema_find("queues.transfer"), key)->def);
+	return cc_load_timing(L, config_setting_get_member(e, key) ? e : outer, key, 0, out);
+}
+
+/* Exactly one target: queue, group or external = true. */
+static enum cc_status get_transfer_kind(struct loader *L, const config_setting_t *e,
+                                        enum cc_transfer_kind *out)
+{
+	static const char *const targets[] = { "queue", "group", "external" };
+	static const enum cc_transfer_kind kinds[] = { CC_TRANSFER_QUEUE, CC_TRANSFER_AGENT,
+	                                               CC_TRANSFER_EXTERNAL };
+	int external = 0;
+	enum cc_status st = cc_load_bool(L, e, "external", &external);
+	if (st)
+		return st;
+	const char *given = NULL;
+	for (size_t k = 0; k < sizeof targets / sizeof targets[0]; k++) {
+		if (!config_setting_get_member(e, targets[k]) ||
+		    (kinds[k] == CC_TRANSFER_EXTERNAL && !external))
+			continue;
+		if (given)
+			return cc_load_fail(L, e, targets[k], "give only one of queue, group and "
+			                    "external = true (%s is given too)", given);
+		given = targets[k];
+		*out = kinds[k];
+	}
+	if (!given)
+		return cc_load_fail(L, e, NULL, "has no target: give queue (a queue's name), group (an "
+		                    "agent group's name) or external = true");
+	return CC_OK;
+}
+
+/* The settings a quick connect of kind and mode QC refuses. */
+static enum cc_status quick_connect_refusals(struct loader *L, const config_setting_t *e,
+                                             const struct cc_quick_connect_cfg *qc)
+{
+	static const char *const agent_only[] = { "agent", "reject", "handle", "acw", "fallback" };
+	static const char *const flow_keys[] = { "flow", "agent_whisper", "customer_whisper" };
+	const struct cc_setting *mode = cc_schema_row(cc_schema_find("queues.transfer.to"), "mode");
+	if (qc->kind != CC_TRANSFER_AGENT)
+		for (size_t k = 0; k < sizeof agent_only / sizeof agent_only[0]; k++)
+			if (config_setting_get_member(e, agent_only[k]))
+				return cc_load_fail(L, e, agent_only[k], "is for transfers to an agent group "
+				                    "only (this one goes to %s)", qc->kind == CC_TRANSFER_QUEUE
+				                    ? "a queue" : "an outside number");
+	if (qc->kind == CC_TRANSFER_EXTERNAL)
+		for (size_t k = 0; k < sizeof flow_keys / sizeof flow_keys[0]; k++)
+			if (config_setting_get_member(e, flow_keys[k]))
+				return cc_load_fail(L, e, flow_keys[k], "an external transfer has no flow and "
+				                    "no whispers: the contact leaves the center at once");
+	if (qc->mode == CC_TRANSFER_COLD && config_setting_get_member(e, "consult"))
+		return cc_load_fail(L, e, "consult", "a cold transfer has no consult (give mode = "
+		                    "\"consult\" or \"conference\")");
+	if (qc->mode != CC_TRANSFER_CONFERENCE && config_setting_get_member(e, "conference"))
+		return cc_load_fail(L, e, "conference", "is for mode = \"conference\" only (this "
+		                    "transfer is %s)", mode->choices[qc->mode]);
+	if ((qc->kind != CC_TRANSFER_QUEUE || qc->mode == CC_TRANSFER_COLD) &&
+	    config_setting_get_member(e, "max_wait"))
+		return cc_load_fail(L, e, "max_wait", "is for a consult or conference through a queue "
+		                    "only (the first agent's wait for the queue's agent)");
+	return CC_OK;
+}
+
+/* The target agent's settings: it talks and wraps up as the queue S's own agents do, unless
+ * told otherwise. Its index is checked against the group's size once groups are loaded. */
+static enum cc_status quick_connect_agent(struct loader *L, const config_setting_t *e,
+                                          const config_setting_t *s,
+                                          struct cc_quick_connect_cfg *qc)
+{
+	const struct cc_schema *schema = cc_schema_find("queues.transfer.to");
+	const struct cc_setting *agent = cc_schema_row(schema, "agent");
+	long long index = qc->agent;
+	enum cc_status st;
+	if ((st = cc_load_share(L, e, "reject", &qc->reject)) ||
+	    (st = cc_load_whole(L, e, "agent", 0, (long long)agent->lo, (long long)agent->hi,
+	                        &index)))
+		return st;
+	qc->agent = (int)index;
+	if ((st = cc_load_dist(L, config_setting_get_member(e, "handle") ? e : s, "handle", 1,
+	                       &qc->handle, NULL)))
+		return st;
+	if (!(qc->handle.mean > 0))
+		return cc_load_fail(L, e, "handle", "must have a positive mean (contacts take time)");
+	const config_setting_t *acw = config_setting_get_member(e, "acw") ? e : s;
+	if (config_setting_get_member(acw, "acw"))
+		return cc_load_dist(L, acw, "acw", 1, &qc->acw, NULL);
+	return CC_OK;
+}
+
+/*
+ * One quick connect: { share = 0.2; queue = "billing"; mode = "consult"; ... }. OUTER is the
+ * queue's transfer group (whose flow and whispers are the defaults) and S the queue itself
+ * (whose handle and ACW are the defaults of an agent's). The names of queues and groups are
+ * looked up once everything is loaded (cc_load_link_transfers).
+ */
+static enum cc_status load_quick_connect(struct loader *L, const config_setting_t *e,
+                                         const config_setting_t *outer,
+                                         const config_setting_t *s,
+                                         struct cc_quick_connect_cfg *qc)
+{
+	const struct cc_schema *schema = cc_schema_find("queues.transfer.to");
+	quick_connect_defaults(qc);
+	enum cc_status st;
+	uint64_t done = 0;
+	if ((st = cc_load_keys(L, e, schema)) ||
+	    (st = cc_load_rows(L, e, schema, "share", "share", qc, &done)) ||
+	    (st = get_transfer_kind(L, e, &qc->kind)) ||
+	    (st = cc_load_rows(L, e, schema, "mode", "mode", qc, &done)) ||
+	    (st = cc_load_rows(L, e, schema, NULL, NULL, qc, &done)) ||
+	    (st = quick_connect_refusals(L, e, qc)) ||
+	    (st = cc_load_duration(L, e, "max_wait", 0, &qc->max_wait_s)))
+		return st;
+	if (qc->kind != CC_TRANSFER_EXTERNAL &&
+	    ((st = inherit_timing(L, e, outer, "flow", &qc->flow)) ||
+	     (st = inherit_timing(L, e, outer, "agent_whisper", &qc->agent_whisper)) ||
+	     (st = inherit_timing(L, e, outer, "customer_whisper", &qc->customer_whisper))))
+		return st;
+	if (qc->mode != CC_TRANSFER_COLD) {
+		cc_dist_init_constant(&qc->consult, qc->mode == CC_TRANSFER_CONSULT
+		                      ? cc_schema_row(schema, "consult")->def : 0);
+		if ((st = cc_load_timing(L, e, "consult", 0, &qc->consult)))
+			return st;
+	}
+	if (qc->mode == CC_TRANSFER_CONFERENCE) {
+		cc_dist_init_constant(&qc->conference, cc_schema_row(schema, "conference")->def);
+		if ((st = cc_load_timing(L, e, "conference", 0, &qc->conference)))
+			return st;
+	}
+	return qc->kind == CC_TRANSFER_AGENT ? quick_connect_agent(L, e, s, qc) : CC_OK;
+}
+
+/* transfer = { flow = "3s"; agent_whisper = "2s"; customer_whisper = "1s"; to = ( ... ); } */
+static enum cc_status load_transfer(struct loader *L, const config_setting_t *s,
+                                    struct cc_queue_cfg *q)
+{
+	const struct cc_schema *schema = cc_schema_find("queues.transfer");
+	const config_setting_t *m = config_setting_get_member(s, "transfer");
+	if (!m)
+		return CC_OK;
+	enum cc_status st = cc_load_keys(L, m, schema);
+	/* The group's own times are checked here, whether or not a quick connect reads them. */
+	for (size_t k = 0; !st && schema->rows[k].type == CC_SETTING_TIMING; k++) {
+		struct cc_dist d;
+		cc_dist_init_constant(&d, 0);
+		st = cc_load_timing(L, m, schema->rows[k].key, 0, &d);
+		cc_dist_fini(&d);
+	}
+	const config_setting_t *list;
+	size_t n;
+	if (st || (st = cc_load_optional_list(L, m, "to", &list, &n)))
+		return st;
+	if (!list)
+		return cc_load_fail(L, m, "to", "missing (required)");
+	if (n == 0)
+		return cc_load_fail(L, list, NULL, "must list at least one target (leave transfer out "
+		                    "for none)");
+	q->transfers = cc_calloc(n, sizeof *q->transfers);
+	q->n_transfers = n;
+	double total = 0;
+	for (size_t i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		if ((st = load_quick_connect(L, e, m, s, &q->transfers[i])))
+			return st;
+		total += q->transfers[i].share;
+		if (total > 1 + SHARE_SLACK)
+			return cc_load_fail(L, e, "share", "brings the quick connects' shares to %g: "
+			                    "together at most 1 (the other contacts end with their talk)",
+			                    total);
+	}
+	return CC_OK;
+}
+
+/* patience: refused on deferrable channels, whose contacts never abandon. */
+static enum cc_status load_patience(struct loader *L, const config_setting_t *s,
+                                    struct cc_queue_cfg *q)
+{
+	if (config_setting_get_member(s, "patience") && cc_channel_deferrable(q->channel))
+		return cc_load_fail(L, s, "patience", "%s contacts wait without abandoning "
+		                    "(deferrable); give no patience", cc_channel_name(q->channel));
+	return cc_load_dist(L, s, "patience", 0, &q->patience, &q->has_patience);
+}
+
+/* service_level.target, a share worded as a goal. */
+static enum cc_status load_target(struct loader *L, const config_setting_t *s,
+                                  struct cc_queue_cfg *q)
+{
+	const config_setting_t *m = config_setting_get_member(s, "service_level");
+	enum cc_status st;
+	if (!m || (st = cc_load_number(L, m, "target", 0, &q->sl_target)))
+		return m ? st : CC_OK;
+	if (!(q->sl_target >= 0 && q->sl_target <= 1))
+		return cc_load_fail(L, m, "target", "must be a share from 0 to 1 (0.80 for 80 %%)");
+	return CC_OK;
+}
+
+enum cc_status cc_load_queue(struct loader *L, const config_setting_t *s,
+                             double scn_interval_s, struct cc_queue_cfg *q)
+{
+	const struct cc_schema *schema = cc_schema_find("queues");
+	/* Every distribution is usable as it is, and a callback queue without dialing settings
+	 * dials at once, reaching everyone. */
+	cc_load_defaults(schema, q);
+	q->callback.queue = -1;
+	enum cc_status st = cc_load_keys(L, s, schema);
+	const char *name;
+	if (st || (st = cc_load_name(L, s, 1, &name)))
+		return st;
+	q->name = cc_strdup(name);
+	q->label = cc_strdup(name);
+	uint64_t done = 0;
+	if ((st = cc_load_rows(L, s, schema, "channel", "arrivals", q, &done)) ||
+	    (st = load_rates(L, config_setting_get_member(s, "arrivals"), scn_interval_s, q)) ||
+	    (st = cc_load_rows(L, s, schema, "handle", "handle", q, &done)))
+		return st;
+	if (q->handle.mean <= 0)
+		return cc_load_fail(L, s, "handle", "must have a positive mean (contacts take time)");
+	if ((st = load_patience(L, s, q)) ||
+	    (st = cc_load_rows(L, s, schema, "acw", "acw", q, &done)) ||
+	    (st = cc_load_rows(L, s, schema, "rona_requeue", "rona_requeue", q, &done)) ||
+	    (st = cc_load_rows(L, s, schema, "service_level", "service_level", q, &done)) ||
+	    (st = load_target(L, s, q)) || (st = load_priorities(L, s, q)) ||
+	    (st = queue_extras(L, s, schema, q, &done)) || (st = load_rings(L, s, q)) ||
+	    (st = load_transfer(L, s, q)))
+		return st;
+	return cc_load_rows(L, s, schema, NULL, NULL, q, &done);
+}
+
+/* Resolves each voice queue's callback.queue, now that every queue is known. */
+enum cc_status cc_load_link_callbacks(struct loader *L, const config_setting_t *list,
+                                      struct cc_scenario *scn)
+{
+	for (size_t i = 0; i < scn->n_queues; i++) {
+		const config_setting_t *m =
+			config_setting_get_member(config_setting_get_elem(list, (unsigned)i), "callback");
+		const char *name;
+		if (!m || !config_setting_lookup_string(m, "queue", &name))
+			continue;
+		long q = cc_scenario_queue_index(scn, name);
+		if (q < 0)
+			return cc_load_no_queue(L, m, "queue", scn, name);
+		if (scn->queues[q].channel != CC_CHANNEL_CALLBACK)
+			return cc_load_fail(L, m, "queue", "queue \"%s\" is a %s queue: callbacks go to a queue "
+			                    "whose channel is callback", name, cc_channel_name(scn->queues[q].channel));
+		scn->queues[i].callback.queue = q;
+	}
+	return CC_OK;
+}
+/* ---- quick connects and regions, once queues and groups are loaded ---- */
+
+/* The queue named at KEY of quick connect E of queue SELF: another queue, of its channel. */
+static enum cc_status transfer_queue(struct loader *L, const config_setting_t *e,
+                                     const char *key, const struct cc_scenario *scn,
+                                     size_t self, long *out)
+{
+	const char *name;
+	enum cc_status st = cc_load_string(L, e, key, 1, &name);
+	if (st)
+		return st;
+	long t = cc_scenario_queue_index(scn, name);
+	if (t < 0)
+		return cc_load_no_queue(L, e, key, scn, name);
+	if ((size_t)t == self)
+		return cc_load_fail(L, e, key, "\"%s\" is the queue itself: a queue may not transfer to itself",
+		                    name);
+	enum cc_channel ch = scn->queues[self].channel;
+	if (scn->queues[t].channel != ch)
+		return cc_load_fail(L, e, key, "queue \"%s\" is a %s queue: a transfer stays on its channel "
+		                    "(this is a %s queue)", name, cc_channel_name(scn->queues[t].channel),
+		                    cc_channel_name(ch));
+	*out = t;
+	return CC_OK;
+}
+
+/* The group named by quick connect E of queue SELF: its routing profile handles the queue's
+ * channel, and it has the agent named, if any. */
+static enum cc_status transfer_group(struct loader *L, const config_setting_t *e,
+                                     const struct cc_scenario *scn, size_t self,
+                                     struct cc_quick_connect_cfg *qc)
+{
+	const char *name;
+	enum cc_status st = cc_load_string(L, e, "group", 1, &name);
+	if (st)
+		return st;
+	long g = cc_load_group_index(scn, scn->n_groups, name);
+	if (g < 0)
+		return cc_load_no_group(L, e, "group", scn, scn->n_groups, name);
+	const struct cc_group_cfg *gr = &scn->groups[g];
+	const struct cc_routing_profile_cfg *p = &scn->profiles[gr->routing];
+	enum cc_channel ch = scn->queues[self].channel;
+	if (!p->concurrency[ch])
+		return cc_load_fail(L, e, "group", "group \"%s\" handles no %s (its routing profile %s has no "
+		                    "concurrency.%s): it could not take this %s queue's contacts", name,
+		                    cc_channel_name(ch), p->name, cc_channel_name(ch), cc_channel_name(ch));
+	if (qc->agent >= gr->count)
+		return cc_load_fail(L, e, "agent", "must be below the group's %d agents (0 is its first; got "
+		                    "%d)", gr->count, qc->agent);
+	qc->target = g;
+	if (config_setting_get_member(e, "fallback"))
+		return transfer_queue(L, e, "fallback", scn, self, &qc->fallback);
+	return CC_OK;
+}
+
+/* Resolves the queues and groups each quick connect names (LIST: the queues' settings). */
+enum cc_status cc_load_link_transfers(struct loader *L, const config_setting_t *list,
+                                      struct cc_scenario *scn)
+{
+	for (size_t i = 0; i < scn->n_lines; i++) {
+		struct cc_queue_cfg *q = &scn->queues[i];
+		if (!q->n_transfers)
+			continue;
+		const config_setting_t *to = config_setting_get_member(
+			config_setting_get_member(config_setting_get_elem(list, (unsigned)i), "transfer"),
+			"to");
+		for (size_t k = 0; k < q->n_transfers; k++) {
+			const config_setting_t *e = config_setting_get_elem(to, (unsigned)k);
+			struct cc_quick_connect_cfg *qc = &q->transfers[k];
+			enum cc_status st = CC_OK;
+			if (qc->kind == CC_TRANSFER_QUEUE)
+				st = transfer_queue(L, e, "queue", scn, i, &qc->target);
+			else if (qc->kind == CC_TRANSFER_AGENT)
+				st = transfer_group(L, e, scn, i, qc);
+			if (st)
+				return st;
+		}
+	}
+	return CC_OK;
+}
+

@@ -1,0 +1,172 @@
+#ifndef CC_LOADER_H
+#define CC_LOADER_H
+
+/*
+ * The scenario loader's own parts, shared by its files and by nothing else: reading settings
+ * by the schema (load.c), queues (load_queues.c), agent groups and routing profiles
+ * (load_agents.c), regions (load_regions.c), --set (overrides.c) and the warnings about
+ * what loads but is almost surely mistyped (plausible.c). Every function that reports a
+ * problem returns CC_ERR_SCENARIO with "file:line: setting: problem" in the loader's ERR;
+ * a missing optional setting leaves its *OUT alone (the caller sets the default first).
+ */
+
+#include <stdint.h>
+
+#include <libconfig.h>
+
+#include "models/scenario/scenario.h"
+#include "models/scenario/schema.h"
+#include "sim/status.h"
+
+/* What the loader is doing: the file, where errors go, and whether one was met. */
+struct loader {
+	const char *file;
+	char *err;
+	size_t errlen;
+	struct cc_scenario *scn; /* for warnings */
+	double start_s;  /* the scenario's clock: time of day of time 0 (NaN: none) */
+};
+
+/* ---- reporting ---- */
+
+/* Reports PROBLEM about setting S, or about KEY inside S when KEY is not NULL (the member
+ * itself when it exists, so that its own line is named). */
+__attribute__((format(printf, 4, 5)))
+enum cc_status cc_load_fail(struct loader *L, const config_setting_t *s, const char *key,
+                            const char *fmt, ...);
+/* Adds a warning about setting S (or KEY inside it) to the scenario's, as cc_load_fail words
+ * it. */
+__attribute__((format(printf, 4, 5)))
+void cc_load_warn(struct loader *L, const config_setting_t *s, const char *key,
+                  const char *fmt, ...);
+/* "a whole number", "a group { }"...: what S is, for messages. */
+const char *cc_load_type_name(const config_setting_t *s);
+
+/* ---- reading by the schema ---- */
+
+/* Refuses any member of group G that is not a row of SCHEMA (or not in NAMES,
+ * NULL-terminated), listing the known keys; a description must be a string. */
+enum cc_status cc_load_keys(struct loader *L, const config_setting_t *g,
+                            const struct cc_schema *schema);
+enum cc_status cc_load_keys_named(struct loader *L, const config_setting_t *g,
+                                  const char *const *names);
+/* Sets the default of every row of SCHEMA with a field and a default, in the struct at BASE,
+ * and of the groups below it that are fields too. */
+void cc_load_defaults(const struct cc_schema *schema, void *base);
+/* Finalizes the distributions of SCHEMA's rows with a field, and of the groups below it that
+ * are fields too, in the struct at BASE (set by cc_load_defaults or read, or all zero). */
+void cc_load_fini(const struct cc_schema *schema, void *base);
+/* Reads every row of SCHEMA that has a field (and no hook) from group G into the struct at
+ * BASE: type, range, required; groups below it are checked for unknown keys and read too. */
+enum cc_status cc_load_plain(struct loader *L, const config_setting_t *g,
+                             const struct cc_schema *schema, void *base);
+/*
+ * The same for the rows of SCHEMA from FIRST to LAST (keys; NULL: the first, the last), so
+ * that a part reads its settings in the order it reports their problems. With DONE, the rows
+ * it has read already (bit I for row I) are skipped and the rows read are added: a part ends
+ * with cc_load_rows(..., NULL, NULL, ..., &done), so that a row added to the schema is read
+ * without code of its own. cc_load_done marks a row read by the part's own code.
+ */
+enum cc_status cc_load_rows(struct loader *L, const config_setting_t *g,
+                            const struct cc_schema *schema, const char *first,
+                            const char *last, void *base, uint64_t *done);
+void cc_load_done(const struct cc_schema *schema, const char *key, uint64_t *done);
+
+/* ---- reading one setting ---- */
+
+int cc_load_is_number(const config_setting_t *s);
+double cc_load_number_of(const config_setting_t *s);
+/* KEY of G: a missing required key is an error, a missing optional one is *OUT NULL. */
+enum cc_status cc_load_member(struct loader *L, const config_setting_t *g, const char *key,
+                              int required, config_setting_t **out);
+enum cc_status cc_load_string(struct loader *L, const config_setting_t *g, const char *key,
+                              int required, const char **out);
+enum cc_status cc_load_number(struct loader *L, const config_setting_t *g, const char *key,
+                              int required, double *out);
+/* A whole number from LO to HI: setting S itself, or KEY of G. */
+enum cc_status cc_load_whole_of(struct loader *L, const config_setting_t *s, long long lo,
+                                long long hi, long long *out);
+enum cc_status cc_load_whole(struct loader *L, const config_setting_t *g, const char *key,
+                             int required, long long lo, long long hi, long long *out);
+/* A share from 0 to 1 (a percentage is named as one). */
+enum cc_status cc_load_share(struct loader *L, const config_setting_t *g, const char *key,
+                             double *out);
+enum cc_status cc_load_bool(struct loader *L, const config_setting_t *g, const char *key,
+                            int *out);
+/* A duration, 0 or from CC_MIN_DURATION_S to CC_MAX_DURATION_S, at KEY of G. */
+enum cc_status cc_load_duration(struct loader *L, const config_setting_t *g, const char *key,
+                                int required, double *out);
+/* A time of the run: a duration from time 0, or a clock time when the scenario has a start. */
+enum cc_status cc_load_time(struct loader *L, const config_setting_t *g, const char *key,
+                            int required, double *out);
+/* A list or array of numbers (durations when AS_DURATION) into a new array. */
+enum cc_status cc_load_vector(struct loader *L, const config_setting_t *s, int as_duration,
+                              double **out, size_t *n);
+/* A distribution group; *PRESENT (when not NULL) is set to 1 when it is given. */
+enum cc_status cc_load_dist(struct loader *L, const config_setting_t *g, const char *key,
+                            int required, struct cc_dist *out, int *present);
+/* A duration (always that long) or a distribution group. */
+enum cc_status cc_load_timing(struct loader *L, const config_setting_t *g, const char *key,
+                              int required, struct cc_dist *out);
+/* An optional list of groups at KEY of G: *N is 0 when it is absent. */
+enum cc_status cc_load_optional_list(struct loader *L, const config_setting_t *g,
+                                     const char *key, const config_setting_t **out, size_t *n);
+
+/* ---- names and references ---- */
+
+int cc_load_valid_name(const char *s);
+/* G's name; ENTITY names (queues, groups, sites) stand in --set paths: no '.', not all digits. */
+enum cc_status cc_load_name(struct loader *L, const config_setting_t *g, int entity,
+                            const char **out);
+/* "No queue (agent group) is named NAME", at KEY of S, with the names there are. */
+enum cc_status cc_load_no_queue(struct loader *L, const config_setting_t *s, const char *key,
+                                const struct cc_scenario *scn, const char *name);
+enum cc_status cc_load_no_group(struct loader *L, const config_setting_t *s, const char *key,
+                                const struct cc_scenario *scn, size_t n, const char *name);
+/* The status named at KEY of G; with LOGIN, Offline and Available are admitted too. */
+enum cc_status cc_load_status(struct loader *L, const config_setting_t *g, const char *key,
+                              int required, const struct cc_scenario *scn, int login, int *out);
+/* Index of the agent group named NAME among the first N, or -1. */
+long cc_load_group_index(const struct cc_scenario *scn, size_t n, const char *name);
+/* The index of the site named at KEY of G (required). */
+enum cc_status cc_load_site(struct loader *L, const config_setting_t *g, const char *key,
+                            const struct cc_scenario *scn, size_t *out);
+
+/* ---- the parts ---- */
+
+/* One queue as written (S: its group), whose arrival steps default to INTERVAL_S. */
+enum cc_status cc_load_queue(struct loader *L, const config_setting_t *s,
+                             double scn_interval_s, struct cc_queue_cfg *q);
+/* Resolves the callback queues and quick connects' targets once queues and groups are loaded
+ * (LIST: the queues' settings). */
+enum cc_status cc_load_link_callbacks(struct loader *L, const config_setting_t *list,
+                                      struct cc_scenario *scn);
+enum cc_status cc_load_link_transfers(struct loader *L, const config_setting_t *list,
+                                      struct cc_scenario *scn);
+void cc_load_quick_connect_fini(struct cc_quick_connect_cfg *qc);
+
+/* The scenario's routing profiles, then one agent group (N_DECLARED: the profiles named). */
+enum cc_status cc_load_routing_profiles(struct loader *L, const config_setting_t *root,
+                                        struct cc_scenario *scn);
+enum cc_status cc_load_group(struct loader *L, const config_setting_t *s,
+                             struct cc_scenario *scn, size_t n_declared, struct cc_group_cfg *g);
+
+/* The sites (before the groups), the changes (after them), and every queue made to exist in
+ * every region (at the end). */
+enum cc_status cc_load_regions(struct loader *L, const config_setting_t *root,
+                               struct cc_scenario *scn);
+enum cc_status cc_load_changes(struct loader *L, const config_setting_t *root,
+                               struct cc_scenario *scn);
+void cc_load_expand_regions(struct cc_scenario *scn);
+
+/* Applies one "--set PATH=VALUE" to CFG (CC_ERR_USAGE and the reason in ERR when it cannot);
+ * the settings it makes or changes are marked as overrides. */
+enum cc_status cc_load_apply_set(config_t *cfg, const char *file, const char *set, char *err,
+                                 size_t errlen);
+/* Whether setting S was made or changed by --set. */
+int cc_load_is_override(const config_setting_t *s);
+
+/* Warnings, after a successful load, about what is almost surely mistyped. */
+void cc_load_plausibility(struct loader *L, const config_t *cfg, struct cc_scenario *scn);
+
+#endif
