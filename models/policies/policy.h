@@ -29,7 +29,8 @@
  *
  * A new policy is one file, models/policies/<name>.c, defining
  *     const struct cc_policy cc_policy_<name> = { ... };
- * and one name in registry.c's list; scenarios choose it with routing.policy.
+ * and its name added to CC_POLICY_NAMES (models/scenario/scenario.h); scenarios choose it
+ * with routing.policy.
  */
 
 /* A queue served by an agent group through the group's routing profile. */
@@ -99,8 +100,5 @@ const struct cc_policy *cc_policy_find(const char *name);
 
 /* Every policy, by name; *N receives the count. */
 const struct cc_policy *const *cc_policies(size_t *n);
-
-/* The default policy's name. */
-#define CC_POLICY_DEFAULT "longest_idle"
 
 #endif

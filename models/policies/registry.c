@@ -5,15 +5,14 @@
 
 #include "sim/macros.h"
 
-/* One line per file of models/policies/ that defines cc_policy_<name>. */
-#define CC_POLICY_LIST(X) X(bullseye) X(longest_idle) X(longest_waiting) X(priority)
-
+/* One policy per name of CC_POLICY_NAMES (scenario.h), each defined by
+ * models/policies/<name>.c. */
 #define CC_POLICY_DECLARE(n) extern const struct cc_policy cc_policy_##n;
-CC_POLICY_LIST(CC_POLICY_DECLARE)
+CC_POLICY_NAMES(CC_POLICY_DECLARE)
 #undef CC_POLICY_DECLARE
 
 #define CC_POLICY_ENTRY(n) &cc_policy_##n,
-static const struct cc_policy *const all[] = { CC_POLICY_LIST(CC_POLICY_ENTRY) };
+static const struct cc_policy *const all[] = { CC_POLICY_NAMES(CC_POLICY_ENTRY) };
 #undef CC_POLICY_ENTRY
 
 const struct cc_policy *cc_policy_find(const char *name)

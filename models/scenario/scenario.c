@@ -11,11 +11,11 @@
 
 #include <libconfig.h>
 
-#include "models/policies/policy.h"
 #include "models/scenario/loader.h"
 #include "models/scenario/scenario_text.h"
 #include "sim/alloc.h"
 #include "sim/duration.h"
+#include "sim/macros.h"
 
 /* Reporting grids longer than this are refused: they would only exhaust memory. */
 #define MAX_INTERVALS 10000000.0
@@ -25,6 +25,26 @@ static const char *const channel_names[CC_CHANNEL_COUNT] = { CC_CHANNELS(CC_CHAN
 /* The same, NULL-terminated: the keys of a group per channel. */
 static const char *const channel_names_list[] = { CC_CHANNELS(CC_CHANNEL_NAME) NULL };
 #undef CC_CHANNEL_NAME
+
+#define CC_POLICY_STRING(n) #n,
+static const char *const policy_names[] = { CC_POLICY_NAMES(CC_POLICY_STRING) };
+#undef CC_POLICY_STRING
+
+const char *cc_policy_name_list(void)
+{
+#define CC_POLICY_LISTED(n) ", " #n
+	static const char list[] = CC_POLICY_NAMES(CC_POLICY_LISTED);
+#undef CC_POLICY_LISTED
+	return list + 2; /* past the first ", " */
+}
+
+int cc_policy_name_known(const char *name)
+{
+	for (size_t i = 0; i < CC_ARRAY_SIZE(policy_names); i++)
+		if (strcmp(policy_names[i], name) == 0)
+			return 1;
+	return 0;
+}
 
 const char *cc_channel_name(enum cc_channel ch)
 {
@@ -172,16 +192,9 @@ static enum cc_status load_routing(struct loader *L, const config_setting_t *roo
 	if (s && ((st = cc_load_keys(L, s, schema)) || (st = cc_load_string(L, s, "policy", 0, &policy)) ||
 	          (st = cc_load_string(L, s, "idle_timer", 0, &timer))))
 		return st;
-	if (!cc_policy_find(policy)) {
-		size_t n;
-		const struct cc_policy *const *all = cc_policies(&n);
-		char list[512] = "";
-		for (size_t i = 0; i < n; i++)
-			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "",
-			         all[i]->name);
+	if (!cc_policy_name_known(policy))
 		return cc_load_fail(L, s ? s : root, "policy", "unknown policy \"%s\" (expected one of: %s)",
-		                    policy, list);
-	}
+		                    policy, cc_policy_name_list());
 	if (s && (st = cc_load_plain(L, s, schema, &scn->routing)))
 		return st;
 	scn->routing.policy = cc_strdup(policy);

@@ -204,9 +204,25 @@ struct cc_routing_profile_cfg {
 	size_t n_queues;
 };
 
+/*
+ * The routing policies a scenario may name, in alphabetical order: X(name). The scenario
+ * language knows their names; each is implemented by models/policies/<name>.c, which defines
+ * cc_policy_<name> (models/policies/registry.c reads this list).
+ */
+#define CC_POLICY_NAMES(X) X(bullseye) X(longest_idle) X(longest_waiting) X(priority)
+
+/* The policy of a scenario that names none. */
+#define CC_POLICY_DEFAULT "longest_idle"
+
+/* The names of CC_POLICY_NAMES, separated by ", ". */
+const char *cc_policy_name_list(void);
+
+/* Whether NAME is one of CC_POLICY_NAMES. */
+int cc_policy_name_known(const char *name);
+
 /* The routing policy and its options. */
 struct cc_routing_cfg {
-	char *policy;        /* a policy's name (cc_policy_find); "longest_idle" by default */
+	char *policy;        /* one of CC_POLICY_NAMES; CC_POLICY_DEFAULT by default */
 	int idle_inbound;    /* 1: an agent's idle timer runs from its last inbound contact;
 	                        0: from its last activity (any change of status or contact) */
 };
