@@ -10,19 +10,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "models/output/clock.h"
 #include "models/erlang.h"
+#include "models/output/describe.h"
 #include "models/output/export.h"
-#include "models/policies/policy.h"
 #include "models/output/report.h"
 #include "models/output/results.h"
+#include "models/output/version.h"
 #include "models/run/run.h"
 #include "models/scenario/scenario.h"
-#include "models/output/version.h"
 #include "models/scenario/schema.h"
 #include "sim/alloc.h"
 #include "sim/cli.h"
 #include "sim/duration.h"
+#include "sim/macros.h"
 
 #define ERR_LEN 1024
 
@@ -385,229 +385,6 @@ static int cmd_run(int argc, char **argv)
 	return rc;
 }
 
-/* The queue's name as written in the scenario, whatever its site. Every line has the same
- * settings in every site, so "ccsim check" describes lines. */
-static void put_line_name(const struct cc_scenario *scn, size_t q)
-{
-	printf("%s", scn->queues[q].name);
-}
-
-/* A time setting, briefly: "3s" when it is always that long, "3s to 5s" when uniform, else
- * "exponential mean 1m". */
-static const char *brief_dist(const struct cc_dist *d, char *buf, size_t len)
-{
-	char mean[32], max[32];
-	cc_duration_format(d->kind == CC_DIST_UNIFORM ? d->a : d->mean, mean, sizeof mean);
-	cc_duration_format(d->b, max, sizeof max);
-	if (d->kind == CC_DIST_DETERMINISTIC || (d->kind == CC_DIST_UNIFORM && d->a == d->b))
-		snprintf(buf, len, "%s", mean);
-	else if (d->kind == CC_DIST_UNIFORM)
-		snprintf(buf, len, "%s to %s", mean, max);
-	else
-		snprintf(buf, len, "%s mean %s", cc_dist_kind_name(d->kind), mean);
-	return buf;
-}
-
-static int same_dist(const struct cc_dist *a, const struct cc_dist *b)
-{
-	return a->kind == b->kind && a->mean == b->mean && a->a == b->a && a->b == b->b &&
-	       a->k == b->k && a->n_values == b->n_values;
-}
-
-/* One line per quick connect of queue Q, under its queue's line: share, target, mode and
- * times, and for agent targets the rejections, own handle or ACW, and fallback. */
-static void describe_quick_connect(const struct cc_scenario *scn, const struct cc_queue_cfg *q,
-                                   const struct cc_quick_connect_cfg *qc)
-{
-	static const char *const modes[] = { [CC_TRANSFER_COLD] = "cold",
-	                                     [CC_TRANSFER_CONSULT] = "consult",
-	                                     [CC_TRANSFER_CONFERENCE] = "conference" };
-	char b1[96], b2[96], b3[96];
-	printf("    quick connect %g%% to ", qc->share * 100);
-	if (qc->kind == CC_TRANSFER_QUEUE) {
-		printf("queue ");
-		put_line_name(scn, (size_t)qc->target);
-	} else if (qc->kind == CC_TRANSFER_AGENT) {
-		printf("group %s", scn->groups[qc->target].name);
-		if (qc->agent >= 0)
-			printf(" agent %d", qc->agent);
-		else
-			printf(" (a free agent)");
-	} else {
-		printf("an outside number");
-	}
-	printf(": %s", modes[qc->mode]);
-	if (qc->mode == CC_TRANSFER_CONSULT)
-		printf(" %s", brief_dist(&qc->consult, b1, sizeof b1));
-	else if (qc->mode == CC_TRANSFER_CONFERENCE) {
-		printf(" %s", brief_dist(&qc->conference, b1, sizeof b1));
-		if (qc->consult.mean > 0)
-			printf(" after a consult of %s", brief_dist(&qc->consult, b1, sizeof b1));
-	}
-	if (qc->kind != CC_TRANSFER_EXTERNAL)
-		printf(", flow %s, whispers %s agent, %s customer",
-		       brief_dist(&qc->flow, b1, sizeof b1), brief_dist(&qc->agent_whisper, b2, sizeof b2),
-		       brief_dist(&qc->customer_whisper, b3, sizeof b3));
-	if (qc->kind == CC_TRANSFER_AGENT) {
-		if (qc->reject > 0)
-			printf(", rejected %g%%", qc->reject * 100);
-		if (!same_dist(&qc->handle, &q->handle))
-			printf(", handle %s", brief_dist(&qc->handle, b1, sizeof b1));
-		if (!same_dist(&qc->acw, &q->acw))
-			printf(", ACW %s", brief_dist(&qc->acw, b1, sizeof b1));
-		if (qc->fallback >= 0) {
-			printf("; on failure to queue ");
-			put_line_name(scn, (size_t)qc->fallback);
-		} else {
-			printf("; on failure back to the first agent");
-		}
-	}
-	putchar('\n');
-}
-
-/* One line per queue for "ccsim check": arrivals, times, service level, and its extras
- * (priority classes, pauses, callbacks, dialing, rings) when it has them; then a line per
- * quick connect. With several sites, each line once (the copies of every site share its
- * settings), with the sites. */
-static void describe_queue(const struct cc_scenario *scn, const struct cc_queue_cfg *q)
-{
-	printf("  queue ");
-	put_line_name(scn, (size_t)(q - scn->queues));
-	printf(" (%s)", cc_channel_name(q->channel));
-	if (scn->regions.n > 1)
-		for (size_t r = 0; r < scn->regions.n; r++)
-			printf("%s%s", r ? ", " : " at ", scn->regions.names[r]);
-	printf(": %g/h%s, handle mean %.1fs, ACW mean %.1fs, %s, SL %g%% in %gs", q->per_hour[0],
-	       q->n_rates > 1 ? " (first of a day's profile)" : "", q->handle.mean, q->acw.mean,
-	       cc_channel_deferrable(q->channel) ? "deferrable"
-	       : q->has_patience                 ? "abandons"
-	                                         : "nobody abandons",
-	       q->sl_target * 100, q->sl_threshold_s);
-	if (q->n_priorities) {
-		printf("; head starts");
-		for (size_t i = 0; i < q->n_priorities; i++)
-			printf("%s %g%% +%gs", i ? "," : "", q->priorities[i].share * 100,
-			       q->priorities[i].head_start_s);
-	}
-	if (q->pause.share > 0)
-		printf("; %g%% paused once, %.1fs on average", q->pause.share * 100,
-		       q->pause.duration.mean);
-	if (q->callback.queue >= 0) {
-		printf("; callback to ");
-		put_line_name(scn, (size_t)q->callback.queue);
-		printf(" offered when the %s exceeds %gs, accepted %g%%",
-		       q->callback.estimate == CC_ESTIMATE_QUEUE ? "estimated wait" : "oldest's wait",
-		       q->callback.threshold_s, q->callback.accept * 100);
-	}
-	if (q->channel == CC_CHANNEL_CALLBACK) {
-		const struct cc_callback_dial_cfg *d = &q->dialing;
-		printf("; dials after %.1fs pending, rings %.1fs, reaches %g%%", d->pending.mean,
-		       d->dial.mean, d->reach * 100);
-		if (d->retries)
-			printf(", %d retr%s after %gs", d->retries, d->retries > 1 ? "ies" : "y",
-			       d->retry_delay_s);
-	}
-	if (q->n_rings) {
-		printf("; rings");
-		for (size_t i = 0; i < q->n_rings; i++)
-			printf("%s level %d+ from %gs", i ? "," : "", q->rings[i].level,
-			       q->rings[i].after_s);
-	}
-	putchar('\n');
-	for (size_t i = 0; i < q->n_transfers; i++)
-		describe_quick_connect(scn, q, &q->transfers[i]);
-}
-
-/* The sites with their shares at time 0, each change of the traffic distribution with the
- * groups it moves, and how moved agents come back (only with several sites). */
-static void describe_regions(const struct cc_scenario *scn)
-{
-	const struct cc_regions_cfg *rg = &scn->regions;
-	if (rg->n < 2)
-		return;
-	printf("  sites:");
-	for (size_t r = 0; r < rg->n; r++)
-		printf("%s %s %g%%", r ? "," : "", rg->names[r], rg->shares[r] * 100);
-	printf(" of every queue's arrivals (queues named <queue>@<site> in the results)\n");
-	size_t moves = 0;
-	for (size_t c = 0; c < rg->n_changes; c++) {
-		const struct cc_traffic_change_cfg *ch = &rg->changes[c];
-		char at[32];
-		cc_duration_format(ch->at_s, at, sizeof at);
-		printf("    at %s:", at);
-		if (ch->shares)
-			for (size_t r = 0; r < rg->n; r++)
-				printf("%s %s %g%%", r ? "," : "", rg->names[r], ch->shares[r] * 100);
-		else
-			printf(" shares unchanged");
-		for (size_t m = 0; m < ch->n_moves; m++)
-			printf("%s %s to %s", m ? "," : "; moves", scn->groups[ch->moves[m].group].name,
-			       rg->names[ch->moves[m].to]);
-		moves += ch->n_moves;
-		putchar('\n');
-	}
-	if (moves) {
-		char b1[96], b2[96];
-		printf("  moved agents: Available %s", rg->automatic ? "on arrival (automatic)" : "after ");
-		if (!rg->automatic)
-			printf("%s", brief_dist(&rg->available_after, b1, sizeof b1));
-		printf("; %g%% of the customers whose chat or task a move ends start again after %s\n",
-		       rg->restart * 100, brief_dist(&rg->restart_delay, b2, sizeof b2));
-	}
-}
-
-/* One line per routing profile used: concurrency, cross-channel, and its queues (lines,
- * served in the site of the group). */
-static void describe_profile(const struct cc_scenario *scn, const struct cc_routing_profile_cfg *p)
-{
-	printf("  profile %s:", p->name);
-	const char *sep = " ";
-	for (int ch = 0; ch < CC_CHANNEL_COUNT; ch++)
-		if (p->concurrency[ch]) {
-			printf("%s%s %d", sep, cc_channel_name((enum cc_channel)ch), p->concurrency[ch]);
-			sep = ", ";
-		}
-	printf("%s; queues", p->cross_channel ? ", cross-channel" : "");
-	for (size_t i = 0; i < p->n_queues; i++) {
-		const struct cc_profile_queue_cfg *pq = &p->queues[i];
-		printf("%s ", i ? "," : "");
-		put_line_name(scn, pq->queue);
-		printf(" (priority %d", pq->priority);
-		if (pq->delay_s > 0)
-			printf(", delay %gs", pq->delay_s);
-		if (pq->level != 1)
-			printf(", level %d", pq->level);
-		putchar(')');
-	}
-	putchar('\n');
-}
-
-/* One line per group for "ccsim check": its site (with several), size, schedule, routing
- * profile and habits. */
-static void describe_group(const struct cc_scenario *scn, const struct cc_group_cfg *g)
-{
-	printf("  group %s", g->name);
-	if (scn->regions.n > 1)
-		printf(" at %s", scn->regions.names[g->region]);
-	printf(": %d agents", g->count);
-	if (g->n_shifts)
-		printf(" in %zu shift%s", g->n_shifts, g->n_shifts > 1 ? "s" : "");
-	else if (g->profile)
-		printf(" (peak of a day profile)");
-	printf(", routing profile %s", scn->profiles[g->routing].name);
-	printf("; log in %s", cc_scenario_status_name(scn, (size_t)g->login_status));
-	if (g->n_planned || g->n_unplanned)
-		printf(", %zu planned and %zu unplanned statuses", g->n_planned, g->n_unplanned);
-	if (g->answer.delay.mean > 0 || g->answer.miss > 0 || g->answer.away_per_hour > 0)
-		printf(", answer after %.1fs on average, miss %g%%%s", g->answer.delay.mean,
-		       g->answer.miss * 100, g->answer.away_per_hour > 0 ? ", away at times" : "");
-	if (isfinite(g->acw_limit_s))
-		printf(", ACW limit %gs", g->acw_limit_s);
-	if (g->outbound.per_hour > 0)
-		printf(", outbound %g/h", g->outbound.per_hour);
-	putchar('\n');
-}
-
 /* "ccsim check --settings [--markdown]": the settings reference, from the schema (with
  * --markdown, the tables of scenarios/README.md between their markers). */
 static int check_settings(int argc, char **argv)
@@ -658,56 +435,7 @@ static int cmd_check(int argc, char **argv)
 	cc_free(sa.sets);
 	if (rc)
 		return rc;
-	char horizon[32], warmup[32], interval[32];
-	cc_duration_format(scn.horizon_s, horizon, sizeof horizon);
-	cc_duration_format(scn.warmup_s, warmup, sizeof warmup);
-	cc_duration_format(scn.interval_s, interval, sizeof interval);
-	printf("%s: valid. %s, warm-up %s, %s intervals, %d replications, seed %llu\n", scn.path,
-	       horizon, warmup, interval, scn.replications, (unsigned long long)scn.seed);
-	if (cc_clock_has_start(&scn)) {
-		char clock[64];
-		printf("  clock: time 0 is %s%s%s; intervals and times of day read as clock times\n",
-		       scn.date, scn.date[0] ? " " : "", cc_clock_label(&scn, 0, clock, sizeof clock));
-	}
-	const struct cc_policy *policy = cc_policy_find(scn.routing.policy);
-	printf("  routing: %s, %s; idle timer from the last %s\n", policy->name, policy->summary,
-	       scn.routing.idle_inbound ? "inbound contact" : "activity");
-	describe_regions(&scn);
-	for (size_t i = 0; i < scn.n_lines; i++)
-		describe_queue(&scn, &scn.queues[i]);
-	for (size_t i = 0; i < scn.n_groups; i++)
-		describe_group(&scn, &scn.groups[i]);
-	/* Each profile once, in the scenario's order; profiles no group uses are left out. */
-	for (size_t r = 0; r < scn.n_profiles; r++) {
-		int used = 0;
-		for (size_t i = 0; i < scn.n_groups; i++)
-			used |= scn.groups[i].routing == r;
-		if (used)
-			describe_profile(&scn, &scn.profiles[r]);
-	}
-	if (scn.n_statuses) {
-		printf("  statuses:");
-		for (size_t s = 0; s < scn.n_statuses; s++)
-			printf(" %s", scn.statuses[s]);
-		putchar('\n');
-	}
-	printf("  offer timeouts:");
-	for (int ch = 0; ch < CC_CHANNEL_COUNT; ch++)
-		printf(" %s %gs", cc_channel_name((enum cc_channel)ch), scn.channels[ch].offer_timeout_s);
-	putchar('\n');
-	for (int ch = 0; ch < CC_CHANNEL_COUNT; ch++) {
-		const struct cc_channel_cfg *c = &scn.channels[ch];
-		if (!c->n_slowdown)
-			continue;
-		printf("  %s slowdown (talk time with 1, 2... contacts in hand):",
-		       cc_channel_name((enum cc_channel)ch));
-		for (size_t i = 0; i < c->n_slowdown; i++)
-			printf(" x%g", c->slowdown[i]);
-		putchar('\n');
-	}
-	printf("  memory: about %.0f MiB at the peak on one thread, %.0f MiB on two\n",
-	       cc_run_memory_estimate(&scn, 1, 0, 0) / 1048576,
-	       cc_run_memory_estimate(&scn, 2, 0, 0) / 1048576);
+	cc_describe_scenario(&scn, stdout);
 	cc_scenario_fini(&scn);
 	return 0;
 }
@@ -867,6 +595,6 @@ int main(int argc, char **argv)
 		{ "erlang", "analytic Erlang B, C and A figures", cmd_erlang },
 		{ "export", "write a results file as CSV tables", cmd_export },
 	};
-	return cc_cli_dispatch("ccsim", CC_VERSION, usage, cmds, sizeof cmds / sizeof cmds[0],
+	return cc_cli_dispatch("ccsim", CC_VERSION, usage, cmds, CC_ARRAY_SIZE(cmds),
 	                       argc, argv);
 }
