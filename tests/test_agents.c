@@ -16,16 +16,6 @@ static double status_time(const struct cc_run *run, size_t s)
 	return tu_total(run, CC_FIG_STATUS, "status_s", s);
 }
 
-/* The agent event of agent AGENT at time T with contact state CS, or NULL. */
-static const struct cc_agent_event *event_at(const struct tu_kept *k, int agent, double t, int cs)
-{
-	for (size_t i = 0; i < k->n_events; i++)
-		if (k->events[i].agent == agent && k->events[i].time_s == t &&
-		    k->events[i].contact_state == cs)
-			return &k->events[i];
-	return NULL;
-}
-
 /* One agent, a voice contact every 100 s from 100 s, talk 150 s, patience 50 s. */
 #define ONE_AGENT(extra_queue, extra_group, extra) \
 	ONE_AGENT_SCHEDULED(extra_queue, "count = 1; " extra_group, extra)
@@ -53,9 +43,9 @@ static void test_agents_answer_at_timeout_is_answered(void **state)
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "asa_s", 0), 18, 0);
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "ring_s", 0), 18, 0);
 	assert_near(tu_total(&run, CC_FIG_GROUP, "ring_s", 0), 18, 0);
-	assert_non_null(event_at(&k, 0, 100, CC_CS_CONNECTING));
-	assert_non_null(event_at(&k, 0, 118, CC_CS_CONNECTED));
-	assert_null(event_at(&k, 0, 118, CC_CS_MISSED));
+	assert_non_null(tu_event(&k, 0, TU_ANY, CC_CS_CONNECTING, TU_ANY, 100));
+	assert_non_null(tu_event(&k, 0, TU_ANY, CC_CS_CONNECTED, TU_ANY, 118));
+	assert_null(tu_event(&k, 0, TU_ANY, CC_CS_MISSED, TU_ANY, 118));
 	tu_done(&scn, &run, &k);
 }
 
@@ -87,10 +77,10 @@ static void test_agents_rona_requeue_and_abandon_while_ringing(void **state)
 	assert_near(tu_total(&run, CC_FIG_GROUP, "rona_s", 0), 10, 0);
 	assert_near(tu_total(&run, CC_FIG_GROUP, "idle_s", 0), 110, 0);
 	assert_near(tu_total(&run, CC_FIG_GROUP, "staffed_s", 0), 160, 0);
-	assert_non_null(event_at(&k, 0, 118, CC_CS_MISSED));
-	assert_non_null(event_at(&k, 0, 141, CC_CS_MISSED));
-	assert_non_null(event_at(&k, 0, 150, CC_CS_REJECTED));
-	const struct cc_agent_event *e = event_at(&k, 0, 123, CC_CS_CONNECTING);
+	assert_non_null(tu_event(&k, 0, TU_ANY, CC_CS_MISSED, TU_ANY, 118));
+	assert_non_null(tu_event(&k, 0, TU_ANY, CC_CS_MISSED, TU_ANY, 141));
+	assert_non_null(tu_event(&k, 0, TU_ANY, CC_CS_REJECTED, TU_ANY, 150));
+	const struct cc_agent_event *e = tu_event(&k, 0, TU_ANY, CC_CS_CONNECTING, TU_ANY, 123);
 	assert_non_null(e);
 	assert_int_equal(e->status, CC_AGENT_AVAILABLE);
 	/* After each MISSED the agent is in RONA with no contact. */
@@ -211,10 +201,10 @@ static void test_agents_shift_end_during_call(void **state)
 	assert_near(tu_total(&run, CC_FIG_GROUP, "acw_s", 0), 60, 0);
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "answered", 0), 2, 0);
 	assert_int_equal(run.counts[0].waiting_at_end, 3);
-	const struct cc_agent_event *pending = event_at(&k, 0, 300, CC_CS_CONNECTED);
+	const struct cc_agent_event *pending = tu_event(&k, 0, TU_ANY, CC_CS_CONNECTED, TU_ANY, 300);
 	assert_non_null(pending);
 	assert_int_equal(pending->next_status, CC_AGENT_OFFLINE);
-	const struct cc_agent_event *off = event_at(&k, 0, 460, CC_CS_NONE);
+	const struct cc_agent_event *off = tu_event(&k, 0, TU_ANY, CC_CS_NONE, TU_ANY, 460);
 	assert_non_null(off);
 	assert_int_equal(k.events[k.n_events - 1].status, CC_AGENT_OFFLINE);
 	assert_near(k.events[k.n_events - 1].time_s, 460, 0);
@@ -237,7 +227,7 @@ static void test_agents_login_styles(void **state)
 		                   ""),
 		         set, 3, &scn, &run, &k);
 		/* Offered #1 (at 100) only at 125.5. */
-		assert_non_null(event_at(&k, 0, 125.5, CC_CS_CONNECTED));
+		assert_non_null(tu_event(&k, 0, TU_ANY, CC_CS_CONNECTED, TU_ANY, 125.5));
 		assert_near(tu_total(&run, CC_FIG_GROUP, "scheduled_s", 0), 350, 0);
 		assert_near(tu_total(&run, CC_FIG_GROUP, "staffed_s", 0), webex ? 350 : 274.5, 0);
 		assert_near(tu_total(&run, CC_FIG_GROUP, "offline_in_shift_s", 0), webex ? 0 : 75.5, 0);
@@ -261,7 +251,7 @@ static void test_agents_planned_at_shift_start(void **state)
 		                                 "planned = ( { status = \"Break\"; after = 0; duration = { dist = \"deterministic\"; value = 60; }; } );",
 		                             ""),
 		         set, 4, &scn, &run, &k);
-		assert_non_null(event_at(&k, 0, 180, CC_CS_CONNECTED));
+		assert_non_null(tu_event(&k, 0, TU_ANY, CC_CS_CONNECTED, TU_ANY, 180));
 		assert_near(status_time(&run, CC_AGENT_FIRST_NPT), 60, 0);
 		assert_near(tu_total(&run, CC_FIG_GROUP, "staffed_s", 0), 280, 0);
 		tu_done(&scn, &run, &k);

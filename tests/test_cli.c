@@ -4,8 +4,8 @@
  * success. Spawns the binary named by $CCSIM (default ./ccsim).
  */
 #include "cliutil.h"
+#include "h5util.h"
 
-#include <hdf5.h>
 #include <hdf5_hl.h>
 
 #include "models/figures/metrics.h"
@@ -292,17 +292,6 @@ static void expect_label(hid_t f, const char *path, unsigned dim, const char *wa
 		fail_msg("dimension %u of %s is '%s', not '%s'", dim, path, label, want);
 }
 
-/* The whole dataset PATH of doubles, in a buffer of N values (freed by the caller). */
-static double *read_doubles(hid_t f, const char *path, size_t n)
-{
-	double *v = calloc(n, sizeof *v);
-	hid_t d = H5Dopen2(f, path, H5P_DEFAULT);
-	assert_true(d >= 0);
-	assert_true(H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v) >= 0);
-	H5Dclose(d);
-	return v;
-}
-
 /*
  * Field NAME of every row of table D, as doubles (*N receives the rows). Reads the field in
  * its own native type, enum codes included (HDF5 converts no enum to a number), then widens.
@@ -427,11 +416,11 @@ static void test_cli_status_figures_have_their_own_dimension(void **state)
 
 	/* The status dimension holds what the group figures say: Available is idle_s, RONA is
 	 * rona_s, the not-productive statuses add up to npt_s (per replication and group). */
-	double *status = read_doubles(f, "/replications/totals/statuses/status_s", ST_REPS * ST_GROUPS * ST_STATUSES);
-	double *idle = read_doubles(f, "/replications/totals/groups/idle_s", ST_REPS * ST_GROUPS);
-	double *rona = read_doubles(f, "/replications/totals/groups/rona_s", ST_REPS * ST_GROUPS);
-	double *npt = read_doubles(f, "/replications/totals/groups/npt_s", ST_REPS * ST_GROUPS);
-	double *offline = read_doubles(f, "/replications/totals/groups/offline_in_shift_s", ST_REPS * ST_GROUPS);
+	double *status = tu_read_doubles(f, "/replications/totals/statuses/status_s", ST_REPS * ST_GROUPS * ST_STATUSES);
+	double *idle = tu_read_doubles(f, "/replications/totals/groups/idle_s", ST_REPS * ST_GROUPS);
+	double *rona = tu_read_doubles(f, "/replications/totals/groups/rona_s", ST_REPS * ST_GROUPS);
+	double *npt = tu_read_doubles(f, "/replications/totals/groups/npt_s", ST_REPS * ST_GROUPS);
+	double *offline = tu_read_doubles(f, "/replications/totals/groups/offline_in_shift_s", ST_REPS * ST_GROUPS);
 	for (size_t r = 0; r < ST_REPS; r++)
 		for (size_t g = 0; g < ST_GROUPS; g++) {
 			const double *s = status + (r * ST_GROUPS + g) * ST_STATUSES;
@@ -470,7 +459,7 @@ static void test_cli_agent_events_and_record_fields(void **state)
 	hsize_t dims[1];
 	assert_int_equal(dims_of(f, "/entities/agent", dims), 1);
 	assert_int_equal(dims[0], ST_AGENTS);
-	double *agent_group = read_doubles(f, "/entities/agent_group", ST_AGENTS);
+	double *agent_group = tu_read_doubles(f, "/entities/agent_group", ST_AGENTS);
 	for (size_t a = 0; a < ST_AGENTS; a++)
 		assert_near(agent_group[a], a < 5 ? 0 : 1, 0);
 	expect_label(f, "/entities/agent_group", 0, "agent");
@@ -578,7 +567,7 @@ static void test_cli_agent_events_and_record_fields(void **state)
 	free(ring);
 	H5Dclose(rec);
 
-	double *outbound = read_doubles(f, "/replications/counts/outbound", ST_REPS);
+	double *outbound = tu_read_doubles(f, "/replications/counts/outbound", ST_REPS);
 	assert_near(outbound[0], 0, 0);
 	free(outbound);
 	free(agent_group);

@@ -37,24 +37,13 @@ static const char day[] =
 	"           { name = \"desk\"; count = 2; skills = [ \"help\" ]; } );\n"
 	"output = { replications = \"intervals\"; };\n";
 
+/* The test directory with the scenario in it (a cmocka group setup). */
 static int setup(void **state)
 {
-	(void)state;
-	if (!mkdtemp(dir))
+	if (setup_dir(state) != 0)
 		return -1;
 	write_file("day.cfg", day);
 	return 0;
-}
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	assert_non_null(f);
-	static char buf[1 << 20];
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
 }
 
 /* The file, read by xarray and h5py, by the CSV export (run --csv and export give the same
@@ -70,10 +59,11 @@ static void test_output_readers_agree(void **state)
 	assert_int_equal(sh("/usr/bin/python3 tests/check_results.py csv '%s/csv' '%s/day.h5'", dir, dir), 0);
 	assert_int_equal(sh("/usr/bin/python3 tests/check_results.py json '%s/day.json' '%s/day.h5'", dir, dir), 0);
 	/* Clock times in the CSV and JSON: the first interval is 07:00, with a start_s of 0. */
-	const char *csv = slurp(strcat(strcpy(out, dir), "/csv/queues_intervals.csv"));
+	char *csv = tu_read_file_or_fail(strcat(strcpy(out, dir), "/csv/queues_intervals.csv"));
 	assert_non_null(strstr(csv, "\n07:00,0,sales,"));
 	assert_non_null(strstr(csv, "\n16:30,34200,help,"));
 	assert_non_null(strstr(csv, ",asa_s [s],asa_s_ci95 [s],"));
+	free(csv);
 	if (sh("command -v Rscript >/dev/null && Rscript -e 'library(hdf5r)' >/dev/null 2>&1") == 0)
 		assert_int_equal(sh("Rscript tests/check_results.R '%s/day.h5' '%s/csv'", dir, dir), 0);
 	else
@@ -177,16 +167,19 @@ static void test_output_progress(void **state)
 	snprintf(out, sizeof out, "%s/err.txt", dir);
 	assert_int_equal(sh("'%s' run scenarios/erlang-a.cfg --replications 3000 -o '%s/p.h5' >/dev/null 2>'%s'",
 	                    ccsim(), dir, out), 0);
-	assert_string_equal(slurp(out), "");
+	char *seen = tu_read_file_or_fail(out);
+	assert_string_equal(seen, "");
+	free(seen);
 	if (sh("command -v script >/dev/null") != 0) {
 		print_message("  no script(1) for a terminal: the progress line is not checked\n");
 		return;
 	}
 	assert_int_equal(sh("script -qec \"'%s' run scenarios/erlang-a.cfg --replications 3000 -o '%s/p.h5'\" /dev/null > '%s'",
 	                    ccsim(), dir, out), 0);
-	const char *seen = slurp(out);
+	seen = tu_read_file_or_fail(out);
 	if (!strstr(seen, "replications ") || !strstr(seen, "/3000") || !strstr(seen, " left "))
 		fail_msg("no progress line on a terminal: %s", seen);
+	free(seen);
 	unlink(strcat(strcpy(out, dir), "/p.h5"));
 }
 
@@ -219,9 +212,10 @@ static void test_output_signals(void **state)
 		assert_int_equal(waitpid(pid, &status, 0), pid);
 		assert_true(WIFEXITED(status));
 		assert_int_equal(WEXITSTATUS(status), 128 + sigs[i]);
-		const char *msg = slurp(err);
+		char *msg = tu_read_file_or_fail(err);
 		if (!strstr(msg, "ccsim: stopped by SIG") || !strstr(msg, "no results written"))
 			fail_msg("signal %d: %s", sigs[i], msg);
+		free(msg);
 		unlink(err);
 		expect_no_results();
 	}
@@ -265,7 +259,9 @@ static void test_output_paths_and_limits(void **state)
 	assert_int_equal(sh("'%s' run %s/day.cfg -o %s/f.h5 --json >/dev/full 2>%s/full.err", ccsim(), dir, dir, dir), 1);
 	char path[256];
 	snprintf(path, sizeof path, "%s/full.err", dir);
-	assert_non_null(strstr(slurp(path), "cannot write to standard output: No space left on device"));
+	char *msg = tu_read_file_or_fail(path);
+	assert_non_null(strstr(msg, "cannot write to standard output: No space left on device"));
+	free(msg);
 	assert_int_equal(run(out, sizeof out, "run %s/day.cfg -o ''", dir), 2);
 	assert_non_null(strstr(out, "-o needs a file name"));
 	assert_int_equal(run(out, sizeof out, "run %s/day.cfg --csv ''", dir), 2);
@@ -299,7 +295,7 @@ static void test_output_paths_and_limits(void **state)
 	}
 	assert_int_equal(sh("(ulimit -v 1048576; '%s' run %s/day.cfg --set horizon=3333h --set interval=1m --replications 2 -o %s/m.h5 >%s/m.err 2>&1)",
 	                    ccsim(), dir, dir, dir), 2);
-	const char *msg = slurp(strcat(strcpy(path, dir), "/m.err"));
+	msg = tu_read_file_or_fail(strcat(strcpy(path, dir), "/m.err"));
 	if (!strstr(msg, "GiB") || !strstr(msg, "more than") || !strstr(msg, "a longer interval"))
 		fail_msg("memory refusal: %s", msg);
 	/* Sizes to a tenth ("would need 8 GiB" was said for 8.5: issue 12). */
@@ -312,6 +308,7 @@ static void test_output_paths_and_limits(void **state)
 	digits += strspn(digits, "0123456789");
 	if (digits[0] != '.' || !isdigit((unsigned char)digits[1]) || strncmp(digits + 2, " GiB", 4))
 		fail_msg("memory refusal, not to a tenth of a GiB: %s", msg);
+	free(msg);
 	expect_no_results();
 }
 

@@ -5,9 +5,7 @@
  * and the run's summaries hold the same memory however many replications there are. The
  * tables of results/README.md are what the descriptors say.
  */
-#include "testutil.h"
-
-#include <hdf5.h>
+#include "h5util.h"
 
 #include "models/center/center.h"
 #include "models/output/doc.h"
@@ -25,12 +23,7 @@ static void run_to_file(const char *path, const char *const *sets, size_t n_sets
 	struct cc_results *res = NULL;
 	if (cc_results_open(file, scn, &res, err, sizeof err) != CC_OK)
 		fail_msg("%s", err);
-	memset(run, 0, sizeof *run);
-	run->scn = scn;
-	run->threads = threads;
-	run->sink = cc_results_sink(res);
-	run->keep_intervals = run->keep_totals = run->keep_rep_intervals = 1;
-	assert_int_equal(cc_run_execute(run), CC_OK);
+	tu_run_into(threads, scn, run, cc_results_sink(res));
 	if (cc_results_close(res, run, err, sizeof err) != CC_OK)
 		fail_msg("%s", err);
 }
@@ -47,20 +40,6 @@ static void done_file(const char *dir, const char *file)
 {
 	unlink(file);
 	rmdir(dir);
-}
-
-static double *read_all(hid_t f, const char *path, size_t want)
-{
-	hid_t d = H5Dopen2(f, path, H5P_DEFAULT);
-	if (d < 0)
-		fail_msg("%s is missing", path);
-	hid_t s = H5Dget_space(d);
-	assert_int_equal((size_t)H5Sget_simple_extent_npoints(s), want);
-	double *v = malloc(want * sizeof *v);
-	assert_true(H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v) >= 0);
-	H5Sclose(s);
-	H5Dclose(d);
-	return v;
 }
 
 static void same(double got, double want, const char *path, size_t at)
@@ -82,7 +61,7 @@ static void check_file(const char *file, const struct cc_run *run)
 		size_t w = cc_layout_width(l, fig);
 		char path[256];
 		snprintf(path, sizeof path, "/summary/intervals/%s/%s", owner, fig->name);
-		double *v = read_all(f, path, n * w * 2);
+		double *v = tu_read_doubles(f, path, n * w * 2);
 		for (size_t i = 0; i < n; i++)
 			for (size_t e = 0; e < w; e++) {
 				struct cc_summary s = cc_run_summary(run, fig, i, cc_layout_index(l, fig->owner, e), 0.95);
@@ -91,7 +70,7 @@ static void check_file(const char *file, const struct cc_run *run)
 			}
 		free(v);
 		snprintf(path, sizeof path, "/summary/totals/%s/%s", owner, fig->name);
-		v = read_all(f, path, w * 2);
+		v = tu_read_doubles(f, path, w * 2);
 		for (size_t e = 0; e < w; e++) {
 			struct cc_summary s = cc_run_summary(run, fig, n, cc_layout_index(l, fig->owner, e), 0.95);
 			same(v[e * 2], s.mean, path, e * 2);
@@ -99,14 +78,14 @@ static void check_file(const char *file, const struct cc_run *run)
 		}
 		free(v);
 		snprintf(path, sizeof path, "/replications/totals/%s/%s", owner, fig->name);
-		v = read_all(f, path, reps * w);
+		v = tu_read_doubles(f, path, reps * w);
 		for (size_t r = 0; r < reps; r++)
 			for (size_t e = 0; e < w; e++)
 				same(v[r * w + e], cc_run_value(run, fig, r, n, cc_layout_index(l, fig->owner, e)),
 				     path, r * w + e);
 		free(v);
 		snprintf(path, sizeof path, "/replications/intervals/%s/%s", owner, fig->name);
-		v = read_all(f, path, reps * n * w);
+		v = tu_read_doubles(f, path, reps * n * w);
 		for (size_t r = 0; r < reps; r++)
 			for (size_t i = 0; i < n; i++)
 				for (size_t e = 0; e < w; e++)
@@ -121,7 +100,7 @@ static void check_file(const char *file, const struct cc_run *run)
 	for (size_t c = 0; c < nc; c++) {
 		char path[256];
 		snprintf(path, sizeof path, "/replications/counts/%s", cf[c].name);
-		double *v = read_all(f, path, reps);
+		double *v = tu_read_doubles(f, path, reps);
 		for (size_t r = 0; r < reps; r++)
 			same(v[r], (double)cc_count_value(&run->counts[r], &cf[c]), path, r);
 		free(v);
@@ -317,22 +296,11 @@ static void test_results_readme_matches_descriptors(void **state)
 		fail_msg("%d stale part(s); %s", stale, err);
 }
 
-/* The number of bytes of file PATH, its text read into BUF. */
-static size_t slurp(const char *path, char *buf, size_t len)
-{
-	FILE *f = fopen(path, "r");
-	assert_non_null(f);
-	size_t n = fread(buf, 1, len - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return n;
-}
-
 /* A stale part is found and rewritten (the text around it kept); bad markers are errors. */
 static void test_results_doc_rewrites_stale_parts(void **state)
 {
 	(void)state;
-	static char text[65536], out[65536];
+	static char text[65536];
 	size_t n = 0;
 	n += (size_t)snprintf(text + n, sizeof text - n, "# Title\n\n");
 	for (size_t i = 0; cc_doc_parts[i]; i++)
@@ -348,17 +316,21 @@ static void test_results_doc_rewrites_stale_parts(void **state)
 	assert_int_equal(cc_doc_update(path, 0, &stale, err, sizeof err), CC_OK);
 	assert_int_equal(stale, 8);
 	assert_non_null(strstr(err, "part counts differs"));
-	slurp(path, out, sizeof out);
+	char *out = tu_read_file(path, NULL);
+	assert_non_null(out);
 	assert_string_equal(out, text); /* checking writes nothing */
+	free(out);
 	assert_int_equal(cc_doc_update(path, 1, &stale, err, sizeof err), CC_OK);
 	assert_int_equal(stale, 8);
-	slurp(path, out, sizeof out);
+	out = tu_read_file(path, NULL);
+	assert_non_null(out);
 	assert_null(strstr(out, "old text"));
 	assert_non_null(strstr(out, "prose 3\n<!-- generated by `make results-doc`: status-figures -->\n\n"
 	                            "| figure | units | definition |\n"));
 	assert_non_null(strstr(out, "| `status_agents` | 1 | "));
 	assert_non_null(strstr(out, "| `outcome` | 5 | `callback` | "));
 	assert_non_null(strstr(out, "\n<!-- end of generated event-fields -->\nthe end\n"));
+	free(out);
 	assert_int_equal(cc_doc_update(path, 0, &stale, err, sizeof err), CC_OK);
 	assert_int_equal(stale, 0);
 

@@ -297,16 +297,6 @@ static const char callbacks[] =
 	"agents = ( { name = \"g\"; count = 1; skills = [ \"v\", \"cb\" ];\n"
 	"             answer = { delay = { dist = \"deterministic\"; value = 2; }; }; } );\n";
 
-/* The agent event of contact ID with state CS, or NULL. */
-static const struct cc_agent_event *state_of(const struct tu_kept *k, int64_t id, int cs, double t)
-{
-	for (size_t i = 0; i < k->n_events; i++)
-		if (k->events[i].contact_id == id && k->events[i].contact_state == cs &&
-		    k->events[i].time_s == t)
-			return &k->events[i];
-	return NULL;
-}
-
 static void test_routing_callback_retries_until_unreached(void **state)
 {
 	(void)state;
@@ -320,15 +310,15 @@ static void test_routing_callback_retries_until_unreached(void **state)
 	assert_int_equal(cb->previous_record_id, asked->contact_id);
 	assert_int_equal(cb->attempts, 2);
 	assert_near(cb->end_s, 479, 1e-9);
-	assert_non_null(state_of(&k, cb->contact_id, CC_CS_INCOMING, 252));
-	assert_non_null(state_of(&k, cb->contact_id, CC_CS_PENDING, 254));
-	assert_non_null(state_of(&k, cb->contact_id, CC_CS_CONNECTING, 259));
-	assert_non_null(state_of(&k, cb->contact_id, CC_CS_ERROR, 279));
-	assert_non_null(state_of(&k, cb->contact_id, CC_CS_INCOMING, 452));
-	assert_non_null(state_of(&k, cb->contact_id, CC_CS_ERROR, 479));
+	assert_non_null(tu_event(&k, TU_ANY, cb->contact_id, CC_CS_INCOMING, TU_ANY, 252));
+	assert_non_null(tu_event(&k, TU_ANY, cb->contact_id, CC_CS_PENDING, TU_ANY, 254));
+	assert_non_null(tu_event(&k, TU_ANY, cb->contact_id, CC_CS_CONNECTING, TU_ANY, 259));
+	assert_non_null(tu_event(&k, TU_ANY, cb->contact_id, CC_CS_ERROR, TU_ANY, 279));
+	assert_non_null(tu_event(&k, TU_ANY, cb->contact_id, CC_CS_INCOMING, TU_ANY, 452));
+	assert_non_null(tu_event(&k, TU_ANY, cb->contact_id, CC_CS_ERROR, TU_ANY, 479));
 	assert_near(tu_record_at(&k, 0, 300)->connect_s, 302, 0);
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "callbacks", 0), 2, 0);
-	assert_non_null(state_of(&k, tu_record_at(&k, 1, 400)->contact_id, CC_CS_CONNECTING, 486));
+	assert_non_null(tu_event(&k, TU_ANY, tu_record_at(&k, 1, 400)->contact_id, CC_CS_CONNECTING, TU_ANY, 486));
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "callback_attempts", 1), 3, 0);
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "unreached", 1), 1, 0);
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "answered", 1), 0, 0);
@@ -460,6 +450,31 @@ static const char blended_day[] =
 	"    unplanned = ( { status = \"Break\"; per_hour = 0.4; duration = { dist = \"exponential\"; mean = \"5m\"; }; } ); } );\n"
 	"output = { contact_records = true; agent_events = true; };\n";
 
+/* Slots never exceed the profile's concurrency, a channel's busy time never exceeds its slot
+ * time, and callbacks, unreached callbacks and abandonment all happen (CTX: the policy). */
+static void everything_on_checks(const struct cc_scenario *scn, const struct cc_grid *grid,
+                                 const struct cc_rep_result *r, const struct tu_rows *rows,
+                                 uint64_t rep, void *ctx)
+{
+	for (size_t row = 0; row <= grid->count; row++)
+		for (size_t g = 0; g < scn->n_groups; g++) {
+			const double *gr = tu_group_row(rows, r, row, g);
+			const struct cc_routing_profile_cfg *prof = &scn->profiles[scn->groups[g].routing];
+			for (size_t ch = 0; ch < CC_CHANNEL_COUNT; ch++) {
+				const double *gc = tu_gc_row(rows, r, row, g, ch);
+				assert_true(gc[CC_GCR_BUSY] <= gc[CC_GCR_SLOTS] + 1e-6);
+				assert_true(gc[CC_GCR_BUSY] <= gr[CC_GR_STAFFED] + 1e-6);
+				assert_true(gc[CC_GCR_SLOTS] <=
+				            prof->concurrency[ch] * gr[CC_GR_STAFFED] + 1e-6);
+			}
+		}
+	const struct cc_rep_counts *n = &r->counts;
+	print_message("  %s rep %d: arrived %d callbacks %d unreached %d abandoned %d\n",
+	              (const char *)ctx, (int)rep, (int)n->arrived, (int)n->callbacks,
+	              (int)n->unreached, (int)n->abandoned);
+	assert_true(n->callbacks > 0 && n->unreached > 0 && n->abandoned > 0);
+}
+
 /*
  * Under every policy, with everything on: agent time adds up per agent and per group and
  * interval; every arrival is answered, abandoned, called back, unreached or still in the
@@ -473,41 +488,8 @@ static void test_routing_everything_on_adds_up(void **state)
 	                                        "routing.policy=\"priority\"",
 	                                        "routing.policy=\"longest_waiting\"",
 	                                        "routing.policy=\"bullseye\"" };
-	for (size_t p = 0; p < 4; p++) {
-		struct cc_scenario scn;
-		char err[1024] = "";
-		if (tu_load(blended_day, &policies[p], 1, &scn, err, sizeof err) != CC_OK)
-			fail_msg("%s", err);
-		struct cc_grid grid;
-		cc_grid_init(&grid, scn.interval_s, scn.warmup_s, scn.horizon_s);
-		for (uint64_t rep = 0; rep < 3; rep++) {
-			struct cc_rep_result r;
-			struct tu_rows rows;
-			struct cc_row_sink sink = tu_row_sink(&rows);
-			cc_rep_result_init(&r, &scn);
-			cc_center_run(&scn, &grid, rep, &r, &sink, NULL);
-			tu_assert_time_adds_up(&scn, &grid, &r, &rows);
-			for (size_t row = 0; row <= grid.count; row++)
-				for (size_t g = 0; g < scn.n_groups; g++) {
-					const double *gr = tu_group_row(&rows, &r, row, g);
-					const struct cc_routing_profile_cfg *prof = &scn.profiles[scn.groups[g].routing];
-					for (size_t ch = 0; ch < CC_CHANNEL_COUNT; ch++) {
-						const double *gc = tu_gc_row(&rows, &r, row, g, ch);
-						assert_true(gc[CC_GCR_BUSY] <= gc[CC_GCR_SLOTS] + 1e-6);
-						assert_true(gc[CC_GCR_BUSY] <= gr[CC_GR_STAFFED] + 1e-6);
-						assert_true(gc[CC_GCR_SLOTS] <=
-						            prof->concurrency[ch] * gr[CC_GR_STAFFED] + 1e-6);
-					}
-				}
-			const struct cc_rep_counts *n = &r.counts;
-			tu_assert_conserved(n);
-			print_message("  %s rep %d: arrived %d callbacks %d unreached %d abandoned %d\n", policies[p], (int)rep, (int)n->arrived, (int)n->callbacks, (int)n->unreached, (int)n->abandoned);
-			assert_true(n->callbacks > 0 && n->unreached > 0 && n->abandoned > 0);
-			cc_rep_result_fini(&r);
-			tu_rows_free(&rows);
-		}
-		cc_scenario_fini(&scn);
-	}
+	for (size_t p = 0; p < 4; p++)
+		tu_each_rep(blended_day, &policies[p], 1, 3, everything_on_checks, (void *)policies[p]);
 }
 
 int main(void)
