@@ -89,6 +89,28 @@ static inline char *tu_write_temp(const char *text)
 	return path;
 }
 
+/* Scenario texts of hand-worked cases. TU_ONE_AGENT: one agent, a voice contact every 100 s
+ * from 100 s, talk 150 s, patience 50 s, with settings added to the queue, the group and
+ * the top level (TU_ONE_AGENT_SCHEDULED: the group's schedule given too). TU_HEADER: one
+ * replication of HORIZON s in one interval, records and events kept; TU_VOICE_Q: a voice
+ * queue with deterministic arrivals (PER_HOUR) and talk (TALK s) and other settings. */
+#define TU_ONE_AGENT(extra_queue, extra_group, extra) \
+	TU_ONE_AGENT_SCHEDULED(extra_queue, "count = 1; " extra_group, extra)
+#define TU_ONE_AGENT_SCHEDULED(extra_queue, extra_group, extra)                              \
+	"name = \"one\"; horizon = 160; interval = 160; replications = 1;\n"                 \
+	"statuses = [ \"Break\", \"Lunch\", \"Outbound\" ];\n"                               \
+	"queues = ( { name = \"q\"; arrivals = { process = \"deterministic\"; per_hour = 36; };\n" \
+	"             handle = { dist = \"deterministic\"; value = 150; };\n"              \
+	"             patience = { dist = \"deterministic\"; value = 50; }; " extra_queue " } );\n" \
+	"agents = ( { name = \"g\"; skills = [ \"q\" ]; " extra_group " } );\n"  \
+	"output = { contact_records = true; agent_events = true; };\n" extra
+#define TU_HEADER(horizon)                                                                 \
+	"name = \"r\"; horizon = " #horizon "; interval = " #horizon "; replications = 1;\n" \
+	"output = { contact_records = true; agent_events = true; };\n"
+#define TU_VOICE_Q(name, per_hour, talk, extra)                                              \
+	"{ name = \"" name "\"; arrivals = { process = \"deterministic\"; per_hour = " #per_hour "; };\n" \
+	"  handle = { dist = \"deterministic\"; value = " #talk "; }; " extra " }"
+
 /* Loads scenario TEXT (with N_SETS overrides); returns the status and fills ERR. */
 static inline enum cc_status tu_load(const char *text, const char *const *sets, size_t n_sets,
                                      struct cc_scenario *scn, char *err, size_t errlen)
