@@ -26,8 +26,7 @@ static void test_arrivals_piecewise_rates_exactly(void **state)
 	assert_near(cc_run_value(&run, off, 0, 1, 0), 12, 0);
 	assert_near(cc_run_value(&run, off, 0, 2, 0), 1, 0);
 	assert_near(cc_run_value(&run, off, 0, 3, 0), 0, 0);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, NULL);
 }
 
 /* A fractional rate step: the walk across rate changes must not stall at a boundary
@@ -46,8 +45,7 @@ static void test_arrivals_fractional_rate_step(void **state)
 	struct cc_run run;
 	tu_run_text(text, NULL, 0, &scn, &run, NULL);
 	assert_int_equal(run.counts[0].arrived, 3);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, NULL);
 }
 
 int main(void)

@@ -72,9 +72,7 @@ static void test_center_conserves_contacts(void **state)
 		if (k->outcome == CC_OUTCOME_HANDLED)
 			assert_true(k->acw_end_s >= k->end_s);
 	}
-	tu_kept_free(&kept);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, &kept);
 }
 
 static void test_center_agent_time_adds_up(void **state)
@@ -114,8 +112,7 @@ static void test_center_agent_time_adds_up(void **state)
 		}
 	}
 	assert_near(queue_work, work, 1e-6 * work);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, NULL);
 }
 
 /* One agent, a contact every 100 s, talks of 150 s, patience exactly 50 s. Worked by hand:
@@ -174,9 +171,7 @@ static void test_center_ties_by_hand(void **state)
 	/* Waiting: #2, #5, #8 for 50 s each, #3, #6, #9 for 50 s each: 300 contact-seconds. */
 	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "queue_length", 0, 0), 300.0 / 1000, 1e-12);
 	assert_near(run.counts[0].in_service_at_end, 1, 0);
-	tu_kept_free(&kept);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, &kept);
 }
 
 /* A contact arriving when an agent's talk ends at the same instant finds the agent free. */
@@ -194,8 +189,7 @@ static void test_center_freed_agent_takes_simultaneous_arrival(void **state)
 	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "p_wait", 0, 0), 0, 0);
 	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "answered", 0, 0), 9, 0);
 	assert_near(tu_total_of(&run, CC_FIG_GROUP, "occupancy", 0, 0), 0.9, 1e-12);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, NULL);
 }
 
 /* The agent stays busy through ACW: talk 60 s + ACW 50 s on contacts 100 s apart. */
@@ -226,9 +220,7 @@ static void test_center_acw_keeps_agent_busy(void **state)
 	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "acw_s", 0, 0), 50, 1e-9);
 	assert_near(tu_total_of(&run, CC_FIG_GROUP, "acw_s", 0, 0), 150, 1e-9);
 	assert_near(tu_total_of(&run, CC_FIG_GROUP, "talk_s", 0, 0), 200, 1e-9);
-	tu_kept_free(&kept);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, &kept);
 }
 
 /* Staffing changes leave every contact as it was: same arrivals, same talk times. */
@@ -296,8 +288,7 @@ static void test_center_stall_ends_the_run_naming_the_setting(void **state)
 	assert_non_null(strstr(run.error, ": 1048576 events in the last "));
 	assert_non_null(strstr(run.error, "s simulated, more than 403 a simulated second (look at "));
 	assert_non_null(strstr(run.error, "channels.<channel>.offer_timeout"));
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, NULL);
 }
 
 int main(void)

@@ -117,8 +117,7 @@ static void test_results_file_holds_the_run(void **state)
 	struct cc_run run;
 	run_to_file("scenarios/failover.cfg", sets, 2, 2, file, &scn, &run);
 	check_file(file, &run);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, NULL);
 	done_file(dir, file);
 }
 
@@ -143,14 +142,12 @@ static void test_results_file_long_and_many(void **state)
 	H5Pclose(dcpl);
 	H5Dclose(d);
 	H5Fclose(f);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, NULL);
 
 	const char *many[] = { "replications=230", "output.replications=intervals" };
 	run_to_file("scenarios/erlang-a.cfg", many, 2, 2, file, &scn, &run);
 	check_file(file, &run);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, NULL);
 	done_file(dir, file);
 }
 

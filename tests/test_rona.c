@@ -144,8 +144,7 @@ static void test_rona_study_moves_the_right_way(void **state)
 			ronas[t][r] = cc_run_value(&run, cc_figure_find(CC_FIG_QUEUE, "ronas"), r, run.grid.count, 0);
 			absent[t][r] = cc_run_value(&run, cc_figure_find(CC_FIG_GROUP, "ring_absent_s"), r, run.grid.count, 0);
 		}
-		cc_run_fini(&run);
-		cc_scenario_fini(&scn);
+		tu_done(&scn, &run, NULL);
 	}
 	for (size_t t = 0; t + 1 < T; t++) {
 		double fewer[REPS], longer[REPS];

@@ -29,8 +29,7 @@ static void test_run_memory_does_not_grow(void **state)
 		assert_int_equal(peak[k], run.grid.count * cc_run_interval_bytes(&run.layout));
 		assert_null(run.totals);
 		assert_null(run.rep_intervals);
-		cc_run_fini(&run);
-		cc_scenario_fini(&scn);
+		tu_done(&scn, &run, NULL);
 	}
 	assert_int_equal(peak[0], peak[1]);
 
@@ -46,8 +45,7 @@ static void test_run_memory_does_not_grow(void **state)
 		run.threads = 1;
 		assert_int_equal(cc_run_execute(&run), CC_OK);
 		peak[k] = run.summary_peak_bytes;
-		cc_run_fini(&run);
-		cc_scenario_fini(&scn);
+		tu_done(&scn, &run, NULL);
 	}
 	print_message("  summaries of one replication at their peak: %zu bytes over 400 h, %zu over 4000 h\n",
 	              peak[0], peak[1]);
