@@ -1,9 +1,8 @@
 /*
  * The agent's status machine (models/center/agents.c): shifts and login styles, planned and
  * unplanned statuses falling due during ACW, calls or at a shift's start, outbound calls in
- * not-productive time, and the agent event stream. Hand-worked cases check each transition and the ties at equal times;
- * invariants check that agent time adds up per agent; golden figures check that with no
- * agent behaviour switched on the results are the foundation model's, bit for bit.
+ * not-productive time, and the agent event stream. Hand-worked cases check each transition
+ * and the ties at equal times; invariants check that agent time adds up per agent.
  */
 #include "testutil.h"
 
