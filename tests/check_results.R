@@ -1,6 +1,6 @@
 # Reads a ccsim results file with R's hdf5r, as results/README.md shows, and checks the
 # per-interval service level and clock labels against the CSV export of the same file.
-# Run by tests/test_output.c when Rscript and r-cran-hdf5r are installed:
+# Run by tests/test_export.c when Rscript and r-cran-hdf5r are installed:
 #     Rscript tests/check_results.R FILE CSV_DIR
 suppressMessages(library(hdf5r))
 args <- commandArgs(trailingOnly = TRUE)

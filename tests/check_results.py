@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Reads a ccsim results file as a user would, with no ccsim code, and checks it; exits 1
-with a message on the first problem. Run by tests/test_output.c with Debian's Python:
+with a message on the first problem. Run by tests/test_export.c with Debian's Python:
 
     check_results.py xarray FILE       every figure group through xarray (h5netcdf and
                                        netcdf4 engines): named dimensions with coordinates,

@@ -91,4 +91,33 @@ static inline int teardown(void **state)
 	return system(cmd) == 0 ? 0 : -1;
 }
 
+/* A day from 07:00 with two queues, a shift table in clock times, and per-replication
+ * interval figures (day.cfg of setup_day). */
+static const char day_cfg[] =
+	"name = \"day\"; seed = 2385; start = \"2026-12-01 07:00\"; horizon = \"10h\"; interval = \"30m\";\n"
+	"replications = 6;\n"
+	"statuses = [ \"Break\" ];\n"
+	"queues = ( { name = \"sales\"; channel = \"voice\"; arrivals = { per_hour = [ 60.0, 90.0, 120.0, 80.0 ]; step = \"2h\"; };\n"
+	"             handle = { dist = \"exponential\"; mean = \"200s\"; };\n"
+	"             patience = { dist = \"exponential\"; mean = \"240s\"; };\n"
+	"             service_level = { threshold = \"20s\"; target = 0.8; }; },\n"
+	"           { name = \"help\"; channel = \"chat\"; arrivals = { per_hour = 30.0; };\n"
+	"             handle = { dist = \"exponential\"; mean = \"400s\"; }; } );\n"
+	"agents = ( { name = \"team\"; skills = [ \"sales\" ];\n"
+	"             shifts = ( { start = \"07:00\"; end = \"17:00\"; count = 5; },\n"
+	"                        { start = \"09:00\"; end = \"13:30\"; count = 2; } );\n"
+	"             unplanned = ( { status = \"Break\"; per_hour = 0.5;\n"
+	"                             duration = { dist = \"exponential\"; mean = \"5m\"; }; } ); },\n"
+	"           { name = \"desk\"; count = 2; skills = [ \"help\" ]; } );\n"
+	"output = { replications = \"intervals\"; };\n";
+
+/* Makes the test directory with day_cfg in it as day.cfg (a cmocka group setup). */
+static inline int setup_day(void **state)
+{
+	if (setup_dir(state) != 0)
+		return -1;
+	write_file("day.cfg", day_cfg);
+	return 0;
+}
+
 #endif

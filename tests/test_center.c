@@ -1,28 +1,12 @@
+/*
+ * One replication as a whole (models/center/center.c and what it drives): contacts are
+ * conserved and agent time adds up on a busy center, ties at equal times are settled by
+ * hand-worked rules, ACW keeps an agent busy, common random numbers across scenarios, and a
+ * run whose clock stalls ends naming the setting.
+ */
 #include "testutil.h"
 
 #include "models/run/run.h"
-
-/* Runs TEXT (all replications, one thread) and keeps its records in KEPT. */
-static void run_text(const char *text, struct cc_scenario *scn, struct cc_run *run, struct tu_kept *kept)
-{
-	char err[1024] = "";
-	if (tu_load(text, NULL, 0, scn, err, sizeof err) != CC_OK)
-		fail_msg("%s", err);
-	memset(run, 0, sizeof *run);
-	run->scn = scn;
-	run->threads = 1;
-	run->keep_intervals = run->keep_totals = run->keep_rep_intervals = 1;
-	if (kept) {
-		memset(kept, 0, sizeof *kept);
-		run->sink = (struct cc_run_sink){ .ctx = kept, .records = tu_keep_records };
-	}
-	assert_int_equal(cc_run_execute(run), CC_OK);
-}
-
-static double total(const struct cc_run *run, enum cc_figure_owner owner, const char *name, size_t rep, size_t i)
-{
-	return cc_run_value(run, cc_figure_find(owner, name), rep, run->grid.count, i);
-}
 
 static const char busy_center[] =
 	"name = \"busy\"; seed = 2385; horizon = \"10h\"; warmup = \"47m\"; interval = \"25m\"; replications = 4;\n"
@@ -44,7 +28,7 @@ static void test_center_conserves_contacts(void **state)
 	struct cc_scenario scn;
 	struct cc_run run;
 	struct tu_kept kept;
-	run_text(busy_center, &scn, &run, &kept);
+	tu_run_text(busy_center, NULL, 0, &scn, &run, &kept);
 	uint64_t arrived = 0;
 	for (size_t r = 0; r < run.replications; r++) {
 		const struct cc_rep_counts *c = &run.counts[r];
@@ -56,15 +40,15 @@ static void test_center_conserves_contacts(void **state)
 		/* Groups count answered contacts by arrival interval too, so they add up. */
 		double by_queue = 0, by_group = 0;
 		for (size_t q = 0; q < scn.n_queues; q++)
-			by_queue += total(&run, CC_FIG_QUEUE, "answered", r, q);
+			by_queue += tu_total_of(&run, CC_FIG_QUEUE, "answered", r, q);
 		for (size_t g = 0; g < scn.n_groups; g++)
-			by_group += total(&run, CC_FIG_GROUP, "answered", r, g);
+			by_group += tu_total_of(&run, CC_FIG_GROUP, "answered", r, g);
 		assert_near(by_group, by_queue, 0);
 		/* After the warm-up the same holds per queue, with contacts still in the system. */
 		for (size_t q = 0; q < scn.n_queues; q++) {
-			double offered = total(&run, CC_FIG_QUEUE, "offered", r, q);
-			double answered = total(&run, CC_FIG_QUEUE, "answered", r, q);
-			double abandoned = total(&run, CC_FIG_QUEUE, "abandoned", r, q);
+			double offered = tu_total_of(&run, CC_FIG_QUEUE, "offered", r, q);
+			double answered = tu_total_of(&run, CC_FIG_QUEUE, "answered", r, q);
+			double abandoned = tu_total_of(&run, CC_FIG_QUEUE, "abandoned", r, q);
 			assert_true(offered >= answered + abandoned);
 			assert_true(offered - answered - abandoned <= (double)c->waiting_at_end);
 		}
@@ -88,9 +72,7 @@ static void test_center_conserves_contacts(void **state)
 		if (k->outcome == CC_OUTCOME_HANDLED)
 			assert_true(k->acw_end_s >= k->end_s);
 	}
-	tu_kept_free(&kept);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, &kept);
 }
 
 static void test_center_agent_time_adds_up(void **state)
@@ -98,7 +80,7 @@ static void test_center_agent_time_adds_up(void **state)
 	(void)state;
 	struct cc_scenario scn;
 	struct cc_run run;
-	run_text(busy_center, &scn, &run, NULL);
+	tu_run_text(busy_center, NULL, 0, &scn, &run, NULL);
 	const struct cc_figure *staffed = cc_figure_find(CC_FIG_GROUP, "staffed_s");
 	const struct cc_figure *parts[] = { cc_figure_find(CC_FIG_GROUP, "idle_s"),
 	                                    cc_figure_find(CC_FIG_GROUP, "talk_s"),
@@ -125,13 +107,12 @@ static void test_center_agent_time_adds_up(void **state)
 			for (size_t g = 0; g < scn.n_groups; g++)
 				for (size_t s = 0; s < scn.groups[g].n_skills; s++)
 					if (scn.groups[g].skills[s] == q)
-						productive += total(&run, CC_FIG_GROUP, "staffed_s", r, g);
-			queue_work += total(&run, CC_FIG_QUEUE, "occupancy", r, q) * productive;
+						productive += tu_total_of(&run, CC_FIG_GROUP, "staffed_s", r, g);
+			queue_work += tu_total_of(&run, CC_FIG_QUEUE, "occupancy", r, q) * productive;
 		}
 	}
 	assert_near(queue_work, work, 1e-6 * work);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, NULL);
 }
 
 /* One agent, a contact every 100 s, talks of 150 s, patience exactly 50 s. Worked by hand:
@@ -152,7 +133,7 @@ static void test_center_ties_by_hand(void **state)
 	struct cc_scenario scn;
 	struct cc_run run;
 	struct tu_kept kept;
-	run_text(text, &scn, &run, &kept);
+	tu_run_text(text, NULL, 0, &scn, &run, &kept);
 	static const struct { double arrival, connect; int outcome; } want[] = {
 		{ 100, 100, CC_OUTCOME_HANDLED }, { 200, 250, CC_OUTCOME_HANDLED },
 		{ 300, NAN, CC_OUTCOME_ABANDONED }, { 400, 400, CC_OUTCOME_HANDLED },
@@ -174,25 +155,23 @@ static void test_center_ties_by_hand(void **state)
 		else
 			assert_near(k->connect_s, want[i].connect, 0);
 	}
-	assert_near(total(&run, CC_FIG_QUEUE, "offered", 0, 0), 9, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "answered", 0, 0), 6, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "abandoned", 0, 0), 3, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "answered_in_threshold", 0, 0), 3, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "asa_s", 0, 0), 25, 1e-12);
-	assert_near(total(&run, CC_FIG_QUEUE, "mean_abandon_time_s", 0, 0), 50, 1e-12);
-	assert_near(total(&run, CC_FIG_QUEUE, "service_level", 0, 0), 3.0 / 9, 1e-12);
-	assert_near(total(&run, CC_FIG_QUEUE, "service_level_of_answered", 0, 0), 3.0 / 6, 1e-12);
-	assert_near(total(&run, CC_FIG_QUEUE, "p_wait", 0, 0), 6.0 / 9, 1e-12);
-	assert_near(total(&run, CC_FIG_QUEUE, "handled", 0, 0), 5, 0);
+	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "offered", 0, 0), 9, 0);
+	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "answered", 0, 0), 6, 0);
+	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "abandoned", 0, 0), 3, 0);
+	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "answered_in_threshold", 0, 0), 3, 0);
+	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "asa_s", 0, 0), 25, 1e-12);
+	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "mean_abandon_time_s", 0, 0), 50, 1e-12);
+	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "service_level", 0, 0), 3.0 / 9, 1e-12);
+	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "service_level_of_answered", 0, 0), 3.0 / 6, 1e-12);
+	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "p_wait", 0, 0), 6.0 / 9, 1e-12);
+	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "handled", 0, 0), 5, 0);
 	/* Busy from 100 to the horizon: 900 s talking, 100 s idle. */
-	assert_near(total(&run, CC_FIG_GROUP, "talk_s", 0, 0), 900, 1e-9);
-	assert_near(total(&run, CC_FIG_GROUP, "idle_s", 0, 0), 100, 1e-9);
+	assert_near(tu_total_of(&run, CC_FIG_GROUP, "talk_s", 0, 0), 900, 1e-9);
+	assert_near(tu_total_of(&run, CC_FIG_GROUP, "idle_s", 0, 0), 100, 1e-9);
 	/* Waiting: #2, #5, #8 for 50 s each, #3, #6, #9 for 50 s each: 300 contact-seconds. */
-	assert_near(total(&run, CC_FIG_QUEUE, "queue_length", 0, 0), 300.0 / 1000, 1e-12);
+	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "queue_length", 0, 0), 300.0 / 1000, 1e-12);
 	assert_near(run.counts[0].in_service_at_end, 1, 0);
-	tu_kept_free(&kept);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, &kept);
 }
 
 /* A contact arriving when an agent's talk ends at the same instant finds the agent free. */
@@ -206,12 +185,11 @@ static void test_center_freed_agent_takes_simultaneous_arrival(void **state)
 		"agents = ( { name = \"g\"; count = 1; skills = [ \"q\" ]; } );\n";
 	struct cc_scenario scn;
 	struct cc_run run;
-	run_text(text, &scn, &run, NULL);
-	assert_near(total(&run, CC_FIG_QUEUE, "p_wait", 0, 0), 0, 0);
-	assert_near(total(&run, CC_FIG_QUEUE, "answered", 0, 0), 9, 0);
-	assert_near(total(&run, CC_FIG_GROUP, "occupancy", 0, 0), 0.9, 1e-12);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_run_text(text, NULL, 0, &scn, &run, NULL);
+	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "p_wait", 0, 0), 0, 0);
+	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "answered", 0, 0), 9, 0);
+	assert_near(tu_total_of(&run, CC_FIG_GROUP, "occupancy", 0, 0), 0.9, 1e-12);
+	tu_done(&scn, &run, NULL);
 }
 
 /* The agent stays busy through ACW: talk 60 s + ACW 50 s on contacts 100 s apart. */
@@ -228,7 +206,7 @@ static void test_center_acw_keeps_agent_busy(void **state)
 	struct cc_scenario scn;
 	struct cc_run run;
 	struct tu_kept kept;
-	run_text(text, &scn, &run, &kept);
+	tu_run_text(text, NULL, 0, &scn, &run, &kept);
 	/* #0 at 100: talk to 160, ACW to 210; #1 at 200 waits to 210; #2 at 300 waits to 320;
 	 * #3 at 400 waits to 430, talks past the horizon. */
 	double connect[] = { 100, 210, 320, 430 };
@@ -238,13 +216,11 @@ static void test_center_acw_keeps_agent_busy(void **state)
 		if (i < 3)
 			assert_near(kept.rows[i].acw_end_s, connect[i] + 110, 1e-9);
 	}
-	assert_near(total(&run, CC_FIG_QUEUE, "aht_s", 0, 0), 110, 1e-9);
-	assert_near(total(&run, CC_FIG_QUEUE, "acw_s", 0, 0), 50, 1e-9);
-	assert_near(total(&run, CC_FIG_GROUP, "acw_s", 0, 0), 150, 1e-9);
-	assert_near(total(&run, CC_FIG_GROUP, "talk_s", 0, 0), 200, 1e-9);
-	tu_kept_free(&kept);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "aht_s", 0, 0), 110, 1e-9);
+	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "acw_s", 0, 0), 50, 1e-9);
+	assert_near(tu_total_of(&run, CC_FIG_GROUP, "acw_s", 0, 0), 150, 1e-9);
+	assert_near(tu_total_of(&run, CC_FIG_GROUP, "talk_s", 0, 0), 200, 1e-9);
+	tu_done(&scn, &run, &kept);
 }
 
 /* Staffing changes leave every contact as it was: same arrivals, same talk times. */
@@ -256,8 +232,8 @@ static void test_center_common_random_numbers(void **state)
 	struct tu_kept k5, k9;
 	char *t5 = tu_erlang_scenario(100, 180, 5, 300, "horizon = \"6h\"; replications = 2; seed = 99; output = { contact_records = true; };");
 	char *t9 = tu_erlang_scenario(100, 180, 9, 300, "horizon = \"6h\"; replications = 2; seed = 99; output = { contact_records = true; };");
-	run_text(t5, &s5, &r5, &k5);
-	run_text(t9, &s9, &r9, &k9);
+	tu_run_text(t5, NULL, 0, &s5, &r5, &k5);
+	tu_run_text(t9, NULL, 0, &s9, &r9, &k9);
 	assert_int_equal(k5.n, k9.n);
 	size_t both = 0;
 	for (size_t i = 0; i < k5.n; i++) {
@@ -276,7 +252,7 @@ static void test_center_common_random_numbers(void **state)
 	}
 	assert_true(both > 500);
 	/* And the smaller team does worse on the same contacts. */
-	assert_true(total(&r5, CC_FIG_QUEUE, "abandon_rate", 0, 0) > total(&r9, CC_FIG_QUEUE, "abandon_rate", 0, 0));
+	assert_true(tu_total_of(&r5, CC_FIG_QUEUE, "abandon_rate", 0, 0) > tu_total_of(&r9, CC_FIG_QUEUE, "abandon_rate", 0, 0));
 	free(t5);
 	free(t9);
 	free(k5.rows);
@@ -285,49 +261,6 @@ static void test_center_common_random_numbers(void **state)
 	cc_run_fini(&r9);
 	cc_scenario_fini(&s5);
 	cc_scenario_fini(&s9);
-}
-
-static void test_center_piecewise_rates_exactly(void **state)
-{
-	(void)state;
-	/* Deterministic arrivals walk the rate profile exactly: 6/h then 12/h then 0 for ever. */
-	const char *text =
-		"name = \"pw\"; horizon = \"4h\"; interval = \"1h\"; replications = 1;\n"
-		"queues = ( { name = \"q\"; arrivals = { process = \"deterministic\"; per_hour = [ 6.0, 12.0, 0.0 ]; };\n"
-		"             handle = { dist = \"deterministic\"; value = 1; }; } );\n"
-		"agents = ( { name = \"g\"; count = 1; skills = [ \"q\" ]; } );\n";
-	struct cc_scenario scn;
-	struct cc_run run;
-	run_text(text, &scn, &run, NULL);
-	const struct cc_figure *off = cc_figure_find(CC_FIG_QUEUE, "offered");
-	/* Arrivals at 600, 1200, ..., 3000 (5 before 3600: the 6th unit of intensity is reached
-	 * at 3600, which begins the second hour), then every 300 s: 3600..6900 (12), then none. */
-	assert_near(cc_run_value(&run, off, 0, 0, 0), 5, 0);
-	assert_near(cc_run_value(&run, off, 0, 1, 0), 12, 0);
-	assert_near(cc_run_value(&run, off, 0, 2, 0), 1, 0);
-	assert_near(cc_run_value(&run, off, 0, 3, 0), 0, 0);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
-}
-
-/* A fractional rate step: the walk across rate changes must not stall at a boundary
- * (3 * 0.7 / 0.7 rounds below 3). Deterministic arrivals at 1 per second for 3.5 s of
- * steps, then zero: exactly the arrivals at 1, 2 and 3 s. */
-static void test_center_fractional_rate_step(void **state)
-{
-	(void)state;
-	const char *text =
-		"name = \"frac\"; horizon = 60; interval = 0.7; replications = 1;\n"
-		"queues = ( { name = \"q\"; arrivals = { process = \"deterministic\";\n"
-		"             per_hour = [ 3600.0, 3600.0, 3600.0, 3600.0, 3600.0, 0.0 ]; };\n"
-		"             handle = { dist = \"deterministic\"; value = 0.1; }; } );\n"
-		"agents = ( { name = \"g\"; count = 1; skills = [ \"q\" ]; } );\n";
-	struct cc_scenario scn;
-	struct cc_run run;
-	run_text(text, &scn, &run, NULL);
-	assert_int_equal(run.counts[0].arrived, 3);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
 }
 
 /*
@@ -355,8 +288,7 @@ static void test_center_stall_ends_the_run_naming_the_setting(void **state)
 	assert_non_null(strstr(run.error, ": 1048576 events in the last "));
 	assert_non_null(strstr(run.error, "s simulated, more than 403 a simulated second (look at "));
 	assert_non_null(strstr(run.error, "channels.<channel>.offer_timeout"));
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, NULL);
 }
 
 int main(void)
@@ -368,8 +300,6 @@ int main(void)
 		cmocka_unit_test(test_center_freed_agent_takes_simultaneous_arrival),
 		cmocka_unit_test(test_center_acw_keeps_agent_busy),
 		cmocka_unit_test(test_center_common_random_numbers),
-		cmocka_unit_test(test_center_piecewise_rates_exactly),
-		cmocka_unit_test(test_center_fractional_rate_step),
 		cmocka_unit_test(test_center_stall_ends_the_run_naming_the_setting),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

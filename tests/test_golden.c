@@ -123,8 +123,7 @@ static void golden(const char *name)
 	assert_int_equal(changed, 0);
 	assert_true(checked > 100);
 	free(got);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, NULL);
 }
 
 /* The three foundation scenarios: with no agent behaviour switched on, the figures are the

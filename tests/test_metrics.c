@@ -519,8 +519,7 @@ static void test_metrics_channels_in_a_run(void **state)
 			offered += voice;
 		}
 	assert_true(offered > 0);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, NULL);
 }
 
 int main(void)

@@ -36,16 +36,6 @@ static const char moves[] =
 	"agents = ( { name = \"e\"; region = \"east\"; count = 2; skills = [ \"v\", \"c\" ]; },\n"
 	"           { name = \"w\"; region = \"west\"; count = 1; skills = [ \"v\", \"c\" ]; } );\n";
 
-/* Whether agent A went into status S at T. */
-static int status_at(const struct tu_kept *k, int32_t a, int s, double t)
-{
-	for (size_t i = 0; i < k->n_events; i++)
-		if (k->events[i].agent == a && k->events[i].status == s &&
-		    fabs(k->events[i].time_s - t) < 1e-9)
-			return 1;
-	return 0;
-}
-
 static void test_region_move_keeps_voice_and_ends_chat(void **state)
 {
 	(void)state;
@@ -71,11 +61,11 @@ static void test_region_move_keeps_voice_and_ends_chat(void **state)
 	assert_int_equal(again->agent, 2);
 	assert_near(again->connect_s, 310, 1e-9);
 	/* e1 Offline at the move, Available 90 s later; e0 only after its call. */
-	assert_true(status_at(&k, 1, CC_AGENT_OFFLINE, 300));
-	assert_true(status_at(&k, 1, CC_AGENT_AVAILABLE, 390));
-	assert_false(status_at(&k, 0, CC_AGENT_OFFLINE, 300));
-	assert_true(status_at(&k, 0, CC_AGENT_OFFLINE, 600));
-	assert_true(status_at(&k, 0, CC_AGENT_AVAILABLE, 690));
+	assert_non_null(tu_event(&k, 1, TU_ANY, TU_ANY, CC_AGENT_OFFLINE, 300));
+	assert_non_null(tu_event(&k, 1, TU_ANY, TU_ANY, CC_AGENT_AVAILABLE, 390));
+	assert_null(tu_event(&k, 0, TU_ANY, TU_ANY, CC_AGENT_OFFLINE, 300));
+	assert_non_null(tu_event(&k, 0, TU_ANY, TU_ANY, CC_AGENT_OFFLINE, 600));
+	assert_non_null(tu_event(&k, 0, TU_ANY, TU_ANY, CC_AGENT_AVAILABLE, 690));
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "ended_by_move", 1), 1, 0);
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "restarts_in", 3), 1, 0);
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "offered", 3), 1, 0);
@@ -99,9 +89,9 @@ static void test_region_automatic_available_and_no_restart(void **state)
 	struct tu_kept k;
 	const char *sets[] = { "regions.move.automatic=true", "regions.move.restart=0.0" };
 	tu_run_text(moves, sets, 2, &scn, &run, &k);
-	assert_true(status_at(&k, 1, CC_AGENT_OFFLINE, 300));
-	assert_true(status_at(&k, 1, CC_AGENT_AVAILABLE, 300));
-	assert_true(status_at(&k, 0, CC_AGENT_AVAILABLE, 600));
+	assert_non_null(tu_event(&k, 1, TU_ANY, TU_ANY, CC_AGENT_OFFLINE, 300));
+	assert_non_null(tu_event(&k, 1, TU_ANY, TU_ANY, CC_AGENT_AVAILABLE, 300));
+	assert_non_null(tu_event(&k, 0, TU_ANY, TU_ANY, CC_AGENT_AVAILABLE, 600));
 	assert_int_equal(k.n, 2);
 	assert_int_equal(tu_record_at(&k, 1, 200)->next_record_id, -1);
 	assert_int_equal(run.counts[0].restarts, 0);
@@ -252,40 +242,31 @@ static void check_links(const struct cc_rep_result *r)
 	free(by);
 }
 
+/* Only voice holds here: one contact at a time, so hold is part of talk. The hand-overs,
+ * restarts and callbacks all happen, and the records' links hold. */
+static void everything_checks(const struct cc_scenario *scn, const struct cc_grid *grid,
+                              const struct cc_rep_result *r, const struct tu_rows *rows,
+                              uint64_t rep, void *ctx)
+{
+	(void)ctx;
+	for (size_t row = 0; row <= grid->count; row++)
+		for (size_t g = 0; g < scn->n_groups; g++) {
+			const double *gr = tu_group_row(rows, r, row, g);
+			assert_true(gr[CC_GR_HOLD] <= gr[CC_GR_TALK] + 1e-6);
+		}
+	const struct cc_rep_counts *n = &r->counts;
+	print_message("  rep %d: customers %d transfers in %d direct %d (failed %d) restarts %d "
+	              "callbacks %d\n", (int)rep, (int)n->customers, (int)n->transfers_in,
+	              (int)n->direct, (int)n->direct_failed, (int)n->restarts, (int)n->callbacks);
+	assert_true(n->transfers_in > 0 && n->direct > 0 && n->direct_failed > 0 &&
+	            n->restarts > 0 && n->callbacks > 0);
+	check_links(r);
+}
+
 static void test_region_everything_adds_up(void **state)
 {
 	(void)state;
-	struct cc_scenario scn;
-	char err[1024] = "";
-	if (tu_load(everything, NULL, 0, &scn, err, sizeof err) != CC_OK)
-		fail_msg("%s", err);
-	struct cc_grid grid;
-	cc_grid_init(&grid, scn.interval_s, scn.warmup_s, scn.horizon_s);
-	for (uint64_t rep = 0; rep < 4; rep++) {
-		struct cc_rep_result r;
-		struct tu_rows rows;
-		struct cc_row_sink sink = tu_row_sink(&rows);
-		cc_rep_result_init(&r, &scn);
-		cc_center_run(&scn, &grid, rep, &r, &sink, NULL);
-		tu_assert_time_adds_up(&scn, &grid, &r, &rows);
-		for (size_t row = 0; row <= grid.count; row++)
-			for (size_t g = 0; g < scn.n_groups; g++) {
-				const double *gr = tu_group_row(&rows, &r, row, g);
-				/* Only voice holds here: one contact at a time, so hold is part of talk. */
-				assert_true(gr[CC_GR_HOLD] <= gr[CC_GR_TALK] + 1e-6);
-			}
-		const struct cc_rep_counts *n = &r.counts;
-		tu_assert_conserved(n);
-		print_message("  rep %d: customers %d transfers in %d direct %d (failed %d) restarts %d "
-		              "callbacks %d\n", (int)rep, (int)n->customers, (int)n->transfers_in,
-		              (int)n->direct, (int)n->direct_failed, (int)n->restarts, (int)n->callbacks);
-		assert_true(n->transfers_in > 0 && n->direct > 0 && n->direct_failed > 0 &&
-		            n->restarts > 0 && n->callbacks > 0);
-		check_links(&r);
-		cc_rep_result_fini(&r);
-		tu_rows_free(&rows);
-	}
-	cc_scenario_fini(&scn);
+	tu_each_rep(everything, NULL, 0, 4, everything_checks, NULL);
 }
 
 int main(void)

@@ -35,26 +35,6 @@
 
 #define ANSWER_5S "{ delay = { dist = \"deterministic\"; value = 5; }; }"
 
-/* The record with id ID. */
-static const struct cc_contact_record *by_id(const struct tu_kept *k, int64_t id)
-{
-	for (size_t i = 0; i < k->n; i++)
-		if (k->rows[i].record_id == id)
-			return &k->rows[i];
-	fail_msg("no record %lld", (long long)id);
-	return NULL;
-}
-
-/* Whether agent A reported contact ID in state CS at T. */
-static int saw(const struct tu_kept *k, int32_t a, int64_t id, int cs, double t)
-{
-	for (size_t i = 0; i < k->n_events; i++)
-		if (k->events[i].agent == a && k->events[i].contact_id == id &&
-		    k->events[i].contact_state == cs && fabs(k->events[i].time_s - t) < 1e-9)
-			return 1;
-	return 0;
-}
-
 /* Cold to a queue: the flow runs 150-154 (the customer on hold), the contact enters "b" at
  * 154 and the first agent leaves at once. B rings 154-159, the whispers play 159-162, and B
  * talks 162-222. */
@@ -82,8 +62,8 @@ static void test_transfer_cold_to_queue(void **state)
 	assert_near(second->connect_s, 159, 1e-9);
 	assert_near(second->end_s, 222, 1e-9);
 	assert_near(second->hold_s, 0, 0);
-	assert_true(saw(&k, 0, first->record_id, CC_CS_CONNECTED_ONHOLD, 150));
-	assert_true(saw(&k, 1, second->record_id, CC_CS_CONNECTED, 162));
+	assert_non_null(tu_event(&k, 0, first->record_id, CC_CS_CONNECTED_ONHOLD, TU_ANY, 150));
+	assert_non_null(tu_event(&k, 1, second->record_id, CC_CS_CONNECTED, TU_ANY, 162));
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "transfers_out", 0), 1, 0);
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "transfers_in", 1), 1, 0);
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "offered", 1), 1, 0);
@@ -115,7 +95,7 @@ static void test_transfer_consult_with_an_agent(void **state)
 	                  "  handle = { dist = \"deterministic\"; value = 60; }; }", 1, ANSWER_5S),
 	            NULL, 0, &scn, &run, &k);
 	const struct cc_contact_record *first = tu_record_at(&k, 0, 100);
-	const struct cc_contact_record *second = by_id(&k, first->next_record_id);
+	const struct cc_contact_record *second = tu_record_by_id(&k, first->next_record_id);
 	assert_int_equal(first->transfer, CC_RT_AGENT);
 	assert_int_equal(first->transfer_mode, CC_TRANSFER_CONSULT);
 	assert_near(first->end_s, 182, 1e-9);
@@ -127,8 +107,8 @@ static void test_transfer_consult_with_an_agent(void **state)
 	assert_near(second->hold_s, 20, 1e-9);
 	assert_near(second->end_s, 242, 1e-9);
 	assert_int_equal(second->outcome, CC_OUTCOME_HANDLED);
-	assert_true(saw(&k, 1, second->record_id, CC_CS_CONNECTED_ONHOLD, 162));
-	assert_true(saw(&k, 1, second->record_id, CC_CS_CONNECTED, 182));
+	assert_non_null(tu_event(&k, 1, second->record_id, CC_CS_CONNECTED_ONHOLD, TU_ANY, 162));
+	assert_non_null(tu_event(&k, 1, second->record_id, CC_CS_CONNECTED, TU_ANY, 182));
 	/* An agent transfer is no offer of queue "a" or "b". */
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "offered", 0), 1, 0);
 	assert_near(tu_total(&run, CC_FIG_QUEUE, "offered", 1), 0, 0);
@@ -154,11 +134,11 @@ static void test_transfer_conference(void **state)
 	                  "  handle = { dist = \"deterministic\"; value = 60; }; }", 1, ANSWER_5S),
 	            NULL, 0, &scn, &run, &k);
 	const struct cc_contact_record *first = tu_record_at(&k, 0, 100);
-	const struct cc_contact_record *second = by_id(&k, first->next_record_id);
+	const struct cc_contact_record *second = tu_record_by_id(&k, first->next_record_id);
 	assert_int_equal(first->transfer_mode, CC_TRANSFER_CONFERENCE);
 	assert_near(first->end_s, 192, 1e-9);
 	assert_near(first->hold_s, 12, 1e-9);
-	assert_true(saw(&k, 0, first->record_id, CC_CS_CONNECTED, 162));
+	assert_non_null(tu_event(&k, 0, first->record_id, CC_CS_CONNECTED, TU_ANY, 162));
 	assert_near(second->hold_s, 0, 0);
 	assert_near(second->end_s, 252, 1e-9);
 	/* Talk at "a": 50 s before the hand-over and the 30 s conference. */
@@ -230,7 +210,7 @@ static void test_transfer_to_a_named_agent(void **state)
 	tu_run_text(FRAME("{ share = 1.0; group = \"gb\"; agent = 1; }", 2, ANSWER_5S), NULL, 0,
 	            &scn, &run, &k);
 	const struct cc_contact_record *first = tu_record_at(&k, 0, 100);
-	const struct cc_contact_record *second = by_id(&k, first->next_record_id);
+	const struct cc_contact_record *second = tu_record_by_id(&k, first->next_record_id);
 	assert_int_equal(second->agent, 2); /* agents: ga's 0, then gb's 1 and 2 */
 	tu_assert_conserved(&run.counts[0]);
 	tu_done(&scn, &run, &k);
@@ -297,8 +277,8 @@ static void test_transfer_twice_makes_three_linked_records(void **state)
 	tu_run_text(FRAME("{ share = 1.0; queue = \"b\"; }", 1, ANSWER_5S), sets, 4, &scn, &run, &k);
 	assert_int_equal(k.n, 3);
 	const struct cc_contact_record *r1 = tu_record_at(&k, 2, 100);
-	const struct cc_contact_record *r2 = by_id(&k, r1->next_record_id);
-	const struct cc_contact_record *r3 = by_id(&k, r2->next_record_id);
+	const struct cc_contact_record *r2 = tu_record_by_id(&k, r1->next_record_id);
+	const struct cc_contact_record *r3 = tu_record_by_id(&k, r2->next_record_id);
 	/* c: talk 100-130, straight to "a" (no flow, no whispers): a answers at 130, talks
 	 * 130-180, flow 180-184, into "b" at 184. */
 	assert_int_equal(r2->queue, 0);

@@ -85,8 +85,7 @@ static void validate_ex(double per_hour, double aht, int agents, int away, doubl
 		assert_near(b.mean, away * (scn.horizon_s - scn.warmup_s), 1e-6 * b.mean);
 	}
 	free(text);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, NULL);
 }
 
 static void validate(double per_hour, double aht, int agents, double patience, const char *extra)
@@ -166,8 +165,7 @@ static void test_validation_chat_concurrency_1_is_erlang_c(void **state)
 	             2, &scn, &run);
 	expect_erlang(&run, 0, 0, 400, 180, 24, 0);
 	expect_covers_at(&run, CC_FIG_GROUP_CHANNEL, "concurrency", CC_CHANNEL_CHAT, 1);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, NULL);
 }
 
 /* Two queues served by disjoint groups are two independent Erlang systems: a voice queue
@@ -187,8 +185,7 @@ static void test_validation_disjoint_queues(void **state)
 	             2, &scn, &run);
 	expect_erlang(&run, 0, 0, 400, 180, 24, 0);
 	expect_erlang(&run, 1, 1, 100, 180, 7, 300);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, NULL);
 }
 
 /*
@@ -223,8 +220,7 @@ static void test_validation_transfers_feed_an_erlang_c_queue(void **state)
 	                                      run.grid.count, 1, LEVEL);
 	assert_near(off.mean, in.mean, 1e-9);
 	expect_covers_at(&run, CC_FIG_QUEUE, "offered", 1, 60 * 24);
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, NULL);
 }
 
 /* Mean ASA over queues 0 and 1 (equal rates) in replication R. */
@@ -337,8 +333,7 @@ static void test_validation_piecewise_poisson_counts(void **state)
 		else if (!(fabs(s.mean - want[i]) <= s.half_width))
 			fail_msg("hour %zu: %.3f ± %.3f does not cover %.0f", i, s.mean, s.half_width, want[i]);
 	}
-	cc_run_fini(&run);
-	cc_scenario_fini(&scn);
+	tu_done(&scn, &run, NULL);
 }
 
 int main(void)

@@ -52,6 +52,15 @@ static inline char *tu_read_file(const char *path, size_t *len)
 	return text;
 }
 
+/* tu_read_file of a file that must be there (fails the test when it cannot be read). */
+static inline char *tu_read_file_or_fail(const char *path)
+{
+	char *text = tu_read_file(path, NULL);
+	if (!text)
+		fail_msg("cannot read %s", path);
+	return text;
+}
+
 /* TEXT with its first FROM replaced by TO, into BUF (fails the test when FROM is not in TEXT
  * or BUF is too small). */
 static inline void tu_edit(char *buf, size_t len, const char *text, const char *from,
@@ -79,6 +88,28 @@ static inline char *tu_write_temp(const char *text)
 	close(fd);
 	return path;
 }
+
+/* Scenario texts of hand-worked cases. TU_ONE_AGENT: one agent, a voice contact every 100 s
+ * from 100 s, talk 150 s, patience 50 s, with settings added to the queue, the group and
+ * the top level (TU_ONE_AGENT_SCHEDULED: the group's schedule given too). TU_HEADER: one
+ * replication of HORIZON s in one interval, records and events kept; TU_VOICE_Q: a voice
+ * queue with deterministic arrivals (PER_HOUR) and talk (TALK s) and other settings. */
+#define TU_ONE_AGENT(extra_queue, extra_group, extra) \
+	TU_ONE_AGENT_SCHEDULED(extra_queue, "count = 1; " extra_group, extra)
+#define TU_ONE_AGENT_SCHEDULED(extra_queue, extra_group, extra)                              \
+	"name = \"one\"; horizon = 160; interval = 160; replications = 1;\n"                 \
+	"statuses = [ \"Break\", \"Lunch\", \"Outbound\" ];\n"                               \
+	"queues = ( { name = \"q\"; arrivals = { process = \"deterministic\"; per_hour = 36; };\n" \
+	"             handle = { dist = \"deterministic\"; value = 150; };\n"              \
+	"             patience = { dist = \"deterministic\"; value = 50; }; " extra_queue " } );\n" \
+	"agents = ( { name = \"g\"; skills = [ \"q\" ]; " extra_group " } );\n"  \
+	"output = { contact_records = true; agent_events = true; };\n" extra
+#define TU_HEADER(horizon)                                                                 \
+	"name = \"r\"; horizon = " #horizon "; interval = " #horizon "; replications = 1;\n" \
+	"output = { contact_records = true; agent_events = true; };\n"
+#define TU_VOICE_Q(name, per_hour, talk, extra)                                              \
+	"{ name = \"" name "\"; arrivals = { process = \"deterministic\"; per_hour = " #per_hour "; };\n" \
+	"  handle = { dist = \"deterministic\"; value = " #talk "; }; " extra " }"
 
 /* Loads scenario TEXT (with N_SETS overrides); returns the status and fills ERR. */
 static inline enum cc_status tu_load(const char *text, const char *const *sets, size_t n_sets,
@@ -124,21 +155,30 @@ static inline void tu_kept_free(struct tu_kept *k)
 	free(k->events);
 }
 
-/* Runs the loaded scenario SCN on THREADS threads into RUN, every figure kept; with KEPT,
- * the contact records and agent events are kept there. */
-static inline void tu_run_loaded(int threads, struct cc_scenario *scn, struct cc_run *run,
-                                 struct tu_kept *kept)
+/* Runs the loaded scenario SCN on THREADS threads into RUN, every figure kept, handing what
+ * the run writes to SINK. */
+static inline void tu_run_into(int threads, struct cc_scenario *scn, struct cc_run *run,
+                               struct cc_run_sink sink)
 {
 	memset(run, 0, sizeof *run);
 	run->scn = scn;
 	run->threads = threads;
 	run->keep_intervals = run->keep_totals = run->keep_rep_intervals = 1;
+	run->sink = sink;
+	assert_int_equal(cc_run_execute(run), CC_OK);
+}
+
+/* tu_run_into with no sink; with KEPT, the contact records and agent events are kept there. */
+static inline void tu_run_loaded(int threads, struct cc_scenario *scn, struct cc_run *run,
+                                 struct tu_kept *kept)
+{
+	struct cc_run_sink sink = { 0 };
 	if (kept) {
 		memset(kept, 0, sizeof *kept);
-		run->sink = (struct cc_run_sink){ .ctx = kept, .records = tu_keep_records,
-		                                  .events = tu_keep_events };
+		sink = (struct cc_run_sink){ .ctx = kept, .records = tu_keep_records,
+		                             .events = tu_keep_events };
 	}
-	assert_int_equal(cc_run_execute(run), CC_OK);
+	tu_run_into(threads, scn, run, sink);
 }
 
 /* Loads TEXT (with N_SETS overrides) and runs it as tu_run_loaded does. */
@@ -168,14 +208,21 @@ static inline void tu_done(struct cc_scenario *scn, struct cc_run *run, struct t
 	cc_scenario_fini(scn);
 }
 
-/* Figure NAME of entity I over the whole horizon, replication 0. */
-static inline double tu_total(const struct cc_run *run, enum cc_figure_owner owner,
-                              const char *name, size_t i)
+/* Figure NAME of entity I over the whole horizon, replication REP. */
+static inline double tu_total_of(const struct cc_run *run, enum cc_figure_owner owner,
+                                 const char *name, size_t rep, size_t i)
 {
 	const struct cc_figure *f = cc_figure_find(owner, name);
 	if (!f)
 		fail_msg("no figure %s", name);
-	return cc_run_value(run, f, 0, run->grid.count, i);
+	return cc_run_value(run, f, rep, run->grid.count, i);
+}
+
+/* tu_total_of replication 0. */
+static inline double tu_total(const struct cc_run *run, enum cc_figure_owner owner,
+                              const char *name, size_t i)
+{
+	return tu_total_of(run, owner, name, 0, i);
 }
 
 /* The record of queue Q whose contact arrived at T (fails the test when there is none). */
@@ -185,6 +232,36 @@ static inline const struct cc_contact_record *tu_record_at(const struct tu_kept 
 		if (k->rows[i].queue == q && k->rows[i].arrival_s == t)
 			return &k->rows[i];
 	fail_msg("no record of queue %d arriving at %g", q, t);
+	return NULL;
+}
+
+/* The record with id ID (fails the test when there is none). */
+static inline const struct cc_contact_record *tu_record_by_id(const struct tu_kept *k, int64_t id)
+{
+	for (size_t i = 0; i < k->n; i++)
+		if (k->rows[i].record_id == id)
+			return &k->rows[i];
+	fail_msg("no record %lld", (long long)id);
+	return NULL;
+}
+
+/* Matches any value in tu_event. */
+#define TU_ANY INT64_MIN
+
+/* The first agent event at time T (exactly) of agent AGENT, about contact ID, with contact
+ * state CS and agent status STATUS, each of them TU_ANY to match any; NULL when there is
+ * none. */
+static inline const struct cc_agent_event *tu_event(const struct tu_kept *k, int64_t agent,
+                                                    int64_t id, int64_t cs, int64_t status,
+                                                    double t)
+{
+	for (size_t i = 0; i < k->n_events; i++) {
+		const struct cc_agent_event *e = &k->events[i];
+		if (e->time_s == t && (agent == TU_ANY || e->agent == agent) &&
+		    (id == TU_ANY || e->contact_id == id) && (cs == TU_ANY || e->contact_state == cs) &&
+		    (status == TU_ANY || e->status == status))
+			return e;
+	}
 	return NULL;
 }
 
@@ -281,6 +358,37 @@ static inline void tu_assert_conserved(const struct cc_rep_counts *n)
 	                     n->direct_failed + n->waiting_at_end);
 	assert_int_equal(n->answered, n->completed + n->in_service_at_end);
 	assert_int_equal(n->customers, n->customers_done + n->customers_at_end);
+}
+
+/* Checks of one replication for tu_each_rep: its result R and its interval rows ROWS. */
+typedef void tu_rep_check(const struct cc_scenario *scn, const struct cc_grid *grid,
+                          const struct cc_rep_result *r, const struct tu_rows *rows,
+                          uint64_t rep, void *ctx);
+
+/* Runs replications 0 to REPS - 1 of scenario TEXT (with N_SETS overrides) one at a time;
+ * in each, agent time adds up and the counts are conserved, and CHECK (with CTX) passes. */
+static inline void tu_each_rep(const char *text, const char *const *sets, size_t n_sets,
+                               uint64_t reps, tu_rep_check *check, void *ctx)
+{
+	struct cc_scenario scn;
+	char err[1024] = "";
+	if (tu_load(text, sets, n_sets, &scn, err, sizeof err) != CC_OK)
+		fail_msg("%s", err);
+	struct cc_grid grid;
+	cc_grid_init(&grid, scn.interval_s, scn.warmup_s, scn.horizon_s);
+	for (uint64_t rep = 0; rep < reps; rep++) {
+		struct cc_rep_result r;
+		struct tu_rows rows;
+		struct cc_row_sink sink = tu_row_sink(&rows);
+		cc_rep_result_init(&r, &scn);
+		cc_center_run(&scn, &grid, rep, &r, &sink, NULL);
+		tu_assert_time_adds_up(&scn, &grid, &r, &rows);
+		tu_assert_conserved(&r.counts);
+		check(&scn, &grid, &r, &rows, rep, ctx);
+		cc_rep_result_fini(&r);
+		tu_rows_free(&rows);
+	}
+	cc_scenario_fini(&scn);
 }
 
 /* An Erlang-style one-queue scenario: RATE per hour, exponential handle AHT, AGENTS agents,

@@ -1,0 +1,176 @@
+/*
+ * The contact's life (models/center/contact.c): callbacks queued, dialled and retried until
+ * reached or unreached; priority head starts in the queue's order; ACW capped by the
+ * group's limit. Each case is small enough to work out by hand; the comment above it does.
+ */
+#include "testutil.h"
+
+#include "models/center/center.h"
+#include "models/run/run.h"
+
+/*
+ * Callbacks. One agent serves "v" (calls at 100, 200, 300; talk 150 s; answer delay 2 s)
+ * and "cb". The call at 200 finds the agent busy and the expected wait above 0: its
+ * customer asks for a callback, queued at cb at 200. At 252 the agent is free (the call of
+ * 100 rang 2 s, ended at 252): the callback is offered (INCOMING), accepted at 254
+ * (PENDING), dialled from 259 (pending 5 s); the customer does not answer (reach 0): ERROR
+ * at 279, and the callback queues again at 339. Meanwhile the call of 300 rang until 302
+ * and talks until 452. The retry is offered at 452, accepted at 454, dialled from 459,
+ * fails at 479: no retries left, so the callback is unreached. The call of 400, finding
+ * the agent busy too, asks for a callback, which the agent takes at 479 (INCOMING), accepts
+ * at 481 and dials from 486, still dialling at the horizon.
+ */
+static const char callbacks[] =
+	TU_HEADER(500)
+	"queues = ( " TU_VOICE_Q("v", 36, 150, "callback = { queue = \"cb\"; threshold = 0; accept = 1; };") ",\n"
+	"           { name = \"cb\"; channel = \"callback\"; arrivals = { per_hour = 0; };\n"
+	"             handle = { dist = \"deterministic\"; value = 100; };\n"
+	"             dialing = { pending = { dist = \"deterministic\"; value = 5; };\n"
+	"                         dial = { dist = \"deterministic\"; value = 20; };\n"
+	"                         reach = 0; retries = 1; retry_delay = 60; }; } );\n"
+	"agents = ( { name = \"g\"; count = 1; skills = [ \"v\", \"cb\" ];\n"
+	"             answer = { delay = { dist = \"deterministic\"; value = 2; }; }; } );\n";
+
+static void test_contact_callback_retries_until_unreached(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	struct cc_run run;
+	struct tu_kept k;
+	tu_run_text(callbacks, NULL, 0, &scn, &run, &k);
+	const struct cc_contact_record *asked = tu_record_at(&k, 0, 200), *cb = tu_record_at(&k, 1, 200);
+	assert_int_equal(asked->outcome, CC_OUTCOME_CALLBACK);
+	assert_int_equal(cb->outcome, CC_OUTCOME_UNREACHED);
+	assert_int_equal(cb->previous_record_id, asked->contact_id);
+	assert_int_equal(cb->attempts, 2);
+	assert_near(cb->end_s, 479, 1e-9);
+	assert_non_null(tu_event(&k, TU_ANY, cb->contact_id, CC_CS_INCOMING, TU_ANY, 252));
+	assert_non_null(tu_event(&k, TU_ANY, cb->contact_id, CC_CS_PENDING, TU_ANY, 254));
+	assert_non_null(tu_event(&k, TU_ANY, cb->contact_id, CC_CS_CONNECTING, TU_ANY, 259));
+	assert_non_null(tu_event(&k, TU_ANY, cb->contact_id, CC_CS_ERROR, TU_ANY, 279));
+	assert_non_null(tu_event(&k, TU_ANY, cb->contact_id, CC_CS_INCOMING, TU_ANY, 452));
+	assert_non_null(tu_event(&k, TU_ANY, cb->contact_id, CC_CS_ERROR, TU_ANY, 479));
+	assert_near(tu_record_at(&k, 0, 300)->connect_s, 302, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "callbacks", 0), 2, 0);
+	assert_non_null(tu_event(&k, TU_ANY, tu_record_at(&k, 1, 400)->contact_id, CC_CS_CONNECTING, TU_ANY, 486));
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "callback_attempts", 1), 3, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "unreached", 1), 1, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "answered", 1), 0, 0);
+	/* Conservation with callbacks: every arrival is answered, abandoned, called back,
+	 * unreached or still in the system. */
+	const struct cc_rep_counts *n = &run.counts[0];
+	assert_int_equal(n->arrived, n->answered + n->abandoned + n->callbacks + n->unreached +
+	                                 n->waiting_at_end);
+	tu_done(&scn, &run, &k);
+}
+
+/* The same with reach 1: the first attempt reaches the customer at 279, who talks 100 s. */
+static void test_contact_callback_reached(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	struct cc_run run;
+	struct tu_kept k;
+	const char *sets[] = { "queues.cb.dialing.reach=1" };
+	tu_run_text(callbacks, sets, 1, &scn, &run, &k);
+	const struct cc_contact_record *cb = tu_record_at(&k, 1, 200);
+	assert_int_equal(cb->outcome, CC_OUTCOME_HANDLED);
+	assert_int_equal(cb->attempts, 1);
+	assert_near(cb->connect_s, 279, 1e-9);
+	assert_near(cb->end_s, 379, 1e-9);
+	assert_near(cb->connect_s - cb->arrival_s, 79, 1e-9);
+	/* The calls of 300 and 400 find the agent busy with callbacks and ask for their own;
+	 * only the first callback is over by the horizon. */
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "handled", 1), 1, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "talk_s", 1), 100, 1e-9);
+	tu_done(&scn, &run, &k);
+}
+
+/*
+ * Head starts: one agent, a busy queue where 30 % of the contacts queue 2 minutes ahead.
+ * The agent always takes the contact with the earliest (arrival - head start), so connect
+ * times are in that order, and priority contacts wait less on average.
+ */
+static void test_contact_priorities_head_start(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	struct cc_run run;
+	struct tu_kept k;
+	tu_run_text(TU_HEADER(36000)
+	         "queues = ( { name = \"q\"; arrivals = { per_hour = 50; };\n"
+	         "             handle = { dist = \"exponential\"; mean = 66; };\n"
+	         "             priorities = ( { share = 0.3; head_start = \"2m\"; } ); } );\n"
+	         "agents = ( { name = \"g\"; count = 1; skills = [ \"q\" ]; } );\n",
+	         NULL, 0, &scn, &run, &k);
+	double wait[2] = { 0, 0 };
+	int n[2] = { 0, 0 };
+	for (size_t i = 0; i < k.n; i++) {
+		const struct cc_contact_record *r = &k.rows[i];
+		if (isnan(r->connect_s))
+			continue;
+		int vip = r->head_start_s > 0;
+		assert_true(r->head_start_s == 0 || r->head_start_s == 120);
+		wait[vip] += r->connect_s - r->arrival_s;
+		n[vip]++;
+	}
+	/* Served in order of (arrival - head start) among contacts that waited together:
+	 * check it on every pair served one after the other, both having queued. */
+	struct cc_contact_record *sorted = malloc(k.n * sizeof *sorted);
+	size_t m = 0;
+	for (size_t i = 0; i < k.n; i++)
+		if (!isnan(k.rows[i].connect_s))
+			sorted[m++] = k.rows[i];
+	for (size_t i = 1; i < m; i++) { /* insertion sort by connect time */
+		struct cc_contact_record x = sorted[i];
+		size_t j = i;
+		for (; j > 0 && sorted[j - 1].connect_s > x.connect_s; j--)
+			sorted[j] = sorted[j - 1];
+		sorted[j] = x;
+	}
+	int checked = 0;
+	for (size_t i = 1; i < m; i++) {
+		const struct cc_contact_record *a = &sorted[i - 1], *b = &sorted[i];
+		/* b had arrived when a was connected: both were waiting, a was first. */
+		if (b->arrival_s <= a->connect_s && a->connect_s > a->arrival_s) {
+			assert_true(a->arrival_s - a->head_start_s <= b->arrival_s - b->head_start_s);
+			checked++;
+		}
+	}
+	free(sorted);
+	assert_true(checked > 50);
+	assert_true(n[0] > 100 && n[1] > 50);
+	print_message("  mean wait: %.1f s with a head start, %.1f s without (%d pairs checked)\n",
+	              wait[1] / n[1], wait[0] / n[0], checked);
+	assert_true(wait[1] / n[1] < wait[0] / n[0]);
+	tu_done(&scn, &run, &k);
+}
+
+/* The ACW limit clears long ACW: 30 s of ACW cut to 12 s. Talks 100-250, 262-412, 424-574. */
+static void test_contact_acw_limit(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	struct cc_run run;
+	struct tu_kept k;
+	const char *set[] = { "horizon=600", "interval=600", "queues.q.patience.value=1000" };
+	tu_run_text(TU_ONE_AGENT("acw = { dist = \"deterministic\"; value = 30; };", "acw_limit = 12;", ""),
+	         set, 3, &scn, &run, &k);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "acw_limited", 0), 3, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "handled", 0), 3, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "acw_s", 0), 12, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "aht_s", 0), 162, 0);
+	assert_near(k.rows[0].acw_end_s - k.rows[0].end_s, 12, 0);
+	tu_done(&scn, &run, &k);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_contact_callback_retries_until_unreached),
+		cmocka_unit_test(test_contact_callback_reached),
+		cmocka_unit_test(test_contact_priorities_head_start),
+		cmocka_unit_test(test_contact_acw_limit),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
