@@ -8,7 +8,9 @@
 #include "testutil.h"
 
 #include "models/center/center.h"
+#include "models/policies/policy.h"
 #include "models/run/run.h"
+#include "sim/macros.h"
 
 /*
  * Two groups of one agent serve "q": "wide" (listed first) with q at priority 2, "home"
@@ -270,6 +272,30 @@ static void test_policies_everything_on_adds_up(void **state)
 		tu_each_rep(blended_day, &policies[p], 1, 3, everything_on_checks, (void *)policies[p]);
 }
 
+/* Every name a scenario may write (CC_POLICY_NAMES) finds the policy of that name, with a
+ * summary for `ccsim check`, and the registry holds no other. */
+static void test_policies_registry_matches_the_names(void **state)
+{
+	(void)state;
+#define TU_POLICY_NAME(n) #n,
+	static const char *const names[] = { CC_POLICY_NAMES(TU_POLICY_NAME) };
+#undef TU_POLICY_NAME
+	size_t n;
+	const struct cc_policy *const *all = cc_policies(&n);
+	assert_int_equal(n, CC_ARRAY_SIZE(names));
+	for (size_t i = 0; i < n; i++) {
+		const struct cc_policy *p = cc_policy_find(names[i]);
+		assert_non_null(p);
+		assert_string_equal(p->name, names[i]);
+		assert_ptr_equal(all[i], p);
+		assert_true(p->summary && p->summary[0]);
+		assert_true(cc_policy_name_known(names[i]));
+	}
+	assert_string_equal(cc_policy_name_list(), "bullseye, longest_idle, longest_waiting, priority");
+	assert_null(cc_policy_find("fifo"));
+	assert_false(cc_policy_name_known("fifo"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -280,6 +306,7 @@ int main(void)
 		cmocka_unit_test(test_policies_bullseye_rings_widen_with_the_wait),
 		cmocka_unit_test(test_policies_idle_timer_activity_or_inbound),
 		cmocka_unit_test(test_policies_everything_on_adds_up),
+		cmocka_unit_test(test_policies_registry_matches_the_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
