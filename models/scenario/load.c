@@ -635,7 +635,7 @@ enum cc_status cc_load_keys(struct loader *L, const config_setting_t *g,
 	return cc_load_keys_named(L, g, names);
 }
 
-/* Where ROW's field lies in the struct at BASE. */
+/* Where ROW's field (or, with COUNT, its length's) lies in the struct at BASE. */
 static void *field_of(const struct cc_setting *row, void *base)
 {
 	return (char *)base + row->field - 1;
@@ -671,10 +671,18 @@ void cc_load_fini(const struct cc_schema *schema, void *base)
 		const struct cc_setting *row = &schema->rows[i];
 		if (!row->field)
 			continue;
-		if (row->type == CC_SETTING_GROUP)
-			cc_load_fini(row->sub, field_of(row, base));
-		else if (row->type == CC_SETTING_DIST || row->type == CC_SETTING_TIMING)
-			cc_dist_fini(field_of(row, base));
+		void *at = field_of(row, base);
+		if (row->type == CC_SETTING_GROUP) {
+			cc_load_fini(row->sub, at);
+		} else if (row->type == CC_SETTING_DIST || row->type == CC_SETTING_TIMING) {
+			cc_dist_fini(at);
+		} else if (row->type == CC_SETTING_LIST) {
+			char *elems;
+			memcpy(&elems, at, sizeof elems);
+			for (size_t k = 0; elems && k < *(size_t *)((char *)base + row->count - 1); k++)
+				cc_load_fini(row->sub, elems + k * row->sub->size);
+			cc_free(elems);
+		}
 	}
 }
 
@@ -706,16 +714,20 @@ static enum cc_status load_choice(struct loader *L, const config_setting_t *g,
 	return cc_load_fail(L, g, row->key, "unknown %s \"%s\" (expected %s)", row->what, name, list);
 }
 
-/* ROW (a field's) from group G into the struct at BASE. */
+/* ROW (a field's) from group G into the struct at BASE; a reference without a field is only
+ * checked to be a name here, and looked up once what it names is loaded. */
 static enum cc_status load_row(struct loader *L, const config_setting_t *g,
                                const struct cc_setting *row, void *base)
 {
 	int required = (row->flags & CC_SETTING_REQUIRED) != 0;
-	void *at = field_of(row, base);
+	void *at = row->field ? field_of(row, base) : NULL;
 	long long whole;
 	config_setting_t *m;
+	const char *name = NULL;
 	enum cc_status st;
-	switch (row->type) {
+	switch (row->field ? row->type : row->type == CC_SETTING_AGENTS ||
+	        row->type == CC_SETTING_QUEUE ? CC_SETTING_QUEUE : CC_SETTING_TEXT) {
+	case CC_SETTING_TEXT: return CC_OK; /* read by code of its own */
 	case CC_SETTING_INTEGER:
 		st = cc_load_whole(L, g, row->key, required, (long long)row->lo, (long long)row->hi,
 		                   &whole);
@@ -727,55 +739,76 @@ static enum cc_status load_row(struct loader *L, const config_setting_t *g,
 			return st;
 		return cc_load_share(L, g, row->key, at);
 	case CC_SETTING_RATE:
-		return per_hour(L, g, row->key, required,
-		                        !(row->flags & CC_SETTING_POSITIVE), row->hi, at);
+		return per_hour(L, g, row->key, required, !(row->flags & CC_SETTING_POSITIVE), row->hi,
+		                at);
 	case CC_SETTING_DURATION: return cc_load_duration(L, g, row->key, required, at);
 	case CC_SETTING_TIME: return cc_load_time(L, g, row->key, required, at);
 	case CC_SETTING_BOOL: return cc_load_bool(L, g, row->key, at);
 	case CC_SETTING_ENUM: return load_choice(L, g, row, at);
 	case CC_SETTING_DIST: return cc_load_dist(L, g, row->key, required, at, NULL);
 	case CC_SETTING_TIMING: return cc_load_timing(L, g, row->key, required, at);
+	case CC_SETTING_STATUS:
+		return cc_load_status(L, g, row->key, required, L->scn,
+		                      (row->flags & CC_SETTING_LOGIN) != 0, at);
+	case CC_SETTING_SITE:
+		return config_setting_get_member(g, row->key) || required
+		       ? cc_load_site(L, g, row->key, L->scn, at) : CC_OK;
+	case CC_SETTING_QUEUE: return cc_load_string(L, g, row->key, required, &name);
 	case CC_SETTING_GROUP:
 		if ((st = cc_load_member(L, g, row->key, required, &m)) || !m)
 			return st;
 		if ((st = cc_load_keys(L, m, row->sub)))
 			return st;
 		return cc_load_plain(L, m, row->sub, at);
+	case CC_SETTING_LIST: return cc_load_list(L, g, row, base);
 	default:
 		CC_ASSERT(!"a field of a type the schema reads by code of its own");
 		return CC_OK;
 	}
 }
 
-enum cc_status cc_load_rows(struct loader *L, const config_setting_t *g,
-                            const struct cc_schema *schema, const char *first,
-                            const char *last, void *base, uint64_t *done)
-{
-	const struct cc_setting *from = first ? cc_schema_row(schema, first) : schema->rows;
-	const struct cc_setting *to = last ? cc_schema_row(schema, last) : schema->rows + schema->n - 1;
-	CC_ASSERT(from && to && from <= to);
-	for (const struct cc_setting *row = from; row <= to; row++) {
-		uint64_t bit = (uint64_t)1 << (row - schema->rows);
-		enum cc_status st;
-		if (done && (*done & bit))
-			continue;
-		if (done)
-			*done |= bit;
-		if (row->field && !(row->flags & CC_SETTING_HOOK) && (st = load_row(L, g, row, base)))
-			return st;
-	}
-	return CC_OK;
-}
-
-void cc_load_done(const struct cc_schema *schema, const char *key, uint64_t *done)
-{
-	const struct cc_setting *row = cc_schema_row(schema, key);
-	CC_ASSERT(row);
-	*done |= (uint64_t)1 << (row - schema->rows);
-}
-
 enum cc_status cc_load_plain(struct loader *L, const config_setting_t *g,
                              const struct cc_schema *schema, void *base)
 {
-	return cc_load_rows(L, g, schema, NULL, NULL, base, NULL);
+	enum cc_status st = CC_OK;
+	for (size_t i = 0; i < schema->n && !st; i++)
+		if (!(schema->rows[i].flags & CC_SETTING_HOOK))
+			st = load_row(L, g, &schema->rows[i], base);
+	return st;
+}
+
+enum cc_status cc_load_group_of(struct loader *L, const config_setting_t *g,
+                                const struct cc_schema *schema, void *base)
+{
+	enum cc_status st = cc_load_keys(L, g, schema);
+	return st ? st : cc_load_plain(L, g, schema, base);
+}
+
+enum cc_status cc_load_list(struct loader *L, const config_setting_t *g,
+                            const struct cc_setting *row, void *base)
+{
+	const config_setting_t *list;
+	size_t n;
+	enum cc_status st = cc_load_optional_list(L, g, row->key, &list, &n);
+	if (st || (!list && !(row->flags & CC_SETTING_REQUIRED)))
+		return st;
+	if (!list)
+		return cc_load_fail(L, g, row->key, "missing (required)");
+	if (n == 0 && row->empty)
+		return cc_load_fail(L, list, NULL, "%s", row->empty);
+	char *elems = n ? cc_calloc(n, row->sub->size) : NULL;
+	memcpy(field_of(row, base), &elems, sizeof elems);
+	*(size_t *)((char *)base + row->count - 1) = n;
+	for (size_t i = 0; i < n && !st; i++) {
+		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		void *at = elems + i * row->sub->size;
+		cc_load_defaults(row->sub, at);
+		st = cc_load_group_of(L, e, row->sub, at);
+	}
+	return st;
+}
+
+const config_setting_t *cc_load_elem(const config_setting_t *g, const char *key, size_t i)
+{
+	return config_setting_get_elem(config_setting_get_member(g, key), (unsigned)i);
 }

@@ -57,20 +57,20 @@ void cc_load_defaults(const struct cc_schema *schema, void *base);
  * are fields too, in the struct at BASE (set by cc_load_defaults or read, or all zero). */
 void cc_load_fini(const struct cc_schema *schema, void *base);
 /* Reads every row of SCHEMA that has a field (and no hook) from group G into the struct at
- * BASE: type, range, required; groups below it are checked for unknown keys and read too. */
+ * BASE in one pass: type, range, required; references by name (a status, a site) are looked
+ * up, and those without a field (a queue, a group) checked to be names; groups below it are
+ * checked for unknown keys and read too, and lists of them (each element defaulted and read
+ * by the list's schema). cc_load_group_of checks G's keys first. */
 enum cc_status cc_load_plain(struct loader *L, const config_setting_t *g,
                              const struct cc_schema *schema, void *base);
-/*
- * The same for the rows of SCHEMA from FIRST to LAST (keys; NULL: the first, the last), so
- * that a part reads its settings in the order it reports their problems. With DONE, the rows
- * it has read already (bit I for row I) are skipped and the rows read are added: a part ends
- * with cc_load_rows(..., NULL, NULL, ..., &done), so that a row added to the schema is read
- * without code of its own. cc_load_done marks a row read by the part's own code.
- */
-enum cc_status cc_load_rows(struct loader *L, const config_setting_t *g,
-                            const struct cc_schema *schema, const char *first,
-                            const char *last, void *base, uint64_t *done);
-void cc_load_done(const struct cc_schema *schema, const char *key, uint64_t *done);
+enum cc_status cc_load_group_of(struct loader *L, const config_setting_t *g,
+                                const struct cc_schema *schema, void *base);
+/* The LIST ROW at its key of G: its array and length into its fields in the struct at BASE,
+ * each element defaulted and read by ROW's schema. Rules across elements are the caller's,
+ * after the pass; cc_load_elem is element I of the list at KEY of G, for their messages. */
+enum cc_status cc_load_list(struct loader *L, const config_setting_t *g,
+                            const struct cc_setting *row, void *base);
+const config_setting_t *cc_load_elem(const config_setting_t *g, const char *key, size_t i);
 
 /* ---- reading one setting ---- */
 

@@ -168,14 +168,11 @@ static enum cc_status load_channels(struct loader *L, const config_setting_t *ro
 		if (!m)
 			continue;
 		struct cc_channel_cfg *ch = &scn->channels[c];
-		uint64_t done = 0;
-		if (!(st = cc_load_keys(L, m, schema)) &&
-		    !(st = cc_load_rows(L, m, schema, "offer_timeout", "offer_timeout", ch, &done)) &&
-		    !(ch->offer_timeout_s > 0))
+		if (!(st = cc_load_group_of(L, m, schema, ch)) && !(ch->offer_timeout_s > 0))
 			st = cc_load_fail(L, m, "offer_timeout", "must be positive (an offer rings for "
 			                  "some time)");
-		if (!st && !(st = load_slowdown(L, m, ch)))
-			st = cc_load_rows(L, m, schema, NULL, NULL, ch, &done);
+		if (!st)
+			st = load_slowdown(L, m, ch);
 	}
 	return st;
 }
@@ -185,18 +182,14 @@ static enum cc_status load_channels(struct loader *L, const config_setting_t *ro
 static enum cc_status load_routing(struct loader *L, const config_setting_t *root,
                                    struct cc_scenario *scn)
 {
-	const struct cc_schema *schema = cc_schema_find("routing");
 	const config_setting_t *s = config_setting_get_member(root, "routing");
-	const char *policy = CC_POLICY_DEFAULT, *timer = NULL;
+	const char *policy = CC_POLICY_DEFAULT;
 	enum cc_status st;
-	if (s && ((st = cc_load_keys(L, s, schema)) || (st = cc_load_string(L, s, "policy", 0, &policy)) ||
-	          (st = cc_load_string(L, s, "idle_timer", 0, &timer))))
+	if (s && (st = cc_load_string(L, s, "policy", 0, &policy)))
 		return st;
 	if (!cc_policy_name_known(policy))
 		return cc_load_fail(L, s ? s : root, "policy", "unknown policy \"%s\" (expected one of: %s)",
 		                    policy, cc_policy_name_list());
-	if (s && (st = cc_load_plain(L, s, schema, &scn->routing)))
-		return st;
 	scn->routing.policy = cc_strdup(policy);
 	return CC_OK;
 }
@@ -227,14 +220,11 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	const char *name;
 	/* The seed is a uint64_t: any int64 libconfig reads from 0 up (the schema says so). */
 	long long seed = 1;
-	uint64_t done = 0;
 	if (st || (st = cc_load_name(L, root, 0, &name)))
 		return st;
 	scn->name = cc_strdup(name);
 	if ((st = cc_load_whole(L, root, "seed", 0, 0, INT64_MAX, &seed)) ||
-	    (st = cc_load_rows(L, root, schema, "replications", "replications", scn, &done)) ||
-	    (st = cc_load_rows(L, root, schema, "horizon", "interval", scn, &done)) ||
-	    (st = get_start(L, root, scn)))
+	    (st = get_start(L, root, scn)) || (st = cc_load_plain(L, root, schema, scn)))
 		return st;
 	scn->seed = (uint64_t)seed;
 	if (!(scn->horizon_s > 0))
@@ -309,13 +299,11 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 		return st;
 	cc_load_expand_regions(scn);
 
+	/* output.replications, worded as what each choice writes. */
 	config_setting_t *out = config_setting_get_member(root, "output");
 	if (out) {
-		const struct cc_schema *output = cc_schema_find("output");
 		const char *per = NULL;
-		if ((st = cc_load_keys(L, out, output)) ||
-		    (st = cc_load_string(L, out, "replications", 0, &per)) ||
-		    (st = cc_load_plain(L, out, output, scn)))
+		if ((st = cc_load_string(L, out, "replications", 0, &per)))
 			return st;
 		if (per && strcmp(per, "intervals") == 0)
 			scn->rep_intervals = 1;
@@ -325,9 +313,7 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 			                    "or \"intervals\" (also per interval) (got \"%s\")",
 			                    per);
 	}
-	cc_load_done(schema, "routing", &done);
-	cc_load_done(schema, "output", &done);
-	return cc_load_rows(L, root, schema, NULL, NULL, scn, &done);
+	return CC_OK;
 }
 /* ---- the file ---- */
 
@@ -414,14 +400,7 @@ static void group_fini(struct cc_group_cfg *g)
 {
 	cc_free(g->name);
 	cc_free(g->skills);
-	cc_free(g->shifts);
 	cc_free(g->profile);
-	for (size_t i = 0; i < g->n_planned; i++)
-		cc_load_fini(cc_schema_find("agents.planned"), &g->planned[i]);
-	for (size_t i = 0; i < g->n_unplanned; i++)
-		cc_load_fini(cc_schema_find("agents.unplanned"), &g->unplanned[i]);
-	cc_free(g->planned);
-	cc_free(g->unplanned);
 	cc_load_fini(cc_schema_find("agents"), g);
 }
 
@@ -431,11 +410,8 @@ static void regions_fini(struct cc_regions_cfg *r)
 		cc_free(r->names[i]);
 	cc_free(r->names);
 	cc_free(r->shares);
-	for (size_t i = 0; i < r->n_changes; i++) {
+	for (size_t i = 0; i < r->n_changes; i++)
 		cc_free(r->changes[i].shares);
-		cc_free(r->changes[i].moves);
-	}
-	cc_free(r->changes);
 	cc_load_fini(cc_schema_find("regions"), r);
 }
 
@@ -457,11 +433,10 @@ void cc_scenario_fini(struct cc_scenario *scn)
 		cc_free(q->name);
 		cc_free(q->transfers);
 		cc_free(q->per_hour);
-		/* Every distribution the schema reads, and patience, which has code of its own. */
+		/* Every distribution and list the schema reads, and patience, which has code of its
+		 * own. */
 		cc_load_fini(cc_schema_find("queues"), q);
 		cc_dist_fini(&q->patience);
-		cc_free(q->priorities);
-		cc_free(q->rings);
 	}
 	for (size_t i = 0; i < scn->n_groups; i++)
 		group_fini(&scn->groups[i]);
