@@ -657,7 +657,8 @@ void cc_load_defaults(const struct cc_schema *schema, void *base)
 		switch (row->type) {
 		case CC_SETTING_INTEGER:
 		case CC_SETTING_BOOL:
-		case CC_SETTING_ENUM: *(int *)at = (int)row->def; break;
+		case CC_SETTING_ENUM:
+		case CC_SETTING_STATUS: *(int *)at = (int)row->def; break;
 		case CC_SETTING_DIST:
 		case CC_SETTING_TIMING: cc_dist_init_constant(at, row->def); break;
 		default: *(double *)at = row->def;
@@ -676,6 +677,8 @@ void cc_load_fini(const struct cc_schema *schema, void *base)
 			cc_load_fini(row->sub, at);
 		} else if (row->type == CC_SETTING_DIST || row->type == CC_SETTING_TIMING) {
 			cc_dist_fini(at);
+		} else if (row->type == CC_SETTING_NAME) {
+			cc_free(*(char **)at);
 		} else if (row->type == CC_SETTING_LIST) {
 			char *elems;
 			memcpy(&elems, at, sizeof elems);
@@ -754,6 +757,10 @@ static enum cc_status load_row(struct loader *L, const config_setting_t *g,
 		return config_setting_get_member(g, row->key) || required
 		       ? cc_load_site(L, g, row->key, L->scn, at) : CC_OK;
 	case CC_SETTING_QUEUE: return cc_load_string(L, g, row->key, required, &name);
+	case CC_SETTING_NAME: /* the names of entities (WHAT) stand in --set paths */
+		if (!(st = cc_load_name(L, g, row->what != NULL, &name)))
+			*(char **)at = cc_strdup(name);
+		return st;
 	case CC_SETTING_GROUP:
 		if ((st = cc_load_member(L, g, row->key, required, &m)) || !m)
 			return st;
@@ -799,11 +806,19 @@ enum cc_status cc_load_list(struct loader *L, const config_setting_t *g,
 	char *elems = n ? cc_calloc(n, row->sub->size) : NULL;
 	memcpy(field_of(row, base), &elems, sizeof elems);
 	*(size_t *)((char *)base + row->count - 1) = n;
+	/* An entity's name comes first in its schema, and is unique among the list's. */
+	const struct cc_setting *name = row->sub->rows[0].type == CC_SETTING_NAME &&
+	                                row->sub->rows[0].what ? row->sub->rows : NULL;
 	for (size_t i = 0; i < n && !st; i++) {
 		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
 		void *at = elems + i * row->sub->size;
 		cc_load_defaults(row->sub, at);
 		st = cc_load_group_of(L, e, row->sub, at);
+		for (size_t j = 0; name && !st && j < i; j++)
+			if (strcmp(*(char **)field_of(name, at),
+			           *(char **)field_of(name, elems + j * row->sub->size)) == 0)
+				st = cc_load_fail(L, e, "name", "another %s is already named \"%s\"",
+				                  name->what, *(char **)field_of(name, at));
 	}
 	return st;
 }

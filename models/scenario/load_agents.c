@@ -269,19 +269,10 @@ enum cc_status cc_load_group(struct loader *L, const config_setting_t *s,
                              struct cc_scenario *scn, size_t n_declared,
                              struct cc_group_cfg *g)
 {
-	const struct cc_schema *schema = cc_schema_find("agents");
-	/* Every distribution is usable as it is. */
-	cc_load_defaults(schema, g);
-	g->login_status = CC_AGENT_AVAILABLE;
-	g->idle_status = scn->n_statuses ? CC_AGENT_FIRST_NPT : -1;
-	g->outbound.status = -1;
-	enum cc_status st = cc_load_keys(L, s, schema);
-	const char *name;
-	if (st || (st = cc_load_name(L, s, 1, &name)))
-		return st;
-	g->name = cc_strdup(name);
-	/* In the first site unless told otherwise. */
-	if ((st = cc_load_plain(L, s, schema, g)) || (st = load_schedule(L, s, scn, g)) ||
+	enum cc_status st;
+	if (!config_setting_get_member(s, "idle_reason"))
+		g->idle_status = scn->n_statuses ? CC_AGENT_FIRST_NPT : -1;
+	if ((st = load_schedule(L, s, scn, g)) ||
 	    (st = load_group_routing(L, s, scn, n_declared, g)) || (st = acw_limit_rule(L, s, g)) ||
 	    (st = planned_rule(L, s, g)) || (st = rona_rule(L, s, g)))
 		return st;
@@ -361,19 +352,14 @@ static enum cc_status load_profile_queue(struct loader *L, const config_setting_
 	return CC_OK;
 }
 
-static enum cc_status load_routing_profile(struct loader *L, const config_setting_t *s,
-                                           const struct cc_scenario *scn,
-                                           struct cc_routing_profile_cfg *p)
+/* A routing profile's concurrency and queues (its name and plain settings read already). */
+static enum cc_status profile_rule(struct loader *L, const config_setting_t *s,
+                                   const struct cc_scenario *scn,
+                                   struct cc_routing_profile_cfg *p)
 {
-	const struct cc_schema *schema = cc_schema_find("routing_profiles");
-	enum cc_status st = cc_load_keys(L, s, schema);
-	const char *name;
-	if (st || (st = cc_load_name(L, s, 1, &name)))
-		return st;
-	p->name = cc_strdup(name);
 	config_setting_t *list;
-	if ((st = load_concurrency(L, s, p)) || (st = cc_load_plain(L, s, schema, p)) ||
-	    (st = cc_load_member(L, s, "queues", 1, &list)))
+	enum cc_status st;
+	if ((st = load_concurrency(L, s, p)) || (st = cc_load_member(L, s, "queues", 1, &list)))
 		return st;
 	int t = config_setting_type(list);
 	if (t != CONFIG_TYPE_LIST && t != CONFIG_TYPE_ARRAY)
@@ -390,24 +376,17 @@ static enum cc_status load_routing_profile(struct loader *L, const config_settin
 	return CC_OK;
 }
 
-/* routing_profiles = ( { ... }, ... ): the scenario's own profiles, into the first entries
- * of scn->profiles (whose room the caller has made). */
+/* routing_profiles = ( { ... }, ... ): the scenario's own profiles, then room for one per
+ * agent group (those giving skills make one, cc_load_group). */
 enum cc_status cc_load_routing_profiles(struct loader *L, const config_setting_t *root,
-                                        struct cc_scenario *scn)
+                                        struct cc_scenario *scn, size_t n_groups)
 {
-	const config_setting_t *list;
-	size_t n;
-	enum cc_status st = cc_load_optional_list(L, root, "routing_profiles", &list, &n);
-	for (size_t i = 0; !st && i < n; i++) {
-		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
-		struct cc_routing_profile_cfg *p = &scn->profiles[scn->n_profiles++];
-		if ((st = load_routing_profile(L, e, scn, p)))
-			break;
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(scn->profiles[j].name, p->name) == 0)
-				return cc_load_fail(L, e, "name", "another routing profile is already named \"%s\"",
-				                    p->name);
-	}
+	enum cc_status st = cc_load_list(L, root, cc_schema_row(&cc_schema_scenario,
+	                                                         "routing_profiles"), scn);
+	size_t n = scn->n_profiles;
+	scn->profiles = cc_realloc(scn->profiles, n + n_groups, sizeof *scn->profiles);
+	memset(scn->profiles + n, 0, n_groups * sizeof *scn->profiles);
+	for (size_t i = 0; !st && i < n; i++)
+		st = profile_rule(L, cc_load_elem(root, "routing_profiles", i), scn, &scn->profiles[i]);
 	return st;
 }
-

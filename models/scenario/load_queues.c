@@ -307,21 +307,12 @@ static enum cc_status load_target(struct loader *L, const config_setting_t *s,
 }
 
 enum cc_status cc_load_queue(struct loader *L, const config_setting_t *s,
-                             double scn_interval_s, struct cc_queue_cfg *q)
+                             struct cc_queue_cfg *q)
 {
-	const struct cc_schema *schema = cc_schema_find("queues");
-	/* Every distribution is usable as it is, and a callback queue without dialing settings
-	 * dials at once, reaching everyone. */
-	cc_load_defaults(schema, q);
+	enum cc_status st;
 	q->callback.queue = -1;
-	enum cc_status st = cc_load_keys(L, s, schema);
-	const char *name;
-	if (st || (st = cc_load_name(L, s, 1, &name)))
-		return st;
-	q->name = cc_strdup(name);
-	q->label = cc_strdup(name);
-	if ((st = cc_load_plain(L, s, schema, q)) ||
-	    (st = load_rates(L, config_setting_get_member(s, "arrivals"), scn_interval_s, q)))
+	q->label = cc_strdup(q->name);
+	if ((st = load_rates(L, config_setting_get_member(s, "arrivals"), L->scn->interval_s, q)))
 		return st;
 	if (q->handle.mean <= 0)
 		return cc_load_fail(L, s, "handle", "must have a positive mean (contacts take time)");

@@ -134,9 +134,10 @@ enum cc_status cc_load_site(struct loader *L, const config_setting_t *g, const c
 
 /* ---- the parts ---- */
 
-/* One queue as written (S: its group), whose arrival steps default to INTERVAL_S. */
+/* The rules of one queue as written (S: its settings, read already by the schema into Q),
+ * whose arrival steps default to the scenario's interval. */
 enum cc_status cc_load_queue(struct loader *L, const config_setting_t *s,
-                             double scn_interval_s, struct cc_queue_cfg *q);
+                             struct cc_queue_cfg *q);
 /* Resolves the callback queues and quick connects' targets once queues and groups are loaded
  * (LIST: the queues' settings). */
 enum cc_status cc_load_link_callbacks(struct loader *L, const config_setting_t *list,
@@ -145,9 +146,10 @@ enum cc_status cc_load_link_transfers(struct loader *L, const config_setting_t *
                                       struct cc_scenario *scn);
 void cc_load_quick_connect_fini(struct cc_quick_connect_cfg *qc);
 
-/* The scenario's routing profiles, then one agent group (N_DECLARED: the profiles named). */
+/* The scenario's routing profiles (with room for N_GROUPS more), then the rules of one agent
+ * group read already (N_DECLARED: the profiles named). */
 enum cc_status cc_load_routing_profiles(struct loader *L, const config_setting_t *root,
-                                        struct cc_scenario *scn);
+                                        struct cc_scenario *scn, size_t n_groups);
 enum cc_status cc_load_group(struct loader *L, const config_setting_t *s,
                              struct cc_scenario *scn, size_t n_declared, struct cc_group_cfg *g);
 

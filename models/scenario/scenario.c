@@ -194,36 +194,15 @@ static enum cc_status load_routing(struct loader *L, const config_setting_t *roo
 	return CC_OK;
 }
 
-/* A non-empty list of groups at KEY of the root. */
-static enum cc_status get_list(struct loader *L, const config_setting_t *root, const char *key,
-                               config_setting_t **out, size_t *n)
-{
-	enum cc_status st = cc_load_member(L, root, key, 1, out);
-	if (st)
-		return st;
-	int t = config_setting_type(*out);
-	if (t != CONFIG_TYPE_LIST)
-		return cc_load_fail(L, *out, NULL, "must be a list ( { ... }, { ... } ) (got %s)",
-		                    cc_load_type_name(*out));
-	*n = (size_t)config_setting_length(*out);
-	if (*n == 0)
-		return cc_load_fail(L, *out, NULL, "must have at least one entry");
-	return CC_OK;
-}
-
 static enum cc_status load_root(struct loader *L, const config_setting_t *root,
                                 struct cc_scenario *scn)
 {
 	const struct cc_schema *schema = &cc_schema_scenario;
 	cc_load_defaults(schema, scn);
 	enum cc_status st = cc_load_keys(L, root, schema);
-	const char *name;
 	/* The seed is a uint64_t: any int64 libconfig reads from 0 up (the schema says so). */
 	long long seed = 1;
-	if (st || (st = cc_load_name(L, root, 0, &name)))
-		return st;
-	scn->name = cc_strdup(name);
-	if ((st = cc_load_whole(L, root, "seed", 0, 0, INT64_MAX, &seed)) ||
+	if (st || (st = cc_load_whole(L, root, "seed", 0, 0, INT64_MAX, &seed)) ||
 	    (st = get_start(L, root, scn)) || (st = cc_load_plain(L, root, schema, scn)))
 		return st;
 	scn->seed = (uint64_t)seed;
@@ -241,46 +220,31 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	    (st = load_routing(L, root, scn)) || (st = cc_load_regions(L, root, scn)))
 		return st;
 
-	config_setting_t *list;
 	/* The queues as written: the lines, which are every region's queues until the regions
 	 * are expanded at the end. Until then names are the written ones, so that settings can
 	 * name queues. */
-	if ((st = get_list(L, root, "queues", &list, &scn->n_queues)))
+	const config_setting_t *list = config_setting_get_member(root, "queues");
+	if ((st = cc_load_list(L, root, cc_schema_row(schema, "queues"), scn)))
 		return st;
 	scn->n_lines = scn->n_queues;
-	scn->queues = cc_calloc(scn->n_queues, sizeof *scn->queues);
-	for (size_t i = 0; i < scn->n_queues; i++) {
-		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
-		if ((st = cc_load_queue(L, e, scn->interval_s, &scn->queues[i])))
+	for (size_t i = 0; i < scn->n_queues; i++)
+		if ((st = cc_load_queue(L, cc_load_elem(root, "queues", i), &scn->queues[i])))
 			return st;
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(scn->queues[j].name, scn->queues[i].name) == 0)
-				return cc_load_fail(L, e, "name",
-				                    "another queue is already named \"%s\"", scn->queues[i].name);
-	}
 	if ((st = cc_load_link_callbacks(L, list, scn)))
 		return st;
-	/* Room for the declared profiles, then one per group (those giving skills). */
-	const config_setting_t *plist;
-	config_setting_t *glist;
-	size_t n_declared, n_groups;
-	if ((st = cc_load_optional_list(L, root, "routing_profiles", &plist, &n_declared)) ||
-	    (st = get_list(L, root, "agents", &glist, &n_groups)))
+	/* The declared profiles, with room for one per group (those giving skills). */
+	const config_setting_t *glist = config_setting_get_member(root, "agents");
+	size_t n_groups = glist && config_setting_type(glist) == CONFIG_TYPE_LIST
+	                  ? (size_t)config_setting_length(glist) : 0;
+	if ((st = cc_load_routing_profiles(L, root, scn, n_groups)))
 		return st;
-	scn->profiles = cc_calloc(n_declared + n_groups, sizeof *scn->profiles);
-	if ((st = cc_load_routing_profiles(L, root, scn)))
+	size_t n_declared = scn->n_profiles;
+	if ((st = cc_load_list(L, root, cc_schema_row(schema, "agents"), scn)))
 		return st;
-	scn->groups = cc_calloc(n_groups, sizeof *scn->groups);
-	scn->n_groups = n_groups;
-	for (size_t i = 0; i < scn->n_groups; i++) {
-		const config_setting_t *e = config_setting_get_elem(glist, (unsigned)i);
-		if ((st = cc_load_group(L, e, scn, n_declared, &scn->groups[i])))
+	for (size_t i = 0; i < scn->n_groups; i++)
+		if ((st = cc_load_group(L, cc_load_elem(root, "agents", i), scn, n_declared,
+		                        &scn->groups[i])))
 			return st;
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(scn->groups[j].name, scn->groups[i].name) == 0)
-				return cc_load_fail(L, e, "name",
-				                    "another agent group is already named \"%s\"", scn->groups[i].name);
-	}
 	if ((st = cc_load_link_transfers(L, list, scn)))
 		return st;
 	for (size_t q = 0; q < scn->n_lines; q++) {
@@ -398,7 +362,6 @@ done:
 
 static void group_fini(struct cc_group_cfg *g)
 {
-	cc_free(g->name);
 	cc_free(g->skills);
 	cc_free(g->profile);
 	cc_load_fini(cc_schema_find("agents"), g);
@@ -430,7 +393,6 @@ void cc_scenario_fini(struct cc_scenario *scn)
 		}
 		for (size_t k = 0; k < q->n_transfers; k++)
 			cc_load_quick_connect_fini(&q->transfers[k]);
-		cc_free(q->name);
 		cc_free(q->transfers);
 		cc_free(q->per_hour);
 		/* Every distribution and list the schema reads, and patience, which has code of its
@@ -441,7 +403,7 @@ void cc_scenario_fini(struct cc_scenario *scn)
 	for (size_t i = 0; i < scn->n_groups; i++)
 		group_fini(&scn->groups[i]);
 	for (size_t i = 0; i < scn->n_profiles; i++) {
-		cc_free(scn->profiles[i].name);
+		cc_load_fini(cc_schema_find("routing_profiles"), &scn->profiles[i]);
 		cc_free(scn->profiles[i].queues);
 	}
 	for (int c = 0; c < CC_CHANNEL_COUNT; c++)

@@ -305,7 +305,7 @@ static const struct cc_setting queue_rows[] = {
 	{ "name", CC_SETTING_NAME, REQ, 0, 0, NAN, "", "",
 	  "unique; letters, digits, `-`, `_`, not all digits and no `.` (names stand in `--set` "
 	  "paths); also names the queue's random streams, so renaming a queue changes its "
-	  "contacts", .field = 0 },
+	  "contacts", .what = "queue", .field = CC_FIELD(struct cc_queue_cfg, name) },
 	{ "channel", CC_SETTING_ENUM, 0, 0, 0, CC_CHANNEL_VOICE, "`\"voice\"`", "",
 	  "the contact's channel: how many an agent takes at once (its routing profile's "
 	  "`concurrency`), whether contacts abandon, the offer timeout and slowdown (see Channels)",
@@ -350,7 +350,8 @@ static const struct cc_setting queue_rows[] = {
 	  .sub = &transfer, .field = 0 },
 	TEXT_ROW,
 };
-static const struct cc_schema queue = { "queues.[i]", queue_rows, N(queue_rows), 0 };
+static const struct cc_schema queue = { "queues.[i]", queue_rows, N(queue_rows),
+	                                 sizeof(struct cc_queue_cfg) };
 
 /* ---- agent groups ---- */
 
@@ -448,7 +449,7 @@ static const struct cc_setting outbound_rows[] = {
 	  .field = CC_FIELD(struct cc_outbound_cfg, from_s) },
 	{ "until", CC_SETTING_TIME, 0, 0, 0, INFINITY, "none", "s",
 	  "the campaign's end: after `from`", .field = CC_FIELD(struct cc_outbound_cfg, until_s) },
-	{ "status", CC_SETTING_STATUS, 0, 0, 0, NAN, "none", "",
+	{ "status", CC_SETTING_STATUS, 0, 0, 0, -1, "none", "",
 	  "the not-productive status set while dialling (no inbound contacts meanwhile); without "
 	  "it, agents dial in their current status", .field = CC_FIELD(struct cc_outbound_cfg, status) },
 	{ "reach", CC_SETTING_SHARE, 0, 0, 1, 1, "1", "", "probability the customer answers",
@@ -473,7 +474,8 @@ static const struct cc_schema outbound = { "agents.[i].outbound", outbound_rows,
 
 static const struct cc_setting group_rows[] = {
 	{ "name", CC_SETTING_NAME, REQ, 0, 0, NAN, "", "",
-	  "unique; the same rules as queue names", .field = 0 },
+	  "unique; the same rules as queue names", .what = "agent group",
+	  .field = CC_FIELD(struct cc_group_cfg, name) },
 	{ "region", CC_SETTING_SITE, 0, 0, 0, NAN, "the first site", "",
 	  "the site the group starts in (only with `regions`); see \"Regions\"",
 	  .field = CC_FIELD(struct cc_group_cfg, region) },
@@ -490,7 +492,7 @@ static const struct cc_setting group_rows[] = {
 	{ "routing_profile", CC_SETTING_PROFILE, 0, 0, 0, NAN, "", "",
 	  "the group's routing profile, one of `routing_profiles`: its channels, concurrency and "
 	  "queues", .field = 0 },
-	{ "login", CC_SETTING_STATUS, CC_SETTING_LOGIN, 0, 0, NAN, "`\"Available\"`", "",
+	{ "login", CC_SETTING_STATUS, CC_SETTING_LOGIN, 0, 0, CC_AGENT_AVAILABLE, "`\"Available\"`", "",
 	  "the status an agent starts each shift in: `\"Available\"`, `\"Offline\"` or a "
 	  "not-productive status", .field = CC_FIELD(struct cc_group_cfg, login_status) },
 	{ "login_delay", CC_SETTING_DIST, 0, 0, 0, 0, "0 s", "s",
@@ -518,7 +520,8 @@ static const struct cc_setting group_rows[] = {
 	  .sub = &outbound, .field = CC_FIELD(struct cc_group_cfg, outbound) },
 	TEXT_ROW,
 };
-static const struct cc_schema group = { "agents.[i]", group_rows, N(group_rows), 0 };
+static const struct cc_schema group = { "agents.[i]", group_rows, N(group_rows),
+	                                 sizeof(struct cc_group_cfg) };
 
 /* ---- routing profiles ---- */
 
@@ -540,7 +543,8 @@ static const struct cc_schema profile_queue = { "routing_profiles.[i].queues.[i]
 
 static const struct cc_setting routing_profile_rows[] = {
 	{ "name", CC_SETTING_NAME, REQ, 0, 0, NAN, "", "",
-	  "unique among profiles; the same rules as queue names", .field = 0 },
+	  "unique among profiles; the same rules as queue names", .what = "routing profile",
+	  .field = CC_FIELD(struct cc_routing_profile_cfg, name) },
 	{ "concurrency", CC_SETTING_PER_CHANNEL, REQ, 1, 10, NAN, "0: not handled", "",
 	  "how many contacts of the channel an agent holds at once (from the offer to the end of "
 	  "ACW, paused tasks included): 1 for `voice` and `callback`, 1..10 for `chat`, `email` "
@@ -555,14 +559,15 @@ static const struct cc_setting routing_profile_rows[] = {
 	TEXT_ROW,
 };
 static const struct cc_schema routing_profile = { "routing_profiles.[i]", routing_profile_rows,
-	                                          N(routing_profile_rows), 0 };
+	                                          N(routing_profile_rows),
+	                                          sizeof(struct cc_routing_profile_cfg) };
 
 /* ---- the file ---- */
 
 static const struct cc_setting root_rows[] = {
 	{ "name", CC_SETTING_NAME, REQ, 0, 0, NAN, "", "",
 	  "names the run and the default results file `results/<name>.h5`; letters, digits, `-`, "
-	  "`_`, `.`", .field = 0 },
+	  "`_`, `.`", .field = CC_FIELD(struct cc_scenario, name) },
 	TEXT_ROW,
 	{ "seed", CC_SETTING_INTEGER, 0, 0, (double)INT64_MAX, NAN, "1", "",
 	  "master seed: every random stream derives from (seed, replication, source)", .field = 0 },
@@ -594,13 +599,16 @@ static const struct cc_setting root_rows[] = {
 	{ "regions", CC_SETTING_GROUP, OWN, 0, 0, NAN, "one region", "",
 	  "sites sharing the traffic, changes of the shares, groups moving between sites; see "
 	  "\"Regions\"", .sub = &regions, .field = 0 },
-	{ "queues", CC_SETTING_LIST, REQ | OWN | CC_SETTING_ENTITY, 0, 0, NAN, "", "",
-	  "see below", .sub = &queue, .field = 0 },
-	{ "routing_profiles", CC_SETTING_LIST, OWN | CC_SETTING_ENTITY, 0, 0, NAN, "none", "",
+	{ "queues", CC_SETTING_LIST, REQ | OWN | CC_SETTING_ENTITY | HOOK, 0, 0, NAN, "", "",
+	  "see below", .sub = &queue, .field = CC_FIELD(struct cc_scenario, queues),
+	  .count = CC_FIELD(struct cc_scenario, n_queues), .empty = "must have at least one entry" },
+	{ "routing_profiles", CC_SETTING_LIST, OWN | CC_SETTING_ENTITY | HOOK, 0, 0, NAN, "none", "",
 	  "the channels, concurrency and queues of agents; see \"Routing profiles\"",
-	  .sub = &routing_profile, .field = 0 },
-	{ "agents", CC_SETTING_LIST, REQ | OWN | CC_SETTING_ENTITY, 0, 0, NAN, "", "",
-	  "the agent groups; see below", .sub = &group, .field = 0 },
+	  .sub = &routing_profile, .field = CC_FIELD(struct cc_scenario, profiles),
+	  .count = CC_FIELD(struct cc_scenario, n_profiles) },
+	{ "agents", CC_SETTING_LIST, REQ | OWN | CC_SETTING_ENTITY | HOOK, 0, 0, NAN, "", "",
+	  "the agent groups; see below", .sub = &group, .field = CC_FIELD(struct cc_scenario, groups),
+	  .count = CC_FIELD(struct cc_scenario, n_groups), .empty = "must have at least one entry" },
 	{ "output", CC_SETTING_GROUP, OWN, 0, 0, NAN, "", "", "what is written; see below",
 	  .sub = &output, .field = HERE },
 };
