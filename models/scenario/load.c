@@ -471,19 +471,13 @@ enum cc_status cc_load_name(struct loader *L, const config_setting_t *g, int ent
 	return CC_OK;
 }
 
-/* The names of the first N queues or agent groups of SCN, for a message ("sales, support"). */
-static void queue_names(const struct cc_scenario *scn, size_t n, char *buf, size_t len)
+void cc_load_join(char *buf, size_t len, const char *none, const void *first, size_t stride,
+                  size_t n)
 {
-	buf[0] = '\0';
+	snprintf(buf, len, "%s", n ? "" : none);
 	for (size_t i = 0; i < n; i++)
-		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "", scn->queues[i].name);
-}
-
-static void group_names(const struct cc_scenario *scn, size_t n, char *buf, size_t len)
-{
-	buf[0] = '\0';
-	for (size_t i = 0; i < n; i++)
-		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "", scn->groups[i].name);
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "",
+		         *(char *const *)((const char *)first + i * stride));
 }
 
 /* "No queue (agent group) is named NAME", at KEY of S, with the names there are. */
@@ -491,7 +485,8 @@ enum cc_status cc_load_no_queue(struct loader *L, const config_setting_t *s, con
                                 const struct cc_scenario *scn, const char *name)
 {
 	char list[512];
-	queue_names(scn, scn->n_lines, list, sizeof list);
+	cc_load_join(list, sizeof list, "", &scn->queues[0].name, sizeof *scn->queues,
+	             scn->n_lines);
 	return cc_load_fail(L, s, key, "no queue is named \"%s\" (queues: %s)", name, list);
 }
 
@@ -499,7 +494,8 @@ enum cc_status cc_load_no_group(struct loader *L, const config_setting_t *s, con
                                 const struct cc_scenario *scn, size_t n, const char *name)
 {
 	char list[512];
-	group_names(scn, n, list, sizeof list);
+	cc_load_join(list, sizeof list, "", n ? &scn->groups[0].name : NULL, sizeof *scn->groups,
+	             n);
 	return cc_load_fail(L, s, key, "no agent group is named \"%s\" (agents: %s)", name, list);
 }
 
@@ -519,14 +515,6 @@ const char *cc_scenario_status_name(const struct cc_scenario *scn, size_t s)
 	return s < cc_scenario_status_count(scn) ? scn->statuses[s - CC_AGENT_FIRST_NPT] : "?";
 }
 
-/* "Break, Lunch": the scenario's statuses, for messages. */
-static void status_list(const struct cc_scenario *scn, char *buf, size_t len)
-{
-	snprintf(buf, len, "%s", scn->n_statuses ? "" : "none: list them in statuses = [ ... ]");
-	for (size_t i = 0; i < scn->n_statuses; i++)
-		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "", scn->statuses[i]);
-}
-
 /*
  * The index of the status named at KEY of G (*OUT keeps its default when KEY is absent and
  * not REQUIRED). With LOGIN, Offline and Available are admitted too (a shift may start in
@@ -541,7 +529,8 @@ enum cc_status cc_load_status(struct loader *L, const config_setting_t *g, const
 	if (st || !name)
 		return st;
 	char list[512];
-	status_list(scn, list, sizeof list);
+	cc_load_join(list, sizeof list, "none: list them in statuses = [ ... ]", scn->statuses,
+	             sizeof *scn->statuses, scn->n_statuses);
 	for (int s = 0; s < CC_AGENT_FIRST_NPT; s++) {
 		if (strcasecmp(name, fixed_statuses[s]) != 0)
 			continue;
@@ -593,15 +582,6 @@ static int has_regions(const struct cc_scenario *scn)
 	return scn->regions.n > 1 || scn->regions.names[0][0] != '\0';
 }
 
-/* "east, west": the sites, for messages. */
-static void site_list(const struct cc_scenario *scn, char *buf, size_t len)
-{
-	snprintf(buf, len, "%s", has_regions(scn) ? "" : "none: declare them in regions.sites");
-	for (size_t i = 0; has_regions(scn) && i < scn->regions.n; i++)
-		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "",
-		         scn->regions.names[i]);
-}
-
 /* The index of the site named at KEY of G (required). */
 enum cc_status cc_load_site(struct loader *L, const config_setting_t *g, const char *key,
                             const struct cc_scenario *scn, size_t *out)
@@ -616,7 +596,8 @@ enum cc_status cc_load_site(struct loader *L, const config_setting_t *g, const c
 			return CC_OK;
 		}
 	char list[512];
-	site_list(scn, list, sizeof list);
+	cc_load_join(list, sizeof list, "none: declare them in regions.sites", scn->regions.names,
+	             sizeof *scn->regions.names, has_regions(scn) ? scn->regions.n : 0);
 	return cc_load_fail(L, g, key, "no site is named \"%s\" (sites: %s)", name, list);
 }
 

@@ -136,15 +136,6 @@ static enum cc_status load_skills(struct loader *L, const config_setting_t *s,
 	return CC_OK;
 }
 
-/* "a, b": the names of the first N profiles, for messages. */
-static void profile_list(const struct cc_scenario *scn, size_t n, char *buf, size_t len)
-{
-	snprintf(buf, len, "%s", n ? "" : "none: declare them in routing_profiles = ( ... )");
-	for (size_t i = 0; i < n; i++)
-		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "",
-		         scn->profiles[i].name);
-}
-
 /*
  * The group's routing: routing_profile (one of the N_DECLARED profiles the scenario names)
  * or skills, which make a profile of the group's own, appended to the scenario's. Either
@@ -185,7 +176,8 @@ static enum cc_status load_group_routing(struct loader *L, const config_setting_
 		r++;
 	if (r == n_declared) {
 		char list[512];
-		profile_list(scn, n_declared, list, sizeof list);
+		cc_load_join(list, sizeof list, "none: declare them in routing_profiles = ( ... )",
+		             &scn->profiles[0].name, sizeof *scn->profiles, n_declared);
 		return cc_load_fail(L, s, "routing_profile", "no routing profile is named \"%s\" "
 		                    "(routing_profiles: %s)", name, list);
 	}

@@ -118,6 +118,10 @@ int cc_load_valid_name(const char *s);
 /* G's name; ENTITY names (queues, groups, sites) stand in --set paths: no '.', not all digits. */
 enum cc_status cc_load_name(struct loader *L, const config_setting_t *g, int entity,
                             const char **out);
+/* "a, b, c" into BUF: the strings at FIRST and every STRIDE bytes after it, N of them (NONE
+ * when N is 0), for messages. */
+void cc_load_join(char *buf, size_t len, const char *none, const void *first, size_t stride,
+                  size_t n);
 /* "No queue (agent group) is named NAME", at KEY of S, with the names there are. */
 enum cc_status cc_load_no_queue(struct loader *L, const config_setting_t *s, const char *key,
                                 const struct cc_scenario *scn, const char *name);
