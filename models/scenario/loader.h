@@ -3,8 +3,9 @@
 
 /*
  * The scenario loader's own parts, shared by its files and by nothing else: reading settings
- * by the schema (load.c), queues (load_queues.c), agent groups and routing profiles
- * (load_agents.c), regions (load_regions.c), --set (overrides.c) and the warnings about
+ * by the schema (load.c), the rules of queues (load_queues.c), agent groups and routing
+ * profiles (load_agents.c) and regions (load_regions.c), run once the schema has read their
+ * plain settings, --set (overrides.c) and the warnings about
  * what loads but is almost surely mistyped (plausible.c). Every function that reports a
  * problem returns CC_ERR_SCENARIO with "file:line: setting: problem" in the loader's ERR;
  * a missing optional setting leaves its *OUT alone (the caller sets the default first).

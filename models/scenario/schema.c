@@ -1,6 +1,6 @@
 /*
  * The table of every setting. Rows of a group come in the order the loader lists them as
- * known keys; defaults in FIELD are set before a group is read (loader.c), so a row's DEF and
+ * known keys; defaults in FIELD are set before a group is read (load.c), so a row's DEF and
  * DEF_DOC say the same thing twice, side by side.
  */
 #include "models/scenario/schema.h"

@@ -9,9 +9,11 @@
  * default, unit and one line of documentation. The loader reads plain settings by it (the
  * unknown-key check and its list of known keys, type and range errors, defaults), `ccsim
  * check --settings` prints it, and the settings tables of scenarios/README.md are generated
- * from it. A row with a FIELD is read into the struct the loader fills, at that offset;
- * a row without one is read by its own code (cross-field rules, references that need every
- * queue or group loaded first), which still takes its key, type and documentation from here.
+ * from it. A row with a FIELD is read into the struct the loader fills, at that offset, in
+ * one pass over its group (a LIST's elements too, into an array of SUB's structs); a row
+ * without one (or with HOOK) is read by code of its own run after the pass (cross-field
+ * rules, references that need every queue or group loaded first), which still takes its key,
+ * type and documentation from here. Adding a setting is one row with a FIELD, plus its use.
  */
 
 enum cc_setting_type {
