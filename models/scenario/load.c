@@ -480,23 +480,26 @@ void cc_load_join(char *buf, size_t len, const char *none, const void *first, si
 		         *(char *const *)((const char *)first + i * stride));
 }
 
-/* "No queue (agent group) is named NAME", at KEY of S, with the names there are. */
-enum cc_status cc_load_no_queue(struct loader *L, const config_setting_t *s, const char *key,
-                                const struct cc_scenario *scn, const char *name)
+enum cc_status cc_load_ref(struct loader *L, const config_setting_t *s, const char *key,
+                           enum cc_setting_type type, const char *name, long *out)
 {
+	const struct cc_scenario *scn = L->scn;
+	int queue = type == CC_SETTING_QUEUE;
+	size_t n = queue ? scn->n_lines : scn->n_groups;
 	char list[512];
-	cc_load_join(list, sizeof list, "", &scn->queues[0].name, sizeof *scn->queues,
-	             scn->n_lines);
-	return cc_load_fail(L, s, key, "no queue is named \"%s\" (queues: %s)", name, list);
-}
-
-enum cc_status cc_load_no_group(struct loader *L, const config_setting_t *s, const char *key,
-                                const struct cc_scenario *scn, size_t n, const char *name)
-{
-	char list[512];
-	cc_load_join(list, sizeof list, "", n ? &scn->groups[0].name : NULL, sizeof *scn->groups,
-	             n);
-	return cc_load_fail(L, s, key, "no agent group is named \"%s\" (agents: %s)", name, list);
+	*out = queue ? cc_scenario_queue_index(scn, name) : -1;
+	for (size_t i = 0; !queue && i < n && *out < 0; i++)
+		if (scn->groups[i].name && strcmp(scn->groups[i].name, name) == 0)
+			*out = (long)i;
+	if (*out >= 0)
+		return CC_OK;
+	if (queue)
+		cc_load_join(list, sizeof list, "", &scn->queues[0].name, sizeof *scn->queues, n);
+	else
+		cc_load_join(list, sizeof list, "", n ? &scn->groups[0].name : NULL,
+		             sizeof *scn->groups, n);
+	return cc_load_fail(L, s, key, "no %s is named \"%s\" (%s: %s)", queue ? "queue"
+	                    : "agent group", name, queue ? "queues" : "agents", list);
 }
 
 /* ---- agent statuses and channels ---- */
@@ -566,14 +569,6 @@ enum cc_status cc_load_optional_list(struct loader *L, const config_setting_t *g
 		                    cc_load_type_name(*out));
 	*n = (size_t)config_setting_length(*out);
 	return CC_OK;
-}
-/* Index of the agent group named NAME among the first N, or -1. */
-long cc_load_group_index(const struct cc_scenario *scn, size_t n, const char *name)
-{
-	for (size_t i = 0; i < n; i++)
-		if (scn->groups[i].name && strcmp(scn->groups[i].name, name) == 0)
-			return (long)i;
-	return -1;
 }
 
 /* Whether the scenario declares regions (without them it has one, named ""). */

@@ -107,7 +107,7 @@ static enum cc_status load_schedule(struct loader *L, const config_setting_t *s,
 }
 
 static enum cc_status load_skills(struct loader *L, const config_setting_t *s,
-                                  const struct cc_scenario *scn, struct cc_group_cfg *g)
+                                  struct cc_group_cfg *g)
 {
 	config_setting_t *sk;
 	enum cc_status st = cc_load_member(L, s, "skills", 1, &sk);
@@ -125,9 +125,9 @@ static enum cc_status load_skills(struct loader *L, const config_setting_t *s,
 		const config_setting_t *e = config_setting_get_elem(sk, (unsigned)i);
 		if (config_setting_type(e) != CONFIG_TYPE_STRING)
 			return cc_load_fail(L, e, NULL, "must be a queue name (got %s)", cc_load_type_name(e));
-		long q = cc_scenario_queue_index(scn, config_setting_get_string(e));
-		if (q < 0)
-			return cc_load_no_queue(L, e, NULL, scn, config_setting_get_string(e));
+		long q;
+		if ((st = cc_load_ref(L, e, NULL, CC_SETTING_QUEUE, config_setting_get_string(e), &q)))
+			return st;
 		for (size_t j = 0; j < i; j++)
 			if (g->skills[j] == (size_t)q)
 				return cc_load_fail(L, e, NULL, "\"%s\" is listed twice", config_setting_get_string(e));
@@ -154,7 +154,7 @@ static enum cc_status load_group_routing(struct loader *L, const config_setting_
 		                    "routing_profile (a routing profile's name)");
 	enum cc_status st;
 	if (has_skills) {
-		if ((st = load_skills(L, s, scn, g)))
+		if ((st = load_skills(L, s, g)))
 			return st;
 		struct cc_routing_profile_cfg *p = &scn->profiles[scn->n_profiles];
 		p->name = cc_strdup(g->name);
@@ -329,9 +329,9 @@ static enum cc_status load_profile_queue(struct loader *L, const config_setting_
 		return cc_load_fail(L, e, NULL, "must be a queue name or a group { queue = \"...\"; "
 		                    "priority = 1; } (got %s)", cc_load_type_name(e));
 	}
-	long q = cc_scenario_queue_index(scn, name);
-	if (q < 0)
-		return cc_load_no_queue(L, e, key, scn, name);
+	long q;
+	if ((st = cc_load_ref(L, e, key, CC_SETTING_QUEUE, name, &q)))
+		return st;
 	pq->queue = (size_t)q;
 	for (size_t j = 0; j < i; j++)
 		if (p->queues[j].queue == pq->queue)

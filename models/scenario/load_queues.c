@@ -333,9 +333,10 @@ enum cc_status cc_load_link_callbacks(struct loader *L, const config_setting_t *
 		const char *name;
 		if (!m || !config_setting_lookup_string(m, "queue", &name))
 			continue;
-		long q = cc_scenario_queue_index(scn, name);
-		if (q < 0)
-			return cc_load_no_queue(L, m, "queue", scn, name);
+		long q;
+		enum cc_status st = cc_load_ref(L, m, "queue", CC_SETTING_QUEUE, name, &q);
+		if (st)
+			return st;
 		if (scn->queues[q].channel != CC_CHANNEL_CALLBACK)
 			return cc_load_fail(L, m, "queue", "queue \"%s\" is a %s queue: callbacks go to a queue "
 			                    "whose channel is callback", name, cc_channel_name(scn->queues[q].channel));
@@ -354,9 +355,9 @@ static enum cc_status transfer_queue(struct loader *L, const config_setting_t *e
 	enum cc_status st = cc_load_string(L, e, key, 1, &name);
 	if (st)
 		return st;
-	long t = cc_scenario_queue_index(scn, name);
-	if (t < 0)
-		return cc_load_no_queue(L, e, key, scn, name);
+	long t;
+	if ((st = cc_load_ref(L, e, key, CC_SETTING_QUEUE, name, &t)))
+		return st;
 	if ((size_t)t == self)
 		return cc_load_fail(L, e, key, "\"%s\" is the queue itself: a queue may not transfer to itself",
 		                    name);
@@ -379,9 +380,9 @@ static enum cc_status transfer_group(struct loader *L, const config_setting_t *e
 	enum cc_status st = cc_load_string(L, e, "group", 1, &name);
 	if (st)
 		return st;
-	long g = cc_load_group_index(scn, scn->n_groups, name);
-	if (g < 0)
-		return cc_load_no_group(L, e, "group", scn, scn->n_groups, name);
+	long g;
+	if ((st = cc_load_ref(L, e, "group", CC_SETTING_AGENTS, name, &g)))
+		return st;
 	const struct cc_group_cfg *gr = &scn->groups[g];
 	const struct cc_routing_profile_cfg *p = &scn->profiles[gr->routing];
 	enum cc_channel ch = scn->queues[self].channel;

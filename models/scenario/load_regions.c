@@ -136,9 +136,10 @@ static enum cc_status moves_rule(struct loader *L, const config_setting_t *e,
 		const config_setting_t *m = cc_load_elem(e, "move", i);
 		struct cc_region_move_cfg *mv = &c->moves[i];
 		const char *name = config_setting_get_string(config_setting_get_member(m, "group"));
-		long g = cc_load_group_index(scn, scn->n_groups, name);
-		if (g < 0)
-			return cc_load_no_group(L, m, "group", scn, scn->n_groups, name);
+		long g;
+		enum cc_status st = cc_load_ref(L, m, "group", CC_SETTING_AGENTS, name, &g);
+		if (st)
+			return st;
 		mv->group = (size_t)g;
 		for (size_t j = 0; j < i; j++)
 			if (c->moves[j].group == mv->group)

@@ -123,16 +123,14 @@ enum cc_status cc_load_name(struct loader *L, const config_setting_t *g, int ent
  * when N is 0), for messages. */
 void cc_load_join(char *buf, size_t len, const char *none, const void *first, size_t stride,
                   size_t n);
-/* "No queue (agent group) is named NAME", at KEY of S, with the names there are. */
-enum cc_status cc_load_no_queue(struct loader *L, const config_setting_t *s, const char *key,
-                                const struct cc_scenario *scn, const char *name);
-enum cc_status cc_load_no_group(struct loader *L, const config_setting_t *s, const char *key,
-                                const struct cc_scenario *scn, size_t n, const char *name);
+/* The index of the queue (TYPE CC_SETTING_QUEUE) or agent group (CC_SETTING_AGENTS) NAME,
+ * given at KEY of S (S itself when KEY is NULL); "no queue is named NAME" with the names
+ * there are when none is. */
+enum cc_status cc_load_ref(struct loader *L, const config_setting_t *s, const char *key,
+                           enum cc_setting_type type, const char *name, long *out);
 /* The status named at KEY of G; with LOGIN, Offline and Available are admitted too. */
 enum cc_status cc_load_status(struct loader *L, const config_setting_t *g, const char *key,
                               int required, const struct cc_scenario *scn, int login, int *out);
-/* Index of the agent group named NAME among the first N, or -1. */
-long cc_load_group_index(const struct cc_scenario *scn, size_t n, const char *name);
 /* The index of the site named at KEY of G (required). */
 enum cc_status cc_load_site(struct loader *L, const config_setting_t *g, const char *key,
                             const struct cc_scenario *scn, size_t *out);
