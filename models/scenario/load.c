@@ -524,8 +524,9 @@ const char *cc_scenario_status_name(const struct cc_scenario *scn, size_t s)
  * them); otherwise only a not-productive status is. RONA is the system's and never admitted.
  * The fixed names are matched whatever their case, since no scenario status may take them.
  */
-enum cc_status cc_load_status(struct loader *L, const config_setting_t *g, const char *key,
-                              int required, const struct cc_scenario *scn, int login, int *out)
+static enum cc_status load_status(struct loader *L, const config_setting_t *g,
+                                  const char *key, int required,
+                                  const struct cc_scenario *scn, int login, int *out)
 {
 	const char *name = NULL;
 	enum cc_status st = cc_load_string(L, g, key, required, &name);
@@ -578,8 +579,8 @@ static int has_regions(const struct cc_scenario *scn)
 }
 
 /* The index of the site named at KEY of G (required). */
-enum cc_status cc_load_site(struct loader *L, const config_setting_t *g, const char *key,
-                            const struct cc_scenario *scn, size_t *out)
+static enum cc_status load_site(struct loader *L, const config_setting_t *g, const char *key,
+                                const struct cc_scenario *scn, size_t *out)
 {
 	const char *name;
 	enum cc_status st = cc_load_string(L, g, key, 1, &name);
@@ -727,11 +728,11 @@ static enum cc_status load_row(struct loader *L, const config_setting_t *g,
 	case CC_SETTING_DIST: return cc_load_dist(L, g, row->key, required, at, NULL);
 	case CC_SETTING_TIMING: return cc_load_timing(L, g, row->key, required, at);
 	case CC_SETTING_STATUS:
-		return cc_load_status(L, g, row->key, required, L->scn,
+		return load_status(L, g, row->key, required, L->scn,
 		                      (row->flags & CC_SETTING_LOGIN) != 0, at);
 	case CC_SETTING_SITE:
 		return config_setting_get_member(g, row->key) || required
-		       ? cc_load_site(L, g, row->key, L->scn, at) : CC_OK;
+		       ? load_site(L, g, row->key, L->scn, at) : CC_OK;
 	case CC_SETTING_QUEUE: return cc_load_string(L, g, row->key, required, &name);
 	case CC_SETTING_NAME: /* the names of entities (WHAT) stand in --set paths */
 		if (!(st = cc_load_name(L, g, row->what != NULL, &name)))

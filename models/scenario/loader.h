@@ -128,12 +128,6 @@ void cc_load_join(char *buf, size_t len, const char *none, const void *first, si
  * there are when none is. */
 enum cc_status cc_load_ref(struct loader *L, const config_setting_t *s, const char *key,
                            enum cc_setting_type type, const char *name, long *out);
-/* The status named at KEY of G; with LOGIN, Offline and Available are admitted too. */
-enum cc_status cc_load_status(struct loader *L, const config_setting_t *g, const char *key,
-                              int required, const struct cc_scenario *scn, int login, int *out);
-/* The index of the site named at KEY of G (required). */
-enum cc_status cc_load_site(struct loader *L, const config_setting_t *g, const char *key,
-                            const struct cc_scenario *scn, size_t *out);
 
 /* ---- the parts ---- */
 
