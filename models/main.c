@@ -78,11 +78,14 @@ static const char export_usage[] =
 
 static const char check_usage[] =
 	"usage: ccsim check SCENARIO [--set PATH=VALUE]... [--strict]\n"
+	"       ccsim check --settings [--markdown]\n"
 	"\n"
 	"Validates SCENARIO as 'run' would and describes it; writes nothing. Settings that load\n"
 	"but are almost surely mistyped (a handle mean of hours, an offer timeout under a second,\n"
 	"offered load beyond twice the agents) draw a warning on stderr, as in 'run';\n"
 	"--strict refuses the scenario then (exit 2), for CI.\n"
+	"--settings prints every setting a scenario may hold, with its type, default and unit\n"
+	"(--markdown: the tables of scenarios/README.md).\n"
 	"exit codes: 0 valid; 2 bad usage or scenario (the message says file:line: setting: problem)\n";
 
 static const char erlang_usage[] =

@@ -471,36 +471,35 @@ enum cc_status cc_load_name(struct loader *L, const config_setting_t *g, int ent
 	return CC_OK;
 }
 
-/* The names of the first N queues or agent groups of SCN, for a message ("sales, support"). */
-static void queue_names(const struct cc_scenario *scn, size_t n, char *buf, size_t len)
+void cc_load_join(char *buf, size_t len, const char *none, const void *first, size_t stride,
+                  size_t n)
 {
-	buf[0] = '\0';
+	snprintf(buf, len, "%s", n ? "" : none);
 	for (size_t i = 0; i < n; i++)
-		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "", scn->queues[i].name);
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "",
+		         *(char *const *)((const char *)first + i * stride));
 }
 
-static void group_names(const struct cc_scenario *scn, size_t n, char *buf, size_t len)
+enum cc_status cc_load_ref(struct loader *L, const config_setting_t *s, const char *key,
+                           enum cc_setting_type type, const char *name, long *out)
 {
-	buf[0] = '\0';
-	for (size_t i = 0; i < n; i++)
-		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "", scn->groups[i].name);
-}
-
-/* "No queue (agent group) is named NAME", at KEY of S, with the names there are. */
-enum cc_status cc_load_no_queue(struct loader *L, const config_setting_t *s, const char *key,
-                                const struct cc_scenario *scn, const char *name)
-{
+	const struct cc_scenario *scn = L->scn;
+	int queue = type == CC_SETTING_QUEUE;
+	size_t n = queue ? scn->n_lines : scn->n_groups;
 	char list[512];
-	queue_names(scn, scn->n_lines, list, sizeof list);
-	return cc_load_fail(L, s, key, "no queue is named \"%s\" (queues: %s)", name, list);
-}
-
-enum cc_status cc_load_no_group(struct loader *L, const config_setting_t *s, const char *key,
-                                const struct cc_scenario *scn, size_t n, const char *name)
-{
-	char list[512];
-	group_names(scn, n, list, sizeof list);
-	return cc_load_fail(L, s, key, "no agent group is named \"%s\" (agents: %s)", name, list);
+	*out = queue ? cc_scenario_queue_index(scn, name) : -1;
+	for (size_t i = 0; !queue && i < n && *out < 0; i++)
+		if (scn->groups[i].name && strcmp(scn->groups[i].name, name) == 0)
+			*out = (long)i;
+	if (*out >= 0)
+		return CC_OK;
+	if (queue)
+		cc_load_join(list, sizeof list, "", &scn->queues[0].name, sizeof *scn->queues, n);
+	else
+		cc_load_join(list, sizeof list, "", n ? &scn->groups[0].name : NULL,
+		             sizeof *scn->groups, n);
+	return cc_load_fail(L, s, key, "no %s is named \"%s\" (%s: %s)", queue ? "queue"
+	                    : "agent group", name, queue ? "queues" : "agents", list);
 }
 
 /* ---- agent statuses and channels ---- */
@@ -519,29 +518,23 @@ const char *cc_scenario_status_name(const struct cc_scenario *scn, size_t s)
 	return s < cc_scenario_status_count(scn) ? scn->statuses[s - CC_AGENT_FIRST_NPT] : "?";
 }
 
-/* "Break, Lunch": the scenario's statuses, for messages. */
-static void status_list(const struct cc_scenario *scn, char *buf, size_t len)
-{
-	snprintf(buf, len, "%s", scn->n_statuses ? "" : "none: list them in statuses = [ ... ]");
-	for (size_t i = 0; i < scn->n_statuses; i++)
-		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "", scn->statuses[i]);
-}
-
 /*
  * The index of the status named at KEY of G (*OUT keeps its default when KEY is absent and
  * not REQUIRED). With LOGIN, Offline and Available are admitted too (a shift may start in
  * them); otherwise only a not-productive status is. RONA is the system's and never admitted.
  * The fixed names are matched whatever their case, since no scenario status may take them.
  */
-enum cc_status cc_load_status(struct loader *L, const config_setting_t *g, const char *key,
-                              int required, const struct cc_scenario *scn, int login, int *out)
+static enum cc_status load_status(struct loader *L, const config_setting_t *g,
+                                  const char *key, int required,
+                                  const struct cc_scenario *scn, int login, int *out)
 {
 	const char *name = NULL;
 	enum cc_status st = cc_load_string(L, g, key, required, &name);
 	if (st || !name)
 		return st;
 	char list[512];
-	status_list(scn, list, sizeof list);
+	cc_load_join(list, sizeof list, "none: list them in statuses = [ ... ]", scn->statuses,
+	             sizeof *scn->statuses, scn->n_statuses);
 	for (int s = 0; s < CC_AGENT_FIRST_NPT; s++) {
 		if (strcasecmp(name, fixed_statuses[s]) != 0)
 			continue;
@@ -578,14 +571,6 @@ enum cc_status cc_load_optional_list(struct loader *L, const config_setting_t *g
 	*n = (size_t)config_setting_length(*out);
 	return CC_OK;
 }
-/* Index of the agent group named NAME among the first N, or -1. */
-long cc_load_group_index(const struct cc_scenario *scn, size_t n, const char *name)
-{
-	for (size_t i = 0; i < n; i++)
-		if (scn->groups[i].name && strcmp(scn->groups[i].name, name) == 0)
-			return (long)i;
-	return -1;
-}
 
 /* Whether the scenario declares regions (without them it has one, named ""). */
 static int has_regions(const struct cc_scenario *scn)
@@ -593,18 +578,9 @@ static int has_regions(const struct cc_scenario *scn)
 	return scn->regions.n > 1 || scn->regions.names[0][0] != '\0';
 }
 
-/* "east, west": the sites, for messages. */
-static void site_list(const struct cc_scenario *scn, char *buf, size_t len)
-{
-	snprintf(buf, len, "%s", has_regions(scn) ? "" : "none: declare them in regions.sites");
-	for (size_t i = 0; has_regions(scn) && i < scn->regions.n; i++)
-		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "",
-		         scn->regions.names[i]);
-}
-
 /* The index of the site named at KEY of G (required). */
-enum cc_status cc_load_site(struct loader *L, const config_setting_t *g, const char *key,
-                            const struct cc_scenario *scn, size_t *out)
+static enum cc_status load_site(struct loader *L, const config_setting_t *g, const char *key,
+                                const struct cc_scenario *scn, size_t *out)
 {
 	const char *name;
 	enum cc_status st = cc_load_string(L, g, key, 1, &name);
@@ -616,7 +592,8 @@ enum cc_status cc_load_site(struct loader *L, const config_setting_t *g, const c
 			return CC_OK;
 		}
 	char list[512];
-	site_list(scn, list, sizeof list);
+	cc_load_join(list, sizeof list, "none: declare them in regions.sites", scn->regions.names,
+	             sizeof *scn->regions.names, has_regions(scn) ? scn->regions.n : 0);
 	return cc_load_fail(L, g, key, "no site is named \"%s\" (sites: %s)", name, list);
 }
 
@@ -635,7 +612,7 @@ enum cc_status cc_load_keys(struct loader *L, const config_setting_t *g,
 	return cc_load_keys_named(L, g, names);
 }
 
-/* Where ROW's field lies in the struct at BASE. */
+/* Where ROW's field (or, with COUNT, its length's) lies in the struct at BASE. */
 static void *field_of(const struct cc_setting *row, void *base)
 {
 	return (char *)base + row->field - 1;
@@ -657,7 +634,8 @@ void cc_load_defaults(const struct cc_schema *schema, void *base)
 		switch (row->type) {
 		case CC_SETTING_INTEGER:
 		case CC_SETTING_BOOL:
-		case CC_SETTING_ENUM: *(int *)at = (int)row->def; break;
+		case CC_SETTING_ENUM:
+		case CC_SETTING_STATUS: *(int *)at = (int)row->def; break;
 		case CC_SETTING_DIST:
 		case CC_SETTING_TIMING: cc_dist_init_constant(at, row->def); break;
 		default: *(double *)at = row->def;
@@ -671,10 +649,20 @@ void cc_load_fini(const struct cc_schema *schema, void *base)
 		const struct cc_setting *row = &schema->rows[i];
 		if (!row->field)
 			continue;
-		if (row->type == CC_SETTING_GROUP)
-			cc_load_fini(row->sub, field_of(row, base));
-		else if (row->type == CC_SETTING_DIST || row->type == CC_SETTING_TIMING)
-			cc_dist_fini(field_of(row, base));
+		void *at = field_of(row, base);
+		if (row->type == CC_SETTING_GROUP) {
+			cc_load_fini(row->sub, at);
+		} else if (row->type == CC_SETTING_DIST || row->type == CC_SETTING_TIMING) {
+			cc_dist_fini(at);
+		} else if (row->type == CC_SETTING_NAME) {
+			cc_free(*(char **)at);
+		} else if (row->type == CC_SETTING_LIST) {
+			char *elems;
+			memcpy(&elems, at, sizeof elems);
+			for (size_t k = 0; elems && k < *(size_t *)((char *)base + row->count - 1); k++)
+				cc_load_fini(row->sub, elems + k * row->sub->size);
+			cc_free(elems);
+		}
 	}
 }
 
@@ -706,16 +694,20 @@ static enum cc_status load_choice(struct loader *L, const config_setting_t *g,
 	return cc_load_fail(L, g, row->key, "unknown %s \"%s\" (expected %s)", row->what, name, list);
 }
 
-/* ROW (a field's) from group G into the struct at BASE. */
+/* ROW (a field's) from group G into the struct at BASE; a reference without a field is only
+ * checked to be a name here, and looked up once what it names is loaded. */
 static enum cc_status load_row(struct loader *L, const config_setting_t *g,
                                const struct cc_setting *row, void *base)
 {
 	int required = (row->flags & CC_SETTING_REQUIRED) != 0;
-	void *at = field_of(row, base);
+	void *at = row->field ? field_of(row, base) : NULL;
 	long long whole;
 	config_setting_t *m;
+	const char *name = NULL;
 	enum cc_status st;
-	switch (row->type) {
+	switch (row->field ? row->type : row->type == CC_SETTING_AGENTS ||
+	        row->type == CC_SETTING_QUEUE ? CC_SETTING_QUEUE : CC_SETTING_TEXT) {
+	case CC_SETTING_TEXT: return CC_OK; /* read by code of its own */
 	case CC_SETTING_INTEGER:
 		st = cc_load_whole(L, g, row->key, required, (long long)row->lo, (long long)row->hi,
 		                   &whole);
@@ -727,55 +719,88 @@ static enum cc_status load_row(struct loader *L, const config_setting_t *g,
 			return st;
 		return cc_load_share(L, g, row->key, at);
 	case CC_SETTING_RATE:
-		return per_hour(L, g, row->key, required,
-		                        !(row->flags & CC_SETTING_POSITIVE), row->hi, at);
+		return per_hour(L, g, row->key, required, !(row->flags & CC_SETTING_POSITIVE), row->hi,
+		                at);
 	case CC_SETTING_DURATION: return cc_load_duration(L, g, row->key, required, at);
 	case CC_SETTING_TIME: return cc_load_time(L, g, row->key, required, at);
 	case CC_SETTING_BOOL: return cc_load_bool(L, g, row->key, at);
 	case CC_SETTING_ENUM: return load_choice(L, g, row, at);
 	case CC_SETTING_DIST: return cc_load_dist(L, g, row->key, required, at, NULL);
 	case CC_SETTING_TIMING: return cc_load_timing(L, g, row->key, required, at);
+	case CC_SETTING_STATUS:
+		return load_status(L, g, row->key, required, L->scn,
+		                      (row->flags & CC_SETTING_LOGIN) != 0, at);
+	case CC_SETTING_SITE:
+		return config_setting_get_member(g, row->key) || required
+		       ? load_site(L, g, row->key, L->scn, at) : CC_OK;
+	case CC_SETTING_QUEUE: return cc_load_string(L, g, row->key, required, &name);
+	case CC_SETTING_NAME: /* the names of entities (WHAT) stand in --set paths */
+		if (!(st = cc_load_name(L, g, row->what != NULL, &name)))
+			*(char **)at = cc_strdup(name);
+		return st;
 	case CC_SETTING_GROUP:
 		if ((st = cc_load_member(L, g, row->key, required, &m)) || !m)
 			return st;
 		if ((st = cc_load_keys(L, m, row->sub)))
 			return st;
 		return cc_load_plain(L, m, row->sub, at);
+	case CC_SETTING_LIST: return cc_load_list(L, g, row, base);
 	default:
 		CC_ASSERT(!"a field of a type the schema reads by code of its own");
 		return CC_OK;
 	}
 }
 
-enum cc_status cc_load_rows(struct loader *L, const config_setting_t *g,
-                            const struct cc_schema *schema, const char *first,
-                            const char *last, void *base, uint64_t *done)
-{
-	const struct cc_setting *from = first ? cc_schema_row(schema, first) : schema->rows;
-	const struct cc_setting *to = last ? cc_schema_row(schema, last) : schema->rows + schema->n - 1;
-	CC_ASSERT(from && to && from <= to);
-	for (const struct cc_setting *row = from; row <= to; row++) {
-		uint64_t bit = (uint64_t)1 << (row - schema->rows);
-		enum cc_status st;
-		if (done && (*done & bit))
-			continue;
-		if (done)
-			*done |= bit;
-		if (row->field && !(row->flags & CC_SETTING_HOOK) && (st = load_row(L, g, row, base)))
-			return st;
-	}
-	return CC_OK;
-}
-
-void cc_load_done(const struct cc_schema *schema, const char *key, uint64_t *done)
-{
-	const struct cc_setting *row = cc_schema_row(schema, key);
-	CC_ASSERT(row);
-	*done |= (uint64_t)1 << (row - schema->rows);
-}
-
 enum cc_status cc_load_plain(struct loader *L, const config_setting_t *g,
                              const struct cc_schema *schema, void *base)
 {
-	return cc_load_rows(L, g, schema, NULL, NULL, base, NULL);
+	enum cc_status st = CC_OK;
+	for (size_t i = 0; i < schema->n && !st; i++)
+		if (!(schema->rows[i].flags & CC_SETTING_HOOK))
+			st = load_row(L, g, &schema->rows[i], base);
+	return st;
+}
+
+enum cc_status cc_load_group_of(struct loader *L, const config_setting_t *g,
+                                const struct cc_schema *schema, void *base)
+{
+	enum cc_status st = cc_load_keys(L, g, schema);
+	return st ? st : cc_load_plain(L, g, schema, base);
+}
+
+enum cc_status cc_load_list(struct loader *L, const config_setting_t *g,
+                            const struct cc_setting *row, void *base)
+{
+	const config_setting_t *list;
+	size_t n;
+	enum cc_status st = cc_load_optional_list(L, g, row->key, &list, &n);
+	if (st || (!list && !(row->flags & CC_SETTING_REQUIRED)))
+		return st;
+	if (!list)
+		return cc_load_fail(L, g, row->key, "missing (required)");
+	if (n == 0 && row->empty)
+		return cc_load_fail(L, list, NULL, "%s", row->empty);
+	char *elems = n ? cc_calloc(n, row->sub->size) : NULL;
+	memcpy(field_of(row, base), &elems, sizeof elems);
+	*(size_t *)((char *)base + row->count - 1) = n;
+	/* An entity's name comes first in its schema, and is unique among the list's. */
+	const struct cc_setting *name = row->sub->rows[0].type == CC_SETTING_NAME &&
+	                                row->sub->rows[0].what ? row->sub->rows : NULL;
+	for (size_t i = 0; i < n && !st; i++) {
+		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		void *at = elems + i * row->sub->size;
+		cc_load_defaults(row->sub, at);
+		st = cc_load_group_of(L, e, row->sub, at);
+		for (size_t j = 0; name && !st && j < i; j++)
+			if (strcmp(*(char **)field_of(name, at),
+			           *(char **)field_of(name, elems + j * row->sub->size)) == 0)
+				st = cc_load_fail(L, e, "name", "another %s is already named \"%s\"",
+				                  name->what, *(char **)field_of(name, at));
+	}
+	return st;
+}
+
+const config_setting_t *cc_load_elem(const config_setting_t *g, const char *key, size_t i)
+{
+	return config_setting_get_elem(config_setting_get_member(g, key), (unsigned)i);
 }

@@ -11,44 +11,27 @@
 
 /* ---- agent groups ---- */
 
-static enum cc_status load_shift(struct loader *L, const config_setting_t *e, double horizon_s,
-                                 struct cc_shift_cfg *sh)
-{
-	const struct cc_schema *schema = cc_schema_find("agents.shifts");
-	enum cc_status st;
-	if ((st = cc_load_keys(L, e, schema)) || (st = cc_load_plain(L, e, schema, sh)))
-		return st;
-	/* Clock times name the first such time: a shift from 22:00 to 06:00 ends the next day. */
-	const config_setting_t *end = config_setting_get_member(e, "end");
-	if (config_setting_type(end) == CONFIG_TYPE_STRING &&
-	    strchr(config_setting_get_string(end), ':') && !(sh->end_s > sh->start_s))
-		sh->end_s += 86400;
-	if (!(sh->start_s < horizon_s))
-		return cc_load_fail(L, e, "start", "must be before the horizon (the shift would never start)");
-	if (!(sh->end_s > sh->start_s))
-		return cc_load_fail(L, e, "end", "must be after start");
-	return CC_OK;
-}
-
-static enum cc_status load_shifts(struct loader *L, const config_setting_t *s, double horizon_s,
+/* shifts = ( { start = "8h"; end = "16h"; count = 12; }, ... ): the group's size is their sum. */
+static enum cc_status shifts_rule(struct loader *L, const config_setting_t *s, double horizon_s,
                                   struct cc_group_cfg *g)
 {
-	const config_setting_t *list;
-	size_t n;
-	enum cc_status st = cc_load_optional_list(L, s, "shifts", &list, &n);
-	if (st)
-		return st;
-	if (n == 0)
-		return cc_load_fail(L, list, NULL, "must list at least one shift");
-	g->shifts = cc_calloc(n, sizeof *g->shifts);
-	g->n_shifts = n;
 	const struct cc_setting *count = cc_schema_row(cc_schema_find("agents"), "count");
 	long total = 0;
-	for (size_t i = 0; i < n; i++) {
-		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
-		if ((st = load_shift(L, e, horizon_s, &g->shifts[i])))
-			return st;
-		total += g->shifts[i].count;
+	for (size_t i = 0; i < g->n_shifts; i++) {
+		const config_setting_t *e = cc_load_elem(s, "shifts", i);
+		struct cc_shift_cfg *sh = &g->shifts[i];
+		/* Clock times name the first such time: a shift from 22:00 to 06:00 ends the next
+		 * day. */
+		const config_setting_t *end = config_setting_get_member(e, "end");
+		if (config_setting_type(end) == CONFIG_TYPE_STRING &&
+		    strchr(config_setting_get_string(end), ':') && !(sh->end_s > sh->start_s))
+			sh->end_s += 86400;
+		if (!(sh->start_s < horizon_s))
+			return cc_load_fail(L, e, "start", "must be before the horizon (the shift would never "
+			                    "start)");
+		if (!(sh->end_s > sh->start_s))
+			return cc_load_fail(L, e, "end", "must be after start");
+		total += sh->count;
 		if (total > count->hi)
 			return cc_load_fail(L, e, "count", "brings the group above %.0f agents", count->hi);
 	}
@@ -112,7 +95,7 @@ static enum cc_status load_schedule(struct loader *L, const config_setting_t *s,
 	if (!given)
 		return cc_load_fail(L, s, NULL, "has no schedule: give count, shifts or profile");
 	if (strcmp(given, "shifts") == 0)
-		return load_shifts(L, s, scn->horizon_s, g);
+		return shifts_rule(L, s, scn->horizon_s, g);
 	if (strcmp(given, "profile") == 0)
 		return load_profile(L, config_setting_get_member(s, "profile"), scn->interval_s, g);
 	const struct cc_setting *row = cc_schema_row(cc_schema_find("agents"), "count");
@@ -124,7 +107,7 @@ static enum cc_status load_schedule(struct loader *L, const config_setting_t *s,
 }
 
 static enum cc_status load_skills(struct loader *L, const config_setting_t *s,
-                                  const struct cc_scenario *scn, struct cc_group_cfg *g)
+                                  struct cc_group_cfg *g)
 {
 	config_setting_t *sk;
 	enum cc_status st = cc_load_member(L, s, "skills", 1, &sk);
@@ -142,24 +125,15 @@ static enum cc_status load_skills(struct loader *L, const config_setting_t *s,
 		const config_setting_t *e = config_setting_get_elem(sk, (unsigned)i);
 		if (config_setting_type(e) != CONFIG_TYPE_STRING)
 			return cc_load_fail(L, e, NULL, "must be a queue name (got %s)", cc_load_type_name(e));
-		long q = cc_scenario_queue_index(scn, config_setting_get_string(e));
-		if (q < 0)
-			return cc_load_no_queue(L, e, NULL, scn, config_setting_get_string(e));
+		long q;
+		if ((st = cc_load_ref(L, e, NULL, CC_SETTING_QUEUE, config_setting_get_string(e), &q)))
+			return st;
 		for (size_t j = 0; j < i; j++)
 			if (g->skills[j] == (size_t)q)
 				return cc_load_fail(L, e, NULL, "\"%s\" is listed twice", config_setting_get_string(e));
 		g->skills[i] = (size_t)q;
 	}
 	return CC_OK;
-}
-
-/* "a, b": the names of the first N profiles, for messages. */
-static void profile_list(const struct cc_scenario *scn, size_t n, char *buf, size_t len)
-{
-	snprintf(buf, len, "%s", n ? "" : "none: declare them in routing_profiles = ( ... )");
-	for (size_t i = 0; i < n; i++)
-		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "",
-		         scn->profiles[i].name);
 }
 
 /*
@@ -180,7 +154,7 @@ static enum cc_status load_group_routing(struct loader *L, const config_setting_
 		                    "routing_profile (a routing profile's name)");
 	enum cc_status st;
 	if (has_skills) {
-		if ((st = load_skills(L, s, scn, g)))
+		if ((st = load_skills(L, s, g)))
 			return st;
 		struct cc_routing_profile_cfg *p = &scn->profiles[scn->n_profiles];
 		p->name = cc_strdup(g->name);
@@ -202,7 +176,8 @@ static enum cc_status load_group_routing(struct loader *L, const config_setting_
 		r++;
 	if (r == n_declared) {
 		char list[512];
-		profile_list(scn, n_declared, list, sizeof list);
+		cc_load_join(list, sizeof list, "none: declare them in routing_profiles = ( ... )",
+		             &scn->profiles[0].name, sizeof *scn->profiles, n_declared);
 		return cc_load_fail(L, s, "routing_profile", "no routing profile is named \"%s\" "
 		                    "(routing_profiles: %s)", name, list);
 	}
@@ -215,122 +190,64 @@ static enum cc_status load_group_routing(struct loader *L, const config_setting_
 	return CC_OK;
 }
 
-/* login, idle_reason and acw_limit (login_delay is plain). */
-static enum cc_status load_login(struct loader *L, const config_setting_t *s,
-                                 const struct cc_scenario *scn, struct cc_group_cfg *g,
-                                 uint64_t *done)
+/* acw_limit: positive, or left out for none. */
+static enum cc_status acw_limit_rule(struct loader *L, const config_setting_t *s,
+                                     struct cc_group_cfg *g)
 {
-	if (scn->n_statuses)
-		g->idle_status = CC_AGENT_FIRST_NPT;
-	enum cc_status st;
-	if ((st = cc_load_status(L, s, "login", 0, scn, 1, &g->login_status)) ||
-	    (st = cc_load_rows(L, s, cc_schema_find("agents"), "login_delay", "login_delay", g,
-	                       done)) ||
-	    (st = cc_load_status(L, s, "idle_reason", 0, scn, 0, &g->idle_status)) ||
-	    (st = cc_load_duration(L, s, "acw_limit", 0, &g->acw_limit_s)))
-		return st;
-	if (!(g->acw_limit_s > 0))
+	enum cc_status st = cc_load_duration(L, s, "acw_limit", 0, &g->acw_limit_s);
+	if (!st && !(g->acw_limit_s > 0))
 		return cc_load_fail(L, s, "acw_limit", "must be positive (leave it out for no limit)");
-	return CC_OK;
-}
-
-/* { status = "Lunch"; at = "12h"; window = "2h"; share = 1.0; duration = { ... }; } */
-static enum cc_status load_planned_one(struct loader *L, const config_setting_t *e,
-                                       const struct cc_scenario *scn, struct cc_planned_cfg *p)
-{
-	const struct cc_schema *schema = cc_schema_find("agents.planned");
-	enum cc_status st;
-	cc_load_defaults(schema, p);
-	if ((st = cc_load_keys(L, e, schema)) ||
-	    (st = cc_load_status(L, e, "status", 1, scn, 0, &p->status)))
-		return st;
-	int has_at = config_setting_get_member(e, "at") != NULL;
-	p->after_login = config_setting_get_member(e, "after") != NULL;
-	if (has_at && p->after_login)
-		return cc_load_fail(L, e, "after", "give at (from time 0) or after (from each shift's start), "
-		                    "not both");
-	if (!has_at && !p->after_login)
-		return cc_load_fail(L, e, NULL, "needs at (from time 0) or after (from each shift's start)");
-	if ((st = p->after_login ? cc_load_duration(L, e, "after", 1, &p->at_s)
-	                         : cc_load_time(L, e, "at", 1, &p->at_s)))
-		return st;
-	return cc_load_plain(L, e, schema, p);
-}
-
-static enum cc_status load_planned(struct loader *L, const config_setting_t *s,
-                                   const struct cc_scenario *scn, struct cc_group_cfg *g)
-{
-	const config_setting_t *list;
-	size_t n;
-	enum cc_status st = cc_load_optional_list(L, s, "planned", &list, &n);
-	if (st || n == 0)
-		return st;
-	g->planned = cc_calloc(n, sizeof *g->planned);
-	g->n_planned = n;
-	for (size_t i = 0; i < n && !st; i++)
-		st = load_planned_one(L, config_setting_get_elem(list, (unsigned)i), scn, &g->planned[i]);
 	return st;
 }
 
-/* { status = "Break"; per_hour = 0.3; duration = { ... }; } */
-static enum cc_status load_unplanned(struct loader *L, const config_setting_t *s,
-                                     const struct cc_scenario *scn, struct cc_group_cfg *g)
+/* planned = ( { status = "Lunch"; at = "12h"; ... } ): each at a time, or after the login. */
+static enum cc_status planned_rule(struct loader *L, const config_setting_t *s,
+                                   struct cc_group_cfg *g)
 {
-	const struct cc_schema *schema = cc_schema_find("agents.unplanned");
-	const config_setting_t *list;
-	size_t n;
-	enum cc_status st = cc_load_optional_list(L, s, "unplanned", &list, &n);
-	if (st || n == 0)
-		return st;
-	g->unplanned = cc_calloc(n, sizeof *g->unplanned);
-	g->n_unplanned = n;
-	for (size_t i = 0; i < n && !st; i++) {
-		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
-		struct cc_unplanned_cfg *u = &g->unplanned[i];
-		if (!(st = cc_load_keys(L, e, schema)) &&
-		    !(st = cc_load_status(L, e, "status", 1, scn, 0, &u->status)))
-			st = cc_load_plain(L, e, schema, u);
+	enum cc_status st = CC_OK;
+	for (size_t i = 0; i < g->n_planned && !st; i++) {
+		const config_setting_t *e = cc_load_elem(s, "planned", i);
+		struct cc_planned_cfg *p = &g->planned[i];
+		int has_at = config_setting_get_member(e, "at") != NULL;
+		p->after_login = config_setting_get_member(e, "after") != NULL;
+		if (has_at && p->after_login)
+			return cc_load_fail(L, e, "after", "give at (from time 0) or after (from each "
+			                    "shift's start), not both");
+		if (!has_at && !p->after_login)
+			return cc_load_fail(L, e, NULL, "needs at (from time 0) or after (from each "
+			                    "shift's start)");
+		st = p->after_login ? cc_load_duration(L, e, "after", 1, &p->at_s)
+		                    : cc_load_time(L, e, "at", 1, &p->at_s);
 	}
 	return st;
 }
 
-/* answer = { ... } and rona = { ... }: agents who do not choose Available after a RONA need
- * an idle reason to go to. */
-static enum cc_status load_answer_rona(struct loader *L, const config_setting_t *s,
-                                       struct cc_group_cfg *g, uint64_t *done)
+/* rona = { ... }: agents who do not choose Available after a RONA need an idle reason to go
+ * to. */
+static enum cc_status rona_rule(struct loader *L, const config_setting_t *s,
+                                const struct cc_group_cfg *g)
 {
 	const config_setting_t *m = config_setting_get_member(s, "rona");
-	enum cc_status st = cc_load_rows(L, s, cc_schema_find("agents"), "answer", "rona", g,
-	                                 done);
-	if (!st && m && g->rona.available < 1 && g->idle_status < 0)
+	if (m && g->rona.available < 1 && g->idle_status < 0)
 		return cc_load_fail(L, m, "available", "agents who do not choose Available go to the idle "
 		                    "reason: name statuses (and idle_reason)");
-	return st;
+	return CC_OK;
 }
 
 /* outbound = { per_hour = 2; from = "10h"; until = "12h"; status = "Outbound"; ... }: the
- * campaign's order, its status, a handle when it dials, and a status to stay in when agents
- * stay idle. */
-static enum cc_status load_outbound(struct loader *L, const config_setting_t *s,
-                                     const struct cc_scenario *scn, struct cc_group_cfg *g)
+ * campaign's order, a handle when it dials, and a status to stay in when agents stay idle. */
+static enum cc_status outbound_rule(struct loader *L, const config_setting_t *s,
+                                    struct cc_group_cfg *g)
 {
-	const struct cc_schema *schema = cc_schema_find("agents.outbound");
 	struct cc_outbound_cfg *o = &g->outbound;
-	uint64_t done = 0;
 	const config_setting_t *m = config_setting_get_member(s, "outbound");
+	int has_handle = 0;
 	enum cc_status st;
 	if (!m)
 		return CC_OK;
-	if ((st = cc_load_keys(L, m, schema)) ||
-	    (st = cc_load_rows(L, m, schema, "per_hour", "until", o, &done)))
-		return st;
 	if (!(o->until_s > o->from_s))
 		return cc_load_fail(L, m, "until", "must be after from");
-	int has_handle = 0;
-	if ((st = cc_load_status(L, m, "status", 0, scn, 0, &o->status)) ||
-	    (st = cc_load_rows(L, m, schema, "reach", "dial", o, &done)) ||
-	    (st = cc_load_dist(L, m, "handle", o->per_hour > 0, &o->handle, &has_handle)) ||
-	    (st = cc_load_rows(L, m, schema, NULL, NULL, o, &done)))
+	if ((st = cc_load_dist(L, m, "handle", o->per_hour > 0, &o->handle, &has_handle)))
 		return st;
 	if (has_handle && !(o->handle.mean > 0))
 		return cc_load_fail(L, m, "handle", "must have a positive mean (calls take time)");
@@ -344,29 +261,14 @@ enum cc_status cc_load_group(struct loader *L, const config_setting_t *s,
                              struct cc_scenario *scn, size_t n_declared,
                              struct cc_group_cfg *g)
 {
-	const struct cc_schema *schema = cc_schema_find("agents");
-	/* Every distribution is usable as it is. */
-	cc_load_defaults(schema, g);
-	g->login_status = CC_AGENT_AVAILABLE;
-	g->idle_status = -1;
-	g->outbound.status = -1;
-	uint64_t done = 0;
-	cc_load_done(schema, "outbound", &done);
-	enum cc_status st = cc_load_keys(L, s, schema);
-	const char *name;
-	if (st || (st = cc_load_name(L, s, 1, &name)))
-		return st;
-	g->name = cc_strdup(name);
-	/* In the first site unless told otherwise. */
-	if (config_setting_get_member(s, "region") && (st = cc_load_site(L, s, "region", scn, &g->region)))
-		return st;
+	enum cc_status st;
+	if (!config_setting_get_member(s, "idle_reason"))
+		g->idle_status = scn->n_statuses ? CC_AGENT_FIRST_NPT : -1;
 	if ((st = load_schedule(L, s, scn, g)) ||
-	    (st = load_group_routing(L, s, scn, n_declared, g)) ||
-	    (st = load_login(L, s, scn, g, &done)) || (st = load_planned(L, s, scn, g)) ||
-	    (st = load_unplanned(L, s, scn, g)) || (st = load_answer_rona(L, s, g, &done)) ||
-	    (st = load_outbound(L, s, scn, g)))
+	    (st = load_group_routing(L, s, scn, n_declared, g)) || (st = acw_limit_rule(L, s, g)) ||
+	    (st = planned_rule(L, s, g)) || (st = rona_rule(L, s, g)))
 		return st;
-	return cc_load_rows(L, s, schema, NULL, NULL, g, &done);
+	return outbound_rule(L, s, g);
 }
 
 /* concurrency = { voice = 1; chat = 3; }: channels not named are not handled. */
@@ -427,9 +329,9 @@ static enum cc_status load_profile_queue(struct loader *L, const config_setting_
 		return cc_load_fail(L, e, NULL, "must be a queue name or a group { queue = \"...\"; "
 		                    "priority = 1; } (got %s)", cc_load_type_name(e));
 	}
-	long q = cc_scenario_queue_index(scn, name);
-	if (q < 0)
-		return cc_load_no_queue(L, e, key, scn, name);
+	long q;
+	if ((st = cc_load_ref(L, e, key, CC_SETTING_QUEUE, name, &q)))
+		return st;
 	pq->queue = (size_t)q;
 	for (size_t j = 0; j < i; j++)
 		if (p->queues[j].queue == pq->queue)
@@ -442,19 +344,14 @@ static enum cc_status load_profile_queue(struct loader *L, const config_setting_
 	return CC_OK;
 }
 
-static enum cc_status load_routing_profile(struct loader *L, const config_setting_t *s,
-                                           const struct cc_scenario *scn,
-                                           struct cc_routing_profile_cfg *p)
+/* A routing profile's concurrency and queues (its name and plain settings read already). */
+static enum cc_status profile_rule(struct loader *L, const config_setting_t *s,
+                                   const struct cc_scenario *scn,
+                                   struct cc_routing_profile_cfg *p)
 {
-	const struct cc_schema *schema = cc_schema_find("routing_profiles");
-	enum cc_status st = cc_load_keys(L, s, schema);
-	const char *name;
-	if (st || (st = cc_load_name(L, s, 1, &name)))
-		return st;
-	p->name = cc_strdup(name);
 	config_setting_t *list;
-	if ((st = load_concurrency(L, s, p)) || (st = cc_load_plain(L, s, schema, p)) ||
-	    (st = cc_load_member(L, s, "queues", 1, &list)))
+	enum cc_status st;
+	if ((st = load_concurrency(L, s, p)) || (st = cc_load_member(L, s, "queues", 1, &list)))
 		return st;
 	int t = config_setting_type(list);
 	if (t != CONFIG_TYPE_LIST && t != CONFIG_TYPE_ARRAY)
@@ -471,24 +368,17 @@ static enum cc_status load_routing_profile(struct loader *L, const config_settin
 	return CC_OK;
 }
 
-/* routing_profiles = ( { ... }, ... ): the scenario's own profiles, into the first entries
- * of scn->profiles (whose room the caller has made). */
+/* routing_profiles = ( { ... }, ... ): the scenario's own profiles, then room for one per
+ * agent group (those giving skills make one, cc_load_group). */
 enum cc_status cc_load_routing_profiles(struct loader *L, const config_setting_t *root,
-                                        struct cc_scenario *scn)
+                                        struct cc_scenario *scn, size_t n_groups)
 {
-	const config_setting_t *list;
-	size_t n;
-	enum cc_status st = cc_load_optional_list(L, root, "routing_profiles", &list, &n);
-	for (size_t i = 0; !st && i < n; i++) {
-		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
-		struct cc_routing_profile_cfg *p = &scn->profiles[scn->n_profiles++];
-		if ((st = load_routing_profile(L, e, scn, p)))
-			break;
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(scn->profiles[j].name, p->name) == 0)
-				return cc_load_fail(L, e, "name", "another routing profile is already named \"%s\"",
-				                    p->name);
-	}
+	enum cc_status st = cc_load_list(L, root, cc_schema_row(&cc_schema_scenario,
+	                                                         "routing_profiles"), scn);
+	size_t n = scn->n_profiles;
+	scn->profiles = cc_realloc(scn->profiles, n + n_groups, sizeof *scn->profiles);
+	memset(scn->profiles + n, 0, n_groups * sizeof *scn->profiles);
+	for (size_t i = 0; !st && i < n; i++)
+		st = profile_rule(L, cc_load_elem(root, "routing_profiles", i), scn, &scn->profiles[i]);
 	return st;
 }
-

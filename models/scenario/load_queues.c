@@ -51,100 +51,59 @@ static enum cc_status only_on(struct loader *L, const config_setting_t *s, const
 /* A little slack, so that shares such as 0.1, 0.2 and 0.7 add up to 1. */
 #define SHARE_SLACK 1e-9
 
-/* priorities = ( { share = 0.1; head_start = "2m"; }, ... ) */
-static enum cc_status load_priorities(struct loader *L, const config_setting_t *s,
-                                      struct cc_queue_cfg *q)
+/* priorities = ( { share = 0.1; head_start = "2m"; }, ... ): their shares at most 1. */
+static enum cc_status priorities_rule(struct loader *L, const config_setting_t *s,
+                                      const struct cc_queue_cfg *q)
 {
-	const struct cc_schema *schema = cc_schema_find("queues.priorities");
-	const config_setting_t *list;
-	size_t n;
-	enum cc_status st = cc_load_optional_list(L, s, "priorities", &list, &n);
-	if (st || !list)
-		return st;
-	if (n == 0)
-		return cc_load_fail(L, list, NULL, "must list at least one class (leave priorities "
-		                    "out for none)");
-	q->priorities = cc_calloc(n, sizeof *q->priorities);
-	q->n_priorities = n;
 	double total = 0;
-	for (size_t i = 0; i < n; i++) {
-		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
-		if ((st = cc_load_keys(L, e, schema)) ||
-		    (st = cc_load_plain(L, e, schema, &q->priorities[i])))
-			return st;
-		total += q->priorities[i].share;
-		if (total > 1 + SHARE_SLACK)
-			return cc_load_fail(L, e, "share", "brings the classes' shares to %g: together "
-			                    "at most 1 (the other contacts get no head start)", total);
-	}
+	for (size_t i = 0; i < q->n_priorities; i++)
+		if ((total += q->priorities[i].share) > 1 + SHARE_SLACK)
+			return cc_load_fail(L, cc_load_elem(s, "priorities", i), "share", "brings the "
+			                    "classes' shares to %g: together at most 1 (the other contacts "
+			                    "get no head start)", total);
 	return CC_OK;
 }
 
 /* pause (task queues; a share needs a duration), callback (voice queues: the queue is looked
  * up once every queue is loaded, by cc_load_link_callbacks) and dialing (callback queues). */
-static enum cc_status queue_extras(struct loader *L, const config_setting_t *s,
-                                   const struct cc_schema *schema, struct cc_queue_cfg *q,
-                                   uint64_t *done)
+static enum cc_status extras_rule(struct loader *L, const config_setting_t *s,
+                                  struct cc_queue_cfg *q)
 {
 	const config_setting_t *m = config_setting_get_member(s, "pause");
-	const struct cc_schema *callback = cc_schema_row(schema, "callback")->sub;
-	const char *queue;
 	enum cc_status st;
 	if ((st = only_on(L, s, "pause", q, CC_CHANNEL_TASK)) ||
-	    (st = cc_load_rows(L, s, schema, "pause", "pause", q, done)) ||
 	    (m && (st = cc_load_dist(L, m, "duration", q->pause.share > 0, &q->pause.duration,
 	                             NULL))) ||
 	    (st = only_on(L, s, "callback", q, CC_CHANNEL_VOICE)))
 		return st;
-	cc_load_done(schema, "callback", done);
-	if ((m = config_setting_get_member(s, "callback")) &&
-	    ((st = cc_load_keys(L, m, callback)) || (st = cc_load_string(L, m, "queue", 1, &queue)) ||
-	     (st = cc_load_plain(L, m, callback, &q->callback))))
-		return st;
-	if ((st = only_on(L, s, "dialing", q, CC_CHANNEL_CALLBACK)))
-		return st;
-	return cc_load_rows(L, s, schema, "dialing", "dialing", q, done);
+	return only_on(L, s, "dialing", q, CC_CHANNEL_CALLBACK);
 }
 
-/* rings = ( { after = "0s"; level = 8; }, { after = "20s"; level = 5; } ) */
-static enum cc_status load_rings(struct loader *L, const config_setting_t *s,
-                                 struct cc_queue_cfg *q)
+/* rings = ( { after = "0s"; level = 8; }, { after = "20s"; level = 5; } ): in order. */
+static enum cc_status rings_rule(struct loader *L, const config_setting_t *s,
+                                 const struct cc_queue_cfg *q)
 {
-	const struct cc_schema *schema = cc_schema_find("queues.rings");
-	const config_setting_t *list;
-	size_t n;
-	enum cc_status st = cc_load_optional_list(L, s, "rings", &list, &n);
-	if (st || !list)
-		return st;
-	if (n == 0)
-		return cc_load_fail(L, list, NULL, "must list at least one ring (leave rings out for "
-		                    "one ring of every level)");
-	q->rings = cc_calloc(n, sizeof *q->rings);
-	q->n_rings = n;
-	for (size_t i = 0; i < n; i++) {
-		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
-		struct cc_ring_cfg *r = &q->rings[i];
-		if ((st = cc_load_keys(L, e, schema)) || (st = cc_load_plain(L, e, schema, r)))
-			return st;
-		if (i > 0 && !(r->after_s > q->rings[i - 1].after_s))
+	for (size_t i = 1; i < q->n_rings; i++) {
+		const config_setting_t *e = cc_load_elem(s, "rings", i);
+		const struct cc_ring_cfg *r = &q->rings[i], *prev = r - 1;
+		if (!(r->after_s > prev->after_s))
 			return cc_load_fail(L, e, "after", "must be later than the previous ring's (%gs): "
-			                    "rings open one after another", q->rings[i - 1].after_s);
-		if (i > 0 && r->level >= q->rings[i - 1].level)
+			                    "rings open one after another", prev->after_s);
+		if (r->level >= prev->level)
 			return cc_load_fail(L, e, "level", "must be below the previous ring's (%d): each "
-			                    "ring admits lower skill levels than the last",
-			                    q->rings[i - 1].level);
+			                    "ring admits lower skill levels than the last", prev->level);
 	}
 	return CC_OK;
 }
 
-/* Every time of a quick connect starts usable, at 0 s; it has no target yet. */
+/* Every time of a quick connect the schema does not read starts usable, at 0 s; it has no
+ * target yet. */
 static void quick_connect_defaults(struct cc_quick_connect_cfg *qc)
 {
 	struct cc_dist *dists[] = { &qc->flow, &qc->agent_whisper, &qc->customer_whisper,
 	                            &qc->consult, &qc->conference, &qc->handle, &qc->acw };
 	for (size_t i = 0; i < sizeof dists / sizeof dists[0]; i++)
 		cc_dist_init_constant(dists[i], 0);
-	cc_load_defaults(cc_schema_find("queues.transfer.to"), qc);
 	qc->target = -1;
 	qc->fallback = -1;
 }
@@ -256,12 +215,13 @@ static enum cc_status quick_connect_agent(struct loader *L, const config_setting
 }
 
 /*
- * One quick connect: { share = 0.2; queue = "billing"; mode = "consult"; ... }. OUTER is the
- * queue's transfer group (whose flow and whispers are the defaults) and S the queue itself
- * (whose handle and ACW are the defaults of an agent's). The names of queues and groups are
- * looked up once everything is loaded (cc_load_link_transfers).
+ * The rules of quick connect E (its share and mode read already): { share = 0.2; queue =
+ * "billing"; mode = "consult"; ... }. OUTER is the queue's transfer group (whose flow and
+ * whispers are the defaults) and S the queue itself (whose handle and ACW are the defaults of
+ * an agent's). The names of queues and groups are looked up once everything is loaded
+ * (cc_load_link_transfers).
  */
-static enum cc_status load_quick_connect(struct loader *L, const config_setting_t *e,
+static enum cc_status quick_connect_rule(struct loader *L, const config_setting_t *e,
                                          const config_setting_t *outer,
                                          const config_setting_t *s,
                                          struct cc_quick_connect_cfg *qc)
@@ -269,13 +229,7 @@ static enum cc_status load_quick_connect(struct loader *L, const config_setting_
 	const struct cc_schema *schema = cc_schema_find("queues.transfer.to");
 	quick_connect_defaults(qc);
 	enum cc_status st;
-	uint64_t done = 0;
-	if ((st = cc_load_keys(L, e, schema)) ||
-	    (st = cc_load_rows(L, e, schema, "share", "share", qc, &done)) ||
-	    (st = get_transfer_kind(L, e, &qc->kind)) ||
-	    (st = cc_load_rows(L, e, schema, "mode", "mode", qc, &done)) ||
-	    (st = cc_load_rows(L, e, schema, NULL, NULL, qc, &done)) ||
-	    (st = quick_connect_refusals(L, e, qc)) ||
+	if ((st = get_transfer_kind(L, e, &qc->kind)) || (st = quick_connect_refusals(L, e, qc)) ||
 	    (st = cc_load_duration(L, e, "max_wait", 0, &qc->max_wait_s)))
 		return st;
 	if (qc->kind != CC_TRANSFER_EXTERNAL &&
@@ -313,21 +267,12 @@ static enum cc_status load_transfer(struct loader *L, const config_setting_t *s,
 		st = cc_load_timing(L, m, schema->rows[k].key, 0, &d);
 		cc_dist_fini(&d);
 	}
-	const config_setting_t *list;
-	size_t n;
-	if (st || (st = cc_load_optional_list(L, m, "to", &list, &n)))
+	if (st || (st = cc_load_list(L, m, cc_schema_row(schema, "to"), q)))
 		return st;
-	if (!list)
-		return cc_load_fail(L, m, "to", "missing (required)");
-	if (n == 0)
-		return cc_load_fail(L, list, NULL, "must list at least one target (leave transfer out "
-		                    "for none)");
-	q->transfers = cc_calloc(n, sizeof *q->transfers);
-	q->n_transfers = n;
 	double total = 0;
-	for (size_t i = 0; i < n; i++) {
-		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
-		if ((st = load_quick_connect(L, e, m, s, &q->transfers[i])))
+	for (size_t i = 0; i < q->n_transfers; i++) {
+		const config_setting_t *e = cc_load_elem(m, "to", i);
+		if ((st = quick_connect_rule(L, e, m, s, &q->transfers[i])))
 			return st;
 		total += q->transfers[i].share;
 		if (total > 1 + SHARE_SLACK)
@@ -362,35 +307,20 @@ static enum cc_status load_target(struct loader *L, const config_setting_t *s,
 }
 
 enum cc_status cc_load_queue(struct loader *L, const config_setting_t *s,
-                             double scn_interval_s, struct cc_queue_cfg *q)
+                             struct cc_queue_cfg *q)
 {
-	const struct cc_schema *schema = cc_schema_find("queues");
-	/* Every distribution is usable as it is, and a callback queue without dialing settings
-	 * dials at once, reaching everyone. */
-	cc_load_defaults(schema, q);
+	enum cc_status st;
 	q->callback.queue = -1;
-	enum cc_status st = cc_load_keys(L, s, schema);
-	const char *name;
-	if (st || (st = cc_load_name(L, s, 1, &name)))
-		return st;
-	q->name = cc_strdup(name);
-	q->label = cc_strdup(name);
-	uint64_t done = 0;
-	if ((st = cc_load_rows(L, s, schema, "channel", "arrivals", q, &done)) ||
-	    (st = load_rates(L, config_setting_get_member(s, "arrivals"), scn_interval_s, q)) ||
-	    (st = cc_load_rows(L, s, schema, "handle", "handle", q, &done)))
+	q->label = cc_strdup(q->name);
+	if ((st = load_rates(L, config_setting_get_member(s, "arrivals"), L->scn->interval_s, q)))
 		return st;
 	if (q->handle.mean <= 0)
 		return cc_load_fail(L, s, "handle", "must have a positive mean (contacts take time)");
-	if ((st = load_patience(L, s, q)) ||
-	    (st = cc_load_rows(L, s, schema, "acw", "acw", q, &done)) ||
-	    (st = cc_load_rows(L, s, schema, "rona_requeue", "rona_requeue", q, &done)) ||
-	    (st = cc_load_rows(L, s, schema, "service_level", "service_level", q, &done)) ||
-	    (st = load_target(L, s, q)) || (st = load_priorities(L, s, q)) ||
-	    (st = queue_extras(L, s, schema, q, &done)) || (st = load_rings(L, s, q)) ||
-	    (st = load_transfer(L, s, q)))
+	if ((st = load_patience(L, s, q)) || (st = load_target(L, s, q)) ||
+	    (st = priorities_rule(L, s, q)) || (st = extras_rule(L, s, q)) ||
+	    (st = rings_rule(L, s, q)))
 		return st;
-	return cc_load_rows(L, s, schema, NULL, NULL, q, &done);
+	return load_transfer(L, s, q);
 }
 
 /* Resolves each voice queue's callback.queue, now that every queue is known. */
@@ -403,9 +333,10 @@ enum cc_status cc_load_link_callbacks(struct loader *L, const config_setting_t *
 		const char *name;
 		if (!m || !config_setting_lookup_string(m, "queue", &name))
 			continue;
-		long q = cc_scenario_queue_index(scn, name);
-		if (q < 0)
-			return cc_load_no_queue(L, m, "queue", scn, name);
+		long q;
+		enum cc_status st = cc_load_ref(L, m, "queue", CC_SETTING_QUEUE, name, &q);
+		if (st)
+			return st;
 		if (scn->queues[q].channel != CC_CHANNEL_CALLBACK)
 			return cc_load_fail(L, m, "queue", "queue \"%s\" is a %s queue: callbacks go to a queue "
 			                    "whose channel is callback", name, cc_channel_name(scn->queues[q].channel));
@@ -424,9 +355,9 @@ static enum cc_status transfer_queue(struct loader *L, const config_setting_t *e
 	enum cc_status st = cc_load_string(L, e, key, 1, &name);
 	if (st)
 		return st;
-	long t = cc_scenario_queue_index(scn, name);
-	if (t < 0)
-		return cc_load_no_queue(L, e, key, scn, name);
+	long t;
+	if ((st = cc_load_ref(L, e, key, CC_SETTING_QUEUE, name, &t)))
+		return st;
 	if ((size_t)t == self)
 		return cc_load_fail(L, e, key, "\"%s\" is the queue itself: a queue may not transfer to itself",
 		                    name);
@@ -449,9 +380,9 @@ static enum cc_status transfer_group(struct loader *L, const config_setting_t *e
 	enum cc_status st = cc_load_string(L, e, "group", 1, &name);
 	if (st)
 		return st;
-	long g = cc_load_group_index(scn, scn->n_groups, name);
-	if (g < 0)
-		return cc_load_no_group(L, e, "group", scn, scn->n_groups, name);
+	long g;
+	if ((st = cc_load_ref(L, e, "group", CC_SETTING_AGENTS, name, &g)))
+		return st;
 	const struct cc_group_cfg *gr = &scn->groups[g];
 	const struct cc_routing_profile_cfg *p = &scn->profiles[gr->routing];
 	enum cc_channel ch = scn->queues[self].channel;

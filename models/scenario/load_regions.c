@@ -69,7 +69,7 @@ static enum cc_status load_site(struct loader *L, const config_setting_t *e,
 
 /*
  * regions = { sites = ( ... ); changes = ( ... ); move = { ... }; }: the sites and how agents
- * move. The changes name agent groups, so they are loaded after them (cc_load_changes). Without
+ * move. The changes name agent groups, whose rules wait for them (cc_load_changes). Without
  * regions the scenario has one, named "".
  */
 enum cc_status cc_load_regions(struct loader *L, const config_setting_t *root,
@@ -101,8 +101,9 @@ enum cc_status cc_load_regions(struct loader *L, const config_setting_t *root,
 			return st;
 	if ((st = check_share_total(L, sites, r->shares, n)))
 		return st;
-	/* move = { available_after = { ... }; automatic = false; restart = 0.5; ... } */
-	return cc_load_rows(L, s, schema, NULL, NULL, r, NULL);
+	/* changes = ( ... ) (their rules wait for the groups), and move = { available_after =
+	 * { ... }; automatic = false; restart = 0.5; ... } */
+	return cc_load_plain(L, s, schema, r);
 }
 
 /* shares = { east = 0.2; west = 0.8; }: every site's new share. */
@@ -124,38 +125,25 @@ static enum cc_status load_change_shares(struct loader *L, const config_setting_
 }
 
 /*
- * move = ( { group = "east-team"; to = "west"; } ): the groups moved by change C. WHERE holds
- * each group's region before the change and is brought up to date.
+ * move = ( { group = "east-team"; to = "west"; } ): the groups moved by change C (E). WHERE
+ * holds each group's region before the change and is brought up to date.
  */
-static enum cc_status load_change_moves(struct loader *L, const config_setting_t *e,
-                                        const struct cc_scenario *scn,
-                                        struct cc_traffic_change_cfg *c, size_t *where)
+static enum cc_status moves_rule(struct loader *L, const config_setting_t *e,
+                                 const struct cc_scenario *scn, struct cc_traffic_change_cfg *c,
+                                 size_t *where)
 {
-	const struct cc_schema *schema = cc_schema_find("regions.changes.move");
-	const config_setting_t *list;
-	size_t n;
-	enum cc_status st = cc_load_optional_list(L, e, "move", &list, &n);
-	if (st || !list)
-		return st;
-	if (n == 0)
-		return cc_load_fail(L, list, NULL, "must list at least one group (leave move out for none)");
-	c->moves = cc_calloc(n, sizeof *c->moves);
-	c->n_moves = n;
-	for (size_t i = 0; i < n; i++) {
-		const config_setting_t *m = config_setting_get_elem(list, (unsigned)i);
+	for (size_t i = 0; i < c->n_moves; i++) {
+		const config_setting_t *m = cc_load_elem(e, "move", i);
 		struct cc_region_move_cfg *mv = &c->moves[i];
-		const char *name;
-		if ((st = cc_load_keys(L, m, schema)) || (st = cc_load_string(L, m, "group", 1, &name)))
+		const char *name = config_setting_get_string(config_setting_get_member(m, "group"));
+		long g;
+		enum cc_status st = cc_load_ref(L, m, "group", CC_SETTING_AGENTS, name, &g);
+		if (st)
 			return st;
-		long g = cc_load_group_index(scn, scn->n_groups, name);
-		if (g < 0)
-			return cc_load_no_group(L, m, "group", scn, scn->n_groups, name);
 		mv->group = (size_t)g;
 		for (size_t j = 0; j < i; j++)
 			if (c->moves[j].group == mv->group)
 				return cc_load_fail(L, m, "group", "group \"%s\" moves twice in this change", name);
-		if ((st = cc_load_site(L, m, "to", scn, &mv->to)))
-			return st;
 		if (where[g] == mv->to)
 			return cc_load_fail(L, m, "to", "group \"%s\" is in %s already at that time", name,
 			                    scn->regions.names[mv->to]);
@@ -164,51 +152,32 @@ static enum cc_status load_change_moves(struct loader *L, const config_setting_t
 	return CC_OK;
 }
 
-/* changes = ( { at = "3h"; shares = { ... }; move = ( ... ); }, ... ), in time order. */
+/* changes = ( { at = "3h"; shares = { ... }; move = ( ... ); }, ... ), read with the regions:
+ * in time order, each changing something; the groups they move are known now. */
 enum cc_status cc_load_changes(struct loader *L, const config_setting_t *root,
                                struct cc_scenario *scn)
 {
-	const struct cc_schema *schema = cc_schema_find("regions.changes");
 	const config_setting_t *s = config_setting_get_member(root, "regions");
-	const config_setting_t *list = NULL;
-	size_t n = 0;
-	enum cc_status st = s ? cc_load_optional_list(L, s, "changes", &list, &n) : CC_OK;
-	if (st || !list)
-		return st;
-	if (n == 0)
-		return cc_load_fail(L, list, NULL, "must list at least one change (leave changes out for none)");
 	struct cc_regions_cfg *r = &scn->regions;
-	r->changes = cc_calloc(n, sizeof *r->changes);
-	r->n_changes = n;
 	size_t *where = cc_calloc(scn->n_groups, sizeof *where);
+	enum cc_status st = CC_OK;
 	for (size_t g = 0; g < scn->n_groups; g++)
 		where[g] = scn->groups[g].region;
-	for (size_t i = 0; i < n; i++) {
-		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+	for (size_t i = 0; i < r->n_changes && !st; i++) {
+		const config_setting_t *e = cc_load_elem(s, "changes", i);
 		struct cc_traffic_change_cfg *c = &r->changes[i];
-		const config_setting_t *shares;
-		if ((st = cc_load_keys(L, e, schema)) || (st = cc_load_time(L, e, "at", 1, &c->at_s)))
-			goto done;
-		if (!(c->at_s < scn->horizon_s)) {
-			st = cc_load_fail(L, e, "at", "must be before the horizon (the change would never happen)");
-			goto done;
-		}
-		if (i > 0 && c->at_s < r->changes[i - 1].at_s) {
-			st = cc_load_fail(L, e, "at", "must not be before the previous change's (%gs): changes "
-			                  "come in time order", r->changes[i - 1].at_s);
-			goto done;
-		}
-		if (!config_setting_get_member(e, "shares") && !config_setting_get_member(e, "move")) {
+		const config_setting_t *shares = config_setting_get_member(e, "shares");
+		if (!(c->at_s < scn->horizon_s))
+			st = cc_load_fail(L, e, "at", "must be before the horizon (the change would never "
+			                  "happen)");
+		else if (i > 0 && c->at_s < r->changes[i - 1].at_s)
+			st = cc_load_fail(L, e, "at", "must not be before the previous change's (%gs): "
+			                  "changes come in time order", r->changes[i - 1].at_s);
+		else if (!shares && !config_setting_get_member(e, "move"))
 			st = cc_load_fail(L, e, NULL, "changes nothing: give shares, move or both");
-			goto done;
-		}
-		if ((shares = config_setting_get_member(e, "shares")) &&
-		    (st = load_change_shares(L, shares, scn, &c->shares)))
-			goto done;
-		if ((st = load_change_moves(L, e, scn, c, where)))
-			goto done;
+		else if (!(shares && (st = load_change_shares(L, shares, scn, &c->shares))))
+			st = moves_rule(L, e, scn, c, where);
 	}
-done:
 	cc_free(where);
 	return st;
 }

@@ -3,8 +3,9 @@
 
 /*
  * The scenario loader's own parts, shared by its files and by nothing else: reading settings
- * by the schema (load.c), queues (load_queues.c), agent groups and routing profiles
- * (load_agents.c), regions (load_regions.c), --set (overrides.c) and the warnings about
+ * by the schema (load.c), the rules of queues (load_queues.c), agent groups and routing
+ * profiles (load_agents.c) and regions (load_regions.c), run once the schema has read their
+ * plain settings, --set (overrides.c) and the warnings about
  * what loads but is almost surely mistyped (plausible.c). Every function that reports a
  * problem returns CC_ERR_SCENARIO with "file:line: setting: problem" in the loader's ERR;
  * a missing optional setting leaves its *OUT alone (the caller sets the default first).
@@ -57,20 +58,20 @@ void cc_load_defaults(const struct cc_schema *schema, void *base);
  * are fields too, in the struct at BASE (set by cc_load_defaults or read, or all zero). */
 void cc_load_fini(const struct cc_schema *schema, void *base);
 /* Reads every row of SCHEMA that has a field (and no hook) from group G into the struct at
- * BASE: type, range, required; groups below it are checked for unknown keys and read too. */
+ * BASE in one pass: type, range, required; references by name (a status, a site) are looked
+ * up, and those without a field (a queue, a group) checked to be names; groups below it are
+ * checked for unknown keys and read too, and lists of them (each element defaulted and read
+ * by the list's schema). cc_load_group_of checks G's keys first. */
 enum cc_status cc_load_plain(struct loader *L, const config_setting_t *g,
                              const struct cc_schema *schema, void *base);
-/*
- * The same for the rows of SCHEMA from FIRST to LAST (keys; NULL: the first, the last), so
- * that a part reads its settings in the order it reports their problems. With DONE, the rows
- * it has read already (bit I for row I) are skipped and the rows read are added: a part ends
- * with cc_load_rows(..., NULL, NULL, ..., &done), so that a row added to the schema is read
- * without code of its own. cc_load_done marks a row read by the part's own code.
- */
-enum cc_status cc_load_rows(struct loader *L, const config_setting_t *g,
-                            const struct cc_schema *schema, const char *first,
-                            const char *last, void *base, uint64_t *done);
-void cc_load_done(const struct cc_schema *schema, const char *key, uint64_t *done);
+enum cc_status cc_load_group_of(struct loader *L, const config_setting_t *g,
+                                const struct cc_schema *schema, void *base);
+/* The LIST ROW at its key of G: its array and length into its fields in the struct at BASE,
+ * each element defaulted and read by ROW's schema. Rules across elements are the caller's,
+ * after the pass; cc_load_elem is element I of the list at KEY of G, for their messages. */
+enum cc_status cc_load_list(struct loader *L, const config_setting_t *g,
+                            const struct cc_setting *row, void *base);
+const config_setting_t *cc_load_elem(const config_setting_t *g, const char *key, size_t i);
 
 /* ---- reading one setting ---- */
 
@@ -118,25 +119,22 @@ int cc_load_valid_name(const char *s);
 /* G's name; ENTITY names (queues, groups, sites) stand in --set paths: no '.', not all digits. */
 enum cc_status cc_load_name(struct loader *L, const config_setting_t *g, int entity,
                             const char **out);
-/* "No queue (agent group) is named NAME", at KEY of S, with the names there are. */
-enum cc_status cc_load_no_queue(struct loader *L, const config_setting_t *s, const char *key,
-                                const struct cc_scenario *scn, const char *name);
-enum cc_status cc_load_no_group(struct loader *L, const config_setting_t *s, const char *key,
-                                const struct cc_scenario *scn, size_t n, const char *name);
-/* The status named at KEY of G; with LOGIN, Offline and Available are admitted too. */
-enum cc_status cc_load_status(struct loader *L, const config_setting_t *g, const char *key,
-                              int required, const struct cc_scenario *scn, int login, int *out);
-/* Index of the agent group named NAME among the first N, or -1. */
-long cc_load_group_index(const struct cc_scenario *scn, size_t n, const char *name);
-/* The index of the site named at KEY of G (required). */
-enum cc_status cc_load_site(struct loader *L, const config_setting_t *g, const char *key,
-                            const struct cc_scenario *scn, size_t *out);
+/* "a, b, c" into BUF: the strings at FIRST and every STRIDE bytes after it, N of them (NONE
+ * when N is 0), for messages. */
+void cc_load_join(char *buf, size_t len, const char *none, const void *first, size_t stride,
+                  size_t n);
+/* The index of the queue (TYPE CC_SETTING_QUEUE) or agent group (CC_SETTING_AGENTS) NAME,
+ * given at KEY of S (S itself when KEY is NULL); "no queue is named NAME" with the names
+ * there are when none is. */
+enum cc_status cc_load_ref(struct loader *L, const config_setting_t *s, const char *key,
+                           enum cc_setting_type type, const char *name, long *out);
 
 /* ---- the parts ---- */
 
-/* One queue as written (S: its group), whose arrival steps default to INTERVAL_S. */
+/* The rules of one queue as written (S: its settings, read already by the schema into Q),
+ * whose arrival steps default to the scenario's interval. */
 enum cc_status cc_load_queue(struct loader *L, const config_setting_t *s,
-                             double scn_interval_s, struct cc_queue_cfg *q);
+                             struct cc_queue_cfg *q);
 /* Resolves the callback queues and quick connects' targets once queues and groups are loaded
  * (LIST: the queues' settings). */
 enum cc_status cc_load_link_callbacks(struct loader *L, const config_setting_t *list,
@@ -145,9 +143,10 @@ enum cc_status cc_load_link_transfers(struct loader *L, const config_setting_t *
                                       struct cc_scenario *scn);
 void cc_load_quick_connect_fini(struct cc_quick_connect_cfg *qc);
 
-/* The scenario's routing profiles, then one agent group (N_DECLARED: the profiles named). */
+/* The scenario's routing profiles (with room for N_GROUPS more), then the rules of one agent
+ * group read already (N_DECLARED: the profiles named). */
 enum cc_status cc_load_routing_profiles(struct loader *L, const config_setting_t *root,
-                                        struct cc_scenario *scn);
+                                        struct cc_scenario *scn, size_t n_groups);
 enum cc_status cc_load_group(struct loader *L, const config_setting_t *s,
                              struct cc_scenario *scn, size_t n_declared, struct cc_group_cfg *g);
 

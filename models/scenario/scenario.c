@@ -168,14 +168,11 @@ static enum cc_status load_channels(struct loader *L, const config_setting_t *ro
 		if (!m)
 			continue;
 		struct cc_channel_cfg *ch = &scn->channels[c];
-		uint64_t done = 0;
-		if (!(st = cc_load_keys(L, m, schema)) &&
-		    !(st = cc_load_rows(L, m, schema, "offer_timeout", "offer_timeout", ch, &done)) &&
-		    !(ch->offer_timeout_s > 0))
+		if (!(st = cc_load_group_of(L, m, schema, ch)) && !(ch->offer_timeout_s > 0))
 			st = cc_load_fail(L, m, "offer_timeout", "must be positive (an offer rings for "
 			                  "some time)");
-		if (!st && !(st = load_slowdown(L, m, ch)))
-			st = cc_load_rows(L, m, schema, NULL, NULL, ch, &done);
+		if (!st)
+			st = load_slowdown(L, m, ch);
 	}
 	return st;
 }
@@ -185,36 +182,15 @@ static enum cc_status load_channels(struct loader *L, const config_setting_t *ro
 static enum cc_status load_routing(struct loader *L, const config_setting_t *root,
                                    struct cc_scenario *scn)
 {
-	const struct cc_schema *schema = cc_schema_find("routing");
 	const config_setting_t *s = config_setting_get_member(root, "routing");
-	const char *policy = CC_POLICY_DEFAULT, *timer = NULL;
+	const char *policy = CC_POLICY_DEFAULT;
 	enum cc_status st;
-	if (s && ((st = cc_load_keys(L, s, schema)) || (st = cc_load_string(L, s, "policy", 0, &policy)) ||
-	          (st = cc_load_string(L, s, "idle_timer", 0, &timer))))
+	if (s && (st = cc_load_string(L, s, "policy", 0, &policy)))
 		return st;
 	if (!cc_policy_name_known(policy))
 		return cc_load_fail(L, s ? s : root, "policy", "unknown policy \"%s\" (expected one of: %s)",
 		                    policy, cc_policy_name_list());
-	if (s && (st = cc_load_plain(L, s, schema, &scn->routing)))
-		return st;
 	scn->routing.policy = cc_strdup(policy);
-	return CC_OK;
-}
-
-/* A non-empty list of groups at KEY of the root. */
-static enum cc_status get_list(struct loader *L, const config_setting_t *root, const char *key,
-                               config_setting_t **out, size_t *n)
-{
-	enum cc_status st = cc_load_member(L, root, key, 1, out);
-	if (st)
-		return st;
-	int t = config_setting_type(*out);
-	if (t != CONFIG_TYPE_LIST)
-		return cc_load_fail(L, *out, NULL, "must be a list ( { ... }, { ... } ) (got %s)",
-		                    cc_load_type_name(*out));
-	*n = (size_t)config_setting_length(*out);
-	if (*n == 0)
-		return cc_load_fail(L, *out, NULL, "must have at least one entry");
 	return CC_OK;
 }
 
@@ -224,17 +200,10 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	const struct cc_schema *schema = &cc_schema_scenario;
 	cc_load_defaults(schema, scn);
 	enum cc_status st = cc_load_keys(L, root, schema);
-	const char *name;
 	/* The seed is a uint64_t: any int64 libconfig reads from 0 up (the schema says so). */
 	long long seed = 1;
-	uint64_t done = 0;
-	if (st || (st = cc_load_name(L, root, 0, &name)))
-		return st;
-	scn->name = cc_strdup(name);
-	if ((st = cc_load_whole(L, root, "seed", 0, 0, INT64_MAX, &seed)) ||
-	    (st = cc_load_rows(L, root, schema, "replications", "replications", scn, &done)) ||
-	    (st = cc_load_rows(L, root, schema, "horizon", "interval", scn, &done)) ||
-	    (st = get_start(L, root, scn)))
+	if (st || (st = cc_load_whole(L, root, "seed", 0, 0, INT64_MAX, &seed)) ||
+	    (st = get_start(L, root, scn)) || (st = cc_load_plain(L, root, schema, scn)))
 		return st;
 	scn->seed = (uint64_t)seed;
 	if (!(scn->horizon_s > 0))
@@ -251,46 +220,31 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	    (st = load_routing(L, root, scn)) || (st = cc_load_regions(L, root, scn)))
 		return st;
 
-	config_setting_t *list;
 	/* The queues as written: the lines, which are every region's queues until the regions
 	 * are expanded at the end. Until then names are the written ones, so that settings can
 	 * name queues. */
-	if ((st = get_list(L, root, "queues", &list, &scn->n_queues)))
+	const config_setting_t *list = config_setting_get_member(root, "queues");
+	if ((st = cc_load_list(L, root, cc_schema_row(schema, "queues"), scn)))
 		return st;
 	scn->n_lines = scn->n_queues;
-	scn->queues = cc_calloc(scn->n_queues, sizeof *scn->queues);
-	for (size_t i = 0; i < scn->n_queues; i++) {
-		const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
-		if ((st = cc_load_queue(L, e, scn->interval_s, &scn->queues[i])))
+	for (size_t i = 0; i < scn->n_queues; i++)
+		if ((st = cc_load_queue(L, cc_load_elem(root, "queues", i), &scn->queues[i])))
 			return st;
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(scn->queues[j].name, scn->queues[i].name) == 0)
-				return cc_load_fail(L, e, "name",
-				                    "another queue is already named \"%s\"", scn->queues[i].name);
-	}
 	if ((st = cc_load_link_callbacks(L, list, scn)))
 		return st;
-	/* Room for the declared profiles, then one per group (those giving skills). */
-	const config_setting_t *plist;
-	config_setting_t *glist;
-	size_t n_declared, n_groups;
-	if ((st = cc_load_optional_list(L, root, "routing_profiles", &plist, &n_declared)) ||
-	    (st = get_list(L, root, "agents", &glist, &n_groups)))
+	/* The declared profiles, with room for one per group (those giving skills). */
+	const config_setting_t *glist = config_setting_get_member(root, "agents");
+	size_t n_groups = glist && config_setting_type(glist) == CONFIG_TYPE_LIST
+	                  ? (size_t)config_setting_length(glist) : 0;
+	if ((st = cc_load_routing_profiles(L, root, scn, n_groups)))
 		return st;
-	scn->profiles = cc_calloc(n_declared + n_groups, sizeof *scn->profiles);
-	if ((st = cc_load_routing_profiles(L, root, scn)))
+	size_t n_declared = scn->n_profiles;
+	if ((st = cc_load_list(L, root, cc_schema_row(schema, "agents"), scn)))
 		return st;
-	scn->groups = cc_calloc(n_groups, sizeof *scn->groups);
-	scn->n_groups = n_groups;
-	for (size_t i = 0; i < scn->n_groups; i++) {
-		const config_setting_t *e = config_setting_get_elem(glist, (unsigned)i);
-		if ((st = cc_load_group(L, e, scn, n_declared, &scn->groups[i])))
+	for (size_t i = 0; i < scn->n_groups; i++)
+		if ((st = cc_load_group(L, cc_load_elem(root, "agents", i), scn, n_declared,
+		                        &scn->groups[i])))
 			return st;
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(scn->groups[j].name, scn->groups[i].name) == 0)
-				return cc_load_fail(L, e, "name",
-				                    "another agent group is already named \"%s\"", scn->groups[i].name);
-	}
 	if ((st = cc_load_link_transfers(L, list, scn)))
 		return st;
 	for (size_t q = 0; q < scn->n_lines; q++) {
@@ -309,13 +263,11 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 		return st;
 	cc_load_expand_regions(scn);
 
+	/* output.replications, worded as what each choice writes. */
 	config_setting_t *out = config_setting_get_member(root, "output");
 	if (out) {
-		const struct cc_schema *output = cc_schema_find("output");
 		const char *per = NULL;
-		if ((st = cc_load_keys(L, out, output)) ||
-		    (st = cc_load_string(L, out, "replications", 0, &per)) ||
-		    (st = cc_load_plain(L, out, output, scn)))
+		if ((st = cc_load_string(L, out, "replications", 0, &per)))
 			return st;
 		if (per && strcmp(per, "intervals") == 0)
 			scn->rep_intervals = 1;
@@ -325,9 +277,7 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 			                    "or \"intervals\" (also per interval) (got \"%s\")",
 			                    per);
 	}
-	cc_load_done(schema, "routing", &done);
-	cc_load_done(schema, "output", &done);
-	return cc_load_rows(L, root, schema, NULL, NULL, scn, &done);
+	return CC_OK;
 }
 /* ---- the file ---- */
 
@@ -412,16 +362,8 @@ done:
 
 static void group_fini(struct cc_group_cfg *g)
 {
-	cc_free(g->name);
 	cc_free(g->skills);
-	cc_free(g->shifts);
 	cc_free(g->profile);
-	for (size_t i = 0; i < g->n_planned; i++)
-		cc_load_fini(cc_schema_find("agents.planned"), &g->planned[i]);
-	for (size_t i = 0; i < g->n_unplanned; i++)
-		cc_load_fini(cc_schema_find("agents.unplanned"), &g->unplanned[i]);
-	cc_free(g->planned);
-	cc_free(g->unplanned);
 	cc_load_fini(cc_schema_find("agents"), g);
 }
 
@@ -431,11 +373,8 @@ static void regions_fini(struct cc_regions_cfg *r)
 		cc_free(r->names[i]);
 	cc_free(r->names);
 	cc_free(r->shares);
-	for (size_t i = 0; i < r->n_changes; i++) {
+	for (size_t i = 0; i < r->n_changes; i++)
 		cc_free(r->changes[i].shares);
-		cc_free(r->changes[i].moves);
-	}
-	cc_free(r->changes);
 	cc_load_fini(cc_schema_find("regions"), r);
 }
 
@@ -454,19 +393,17 @@ void cc_scenario_fini(struct cc_scenario *scn)
 		}
 		for (size_t k = 0; k < q->n_transfers; k++)
 			cc_load_quick_connect_fini(&q->transfers[k]);
-		cc_free(q->name);
 		cc_free(q->transfers);
 		cc_free(q->per_hour);
-		/* Every distribution the schema reads, and patience, which has code of its own. */
+		/* Every distribution and list the schema reads, and patience, which has code of its
+		 * own. */
 		cc_load_fini(cc_schema_find("queues"), q);
 		cc_dist_fini(&q->patience);
-		cc_free(q->priorities);
-		cc_free(q->rings);
 	}
 	for (size_t i = 0; i < scn->n_groups; i++)
 		group_fini(&scn->groups[i]);
 	for (size_t i = 0; i < scn->n_profiles; i++) {
-		cc_free(scn->profiles[i].name);
+		cc_load_fini(cc_schema_find("routing_profiles"), &scn->profiles[i]);
 		cc_free(scn->profiles[i].queues);
 	}
 	for (int c = 0; c < CC_CHANNEL_COUNT; c++)

@@ -1,6 +1,6 @@
 /*
  * The table of every setting. Rows of a group come in the order the loader lists them as
- * known keys; defaults in FIELD are set before a group is read (loader.c), so a row's DEF and
+ * known keys; defaults in FIELD are set before a group is read (load.c), so a row's DEF and
  * DEF_DOC say the same thing twice, side by side.
  */
 #include "models/scenario/schema.h"
@@ -42,7 +42,7 @@ static const struct cc_setting channel_rows[] = {
 	  "last value holds beyond the array; 1: full speed). `[ 1.0, 1.2, 1.45 ]`: two chats at "
 	  "once each go 1.2 times slower, three 1.45 times", .field = 0 },
 };
-static const struct cc_schema channel = { "channels.<channel>", channel_rows, N(channel_rows) };
+static const struct cc_schema channel = { "channels.<channel>", channel_rows, N(channel_rows), 0 };
 
 /* ---- routing and output ---- */
 
@@ -56,7 +56,7 @@ static const struct cc_setting routing_rows[] = {
 	  "the back of the line", .choices = timers, .what = "idle timer",
 	  .field = CC_FIELD(struct cc_routing_cfg, idle_inbound) },
 };
-static const struct cc_schema routing = { "routing", routing_rows, N(routing_rows) };
+static const struct cc_schema routing = { "routing", routing_rows, N(routing_rows), 0 };
 
 static const struct cc_setting output_rows[] = {
 	{ "replications", CC_SETTING_ENUM, 0, 0, 0, NAN, "`\"totals\"`", "",
@@ -72,7 +72,7 @@ static const struct cc_setting output_rows[] = {
 	  "write the agent event stream: one row per change of an agent's status or contact",
 	  .field = CC_FIELD(struct cc_scenario, agent_events) },
 };
-static const struct cc_schema output = { "output", output_rows, N(output_rows) };
+static const struct cc_schema output = { "output", output_rows, N(output_rows), 0 };
 
 /* ---- regions ---- */
 
@@ -83,28 +83,34 @@ static const struct cc_setting site_rows[] = {
 	  "of every queue's arrivals at time 0; the sites' shares add up to 1", .field = 0 },
 	TEXT_ROW,
 };
-static const struct cc_schema site = { "regions.sites.[i]", site_rows, N(site_rows) };
+static const struct cc_schema site = { "regions.sites.[i]", site_rows, N(site_rows), 0 };
 
 static const struct cc_setting region_move_rows[] = {
 	{ "group", CC_SETTING_AGENTS, REQ, 0, 0, NAN, "", "", "the agent group that moves",
 	  .field = 0 },
 	{ "to", CC_SETTING_SITE, REQ, 0, 0, NAN, "", "",
-	  "the site it moves to: another than the one it is in", .field = 0 },
+	  "the site it moves to: another than the one it is in",
+	  .field = CC_FIELD(struct cc_region_move_cfg, to) },
 };
 static const struct cc_schema region_move = { "regions.changes.[i].move.[i]", region_move_rows,
-	                                      N(region_move_rows) };
+	                                      N(region_move_rows),
+	                                      sizeof(struct cc_region_move_cfg) };
 
 static const struct cc_setting change_rows[] = {
 	{ "at", CC_SETTING_TIME, REQ, 0, 0, NAN, "", "s",
-	  "when, from time 0: before the horizon, not before the previous change", .field = 0 },
+	  "when, from time 0: before the horizon, not before the previous change",
+	  .field = CC_FIELD(struct cc_traffic_change_cfg, at_s) },
 	{ "shares", CC_SETTING_PER_SITE, 0, 0, 1, NAN, "unchanged", "",
 	  "the new share of each site, by name; every site given, adding up to 1", .field = 0 },
 	{ "move", CC_SETTING_LIST, 0, 0, 0, NAN, "none",
 	  "", "groups moved at that time: `{ group = \"east-team\"; to = \"west\"; }` (a group moves at "
 	  "most once per change, and to another site than the one it is in)",
-	  .sub = &region_move, .field = 0 },
+	  .sub = &region_move, .field = CC_FIELD(struct cc_traffic_change_cfg, moves),
+	  .count = CC_FIELD(struct cc_traffic_change_cfg, n_moves),
+	  .empty = "must list at least one group (leave move out for none)" },
 };
-static const struct cc_schema change = { "regions.changes.[i]", change_rows, N(change_rows) };
+static const struct cc_schema change = { "regions.changes.[i]", change_rows, N(change_rows),
+	                                 sizeof(struct cc_traffic_change_cfg) };
 
 static const struct cc_setting move_rows[] = {
 	{ "available_after", CC_SETTING_TIMING, 0, 0, 0, NAN, "uniform, 1 to 2 m", "s",
@@ -120,17 +126,20 @@ static const struct cc_setting move_rows[] = {
 	  "from the end of that contact to the customer starting again",
 	  .field = CC_FIELD(struct cc_regions_cfg, restart_delay) },
 };
-static const struct cc_schema move = { "regions.move", move_rows, N(move_rows) };
+static const struct cc_schema move = { "regions.move", move_rows, N(move_rows), 0 };
 
 static const struct cc_setting regions_rows[] = {
 	{ "sites", CC_SETTING_LIST, REQ, 0, 0, NAN, "", "", "the sites, at least one",
 	  .sub = &site, .field = 0 },
 	{ "changes", CC_SETTING_LIST, 0, 0, 0, NAN, "none", "",
-	  "changes of the traffic distribution, in time order", .sub = &change, .field = 0 },
+	  "changes of the traffic distribution, in time order", .sub = &change,
+	  .field = CC_FIELD(struct cc_regions_cfg, changes),
+	  .count = CC_FIELD(struct cc_regions_cfg, n_changes),
+	  .empty = "must list at least one change (leave changes out for none)" },
 	{ "move", CC_SETTING_GROUP, 0, 0, 0, NAN, "", "", "how agents who move between sites "
 	  "come back, and what becomes of the contacts a move ends", .sub = &move, .field = HERE },
 };
-static const struct cc_schema regions = { "regions", regions_rows, N(regions_rows) };
+static const struct cc_schema regions = { "regions", regions_rows, N(regions_rows), 0 };
 
 /* ---- queues ---- */
 
@@ -147,7 +156,7 @@ static const struct cc_setting arrivals_rows[] = {
 	  "changed reporting `interval`", .field = 0 },
 };
 static const struct cc_schema arrivals = { "queues.[i].arrivals", arrivals_rows,
-	                                   N(arrivals_rows) };
+	                                   N(arrivals_rows), 0 };
 
 static const struct cc_setting service_level_rows[] = {
 	{ "threshold", CC_SETTING_DURATION, 0, 0, 0, 20, "`\"20s\"`", "s",
@@ -157,7 +166,7 @@ static const struct cc_setting service_level_rows[] = {
 	  "the goal, recorded for reports", .field = CC_FIELD(struct cc_queue_cfg, sl_target) },
 };
 static const struct cc_schema service_level = { "queues.[i].service_level", service_level_rows,
-	                                        N(service_level_rows) };
+	                                        N(service_level_rows), 0 };
 
 static const struct cc_setting priority_rows[] = {
 	{ "share", CC_SETTING_SHARE, REQ, 0, 1, NAN, "", "",
@@ -168,7 +177,7 @@ static const struct cc_setting priority_rows[] = {
 	  .field = CC_FIELD(struct cc_priority_cfg, head_start_s) },
 };
 static const struct cc_schema priority = { "queues.[i].priorities.[i]", priority_rows,
-	                                   N(priority_rows) };
+	                                   N(priority_rows), sizeof(struct cc_priority_cfg) };
 
 static const struct cc_setting pause_rows[] = {
 	{ "share", CC_SETTING_SHARE, 0, 0, 1, 0, "0", "", "of the queue's tasks; 0: none pauses",
@@ -177,7 +186,7 @@ static const struct cc_setting pause_rows[] = {
 	  "how long a pause lasts; required when `share` > 0",
 	  .field = CC_FIELD(struct cc_pause_cfg, duration) },
 };
-static const struct cc_schema pause = { "queues.[i].pause", pause_rows, N(pause_rows) };
+static const struct cc_schema pause = { "queues.[i].pause", pause_rows, N(pause_rows), 0 };
 
 static const struct cc_setting callback_rows[] = {
 	{ "queue", CC_SETTING_QUEUE, REQ, 0, 0, NAN, "", "",
@@ -195,7 +204,7 @@ static const struct cc_setting callback_rows[] = {
 	  .field = CC_FIELD(struct cc_callback_offer_cfg, estimate) },
 };
 static const struct cc_schema callback = { "queues.[i].callback", callback_rows,
-	                                   N(callback_rows) };
+	                                   N(callback_rows), 0 };
 
 static const struct cc_setting dialing_rows[] = {
 	{ "pending", CC_SETTING_DIST, 0, 0, 0, 0, "0 s", "s",
@@ -215,7 +224,7 @@ static const struct cc_setting dialing_rows[] = {
 	  .field = CC_FIELD(struct cc_callback_dial_cfg, retry_delay_s) },
 };
 static const struct cc_schema dialing = { "queues.[i].dialing", dialing_rows,
-	                                  N(dialing_rows) };
+	                                  N(dialing_rows), 0 };
 
 static const struct cc_setting ring_rows[] = {
 	{ "after", CC_SETTING_DURATION, REQ, 0, 0, NAN, "", "s",
@@ -223,7 +232,8 @@ static const struct cc_setting ring_rows[] = {
 	{ "level", CC_SETTING_INTEGER, REQ, 1, 20, NAN, "", "",
 	  "the lowest skill level the ring admits", .field = CC_FIELD(struct cc_ring_cfg, level) },
 };
-static const struct cc_schema ring = { "queues.[i].rings.[i]", ring_rows, N(ring_rows) };
+static const struct cc_schema ring = { "queues.[i].rings.[i]", ring_rows, N(ring_rows),
+	                               sizeof(struct cc_ring_cfg) };
 
 static const struct cc_setting quick_connect_rows[] = {
 	{ "share", CC_SETTING_SHARE, REQ, 0, 1, NAN, "", "",
@@ -270,7 +280,8 @@ static const struct cc_setting quick_connect_rows[] = {
 	TEXT_ROW,
 };
 static const struct cc_schema quick_connect = { "queues.[i].transfer.to.[i]",
-	                                        quick_connect_rows, N(quick_connect_rows) };
+	                                        quick_connect_rows, N(quick_connect_rows),
+	                                        sizeof(struct cc_quick_connect_cfg) };
 
 static const struct cc_setting transfer_rows[] = {
 	{ "flow", CC_SETTING_TIMING, 0, 0, 0, 3, "3 s", "s",
@@ -283,16 +294,18 @@ static const struct cc_setting transfer_rows[] = {
 	  "then played to the customer, before the parties are connected; the default of every "
 	  "quick connect", .field = 0 },
 	{ "to", CC_SETTING_LIST, REQ, 0, 0, NAN, "", "", "the quick connects, at least one",
-	  .sub = &quick_connect, .field = 0 },
+	  .sub = &quick_connect, .field = CC_FIELD(struct cc_queue_cfg, transfers),
+	  .count = CC_FIELD(struct cc_queue_cfg, n_transfers),
+	  .empty = "must list at least one target (leave transfer out for none)" },
 };
 static const struct cc_schema transfer = { "queues.[i].transfer", transfer_rows,
-	                                   N(transfer_rows) };
+	                                   N(transfer_rows), 0 };
 
 static const struct cc_setting queue_rows[] = {
 	{ "name", CC_SETTING_NAME, REQ, 0, 0, NAN, "", "",
 	  "unique; letters, digits, `-`, `_`, not all digits and no `.` (names stand in `--set` "
 	  "paths); also names the queue's random streams, so renaming a queue changes its "
-	  "contacts", .field = 0 },
+	  "contacts", .what = "queue", .field = CC_FIELD(struct cc_queue_cfg, name) },
 	{ "channel", CC_SETTING_ENUM, 0, 0, 0, CC_CHANNEL_VOICE, "`\"voice\"`", "",
 	  "the contact's channel: how many an agent takes at once (its routing profile's "
 	  "`concurrency`), whether contacts abandon, the offer timeout and slowdown (see Channels)",
@@ -315,7 +328,10 @@ static const struct cc_setting queue_rows[] = {
 	  "by arrival time (as Amazon Connect and Webex do), or behind every contact waiting",
 	  .choices = requeues, .what = "place", .field = CC_FIELD(struct cc_queue_cfg, requeue) },
 	{ "priorities", CC_SETTING_LIST, OWN, 0, 0, NAN, "none", "",
-	  "contacts queued with a head start; see below", .sub = &priority, .field = 0 },
+	  "contacts queued with a head start; see below", .sub = &priority,
+	  .field = CC_FIELD(struct cc_queue_cfg, priorities),
+	  .count = CC_FIELD(struct cc_queue_cfg, n_priorities),
+	  .empty = "must list at least one class (leave priorities out for none)" },
 	{ "pause", CC_SETTING_GROUP, OWN, 0, 0, NAN, "none", "",
 	  "task queues only: tasks paused once during their work; see below", .sub = &pause,
 	  .field = CC_FIELD(struct cc_queue_cfg, pause) },
@@ -326,13 +342,16 @@ static const struct cc_setting queue_rows[] = {
 	  "callback queues only: how the agent calls the customer back; see below",
 	  .sub = &dialing, .field = CC_FIELD(struct cc_queue_cfg, dialing) },
 	{ "rings", CC_SETTING_LIST, OWN, 0, 0, NAN, "one ring, every level", "",
-	  "skill-level rings for the `bullseye` policy; see below", .sub = &ring, .field = 0 },
+	  "skill-level rings for the `bullseye` policy; see below", .sub = &ring,
+	  .field = CC_FIELD(struct cc_queue_cfg, rings), .count = CC_FIELD(struct cc_queue_cfg, n_rings),
+	  .empty = "must list at least one ring (leave rings out for one ring of every level)" },
 	{ "transfer", CC_SETTING_GROUP, OWN, 0, 0, NAN, "none", "",
 	  "quick connects: where a share of the answered contacts is handed on; see below",
 	  .sub = &transfer, .field = 0 },
 	TEXT_ROW,
 };
-static const struct cc_schema queue = { "queues.[i]", queue_rows, N(queue_rows) };
+static const struct cc_schema queue = { "queues.[i]", queue_rows, N(queue_rows),
+	                                 sizeof(struct cc_queue_cfg) };
 
 /* ---- agent groups ---- */
 
@@ -347,7 +366,8 @@ static const struct cc_setting shift_rows[] = {
 	  "agents on the shift; all shifts together at most 1000000",
 	  .field = CC_FIELD(struct cc_shift_cfg, count) },
 };
-static const struct cc_schema shift = { "agents.[i].shifts.[i]", shift_rows, N(shift_rows) };
+static const struct cc_schema shift = { "agents.[i].shifts.[i]", shift_rows, N(shift_rows),
+	                                sizeof(struct cc_shift_cfg) };
 
 static const struct cc_setting profile_rows[] = {
 	{ "step", CC_SETTING_DURATION, POS, 0, 0, NAN, "the scenario's `interval`", "s",
@@ -356,11 +376,11 @@ static const struct cc_setting profile_rows[] = {
 	  "agents logged in per step from time 0 (the last holds); at least one above 0",
 	  .field = 0 },
 };
-static const struct cc_schema profile = { "agents.[i].profile", profile_rows, N(profile_rows) };
+static const struct cc_schema profile = { "agents.[i].profile", profile_rows, N(profile_rows), 0 };
 
 static const struct cc_setting planned_rows[] = {
 	{ "status", CC_SETTING_STATUS, REQ, 0, 0, NAN, "", "", "a not-productive status",
-	  .field = 0 },
+	  .field = CC_FIELD(struct cc_planned_cfg, status) },
 	{ "at", CC_SETTING_TIME, 0, 0, 0, NAN, "", "s",
 	  "when it starts, from time 0 (`\"12h\"`: at noon); `at` or `after`", .field = 0 },
 	{ "after", CC_SETTING_DURATION, 0, 0, 0, NAN, "", "s",
@@ -375,18 +395,18 @@ static const struct cc_setting planned_rows[] = {
 	  .field = CC_FIELD(struct cc_planned_cfg, duration) },
 };
 static const struct cc_schema planned = { "agents.[i].planned.[i]", planned_rows,
-	                                  N(planned_rows) };
+	                                  N(planned_rows), sizeof(struct cc_planned_cfg) };
 
 static const struct cc_setting unplanned_rows[] = {
 	{ "status", CC_SETTING_STATUS, REQ, 0, 0, NAN, "", "", "a not-productive status",
-	  .field = 0 },
+	  .field = CC_FIELD(struct cc_unplanned_cfg, status) },
 	{ "per_hour", CC_SETTING_RATE, REQ | POS, 0, 3600, NAN, "", "per hour",
 	  "episodes per logged-in hour", .field = CC_FIELD(struct cc_unplanned_cfg, per_hour) },
 	{ "duration", CC_SETTING_DIST, REQ, 0, 0, NAN, "", "s", "how long each lasts",
 	  .field = CC_FIELD(struct cc_unplanned_cfg, duration) },
 };
 static const struct cc_schema unplanned = { "agents.[i].unplanned.[i]", unplanned_rows,
-	                                    N(unplanned_rows) };
+	                                    N(unplanned_rows), sizeof(struct cc_unplanned_cfg) };
 
 static const struct cc_setting away_rows[] = {
 	{ "per_hour", CC_SETTING_RATE, REQ | POS, 0, 3600, 0, "", "per hour",
@@ -395,7 +415,7 @@ static const struct cc_setting away_rows[] = {
 	{ "duration", CC_SETTING_DIST, REQ, 0, 0, 0, "", "s", "their lengths",
 	  .field = CC_FIELD(struct cc_answer_cfg, away) },
 };
-static const struct cc_schema away = { "agents.[i].answer.away", away_rows, N(away_rows) };
+static const struct cc_schema away = { "agents.[i].answer.away", away_rows, N(away_rows), 0 };
 
 static const struct cc_setting answer_rows[] = {
 	{ "delay", CC_SETTING_DIST, 0, 0, 0, 0, "0 s", "s", "from the start of ringing to acceptance",
@@ -405,7 +425,7 @@ static const struct cc_setting answer_rows[] = {
 	{ "away", CC_SETTING_GROUP, 0, 0, 0, NAN, "none", "",
 	  "spells in which agents stay Available but answer nothing", .sub = &away, .field = HERE },
 };
-static const struct cc_schema answer = { "agents.[i].answer", answer_rows, N(answer_rows) };
+static const struct cc_schema answer = { "agents.[i].answer", answer_rows, N(answer_rows), 0 };
 
 static const struct cc_setting rona_rows[] = {
 	{ "reaction", CC_SETTING_DIST, 0, 0, 0, 0, "0 s", "s",
@@ -418,7 +438,7 @@ static const struct cc_setting rona_rows[] = {
 	  "time in the idle reason before choosing Available",
 	  .field = CC_FIELD(struct cc_rona_cfg, idle) },
 };
-static const struct cc_schema rona = { "agents.[i].rona", rona_rows, N(rona_rows) };
+static const struct cc_schema rona = { "agents.[i].rona", rona_rows, N(rona_rows), 0 };
 
 static const struct cc_setting outbound_rows[] = {
 	{ "per_hour", CC_SETTING_RATE, 0, 0, 3600, 0, "0", "per hour",
@@ -429,9 +449,9 @@ static const struct cc_setting outbound_rows[] = {
 	  .field = CC_FIELD(struct cc_outbound_cfg, from_s) },
 	{ "until", CC_SETTING_TIME, 0, 0, 0, INFINITY, "none", "s",
 	  "the campaign's end: after `from`", .field = CC_FIELD(struct cc_outbound_cfg, until_s) },
-	{ "status", CC_SETTING_STATUS, 0, 0, 0, NAN, "none", "",
+	{ "status", CC_SETTING_STATUS, 0, 0, 0, -1, "none", "",
 	  "the not-productive status set while dialling (no inbound contacts meanwhile); without "
-	  "it, agents dial in their current status", .field = 0 },
+	  "it, agents dial in their current status", .field = CC_FIELD(struct cc_outbound_cfg, status) },
 	{ "reach", CC_SETTING_SHARE, 0, 0, 1, 1, "1", "", "probability the customer answers",
 	  .field = CC_FIELD(struct cc_outbound_cfg, reach) },
 	{ "dial", CC_SETTING_DIST, 0, 0, 0, 0, "0 s", "s",
@@ -450,17 +470,20 @@ static const struct cc_setting outbound_rows[] = {
 	  .field = CC_FIELD(struct cc_outbound_cfg, idle_after) },
 };
 static const struct cc_schema outbound = { "agents.[i].outbound", outbound_rows,
-	                                   N(outbound_rows) };
+	                                   N(outbound_rows), 0 };
 
 static const struct cc_setting group_rows[] = {
 	{ "name", CC_SETTING_NAME, REQ, 0, 0, NAN, "", "",
-	  "unique; the same rules as queue names", .field = 0 },
+	  "unique; the same rules as queue names", .what = "agent group",
+	  .field = CC_FIELD(struct cc_group_cfg, name) },
 	{ "region", CC_SETTING_SITE, 0, 0, 0, NAN, "the first site", "",
-	  "the site the group starts in (only with `regions`); see \"Regions\"", .field = 0 },
+	  "the site the group starts in (only with `regions`); see \"Regions\"",
+	  .field = CC_FIELD(struct cc_group_cfg, region) },
 	{ "count", CC_SETTING_INTEGER, 0, 1, 1000000, NAN, "", "",
 	  "schedule: this many agents logged in for the whole horizon", .field = 0 },
 	{ "shifts", CC_SETTING_LIST, OWN, 0, 0, NAN, "", "", "schedule: see below",
-	  .sub = &shift, .field = 0 },
+	  .sub = &shift, .field = CC_FIELD(struct cc_group_cfg, shifts),
+	  .count = CC_FIELD(struct cc_group_cfg, n_shifts), .empty = "must list at least one shift" },
 	{ "profile", CC_SETTING_GROUP, OWN, 0, 0, NAN, "", "", "schedule: see below",
 	  .sub = &profile, .field = 0 },
 	{ "skills", CC_SETTING_QUEUES, 0, 0, 0, NAN, "", "",
@@ -469,22 +492,26 @@ static const struct cc_setting group_rows[] = {
 	{ "routing_profile", CC_SETTING_PROFILE, 0, 0, 0, NAN, "", "",
 	  "the group's routing profile, one of `routing_profiles`: its channels, concurrency and "
 	  "queues", .field = 0 },
-	{ "login", CC_SETTING_STATUS, 0, 0, 0, NAN, "`\"Available\"`", "",
+	{ "login", CC_SETTING_STATUS, CC_SETTING_LOGIN, 0, 0, CC_AGENT_AVAILABLE, "`\"Available\"`", "",
 	  "the status an agent starts each shift in: `\"Available\"`, `\"Offline\"` or a "
-	  "not-productive status", .field = 0 },
+	  "not-productive status", .field = CC_FIELD(struct cc_group_cfg, login_status) },
 	{ "login_delay", CC_SETTING_DIST, 0, 0, 0, 0, "0 s", "s",
 	  "unless `login` is `\"Available\"`, the time from the start of a shift until the agent "
 	  "goes Available", .field = CC_FIELD(struct cc_group_cfg, login_delay) },
 	{ "idle_reason", CC_SETTING_STATUS, 0, 0, 0, NAN, "the first of `statuses`, if any", "",
 	  "the not-productive status an agent goes to when it does not go Available (after a RONA, "
-	  "after an outbound call)", .field = 0 },
+	  "after an outbound call)", .field = CC_FIELD(struct cc_group_cfg, idle_status) },
 	{ "acw_limit", CC_SETTING_DURATION, POS | HOOK, 0, 0, INFINITY, "none", "s",
 	  "after-contact work is ended automatically after this long",
 	  .field = CC_FIELD(struct cc_group_cfg, acw_limit_s) },
 	{ "planned", CC_SETTING_LIST, OWN, 0, 0, NAN, "none", "",
-	  "scheduled not-productive statuses; see below", .sub = &planned, .field = 0 },
+	  "scheduled not-productive statuses; see below", .sub = &planned,
+	  .field = CC_FIELD(struct cc_group_cfg, planned),
+	  .count = CC_FIELD(struct cc_group_cfg, n_planned) },
 	{ "unplanned", CC_SETTING_LIST, OWN, 0, 0, NAN, "none", "",
-	  "not-productive statuses taken at random; see below", .sub = &unplanned, .field = 0 },
+	  "not-productive statuses taken at random; see below", .sub = &unplanned,
+	  .field = CC_FIELD(struct cc_group_cfg, unplanned),
+	  .count = CC_FIELD(struct cc_group_cfg, n_unplanned) },
 	{ "answer", CC_SETTING_GROUP, OWN, 0, 0, NAN, "", "", "how agents answer offers; see below",
 	  .sub = &answer, .field = CC_FIELD(struct cc_group_cfg, answer) },
 	{ "rona", CC_SETTING_GROUP, OWN, 0, 0, NAN, "", "",
@@ -494,7 +521,8 @@ static const struct cc_setting group_rows[] = {
 	  .sub = &outbound, .field = CC_FIELD(struct cc_group_cfg, outbound) },
 	TEXT_ROW,
 };
-static const struct cc_schema group = { "agents.[i]", group_rows, N(group_rows) };
+static const struct cc_schema group = { "agents.[i]", group_rows, N(group_rows),
+	                                 sizeof(struct cc_group_cfg) };
 
 /* ---- routing profiles ---- */
 
@@ -512,11 +540,12 @@ static const struct cc_setting profile_queue_rows[] = {
 	  .field = CC_FIELD(struct cc_profile_queue_cfg, level) },
 };
 static const struct cc_schema profile_queue = { "routing_profiles.[i].queues.[i]",
-	                                        profile_queue_rows, N(profile_queue_rows) };
+	                                        profile_queue_rows, N(profile_queue_rows), 0 };
 
 static const struct cc_setting routing_profile_rows[] = {
 	{ "name", CC_SETTING_NAME, REQ, 0, 0, NAN, "", "",
-	  "unique among profiles; the same rules as queue names", .field = 0 },
+	  "unique among profiles; the same rules as queue names", .what = "routing profile",
+	  .field = CC_FIELD(struct cc_routing_profile_cfg, name) },
 	{ "concurrency", CC_SETTING_PER_CHANNEL, REQ, 1, 10, NAN, "0: not handled", "",
 	  "how many contacts of the channel an agent holds at once (from the offer to the end of "
 	  "ACW, paused tasks included): 1 for `voice` and `callback`, 1..10 for `chat`, `email` "
@@ -531,14 +560,15 @@ static const struct cc_setting routing_profile_rows[] = {
 	TEXT_ROW,
 };
 static const struct cc_schema routing_profile = { "routing_profiles.[i]", routing_profile_rows,
-	                                          N(routing_profile_rows) };
+	                                          N(routing_profile_rows),
+	                                          sizeof(struct cc_routing_profile_cfg) };
 
 /* ---- the file ---- */
 
 static const struct cc_setting root_rows[] = {
 	{ "name", CC_SETTING_NAME, REQ, 0, 0, NAN, "", "",
 	  "names the run and the default results file `results/<name>.h5`; letters, digits, `-`, "
-	  "`_`, `.`", .field = 0 },
+	  "`_`, `.`", .field = CC_FIELD(struct cc_scenario, name) },
 	TEXT_ROW,
 	{ "seed", CC_SETTING_INTEGER, 0, 0, (double)INT64_MAX, NAN, "1", "",
 	  "master seed: every random stream derives from (seed, replication, source)", .field = 0 },
@@ -570,14 +600,17 @@ static const struct cc_setting root_rows[] = {
 	{ "regions", CC_SETTING_GROUP, OWN, 0, 0, NAN, "one region", "",
 	  "sites sharing the traffic, changes of the shares, groups moving between sites; see "
 	  "\"Regions\"", .sub = &regions, .field = 0 },
-	{ "queues", CC_SETTING_LIST, REQ | OWN | CC_SETTING_ENTITY, 0, 0, NAN, "", "",
-	  "see below", .sub = &queue, .field = 0 },
-	{ "routing_profiles", CC_SETTING_LIST, OWN | CC_SETTING_ENTITY, 0, 0, NAN, "none", "",
+	{ "queues", CC_SETTING_LIST, REQ | OWN | CC_SETTING_ENTITY | HOOK, 0, 0, NAN, "", "",
+	  "see below", .sub = &queue, .field = CC_FIELD(struct cc_scenario, queues),
+	  .count = CC_FIELD(struct cc_scenario, n_queues), .empty = "must have at least one entry" },
+	{ "routing_profiles", CC_SETTING_LIST, OWN | CC_SETTING_ENTITY | HOOK, 0, 0, NAN, "none", "",
 	  "the channels, concurrency and queues of agents; see \"Routing profiles\"",
-	  .sub = &routing_profile, .field = 0 },
-	{ "agents", CC_SETTING_LIST, REQ | OWN | CC_SETTING_ENTITY, 0, 0, NAN, "", "",
-	  "the agent groups; see below", .sub = &group, .field = 0 },
+	  .sub = &routing_profile, .field = CC_FIELD(struct cc_scenario, profiles),
+	  .count = CC_FIELD(struct cc_scenario, n_profiles) },
+	{ "agents", CC_SETTING_LIST, REQ | OWN | CC_SETTING_ENTITY | HOOK, 0, 0, NAN, "", "",
+	  "the agent groups; see below", .sub = &group, .field = CC_FIELD(struct cc_scenario, groups),
+	  .count = CC_FIELD(struct cc_scenario, n_groups), .empty = "must have at least one entry" },
 	{ "output", CC_SETTING_GROUP, OWN, 0, 0, NAN, "", "", "what is written; see below",
 	  .sub = &output, .field = HERE },
 };
-const struct cc_schema cc_schema_scenario = { "", root_rows, N(root_rows) };
+const struct cc_schema cc_schema_scenario = { "", root_rows, N(root_rows), 0 };

@@ -9,9 +9,11 @@
  * default, unit and one line of documentation. The loader reads plain settings by it (the
  * unknown-key check and its list of known keys, type and range errors, defaults), `ccsim
  * check --settings` prints it, and the settings tables of scenarios/README.md are generated
- * from it. A row with a FIELD is read into the struct the loader fills, at that offset;
- * a row without one is read by its own code (cross-field rules, references that need every
- * queue or group loaded first), which still takes its key, type and documentation from here.
+ * from it. A row with a FIELD is read into the struct the loader fills, at that offset, in
+ * one pass over its group (a LIST's elements too, into an array of SUB's structs); a row
+ * without one (or with HOOK) is read by code of its own run after the pass (cross-field
+ * rules, references that need every queue or group loaded first), which still takes its key,
+ * type and documentation from here. Adding a setting is one row with a FIELD, plus its use.
  */
 
 enum cc_setting_type {
@@ -53,8 +55,9 @@ enum {
 	CC_SETTING_ENTITY = 1 << 2,   /* a list of the scenario's entities (queues, agent groups,
 	                                 routing profiles): paths inside restart from them */
 	CC_SETTING_POSITIVE = 1 << 3, /* a duration or a rate: 0 is refused too */
-	CC_SETTING_HOOK = 1 << 4      /* read by code of its own even though it has a FIELD (whose
+	CC_SETTING_HOOK = 1 << 4,     /* read by code of its own even though it has a FIELD (whose
 	                                 default is set from here) */
+	CC_SETTING_LOGIN = 1 << 5     /* STATUS: Offline and Available are admitted too */
 };
 
 /* A row's FIELD: 1 + the offset of MEMBER in TYPE (0: no field, read by code of its own). */
@@ -75,7 +78,10 @@ struct cc_setting {
 	const struct cc_schema *sub;      /* GROUP, LIST, PER_CHANNEL */
 	const char *const *choices;       /* ENUM: the names, NULL-terminated */
 	const char *what;       /* ENUM: the noun of "unknown NOUN \"x\" (expected ...)" */
-	size_t field;           /* CC_FIELD(): where in the struct the loader fills, or 0 */
+	size_t field;           /* CC_FIELD(): where in the struct the loader fills, or 0 (a
+	                           LIST's field is the pointer to its array of SUB's structs) */
+	size_t count;           /* LIST: CC_FIELD() of the array's length (a size_t) */
+	const char *empty;      /* LIST: the problem with an empty list (NULL: it may be empty) */
 };
 
 /* The settings of one group, in the order the loader lists them as known keys. */
@@ -83,6 +89,7 @@ struct cc_schema {
 	const char *path;       /* "queues.[i].callback": how the reference names the group */
 	const struct cc_setting *rows;
 	size_t n;
+	size_t size;            /* the struct each element of a LIST with a field is read into */
 };
 
 /* The whole scenario file. */
