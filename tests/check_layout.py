@@ -2,7 +2,7 @@
 """The source layout's rules, checked on the tree (DESIGN.md, "Layout"):
 
 - sim/ includes nothing from models/: the engine is readable alone;
-- no .c file is over MAX_LINES lines (but for those in ALLOWED_LONG, for now);
+- no .c file is over MAX_LINES lines;
 - the include graph between folders (sim, models, models/scenario, models/center...) has no
   cycle: each layer includes only those below it. Cycles inside one folder (the model of one
   replication) are allowed.
@@ -21,16 +21,6 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCE_DIRS = ["sim", "models", "tests"]
 MAX_LINES = 1000
-
-# Today's .c files over MAX_LINES lines, while issue 13 splits them. This list must be empty
-# by the end of issue 13 (the merge of its branches empties it); nothing may be added to it.
-ALLOWED_LONG: set = set()
-
-# Today's includes that go up a layer and close a cycle between folders, while issue 13 moves
-# files: they are left out of the cycle search. This list too must be empty by the end of
-# issue 13, and nothing may be added to it.
-ALLOWED_UP = {
-}
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 
@@ -113,7 +103,7 @@ def layers(edges):
 
 
 def main(argv):
-    problems, notes = [], []
+    problems = []
     counts = {}  # (from folder, to folder) -> includes
     for path in sources():
         text = read(path)
@@ -129,13 +119,8 @@ def main(argv):
                 counts[(a, b)] = counts.get((a, b), 0) + 1
         if path.endswith(".c"):
             lines = text.count("\n")
-            if lines > MAX_LINES and path not in ALLOWED_LONG:
+            if lines > MAX_LINES:
                 problems.append(f"{path}: {lines} lines, over {MAX_LINES}")
-            elif lines <= MAX_LINES and path in ALLOWED_LONG:
-                notes.append(f"{path}: {lines} lines now; it can leave ALLOWED_LONG")
-    for path in sorted(ALLOWED_LONG):
-        if not os.path.isfile(os.path.join(ROOT, path)):
-            notes.append(f"{path}: gone; it can leave ALLOWED_LONG")
 
     # The layering is that of the engine and the model: the tests include every layer and
     # nothing includes them, so they stay out of the graph.
@@ -144,13 +129,7 @@ def main(argv):
         if a.split("/")[0] == "tests" or b.split("/")[0] == "tests":
             continue
         shown.append((a, b))
-        if (a, b) in ALLOWED_UP:
-            notes.append(f"{a} -> {b}: up a layer (ALLOWED_UP, for now)")
-        else:
-            edges.setdefault(a, set()).add(b)
-    for (a, b) in sorted(ALLOWED_UP):
-        if (a, b) not in counts:
-            notes.append(f"{a} -> {b}: no longer included; it can leave ALLOWED_UP")
+        edges.setdefault(a, set()).add(b)
     found = cycles(edges)
     for comp in found:
         within = [f"{a} -> {b}" for a in comp for b in sorted(edges.get(a, ())) if b in comp]
@@ -158,8 +137,7 @@ def main(argv):
 
     if "--graph" in argv:
         for (a, b) in shown:
-            up = "; up a layer, allowed for now" if (a, b) in ALLOWED_UP else ""
-            print(f"{a} -> {b} ({counts[(a, b)]} includes{up})")
+            print(f"{a} -> {b} ({counts[(a, b)]} includes)")
         if not found:
             print("layers, lowest first: " + ", ".join(layers(edges)))
         for p in problems:
@@ -172,10 +150,8 @@ def main(argv):
         for p in problems:
             print(f"# {p}")
     else:
-        print(f"ok 1 - source layout: sim/ alone, .c files within {MAX_LINES} lines "
-              f"({len(ALLOWED_LONG)} allowed over for now), no cycle between folders")
-    for n in notes:
-        print(f"# note: {n}")
+        print(f"ok 1 - source layout: sim/ alone, .c files within {MAX_LINES} lines, "
+              "no cycle between folders")
     return 1 if problems else 0
 
 
