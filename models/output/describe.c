@@ -44,9 +44,6 @@ static void describe_quick_connect(FILE *out, const struct cc_scenario *scn,
                                    const struct cc_queue_cfg *q,
                                    const struct cc_quick_connect_cfg *qc)
 {
-	static const char *const modes[] = { [CC_TRANSFER_COLD] = "cold",
-	                                     [CC_TRANSFER_CONSULT] = "consult",
-	                                     [CC_TRANSFER_CONFERENCE] = "conference" };
 	char b1[96], b2[96], b3[96];
 	fprintf(out, "    quick connect %g%% to ", qc->share * 100);
 	if (qc->kind == CC_TRANSFER_QUEUE) {
@@ -61,7 +58,7 @@ static void describe_quick_connect(FILE *out, const struct cc_scenario *scn,
 	} else {
 		fprintf(out, "an outside number");
 	}
-	fprintf(out, ": %s", modes[qc->mode]);
+	fprintf(out, ": %s", cc_transfer_mode_names[qc->mode]);
 	if (qc->mode == CC_TRANSFER_CONSULT)
 		fprintf(out, " %s", brief_dist(&qc->consult, b1, sizeof b1));
 	else if (qc->mode == CC_TRANSFER_CONFERENCE) {

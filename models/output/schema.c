@@ -21,9 +21,8 @@ const struct cc_view_info cc_views[CC_VIEW_COUNT] = {
 static const char *const outcome_names[] = { CC_OUTCOMES(CC_NAME) NULL };
 static const char *const disconnect_names[] = { CC_DISCONNECTS(CC_NAME) NULL };
 static const char *const transfer_names[] = { CC_RECORD_TRANSFERS(CC_NAME) NULL };
-#define CC_CHANNEL_NAME(e, name) name,
-static const char *const channel_enum[] = { CC_CHANNELS(CC_CHANNEL_NAME) NULL };
 /* In events, code CC_CHANNEL_COUNT means no contact. */
+#define CC_CHANNEL_NAME(e, name) name,
 static const char *const event_channel_enum[] = { CC_CHANNELS(CC_CHANNEL_NAME) "none", NULL };
 #undef CC_CHANNEL_NAME
 static const char *const contact_state_names[] = { CC_CONTACT_STATES(CC_NAME) NULL };
@@ -35,11 +34,6 @@ static const char *const disconnect_docs[] = { CC_DISCONNECTS(CC_DOC) NULL };
 static const char *const transfer_docs[] = { CC_RECORD_TRANSFERS(CC_DOC) NULL };
 static const char *const contact_state_docs[] = { CC_CONTACT_STATES(CC_DOC) NULL };
 #undef CC_DOC
-/* enum cc_transfer_mode has no list of names beside it (the scenario loader spells them for
- * its own messages), so this one is kept in step by hand. */
-static const char *const transfer_mode_names[] = { "cold", "consult", "conference", NULL };
-_Static_assert(sizeof transfer_mode_names / sizeof transfer_mode_names[0] ==
-                   CC_TRANSFER_CONFERENCE + 2, "a name per transfer mode");
 
 #define REC(field) offsetof(struct cc_contact_record, field)
 static const struct cc_h5_field record_fields[] = {
@@ -50,7 +44,7 @@ static const struct cc_h5_field record_fields[] = {
 	{ "next_record_id", REC(next_record_id), CC_H5_I64, "1", "record that continues this one (-1: none): the record of the transfer in the target queue or at the target agent (the fallback queue's after a failed agent transfer), the callback, or the restart; previous_record_id of that record is this one", NULL },
 	{ "replication", REC(replication), CC_H5_I32, "1", "replication index", NULL },
 	{ "queue", REC(queue), CC_H5_I32, "1", "queue index into /entities/queue", NULL },
-	{ "channel", REC(channel), CC_H5_ENUM8, "1", "channel of the contact", channel_enum },
+	{ "channel", REC(channel), CC_H5_ENUM8, "1", "channel of the contact", cc_channel_names },
 	{ "arrival_s", REC(arrival_s), CC_H5_F64, "s", "arrival at the queue, from the start of the run; for an outbound call, the start of dialling", NULL },
 	{ "connect_s", REC(connect_s), CC_H5_F64, "s", "connection to an agent (NaN: never connected)", NULL },
 	{ "end_s", REC(end_s), CC_H5_F64, "s", "end of talk, abandonment, failure of an outbound call, or the horizon if still in the system", NULL },
@@ -60,7 +54,7 @@ static const struct cc_h5_field record_fields[] = {
 	{ "outcome", REC(outcome), CC_H5_ENUM8, "1", "how the record ended (transferred: answered, then handed on as transfer says; ended_by_move: a chat, email or task ended at once when its agent moved to another region)", outcome_names },
 	{ "disconnect_reason", REC(disconnect), CC_H5_ENUM8, "1", "why the record ended: CUSTOMER_DISCONNECT (hung up before reaching an agent; agent -1), CONVERSATION_ENDED, OUTBOUND_FAILED (the customer did not answer), TRANSFERRED (handed on to a queue, an agent or an outside number), AGENT_DISCONNECT (the agent left: a region move), none (still in the system at the horizon)", disconnect_names },
 	{ "transfer", REC(transfer), CC_H5_ENUM8, "1", "the record's hand-over: none; queue or agent (the next record continues it); external (to an outside number, no next record); failed (the target agent was busy, rejected or missed (or that moved away while it rang) it: this record's agent took the customer back, or the fallback queue took it as the next record)", transfer_names },
-	{ "transfer_mode", REC(transfer_mode), CC_H5_ENUM8, "1", "how the hand-over went when transfer is not none: cold (the agent left as soon as the target connected, or the contact entered the queue), consult (the agents talked first, the customer on hold), conference (all three talked, then the agent left); cold (code 0) when transfer is none", transfer_mode_names },
+	{ "transfer_mode", REC(transfer_mode), CC_H5_ENUM8, "1", "how the hand-over went when transfer is not none: cold (the agent left as soon as the target connected, or the contact entered the queue), consult (the agents talked first, the customer on hold), conference (all three talked, then the agent left); cold (code 0) when transfer is none", cc_transfer_mode_names },
 	{ "hold_s", REC(hold_s), CC_H5_F64, "s", "seconds the customer spent on hold (CONNECTED_ONHOLD) in this record, all holds together: its agent transferring or consulting", NULL },
 	{ "ronas", REC(ronas), CC_H5_I32, "1", "offers of this contact that agents missed (RONA)", NULL },
 	{ "attempts", REC(attempts), CC_H5_I32, "1", "callbacks: dial attempts made (0 for other contacts)", NULL },

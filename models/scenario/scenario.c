@@ -20,11 +20,12 @@
 /* Reporting grids longer than this are refused: they would only exhaust memory. */
 #define MAX_INTERVALS 10000000.0
 
-#define CC_CHANNEL_NAME(e, name) name,
-static const char *const channel_names[CC_CHANNEL_COUNT] = { CC_CHANNELS(CC_CHANNEL_NAME) };
-/* The same, NULL-terminated: the keys of a group per channel. */
-static const char *const channel_names_list[] = { CC_CHANNELS(CC_CHANNEL_NAME) NULL };
-#undef CC_CHANNEL_NAME
+#define CC_ENUM_NAME(e, name) name,
+const char *const cc_channel_names[CC_CHANNEL_COUNT + 1] = { CC_CHANNELS(CC_ENUM_NAME) NULL };
+const char *const cc_transfer_mode_names[CC_TRANSFER_MODE_COUNT + 1] = {
+	CC_TRANSFER_MODES(CC_ENUM_NAME) NULL
+};
+#undef CC_ENUM_NAME
 
 #define CC_POLICY_STRING(n) #n,
 static const char *const policy_names[] = { CC_POLICY_NAMES(CC_POLICY_STRING) };
@@ -48,7 +49,7 @@ int cc_policy_name_known(const char *name)
 
 const char *cc_channel_name(enum cc_channel ch)
 {
-	return ch < CC_CHANNEL_COUNT ? channel_names[ch] : "?";
+	return ch < CC_CHANNEL_COUNT ? cc_channel_names[ch] : "?";
 }
 
 int cc_channel_deferrable(enum cc_channel ch)
@@ -162,9 +163,9 @@ static enum cc_status load_channels(struct loader *L, const config_setting_t *ro
 	if (!s)
 		return CC_OK;
 	const struct cc_schema *schema = cc_schema_find("channels");
-	enum cc_status st = cc_load_keys_named(L, s, channel_names_list);
+	enum cc_status st = cc_load_keys_named(L, s, cc_channel_names);
 	for (int c = 0; !st && c < CC_CHANNEL_COUNT; c++) {
-		const config_setting_t *m = config_setting_get_member(s, channel_names[c]);
+		const config_setting_t *m = config_setting_get_member(s, cc_channel_names[c]);
 		if (!m)
 			continue;
 		struct cc_channel_cfg *ch = &scn->channels[c];

@@ -29,6 +29,9 @@ enum cc_channel { CC_CHANNELS(CC_CHANNEL_ENUM) CC_CHANNEL_COUNT };
 /* The channel's name as scenarios and results files write it ("?" beyond the range). */
 const char *cc_channel_name(enum cc_channel ch);
 
+/* The channels' names by code, then NULL. */
+extern const char *const cc_channel_names[CC_CHANNEL_COUNT + 1];
+
 enum cc_arrival_process {
 	CC_ARRIVALS_POISSON,      /* exponential gaps at the (piecewise constant) rate */
 	CC_ARRIVALS_DETERMINISTIC /* evenly spaced at the rate: one every 3600/per_hour s */
@@ -99,15 +102,25 @@ enum cc_transfer_kind {
 	CC_TRANSFER_EXTERNAL  /* to an outside number: it leaves the center, with no flow */
 };
 
-/* How the first agent hands the contact on. */
-enum cc_transfer_mode {
-	CC_TRANSFER_COLD,       /* the first agent leaves as soon as the target connects (for a
-	                           queue: as soon as the contact enters it) */
-	CC_TRANSFER_CONSULT,    /* the agents talk first, the customer on hold; then the first
-	                           agent leaves */
-	CC_TRANSFER_CONFERENCE  /* (after an optional consult) all three talk together, then the
-	                           first agent leaves */
-};
+/*
+ * How the first agent hands the contact on, X(ENUM_SUFFIX, "name") in code order:
+ *   cold        the first agent leaves as soon as the target connects (for a queue: as soon
+ *               as the contact enters it);
+ *   consult     the agents talk first, the customer on hold; then the first agent leaves;
+ *   conference  (after an optional consult) all three talk together, then the first agent
+ *               leaves.
+ */
+#define CC_TRANSFER_MODES(X)               \
+	X(COLD, "cold")                    \
+	X(CONSULT, "consult")              \
+	X(CONFERENCE, "conference")
+
+#define CC_TRANSFER_MODE_ENUM(e, name) CC_TRANSFER_##e,
+enum cc_transfer_mode { CC_TRANSFER_MODES(CC_TRANSFER_MODE_ENUM) CC_TRANSFER_MODE_COUNT };
+#undef CC_TRANSFER_MODE_ENUM
+
+/* The transfer modes' names by code, then NULL. */
+extern const char *const cc_transfer_mode_names[CC_TRANSFER_MODE_COUNT + 1];
 
 /*
  * A quick connect of a queue: a share of the queue's answered contacts are handed on here at

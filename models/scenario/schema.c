@@ -19,13 +19,9 @@
 #define HOOK CC_SETTING_HOOK
 #define TEXT_ROW { "description", CC_SETTING_TEXT, 0, 0, 0, NAN, "", "", "free text", .field = 0 }
 
-#define CHANNEL_NAME(e, name) name,
-static const char *const channels[] = { CC_CHANNELS(CHANNEL_NAME) NULL };
-#undef CHANNEL_NAME
 static const char *const processes[] = { "poisson", "deterministic", NULL };
 static const char *const requeues[] = { "original", "tail", NULL };
 static const char *const estimates[] = { "queue", "oldest", NULL };
-static const char *const modes[] = { "cold", "consult", "conference", NULL };
 static const char *const timers[] = { "activity", "inbound", NULL };
 static const char *const per_replication[] = { "totals", "intervals", NULL };
 
@@ -250,7 +246,7 @@ static const struct cc_setting quick_connect_rows[] = {
 	  "`group` only: the agent's index in the group, from 0, below the group's size",
 	  .field = CC_FIELD(struct cc_quick_connect_cfg, agent) },
 	{ "mode", CC_SETTING_ENUM, 0, 0, 0, CC_TRANSFER_COLD, "`\"cold\"`", "",
-	  "how the first agent hands over; see below", .choices = modes, .what = "mode",
+	  "how the first agent hands over; see below", .choices = cc_transfer_mode_names, .what = "mode",
 	  .field = CC_FIELD(struct cc_quick_connect_cfg, mode) },
 	{ "flow", CC_SETTING_TIMING, 0, 0, 0, NAN, "the `transfer` group's", "s",
 	  "this quick connect's own transfer flow; refused with `external`", .field = 0 },
@@ -309,7 +305,7 @@ static const struct cc_setting queue_rows[] = {
 	{ "channel", CC_SETTING_ENUM, 0, 0, 0, CC_CHANNEL_VOICE, "`\"voice\"`", "",
 	  "the contact's channel: how many an agent takes at once (its routing profile's "
 	  "`concurrency`), whether contacts abandon, the offer timeout and slowdown (see Channels)",
-	  .choices = channels, .what = "channel", .field = CC_FIELD(struct cc_queue_cfg, channel) },
+	  .choices = cc_channel_names, .what = "channel", .field = CC_FIELD(struct cc_queue_cfg, channel) },
 	{ "arrivals", CC_SETTING_GROUP, REQ, 0, 0, NAN, "", "", "the arrival process and rates",
 	  .sub = &arrivals, .field = HERE },
 	{ "handle", CC_SETTING_DIST, REQ, 0, 0, NAN, "", "s",
