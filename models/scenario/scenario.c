@@ -25,6 +25,13 @@ const char *const cc_channel_names[CC_CHANNEL_COUNT + 1] = { CC_CHANNELS(CC_ENUM
 const char *const cc_transfer_mode_names[CC_TRANSFER_MODE_COUNT + 1] = {
 	CC_TRANSFER_MODES(CC_ENUM_NAME) NULL
 };
+const char *const cc_arrival_process_names[CC_ARRIVALS_COUNT + 1] = {
+	CC_ARRIVAL_PROCESSES(CC_ENUM_NAME) NULL
+};
+const char *const cc_requeue_names[CC_REQUEUE_COUNT + 1] = { CC_REQUEUES(CC_ENUM_NAME) NULL };
+const char *const cc_wait_estimate_names[CC_ESTIMATE_COUNT + 1] = {
+	CC_WAIT_ESTIMATES(CC_ENUM_NAME) NULL
+};
 #undef CC_ENUM_NAME
 
 #define CC_POLICY_STRING(n) #n,

@@ -32,16 +32,24 @@ const char *cc_channel_name(enum cc_channel ch);
 /* The channels' names by code, then NULL. */
 extern const char *const cc_channel_names[CC_CHANNEL_COUNT + 1];
 
-enum cc_arrival_process {
-	CC_ARRIVALS_POISSON,      /* exponential gaps at the (piecewise constant) rate */
-	CC_ARRIVALS_DETERMINISTIC /* evenly spaced at the rate: one every 3600/per_hour s */
-};
+/* Each enum below comes with its names as scenarios write them, in code order, from one
+ * X-macro list X(ENUM_SUFFIX, "name"); the names are exported NULL-terminated. */
 
-/* Where a contact that rang an agent in vain (RONA) goes back in its queue. */
-enum cc_requeue {
-	CC_REQUEUE_ORIGINAL, /* its original place, by arrival time (Connect, Webex) */
-	CC_REQUEUE_TAIL      /* behind every contact waiting */
-};
+/* How a queue's arrivals come: poisson, exponential gaps at the (piecewise constant) rate;
+ * deterministic, evenly spaced at the rate (one every 3600/per_hour s). */
+#define CC_ARRIVAL_PROCESSES(X) X(POISSON, "poisson") X(DETERMINISTIC, "deterministic")
+#define CC_ARRIVALS_ENUM(e, name) CC_ARRIVALS_##e,
+enum cc_arrival_process { CC_ARRIVAL_PROCESSES(CC_ARRIVALS_ENUM) CC_ARRIVALS_COUNT };
+#undef CC_ARRIVALS_ENUM
+extern const char *const cc_arrival_process_names[CC_ARRIVALS_COUNT + 1];
+
+/* Where a contact that rang an agent in vain (RONA) goes back in its queue: original, its
+ * original place, by arrival time (Connect, Webex); tail, behind every contact waiting. */
+#define CC_REQUEUES(X) X(ORIGINAL, "original") X(TAIL, "tail")
+#define CC_REQUEUE_ENUM(e, name) CC_REQUEUE_##e,
+enum cc_requeue { CC_REQUEUES(CC_REQUEUE_ENUM) CC_REQUEUE_COUNT };
+#undef CC_REQUEUE_ENUM
+extern const char *const cc_requeue_names[CC_REQUEUE_COUNT + 1];
 
 /* Email, task and callback contacts wait without abandoning (deferrable); their queue's
  * service-level threshold is their due time. */
@@ -64,11 +72,14 @@ struct cc_pause_cfg {
 	struct cc_dist duration;
 };
 
-/* How a queue's customers estimate their wait when deciding on a callback. */
-enum cc_wait_estimate {
-	CC_ESTIMATE_QUEUE,  /* (contacts waiting + 1) x mean handle / agents logged in serving */
-	CC_ESTIMATE_OLDEST  /* the wait so far of the oldest contact in the queue */
-};
+/* How a queue's customers estimate their wait when deciding on a callback: queue, (contacts
+ * waiting + 1) x mean handle / agents logged in serving; oldest, the wait so far of the
+ * oldest contact in the queue. */
+#define CC_WAIT_ESTIMATES(X) X(QUEUE, "queue") X(OLDEST, "oldest")
+#define CC_ESTIMATE_ENUM(e, name) CC_ESTIMATE_##e,
+enum cc_wait_estimate { CC_WAIT_ESTIMATES(CC_ESTIMATE_ENUM) CC_ESTIMATE_COUNT };
+#undef CC_ESTIMATE_ENUM
+extern const char *const cc_wait_estimate_names[CC_ESTIMATE_COUNT + 1];
 
 /* On a voice queue: customers who may ask to be called back instead of waiting. */
 struct cc_callback_offer_cfg {

@@ -19,9 +19,6 @@
 #define HOOK CC_SETTING_HOOK
 #define TEXT_ROW { "description", CC_SETTING_TEXT, 0, 0, 0, NAN, "", "", "free text", .field = 0 }
 
-static const char *const processes[] = { "poisson", "deterministic", NULL };
-static const char *const requeues[] = { "original", "tail", NULL };
-static const char *const estimates[] = { "queue", "oldest", NULL };
 static const char *const timers[] = { "activity", "inbound", NULL };
 static const char *const per_replication[] = { "totals", "intervals", NULL };
 
@@ -141,7 +138,8 @@ static const struct cc_schema regions = { "regions", regions_rows, N(regions_row
 
 static const struct cc_setting arrivals_rows[] = {
 	{ "process", CC_SETTING_ENUM, 0, 0, 0, CC_ARRIVALS_POISSON, "`\"poisson\"`", "",
-	  "Poisson, or evenly spaced at the rate", .choices = processes, .what = "process",
+	  "Poisson, or evenly spaced at the rate",
+	  .choices = cc_arrival_process_names, .what = "process",
 	  .field = CC_FIELD(struct cc_queue_cfg, process) },
 	{ "per_hour", CC_SETTING_RATES, REQ, 0, 1e7, NAN, "", "per hour",
 	  "a list gives one rate per `step` from time 0 (a day's forecast), held at its last value "
@@ -196,7 +194,7 @@ static const struct cc_setting callback_rows[] = {
 	{ "estimate", CC_SETTING_ENUM, 0, 0, 0, CC_ESTIMATE_QUEUE, "`\"queue\"`", "",
 	  "the estimated wait: `\"queue\"`, (contacts waiting + 1) × the mean handle time / agents "
 	  "logged in serving the queue; `\"oldest\"`, how long the oldest contact waiting has "
-	  "waited so far", .choices = estimates, .what = "estimate",
+	  "waited so far", .choices = cc_wait_estimate_names, .what = "estimate",
 	  .field = CC_FIELD(struct cc_callback_offer_cfg, estimate) },
 };
 static const struct cc_schema callback = { "queues.[i].callback", callback_rows,
@@ -246,7 +244,8 @@ static const struct cc_setting quick_connect_rows[] = {
 	  "`group` only: the agent's index in the group, from 0, below the group's size",
 	  .field = CC_FIELD(struct cc_quick_connect_cfg, agent) },
 	{ "mode", CC_SETTING_ENUM, 0, 0, 0, CC_TRANSFER_COLD, "`\"cold\"`", "",
-	  "how the first agent hands over; see below", .choices = cc_transfer_mode_names, .what = "mode",
+	  "how the first agent hands over; see below",
+	  .choices = cc_transfer_mode_names, .what = "mode",
 	  .field = CC_FIELD(struct cc_quick_connect_cfg, mode) },
 	{ "flow", CC_SETTING_TIMING, 0, 0, 0, NAN, "the `transfer` group's", "s",
 	  "this quick connect's own transfer flow; refused with `external`", .field = 0 },
@@ -322,7 +321,7 @@ static const struct cc_setting queue_rows[] = {
 	{ "rona_requeue", CC_SETTING_ENUM, 0, 0, 0, CC_REQUEUE_ORIGINAL, "`\"original\"`", "",
 	  "where a contact that rang an agent in vain goes back in the queue: its original place "
 	  "by arrival time (as Amazon Connect and Webex do), or behind every contact waiting",
-	  .choices = requeues, .what = "place", .field = CC_FIELD(struct cc_queue_cfg, requeue) },
+	  .choices = cc_requeue_names, .what = "place", .field = CC_FIELD(struct cc_queue_cfg, requeue) },
 	{ "priorities", CC_SETTING_LIST, OWN, 0, 0, NAN, "none", "",
 	  "contacts queued with a head start; see below", .sub = &priority,
 	  .field = CC_FIELD(struct cc_queue_cfg, priorities),
