@@ -252,54 +252,54 @@ static double ratio(double num, double den)
 
 #define RAW(f) (v->y[(f)])
 #define ROW_SECONDS cc_metrics_row_seconds(v->x->grid, v->x->row)
-/* F(id, name, units, long name, description, note, expression of the view V). */
+/* F(id, name, units, direction, long name, description, note, expression of the view V). */
 #define QUEUE_FIGURES(F)                                                                      \
-	F(offered, "offered", "1", "offered", "contact records that arrived at the queue: new contacts (callbacks included), transfers in and restarts; a transfer straight to an agent enters no queue", "", RAW(CC_QR_OFFERED)) \
-	F(answered, "answered", "1", "answered", "offered contacts connected to an agent", "", RAW(CC_QR_ANSWERED)) \
-	F(abandoned, "abandoned", "1", "abandoned", "offered contacts whose customer hung up while waiting or ringing", "", RAW(CC_QR_ABANDONED)) \
-	F(in_sl, "answered_in_threshold", "1", "answered within the threshold", "offered contacts answered with a wait at most the service-level threshold", "", RAW(CC_QR_IN_SL)) \
-	F(handled, "handled", "1", "handled", "offered contacts whose after-contact work ended before the horizon", "", RAW(CC_QR_HANDLED)) \
-	F(service_level, "service_level", "1", "service level", "per contact record: answered within threshold / offered (a transfer in or a restart is offered and answered at the queue it enters, its wait measured from entering it; see customer_service_level for customers)", "", ratio(RAW(CC_QR_IN_SL), RAW(CC_QR_OFFERED))) \
-	F(sl_answered, "service_level_of_answered", "1", "service level of answered", "answered within threshold / answered", "", ratio(RAW(CC_QR_IN_SL), RAW(CC_QR_ANSWERED))) \
-	F(sl_excl, "service_level_excl_short_abandons", "1", "service level excluding short abandons", "answered within threshold / (offered - abandoned within threshold)", "", ratio(RAW(CC_QR_IN_SL), RAW(CC_QR_OFFERED) - RAW(CC_QR_ABANDONED_IN_SL))) \
-	F(p_wait, "p_wait", "1", "probability of waiting", "share of offered contacts that found no agent free and queued", "", ratio(RAW(CC_QR_QUEUED), RAW(CC_QR_OFFERED))) \
-	F(asa, "asa_s", "s", "average speed of answer", "average speed of answer: mean wait from queue entry to connect over answered contacts (ringing and RONAs included)", "", ratio(RAW(CC_QR_WAIT_SUM), RAW(CC_QR_ANSWERED))) \
-	F(abandon_rate, "abandon_rate", "1", "abandonment rate", "abandoned / offered", "", ratio(RAW(CC_QR_ABANDONED), RAW(CC_QR_OFFERED))) \
-	F(abandon_time, "mean_abandon_time_s", "s", "mean time to abandon", "mean wait of abandoned contacts before hanging up", "", ratio(RAW(CC_QR_ABANDON_SUM), RAW(CC_QR_ABANDONED))) \
-	F(aht, "aht_s", "s", "average handle time", "average handle time of handled contacts: talk + hold + ACW (talk_s + hold_s + acw_s)", "", ratio(RAW(CC_QR_TALK_SUM) + RAW(CC_QR_HOLD_SUM) + RAW(CC_QR_ACW_SUM), RAW(CC_QR_HANDLED))) \
-	F(talk, "talk_s", "s", "mean talk time", "mean talk time of handled contacts: connected to their agent, hold not included", "", ratio(RAW(CC_QR_TALK_SUM), RAW(CC_QR_HANDLED))) \
-	F(hold, "hold_s", "s", "mean hold time", "mean time handled contacts spent on hold (CONNECTED_ONHOLD: their agent transferring or consulting), all holds of the contact record together", "", ratio(RAW(CC_QR_HOLD_SUM), RAW(CC_QR_HANDLED))) \
-	F(acw, "acw_s", "s", "mean after-contact work", "mean after-contact work time of handled contacts (after any ACW limit)", "", ratio(RAW(CC_QR_ACW_SUM), RAW(CC_QR_HANDLED))) \
-	F(queue_length, "queue_length", "1", "mean queue length", "time-weighted mean number of contacts waiting", "", ratio(RAW(CC_QR_QUEUE_TIME), ROW_SECONDS)) \
-	F(occupancy, "occupancy", "1", "occupancy of the serving groups", "contact-seconds on this queue's contacts (talk, hold included, + ACW) / productive time (staffed - not-productive statuses) of the groups serving the queue; above 1 is possible with concurrency", "", ratio(RAW(CC_QR_WORK_TIME), serving(v, productive_time, productive_in_region))) \
-	F(staffed_agents, "staffed_agents", "1", "agents staffed in the serving groups", "time-weighted mean number of agents logged in, in the groups that serve the queue (those with its line among their skills, in its region; a group serving several queues counts in each)", "a group that moves between regions counts in each for the seconds the schedule puts it there", ratio(serving(v, staffed_time, staffed_in_region), ROW_SECONDS)) \
-	F(offers, "offers", "1", "offers", "offers of offered contacts to agents (a ring, or an answer at once)", "", RAW(CC_QR_OFFERS)) \
-	F(ronas, "ronas", "1", "RONAs", "offers not accepted within the channel's offer timeout (RONA / missed); the contact went back to the queue", "", RAW(CC_QR_RONAS)) \
-	F(rona_rate, "rona_rate", "1", "RONA rate", "ronas / offers", "", ratio(RAW(CC_QR_RONAS), RAW(CC_QR_OFFERS))) \
-	F(ring, "ring_s", "s", "mean ring time", "mean time an offer rang before it was accepted, missed or abandoned", "ring seconds / offers", ratio(RAW(CC_QR_RING_SUM), RAW(CC_QR_OFFERS))) \
-	F(abandoned_ringing, "abandoned_ringing", "1", "abandoned while ringing", "abandoned contacts whose customer hung up while an agent's phone rang (REJECTED)", "part of `abandoned`", RAW(CC_QR_ABANDONED_RINGING)) \
-	F(rona_1, "contacts_rona_1", "1", "contacts missed once", "offered contacts missed by exactly one agent before they were answered, abandoned or the horizon came", "", RAW(CC_QR_RONA_1)) \
-	F(rona_2, "contacts_rona_2", "1", "contacts missed twice", "offered contacts missed exactly twice", "", RAW(CC_QR_RONA_2)) \
-	F(rona_3p, "contacts_rona_3plus", "1", "contacts missed three times or more", "offered contacts missed three times or more", "", RAW(CC_QR_RONA_3P)) \
-	F(callbacks, "callbacks", "1", "callbacks chosen", "offered voice contacts whose customer chose a callback instead of waiting (they left the queue; the callback is offered at its callback queue)", "neither answered nor abandoned at this queue", RAW(CC_QR_CALLBACKS)) \
-	F(callback_rate, "callback_rate", "1", "callback rate", "callbacks / offered", "", ratio(RAW(CC_QR_CALLBACKS), RAW(CC_QR_OFFERED))) \
-	F(callback_attempts, "callback_attempts", "1", "callback dial attempts", "callback queues: dial attempts made for the offered callbacks", "by the callback's arrival interval", RAW(CC_QR_CALLBACK_ATTEMPTS)) \
-	F(unreached, "unreached", "1", "callbacks unreached", "callback queues: offered callbacks given up after their last dial attempt failed", "", RAW(CC_QR_UNREACHED)) \
-	F(pause, "pause_s", "s", "mean pause time", "mean time handled contacts (tasks) spent paused", "paused seconds / handled", ratio(RAW(CC_QR_PAUSE_SUM), RAW(CC_QR_HANDLED))) \
-	F(transfers_in, "transfers_in", "1", "transfers in", "contacts transferred into the queue (by a quick connect, or to the fallback queue of a failed agent transfer); part of offered: a transfer in is offered, answered and measured for service_level and asa_s here, from its entry into this queue", "", RAW(CC_QR_TRANSFERS_IN)) \
-	F(transfers_out, "transfers_out", "1", "transfers out", "answered contacts whose agent started a transfer of any kind (to a queue, an agent or an outside number), counted in the contact's arrival interval at this queue", "", RAW(CC_QR_TRANSFERS_OUT)) \
-	F(transfer_rate, "transfer_rate", "1", "transfer rate", "transfers_out / answered", "", ratio(RAW(CC_QR_TRANSFERS_OUT), RAW(CC_QR_ANSWERED))) \
-	F(transfers_external, "transfers_external", "1", "transfers to outside numbers", "transfers_out to an outside number: the customer left the center", "part of `transfers_out`", RAW(CC_QR_TRANSFERS_EXTERNAL)) \
-	F(transfers_failed, "transfers_failed", "1", "failed transfers", "transfers_out to an agent who was busy, rejected or missed (or that moved away while it rang) the offer: the first agent took the customer back, or the fallback queue took it (a transfer in there)", "part of `transfers_out`", RAW(CC_QR_TRANSFERS_FAILED)) \
-	F(restarts_in, "restarts_in", "1", "restarts in", "customers who started again at this queue after a region move of their agent ended their chat or task; part of offered", "", RAW(CC_QR_RESTARTS_IN)) \
-	F(ended_by_move, "ended_by_move", "1", "ended by a region move", "answered chats, emails or tasks ended at once when their agent moved to another region", "", RAW(CC_QR_ENDED_BY_MOVE)) \
-	F(customers, "customers", "1", "customers", "customers whose first contact arrived at this queue, counted in the interval of that first arrival (transfers in, callbacks and restarts are not new customers)", "", RAW(CC_QR_CUSTOMERS)) \
-	F(customer_sl, "customer_service_level", "1", "customer service level", "per customer, by the queue of first arrival: customers whose last contact record connected to an agent at most this queue's service-level threshold after their first arrival, following every transfer, callback and restart / customers", "", ratio(RAW(CC_QR_CUSTOMERS_IN_SL), RAW(CC_QR_CUSTOMERS))) \
-	F(customer_connect_rate, "customer_connect_rate", "1", "customer connect rate", "per customer, by the queue of first arrival: customers whose last contact record connected to an agent / customers", "", ratio(RAW(CC_QR_CUSTOMERS_CONNECTED), RAW(CC_QR_CUSTOMERS))) \
-	F(customer_wait, "customer_wait_s", "s", "customer wait", "per customer, by the queue of first arrival: mean time from the first arrival to the connect of the last contact record, over customers whose last record connected (earlier conversations, holds and hand-overs included)", "", ratio(RAW(CC_QR_CUSTOMER_WAIT_SUM), RAW(CC_QR_CUSTOMERS_CONNECTED)))
+	F(offered, "offered", "1", CC_DIR_NONE, "offered", "contact records that arrived at the queue: new contacts (callbacks included), transfers in and restarts; a transfer straight to an agent enters no queue", "", RAW(CC_QR_OFFERED)) \
+	F(answered, "answered", "1", CC_DIR_NONE, "answered", "offered contacts connected to an agent", "", RAW(CC_QR_ANSWERED)) \
+	F(abandoned, "abandoned", "1", CC_DIR_NONE, "abandoned", "offered contacts whose customer hung up while waiting or ringing", "", RAW(CC_QR_ABANDONED)) \
+	F(in_sl, "answered_in_threshold", "1", CC_DIR_NONE, "answered within the threshold", "offered contacts answered with a wait at most the service-level threshold", "", RAW(CC_QR_IN_SL)) \
+	F(handled, "handled", "1", CC_DIR_NONE, "handled", "offered contacts whose after-contact work ended before the horizon", "", RAW(CC_QR_HANDLED)) \
+	F(service_level, "service_level", "1", CC_DIR_UP_GOOD, "service level", "per contact record: answered within threshold / offered (a transfer in or a restart is offered and answered at the queue it enters, its wait measured from entering it; see customer_service_level for customers)", "", ratio(RAW(CC_QR_IN_SL), RAW(CC_QR_OFFERED))) \
+	F(sl_answered, "service_level_of_answered", "1", CC_DIR_UP_GOOD, "service level of answered", "answered within threshold / answered", "", ratio(RAW(CC_QR_IN_SL), RAW(CC_QR_ANSWERED))) \
+	F(sl_excl, "service_level_excl_short_abandons", "1", CC_DIR_UP_GOOD, "service level excluding short abandons", "answered within threshold / (offered - abandoned within threshold)", "", ratio(RAW(CC_QR_IN_SL), RAW(CC_QR_OFFERED) - RAW(CC_QR_ABANDONED_IN_SL))) \
+	F(p_wait, "p_wait", "1", CC_DIR_UP_BAD, "probability of waiting", "share of offered contacts that found no agent free and queued", "", ratio(RAW(CC_QR_QUEUED), RAW(CC_QR_OFFERED))) \
+	F(asa, "asa_s", "s", CC_DIR_UP_BAD, "average speed of answer", "average speed of answer: mean wait from queue entry to connect over answered contacts (ringing and RONAs included)", "", ratio(RAW(CC_QR_WAIT_SUM), RAW(CC_QR_ANSWERED))) \
+	F(abandon_rate, "abandon_rate", "1", CC_DIR_UP_BAD, "abandonment rate", "abandoned / offered", "", ratio(RAW(CC_QR_ABANDONED), RAW(CC_QR_OFFERED))) \
+	F(abandon_time, "mean_abandon_time_s", "s", CC_DIR_NONE, "mean time to abandon", "mean wait of abandoned contacts before hanging up", "", ratio(RAW(CC_QR_ABANDON_SUM), RAW(CC_QR_ABANDONED))) \
+	F(aht, "aht_s", "s", CC_DIR_NONE, "average handle time", "average handle time of handled contacts: talk + hold + ACW (talk_s + hold_s + acw_s)", "", ratio(RAW(CC_QR_TALK_SUM) + RAW(CC_QR_HOLD_SUM) + RAW(CC_QR_ACW_SUM), RAW(CC_QR_HANDLED))) \
+	F(talk, "talk_s", "s", CC_DIR_NONE, "mean talk time", "mean talk time of handled contacts: connected to their agent, hold not included", "", ratio(RAW(CC_QR_TALK_SUM), RAW(CC_QR_HANDLED))) \
+	F(hold, "hold_s", "s", CC_DIR_NONE, "mean hold time", "mean time handled contacts spent on hold (CONNECTED_ONHOLD: their agent transferring or consulting), all holds of the contact record together", "", ratio(RAW(CC_QR_HOLD_SUM), RAW(CC_QR_HANDLED))) \
+	F(acw, "acw_s", "s", CC_DIR_NONE, "mean after-contact work", "mean after-contact work time of handled contacts (after any ACW limit)", "", ratio(RAW(CC_QR_ACW_SUM), RAW(CC_QR_HANDLED))) \
+	F(queue_length, "queue_length", "1", CC_DIR_UP_BAD, "mean queue length", "time-weighted mean number of contacts waiting", "", ratio(RAW(CC_QR_QUEUE_TIME), ROW_SECONDS)) \
+	F(occupancy, "occupancy", "1", CC_DIR_NONE, "occupancy of the serving groups", "contact-seconds on this queue's contacts (talk, hold included, + ACW) / productive time (staffed - not-productive statuses) of the groups serving the queue; above 1 is possible with concurrency", "", ratio(RAW(CC_QR_WORK_TIME), serving(v, productive_time, productive_in_region))) \
+	F(staffed_agents, "staffed_agents", "1", CC_DIR_NONE, "agents staffed in the serving groups", "time-weighted mean number of agents logged in, in the groups that serve the queue (those with its line among their skills, in its region; a group serving several queues counts in each)", "a group that moves between regions counts in each for the seconds the schedule puts it there", ratio(serving(v, staffed_time, staffed_in_region), ROW_SECONDS)) \
+	F(offers, "offers", "1", CC_DIR_NONE, "offers", "offers of offered contacts to agents (a ring, or an answer at once)", "", RAW(CC_QR_OFFERS)) \
+	F(ronas, "ronas", "1", CC_DIR_NONE, "RONAs", "offers not accepted within the channel's offer timeout (RONA / missed); the contact went back to the queue", "", RAW(CC_QR_RONAS)) \
+	F(rona_rate, "rona_rate", "1", CC_DIR_UP_BAD, "RONA rate", "ronas / offers", "", ratio(RAW(CC_QR_RONAS), RAW(CC_QR_OFFERS))) \
+	F(ring, "ring_s", "s", CC_DIR_NONE, "mean ring time", "mean time an offer rang before it was accepted, missed or abandoned", "ring seconds / offers", ratio(RAW(CC_QR_RING_SUM), RAW(CC_QR_OFFERS))) \
+	F(abandoned_ringing, "abandoned_ringing", "1", CC_DIR_NONE, "abandoned while ringing", "abandoned contacts whose customer hung up while an agent's phone rang (REJECTED)", "part of `abandoned`", RAW(CC_QR_ABANDONED_RINGING)) \
+	F(rona_1, "contacts_rona_1", "1", CC_DIR_NONE, "contacts missed once", "offered contacts missed by exactly one agent before they were answered, abandoned or the horizon came", "", RAW(CC_QR_RONA_1)) \
+	F(rona_2, "contacts_rona_2", "1", CC_DIR_NONE, "contacts missed twice", "offered contacts missed exactly twice", "", RAW(CC_QR_RONA_2)) \
+	F(rona_3p, "contacts_rona_3plus", "1", CC_DIR_NONE, "contacts missed three times or more", "offered contacts missed three times or more", "", RAW(CC_QR_RONA_3P)) \
+	F(callbacks, "callbacks", "1", CC_DIR_NONE, "callbacks chosen", "offered voice contacts whose customer chose a callback instead of waiting (they left the queue; the callback is offered at its callback queue)", "neither answered nor abandoned at this queue", RAW(CC_QR_CALLBACKS)) \
+	F(callback_rate, "callback_rate", "1", CC_DIR_NONE, "callback rate", "callbacks / offered", "", ratio(RAW(CC_QR_CALLBACKS), RAW(CC_QR_OFFERED))) \
+	F(callback_attempts, "callback_attempts", "1", CC_DIR_NONE, "callback dial attempts", "callback queues: dial attempts made for the offered callbacks", "by the callback's arrival interval", RAW(CC_QR_CALLBACK_ATTEMPTS)) \
+	F(unreached, "unreached", "1", CC_DIR_NONE, "callbacks unreached", "callback queues: offered callbacks given up after their last dial attempt failed", "", RAW(CC_QR_UNREACHED)) \
+	F(pause, "pause_s", "s", CC_DIR_NONE, "mean pause time", "mean time handled contacts (tasks) spent paused", "paused seconds / handled", ratio(RAW(CC_QR_PAUSE_SUM), RAW(CC_QR_HANDLED))) \
+	F(transfers_in, "transfers_in", "1", CC_DIR_NONE, "transfers in", "contacts transferred into the queue (by a quick connect, or to the fallback queue of a failed agent transfer); part of offered: a transfer in is offered, answered and measured for service_level and asa_s here, from its entry into this queue", "", RAW(CC_QR_TRANSFERS_IN)) \
+	F(transfers_out, "transfers_out", "1", CC_DIR_NONE, "transfers out", "answered contacts whose agent started a transfer of any kind (to a queue, an agent or an outside number), counted in the contact's arrival interval at this queue", "", RAW(CC_QR_TRANSFERS_OUT)) \
+	F(transfer_rate, "transfer_rate", "1", CC_DIR_NONE, "transfer rate", "transfers_out / answered", "", ratio(RAW(CC_QR_TRANSFERS_OUT), RAW(CC_QR_ANSWERED))) \
+	F(transfers_external, "transfers_external", "1", CC_DIR_NONE, "transfers to outside numbers", "transfers_out to an outside number: the customer left the center", "part of `transfers_out`", RAW(CC_QR_TRANSFERS_EXTERNAL)) \
+	F(transfers_failed, "transfers_failed", "1", CC_DIR_NONE, "failed transfers", "transfers_out to an agent who was busy, rejected or missed (or that moved away while it rang) the offer: the first agent took the customer back, or the fallback queue took it (a transfer in there)", "part of `transfers_out`", RAW(CC_QR_TRANSFERS_FAILED)) \
+	F(restarts_in, "restarts_in", "1", CC_DIR_NONE, "restarts in", "customers who started again at this queue after a region move of their agent ended their chat or task; part of offered", "", RAW(CC_QR_RESTARTS_IN)) \
+	F(ended_by_move, "ended_by_move", "1", CC_DIR_NONE, "ended by a region move", "answered chats, emails or tasks ended at once when their agent moved to another region", "", RAW(CC_QR_ENDED_BY_MOVE)) \
+	F(customers, "customers", "1", CC_DIR_NONE, "customers", "customers whose first contact arrived at this queue, counted in the interval of that first arrival (transfers in, callbacks and restarts are not new customers)", "", RAW(CC_QR_CUSTOMERS)) \
+	F(customer_sl, "customer_service_level", "1", CC_DIR_UP_GOOD, "customer service level", "per customer, by the queue of first arrival: customers whose last contact record connected to an agent at most this queue's service-level threshold after their first arrival, following every transfer, callback and restart / customers", "", ratio(RAW(CC_QR_CUSTOMERS_IN_SL), RAW(CC_QR_CUSTOMERS))) \
+	F(customer_connect_rate, "customer_connect_rate", "1", CC_DIR_UP_GOOD, "customer connect rate", "per customer, by the queue of first arrival: customers whose last contact record connected to an agent / customers", "", ratio(RAW(CC_QR_CUSTOMERS_CONNECTED), RAW(CC_QR_CUSTOMERS))) \
+	F(customer_wait, "customer_wait_s", "s", CC_DIR_UP_BAD, "customer wait", "per customer, by the queue of first arrival: mean time from the first arrival to the connect of the last contact record, over customers whose last record connected (earlier conversations, holds and hand-overs included)", "", ratio(RAW(CC_QR_CUSTOMER_WAIT_SUM), RAW(CC_QR_CUSTOMERS_CONNECTED)))
 
 /* For each queue figure ID: ID_of on a view, q_ID per queue and c_ID per channel. */
-#define DEFINE_QUEUE_FIGURE(id, name, units, long_name, description, note, expr)               \
+#define DEFINE_QUEUE_FIGURE(id, name, units, dir, long_name, description, note, expr)               \
 	static double id##_of(const struct queue_view *v)                                      \
 	{                                                                                      \
 		return (expr);                                                                     \
@@ -315,10 +315,10 @@ static double ratio(double num, double den)
 		                                     CC_FIG_CHANNEL });                            \
 	}
 QUEUE_FIGURES(DEFINE_QUEUE_FIGURE)
-#define QUEUE_ENTRY(id, name, units, long_name, description, note, expr) \
-	{ name, CC_FIG_QUEUE, units, long_name, description, q_##id, note },
-#define CHANNEL_ENTRY(id, name, units, long_name, description, note, expr) \
-	{ name, CC_FIG_CHANNEL, units, long_name, description, c_##id, note },
+#define QUEUE_ENTRY(id, name, units, dir, long_name, description, note, expr) \
+	{ name, CC_FIG_QUEUE, units, long_name, description, q_##id, note, dir },
+#define CHANNEL_ENTRY(id, name, units, dir, long_name, description, note, expr) \
+	{ name, CC_FIG_CHANNEL, units, long_name, description, c_##id, note, dir },
 
 /* Contact-seconds of every channel held by group G's agents. */
 static double slot_time(const struct cc_raw_row *x, size_t g)
@@ -329,58 +329,58 @@ static double slot_time(const struct cc_raw_row *x, size_t g)
 	return t;
 }
 
-/* F(id, name, units, long name, description, note, expression of row X and group G). */
+/* F(id, name, units, direction, long name, description, note, expression of row X and group G). */
 #define GROUP_FIGURES(F)                                                             \
-	F(scheduled_agents, "scheduled_agents", "1", "agents scheduled", "time-weighted mean number of agents scheduled (inside shifts)", "", ratio(GR(g, CC_GR_SCHEDULED), cc_metrics_row_seconds(x->grid, x->row))) \
-	F(staffed_agents, "staffed_agents", "1", "agents staffed", "time-weighted mean number of agents logged in", "not Offline", ratio(GR(g, CC_GR_STAFFED), cc_metrics_row_seconds(x->grid, x->row))) \
-	F(scheduled, "scheduled_s", "s", "scheduled time", "agent-seconds inside shifts", "", GR(g, CC_GR_SCHEDULED)) \
-	F(staffed, "staffed_s", "s", "staffed time", "agent-seconds logged in (not Offline), overtime included", "", GR(g, CC_GR_STAFFED)) \
-	F(overtime, "overtime_s", "s", "overtime", "agent-seconds logged in after the end of a shift, finishing a contact", "", GR(g, CC_GR_OVERTIME)) \
-	F(ring, "ring_s", "s", "ringing time", "agent-seconds ringing: offered a contact, not yet accepted or missed", "", GR(g, CC_GR_RING)) \
-	F(talk, "talk_s", "s", "talk time", "agent-seconds connected to contacts (busy), outbound and hold included", "", GR(g, CC_GR_TALK)) \
-	F(acw, "acw_s", "s", "after-contact work time", "agent-seconds in after-contact work, outbound included", "", GR(g, CC_GR_ACW)) \
-	F(idle, "idle_s", "s", "idle time", "agent-seconds Available with no contact and no ring", "", SR(g, CC_AGENT_AVAILABLE)) \
-	F(rona_time, "rona_s", "s", "time in RONA", "agent-seconds in the RONA / Missed status", "with no contact and no ring", SR(g, CC_AGENT_RONA)) \
-	F(npt, "npt_s", "s", "not-productive time", "agent-seconds in not-productive statuses with no contact", "", npt_time(x, g)) \
-	F(offline, "offline_in_shift_s", "s", "Offline time in shift", "agent-seconds Offline inside shifts (before choosing Available after logging in)", "not staffed", SR(g, CC_AGENT_OFFLINE)) \
-	F(outbound, "outbound_s", "s", "outbound time", "agent-seconds on outbound calls (talk + ACW; part of talk_s and acw_s)", "an overlay", GR(g, CC_GR_OUTBOUND)) \
-	F(npt_on_contact, "npt_on_contact_s", "s", "time on contacts in a not-productive status", "agent-seconds on a contact while in a not-productive status (part of talk_s and acw_s)", "an overlay", GR(g, CC_GR_NPT_ON_CONTACT)) \
-	F(answered, "answered", "1", "contacts answered", "contacts connected to the group's agents (by arrival interval, as queues count them): the queues' answered plus the transfers offered straight to the group's agents that they accepted", "the transfers straight to its agents are part of `transfers_in`", GR(g, CC_GR_ANSWERED)) \
-	F(offers, "offers", "1", "offers", "offers made to the group's agents, by the time of the offer", "", GR(g, CC_GR_OFFERS)) \
-	F(ronas, "ronas", "1", "RONAs", "offers the group's agents missed (RONA), by the time of the offer", "", GR(g, CC_GR_RONAS)) \
-	F(rona_rate, "rona_rate", "1", "RONA rate", "ronas / offers", "", ratio(GR(g, CC_GR_RONAS), GR(g, CC_GR_OFFERS))) \
-	F(ring_rona, "ring_rona_s", "s", "ringing of missed offers", "seconds the missed offers rang (ringing on agents who did not answer)", "", GR(g, CC_GR_RING_RONA)) \
-	F(ring_absent, "ring_absent_s", "s", "ringing on absent agents", "seconds offers rang on agents who would never have answered them (away while Available, or missing the offer outright), by the time of the offer", "until the timeout or the customer hung up", GR(g, CC_GR_RING_ABSENT)) \
-	F(npt_runs, "npt_runs", "1", "not-productive runs", "runs of consecutive not-productive statuses, counted at their start", "", GR(g, CC_GR_NPT_RUNS)) \
-	F(npt_run_mean, "npt_run_mean_s", "s", "mean not-productive run", "mean length of a run of consecutive not-productive statuses (the total idle timer, 30:00 in \"20:00/30:00\")", "", ratio(GR(g, CC_GR_NPT_RUN_SUM), GR(g, CC_GR_NPT_RUNS))) \
-	F(acw_limited, "acw_limited", "1", "ACWs cut by the limit", "after-contact work cleared by the ACW limit, counted at its start", "", GR(g, CC_GR_ACW_LIMITED)) \
-	F(outbound_calls, "outbound_calls", "1", "outbound calls", "outbound calls placed, counted at their start", "", GR(g, CC_GR_OUTBOUND_CALLS)) \
-	F(outbound_reached, "outbound_reached", "1", "outbound calls reached", "outbound calls the customer answered", "", GR(g, CC_GR_OUTBOUND_REACHED)) \
-	F(hold, "hold_s", "s", "hold time", "contact-seconds the group's agents kept a customer on hold while transferring or consulting; with one contact at a time (voice) a part of talk_s, with concurrency two contacts on hold at once count twice", "for voice, `hold_s` / `talk_s` is the share of talk spent holding", GR(g, CC_GR_HOLD)) \
-	F(transfers_out, "transfers_out", "1", "transfers started", "transfers started by the group's agents (to a queue, an agent or an outside number), by the time the transfer started", "", GR(g, CC_GR_TRANSFERS_OUT)) \
-	F(transfers_in, "transfers_in", "1", "transfers taken", "transferred contacts connected to the group's agents (transferred to them directly, or into a queue they took it from), by the time of the connect", "", GR(g, CC_GR_TRANSFERS_IN)) \
-	F(transfers_rejected, "transfers_rejected", "1", "transfers rejected", "transfers offered directly to the group's agents that they rejected, by the time of the rejection", "", GR(g, CC_GR_TRANSFERS_REJECTED)) \
-	F(moved, "moved", "1", "agents moved", "agents of the group moved to another region, by the time of the move", "", GR(g, CC_GR_MOVED)) \
-	F(occupancy, "occupancy", "1", "occupancy", "(talk + ACW) / (staffed - not-productive statuses)", "", ratio(GR(g, CC_GR_TALK) + GR(g, CC_GR_ACW), productive_time(x, g))) \
-	F(utilization, "utilization", "1", "utilization", "(talk + ACW) / staffed", "", ratio(GR(g, CC_GR_TALK) + GR(g, CC_GR_ACW), GR(g, CC_GR_STAFFED))) \
-	F(slots_per_agent, "slots_per_agent", "1", "contacts held per agent", "contact-seconds held (every channel, from the offer to the end of ACW) / staffed agent-seconds: the time-weighted mean number of contacts a logged-in agent holds", "paused time included", ratio(slot_time(x, g), GR(g, CC_GR_STAFFED)))
+	F(scheduled_agents, "scheduled_agents", "1", CC_DIR_NONE, "agents scheduled", "time-weighted mean number of agents scheduled (inside shifts)", "", ratio(GR(g, CC_GR_SCHEDULED), cc_metrics_row_seconds(x->grid, x->row))) \
+	F(staffed_agents, "staffed_agents", "1", CC_DIR_NONE, "agents staffed", "time-weighted mean number of agents logged in", "not Offline", ratio(GR(g, CC_GR_STAFFED), cc_metrics_row_seconds(x->grid, x->row))) \
+	F(scheduled, "scheduled_s", "s", CC_DIR_NONE, "scheduled time", "agent-seconds inside shifts", "", GR(g, CC_GR_SCHEDULED)) \
+	F(staffed, "staffed_s", "s", CC_DIR_NONE, "staffed time", "agent-seconds logged in (not Offline), overtime included", "", GR(g, CC_GR_STAFFED)) \
+	F(overtime, "overtime_s", "s", CC_DIR_NONE, "overtime", "agent-seconds logged in after the end of a shift, finishing a contact", "", GR(g, CC_GR_OVERTIME)) \
+	F(ring, "ring_s", "s", CC_DIR_NONE, "ringing time", "agent-seconds ringing: offered a contact, not yet accepted or missed", "", GR(g, CC_GR_RING)) \
+	F(talk, "talk_s", "s", CC_DIR_NONE, "talk time", "agent-seconds connected to contacts (busy), outbound and hold included", "", GR(g, CC_GR_TALK)) \
+	F(acw, "acw_s", "s", CC_DIR_NONE, "after-contact work time", "agent-seconds in after-contact work, outbound included", "", GR(g, CC_GR_ACW)) \
+	F(idle, "idle_s", "s", CC_DIR_NONE, "idle time", "agent-seconds Available with no contact and no ring", "", SR(g, CC_AGENT_AVAILABLE)) \
+	F(rona_time, "rona_s", "s", CC_DIR_NONE, "time in RONA", "agent-seconds in the RONA / Missed status", "with no contact and no ring", SR(g, CC_AGENT_RONA)) \
+	F(npt, "npt_s", "s", CC_DIR_NONE, "not-productive time", "agent-seconds in not-productive statuses with no contact", "", npt_time(x, g)) \
+	F(offline, "offline_in_shift_s", "s", CC_DIR_NONE, "Offline time in shift", "agent-seconds Offline inside shifts (before choosing Available after logging in)", "not staffed", SR(g, CC_AGENT_OFFLINE)) \
+	F(outbound, "outbound_s", "s", CC_DIR_NONE, "outbound time", "agent-seconds on outbound calls (talk + ACW; part of talk_s and acw_s)", "an overlay", GR(g, CC_GR_OUTBOUND)) \
+	F(npt_on_contact, "npt_on_contact_s", "s", CC_DIR_NONE, "time on contacts in a not-productive status", "agent-seconds on a contact while in a not-productive status (part of talk_s and acw_s)", "an overlay", GR(g, CC_GR_NPT_ON_CONTACT)) \
+	F(answered, "answered", "1", CC_DIR_NONE, "contacts answered", "contacts connected to the group's agents (by arrival interval, as queues count them): the queues' answered plus the transfers offered straight to the group's agents that they accepted", "the transfers straight to its agents are part of `transfers_in`", GR(g, CC_GR_ANSWERED)) \
+	F(offers, "offers", "1", CC_DIR_NONE, "offers", "offers made to the group's agents, by the time of the offer", "", GR(g, CC_GR_OFFERS)) \
+	F(ronas, "ronas", "1", CC_DIR_NONE, "RONAs", "offers the group's agents missed (RONA), by the time of the offer", "", GR(g, CC_GR_RONAS)) \
+	F(rona_rate, "rona_rate", "1", CC_DIR_UP_BAD, "RONA rate", "ronas / offers", "", ratio(GR(g, CC_GR_RONAS), GR(g, CC_GR_OFFERS))) \
+	F(ring_rona, "ring_rona_s", "s", CC_DIR_NONE, "ringing of missed offers", "seconds the missed offers rang (ringing on agents who did not answer)", "", GR(g, CC_GR_RING_RONA)) \
+	F(ring_absent, "ring_absent_s", "s", CC_DIR_NONE, "ringing on absent agents", "seconds offers rang on agents who would never have answered them (away while Available, or missing the offer outright), by the time of the offer", "until the timeout or the customer hung up", GR(g, CC_GR_RING_ABSENT)) \
+	F(npt_runs, "npt_runs", "1", CC_DIR_NONE, "not-productive runs", "runs of consecutive not-productive statuses, counted at their start", "", GR(g, CC_GR_NPT_RUNS)) \
+	F(npt_run_mean, "npt_run_mean_s", "s", CC_DIR_NONE, "mean not-productive run", "mean length of a run of consecutive not-productive statuses (the total idle timer, 30:00 in \"20:00/30:00\")", "", ratio(GR(g, CC_GR_NPT_RUN_SUM), GR(g, CC_GR_NPT_RUNS))) \
+	F(acw_limited, "acw_limited", "1", CC_DIR_NONE, "ACWs cut by the limit", "after-contact work cleared by the ACW limit, counted at its start", "", GR(g, CC_GR_ACW_LIMITED)) \
+	F(outbound_calls, "outbound_calls", "1", CC_DIR_NONE, "outbound calls", "outbound calls placed, counted at their start", "", GR(g, CC_GR_OUTBOUND_CALLS)) \
+	F(outbound_reached, "outbound_reached", "1", CC_DIR_NONE, "outbound calls reached", "outbound calls the customer answered", "", GR(g, CC_GR_OUTBOUND_REACHED)) \
+	F(hold, "hold_s", "s", CC_DIR_NONE, "hold time", "contact-seconds the group's agents kept a customer on hold while transferring or consulting; with one contact at a time (voice) a part of talk_s, with concurrency two contacts on hold at once count twice", "for voice, `hold_s` / `talk_s` is the share of talk spent holding", GR(g, CC_GR_HOLD)) \
+	F(transfers_out, "transfers_out", "1", CC_DIR_NONE, "transfers started", "transfers started by the group's agents (to a queue, an agent or an outside number), by the time the transfer started", "", GR(g, CC_GR_TRANSFERS_OUT)) \
+	F(transfers_in, "transfers_in", "1", CC_DIR_NONE, "transfers taken", "transferred contacts connected to the group's agents (transferred to them directly, or into a queue they took it from), by the time of the connect", "", GR(g, CC_GR_TRANSFERS_IN)) \
+	F(transfers_rejected, "transfers_rejected", "1", CC_DIR_NONE, "transfers rejected", "transfers offered directly to the group's agents that they rejected, by the time of the rejection", "", GR(g, CC_GR_TRANSFERS_REJECTED)) \
+	F(moved, "moved", "1", CC_DIR_NONE, "agents moved", "agents of the group moved to another region, by the time of the move", "", GR(g, CC_GR_MOVED)) \
+	F(occupancy, "occupancy", "1", CC_DIR_NONE, "occupancy", "(talk + ACW) / (staffed - not-productive statuses)", "", ratio(GR(g, CC_GR_TALK) + GR(g, CC_GR_ACW), productive_time(x, g))) \
+	F(utilization, "utilization", "1", CC_DIR_NONE, "utilization", "(talk + ACW) / staffed", "", ratio(GR(g, CC_GR_TALK) + GR(g, CC_GR_ACW), GR(g, CC_GR_STAFFED))) \
+	F(slots_per_agent, "slots_per_agent", "1", CC_DIR_NONE, "contacts held per agent", "contact-seconds held (every channel, from the offer to the end of ACW) / staffed agent-seconds: the time-weighted mean number of contacts a logged-in agent holds", "paused time included", ratio(slot_time(x, g), GR(g, CC_GR_STAFFED)))
 
-/* F(id, name, units, long name, description, note, expression of row X and index I =
+/* F(id, name, units, direction, long name, description, note, expression of row X and index I =
  * group *
  * n_status + status). */
 #define STATUS_FIGURES(F)                                                            \
-	F(time, "status_s", "s", "time in status", "agent-seconds in the status with no contact and no ring (Offline: inside shifts only)", "Available = `idle_s`, RONA = `rona_s`, the not-productive ones add up to `npt_s`", SR(i / x->n_status, i % x->n_status)) \
-	F(agents, "status_agents", "1", "agents in status", "time-weighted mean number of agents in the status with no contact and no ring", "`status_s` / interval length", ratio(SR(i / x->n_status, i % x->n_status), cc_metrics_row_seconds(x->grid, x->row)))
+	F(time, "status_s", "s", CC_DIR_NONE, "time in status", "agent-seconds in the status with no contact and no ring (Offline: inside shifts only)", "Available = `idle_s`, RONA = `rona_s`, the not-productive ones add up to `npt_s`", SR(i / x->n_status, i % x->n_status)) \
+	F(agents, "status_agents", "1", CC_DIR_NONE, "agents in status", "time-weighted mean number of agents in the status with no contact and no ring", "`status_s` / interval length", ratio(SR(i / x->n_status, i % x->n_status), cc_metrics_row_seconds(x->grid, x->row)))
 
 /* Group-channel index I is group * CC_CHANNEL_COUNT + channel. */
 #define GC(f) GCR(i / CC_CHANNEL_COUNT, i % CC_CHANNEL_COUNT, (f))
-/* F(id, name, units, long name, description, note, expression of row X and index I). */
+/* F(id, name, units, direction, long name, description, note, expression of row X and index I). */
 #define GROUP_CHANNEL_FIGURES(F)                                                     \
-	F(occupancy, "occupancy", "1", "channel occupancy", "agent-seconds holding at least one contact of the channel / productive time (staffed - not-productive statuses) of the group", "state occupancy per channel; its denominator is that of the group's `occupancy`", ratio(GC(CC_GCR_BUSY), productive_time(x, i / CC_CHANNEL_COUNT))) \
-	F(concurrency, "concurrency", "1", "concurrency", "contact-seconds of the channel held / agent-seconds holding at least one: the time-weighted mean number of the channel's contacts an agent holds while holding any", "NaN when none was held", ratio(GC(CC_GCR_SLOTS), GC(CC_GCR_BUSY))) \
-	F(slots, "slots", "1", "slots in use", "time-weighted mean number of the channel's contacts held by the group's agents (slots in use, from the offer to the end of ACW, paused time included)", "contact-seconds held / interval length", ratio(GC(CC_GCR_SLOTS), cc_metrics_row_seconds(x->grid, x->row))) \
-	F(work, "work_s", "s", "work time", "contact-seconds of the channel in talk or ACW", "", GC(CC_GCR_WORK)) \
-	F(answered, "answered", "1", "contacts answered", "offered contacts of the channel connected to the group's agents (by arrival interval)", "", GC(CC_GCR_ANSWERED))
+	F(occupancy, "occupancy", "1", CC_DIR_NONE, "channel occupancy", "agent-seconds holding at least one contact of the channel / productive time (staffed - not-productive statuses) of the group", "state occupancy per channel; its denominator is that of the group's `occupancy`", ratio(GC(CC_GCR_BUSY), productive_time(x, i / CC_CHANNEL_COUNT))) \
+	F(concurrency, "concurrency", "1", CC_DIR_NONE, "concurrency", "contact-seconds of the channel held / agent-seconds holding at least one: the time-weighted mean number of the channel's contacts an agent holds while holding any", "NaN when none was held", ratio(GC(CC_GCR_SLOTS), GC(CC_GCR_BUSY))) \
+	F(slots, "slots", "1", CC_DIR_NONE, "slots in use", "time-weighted mean number of the channel's contacts held by the group's agents (slots in use, from the offer to the end of ACW, paused time included)", "contact-seconds held / interval length", ratio(GC(CC_GCR_SLOTS), cc_metrics_row_seconds(x->grid, x->row))) \
+	F(work, "work_s", "s", CC_DIR_NONE, "work time", "contact-seconds of the channel in talk or ACW", "", GC(CC_GCR_WORK)) \
+	F(answered, "answered", "1", CC_DIR_NONE, "contacts answered", "offered contacts of the channel connected to the group's agents (by arrival interval)", "", GC(CC_GCR_ANSWERED))
 
 /* For each figure ID of these lists, a function g_ID, s_ID or gc_ID of a row and an index. */
 #define DEFINE_FIGURE(prefix, idx, id, expr)                                                 \
@@ -388,21 +388,21 @@ static double slot_time(const struct cc_raw_row *x, size_t g)
 	{                                                                                      \
 		return (expr);                                                                     \
 	}
-#define DEFINE_GROUP_FIGURE(id, name, units, long_name, description, note, expr) \
+#define DEFINE_GROUP_FIGURE(id, name, units, dir, long_name, description, note, expr) \
 	DEFINE_FIGURE(g_, g, id, expr)
-#define DEFINE_STATUS_FIGURE(id, name, units, long_name, description, note, expr) \
+#define DEFINE_STATUS_FIGURE(id, name, units, dir, long_name, description, note, expr) \
 	DEFINE_FIGURE(s_, i, id, expr)
-#define DEFINE_GROUP_CHANNEL_FIGURE(id, name, units, long_name, description, note, expr) \
+#define DEFINE_GROUP_CHANNEL_FIGURE(id, name, units, dir, long_name, description, note, expr) \
 	DEFINE_FIGURE(gc_, i, id, expr)
 GROUP_FIGURES(DEFINE_GROUP_FIGURE)
 STATUS_FIGURES(DEFINE_STATUS_FIGURE)
 GROUP_CHANNEL_FIGURES(DEFINE_GROUP_CHANNEL_FIGURE)
-#define GROUP_ENTRY(id, name, units, long_name, description, note, expr) \
-	{ name, CC_FIG_GROUP, units, long_name, description, g_##id, note },
-#define STATUS_ENTRY(id, name, units, long_name, description, note, expr) \
-	{ name, CC_FIG_STATUS, units, long_name, description, s_##id, note },
-#define GROUP_CHANNEL_ENTRY(id, name, units, long_name, description, note, expr) \
-	{ name, CC_FIG_GROUP_CHANNEL, units, long_name, description, gc_##id, note },
+#define GROUP_ENTRY(id, name, units, dir, long_name, description, note, expr) \
+	{ name, CC_FIG_GROUP, units, long_name, description, g_##id, note, dir },
+#define STATUS_ENTRY(id, name, units, dir, long_name, description, note, expr) \
+	{ name, CC_FIG_STATUS, units, long_name, description, s_##id, note, dir },
+#define GROUP_CHANNEL_ENTRY(id, name, units, dir, long_name, description, note, expr) \
+	{ name, CC_FIG_GROUP_CHANNEL, units, long_name, description, gc_##id, note, dir },
 
 static const struct cc_figure figures[] = {
 	QUEUE_FIGURES(QUEUE_ENTRY)

@@ -355,6 +355,10 @@ struct cc_raw_row cc_rep_result_totals(const struct cc_rep_result *r,
  * on the raw sums of all the channel's queues), or per agent group and channel (index
  * group * CC_CHANNEL_COUNT + channel).
  */
+/* Which way a figure should move: service level up is good; ASA, abandonment and RONA rate up
+ * are bad; occupancy and counts are neither. `ccsim compare` marks regressions by it. */
+enum cc_direction { CC_DIR_NONE, CC_DIR_UP_GOOD, CC_DIR_UP_BAD };
+
 enum cc_figure_owner { CC_FIG_QUEUE, CC_FIG_GROUP, CC_FIG_STATUS, CC_FIG_CHANNEL,
                        CC_FIG_GROUP_CHANNEL, CC_FIG_OWNER_COUNT };
 
@@ -370,6 +374,7 @@ struct cc_figure {
 	/* What results/README.md adds to the description ("" for nothing): a remark the file's
 	 * attribute does not carry. */
 	const char *note;
+	enum cc_direction direction;
 };
 
 /* The figures: queue, group, status, channel (the queue ones again, in the same order), then
