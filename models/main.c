@@ -1,7 +1,8 @@
 /*
  * The ccsim command: wires the contact-center model into the engine's CLI plumbing.
  * Subcommands: run (simulate and write results), check (validate a scenario), erlang
- * (analytic Erlang B, C and A), export (results to CSV).
+ * (analytic Erlang B, C and A), export (results to CSV), compare (two results files, with
+ * regression gates).
  */
 #include <errno.h>
 #include <math.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "models/erlang.h"
+#include "models/output/compare.h"
 #include "models/output/describe.h"
 #include "models/output/export.h"
 #include "models/output/report.h"
@@ -76,6 +78,37 @@ static const char export_usage[] =
 	"\n"
 	"exit codes: 0 done; 1 a file could not be read or written; 2 bad usage\n";
 
+static const char compare_usage[] =
+	"usage: ccsim compare BASE.h5 CANDIDATE.h5 [--fail-if GATE]... [options]\n"
+	"\n"
+	"Compares two results files of 'ccsim run', every queue, group and channel figure over the\n"
+	"whole horizon: base and candidate means (± half-width), the difference candidate - base\n"
+	"with its confidence interval, and its two-sided p-value. When both files share the\n"
+	"scenario text, seed and replication count (--set overrides may differ), replication i of\n"
+	"both saw the same contacts and the difference is paired by replication; otherwise it is\n"
+	"Welch's (unequal variances). Figures that moved the wrong way significantly are marked\n"
+	"'worse' (service level down; ASA, abandonment, RONA rate up...).\n"
+	"\n"
+	"options:\n"
+	"  --fail-if GATE        fail (exit 3) on a significant regression beyond a margin\n"
+	"                        (repeatable): [OWNER.]FIGURE < MARGIN or > MARGIN, e.g.\n"
+	"                        'sales.service_level < -1pt', 'asa_s > +5%',\n"
+	"                        'any.abandon_rate > +0.5pt', 'support.asa_s > 10s'. OWNER is a\n"
+	"                        queue, group or channel, 'any' every queue, none every entity\n"
+	"                        with FIGURE; MARGIN in points (1pt = 0.01 of a share), percent\n"
+	"                        of the base mean, a duration, or the figure's units\n"
+	"  --alpha A             level of the gates' one-sided tests, Holm-corrected across every\n"
+	"                        entity of every gate (default 0.05)\n"
+	"  --confidence C        level of the intervals (default 0.95)\n"
+	"  --json                everything, as JSON\n"
+	"  --markdown            a Markdown table, for a pull-request comment or CI summary\n"
+	"  -h, --help            this text\n"
+	"\n"
+	"example: ccsim compare base.h5 candidate.h5 --fail-if 'service_level < -1pt'\n"
+	"\n"
+	"exit codes: 0 no gate failed; 1 a file could not be read; 2 bad usage, a bad --fail-if,\n"
+	"or files that cannot be compared (different queues, groups or figures); 3 a gate failed\n";
+
 static const char check_usage[] =
 	"usage: ccsim check SCENARIO [--set PATH=VALUE]... [--strict]\n"
 	"       ccsim check --settings [--markdown]\n"
@@ -109,7 +142,8 @@ static const char erlang_usage[] =
 /* Whether --help or -h stands as an option: not as the value of one ("--set -h", "-o --help"). */
 static int wants_help(int argc, char **argv)
 {
-	static const char *const flags[] = { "--json", "--intervals", "--quiet", "--strict" };
+	static const char *const flags[] = { "--json", "--intervals", "--quiet", "--strict",
+	                                     "--markdown" };
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
 			return 1;
@@ -589,6 +623,60 @@ static int cmd_export(int argc, char **argv)
 	return cc_status_exit_code(st);
 }
 
+static int cmd_compare(int argc, char **argv)
+{
+	if (wants_help(argc, argv)) {
+		fputs(compare_usage, stdout);
+		return 0;
+	}
+	const char *files[2] = { NULL, NULL }, *v;
+	struct cc_gate *gates = cc_calloc((size_t)argc, sizeof *gates);
+	size_t n_gates = 0, n_files = 0;
+	double alpha = 0.05, confidence = 0.95;
+	enum cc_compare_format fmt = CC_COMPARE_TEXT;
+	char err[ERR_LEN];
+	enum cc_status st = CC_OK;
+	struct cc_comparison *c = NULL;
+	for (int i = 1; i < argc && !st; i++) {
+		int m;
+		if ((m = cc_cli_option(argc, argv, &i, "--fail-if", &v)) > 0) {
+			if ((st = cc_gate_parse(v, &gates[n_gates++], err, sizeof err)))
+				cc_cli_error("compare: %s", err);
+		} else if (m == 0 && (m = cc_cli_option(argc, argv, &i, "--alpha", &v)) > 0) {
+			st = cc_cli_double("--alpha", v, 1e-9, 0.5, &alpha);
+		} else if (m == 0 && (m = cc_cli_option(argc, argv, &i, "--confidence", &v)) > 0) {
+			st = cc_cli_double("--confidence", v, 0.5, 0.999999, &confidence);
+		} else if (m < 0) {
+			st = CC_ERR_USAGE;
+		} else if (strcmp(argv[i], "--json") == 0) {
+			fmt = CC_COMPARE_JSON;
+		} else if (strcmp(argv[i], "--markdown") == 0) {
+			fmt = CC_COMPARE_MARKDOWN;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			cc_cli_error("compare: unknown option '%s' (try 'ccsim compare --help')", argv[i]);
+			st = CC_ERR_USAGE;
+		} else if (n_files == 2) {
+			cc_cli_error("compare: two results files ('%s' is extra)", argv[i]);
+			st = CC_ERR_USAGE;
+		} else {
+			files[n_files++] = argv[i];
+		}
+	}
+	if (!st && n_files < 2) {
+		cc_cli_error("compare: which files? (usage: ccsim compare BASE.h5 CANDIDATE.h5)");
+		st = CC_ERR_USAGE;
+	}
+	if (!st && ((st = cc_compare_files(files[0], files[1], confidence, &c, err, sizeof err)) ||
+	            (st = cc_compare_gates(c, gates, n_gates, alpha, err, sizeof err))))
+		cc_cli_error("compare: %s", err);
+	if (!st)
+		cc_compare_print(stdout, c, fmt);
+	int code = st ? cc_status_exit_code(st) : c->failed ? 3 : 0;
+	cc_comparison_destroy(c);
+	cc_free(gates);
+	return code;
+}
+
 int main(int argc, char **argv)
 {
 	cc_status_set_program("ccsim");
@@ -597,6 +685,7 @@ int main(int argc, char **argv)
 		{ "check", "validate a scenario without running it", cmd_check },
 		{ "erlang", "analytic Erlang B, C and A figures", cmd_erlang },
 		{ "export", "write a results file as CSV tables", cmd_export },
+		{ "compare", "compare two results files, with regression gates", cmd_compare },
 	};
 	return cc_cli_dispatch("ccsim", CC_VERSION, usage, cmds, CC_ARRAY_SIZE(cmds),
 	                       argc, argv);

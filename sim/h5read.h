@@ -45,6 +45,10 @@ enum cc_status cc_h5_read_strings(struct cc_h5_reader *r, const char *path, char
 /* String attribute NAME of object PATH, or NULL when it has none. */
 char *cc_h5_read_attr(struct cc_h5_reader *r, const char *path, const char *name);
 
+/* Numeric scalar attribute NAME of object PATH into *VALUE: 1, or 0 when it has none. */
+int cc_h5_read_attr_double(struct cc_h5_reader *r, const char *path, const char *name,
+                           double *value);
+
 void cc_h5_strings_free(char **values, size_t n);
 
 #endif

@@ -267,7 +267,7 @@ void cc_report_intervals(FILE *out, const struct cc_run *run)
 		interval_table(out, run, q);
 }
 
-static void json_string(FILE *out, const char *s)
+void cc_report_json_string(FILE *out, const char *s)
 {
 	fputc('"', out);
 	for (; *s; s++) {
@@ -282,7 +282,7 @@ static void json_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-static void json_number(FILE *out, double v)
+void cc_report_json_number(FILE *out, double v)
 {
 	if (isfinite(v))
 		fprintf(out, "%.17g", v);
@@ -298,18 +298,18 @@ static void json_figure(FILE *out, const struct cc_run *run, const struct cc_fig
 {
 	struct cc_summary s = cc_run_summary(run, f, run->grid.count, index, LEVEL);
 	fputs(first ? "" : ", ", out);
-	json_string(out, f->name);
+	cc_report_json_string(out, f->name);
 	fputs(": {\"mean\": ", out);
-	json_number(out, s.mean);
+	cc_report_json_number(out, s.mean);
 	fputs(", \"ci95\": ", out);
-	json_number(out, s.half_width);
+	cc_report_json_number(out, s.half_width);
 	if (run->keep_intervals) {
 		for (int k = 0; k < 2; k++) {
 			fputs(k ? "], \"ci95\": [" : ", \"intervals\": {\"mean\": [", out);
 			for (size_t i = 0; i < run->grid.count; i++) {
 				struct cc_summary si = cc_run_summary(run, f, i, index, LEVEL);
 				fputs(i ? ", " : "", out);
-				json_number(out, k ? si.half_width : si.mean);
+				cc_report_json_number(out, k ? si.half_width : si.mean);
 			}
 		}
 		fputs("]}", out);
@@ -318,7 +318,7 @@ static void json_figure(FILE *out, const struct cc_run *run, const struct cc_fig
 		fputs(", \"replications\": [", out);
 		for (size_t r = 0; r < run->replications; r++) {
 			fputs(r ? ", " : "", out);
-			json_number(out, cc_run_value(run, f, r, run->grid.count, index));
+			cc_report_json_number(out, cc_run_value(run, f, r, run->grid.count, index));
 		}
 		fputc(']', out);
 	}
@@ -341,7 +341,7 @@ static void json_statuses(FILE *out, const struct cc_run *run, size_t g)
 	fputs(", \"statuses\": {", out);
 	for (size_t st = 0; st < n_status; st++) {
 		fputs(st ? ", " : "", out);
-		json_string(out, cc_scenario_status_name(run->scn, st));
+		cc_report_json_string(out, cc_scenario_status_name(run->scn, st));
 		fputs(": {", out);
 		int first = 1;
 		for (size_t f = 0; f < run->layout.n_figures; f++)
@@ -381,7 +381,7 @@ static void json_group_channels(FILE *out, const struct cc_run *run, size_t g)
 			continue;
 		fputs(first_channel ? "" : ", ", out);
 		first_channel = 0;
-		json_string(out, cc_channel_name((enum cc_channel)ch));
+		cc_report_json_string(out, cc_channel_name((enum cc_channel)ch));
 		fputs(": {", out);
 		int first = 1;
 		for (size_t f = 0; f < run->layout.n_figures; f++)
@@ -402,10 +402,10 @@ static void json_entities(FILE *out, const struct cc_run *run, enum cc_figure_ow
 			continue;
 		fputs(first ? "{\"name\": " : ", {\"name\": ", out);
 		first = 0;
-		json_string(out, entity_name(run, owner, i));
+		cc_report_json_string(out, entity_name(run, owner, i));
 		if (owner == CC_FIG_QUEUE) {
 			fputs(", \"channel\": ", out);
-			json_string(out, cc_channel_name(run->scn->queues[i].channel));
+			cc_report_json_string(out, cc_channel_name(run->scn->queues[i].channel));
 		}
 		json_figures(out, run, owner, i);
 		if (owner == CC_FIG_GROUP) {
@@ -422,12 +422,12 @@ static void json_performance(FILE *out, const struct cc_run *run)
 	struct rusage ru;
 	long peak_kib = getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : -1;
 	fprintf(out, "{\"threads\": %d, \"wall_s\": ", run->threads < 1 ? 1 : run->threads);
-	json_number(out, run->wall_s);
+	cc_report_json_number(out, run->wall_s);
 	fprintf(out, ", \"events\": %llu, \"contacts\": %llu, \"events_per_s\": ",
 	        (unsigned long long)run->events, (unsigned long long)run->contacts);
-	json_number(out, run->wall_s > 0 ? (double)run->events / run->wall_s : NAN);
+	cc_report_json_number(out, run->wall_s > 0 ? (double)run->events / run->wall_s : NAN);
 	fputs(", \"contacts_per_s\": ", out);
-	json_number(out, run->wall_s > 0 ? (double)run->contacts / run->wall_s : NAN);
+	cc_report_json_number(out, run->wall_s > 0 ? (double)run->contacts / run->wall_s : NAN);
 	fprintf(out, ", \"peak_rss_kib\": %ld}", peak_kib);
 }
 
@@ -439,18 +439,18 @@ static void json_intervals(FILE *out, const struct cc_run *run)
 	fputs(", \"intervals\": {\"start_s\": [", out);
 	for (size_t i = 0; i < g->count; i++) {
 		fputs(i ? ", " : "", out);
-		json_number(out, cc_grid_start(g, i));
+		cc_report_json_number(out, cc_grid_start(g, i));
 	}
 	fputs("], \"length_s\": [", out);
 	for (size_t i = 0; i < g->count; i++) {
 		fputs(i ? ", " : "", out);
-		json_number(out, cc_grid_end(g, i) - cc_grid_start(g, i));
+		cc_report_json_number(out, cc_grid_end(g, i) - cc_grid_start(g, i));
 	}
 	fputs("], \"clock\": [", out);
 	for (size_t i = 0; i < g->count; i++) {
 		char label[64];
 		fputs(i ? ", " : "", out);
-		json_string(out, cc_clock_label(run->scn, cc_grid_start(g, i), label, sizeof label));
+		cc_report_json_string(out, cc_clock_label(run->scn, cc_grid_start(g, i), label, sizeof label));
 	}
 	fputs("]}", out);
 }
@@ -459,19 +459,19 @@ void cc_report_json(FILE *out, const struct cc_run *run, const char *results_pat
 {
 	const struct cc_scenario *scn = run->scn;
 	fputs("{\"scenario\": ", out);
-	json_string(out, scn->name);
+	cc_report_json_string(out, scn->name);
 	fprintf(out, ", \"replications\": %zu, \"seed\": %llu, \"horizon_s\": ", run->replications,
 	        (unsigned long long)scn->seed);
-	json_number(out, scn->horizon_s);
+	cc_report_json_number(out, scn->horizon_s);
 	fputs(", \"warmup_s\": ", out);
-	json_number(out, scn->warmup_s);
+	cc_report_json_number(out, scn->warmup_s);
 	fputs(", \"interval_s\": ", out);
-	json_number(out, scn->interval_s);
+	cc_report_json_number(out, scn->interval_s);
 	if (run->keep_intervals)
 		json_intervals(out, run);
 	fputs(", \"results_file\": ", out);
 	if (results_path)
-		json_string(out, results_path);
+		cc_report_json_string(out, results_path);
 	else
 		fputs("null", out);
 	fputs(", \"queues\": [", out);

@@ -32,4 +32,9 @@ void cc_report_intervals(FILE *out, const struct cc_run *run);
  */
 void cc_report_json(FILE *out, const struct cc_run *run, const char *results_path);
 
+/* A JSON string (quotes and control characters escaped), and a number exactly (null when not
+ * finite): the pieces every JSON output of ccsim is written with. */
+void cc_report_json_string(FILE *out, const char *s);
+void cc_report_json_number(FILE *out, double v);
+
 #endif
