@@ -1,0 +1,260 @@
+/*
+ * ccsim compare (models/output/compare.c): the statistics against values computed with
+ * scipy (scipy.stats.ttest_rel, ttest_ind(equal_var=False), t.ppf, t.cdf) for a small data
+ * set, Holm by hand, --fail-if parsing and its errors, and the command on real runs of the
+ * day scenario: identical runs, one agent fewer, paired against Welch, files that cannot be
+ * compared, and the exit codes.
+ */
+#include "cliutil.h"
+
+#include <math.h>
+
+#include "models/output/compare.h"
+#include "sim/alloc.h"
+#include "sim/h5read.h"
+#include "sim/macros.h"
+
+static const double base6[] = { 0.812, 0.779, 0.845, 0.801, 0.768, 0.833 };
+static const double cand6[] = { 0.790, 0.771, 0.819, 0.788, 0.740, 0.826 };
+
+static void test_compare_paired_by_hand(void **state)
+{
+	(void)state;
+	struct cc_diff d;
+	cc_compare_diff(base6, 6, cand6, 6, 1, 0.95, &d);
+	assert_int_equal(d.paired, 1);
+	assert_int_equal(d.n_base, 6);
+	assert_near(d.diff, -0.01733333333333335, 1e-12);
+	assert_near(d.df, 5, 0);
+	assert_near(d.lo, -0.026989662025492647, 1e-9);
+	assert_near(d.hi, -0.007677004641174054, 1e-9);
+	assert_near(d.p, 0.005765327573981415, 1e-9);
+	assert_near(d.base_hw, 0.031424713145330366, 1e-9);
+	/* One-sided: H1 "below -0.01" (a -1pt gate). */
+	assert_near(cc_compare_p_beyond(&d, -0.01, 1), 0.05418333398763519, 1e-9);
+	assert_true(cc_compare_p_beyond(&d, -0.01, 0) > 0.9);
+}
+
+static void test_compare_welch_by_hand(void **state)
+{
+	(void)state;
+	struct cc_diff d;
+	cc_compare_diff(base6, 6, cand6, 6, 0, 0.95, &d);
+	assert_int_equal(d.paired, 0);
+	assert_near(d.se, 0.017775763774808027, 1e-12);
+	assert_near(d.df, 9.970836063296957, 1e-9);
+	assert_near(d.lo, -0.05695591173709058, 1e-9);
+	assert_near(d.hi, 0.022289245070423958, 1e-9);
+	assert_near(d.p, 0.3525687531917234, 1e-9);
+	/* Unequal sizes, and NaN (an undefined figure) left out. */
+	const double cand[] = { 0.790, NAN, 0.771, 0.819, 0.788 };
+	cc_compare_diff(base6, 6, cand, 5, 0, 0.95, &d);
+	assert_int_equal(d.n_cand, 4);
+	assert_near(d.p, 0.38995166331117626, 1e-9);
+}
+
+static void test_compare_zero_variance(void **state)
+{
+	(void)state;
+	const double same[] = { 0.7, 0.7, 0.7 }, up[] = { 0.72, 0.72, 0.72 };
+	struct cc_diff d;
+	/* Identical: no difference, p 1, never beyond a margin, not even a zero one. */
+	cc_compare_diff(base6, 6, base6, 6, 1, 0.95, &d);
+	assert_true(d.diff == 0 && d.se == 0 && d.lo == 0 && d.hi == 0 && d.p == 1);
+	assert_true(cc_compare_p_beyond(&d, 0, 1) == 1 && cc_compare_p_beyond(&d, 0, 0) == 1);
+	/* Constant shift: certain. */
+	cc_compare_diff(same, 3, up, 3, 0, 0.95, &d);
+	assert_near(d.diff, 0.02, 1e-12);
+	assert_true(d.p == 0);
+	assert_true(cc_compare_p_beyond(&d, 0.01, 0) == 0);
+	assert_true(cc_compare_p_beyond(&d, 0.03, 0) == 1);
+	/* One value: no interval. */
+	cc_compare_diff(same, 1, up, 1, 1, 0.95, &d);
+	assert_true(isnan(d.se) && isnan(d.p) && isnan(cc_compare_p_beyond(&d, 0, 0)));
+}
+
+static void test_compare_holm(void **state)
+{
+	(void)state;
+	const double p1[] = { 0.01, 0.04, 0.03, NAN };
+	int r[4];
+	cc_compare_holm(p1, 4, 0.05, r); /* 0.01 <= 0.05/4; 0.03 > 0.05/3 stops */
+	assert_true(r[0] == 1 && r[1] == 0 && r[2] == 0 && r[3] == 0);
+	const double p2[] = { 0.5, 0.02, 0.001 };
+	cc_compare_holm(p2, 3, 0.05, r); /* 0.001 <= 0.05/3, 0.02 <= 0.05/2, 0.5 > 0.05 */
+	assert_true(r[0] == 0 && r[1] == 1 && r[2] == 1);
+	cc_compare_holm(p2, 0, 0.05, r);
+}
+
+static void test_compare_gate_parse(void **state)
+{
+	(void)state;
+	struct cc_gate g;
+	char err[256];
+	assert_int_equal(cc_gate_parse("sales.service_level < -1pt", &g, err, sizeof err), CC_OK);
+	assert_string_equal(g.owner, "sales");
+	assert_string_equal(g.figure, "service_level");
+	assert_true(g.below && g.kind == CC_MARGIN_POINTS && g.margin == 1);
+	assert_int_equal(cc_gate_parse("asa_s>+5%", &g, err, sizeof err), CC_OK);
+	assert_true(!g.owner[0] && !g.below && g.kind == CC_MARGIN_PERCENT && g.margin == 5);
+	assert_int_equal(cc_gate_parse(" any.abandon_rate > 0.5pt ", &g, err, sizeof err), CC_OK);
+	assert_string_equal(g.owner, "any");
+	assert_near(g.margin, 0.5, 0);
+	assert_int_equal(cc_gate_parse("a.b.asa_s > 1m30s", &g, err, sizeof err), CC_OK);
+	assert_string_equal(g.owner, "a.b");
+	assert_true(g.kind == CC_MARGIN_SECONDS && g.margin == 90);
+	assert_int_equal(cc_gate_parse("occupancy < 0.025", &g, err, sizeof err), CC_OK);
+	assert_true(g.kind == CC_MARGIN_UNITS && g.margin == 0.025);
+	static const struct { const char *text, *says; } bad[] = {
+		{ "service_level -1pt", "no operator" },
+		{ "service_level <= -1pt", "one operator" },
+		{ "service_level < +1pt", "below base" },
+		{ "asa_s > -5%", "above base" },
+		{ " < 1pt", "which figure" },
+		{ "sales. < 1pt", "empty owner or figure" },
+		{ ".asa_s > 1", "empty owner or figure" },
+		{ "asa_s >", "no margin" },
+		{ "asa_s > five", "not a number" },
+		{ "asa_s > 5 parsecs", "unknown margin unit" },
+		{ "asa_s > 1e999", "not a finite number" },
+	};
+	for (size_t i = 0; i < CC_ARRAY_SIZE(bad); i++) {
+		assert_int_equal(cc_gate_parse(bad[i].text, &g, err, sizeof err), CC_ERR_USAGE);
+		assert_non_null(strstr(err, bad[i].text));
+		if (!strstr(err, bad[i].says))
+			fail_msg("'%s' says '%s'", bad[i].text, err);
+	}
+}
+
+/* The per-replication totals of queue figure FIG of queue Q in PATH. */
+static double *read_totals(const char *path, const char *fig, size_t q, size_t *n)
+{
+	struct cc_h5_reader *r;
+	char err[256], p[256];
+	assert_int_equal(cc_h5_reader_open(path, &r, err, sizeof err), CC_OK);
+	snprintf(p, sizeof p, "/replications/totals/queues/%s", fig);
+	double *v;
+	size_t count;
+	assert_int_equal(cc_h5_read_doubles(r, p, &v, &count), CC_OK);
+	cc_h5_reader_close(r);
+	*n = count / 2; /* two queues */
+	for (size_t i = 0; i < *n; i++)
+		v[i] = v[2 * i + q];
+	return v;
+}
+
+static void test_compare_runs(void **state)
+{
+	(void)state;
+	static char out[1 << 20];
+	const char *opts = "--replications 20 --quiet";
+	assert_int_equal(run(out, sizeof out, "run %s/day.cfg -o %s/a.h5 %s", dir, dir, opts), 0);
+	assert_int_equal(run(out, sizeof out, "run %s/day.cfg -o %s/b.h5 %s", dir, dir, opts), 0);
+	assert_int_equal(run(out, sizeof out, "run %s/day.cfg -o %s/fewer.h5 %s --set "
+	                     "'agents.[0].shifts.[0].count=4'", dir, dir, opts), 0);
+
+	/* Identical runs: zero differences, no gate fails, even with zero margins. */
+	assert_int_equal(run(out, sizeof out, "compare %s/a.h5 %s/b.h5 --fail-if "
+	                     "'service_level < 0pt' --fail-if 'asa_s > 0%%' --fail-if 'occupancy > 0' "
+	                     "--json", dir, dir), 0);
+	assert_non_null(strstr(out, "\"method\": \"paired\""));
+	assert_null(strstr(out, "\"failed\": true"));
+	assert_null(strstr(out, "\"worse\": true"));
+	assert_int_equal(run(out, sizeof out, "compare %s/a.h5 %s/b.h5 --json > %s/same.json",
+	                     dir, dir, dir), 0);
+	assert_int_equal(sh("/usr/bin/python3 -c \"import json; d=json.load(open('%s/same.json')); "
+	                    "assert all(f['difference'] in (0, None) for f in d['figures'])\"", dir), 0);
+
+	/* One sales agent fewer all day: sales' service level falls, surely beyond 1pt (by
+	 * about 16pt); the help desk, untouched, passes. */
+	assert_int_equal(run(out, sizeof out, "compare %s/a.h5 %s/fewer.h5 --fail-if "
+	                     "'sales.service_level < -1pt' --fail-if 'help.service_level < -5pt'",
+	                     dir, dir), 3);
+	assert_non_null(strstr(out, "paired by replication"));
+	assert_non_null(strstr(out, "(agents.[0].shifts.[0].count=4)"));
+	assert_non_null(strstr(out, "  FAIL   sales.service_level < -1pt"));
+	assert_non_null(strstr(out, "  pass   help.service_level < -5pt"));
+	assert_non_null(strstr(out, "worse, GATE FAILED"));
+	assert_non_null(strstr(out, "a gate failed"));
+	struct cc_comparison *c;
+	char err[512], a[256], b[256];
+	snprintf(a, sizeof a, "%s/a.h5", dir);
+	snprintf(b, sizeof b, "%s/fewer.h5", dir);
+	assert_int_equal(cc_compare_files(a, b, 0.95, &c, err, sizeof err), CC_OK);
+	assert_true(c->paired);
+	struct cc_gate gate;
+	assert_int_equal(cc_gate_parse("service_level < -1pt", &gate, err, sizeof err), CC_OK);
+	assert_int_equal(cc_compare_gates(c, &gate, 1, 0.05, err, sizeof err), CC_OK);
+	assert_int_equal(c->n_tests, 4); /* sales, help, and the voice and chat channels */
+	assert_true(c->failed);
+	int seen = 0;
+	for (size_t r = 0; r < c->n_rows; r++) {
+		const struct cc_compare_row *x = &c->rows[r];
+		if (x->owner == CC_FIG_QUEUE && strcmp(x->entity, "sales") == 0 &&
+		    strcmp(x->figure, "service_level") == 0) {
+			seen = 1;
+			assert_true(x->d.diff < -0.1 && x->d.hi < 0 && x->worse && x->gate_failed);
+		}
+		if (x->owner == CC_FIG_QUEUE && strcmp(x->figure, "offered") == 0)
+			assert_true(x->d.diff == 0); /* the same contacts */
+	}
+	assert_true(seen);
+	cc_comparison_destroy(c);
+
+	/* Paired on common random numbers is narrower than Welch on the same data. */
+	size_t nb, nc;
+	double *xb = read_totals(a, "service_level", 0, &nb);
+	double *xc = read_totals(b, "service_level", 0, &nc);
+	struct cc_diff dp, dw;
+	cc_compare_diff(xb, nb, xc, nc, 1, 0.95, &dp);
+	cc_compare_diff(xb, nb, xc, nc, 0, 0.95, &dw);
+	assert_near(dp.diff, dw.diff, 1e-12);
+	assert_true(dp.hi - dp.lo < 0.8 * (dw.hi - dw.lo));
+	cc_free(xb);
+	cc_free(xc);
+
+	/* Another seed: Welch, and said so. */
+	assert_int_equal(run(out, sizeof out, "run %s/day.cfg -o %s/seed.h5 %s --seed 99", dir,
+	                     dir, opts), 0);
+	assert_int_equal(run(out, sizeof out, "compare %s/a.h5 %s/seed.h5 --markdown", dir, dir), 0);
+	assert_non_null(strstr(out, "Welch"));
+	assert_non_null(strstr(out, "| queues | sales | service_level |"));
+
+	/* Files that cannot be compared, bad gates, bad usage, I/O: 2, 2, 2, 1. */
+	assert_int_equal(sh("sed s/help/support/g '%s/day.cfg' > '%s/other.cfg'", dir, dir), 0);
+	assert_int_equal(run(out, sizeof out, "run %s/other.cfg -o %s/other.h5 --replications 2 "
+	                     "--quiet", dir, dir), 0);
+	assert_int_equal(run(out, sizeof out, "compare %s/a.h5 %s/other.h5", dir, dir), 2);
+	assert_non_null(strstr(out, "cannot be compared: queue 'help' is not in the candidate"));
+	assert_int_equal(run(out, sizeof out, "compare %s/a.h5 %s/b.h5 --fail-if 'sl < 1pt'",
+	                     dir, dir), 2);
+	assert_non_null(strstr(out, "'sl < 1pt': no queue, group or channel figure named 'sl'"));
+	assert_int_equal(run(out, sizeof out, "compare %s/a.h5 %s/b.h5 --fail-if "
+	                     "'nowhere.asa_s > 1s'", dir, dir), 2);
+	assert_non_null(strstr(out, "no queue, group or channel named 'nowhere'"));
+	assert_int_equal(run(out, sizeof out, "compare %s/a.h5 %s/b.h5 --fail-if 'asa_s > 1pt'",
+	                     dir, dir), 2);
+	assert_non_null(strstr(out, "asa_s is in seconds"));
+	assert_int_equal(run(out, sizeof out, "compare %s/a.h5 %s/b.h5 --fail-if 'asa_s >> 1'",
+	                     dir, dir), 2);
+	assert_non_null(strstr(out, "--fail-if 'asa_s >> 1': one operator"));
+	assert_int_equal(run(out, sizeof out, "compare %s/a.h5", dir), 2);
+	assert_int_equal(run(out, sizeof out, "compare %s/a.h5 %s/b.h5 --alpha 2", dir, dir), 2);
+	assert_int_equal(run(out, sizeof out, "compare %s/a.h5 %s/b.h5 --bogus", dir, dir), 2);
+	assert_int_equal(run(out, sizeof out, "compare %s/a.h5 %s/none.h5", dir, dir), 1);
+	assert_int_equal(run(out, sizeof out, "compare --help"), 0);
+	assert_non_null(strstr(out, "usage: ccsim compare BASE.h5 CANDIDATE.h5"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_compare_paired_by_hand),
+		cmocka_unit_test(test_compare_welch_by_hand),
+		cmocka_unit_test(test_compare_zero_variance),
+		cmocka_unit_test(test_compare_holm),
+		cmocka_unit_test(test_compare_gate_parse),
+		cmocka_unit_test(test_compare_runs),
+	};
+	return cmocka_run_group_tests(tests, setup_day, teardown);
+}
