@@ -298,8 +298,9 @@ char *cc_h5_read_attr(struct cc_h5_reader *r, const char *path, const char *name
 	return out;
 }
 
-int cc_h5_read_attr_double(struct cc_h5_reader *r, const char *path, const char *name,
-                           double *value)
+/* Reads numeric scalar attribute NAME of PATH into *VALUE, converted to memory type MT. */
+static int read_attr_number(struct cc_h5_reader *r, const char *path, const char *name,
+                            hid_t mt, void *value)
 {
 	if (H5Aexists_by_name(r->file, path, name, H5P_DEFAULT) <= 0)
 		return 0;
@@ -309,13 +310,25 @@ int cc_h5_read_attr_double(struct cc_h5_reader *r, const char *path, const char 
 	hid_t ft = H5Aget_type(a), sp = H5Aget_space(a);
 	int ok = ft >= 0 && sp >= 0 &&
 	         (H5Tget_class(ft) == H5T_INTEGER || H5Tget_class(ft) == H5T_FLOAT) &&
-	         H5Sget_simple_extent_npoints(sp) == 1 && H5Aread(a, H5T_NATIVE_DOUBLE, value) >= 0;
+	         H5Sget_simple_extent_npoints(sp) == 1 && H5Aread(a, mt, value) >= 0;
 	if (sp >= 0)
 		H5Sclose(sp);
 	if (ft >= 0)
 		H5Tclose(ft);
 	H5Aclose(a);
 	return ok;
+}
+
+int cc_h5_read_attr_double(struct cc_h5_reader *r, const char *path, const char *name,
+                           double *value)
+{
+	return read_attr_number(r, path, name, H5T_NATIVE_DOUBLE, value);
+}
+
+int cc_h5_read_attr_int64(struct cc_h5_reader *r, const char *path, const char *name,
+                          int64_t *value)
+{
+	return read_attr_number(r, path, name, H5T_NATIVE_INT64, value);
 }
 
 void cc_h5_strings_free(char **values, size_t n)

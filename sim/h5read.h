@@ -2,6 +2,7 @@
 #define CC_H5READ_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "status.h"
 
@@ -45,9 +46,12 @@ enum cc_status cc_h5_read_strings(struct cc_h5_reader *r, const char *path, char
 /* String attribute NAME of object PATH, or NULL when it has none. */
 char *cc_h5_read_attr(struct cc_h5_reader *r, const char *path, const char *name);
 
-/* Numeric scalar attribute NAME of object PATH into *VALUE: 1, or 0 when it has none. */
+/* Numeric scalar attribute NAME of object PATH into *VALUE (converted, exactly for
+ * integers into int64): 1, or 0 when it has none. */
 int cc_h5_read_attr_double(struct cc_h5_reader *r, const char *path, const char *name,
                            double *value);
+int cc_h5_read_attr_int64(struct cc_h5_reader *r, const char *path, const char *name,
+                          int64_t *value);
 
 void cc_h5_strings_free(char **values, size_t n);
 

@@ -220,6 +220,16 @@ static void test_compare_runs(void **state)
 	assert_non_null(strstr(out, "Welch"));
 	assert_non_null(strstr(out, "| queues | sales | service_level |"));
 
+	/* Seeds that differ only beyond a double's 53 bits are different seeds. */
+	assert_int_equal(run(out, sizeof out, "run %s/day.cfg -o %s/s1.h5 --replications 2 --quiet "
+	                     "--seed 9223372036854775807", dir, dir), 0);
+	assert_int_equal(run(out, sizeof out, "run %s/day.cfg -o %s/s2.h5 --replications 2 --quiet "
+	                     "--seed 9223372036854775806", dir, dir), 0);
+	assert_int_equal(run(out, sizeof out, "compare %s/s1.h5 %s/s2.h5", dir, dir), 0);
+	assert_non_null(strstr(out, "Welch"));
+	assert_int_equal(run(out, sizeof out, "compare %s/s1.h5 %s/s1.h5", dir, dir), 0);
+	assert_non_null(strstr(out, "paired by replication"));
+
 	/* Files that cannot be compared, bad gates, bad usage, I/O: 2, 2, 2, 1. */
 	assert_int_equal(sh("sed s/help/support/g '%s/day.cfg' > '%s/other.cfg'", dir, dir), 0);
 	assert_int_equal(run(out, sizeof out, "run %s/other.cfg -o %s/other.h5 --replications 2 "

@@ -1,5 +1,6 @@
 /* Reading two results files into a comparison, and printing it. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,7 +163,7 @@ static void add_rows(struct cc_comparison *c, size_t o, const struct side *b,
 
 /* Opens PATH and reads its root attributes. */
 static enum cc_status open_file(const char *path, struct cc_h5_reader **r, char **scenario,
-                                char **overrides, double *seed, double *reps, char *err,
+                                char **overrides, int64_t *seed, double *reps, char *err,
                                 size_t errlen)
 {
 	enum cc_status st = cc_h5_reader_open(path, r, err, errlen);
@@ -170,7 +171,7 @@ static enum cc_status open_file(const char *path, struct cc_h5_reader **r, char 
 		return CC_ERR_IO;
 	*scenario = cc_h5_read_attr(*r, "/", "scenario");
 	*overrides = cc_h5_read_attr(*r, "/", "overrides");
-	if (!*scenario || !cc_h5_read_attr_double(*r, "/", "seed", seed) ||
+	if (!*scenario || !cc_h5_read_attr_int64(*r, "/", "seed", seed) ||
 	    !cc_h5_read_attr_double(*r, "/", "replications", reps) ||
 	    cc_h5_kind(*r, "/replications/totals") != 1) {
 		snprintf(err, errlen, "%s: not a results file of 'ccsim run' (no scenario, seed, "
@@ -198,7 +199,8 @@ enum cc_status cc_compare_files(const char *base, const char *cand, double confi
 	c->alpha = 0.05;
 	struct cc_h5_reader *rb = NULL, *rc = NULL;
 	char *scn_b = NULL, *scn_c = NULL;
-	double seed_b = 0, seed_c = 0, reps_b = 0, reps_c = 0;
+	int64_t seed_b = 0, seed_c = 0; /* exactly: seeds take all 64 bits */
+	double reps_b = 0, reps_c = 0;
 	struct side sb = { 0 }, sc = { 0 };
 	double *xb = NULL, *xc = NULL;
 	enum cc_status st = open_file(base, &rb, &scn_b, &c->base_overrides, &seed_b, &reps_b,
