@@ -3,7 +3,8 @@
  * scipy (scipy.stats.ttest_rel, ttest_ind(equal_var=False), t.ppf, t.cdf) for a small data
  * set, Holm by hand, --fail-if parsing and its errors, and the command on real runs of the
  * day scenario: identical runs, one agent fewer, paired against Welch, files that cannot be
- * compared, and the exit codes.
+ * compared, and the exit codes; and the scenario form, against two runs and a comparison
+ * of their files.
  */
 #include "cliutil.h"
 
@@ -256,6 +257,87 @@ static void test_compare_runs(void **state)
 	assert_non_null(strstr(out, "usage: ccsim compare BASE.h5 CANDIDATE.h5"));
 }
 
+/* "ccsim compare SCENARIO --base-set ... --candidate-set ...": the two runs in-process. */
+static void test_compare_scenario(void **state)
+{
+	(void)state;
+	static char out[1 << 20];
+	const char *fewer = "'agents.[0].shifts.[0].count=4'";
+	const char *opts = "--replications 12 --seed 4711";
+
+	/* The same figures, bit for bit, as two runs and a comparison of their files. */
+	assert_int_equal(run(out, sizeof out, "run %s/day.cfg -o %s/r1.h5 %s --quiet", dir, dir,
+	                     opts), 0);
+	assert_int_equal(run(out, sizeof out, "run %s/day.cfg -o %s/r2.h5 %s --quiet --set %s",
+	                     dir, dir, opts, fewer), 0);
+	assert_int_equal(sh("'%s' compare %s/r1.h5 %s/r2.h5 --json --fail-if 'service_level < "
+	                    "-1pt' > %s/files.json", ccsim(), dir, dir, dir), 3);
+	assert_int_equal(sh("mkdir %s/tmp && TMPDIR=%s/tmp '%s' compare %s/day.cfg %s --threads 2 "
+	                    "--candidate-set %s --json --fail-if 'service_level < -1pt' "
+	                    "> %s/scenario.json", dir, dir, ccsim(), dir, opts, fewer, dir), 3);
+	assert_int_equal(sh("/usr/bin/python3 -c \"import json; a=open('%s/files.json').read(); "
+	                    "b=open('%s/scenario.json').read(); "
+	                    "assert a[a.index('\\\"method\\\"'):] == b[b.index('\\\"method\\\"'):]; "
+	                    "d=json.loads(b); assert d['method'] == 'paired'; "
+	                    "assert d['candidate']['overrides'] == 'agents.[0].shifts.[0].count=4'; "
+	                    "assert d['base']['overrides'] == ''; assert d['failed']\"", dir, dir), 0);
+	/* Nothing left on disk: the temporary directory is gone. */
+	assert_int_equal(sh("test -z \"$(ls -A %s/tmp)\"", dir), 0);
+
+	/* --base-out and --candidate-out keep the files, the same as 'ccsim run' writes. */
+	assert_int_equal(run(out, sizeof out, "compare %s/day.cfg %s --base-set %s "
+	                     "--base-out %s/kb.h5 --candidate-out %s/kc.h5", dir, opts, fewer, dir,
+	                     dir), 0);
+	assert_non_null(strstr(out, "paired by replication"));
+	char kept[256];
+	snprintf(kept, sizeof kept, "%s/kc.h5", dir);
+	assert_true(exists(kept));
+	assert_int_equal(sh("'%s' compare %s/kb.h5 %s/r1.h5 --json > %s/kept.json", ccsim(), dir,
+	                    dir, dir), 0);
+	assert_int_equal(sh("'%s' compare %s/r2.h5 %s/r1.h5 --json > %s/files2.json", ccsim(),
+	                    dir, dir, dir), 0);
+	assert_int_equal(sh("/usr/bin/python3 -c \"a=open('%s/files2.json').read(); "
+	                    "b=open('%s/kept.json').read(); "
+	                    "assert a[a.index('\\\"method\\\"'):] == b[b.index('\\\"method\\\"'):]\"",
+	                    dir, dir), 0);
+
+	/* Identical sides never fail, whatever the gates, --set applying to both. */
+	assert_int_equal(run(out, sizeof out, "compare %s/day.cfg --replications 5 --set %s "
+	                     "--fail-if 'service_level < 0pt' --fail-if 'asa_s > 0%%' "
+	                     "--fail-if 'occupancy > 0' --json", dir, fewer), 0);
+	assert_non_null(strstr(out, "\"method\": \"paired\""));
+	assert_null(strstr(out, "\"failed\": true"));
+	assert_null(strstr(out, "\"worse\": true"));
+	assert_non_null(strstr(out, "\"overrides\": \"agents.[0].shifts.[0].count=4\""));
+	assert_int_equal(run(out, sizeof out, "compare %s/day.cfg --replications 3 --markdown",
+	                     dir), 0);
+	assert_non_null(strstr(out, "### ccsim compare: no gate failed"));
+
+	/* Bad overrides, named by side, before anything runs: 2. */
+	assert_int_equal(run(out, sizeof out, "compare %s/day.cfg --base-set nope=1", dir), 2);
+	assert_non_null(strstr(out, "compare: the base side: "));
+	assert_non_null(strstr(out, "--set nope: unknown setting"));
+	assert_int_equal(run(out, sizeof out, "compare %s/day.cfg --candidate-set "
+	                     "'agents.[0].shifts.[0].count=-2.385'", dir), 2);
+	assert_non_null(strstr(out, "compare: the candidate side: "));
+	assert_int_equal(run(out, sizeof out, "compare %s/day.cfg --set nope=1", dir), 2);
+	assert_non_null(strstr(out, "compare: the base side: "));
+	/* Usage: 2. */
+	assert_int_equal(run(out, sizeof out, "compare %s/r1.h5 %s/r2.h5 --base-set %s", dir, dir,
+	                     fewer), 2);
+	assert_non_null(strstr(out, "need one scenario, not two files"));
+	assert_int_equal(run(out, sizeof out, "compare %s/r1.h5", dir), 2);
+	assert_non_null(strstr(out, "is a results file: compare needs two, or one scenario"));
+	assert_int_equal(run(out, sizeof out, "compare %s/day.cfg --replications 0", dir), 2);
+	assert_int_equal(run(out, sizeof out, "compare %s/day.cfg --base-set", dir), 2);
+	assert_int_equal(run(out, sizeof out, "compare %s/none.cfg", dir), 2);
+	/* A run that cannot write its file: 1, and nothing left behind. */
+	assert_int_equal(sh("TMPDIR=%s/tmp '%s' compare %s/day.cfg --replications 2 "
+	                    "--candidate-out %s/no/such/dir/c.h5 > /dev/null 2>&1", dir, ccsim(),
+	                    dir, dir), 1);
+	assert_int_equal(sh("test -z \"$(ls -A %s/tmp)\"", dir), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +347,7 @@ int main(void)
 		cmocka_unit_test(test_compare_holm),
 		cmocka_unit_test(test_compare_gate_parse),
 		cmocka_unit_test(test_compare_runs),
+		cmocka_unit_test(test_compare_scenario),
 	};
 	return cmocka_run_group_tests(tests, setup_day, teardown);
 }
