@@ -47,7 +47,8 @@ TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 # Checks of the tree that are scripts, run and counted with the binaries: the source layout
 # (`tests/check_layout.py --graph` prints the folders' include graph).
-TEST_SCRIPTS := tests/check_layout.py tests/check_readme.py
+TEST_SCRIPTS := tests/check_layout.py tests/check_readme.py tests/check_ci_recipe.py \
+                tests/check_gate_validity.py
 
 .PHONY: all run test check bench settings-doc results-doc fuzz fuzz-corpus deps clean _all _test \
         _check _bench _fuzz _fuzz-corpus _results-doc FORCE

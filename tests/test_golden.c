@@ -146,6 +146,7 @@ static void test_golden_every_feature(void **state)
 	golden("failover");
 	golden("rona-study");
 	golden("policy-comparison");
+	golden("ci-gate");
 }
 
 int main(void)
