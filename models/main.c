@@ -206,19 +206,39 @@ static int scenario_arg(int argc, char **argv, int *i, const char *cmd, struct s
 	return 1;
 }
 
-static int load(const struct scenario_args *a, struct cc_scenario *scn)
+/* Whether SCN (NULL: none) has the warning TEXT. */
+static int has_warning(const struct cc_scenario *scn, const char *text)
+{
+	for (size_t i = 0; scn && i < scn->n_warnings; i++)
+		if (strcmp(scn->warnings[i], text) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Loads the scenario of A into SCN, printing its warnings (but those SHOWN, a scenario
+ * loaded before, already printed) and refusing them with --strict. SIDE (NULL: none) names
+ * what is loaded in messages ("the candidate side"). Returns 0, or the exit code of a
+ * failure (printed).
+ */
+static int load(const struct scenario_args *a, const char *side, const struct cc_scenario *shown,
+                struct cc_scenario *scn)
 {
 	char err[ERR_LEN];
 	enum cc_status st = cc_scenario_load(a->path, a->sets, a->n_sets, scn, err, sizeof err);
 	if (st) {
-		cc_cli_put_line(stderr, err);
+		if (side)
+			cc_cli_error("compare: %s: %s", side, err);
+		else
+			cc_cli_put_line(stderr, err);
 		return cc_status_exit_code(st == CC_ERR_IO ? CC_ERR_SCENARIO : st);
 	}
 	for (size_t i = 0; i < scn->n_warnings; i++)
-		cc_cli_put_line(stderr, scn->warnings[i]);
+		if (!has_warning(shown, scn->warnings[i]))
+			cc_cli_put_line(stderr, scn->warnings[i]);
 	if (a->strict && scn->n_warnings) {
-		cc_cli_error("%s: %zu warning%s, refused with --strict", a->path, scn->n_warnings,
-		             scn->n_warnings == 1 ? "" : "s");
+		cc_cli_error("%s: %zu warning%s, refused with --strict", side ? side : a->path,
+		             scn->n_warnings, scn->n_warnings == 1 ? "" : "s");
 		cc_scenario_fini(scn);
 		return cc_status_exit_code(CC_ERR_SCENARIO);
 	}
@@ -425,7 +445,7 @@ static int cmd_run(int argc, char **argv)
 	}
 	catch_stop_signals();
 	struct cc_scenario scn;
-	if ((rc = load(&sa, &scn))) {
+	if ((rc = load(&sa, NULL, NULL, &scn))) {
 		cc_free(sa.sets);
 		return rc;
 	}
@@ -485,7 +505,7 @@ static int cmd_check(int argc, char **argv)
 		return cc_status_exit_code(CC_ERR_USAGE);
 	}
 	struct cc_scenario scn;
-	int rc = load(&sa, &scn);
+	int rc = load(&sa, NULL, NULL, &scn);
 	cc_free(sa.sets);
 	if (rc)
 		return rc;
@@ -654,31 +674,25 @@ static const char *const side_names[2] = { "base", "candidate" };
 
 /*
  * Loads side S of "ccsim compare SCENARIO" into SCN: the scenario with the shared --set
- * first, then the side's own, and --replications and --seed. Returns 0, or the exit code of
- * a failure (printed, naming the side).
+ * first, then the side's own, and --replications and --seed. Messages name the side when it
+ * has settings of its own; warnings SHOWN already printed (the base side's) are not repeated.
+ * Returns 0, or the exit code of a failure (printed).
  */
-static int load_side(const struct compare_sides *cs, int s, struct cc_scenario *scn)
+static int load_side(const struct compare_sides *cs, int s, const struct cc_scenario *shown,
+                     struct cc_scenario *scn)
 {
-	const struct scenario_args *a = &cs->both;
-	size_t n = a->n_sets + cs->n_sets[s];
-	const char **sets = cc_calloc(n + 1, sizeof *sets);
-	memcpy(sets, a->sets, a->n_sets * sizeof *sets);
-	memcpy(sets + a->n_sets, cs->sets[s], cs->n_sets[s] * sizeof *sets);
-	char err[ERR_LEN];
-	enum cc_status st = cc_scenario_load(a->path, sets, n, scn, err, sizeof err);
+	struct scenario_args a = cs->both;
+	a.n_sets = cs->both.n_sets + cs->n_sets[s];
+	const char **sets = cc_calloc(a.n_sets + 1, sizeof *sets);
+	memcpy(sets, cs->both.sets, cs->both.n_sets * sizeof *sets);
+	memcpy(sets + cs->both.n_sets, cs->sets[s], cs->n_sets[s] * sizeof *sets);
+	a.sets = sets;
+	char side[32];
+	snprintf(side, sizeof side, "the %s side", side_names[s]);
+	int rc = load(&a, cs->n_sets[s] ? side : NULL, shown, scn);
 	cc_free(sets);
-	if (st) {
-		cc_cli_error("compare: the %s side: %s", side_names[s], err);
-		return cc_status_exit_code(st == CC_ERR_IO ? CC_ERR_SCENARIO : st);
-	}
-	for (size_t i = 0; i < scn->n_warnings; i++)
-		cc_cli_put_line(stderr, scn->warnings[i]);
-	if (a->strict && scn->n_warnings) {
-		cc_cli_error("compare: the %s side: %zu warning%s, refused with --strict",
-		             side_names[s], scn->n_warnings, scn->n_warnings == 1 ? "" : "s");
-		cc_scenario_fini(scn);
-		return cc_status_exit_code(CC_ERR_SCENARIO);
-	}
+	if (rc)
+		return rc;
 	if (cs->run.reps > 0)
 		scn->replications = (int)cs->run.reps;
 	if (cs->run.seed >= 0)
@@ -717,7 +731,7 @@ static int compare_scenario(const struct compare_sides *cs, double confidence,
 	struct cc_scenario scn[2];
 	int loaded = 0;
 	for (; loaded < 2 && !rc; loaded += !rc)
-		rc = load_side(cs, loaded, &scn[loaded]);
+		rc = load_side(cs, loaded, loaded ? &scn[0] : NULL, &scn[loaded]);
 	for (int s = 0; s < 2 && !rc; s++) {
 		struct run_options o = cs->run;
 		o.output = files[s];
@@ -732,12 +746,13 @@ static int compare_scenario(const struct compare_sides *cs, double confidence,
 		rc = cc_status_exit_code(st);
 	}
 	for (int s = 0; s < 2; s++) {
-		size_t len = strlen(cs->both.path) + 32;
-		label[s] = cc_calloc(len, 1);
-		if (cs->out[s])
-			snprintf(label[s], len, "%s", cs->out[s]);
-		else
+		if (cs->out[s]) {
+			label[s] = cc_strdup(cs->out[s]);
+		} else {
+			size_t len = strlen(cs->both.path) + 32;
+			label[s] = cc_calloc(len, 1);
 			snprintf(label[s], len, "%s (%s)", cs->both.path, side_names[s]);
+		}
 		if (paths[s][0])
 			remove(paths[s]);
 	}
