@@ -41,7 +41,7 @@ ALL_CFLAGS = $(BASE_CFLAGS) $(SAN) $(CFLAGS)
 ALL_LDFLAGS = -pthread $(SAN) $(LDFLAGS)
 
 SIM_SRC := $(wildcard sim/*.c)
-MODEL_SRC := $(filter-out models/main.c,$(wildcard models/*.c models/*/*.c))
+MODEL_SRC := $(filter-out models/command/main.c,$(wildcard models/*.c models/*/*.c))
 LIB_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(SIM_SRC) $(MODEL_SRC))
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
@@ -61,7 +61,7 @@ all: ccsim
 ccsim: $(BUILD)/ccsim
 	$(Q)cp $< $@
 
-$(BUILD)/ccsim: $(BUILD)/models/main.o $(BUILD)/libccsim.a
+$(BUILD)/ccsim: $(BUILD)/models/command/main.o $(BUILD)/libccsim.a
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
@@ -197,7 +197,7 @@ _fuzz-corpus: $(FUZZ_DRIVER)
 	$(Q)bash tests/fuzz/cmin.sh $(FUZZ_DRIVER) $(FUZZ_OUT) tests/fuzz/corpus
 
 # The driver calls the command's own main, compiled under another name.
-$(BUILD)/fuzz/main.o: models/main.c
+$(BUILD)/fuzz/main.o: models/command/main.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $< (as cc_fuzz_ccsim_main)")
 	$(Q)$(CC) $(ALL_CFLAGS) -Dmain=cc_fuzz_ccsim_main -Wno-missing-prototypes -c -o $@ $<

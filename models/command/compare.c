@@ -1,0 +1,288 @@
+/* "ccsim compare": two results files, or a scenario run as base and candidate, with gates. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "models/command/command.h"
+#include "models/output/compare.h"
+#include "sim/alloc.h"
+#include "sim/cli.h"
+
+static const char compare_usage[] =
+	"usage: ccsim compare BASE.h5 CANDIDATE.h5 [--fail-if GATE]... [options]\n"
+	"       ccsim compare SCENARIO [--base-set PATH=VALUE]... [--candidate-set PATH=VALUE]...\n"
+	"                     [run options] [--fail-if GATE]... [options]\n"
+	"\n"
+	"Compares two results files of 'ccsim run', every queue, group and channel figure over the\n"
+	"whole horizon: base and candidate means (± half-width), the difference candidate - base\n"
+	"with its confidence interval, and its two-sided p-value. When both files share the\n"
+	"scenario text, seed and replication count (--set overrides may differ), replication i of\n"
+	"both saw the same contacts and the difference is paired by replication; otherwise it is\n"
+	"Welch's (unequal variances). Figures that moved the wrong way significantly are marked\n"
+	"'worse' (service level down; ASA, abandonment, RONA rate up...).\n"
+	"\n"
+	"Given a scenario, runs it twice, base and candidate, with the same seed and replications\n"
+	"(so paired), and compares the two runs as two files: same table, gates and exit codes.\n"
+	"Nothing is left on disk unless --base-out or --candidate-out asks.\n"
+	"\n"
+	"scenario form:\n"
+	"  --base-set PATH=VALUE       change a setting of the base run only (repeatable)\n"
+	"  --candidate-set PATH=VALUE  change a setting of the candidate run only (repeatable)\n"
+	"  --set PATH=VALUE            change a setting of both runs (repeatable)\n"
+	"  --replications N, --seed N, --threads N, --strict   as in 'ccsim run', for both\n"
+	"  --base-out FILE, --candidate-out FILE   keep that side's results file\n"
+	"\n"
+	"options:\n"
+	"  --fail-if GATE        fail (exit 3) on a significant regression beyond a margin\n"
+	"                        (repeatable): [OWNER.]FIGURE < MARGIN or > MARGIN, e.g.\n"
+	"                        'sales.service_level < -1pt', 'asa_s > +5%',\n"
+	"                        'any.abandon_rate > +0.5pt', 'support.asa_s > 10s'. OWNER is a\n"
+	"                        queue, group or channel, 'any' every queue, none every entity\n"
+	"                        with FIGURE; MARGIN in points (1pt = 0.01 of a share), percent\n"
+	"                        of the base mean, a duration, or the figure's units\n"
+	"  --alpha A             level of the gates' one-sided tests, Holm-corrected across every\n"
+	"                        entity of every gate (default 0.05)\n"
+	"  --confidence C        level of the intervals (default 0.95)\n"
+	"  --json                everything, as JSON\n"
+	"  --markdown            a Markdown table, for a pull-request comment or CI summary\n"
+	"  -h, --help            this text\n"
+	"\n"
+	"examples: ccsim compare base.h5 candidate.h5 --fail-if 'service_level < -1pt'\n"
+	"          ccsim compare day.cfg --candidate-set 'agents.[0].count=8' --replications 50\n"
+	"\n"
+	"exit codes: 0 no gate failed; 1 a file could not be read, or a run failed; 2 bad usage,\n"
+	"a bad --fail-if or override (the message names the side), or files that cannot be\n"
+	"compared (different queues, groups or figures); 3 a gate failed; 128 + N stopped by\n"
+	"signal N\n";
+
+/* The two sides of "ccsim compare SCENARIO": the options both share, and each side's. */
+struct compare_sides {
+	struct scenario_args both;            /* the scenario and --set, for both sides */
+	const char **sets[2];                 /* --base-set, --candidate-set */
+	size_t n_sets[2];
+	const char *out[2];                   /* --base-out, --candidate-out, or NULL */
+	struct run_options run;
+	int scenario_form;                    /* an option only the scenario form takes was given */
+};
+
+static const char *const side_names[2] = { "base", "candidate" };
+
+/*
+ * Loads side S of "ccsim compare SCENARIO" into SCN: the scenario with the shared --set
+ * first, then the side's own, and --replications and --seed. Messages name the side when it
+ * has settings of its own; warnings SHOWN already printed (the base side's) are not repeated.
+ * Returns 0, or the exit code of a failure (printed).
+ */
+static int load_side(const struct compare_sides *cs, int s, const struct cc_scenario *shown,
+                     struct cc_scenario *scn)
+{
+	struct scenario_args a = cs->both;
+	a.n_sets = cs->both.n_sets + cs->n_sets[s];
+	const char **sets = cc_calloc(a.n_sets + 1, sizeof *sets);
+	memcpy(sets, cs->both.sets, cs->both.n_sets * sizeof *sets);
+	memcpy(sets + cs->both.n_sets, cs->sets[s], cs->n_sets[s] * sizeof *sets);
+	a.sets = sets;
+	char side[32];
+	snprintf(side, sizeof side, "the %s side", side_names[s]);
+	int rc = cc_cmd_load(&a, cs->n_sets[s] ? side : NULL, shown, scn);
+	cc_free(sets);
+	if (rc)
+		return rc;
+	if (cs->run.reps > 0)
+		scn->replications = (int)cs->run.reps;
+	if (cs->run.seed >= 0)
+		scn->seed = (uint64_t)cs->run.seed;
+	return 0;
+}
+
+/*
+ * "ccsim compare SCENARIO --base-set ... --candidate-set ...": both sides run (same seed and
+ * replications, so paired on common random numbers) into their --*-out files or into a
+ * temporary directory that goes whatever happens, then are compared as two files are.
+ * Returns 0, or the exit code of a failure (printed).
+ */
+static int compare_scenario(const struct compare_sides *cs, double confidence,
+                            struct cc_comparison **c, char *label[2])
+{
+	const char *tmp = getenv("TMPDIR");
+	char tmpdir[4096], paths[2][4096 + 16];
+	snprintf(tmpdir, sizeof tmpdir, "%s/ccsim-compare-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
+	int made_dir = 0, rc = 0;
+	for (int s = 0; s < 2; s++) {
+		if (cs->out[s]) {
+			snprintf(paths[s], sizeof paths[s], "%s", "");
+			continue;
+		}
+		if (!made_dir && !mkdtemp(tmpdir)) {
+			cc_cli_error("compare: cannot make a temporary directory: %s", strerror(errno));
+			return cc_status_exit_code(CC_ERR_IO);
+		}
+		made_dir = 1;
+		snprintf(paths[s], sizeof paths[s], "%s/%s.h5", tmpdir, side_names[s]);
+	}
+	const char *files[2] = { cs->out[0] ? cs->out[0] : paths[0],
+	                         cs->out[1] ? cs->out[1] : paths[1] };
+	/* Both sides load before either runs: a bad override fails at once. */
+	struct cc_scenario scn[2];
+	int loaded = 0;
+	for (; loaded < 2 && !rc; loaded += !rc)
+		rc = load_side(cs, loaded, loaded ? &scn[0] : NULL, &scn[loaded]);
+	for (int s = 0; s < 2 && !rc; s++) {
+		struct run_options o = cs->run;
+		o.output = files[s];
+		rc = cc_cmd_run_scenario(&scn[s], &o);
+	}
+	while (loaded > 0)
+		cc_scenario_fini(&scn[--loaded]);
+	char err[CC_CMD_ERR_LEN];
+	enum cc_status st;
+	if (!rc && (st = cc_compare_files(files[0], files[1], confidence, c, err, sizeof err))) {
+		cc_cli_error("compare: %s", err);
+		rc = cc_status_exit_code(st);
+	}
+	for (int s = 0; s < 2; s++) {
+		if (cs->out[s]) {
+			label[s] = cc_strdup(cs->out[s]);
+		} else {
+			size_t len = strlen(cs->both.path) + 32;
+			label[s] = cc_calloc(len, 1);
+			snprintf(label[s], len, "%s (%s)", cs->both.path, side_names[s]);
+		}
+		if (paths[s][0])
+			remove(paths[s]);
+	}
+	if (made_dir)
+		rmdir(tmpdir);
+	if (!rc) {
+		(*c)->base_path = label[0];
+		(*c)->cand_path = label[1];
+	}
+	return rc;
+}
+
+/* Takes argv[*I] if it is an option of the scenario form. Returns as cc_cli_option does. */
+static int compare_side_arg(int argc, char **argv, int *i, struct compare_sides *cs)
+{
+	static const char *const set_opts[2] = { "--base-set", "--candidate-set" };
+	static const char *const out_opts[2] = { "--base-out", "--candidate-out" };
+	const char *v;
+	int m = 0;
+	for (int s = 0; s < 2 && !m; s++) {
+		if ((m = cc_cli_option(argc, argv, i, set_opts[s], &v)) > 0)
+			cs->sets[s][cs->n_sets[s]++] = v;
+		else if (m == 0 && (m = cc_cli_option(argc, argv, i, out_opts[s], &v)) > 0)
+			cs->out[s] = v;
+	}
+	if (m == 0) {
+		if ((m = cc_cli_option(argc, argv, i, "--replications", &v)) > 0)
+			m = cc_cli_long("--replications", v, 1, 100000, &cs->run.reps) ? -1 : 1;
+		else if (m == 0 && (m = cc_cli_option(argc, argv, i, "--seed", &v)) > 0)
+			m = cc_cli_long("--seed", v, 0, INT64_MAX, &cs->run.seed) ? -1 : 1;
+		else if (m == 0 && (m = cc_cli_option(argc, argv, i, "--threads", &v)) > 0)
+			m = cc_cli_long("--threads", v, 1, 1024, &cs->run.threads) ? -1 : 1;
+		else if (m == 0 && ((m = cc_cli_option(argc, argv, i, "--set", &v)) > 0))
+			cs->both.sets[cs->both.n_sets++] = v;
+		else if (m == 0 && strcmp(argv[*i], "--strict") == 0)
+			m = cs->both.strict = 1;
+	}
+	if (m > 0)
+		cs->scenario_form = 1;
+	return m;
+}
+
+int cc_cmd_compare(int argc, char **argv)
+{
+	if (cc_cmd_wants_help(argc, argv)) {
+		fputs(compare_usage, stdout);
+		return 0;
+	}
+	const char *files[2] = { NULL, NULL }, *v;
+	struct cc_gate *gates = cc_calloc((size_t)argc, sizeof *gates);
+	size_t n_gates = 0, n_files = 0;
+	double alpha = 0.05, confidence = 0.95;
+	enum cc_compare_format fmt = CC_COMPARE_TEXT;
+	char err[CC_CMD_ERR_LEN];
+	enum cc_status st = CC_OK;
+	struct cc_comparison *c = NULL;
+	struct compare_sides cs = { .run = { .seed = -1, .threads = 1, .quiet = 1 } };
+	cs.both.sets = cc_calloc((size_t)argc, sizeof *cs.both.sets);
+	cs.sets[0] = cc_calloc((size_t)argc, sizeof *cs.sets[0]);
+	cs.sets[1] = cc_calloc((size_t)argc, sizeof *cs.sets[1]);
+	char *label[2] = { NULL, NULL };
+	for (int i = 1; i < argc && !st; i++) {
+		int m;
+		if ((m = compare_side_arg(argc, argv, &i, &cs)) != 0) {
+			st = m < 0 ? CC_ERR_USAGE : CC_OK;
+		} else if ((m = cc_cli_option(argc, argv, &i, "--fail-if", &v)) > 0) {
+			if ((st = cc_gate_parse(v, &gates[n_gates++], err, sizeof err)))
+				cc_cli_error("compare: %s", err);
+		} else if (m == 0 && (m = cc_cli_option(argc, argv, &i, "--alpha", &v)) > 0) {
+			st = cc_cli_double("--alpha", v, 1e-9, 0.5, &alpha);
+		} else if (m == 0 && (m = cc_cli_option(argc, argv, &i, "--confidence", &v)) > 0) {
+			st = cc_cli_double("--confidence", v, 0.5, 0.999999, &confidence);
+		} else if (m < 0) {
+			st = CC_ERR_USAGE;
+		} else if (strcmp(argv[i], "--json") == 0) {
+			fmt = CC_COMPARE_JSON;
+		} else if (strcmp(argv[i], "--markdown") == 0) {
+			fmt = CC_COMPARE_MARKDOWN;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			cc_cli_error("compare: unknown option '%s' (try 'ccsim compare --help')", argv[i]);
+			st = CC_ERR_USAGE;
+		} else if (n_files == 2) {
+			cc_cli_error("compare: two results files ('%s' is extra)", argv[i]);
+			st = CC_ERR_USAGE;
+		} else {
+			files[n_files++] = argv[i];
+		}
+	}
+	/* One argument that is not a results file: a scenario. */
+	int scenario = n_files == 1;
+	if (!st && n_files == 2 && cs.scenario_form) {
+		cc_cli_error("compare: --base-set, --candidate-set, --base-out, --candidate-out, "
+		             "--set, --replications, --seed, --threads and --strict need one scenario, "
+		             "not two files");
+		st = CC_ERR_USAGE;
+	}
+	size_t len0 = files[0] ? strlen(files[0]) : 0;
+	if (!st && n_files == 1 && !cs.scenario_form && len0 > 3 &&
+	    strcmp(files[0] + len0 - 3, ".h5") == 0) {
+		cc_cli_error("compare: '%s' is a results file: compare needs two, or one scenario",
+		             files[0]);
+		st = CC_ERR_USAGE;
+	}
+	if (!st && n_files == 0) {
+		cc_cli_error("compare: which files? (usage: ccsim compare BASE.h5 CANDIDATE.h5, or "
+		             "ccsim compare SCENARIO --base-set ... --candidate-set ...)");
+		st = CC_ERR_USAGE;
+	}
+	int code = 0;
+	if (!st && scenario) {
+		cs.both.path = files[0];
+		cc_cmd_catch_signals();
+		code = compare_scenario(&cs, confidence, &c, label);
+	} else if (!st && (st = cc_compare_files(files[0], files[1], confidence, &c, err,
+	                                         sizeof err))) {
+		cc_cli_error("compare: %s", err);
+	}
+	if (!st && !code && (st = cc_compare_gates(c, gates, n_gates, alpha, err, sizeof err)))
+		cc_cli_error("compare: %s", err);
+	if (!st && !code) {
+		cc_compare_print(stdout, c, fmt);
+		code = cc_cmd_stdout_failed() ? cc_status_exit_code(CC_ERR_IO) : c->failed ? 3 : 0;
+	} else if (!code) {
+		code = cc_status_exit_code(st);
+	}
+	cc_comparison_destroy(c);
+	cc_free(gates);
+	cc_free(cs.both.sets);
+	cc_free(cs.sets[0]);
+	cc_free(cs.sets[1]);
+	cc_free(label[0]);
+	cc_free(label[1]);
+	return code;
+}
+
