@@ -93,19 +93,19 @@ static void test_compare_gate_parse(void **state)
 	struct cc_gate g;
 	char err[256];
 	assert_int_equal(cc_gate_parse("sales.service_level < -1pt", &g, err, sizeof err), CC_OK);
-	assert_string_equal(g.owner, "sales");
-	assert_string_equal(g.figure, "service_level");
-	assert_true(g.below && g.kind == CC_MARGIN_POINTS && g.margin == 1);
+	assert_string_equal(g.ref.owner, "sales");
+	assert_string_equal(g.ref.figure, "service_level");
+	assert_true(g.below && g.margin.kind == CC_AMOUNT_POINTS && g.margin.value == 1);
 	assert_int_equal(cc_gate_parse("asa_s>+5%", &g, err, sizeof err), CC_OK);
-	assert_true(!g.owner[0] && !g.below && g.kind == CC_MARGIN_PERCENT && g.margin == 5);
+	assert_true(!g.ref.owner[0] && !g.below && g.margin.kind == CC_AMOUNT_PERCENT && g.margin.value == 5);
 	assert_int_equal(cc_gate_parse(" any.abandon_rate > 0.5pt ", &g, err, sizeof err), CC_OK);
-	assert_string_equal(g.owner, "any");
-	assert_near(g.margin, 0.5, 0);
+	assert_string_equal(g.ref.owner, "any");
+	assert_near(g.margin.value, 0.5, 0);
 	assert_int_equal(cc_gate_parse("a.b.asa_s > 1m30s", &g, err, sizeof err), CC_OK);
-	assert_string_equal(g.owner, "a.b");
-	assert_true(g.kind == CC_MARGIN_SECONDS && g.margin == 90);
+	assert_string_equal(g.ref.owner, "a.b");
+	assert_true(g.margin.kind == CC_AMOUNT_SECONDS && g.margin.value == 90);
 	assert_int_equal(cc_gate_parse("occupancy < 0.025", &g, err, sizeof err), CC_OK);
-	assert_true(g.kind == CC_MARGIN_UNITS && g.margin == 0.025);
+	assert_true(g.margin.kind == CC_AMOUNT_UNITS && g.margin.value == 0.025);
 	static const struct { const char *text, *says; } bad[] = {
 		{ "service_level -1pt", "no operator" },
 		{ "service_level <= -1pt", "one operator" },

@@ -9,7 +9,6 @@
 #include <gsl/gsl_cdf.h>
 
 #include "sim/alloc.h"
-#include "sim/duration.h"
 
 /* Mean and sample variance of the finite values of X[N] (every I with USE[I] when USE is
  * given); *COUNT receives how many. */
@@ -147,82 +146,26 @@ enum cc_status cc_gate_parse(const char *text, struct cc_gate *g, char *err, siz
 	if (strpbrk(op + 1, "<>=") || op[1] == '=')
 		return fail_parse(err, errlen, text, "one operator, '<' or '>'");
 	g->below = *op == '<';
-	/* The left side: [OWNER.]FIGURE, trimmed; the figure is after the last dot (figure names
-	 * have none, entity names may). */
-	const char *l = text, *r = op;
-	while (l < r && isspace((unsigned char)*l))
-		l++;
-	while (r > l && isspace((unsigned char)r[-1]))
-		r--;
-	if (l == r)
-		return fail_parse(err, errlen, text, "which figure? (write OWNER.FIGURE or FIGURE)");
-	const char *dot = NULL;
-	for (const char *s = l; s < r; s++)
-		if (*s == '.')
-			dot = s;
-	const char *fig = dot ? dot + 1 : l;
-	if ((size_t)(r - fig) >= sizeof g->figure || (dot && (size_t)(dot - l) >= sizeof g->owner))
-		return fail_parse(err, errlen, text, "name too long");
-	if (fig == r || (dot && dot == l))
-		return fail_parse(err, errlen, text, "an empty owner or figure name");
-	memcpy(g->figure, fig, (size_t)(r - fig));
-	if (dot)
-		memcpy(g->owner, l, (size_t)(dot - l));
-	/* The margin: [+|-]NUMBER[pt|%] or a duration. */
+	const char *why;
+	if (cc_figure_ref_parse(text, op, &g->ref, &why))
+		return fail_parse(err, errlen, text, why);
+	/* The margin: [+|-]AMOUNT, a sign agreeing with the operator. */
 	const char *m = op + 1;
 	while (isspace((unsigned char)*m))
 		m++;
-	char buf[64];
-	size_t len = strlen(m);
-	while (len && isspace((unsigned char)m[len - 1]))
-		len--;
-	if (len == 0)
+	if (!*m)
 		return fail_parse(err, errlen, text, "no margin (e.g. -1pt, +5%, 2s, 0.5)");
-	if (len >= sizeof buf)
-		return fail_parse(err, errlen, text, "margin too long");
-	memcpy(buf, m, len);
-	buf[len] = 0;
-	char *num = buf;
-	if (*num == '+' || *num == '-') {
-		if ((*num == '-') != g->below)
+	if (*m == '+' || *m == '-') {
+		if ((*m == '-') != g->below)
 			return fail_parse(err, errlen, text,
 			                  g->below ? "a '<' gate takes a margin below base (-1pt, or 1pt)"
 			                           : "a '>' gate takes a margin above base (+5%, or 5%)");
-		num++;
+		m++;
 	}
-	if (!isdigit((unsigned char)*num) && *num != '.')
-		return fail_parse(err, errlen, text, "the margin is not a number");
-	char *end;
-	double v = strtod(num, &end);
-	if (strcmp(end, "pt") == 0) {
-		g->kind = CC_MARGIN_POINTS;
-	} else if (strcmp(end, "%") == 0) {
-		g->kind = CC_MARGIN_PERCENT;
-	} else if (*end == 0) {
-		g->kind = CC_MARGIN_UNITS;
-	} else if (cc_duration_parse(num, &v) == CC_OK) {
-		g->kind = CC_MARGIN_SECONDS;
-	} else {
-		return fail_parse(err, errlen, text,
-		                  "unknown margin unit (pt: points of a share, %: of the base mean, "
-		                  "a duration such as 5s, or none: the figure's units)");
-	}
-	if (!isfinite(v) || v < 0)
-		return fail_parse(err, errlen, text, "the margin is not a finite number");
-	g->margin = v;
+	char reason[256];
+	if (cc_amount_parse(m, "margin", &g->margin, reason, sizeof reason))
+		return fail_parse(err, errlen, text, reason);
 	return CC_OK;
-}
-
-/* Whether gate G covers row R. */
-static int covers(const struct cc_gate *g, const struct cc_compare_row *r)
-{
-	if (strcmp(g->figure, r->figure) != 0)
-		return 0;
-	if (!g->owner[0])
-		return 1;
-	if (strcmp(g->owner, "any") == 0)
-		return r->owner == CC_FIG_QUEUE;
-	return strcmp(g->owner, r->entity) == 0;
 }
 
 enum cc_status cc_compare_gates(struct cc_comparison *c, const struct cc_gate *gates, size_t n,
@@ -245,25 +188,16 @@ enum cc_status cc_compare_gates(struct cc_comparison *c, const struct cc_gate *g
 		size_t covered = 0;
 		for (size_t r = 0; r < c->n_rows; r++) {
 			const struct cc_compare_row *row = &c->rows[r];
-			if (!covers(g, row))
+			if (!cc_figure_ref_covers(&g->ref, row->owner, row->entity, row->figure))
 				continue;
 			covered++;
-			int seconds = strcmp(row->units, "s") == 0;
-			if (g->kind == CC_MARGIN_POINTS && seconds) {
-				snprintf(err, errlen, "--fail-if '%s': %s is in seconds, not a share: "
-				         "write its margin as a duration (5s) or a percent", g->text, row->figure);
+			char why[256];
+			double m = cc_amount_in_units(&g->margin, "margin", row->figure, row->units,
+			                              row->d.base_mean, why, sizeof why);
+			if (isnan(m)) {
+				snprintf(err, errlen, "--fail-if '%s': %s", g->text, why);
 				return CC_ERR_USAGE;
 			}
-			if (g->kind == CC_MARGIN_SECONDS && !seconds) {
-				snprintf(err, errlen, "--fail-if '%s': %s is not in seconds: write its margin "
-				         "in points (1pt), a percent or its units", g->text, row->figure);
-				return CC_ERR_USAGE;
-			}
-			double m = g->margin;
-			if (g->kind == CC_MARGIN_POINTS)
-				m *= 0.01;
-			else if (g->kind == CC_MARGIN_PERCENT)
-				m *= fabs(row->d.base_mean) / 100;
 			if (c->n_tests == cap) {
 				cap = cap ? 2 * cap : 16;
 				c->tests = cc_realloc(c->tests, cap, sizeof *c->tests);
@@ -276,13 +210,13 @@ enum cc_status cc_compare_gates(struct cc_comparison *c, const struct cc_gate *g
 		if (!covered) {
 			int known = 0;
 			for (size_t r = 0; r < c->n_rows && !known; r++)
-				known = strcmp(c->rows[r].figure, g->figure) == 0;
+				known = strcmp(c->rows[r].figure, g->ref.figure) == 0;
 			if (!known)
 				snprintf(err, errlen, "--fail-if '%s': no queue, group or channel figure "
-				         "named '%s'", g->text, g->figure);
+				         "named '%s'", g->text, g->ref.figure);
 			else
 				snprintf(err, errlen, "--fail-if '%s': no queue, group or channel named '%s' "
-				         "has %s", g->text, g->owner, g->figure);
+				         "has %s", g->text, g->ref.owner, g->ref.figure);
 			return CC_ERR_USAGE;
 		}
 	}

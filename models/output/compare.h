@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "models/figures/amount.h"
 #include "models/figures/metrics.h"
 #include "sim/status.h"
 
@@ -50,21 +51,16 @@ double cc_compare_p_beyond(const struct cc_diff *d, double threshold, int below)
 void cc_compare_holm(const double *p, size_t n, double alpha, int *reject);
 
 /*
- * A gate, "OWNER.FIGURE OP MARGIN": OWNER a queue, group or channel name, "any" (every queue)
- * or absent (every entity that has FIGURE); OP '<' (the candidate falls below base by more
- * than the margin) or '>' (rises above it by more); MARGIN a magnitude, signed or not (a sign
- * must agree with OP: "< -1pt", "> +5%"), in points ("1pt", 0.01 of a share), percent of the
- * base mean ("5%"), a duration ("5s", for figures in seconds) or the figure's units.
+ * A gate, "OWNER.FIGURE OP MARGIN": the figure reference and the margin as
+ * models/figures/amount.h reads them; OP '<' (the candidate falls below base by more than the
+ * margin) or '>' (rises above it by more). A sign on the margin must agree with OP ("< -1pt",
+ * "> +5%"); a percent is of the base mean.
  */
-enum cc_margin_kind { CC_MARGIN_UNITS, CC_MARGIN_POINTS, CC_MARGIN_PERCENT, CC_MARGIN_SECONDS };
-
 struct cc_gate {
 	const char *text;  /* the expression as given (not copied) */
-	char owner[128];   /* "" for every entity, "any" for every queue */
-	char figure[64];
+	struct cc_figure_ref ref;
 	int below;         /* 1 for '<', 0 for '>' */
-	double margin;     /* >= 0, in the kind's units (seconds for CC_MARGIN_SECONDS) */
-	enum cc_margin_kind kind;
+	struct cc_amount margin;
 };
 
 /* Parses TEXT into *G; CC_ERR_USAGE with "TEXT: what is wrong" in ERR otherwise. */
