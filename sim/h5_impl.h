@@ -26,6 +26,7 @@ struct h5_dim {
 	char *path;
 	hid_t dset;
 	hsize_t len;
+	bool resizable;  /* an index dimension whose length may change (cc_h5_dim_resize) */
 	hobj_ref_t ref;
 	/* The variables attached to it so far: its REFERENCE_LIST, written once when the file
 	 * closes rather than rewritten at every attachment. */
@@ -79,6 +80,9 @@ struct cc_h5_var {
 	hid_t mem_type;
 	int rank;
 	hsize_t dims[CC_H5_MAX_RANK];
+	/* The index in the file's dimensions of its first dimension when that one is resizable
+	 * (the variable follows its length), else SIZE_MAX. */
+	size_t dim0;
 };
 
 #if defined(__GNUC__)

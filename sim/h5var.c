@@ -10,6 +10,7 @@
  * attaching a results file's few hundred variables most of a short run's time; here each
  * scale's list is collected and written once, when the file closes.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,6 +19,10 @@
 
 #include "alloc.h"
 #include "h5_impl.h"
+
+/* Chunks of resizable dimensions (elements), and the most values a chunk of a variable over
+ * one holds (a mebibyte of doubles) when the variable does not choose its chunks. */
+enum { INDEX_CHUNK = 4096, VAR_CHUNK_VALUES = 131072 };
 
 /* PATH of GROUP's member NAME, in a new string. */
 static char *join(const char *group, const char *name)
@@ -158,15 +163,26 @@ static enum cc_status attach(struct cc_h5_file *f, hid_t dset, const char *path,
 /* Creates a one-dimensional dataset NAME in group G of N elements of FTYPE from VALUES (in
  * MTYPE). */
 static hid_t create_1d(struct cc_h5_file *f, hid_t g, const char *name, const char *path,
-                       size_t n, hid_t ftype, hid_t mtype, const void *values)
+                       size_t n, hid_t ftype, hid_t mtype, const void *values, bool resizable)
 {
-	hsize_t dim = n;
-	hid_t space = H5Screate_simple(1, &dim, NULL);
+	hsize_t dim = n, maxdim = H5S_UNLIMITED, chunk = INDEX_CHUNK;
+	hid_t space = H5Screate_simple(1, &dim, resizable ? &maxdim : NULL);
 	if (space < 0) {
 		h5_fail(f, NULL, "cannot create a dataspace for %s", path);
 		return -1;
 	}
-	hid_t dset = H5Dcreate2(g, name, ftype, space, f->lcpl, H5P_DEFAULT, H5P_DEFAULT);
+	hid_t dcpl = H5P_DEFAULT;
+	if (resizable && ((dcpl = H5Pcreate(H5P_DATASET_CREATE)) < 0 ||
+	                  H5Pset_chunk(dcpl, 1, &chunk) < 0)) {
+		h5_fail(f, NULL, "cannot set up the chunks of %s", path);
+		if (dcpl >= 0)
+			H5Pclose(dcpl);
+		H5Sclose(space);
+		return -1;
+	}
+	hid_t dset = H5Dcreate2(g, name, ftype, space, f->lcpl, dcpl, H5P_DEFAULT);
+	if (dcpl != H5P_DEFAULT)
+		H5Pclose(dcpl);
 	enum cc_status status = CC_OK;
 	if (dset < 0)
 		status = h5_fail(f, NULL, "cannot create %s", path);
@@ -182,7 +198,7 @@ static hid_t create_1d(struct cc_h5_file *f, hid_t g, const char *name, const ch
 
 static enum cc_status make_dim(struct cc_h5_file *f, const char *group, const char *name, size_t n,
                                hid_t ftype, hid_t mtype, const void *values, const char *units,
-                               const char *long_name, const char *description)
+                               const char *long_name, const char *description, bool resizable)
 {
 	CC_ASSERT(f != NULL && name != NULL && (values != NULL || n == 0));
 	h5_check_path(group);
@@ -194,7 +210,7 @@ static enum cc_status make_dim(struct cc_h5_file *f, const char *group, const ch
 	char *path = join(group, name);
 	enum cc_status status = CC_OK;
 	hobj_ref_t ref;
-	hid_t dset = create_1d(f, g, name, path, n, ftype, mtype, values);
+	hid_t dset = create_1d(f, g, name, path, n, ftype, mtype, values, resizable);
 	if (dset < 0)
 		status = CC_ERR_IO;
 	else if (H5DSset_scale(dset, name) < 0)
@@ -213,7 +229,8 @@ static enum cc_status make_dim(struct cc_h5_file *f, const char *group, const ch
 		f->cap_dims = f->cap_dims ? 2 * f->cap_dims : 32;
 		f->dims = cc_realloc(f->dims, f->cap_dims, sizeof *f->dims);
 	}
-	f->dims[f->n_dims++] = (struct h5_dim){ .path = path, .dset = dset, .len = n, .ref = ref };
+	f->dims[f->n_dims++] = (struct h5_dim){ .path = path, .dset = dset, .len = n, .ref = ref,
+	                                         .resizable = resizable };
 	return CC_OK;
 }
 
@@ -222,7 +239,7 @@ enum cc_status cc_h5_dim_doubles(struct cc_h5_file *f, const char *group, const 
                                  const char *long_name, const char *description)
 {
 	return make_dim(f, group, name, n, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, values, units,
-	                long_name, description);
+	                long_name, description, false);
 }
 
 enum cc_status cc_h5_dim_int64(struct cc_h5_file *f, const char *group, const char *name,
@@ -230,7 +247,54 @@ enum cc_status cc_h5_dim_int64(struct cc_h5_file *f, const char *group, const ch
                                const char *description)
 {
 	return make_dim(f, group, name, n, H5T_STD_I64LE, H5T_NATIVE_INT64, values, "1", long_name,
-	                description);
+	                description, false);
+}
+
+/* Values 0, 1, ..., N - 1. */
+static int64_t *index_values(size_t n)
+{
+	int64_t *v = cc_calloc(n ? n : 1, sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = (int64_t)i;
+	return v;
+}
+
+enum cc_status cc_h5_dim_index(struct cc_h5_file *f, const char *group, const char *name,
+                               size_t n, const char *long_name, const char *description)
+{
+	int64_t *v = index_values(n);
+	enum cc_status st = make_dim(f, group, name, n, H5T_STD_I64LE, H5T_NATIVE_INT64, v, "1",
+	                             long_name, description, true);
+	cc_free(v);
+	return st;
+}
+
+enum cc_status cc_h5_dim_resize(struct cc_h5_file *f, const char *group, const char *name,
+                                size_t n)
+{
+	CC_ASSERT(f != NULL);
+	if (f->failed)
+		return CC_ERR_IO;
+	struct h5_dim *d = find_dim(f, group, name);
+	CC_ASSERT(d != NULL && d->resizable);
+	size_t index = (size_t)(d - f->dims);
+	hsize_t len = n;
+	if (H5Dset_extent(d->dset, &len) < 0)
+		return h5_fail(f, NULL, "cannot resize %s", d->path);
+	d->len = n;
+	int64_t *v = index_values(n);
+	herr_t w = n ? H5Dwrite(d->dset, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, f->dxpl, v) : 0;
+	cc_free(v);
+	if (w < 0)
+		return h5_fail(f, NULL, "cannot write %s", d->path);
+	for (struct cc_h5_var *var = f->vars; var; var = var->next) {
+		if (var->dim0 != index)
+			continue;
+		var->dims[0] = n;
+		if (H5Dset_extent(var->dset, var->dims) < 0)
+			return h5_fail(f, NULL, "cannot resize %s", var->path);
+	}
+	return CC_OK;
 }
 
 enum cc_status cc_h5_dim_strings(struct cc_h5_file *f, const char *group, const char *name,
@@ -240,7 +304,7 @@ enum cc_status cc_h5_dim_strings(struct cc_h5_file *f, const char *group, const 
 	if (f->failed || shared_types(f) != CC_OK)
 		return CC_ERR_IO;
 	return make_dim(f, group, name, n, f->str_type, f->str_type, values, NULL, long_name,
-	                description);
+	                description, false);
 }
 
 enum cc_status cc_h5_var_strings(struct cc_h5_file *f, const char *group, const char *name,
@@ -258,7 +322,7 @@ enum cc_status cc_h5_var_strings(struct cc_h5_file *f, const char *group, const 
 		return CC_ERR_IO;
 	char *path = join(group, name);
 	enum cc_status status = CC_OK;
-	hid_t dset = create_1d(f, g, name, path, n, f->str_type, f->str_type, values);
+	hid_t dset = create_1d(f, g, name, path, n, f->str_type, f->str_type, values, false);
 	if (dset < 0)
 		status = CC_ERR_IO;
 	if (status == CC_OK)
@@ -281,13 +345,28 @@ enum cc_status cc_h5_var_create(struct cc_h5_file *f, const char *group,
 		return CC_ERR_IO;
 
 	struct h5_dim *dims[CC_H5_MAX_RANK];
-	hsize_t hdims[CC_H5_MAX_RANK], chunk[CC_H5_MAX_RANK];
+	hsize_t hdims[CC_H5_MAX_RANK], maxdims[CC_H5_MAX_RANK], chunk[CC_H5_MAX_RANK];
 	for (int i = 0; i < spec->rank; i++) {
 		dims[i] = find_dim(f, group, spec->dims[i]);
 		CC_ASSERT(dims[i] != NULL); /* a variable names dimensions made before it */
-		hdims[i] = dims[i]->len;
+		CC_ASSERT(i == 0 || !dims[i]->resizable);
+		hdims[i] = maxdims[i] = dims[i]->len;
 		if (spec->chunk)
 			chunk[i] = spec->chunk[i] < 1 ? 1 : spec->chunk[i];
+	}
+	/* Over a resizable first dimension: chunked (uncompressed unless SPEC chunks), a chunk
+	 * holding whole rows of the other dimensions, up to about a mebibyte. */
+	bool resizable = spec->rank > 0 && dims[0]->resizable;
+	if (resizable) {
+		maxdims[0] = H5S_UNLIMITED;
+		hsize_t row = 1;
+		for (int i = 1; i < spec->rank; i++) {
+			if (!spec->chunk)
+				chunk[i] = hdims[i] < 1 ? 1 : hdims[i];
+			row *= chunk[i];
+		}
+		if (!spec->chunk)
+			chunk[0] = row >= VAR_CHUNK_VALUES ? 1 : VAR_CHUNK_VALUES / row;
 	}
 	hid_t g = open_group(f, group);
 	if (g < 0)
@@ -297,15 +376,16 @@ enum cc_status cc_h5_var_create(struct cc_h5_file *f, const char *group,
 	hid_t mtype = spec->type == CC_H5_VAR_F64 ? H5T_NATIVE_DOUBLE : H5T_NATIVE_INT64;
 	enum cc_status status = CC_OK;
 	hid_t space = -1, dcpl = -1, dset = -1;
-	space = spec->rank ? H5Screate_simple(spec->rank, hdims, NULL) : H5Screate(H5S_SCALAR);
+	space = spec->rank ? H5Screate_simple(spec->rank, hdims, maxdims) : H5Screate(H5S_SCALAR);
 	if (space < 0) {
 		status = h5_fail(f, NULL, "cannot set up variable %s", path);
 		goto out;
 	}
-	if (spec->chunk && spec->rank > 0) {
+	if ((spec->chunk || resizable) && spec->rank > 0) {
 		dcpl = H5Pcopy(f->dcpl);
-		if (dcpl < 0 || H5Pset_chunk(dcpl, spec->rank, chunk) < 0 || H5Pset_shuffle(dcpl) < 0 ||
-		    H5Pset_deflate(dcpl, CC_H5_DEFLATE_LEVEL) < 0) {
+		if (dcpl < 0 || H5Pset_chunk(dcpl, spec->rank, chunk) < 0 ||
+		    (spec->chunk && (H5Pset_shuffle(dcpl) < 0 ||
+		                     H5Pset_deflate(dcpl, CC_H5_DEFLATE_LEVEL) < 0))) {
 			status = h5_fail(f, NULL, "cannot set chunking and compression for %s", path);
 			goto out;
 		}
@@ -329,6 +409,7 @@ enum cc_status cc_h5_var_create(struct cc_h5_file *f, const char *group,
 	v->mem_type = mtype;
 	v->rank = spec->rank;
 	memcpy(v->dims, hdims, sizeof hdims);
+	v->dim0 = resizable ? (size_t)(dims[0] - f->dims) : SIZE_MAX;
 	f->vars = v;
 	*out = v;
 	path = NULL;

@@ -3,6 +3,10 @@
 
 #include <stddef.h>
 
+#include "models/output/results.h"
+
+#include "models/run/precision.h"
+#include "models/run/run.h"
 #include "models/scenario/scenario.h"
 
 /*
@@ -26,6 +30,10 @@ struct run_options {
 	const char *csv_dir;
 	long long reps, seed, threads;
 	int json, quiet, intervals;
+	int progress;          /* show the progress line even when quiet */
+	int keep_totals;       /* keep every replication's totals in memory (for comparisons) */
+	const char *side;      /* names the run in its failures ("base"), or NULL */
+	struct cc_precision *precision; /* run to these targets (bound to the scenario), or NULL */
 };
 
 /* The subcommands: argv[0] is the subcommand's name; each returns the exit code. */
@@ -64,7 +72,59 @@ int cc_cmd_stop_exit_code(void);
 int cc_cmd_stdout_failed(void);
 
 /* Runs SCN (its replications and seed as set) as 'ccsim run' does with options O: the
- * results file, then what O asks on stdout. */
+ * results file, then what O asks on stdout; to O's precision when it has one. */
 int cc_cmd_run_scenario(struct cc_scenario *scn, const struct run_options *o);
+
+/* The progress line of a run: LABEL (NULL: none) first, NOTE (where a run to a precision
+ * stands) last. cc_cmd_show_progress is a cc_run's on_progress. */
+struct cc_cmd_progress {
+	const char *label;
+	size_t replications;  /* the replications to run, as known now */
+	double total_h;       /* simulated hours when they are done */
+	char note[160];
+	int shown;
+};
+void cc_cmd_show_progress(void *ctx, const struct cc_progress *p, double elapsed_s);
+
+/*
+ * A loaded scenario run into its results file as 'ccsim run' does, in steps for commands that
+ * run several (compare, sweep). cc_cmd_job_open checks the memory the run needs, opens the
+ * results file (STAGED: for a run in batches, to a precision) and sets up J->run (not begun);
+ * the caller runs it (cc_run_execute, or cc_cmd_jobs_to_precision); cc_cmd_job_close takes the
+ * run's status: on success it finishes the file, prints what the options ask and commits the
+ * file, else it reports the failure (naming O->side) and leaves no file. Both return 0 or the
+ * exit code (printed); cc_run_fini(&J->run) frees the run after the close.
+ */
+struct cc_cmd_job {
+	struct cc_scenario *scn;
+	const struct run_options *o;
+	char path[4096];
+	struct cc_results *results;
+	struct cc_run run;
+	struct cc_cmd_progress view;
+	char precision[512];  /* the precision reached, printed after the table ("" for none) */
+	char hint[512];       /* a hint for stderr after the table ("" for none) */
+	int open;
+};
+int cc_cmd_job_open(struct cc_cmd_job *j, struct cc_scenario *scn, const struct run_options *o,
+                    int staged);
+int cc_cmd_job_close(struct cc_cmd_job *j, enum cc_status st);
+
+/* Runs the open jobs JOBS[N] in lockstep batches to a precision: FIRST replications each, then
+ * as CHECK(CTX) says after each batch (the total each should reach; no more than they have to
+ * stop), then ends them (cc_run_end). Returns the first failure. */
+enum cc_status cc_cmd_jobs_to_precision(struct cc_cmd_job *const *jobs, size_t n, size_t first,
+                                        size_t (*check)(void *ctx), void *ctx);
+
+/* The first batch of a run of SCN to a precision. */
+size_t cc_cmd_first_batch(const struct cc_scenario *scn);
+
+/* Binds TARGETS[N] to SCN into *P, up to MAX replications (<= 0: the default); CMD names the
+ * command in messages. Returns 0 or the exit code (printed). */
+int cc_cmd_bind_precision(struct cc_precision *p, const struct cc_precision_target *targets,
+                          size_t n, const struct cc_scenario *scn, long long max, const char *cmd);
+
+/* The line that says what a run to precision P reached after N replications. */
+void cc_cmd_precision_summary(const struct cc_precision *p, size_t n, char *buf, size_t len);
 
 #endif

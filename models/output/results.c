@@ -31,7 +31,11 @@ struct cc_results {
 	const struct cc_scenario *scn;
 	struct cc_layout layout;
 	struct cc_grid grid;
-	size_t replications;
+	size_t replications;      /* the length of the replication dimensions */
+	/* The replication dimensions may grow (a run to a precision): the groups that have one. */
+	int growing;
+	char **rep_groups;
+	size_t n_rep_groups;
 	struct cc_h5_var **summary_intervals; /* per figure */
 	struct cc_h5_var **rep_totals;        /* per figure */
 	struct cc_h5_var **rep_intervals;     /* per figure, when the scenario asks */
@@ -192,11 +196,19 @@ static void interval_dims(struct cc_results *r, const struct intervals *iv, cons
 
 static void replication_dim(struct cc_results *r, const char *group)
 {
+	static const char long_name[] = "replication";
+	static const char description[] =
+		"replication index: replication i draws from its own streams (seed, i, source)";
+	if (r->growing) {
+		cc_h5_dim_index(r->file, group, "replication", r->replications, long_name, description);
+		r->rep_groups = cc_realloc(r->rep_groups, r->n_rep_groups + 1, sizeof *r->rep_groups);
+		r->rep_groups[r->n_rep_groups++] = cc_strdup(group);
+		return;
+	}
 	int64_t *reps = cc_calloc(r->replications, sizeof *reps);
 	for (size_t i = 0; i < r->replications; i++)
 		reps[i] = (int64_t)i;
-	cc_h5_dim_int64(r->file, group, "replication", r->replications, reps, "replication",
-	                "replication index: replication i draws from its own streams (seed, i, source)");
+	cc_h5_dim_int64(r->file, group, "replication", r->replications, reps, long_name, description);
 	cc_free(reps);
 }
 
@@ -384,8 +396,23 @@ static enum cc_status open_events(struct cc_results *r, const struct cc_scenario
 	return st;
 }
 
-enum cc_status cc_results_open(const char *path, const struct cc_scenario *scn,
-                               struct cc_results **out, char *err, size_t errlen)
+/* Sets the replication dimensions' length to N. */
+static void resize_replications(struct cc_results *r, size_t n)
+{
+	for (size_t i = 0; i < r->n_rep_groups; i++)
+		cc_h5_dim_resize(r->file, r->rep_groups[i], "replication", n);
+	r->replications = n;
+}
+
+/* Makes room for replication REP in a file whose replication dimensions grow. */
+static void reserve(struct cc_results *r, size_t rep)
+{
+	if (r->growing && rep >= r->replications)
+		resize_replications(r, rep + 1 > 2 * r->replications ? rep + 1 : 2 * r->replications);
+}
+
+static enum cc_status open_results(const char *path, const struct cc_scenario *scn, int growing,
+                                   struct cc_results **out, char *err, size_t errlen)
 {
 	*out = NULL;
 	struct cc_h5_file *f;
@@ -395,6 +422,7 @@ enum cc_status cc_results_open(const char *path, const struct cc_scenario *scn,
 	struct cc_results *r = cc_calloc(1, sizeof *r);
 	r->file = f;
 	r->scn = scn;
+	r->growing = growing;
 	cc_layout_init(&r->layout, scn);
 	cc_grid_init(&r->grid, scn->interval_s, scn->warmup_s, scn->horizon_s);
 	r->replications = (size_t)scn->replications;
@@ -453,6 +481,18 @@ enum cc_status cc_results_open(const char *path, const struct cc_scenario *scn,
 	}
 	*out = r;
 	return CC_OK;
+}
+
+enum cc_status cc_results_open_growing(const char *path, const struct cc_scenario *scn,
+                                       struct cc_results **out, char *err, size_t errlen)
+{
+	return open_results(path, scn, 1, out, err, errlen);
+}
+
+enum cc_status cc_results_open(const char *path, const struct cc_scenario *scn,
+                               struct cc_results **out, char *err, size_t errlen)
+{
+	return open_results(path, scn, 0, out, err, errlen);
 }
 
 /* ---- the run's sink ---- */
@@ -564,6 +604,7 @@ static int add_replication(void *ctx, size_t rep, const double *totals,
 {
 	struct cc_results *r = ctx;
 	struct block *b = &r->totals, *cb = &r->counts_block;
+	reserve(r, rep);
 	if (b->reps == 0)
 		b->rep0 = cb->rep0 = rep;
 	CC_ASSERT(rep == b->rep0 + b->reps);
@@ -600,6 +641,7 @@ static int add_rep_intervals(void *ctx, size_t rep, size_t first, size_t n, cons
 	struct block *b = &r->intervals;
 	if (!r->rep_intervals)
 		return 0;
+	reserve(r, rep);
 	for (size_t i = 0; i < n; i++) {
 		size_t row = first + i;
 		int whole = b->cap_rows == r->grid.count;
@@ -748,6 +790,9 @@ static void free_results(struct cc_results *r)
 	cc_free(r->gather);
 	cc_free(r->event_buf);
 	cc_free(r->status_names);
+	for (size_t i = 0; i < r->n_rep_groups; i++)
+		cc_free(r->rep_groups[i]);
+	cc_free(r->rep_groups);
 	cc_layout_fini(&r->layout);
 	cc_free(r);
 }
@@ -763,6 +808,8 @@ enum cc_status cc_results_finish(struct cc_results *r, const struct cc_run *run,
 	flush_totals(r);
 	if (r->rep_intervals)
 		flush_intervals(r);
+	if (r->growing)
+		resize_replications(r, run->replications);
 	write_summary_totals(r, run);
 	write_root(f, run);
 	/* The variables close before the file, so that a failure to close counts. */

@@ -23,6 +23,12 @@ struct cc_results;
 enum cc_status cc_results_open(const char *path, const struct cc_scenario *scn,
                                struct cc_results **out, char *err, size_t errlen);
 
+/* As cc_results_open, for a run whose replication count is decided as it goes (a run to a
+ * precision): the replication dimensions start at the scenario's count, grow as replications
+ * come, and are cut to the count run by cc_results_finish (netCDF sees them as unlimited). */
+enum cc_status cc_results_open_growing(const char *path, const struct cc_scenario *scn,
+                                       struct cc_results **out, char *err, size_t errlen);
+
 /* The sink that writes a run into R. */
 struct cc_run_sink cc_results_sink(struct cc_results *r);
 

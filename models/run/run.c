@@ -50,6 +50,9 @@ struct cc_run_private {
 	size_t final_first, final_n, final_cap;
 	double t_df, t;         /* the last Student t quantile used, by degrees of freedom */
 	struct cc_progress progress;
+	size_t rep0;            /* the first replication of the batch running */
+	size_t final_reps;      /* the replication count, once known: its last replication's rows
+	                           are final as they come; SIZE_MAX in stages (final at the end) */
 	int sink_failed;
 	int stalled;            /* a replication's clock stopped advancing */
 };
@@ -181,9 +184,10 @@ static void row_closed(void *ctx, const struct cc_raw_row *x)
 	pthread_mutex_unlock(&p->lock);
 }
 
-static void run_one(void *ctx, size_t rep, struct cc_progress *progress)
+static void run_one(void *ctx, size_t task, struct cc_progress *progress)
 {
 	struct cc_run_private *p = ctx;
+	size_t rep = p->rep0 + task;
 	struct cc_run *run = p->run;
 	struct task *t = &p->slots[rep % p->n_slots];
 	pthread_mutex_lock(&p->lock);
@@ -267,7 +271,7 @@ static void add_rows(struct cc_run_private *p, size_t rep, size_t first, size_t 
 		if (run->keep_rep_intervals)
 			memcpy(run->rep_intervals + (rep * run->grid.count + row) * cells, v,
 			       cells * sizeof *v);
-		if (rep + 1 == run->replications)
+		if (rep + 1 == p->final_reps)
 			finalize(p, row);
 	}
 	if (n && run->sink.rep_intervals && run->scn->rep_intervals && !p->sink_failed)
@@ -299,9 +303,10 @@ static int stream(void *ctx)
 	return p->sink_failed;
 }
 
-static int commit_one(void *ctx, size_t rep)
+static int commit_one(void *ctx, size_t task)
 {
 	struct cc_run_private *p = ctx;
+	size_t rep = p->rep0 + task;
 	struct cc_run *run = p->run;
 	struct task *t = &p->slots[rep % p->n_slots];
 	size_t cells = cells_of(run);
@@ -333,8 +338,9 @@ static int commit_one(void *ctx, size_t rep)
 	}
 	run->events += counts->events;
 	run->contacts += counts->arrived;
+	run->replications = rep + 1;
 	const struct cc_run_sink *s = &run->sink;
-	if (rep + 1 == run->replications)
+	if (rep + 1 == p->final_reps)
 		flush_final(p);
 	if (!p->sink_failed && s->replication)
 		p->sink_failed = s->replication(s->ctx, rep, t->totals, counts);
@@ -362,25 +368,20 @@ static void report(void *ctx, const struct cc_progress *pr, double elapsed_s)
 		p->run->on_progress(p->run->progress_ctx, pr, elapsed_s);
 }
 
-enum cc_status cc_run_execute(struct cc_run *run)
+/* Sets up RUN for replications whose count is FINAL (SIZE_MAX: decided as it goes). */
+static void begin(struct cc_run *run, size_t final)
 {
 	const struct cc_scenario *scn = run->scn;
 	cc_grid_init(&run->grid, scn->interval_s, scn->warmup_s, scn->horizon_s);
 	cc_layout_init(&run->layout, scn);
-	run->replications = (size_t)scn->replications;
+	run->replications = 0;
 	size_t cells = cells_of(run), rows = run->grid.count;
 	CC_NEW_ARRAY(run->totals_summary, cells);
-	if (run->keep_totals) {
-		run->totals = cc_calloc(run->replications * cells, sizeof *run->totals);
-		CC_NEW_ARRAY(run->counts, run->replications);
-	}
-	if (run->keep_rep_intervals)
-		run->rep_intervals = cc_calloc(run->replications * rows * cells,
-		                               sizeof *run->rep_intervals);
 
 	struct cc_run_private *p = cc_calloc(1, sizeof *p);
 	run->priv = p;
 	p->run = run;
+	p->final_reps = final;
 	pthread_mutex_init(&p->lock, NULL);
 	pthread_condattr_t attr;
 	pthread_condattr_init(&attr);
@@ -389,8 +390,8 @@ enum cc_status cc_run_execute(struct cc_run *run)
 	pthread_condattr_destroy(&attr);
 	/* The runner keeps at most 2 x threads replications beyond the last commit. */
 	size_t threads = run->threads < 1 ? 1 : (size_t)run->threads;
-	if (threads > run->replications)
-		threads = run->replications;
+	if (threads > final)
+		threads = final;
 	p->n_slots = 2 * threads;
 	CC_NEW_ARRAY(p->slots, p->n_slots);
 	for (size_t i = 0; i < p->n_slots; i++) {
@@ -407,11 +408,39 @@ enum cc_status cc_run_execute(struct cc_run *run)
 		p->final_cap = rows;
 	p->final = cc_calloc(p->final_cap * cells * CC_RUN_STATS, sizeof *p->final);
 	p->t_df = -1;
-
 	cc_progress_init(&p->progress);
+}
+
+/* What a batch that stopped short leaves: the replications it finished but never committed. */
+static void drop_uncommitted(struct cc_run_private *p)
+{
+	for (size_t i = 0; i < p->n_slots; i++) {
+		cc_rep_result_fini(&p->slots[i].res);
+		p->slots[i].rep = SIZE_MAX;
+		p->slots[i].n = 0;
+	}
+}
+
+static enum cc_status more(struct cc_run *run, size_t n)
+{
+	struct cc_run_private *p = run->priv;
+	CC_ASSERT(p != NULL && p->slots != NULL);
+	size_t cells = cells_of(run), rows = run->grid.count, total = run->replications + n;
+	if (n == 0)
+		return CC_OK;
+	if (run->keep_totals) {
+		run->totals = cc_realloc(run->totals, total * cells, sizeof *run->totals);
+		run->counts = cc_realloc(run->counts, total, sizeof *run->counts);
+	}
+	if (run->keep_rep_intervals)
+		run->rep_intervals = cc_realloc(run->rep_intervals, total * rows * cells,
+		                                sizeof *run->rep_intervals);
+	p->rep0 = run->replications;
+	p->head = p->rep0;
+	size_t threads = p->n_slots / 2;
 	struct cc_runner_job job = {
-		.tasks = run->replications,
-		.threads = run->threads,
+		.tasks = n,
+		.threads = (int)(threads < (size_t)run->threads ? threads : (size_t)run->threads),
 		.ctx = p,
 		.run = run_one,
 		.commit = commit_one,
@@ -419,12 +448,22 @@ enum cc_status cc_run_execute(struct cc_run *run)
 		.stopping = stopping,
 		.report = report,
 	};
+	if (job.threads < 1)
+		job.threads = 1;
 	double t0 = cc_runner_now();
 	int rc = cc_runner_run(&job, &p->progress);
-	run->wall_s = cc_runner_now() - t0;
-	/* After a stop, replications that finished but were never committed still hold memory. */
+	run->wall_s += cc_runner_now() - t0;
+	if (rc == 0)
+		return CC_OK;
+	drop_uncommitted(p);
+	return p->stalled ? CC_ERR_STALLED : stopping(p) ? CC_ERR_STOPPED : CC_ERR_IO;
+}
+
+/* Frees what only running needs; the summaries stay for reading. */
+static void release_slots(struct cc_run_private *p)
+{
+	drop_uncommitted(p);
 	for (size_t i = 0; i < p->n_slots; i++) {
-		cc_rep_result_fini(&p->slots[i].res);
 		cc_free(p->slots[i].rows);
 		cc_free(p->slots[i].totals);
 		cc_free(p->slots[i].scratch);
@@ -435,9 +474,40 @@ enum cc_status cc_run_execute(struct cc_run *run)
 	p->taken = NULL;
 	cc_free(p->final);
 	p->final = NULL;
-	if (rc == 0)
-		return CC_OK;
-	return p->stalled ? CC_ERR_STALLED : stopping(p) ? CC_ERR_STOPPED : CC_ERR_IO;
+}
+
+enum cc_status cc_run_begin(struct cc_run *run)
+{
+	begin(run, SIZE_MAX);
+	return CC_OK;
+}
+
+enum cc_status cc_run_more(struct cc_run *run, size_t n)
+{
+	return more(run, n);
+}
+
+enum cc_status cc_run_end(struct cc_run *run)
+{
+	struct cc_run_private *p = run->priv;
+	CC_ASSERT(p != NULL && p->slots != NULL && p->final_reps == SIZE_MAX);
+	/* Every interval's summary is final now, in interval order. */
+	for (size_t row = 0; row < run->grid.count && run->replications > 0; row++)
+		if (p->acc[row])
+			finalize(p, row);
+	flush_final(p);
+	int failed = p->sink_failed;
+	release_slots(p);
+	return failed ? CC_ERR_IO : CC_OK;
+}
+
+enum cc_status cc_run_execute(struct cc_run *run)
+{
+	size_t n = (size_t)run->scn->replications;
+	begin(run, n);
+	enum cc_status st = more(run, n);
+	release_slots(run->priv);
+	return st;
 }
 
 void cc_run_fini(struct cc_run *run)

@@ -66,7 +66,7 @@ struct cc_run {
 	/* Filled by cc_run_execute. */
 	struct cc_grid grid;
 	struct cc_layout layout;
-	size_t replications;
+	size_t replications;                /* done (all of them once it returns CC_OK) */
 	struct cc_running *totals_summary;  /* [cells]: the totals across replications */
 	struct cc_running *interval_summary;/* [grid.count * cells] when kept */
 	double *totals;                     /* [replications * cells] when kept */
@@ -75,7 +75,7 @@ struct cc_run {
 	uint64_t events, contacts;          /* summed over replications */
 	size_t summary_peak_bytes;          /* the most the interval summaries held at once */
 	double wall_s;                      /* the replications, from the first start to the last
-	                                       commit */
+	                                       commit (summed over cc_run_more's batches) */
 	char error[768];                    /* why it returned CC_ERR_STALLED */
 	/* Private. */
 	struct cc_run_private *priv;
@@ -86,7 +86,21 @@ struct cc_run {
  * replication's clock stood still or crawled (the stall guard of models/center.h). */
 enum cc_status cc_run_execute(struct cc_run *run);
 
-/* Frees what cc_run_execute made. Accepts NULL. */
+/*
+ * The same in stages, for a run whose replication count is decided as it goes (a run to a
+ * precision: see models/run/precision.h). cc_run_begin sets RUN up; each cc_run_more runs
+ * replications [run->replications, run->replications + N) and adds them, run->replications
+ * counting those done; cc_run_end makes every interval summary final and hands it to the
+ * sink. The figures are those of one cc_run_execute of the same count, bit for bit, whatever
+ * the batches and threads. Every interval's summaries are held until cc_run_end (in
+ * cc_run_execute a single replication's rows are final, and freed, as they come).
+ * cc_run_more returns as cc_run_execute does; after a failure only cc_run_fini may follow.
+ */
+enum cc_status cc_run_begin(struct cc_run *run);
+enum cc_status cc_run_more(struct cc_run *run, size_t n);
+enum cc_status cc_run_end(struct cc_run *run);
+
+/* Frees what cc_run_execute or the stages made. Accepts NULL. */
 void cc_run_fini(struct cc_run *run);
 
 /*
