@@ -3,12 +3,15 @@
  * scipy (scipy.stats.ttest_rel, ttest_ind(equal_var=False), t.ppf, t.cdf) for a small data
  * set, Holm by hand, --fail-if parsing and its errors, and the command on real runs of the
  * day scenario: identical runs, one agent fewer, paired against Welch, files that cannot be
- * compared, and the exit codes; and the scenario form, against two runs and a comparison
- * of their files.
+ * compared, and the exit codes; the scenario form, against two runs and a comparison of
+ * their files; and --intervals, per interval against values computed from the files.
  */
 #include "cliutil.h"
+#include "h5util.h"
 
 #include <math.h>
+
+#include <gsl/gsl_cdf.h>
 
 #include "models/output/compare.h"
 #include "sim/alloc.h"
@@ -181,7 +184,7 @@ static void test_compare_runs(void **state)
 	char err[512], a[256], b[256];
 	snprintf(a, sizeof a, "%s/a.h5", dir);
 	snprintf(b, sizeof b, "%s/fewer.h5", dir);
-	assert_int_equal(cc_compare_files(a, b, 0.95, &c, err, sizeof err), CC_OK);
+	assert_int_equal(cc_compare_files(a, b, 0.95, 0, &c, err, sizeof err), CC_OK);
 	assert_true(c->paired);
 	struct cc_gate gate;
 	assert_int_equal(cc_gate_parse("service_level < -1pt", &gate, err, sizeof err), CC_OK);
@@ -340,6 +343,191 @@ static void test_compare_scenario(void **state)
 	assert_int_equal(sh("test -z \"$(ls -A %s/tmp)\"", dir), 0);
 }
 
+/* The row of the comparison's per-interval rows for OWNER's ENTITY, FIGURE and INTERVAL. */
+static const struct cc_compare_row *interval_row(const struct cc_comparison *c,
+                                                 enum cc_figure_owner owner, const char *entity,
+                                                 const char *figure, size_t interval)
+{
+	for (size_t r = 0; r < c->n_interval_rows; r++) {
+		const struct cc_compare_row *x = &c->interval_rows[r];
+		if (x->owner == owner && x->interval == interval && strcmp(x->entity, entity) == 0 &&
+		    strcmp(x->figure, figure) == 0)
+			return x;
+	}
+	fail_msg("no per-interval row %s.%s in interval %zu", entity, figure, interval);
+	return NULL;
+}
+
+/* compare --intervals: every figure per interval, from /replications/intervals. */
+static void test_compare_intervals(void **state)
+{
+	(void)state;
+	static char out[1 << 22];
+	enum { REPS = 10, NI = 20, NQ = 2 }; /* day.cfg: 10 h of 30 min, two queues */
+	const char *opts = "--replications 10 --seed 4242 --quiet";
+	assert_int_equal(run(out, sizeof out, "run %s/day.cfg -o %s/ia.h5 %s", dir, dir, opts), 0);
+	assert_int_equal(run(out, sizeof out, "run %s/day.cfg -o %s/ib.h5 %s", dir, dir, opts), 0);
+	assert_int_equal(run(out, sizeof out, "run %s/day.cfg -o %s/ifewer.h5 %s --set "
+	                     "'agents.[0].shifts.[0].count=4'", dir, dir, opts), 0);
+	char a[256], b[256], f[256], err[512];
+	snprintf(a, sizeof a, "%s/ia.h5", dir);
+	snprintf(b, sizeof b, "%s/ib.h5", dir);
+	snprintf(f, sizeof f, "%s/ifewer.h5", dir);
+
+	/* Identical files: every interval's difference is zero (or undefined), nothing is marked,
+	 * and zero-margin gates never fail. */
+	struct cc_comparison *c;
+	assert_int_equal(cc_compare_files(a, b, 0.95, 1, &c, err, sizeof err), CC_OK);
+	assert_true(c->paired && c->per_interval);
+	assert_int_equal(c->n_intervals, NI);
+	assert_string_equal(c->intervals[0].label, "07:00");
+	assert_string_equal(c->intervals[9].label, "11:30");
+	assert_true(c->intervals[9].start_s == 9 * 1800.0);
+	assert_int_equal(c->n_interval_rows, c->n_rows * NI); /* every horizon row, per interval */
+	for (size_t r = 0; r < c->n_interval_rows; r++) {
+		const struct cc_compare_row *x = &c->interval_rows[r];
+		assert_true(x->d.diff == 0 || isnan(x->d.diff));
+		assert_true(!x->worse && !x->better && !x->gate_failed);
+	}
+	cc_comparison_destroy(c);
+	assert_int_equal(run(out, sizeof out, "compare %s %s --intervals --fail-if "
+	                     "'service_level < 0pt' --fail-if 'asa_s > 0%%' --json > %s/isame.json",
+	                     a, b, dir), 0);
+	assert_int_equal(sh("/usr/bin/python3 -c \"import json; d=json.load(open('%s/isame.json')); "
+	                    "i=d['intervals']; assert len(i) == %d * len(d['figures']); "
+	                    "assert all(r['difference'] in (0, None) and not r['worse'] and "
+	                    "not r['better'] and not r['gate_failed'] for r in i); "
+	                    "assert i[0]['clock'] == '07:00' and i[0]['start_s'] == 0; "
+	                    "assert {r['interval'] for r in i} == set(range(%d)); "
+	                    "assert set(i[0]) == set(d['figures'][0]) | {'interval', 'start_s', "
+	                    "'clock'}; assert not d['failed']\"", dir, NI, NI), 0);
+
+	/* One sales agent fewer all day: sales' service level falls, significantly, in the busy
+	 * intervals (11:00 to 13:00, 120 calls an hour for 7 agents before, 6 after, at 200 s
+	 * each: 6.7 erlangs) and its ASA rises; the help desk, untouched, is the same. */
+	assert_int_equal(cc_compare_files(a, f, 0.95, 1, &c, err, sizeof err), CC_OK);
+	assert_true(c->paired);
+	for (size_t i = 8; i < 12; i++) {
+		const struct cc_compare_row *sl = interval_row(c, CC_FIG_QUEUE, "sales",
+		                                               "service_level", i);
+		const struct cc_compare_row *asa = interval_row(c, CC_FIG_QUEUE, "sales", "asa_s", i);
+		if (!(sl->d.hi < 0 && sl->worse && asa->d.lo > 0 && asa->worse))
+			fail_msg("interval %zu: service level %g [%g, %g], ASA %g [%g, %g]", i,
+			         sl->d.diff, sl->d.lo, sl->d.hi, asa->d.diff, asa->d.lo, asa->d.hi);
+		const struct cc_compare_row *help = interval_row(c, CC_FIG_QUEUE, "help", "offered", i);
+		assert_true(help->d.diff == 0 && !help->worse && !help->better);
+	}
+
+	/* One cell by hand: sales' service level at 11:00, the paired differences of the files'
+	 * [replication, interval, queue] values, and the base mean against the file's summary. */
+	hid_t fa = H5Fopen(a, H5F_ACC_RDONLY, H5P_DEFAULT), ff = H5Fopen(f, H5F_ACC_RDONLY, H5P_DEFAULT);
+	assert_true(fa >= 0 && ff >= 0);
+	const char *path = "/replications/intervals/queues/service_level";
+	double *xa = tu_read_doubles(fa, path, REPS * NI * NQ);
+	double *xf = tu_read_doubles(ff, path, REPS * NI * NQ);
+	double *summary = tu_read_doubles(fa, "/summary/intervals/queues/service_level", NI * NQ * 2);
+	const size_t k = 8, q = 0;
+	double sum = 0, sum_a = 0;
+	for (size_t i = 0; i < REPS; i++) {
+		sum += xf[(i * NI + k) * NQ + q] - xa[(i * NI + k) * NQ + q];
+		sum_a += xa[(i * NI + k) * NQ + q];
+	}
+	double mean = sum / REPS, ss = 0;
+	for (size_t i = 0; i < REPS; i++) {
+		double d = xf[(i * NI + k) * NQ + q] - xa[(i * NI + k) * NQ + q] - mean;
+		ss += d * d;
+	}
+	double se = sqrt(ss / (REPS - 1) / REPS), t = gsl_cdf_tdist_Qinv(0.025, REPS - 1);
+	const struct cc_compare_row *x = interval_row(c, CC_FIG_QUEUE, "sales", "service_level", k);
+	assert_true(x->d.paired && x->d.n_base == REPS && x->d.df == REPS - 1);
+	assert_near(x->d.diff, mean, 1e-12);
+	assert_near(x->d.se, se, 1e-12);
+	assert_near(x->d.lo, mean - t * se, 1e-12);
+	assert_near(x->d.hi, mean + t * se, 1e-12);
+	assert_near(x->d.p, 2 * gsl_cdf_tdist_Q(fabs(mean) / se, REPS - 1), 1e-12);
+	assert_near(x->d.base_mean, sum_a / REPS, 1e-12);
+	assert_near(x->d.base_mean, summary[(k * NQ + q) * 2], 1e-12); /* [interval, queue, mean] */
+	free(xa);
+	free(xf);
+	free(summary);
+	H5Fclose(fa);
+	H5Fclose(ff);
+
+	/* Gates test the whole-horizon rows only: the same tests with or without intervals. */
+	struct cc_gate gate;
+	assert_int_equal(cc_gate_parse("service_level < -1pt", &gate, err, sizeof err), CC_OK);
+	assert_int_equal(cc_compare_gates(c, &gate, 1, 0.05, err, sizeof err), CC_OK);
+	assert_int_equal(c->n_tests, 4); /* sales, help, voice, chat */
+	for (size_t i = 0; i < c->n_tests; i++)
+		assert_true(c->tests[i].row < c->n_rows);
+	cc_comparison_destroy(c);
+
+	/* The text, Markdown and JSON outputs. */
+	assert_int_equal(run(out, sizeof out, "compare %s %s --intervals --fail-if "
+	                     "'help.service_level < -5pt'", a, f), 0);
+	assert_non_null(strstr(out, "\nqueues per interval\n"));
+	assert_non_null(strstr(out, "gates test the whole horizon only"));
+	char *at = strstr(out, "  sales          service_level                      11:00 ");
+	assert_non_null(at);
+	assert_non_null(strstr(at, "worse\n"));
+	assert_true(strstr(out, "\nqueues per interval") > strstr(out, "\nchannels\n"));
+	assert_true(strstr(out, "\ngates (") > strstr(out, "\nchannels per interval"));
+	assert_int_equal(run(out, sizeof out, "compare %s %s --intervals --markdown", a, f), 0);
+	assert_non_null(strstr(out, "\n<details><summary>Per interval (20 intervals): "));
+	assert_non_null(strstr(out, "| queues | sales | service_level | 11:00 | "));
+	assert_non_null(strstr(out, "\n</details>\n"));
+	assert_int_equal(run(out, sizeof out, "compare %s %s --markdown", a, f), 0);
+	assert_null(strstr(out, "<details>"));
+	assert_int_equal(run(out, sizeof out, "compare %s %s --json", a, f), 0);
+	assert_null(strstr(out, "\"intervals\""));
+
+	/* A file without clock labels is labelled by start seconds. */
+	assert_int_equal(sh("cp %s %s/noclock.h5 && /usr/bin/python3 -c \"import h5py; "
+	                    "f=h5py.File('%s/noclock.h5', 'r+'); g=f['replications/intervals']; "
+	                    "[g[o].__delitem__('clock') for o in g]\"", a, dir, dir), 0);
+	char nc[256];
+	snprintf(nc, sizeof nc, "%s/noclock.h5", dir);
+	assert_int_equal(cc_compare_files(nc, f, 0.95, 1, &c, err, sizeof err), CC_OK);
+	assert_string_equal(c->intervals[9].label, "16200s");
+	cc_comparison_destroy(c);
+
+	/* A file of totals only: 2, naming it and the setting (without --intervals it compares). */
+	assert_int_equal(run(out, sizeof out, "run %s/day.cfg -o %s/itot.h5 %s --set "
+	                     "output.replications=totals", dir, dir, opts), 0);
+	assert_int_equal(run(out, sizeof out, "compare %s %s/itot.h5 --intervals", a, dir), 2);
+	assert_non_null(strstr(out, "itot.h5 holds each replication's totals only"));
+	assert_non_null(strstr(out, "--set output.replications=intervals"));
+	assert_int_equal(run(out, sizeof out, "compare %s/itot.h5 %s --intervals", dir, a), 2);
+	assert_non_null(strstr(out, "itot.h5 holds each replication's totals only"));
+	assert_int_equal(run(out, sizeof out, "compare %s %s/itot.h5", a, dir), 0);
+
+	/* Interval grids that differ: 2, saying how. */
+	assert_int_equal(run(out, sizeof out, "run %s/day.cfg -o %s/ihour.h5 %s --set interval=1h",
+	                     dir, dir, opts), 0);
+	assert_int_equal(run(out, sizeof out, "compare %s %s/ihour.h5 --intervals", a, dir), 2);
+	assert_non_null(strstr(out, "the base file has 20 intervals, the candidate file 10"));
+	assert_int_equal(run(out, sizeof out, "run %s/day.cfg -o %s/iwarm.h5 %s --set warmup=15m",
+	                     dir, dir, opts), 0);
+	assert_int_equal(run(out, sizeof out, "compare %s %s/iwarm.h5 --intervals", a, dir), 2);
+	assert_non_null(strstr(out, "interval 0 starts at 07:00 (0 s) in the base file, at 07:15 "
+	                        "(900 s) in the candidate file"));
+
+	/* The scenario form turns per-interval values on for both sides, and still pairs them,
+	 * the overrides shown being the user's own. */
+	assert_int_equal(sh("grep -v '^output' '%s/day.cfg' > '%s/itot.cfg'", dir, dir), 0);
+	assert_int_equal(run(out, sizeof out, "compare %s/itot.cfg --replications 4 --intervals "
+	                     "--candidate-set 'agents.[0].shifts.[0].count=4' --json > "
+	                     "%s/iscn.json", dir, dir), 0);
+	assert_int_equal(sh("/usr/bin/python3 -c \"import json; d=json.load(open('%s/iscn.json')); "
+	                    "assert d['method'] == 'paired' and d['base']['overrides'] == ''; "
+	                    "assert d['candidate']['overrides'] == 'agents.[0].shifts.[0].count=4'; "
+	                    "assert len(d['intervals']) == %d * len(d['figures'])\"", dir, NI), 0);
+	assert_int_equal(run(out, sizeof out, "compare --help"), 0);
+	assert_non_null(strstr(out, "--intervals "));
+	assert_non_null(strstr(out, "Gates test\n                        the whole-horizon figures "
+	                        "only"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -350,6 +538,7 @@ int main(void)
 		cmocka_unit_test(test_compare_gate_parse),
 		cmocka_unit_test(test_compare_runs),
 		cmocka_unit_test(test_compare_scenario),
+		cmocka_unit_test(test_compare_intervals),
 	};
 	return cmocka_run_group_tests(tests, setup_day, teardown);
 }

@@ -24,9 +24,15 @@ static const char compare_usage[] =
 	"Welch's (unequal variances). Figures that moved the wrong way significantly are marked\n"
 	"'worse' (service level down; ASA, abandonment, RONA rate up...).\n"
 	"\n"
+	"With --intervals, also every figure in every interval, from each replication's values per\n"
+	"interval: the same test (paired or Welch), marks and confidence, the intervals named by\n"
+	"their clock time. The files need them: a scenario with output.replications = \"intervals\"\n"
+	"(or 'ccsim run ... --set output.replications=intervals'), and the same interval grid.\n"
+	"\n"
 	"Given a scenario, runs it twice, base and candidate, with the same seed and replications\n"
 	"(so paired), and compares the two runs as two files: same table, gates and exit codes.\n"
-	"Nothing is left on disk unless --base-out or --candidate-out asks.\n"
+	"Nothing is left on disk unless --base-out or --candidate-out asks. With --intervals both\n"
+	"runs keep each replication's values per interval, whatever the scenario says.\n"
 	"\n"
 	"scenario form:\n"
 	"  --base-set PATH=VALUE       change a setting of the base run only (repeatable)\n"
@@ -36,13 +42,16 @@ static const char compare_usage[] =
 	"  --base-out FILE, --candidate-out FILE   keep that side's results file\n"
 	"\n"
 	"options:\n"
+	"  --intervals           also compare every figure interval by interval (after the\n"
+	"                        whole-horizon table; JSON \"intervals\", a folded Markdown table)\n"
 	"  --fail-if GATE        fail (exit 3) on a significant regression beyond a margin\n"
 	"                        (repeatable): [OWNER.]FIGURE < MARGIN or > MARGIN, e.g.\n"
 	"                        'sales.service_level < -1pt', 'asa_s > +5%',\n"
 	"                        'any.abandon_rate > +0.5pt', 'support.asa_s > 10s'. OWNER is a\n"
 	"                        queue, group or channel, 'any' every queue, none every entity\n"
 	"                        with FIGURE; MARGIN in points (1pt = 0.01 of a share), percent\n"
-	"                        of the base mean, a duration, or the figure's units\n"
+	"                        of the base mean, a duration, or the figure's units. Gates test\n"
+	"                        the whole-horizon figures only, never single intervals\n"
 	"  --alpha A             level of the gates' one-sided tests, Holm-corrected across every\n"
 	"                        entity of every gate (default 0.05)\n"
 	"  --confidence C        level of the intervals (default 0.95)\n"
@@ -55,8 +64,8 @@ static const char compare_usage[] =
 	"\n"
 	"exit codes: 0 no gate failed; 1 a file could not be read, or a run failed; 2 bad usage,\n"
 	"a bad --fail-if or override (the message names the side), or files that cannot be\n"
-	"compared (different queues, groups or figures); 3 a gate failed; 128 + N stopped by\n"
-	"signal N\n";
+	"compared (different queues, groups or figures; with --intervals, a file without values\n"
+	"per interval or different interval grids); 3 a gate failed; 128 + N stopped by signal N\n";
 
 /* The two sides of "ccsim compare SCENARIO": the options both share, and each side's. */
 struct compare_sides {
@@ -65,6 +74,7 @@ struct compare_sides {
 	size_t n_sets[2];
 	const char *out[2];                   /* --base-out, --candidate-out, or NULL */
 	struct run_options run;
+	int intervals;                        /* --intervals: compare per interval too */
 	int scenario_form;                    /* an option only the scenario form takes was given */
 };
 
@@ -95,6 +105,11 @@ static int load_side(const struct compare_sides *cs, int s, const struct cc_scen
 		scn->replications = (int)cs->run.reps;
 	if (cs->run.seed >= 0)
 		scn->seed = (uint64_t)cs->run.seed;
+	/* Set here rather than as an override: both sides alike, so the pairing (which looks at
+	 * the scenario text, seed and replications) is untouched, and the overrides shown are
+	 * the user's own. */
+	if (cs->intervals)
+		scn->rep_intervals = 1;
 	return 0;
 }
 
@@ -139,7 +154,8 @@ static int compare_scenario(const struct compare_sides *cs, double confidence,
 		cc_scenario_fini(&scn[--loaded]);
 	char err[CC_CMD_ERR_LEN];
 	enum cc_status st;
-	if (!rc && (st = cc_compare_files(files[0], files[1], confidence, c, err, sizeof err))) {
+	if (!rc && (st = cc_compare_files(files[0], files[1], confidence, cs->intervals, c, err,
+	                                       sizeof err))) {
 		cc_cli_error("compare: %s", err);
 		rc = cc_status_exit_code(st);
 	}
@@ -229,6 +245,8 @@ int cc_cmd_compare(int argc, char **argv)
 			fmt = CC_COMPARE_JSON;
 		} else if (strcmp(argv[i], "--markdown") == 0) {
 			fmt = CC_COMPARE_MARKDOWN;
+		} else if (strcmp(argv[i], "--intervals") == 0) {
+			cs.intervals = 1;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			cc_cli_error("compare: unknown option '%s' (try 'ccsim compare --help')", argv[i]);
 			st = CC_ERR_USAGE;
@@ -264,8 +282,8 @@ int cc_cmd_compare(int argc, char **argv)
 		cs.both.path = files[0];
 		cc_cmd_catch_signals();
 		code = compare_scenario(&cs, confidence, &c, label);
-	} else if (!st && (st = cc_compare_files(files[0], files[1], confidence, &c, err,
-	                                         sizeof err))) {
+	} else if (!st && (st = cc_compare_files(files[0], files[1], confidence, cs.intervals, &c,
+	                                         err, sizeof err))) {
 		cc_cli_error("compare: %s", err);
 	}
 	if (!st && !code && (st = cc_compare_gates(c, gates, n_gates, alpha, err, sizeof err)))

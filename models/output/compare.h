@@ -11,7 +11,9 @@
 /*
  * Comparing two results files of `ccsim run`, figure by figure over the whole horizon, from
  * the per-replication totals each file keeps (/replications/totals/<owner>), and gating on
- * regressions for CI.
+ * regressions for CI. On request also interval by interval, from the per-replication
+ * interval values (/replications/intervals/<owner>) that files written with
+ * output.replications = "intervals" keep; gates test the whole-horizon rows only.
  *
  * Statistics. The difference is candidate - base. When the two files share the scenario
  * text, the seed and the replication count, replication i of both saw the same contacts
@@ -73,7 +75,15 @@ struct cc_compare_row {
 	enum cc_direction direction;
 	struct cc_diff d;
 	int worse, better;                /* significant at 1 - confidence, by the direction */
-	int gate_failed;
+	int gate_failed;                  /* always 0 in a per-interval row */
+	size_t interval;                  /* per-interval rows: the index into the intervals */
+};
+
+/* One interval of the grid both files share. */
+struct cc_compare_interval {
+	double start_s;                   /* seconds from the start of the run */
+	char *label;                      /* the file's clock label ("07:30", "1h30m"), or the
+	                                     start in seconds ("5400s") when it has none */
 };
 
 /* One test of a gate: one entity it covers. */
@@ -92,6 +102,12 @@ struct cc_comparison {
 	size_t base_reps, cand_reps;
 	struct cc_compare_row *rows;      /* owner by owner, entity by entity, figures in order */
 	size_t n_rows;
+	int per_interval;                 /* compared per interval too */
+	struct cc_compare_interval *intervals; /* the shared grid, with per_interval */
+	size_t n_intervals;
+	struct cc_compare_row *interval_rows; /* owner by owner, entity by entity, figure by figure
+	                                         in order, then interval by interval */
+	size_t n_interval_rows;
 	const struct cc_gate *gates;      /* the caller's */
 	size_t n_gates;
 	struct cc_gate_test *tests;
@@ -100,13 +116,16 @@ struct cc_comparison {
 };
 
 /*
- * Reads BASE and CAND and compares every queue, group and channel figure at CONFIDENCE.
- * CC_ERR_IO when a file cannot be read; CC_ERR_USAGE when the files cannot be compared (their
- * queues, groups, channels or figures differ: ERR names what). *OUT is the caller's, freed
- * with cc_comparison_destroy.
+ * Reads BASE and CAND and compares every queue, group and channel figure at CONFIDENCE over
+ * the whole horizon, and with INTERVALS also in every interval (the same test, paired or
+ * Welch as the horizon rows are). CC_ERR_IO when a file cannot be read; CC_ERR_USAGE when the
+ * files cannot be compared (their queues, groups, channels or figures differ, or with
+ * INTERVALS a file holds no per-interval values or the two interval grids differ: ERR names
+ * what). *OUT is the caller's, freed with cc_comparison_destroy.
  */
 enum cc_status cc_compare_files(const char *base, const char *cand, double confidence,
-                                struct cc_comparison **out, char *err, size_t errlen);
+                                int intervals, struct cc_comparison **out, char *err,
+                                size_t errlen);
 
 /* Tests GATES[N] (kept by C) at ALPHA, Holm-corrected across every test; sets C->failed.
  * CC_ERR_USAGE when a gate names an entity or figure the files lack, or a margin its figure
@@ -116,8 +135,12 @@ enum cc_status cc_compare_gates(struct cc_comparison *c, const struct cc_gate *g
 
 void cc_comparison_destroy(struct cc_comparison *c); /* accepts NULL */
 
-/* The comparison as a table per owner then the gates' verdicts (text), as JSON, or as a
- * Markdown table for a pull-request comment. */
+/* How tables and JSON name owner O: "queues", "agent groups" or "channels". */
+const char *cc_compare_owner_title(enum cc_figure_owner o);
+
+/* The comparison as a table per owner, the per-interval tables and the gates' verdicts
+ * (text), as JSON (per-interval rows in "intervals"), or as a Markdown table for a
+ * pull-request comment (per-interval rows folded in a <details> section). */
 enum cc_compare_format { CC_COMPARE_TEXT, CC_COMPARE_JSON, CC_COMPARE_MARKDOWN };
 void cc_compare_print(FILE *out, const struct cc_comparison *c, enum cc_compare_format fmt);
 
