@@ -528,6 +528,68 @@ static void test_compare_intervals(void **state)
 	                        "only"));
 }
 
+/* The scenario form to a precision: both sides run the same batches until the paired
+ * difference's half-width meets the target; the same on 1 and 2 threads; errors. */
+static void test_compare_precision(void **state)
+{
+	(void)state;
+	static char out[1 << 20], first[1 << 20];
+	const char *fewer = "'agents.[0].shifts.[0].count=4'";
+	assert_int_equal(run(out, sizeof out, "compare %s/day.cfg --seed 4711 --candidate-set %s "
+	                     "--precision 'sales.service_level=1pt' --base-out %s/pb.h5 "
+	                     "--candidate-out %s/pc.h5 --json", dir, fewer, dir, dir), 0);
+	char path[2][256];
+	snprintf(path[0], sizeof path[0], "%s/pb.h5", dir);
+	snprintf(path[1], sizeof path[1], "%s/pc.h5", dir);
+	size_t n[2];
+	double *v[2] = { read_totals(path[0], "service_level", 0, &n[0]),
+	                 read_totals(path[1], "service_level", 0, &n[1]) };
+	assert_int_equal(n[0], n[1]);
+	assert_true(n[0] > 6); /* the scenario's 6 replications did not do */
+	struct cc_diff d;
+	cc_compare_diff(v[0], n[0], v[1], n[1], 1, 0.95, &d);
+	assert_true((d.hi - d.lo) / 2 <= 0.01);
+	char said[128];
+	snprintf(said, sizeof said, "precision of the paired differences: %zu replications", n[0]);
+	if (!strstr(out, said) || !strstr(out, "every target met"))
+		fail_msg("expected '%s' in %s", said, out);
+	free(v[0]);
+	free(v[1]);
+	/* The same comparison on 2 threads. */
+	const char *json = strstr(out, "\"method\"");
+	assert_non_null(json);
+	snprintf(first, sizeof first, "%s", json);
+	assert_int_equal(run(out, sizeof out, "compare %s/day.cfg --seed 4711 --candidate-set %s "
+	                     "--precision 'sales.service_level=1pt' --threads 2 --json", dir,
+	                     fewer), 0);
+	json = strstr(out, "\"method\"");
+	assert_non_null(json);
+	assert_string_equal(json, first);
+	/* Errors: 2 before anything runs; a side that cannot be written names itself. */
+	static const struct { const char *args, *says; int rc; } bad[] = {
+		{ "pb.h5 @/pc.h5 --precision 'asa_s=2s'", "need one scenario, not two files", 2 },
+		{ "day.cfg --precision 'asa_s=2pt'", "compare: --precision 'asa_s=2pt': asa_s is in "
+		  "seconds", 2 },
+		{ "day.cfg --precision 'asa_s'", "write [OWNER.]FIGURE=HALF-WIDTH", 2 },
+		{ "day.cfg --precision 'asa_s=2s' --max-replications 3", "below the first batch", 2 },
+		{ "day.cfg --candidate-out /proc/nowhere/c.h5", "the candidate side: cannot create", 1 },
+		{ "day.cfg --precision 'asa_s=2s' --base-out /proc/nowhere/b.h5",
+		  "the base side: cannot create", 1 },
+	};
+	for (size_t i = 0; i < CC_ARRAY_SIZE(bad); i++) {
+		/* "@" stands for the test directory, which the first argument is in. */
+		char args[512];
+		size_t k = (size_t)snprintf(args, sizeof args, "%s/", dir);
+		for (const char *c = bad[i].args; *c && k + strlen(dir) + 2 < sizeof args; c++)
+			k += *c == '@' ? (size_t)sprintf(args + k, "%s", dir)
+			               : (size_t)sprintf(args + k, "%c", *c);
+		int rc = run(out, sizeof out, "compare %s", args);
+		if (rc != bad[i].rc || !strstr(out, bad[i].says))
+			fail_msg("compare %s: exit %d, %s (expected %d, '%s')", args, rc, out, bad[i].rc,
+			         bad[i].says);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -539,6 +601,7 @@ int main(void)
 		cmocka_unit_test(test_compare_runs),
 		cmocka_unit_test(test_compare_scenario),
 		cmocka_unit_test(test_compare_intervals),
+		cmocka_unit_test(test_compare_precision),
 	};
 	return cmocka_run_group_tests(tests, setup_day, teardown);
 }

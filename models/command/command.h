@@ -104,17 +104,21 @@ struct cc_cmd_job {
 	struct cc_cmd_progress view;
 	char precision[512];  /* the precision reached, printed after the table ("" for none) */
 	char hint[512];       /* a hint for stderr after the table ("" for none) */
+	char prefix[64];      /* "SIDE: " before its messages, or "" */
 	int open;
 };
 int cc_cmd_job_open(struct cc_cmd_job *j, struct cc_scenario *scn, const struct run_options *o,
                     int staged);
 int cc_cmd_job_close(struct cc_cmd_job *j, enum cc_status st);
+/* Closes J quietly, leaving no file (another job's failure is being reported). */
+void cc_cmd_job_discard(struct cc_cmd_job *j);
 
 /* Runs the open jobs JOBS[N] in lockstep batches to a precision: FIRST replications each, then
  * as CHECK(CTX) says after each batch (the total each should reach; no more than they have to
- * stop), then ends them (cc_run_end). Returns the first failure. */
+ * stop), then ends them (cc_run_end). Returns the first failure, and in *FAILED the index of
+ * the job it came from. */
 enum cc_status cc_cmd_jobs_to_precision(struct cc_cmd_job *const *jobs, size_t n, size_t first,
-                                        size_t (*check)(void *ctx), void *ctx);
+                                        size_t (*check)(void *ctx), void *ctx, size_t *failed);
 
 /* The first batch of a run of SCN to a precision. */
 size_t cc_cmd_first_batch(const struct cc_scenario *scn);
@@ -124,7 +128,9 @@ size_t cc_cmd_first_batch(const struct cc_scenario *scn);
 int cc_cmd_bind_precision(struct cc_precision *p, const struct cc_precision_target *targets,
                           size_t n, const struct cc_scenario *scn, long long max, const char *cmd);
 
-/* The line that says what a run to precision P reached after N replications. */
-void cc_cmd_precision_summary(const struct cc_precision *p, size_t n, char *buf, size_t len);
+/* The line that says what a run to precision P reached after N replications; OF (may be "")
+ * says of what ("of the paired differences"). */
+void cc_cmd_precision_summary(const struct cc_precision *p, const char *of, size_t n, char *buf,
+                              size_t len);
 
 #endif

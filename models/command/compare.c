@@ -39,6 +39,10 @@ static const char compare_usage[] =
 	"  --candidate-set PATH=VALUE  change a setting of the candidate run only (repeatable)\n"
 	"  --set PATH=VALUE            change a setting of both runs (repeatable)\n"
 	"  --replications N, --seed N, --threads N, --strict   as in 'ccsim run', for both\n"
+	"  --precision T, --max-replications N   run both sides in the same batches until the\n"
+	"                              half-width of every difference T names is at most its\n"
+	"                              target ('sales.service_level=0.5pt'; a percent is of the\n"
+	"                              base mean); see 'ccsim run --help'\n"
 	"  --base-out FILE, --candidate-out FILE   keep that side's results file\n"
 	"\n"
 	"options:\n"
@@ -75,6 +79,9 @@ struct compare_sides {
 	const char *out[2];                   /* --base-out, --candidate-out, or NULL */
 	struct run_options run;
 	int intervals;                        /* --intervals: compare per interval too */
+	struct cc_precision_target *targets;  /* --precision, on the paired differences */
+	size_t n_targets;
+	long long max_reps;                   /* --max-replications, or -1 */
 	int scenario_form;                    /* an option only the scenario form takes was given */
 };
 
@@ -113,6 +120,126 @@ static int load_side(const struct compare_sides *cs, int s, const struct cc_scen
 	return 0;
 }
 
+/* What the precision check of a comparison reads: both sides' runs. */
+struct pair {
+	struct cc_precision *precision;
+	struct cc_cmd_job *jobs[2];
+};
+
+/* The precision of a comparison is that of the paired differences: each bound cell's
+ * candidate - base over the replications so far (its mean, for percents, the base's). */
+static size_t check_pair(void *ctx)
+{
+	struct pair *pr = ctx;
+	const struct cc_run *base = &pr->jobs[0]->run, *cand = &pr->jobs[1]->run;
+	size_t n = base->replications;
+	double *v[2] = { cc_calloc(n, sizeof *v[0]), cc_calloc(n, sizeof *v[1]) };
+	for (size_t i = 0; i < pr->precision->n_cells; i++) {
+		struct cc_precision_cell *c = &pr->precision->cells[i];
+		for (size_t rep = 0; rep < n; rep++) {
+			v[0][rep] = cc_run_value(base, c->figure, rep, base->grid.count, c->index);
+			v[1][rep] = cc_run_value(cand, c->figure, rep, cand->grid.count, c->index);
+		}
+		struct cc_diff d;
+		cc_compare_diff(v[0], n, v[1], n, 1, CC_RUN_LEVEL, &d);
+		c->mean = d.base_mean;
+		c->half_width = d.se == 0 ? 0 : (d.hi - d.lo) / 2;
+	}
+	cc_free(v[0]);
+	cc_free(v[1]);
+	size_t next = cc_precision_next(pr->precision, n);
+	for (int s = 0; s < 2; s++)
+		cc_precision_describe(pr->precision, pr->jobs[s]->view.note,
+		                      sizeof pr->jobs[s]->view.note);
+	return next;
+}
+
+/* Binds --precision to the base side SCN[0]; the candidate must have the same entities. */
+static int bind_sides(const struct compare_sides *cs, struct cc_scenario scn[2],
+                      struct cc_precision *p)
+{
+	int rc = cc_cmd_bind_precision(p, cs->targets, cs->n_targets, &scn[0], cs->max_reps,
+	                               "compare");
+	if (rc)
+		return rc;
+	struct cc_layout l[2];
+	int same = 1;
+	for (int s = 0; s < 2; s++)
+		cc_layout_init(&l[s], &scn[s]);
+	same = l[0].cells == l[1].cells && scn[0].n_queues == scn[1].n_queues &&
+	       scn[0].n_groups == scn[1].n_groups;
+	for (size_t q = 0; same && q < scn[0].n_queues; q++)
+		same = strcmp(scn[0].queues[q].label, scn[1].queues[q].label) == 0;
+	for (size_t g = 0; same && g < scn[0].n_groups; g++)
+		same = strcmp(scn[0].groups[g].name, scn[1].groups[g].name) == 0;
+	for (int s = 0; s < 2; s++)
+		cc_layout_fini(&l[s]);
+	if (!same) {
+		cc_cli_error("compare: --precision needs both sides to have the same queues, groups "
+		             "and channels");
+		cc_precision_fini(p);
+		return cc_status_exit_code(CC_ERR_USAGE);
+	}
+	return 0;
+}
+
+/* Runs both loaded sides into FILES as 'ccsim run' does: both files open first (an unwritable
+ * one fails before anything runs), then one side after the other, or, to --precision, both in
+ * lockstep batches (so they always have the same replications, and stay paired). Returns 0, or
+ * the exit code of the first failure (printed, naming the side; the other side's file goes
+ * too). */
+static int run_sides(const struct compare_sides *cs, struct cc_scenario scn[2],
+                     const char *const files[2])
+{
+	struct cc_precision precision;
+	struct run_options o[2] = { cs->run, cs->run };
+	struct cc_cmd_job jobs[2];
+	memset(jobs, 0, sizeof jobs);
+	char side[2][32];
+	int rc = 0, staged = cs->n_targets > 0;
+	if (staged && (rc = bind_sides(cs, scn, &precision)))
+		return rc;
+	for (int s = 0; s < 2 && !rc; s++) {
+		snprintf(side[s], sizeof side[s], "the %s side", side_names[s]);
+		o[s].output = files[s];
+		o[s].side = side[s];
+		o[s].progress = 1;
+		o[s].keep_totals = staged;
+		rc = cc_cmd_job_open(&jobs[s], &scn[s], &o[s], staged);
+		jobs[s].view.label = side_names[s];
+	}
+	enum cc_status st = CC_OK;
+	size_t failed = 0;
+	if (!rc && staged) {
+		struct pair pr = { &precision, { &jobs[0], &jobs[1] } };
+		st = cc_cmd_jobs_to_precision(pr.jobs, 2, cc_cmd_first_batch(&scn[0]), check_pair, &pr,
+		                              &failed);
+	}
+	for (size_t s = 0; !rc && !staged && !st && s < 2; s++)
+		if ((st = cc_run_execute(&jobs[s].run)))
+			failed = s;
+	/* A failure to open was reported and nothing ran; a run's failure is reported for the
+	 * side that failed. The other side's file goes. */
+	for (size_t k = 0; k < 2; k++) {
+		size_t s = (failed + k) % 2;
+		if (rc || (st && k))
+			cc_cmd_job_discard(&jobs[s]);
+		else
+			rc = cc_cmd_job_close(&jobs[s], st);
+	}
+	if (!rc && staged) {
+		char line[512];
+		cc_cmd_precision_summary(&precision, " of the paired differences",
+		                         jobs[0].run.replications, line, sizeof line);
+		cc_cli_put_line(stderr, line);
+	}
+	for (int s = 0; s < 2; s++)
+		cc_run_fini(&jobs[s].run);
+	if (staged)
+		cc_precision_fini(&precision);
+	return rc;
+}
+
 /*
  * "ccsim compare SCENARIO --base-set ... --candidate-set ...": both sides run (same seed and
  * replications, so paired on common random numbers) into their --*-out files or into a
@@ -145,11 +272,8 @@ static int compare_scenario(const struct compare_sides *cs, double confidence,
 	int loaded = 0;
 	for (; loaded < 2 && !rc; loaded += !rc)
 		rc = load_side(cs, loaded, loaded ? &scn[0] : NULL, &scn[loaded]);
-	for (int s = 0; s < 2 && !rc; s++) {
-		struct run_options o = cs->run;
-		o.output = files[s];
-		rc = cc_cmd_run_scenario(&scn[s], &o);
-	}
+	if (!rc)
+		rc = run_sides(cs, scn, files);
 	while (loaded > 0)
 		cc_scenario_fini(&scn[--loaded]);
 	char err[CC_CMD_ERR_LEN];
@@ -203,6 +327,15 @@ static int compare_side_arg(int argc, char **argv, int *i, struct compare_sides 
 			cs->both.sets[cs->both.n_sets++] = v;
 		else if (m == 0 && strcmp(argv[*i], "--strict") == 0)
 			m = cs->both.strict = 1;
+		else if (m == 0 && (m = cc_cli_option(argc, argv, i, "--max-replications", &v)) > 0)
+			m = cc_cli_long("--max-replications", v, 2, 100000, &cs->max_reps) ? -1 : 1;
+		else if (m == 0 && (m = cc_cli_option(argc, argv, i, "--precision", &v)) > 0) {
+			char err[CC_CMD_ERR_LEN];
+			if (cc_precision_parse(v, &cs->targets[cs->n_targets++], err, sizeof err)) {
+				cc_cli_error("compare: %s", err);
+				m = -1;
+			}
+		}
 	}
 	if (m > 0)
 		cs->scenario_form = 1;
@@ -223,7 +356,8 @@ int cc_cmd_compare(int argc, char **argv)
 	char err[CC_CMD_ERR_LEN];
 	enum cc_status st = CC_OK;
 	struct cc_comparison *c = NULL;
-	struct compare_sides cs = { .run = { .seed = -1, .threads = 1, .quiet = 1 } };
+	struct compare_sides cs = { .run = { .seed = -1, .threads = 1, .quiet = 1 }, .max_reps = -1 };
+	cs.targets = cc_calloc((size_t)argc, sizeof *cs.targets);
 	cs.both.sets = cc_calloc((size_t)argc, sizeof *cs.both.sets);
 	cs.sets[0] = cc_calloc((size_t)argc, sizeof *cs.sets[0]);
 	cs.sets[1] = cc_calloc((size_t)argc, sizeof *cs.sets[1]);
@@ -261,8 +395,8 @@ int cc_cmd_compare(int argc, char **argv)
 	int scenario = n_files == 1;
 	if (!st && n_files == 2 && cs.scenario_form) {
 		cc_cli_error("compare: --base-set, --candidate-set, --base-out, --candidate-out, "
-		             "--set, --replications, --seed, --threads and --strict need one scenario, "
-		             "not two files");
+		             "--set, --replications, --seed, --threads, --strict, --precision and "
+		             "--max-replications need one scenario, not two files");
 		st = CC_ERR_USAGE;
 	}
 	size_t len0 = files[0] ? strlen(files[0]) : 0;
@@ -298,6 +432,7 @@ int cc_cmd_compare(int argc, char **argv)
 	cc_free(gates);
 	cc_free(cs.both.sets);
 	cc_free(cs.sets[0]);
+	cc_free(cs.targets);
 	cc_free(cs.sets[1]);
 	cc_free(label[0]);
 	cc_free(label[1]);

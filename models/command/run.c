@@ -84,6 +84,8 @@ int cc_cmd_job_open(struct cc_cmd_job *j, struct cc_scenario *scn, const struct 
 	memset(j, 0, sizeof *j);
 	j->scn = scn;
 	j->o = o;
+	if (o->side)
+		snprintf(j->prefix, sizeof j->prefix, "%s: ", o->side);
 	if (o->output)
 		snprintf(j->path, sizeof j->path, "%s", o->output);
 	else
@@ -94,14 +96,14 @@ int cc_cmd_job_open(struct cc_cmd_job *j, struct cc_scenario *scn, const struct 
 	if (bytes > limit) {
 		char what[256];
 		cc_run_memory_explain(scn, (int)o->threads, what, sizeof what);
-		cc_cli_error("%s: the run would hold about %.1f GiB, more than the %.1f GiB this machine allows (%s)",
-		             scn->path, bytes / 1073741824.0, limit / 1073741824.0, what);
+		cc_cli_error("%s%s: the run would hold about %.1f GiB, more than the %.1f GiB this "
+		             "machine allows (%s)", j->prefix, scn->path, bytes / 1073741824.0, limit / 1073741824.0, what);
 		return cc_status_exit_code(CC_ERR_SCENARIO);
 	}
 	enum cc_status st = staged ? cc_results_open_growing(j->path, scn, &j->results, err, sizeof err)
 	                           : cc_results_open(j->path, scn, &j->results, err, sizeof err);
 	if (st) {
-		cc_cli_error("%s", err);
+		cc_cli_error("%s%s", j->prefix, err);
 		return cc_status_exit_code(st);
 	}
 	progress_goal(&j->view, scn, (size_t)scn->replications);
@@ -123,14 +125,12 @@ int cc_cmd_job_open(struct cc_cmd_job *j, struct cc_scenario *scn, const struct 
 /* Prints RUN's error ST, naming the job's side when it has one. */
 static void report_failure(const struct cc_cmd_job *j, enum cc_status st)
 {
-	const char *side = j->o->side;
 	if (st == CC_ERR_STOPPED)
 		cc_cli_error("stopped by %s: no results written", cc_cmd_signal_name());
 	else if (st == CC_ERR_STALLED)
-		cc_cli_error("%s%s%s: %s; no results written", side ? side : "", side ? ": " : "",
-		             j->scn->path, j->run.error);
+		cc_cli_error("%s%s: %s; no results written", j->prefix, j->scn->path, j->run.error);
 	else
-		cc_cli_error("%s%s%s", side ? side : "", side ? ": " : "",
+		cc_cli_error("%s%s", j->prefix,
 		             cc_results_error(j->results)[0] ? cc_results_error(j->results)
 		                                             : "writing the results failed");
 }
@@ -150,7 +150,7 @@ int cc_cmd_job_close(struct cc_cmd_job *j, enum cc_status st)
 		report_failure(j, st);
 		cc_results_discard(j->results);
 	} else if ((st = cc_results_finish(j->results, &j->run, err, sizeof err))) {
-		cc_cli_error("%s", err);
+		cc_cli_error("%s%s", j->prefix, err);
 		cc_results_discard(j->results);
 	} else if (cc_cmd_stop_flag) { /* a signal while the file was being finished */
 		st = CC_ERR_STOPPED;
@@ -188,8 +188,19 @@ int cc_cmd_job_close(struct cc_cmd_job *j, enum cc_status st)
 	return cc_status_exit_code(st);
 }
 
+void cc_cmd_job_discard(struct cc_cmd_job *j)
+{
+	if (!j->open)
+		return;
+	j->open = 0;
+	if (j->view.shown)
+		cc_cli_progress_end();
+	cc_results_discard(j->results);
+	j->results = NULL;
+}
+
 enum cc_status cc_cmd_jobs_to_precision(struct cc_cmd_job *const *jobs, size_t n, size_t first,
-                                        size_t (*check)(void *ctx), void *ctx)
+                                        size_t (*check)(void *ctx), void *ctx, size_t *failed)
 {
 	for (size_t i = 0; i < n; i++)
 		cc_run_begin(&jobs[i]->run);
@@ -199,6 +210,7 @@ enum cc_status cc_cmd_jobs_to_precision(struct cc_cmd_job *const *jobs, size_t n
 		for (size_t i = 0; i < n && !st; i++) {
 			progress_goal(&jobs[i]->view, jobs[i]->scn, total);
 			st = cc_run_more(&jobs[i]->run, total - jobs[i]->run.replications);
+			*failed = i;
 		}
 		if (st)
 			return st;
@@ -207,8 +219,10 @@ enum cc_status cc_cmd_jobs_to_precision(struct cc_cmd_job *const *jobs, size_t n
 			break;
 		total = next;
 	}
-	for (size_t i = 0; i < n && !st; i++)
+	for (size_t i = 0; i < n && !st; i++) {
 		st = cc_run_end(&jobs[i]->run);
+		*failed = i;
+	}
 	return st;
 }
 
@@ -223,16 +237,17 @@ size_t cc_cmd_first_batch(const struct cc_scenario *scn)
 	return scn->replications < FIRST_BATCH_MIN ? FIRST_BATCH_MIN : (size_t)scn->replications;
 }
 
-void cc_cmd_precision_summary(const struct cc_precision *p, size_t n, char *buf, size_t len)
+void cc_cmd_precision_summary(const struct cc_precision *p, const char *of, size_t n, char *buf,
+                              size_t len)
 {
 	char worst[256];
 	cc_precision_describe(p, worst, sizeof worst);
 	if (p->met)
-		snprintf(buf, len, "precision: %zu replications (%zu batch%s), every target met; the "
-		         "widest: %s", n, p->checks, p->checks == 1 ? "" : "es", worst);
+		snprintf(buf, len, "precision%s: %zu replications (%zu batch%s), every target met; the "
+		         "widest: %s", of, n, p->checks, p->checks == 1 ? "" : "es", worst);
 	else
-		snprintf(buf, len, "precision: stopped at --max-replications %zu with a target missed: %s",
-		         n, worst);
+		snprintf(buf, len, "precision%s: stopped at --max-replications %zu with a target "
+		         "missed: %s", of, n, worst);
 }
 
 int cc_cmd_bind_precision(struct cc_precision *p, const struct cc_precision_target *targets,
@@ -277,9 +292,10 @@ int cc_cmd_run_scenario(struct cc_scenario *scn, const struct run_options *o)
 	enum cc_status st;
 	if (p) {
 		struct cc_cmd_job *jobs[1] = { &j };
-		st = cc_cmd_jobs_to_precision(jobs, 1, cc_cmd_first_batch(scn), check_one, &j);
+		size_t failed;
+		st = cc_cmd_jobs_to_precision(jobs, 1, cc_cmd_first_batch(scn), check_one, &j, &failed);
 		if (st == CC_OK) {
-			cc_cmd_precision_summary(p, j.run.replications, j.precision, sizeof j.precision);
+			cc_cmd_precision_summary(p, "", j.run.replications, j.precision, sizeof j.precision);
 			if (!p->met)
 				cc_cli_error("%s", j.precision);
 		}
