@@ -264,6 +264,8 @@ static void test_sweep_threads(void **state)
 	assert_int_equal(cc_h5_reader_open(four, &f, err, sizeof err), CC_OK);
 	assert_int_equal(cc_h5_kind(f, "/replications/intervals/queues/service_level"), 2);
 	cc_h5_reader_close(f);
+	/* xarray (both engines) and h5py read it with no ccsim code. */
+	assert_int_equal(sh("/usr/bin/python3 tests/check_results.py sweep '%s'", four), 0);
 	remove_results();
 }
 
@@ -306,6 +308,16 @@ static void test_sweep_errors(void **state)
 	/* A file that cannot be written: exit 1, nothing left. */
 	assert_int_equal(run(out, sizeof out, "%s --vary channels.voice.offer_timeout=6s "
 	                 "-o %s/none/x.h5", rona, dir), 1);
+	expect_no_results();
+	/* Stopped by SIGINT while the points run: 130, a message, no file. */
+	assert_int_equal(sh("'%s' sweep scenarios/rona-study.cfg --replications 100000 --threads 2 "
+	                    "--vary channels.voice.offer_timeout=6s,12s -o %s/stop.h5 2>%s/stop.err & "
+	                    "pid=$!; sleep 0.7; kill -INT $pid; wait $pid", ccsim(), dir, dir), 130);
+	char errfile[512];
+	snprintf(errfile, sizeof errfile, "%s/stop.err", dir);
+	char *msg = tu_read_file_or_fail(errfile);
+	assert_non_null(strstr(msg, "ccsim: stopped by SIGINT: no results written"));
+	free(msg);
 	expect_no_results();
 	/* Contact records asked for: one note, none written. */
 	assert_int_equal(run(out, sizeof out, "%s --vary channels.voice.offer_timeout=6s,12s "

@@ -56,232 +56,6 @@ static const char sweep_usage[] =
 	"exit codes: 0 done; 1 a run failed (I/O, output); 2 bad usage or scenario;\n"
 	"128 + N stopped by signal N\n";
 
-struct sweep_args {
-	struct scenario_args sa;
-	const char **vary;
-	size_t n_vary;
-	int zip, json, quiet;
-	long long reps, seed, threads;
-	const char *output, *base, *show;
-};
-
-/* One --vary: its path and values, split out of the option's text. */
-struct varied {
-	char *path;
-	char **values;
-	size_t n;
-};
-
-/* ---- the points ---- */
-
-/* Splits TEXT ("PATH=V1,V2,...") into V: commas inside brackets, parentheses or quotes do
- * not split. Returns 0, or prints why not and returns -1. */
-static int parse_vary(const char *text, struct varied *v)
-{
-	const char *eq = strchr(text, '=');
-	if (!eq || eq == text || !eq[1]) {
-		cc_cli_error("sweep: --vary %s: write PATH=V1,V2,... (e.g. --vary channels.voice.offer_timeout=6s,12s)",
-		             text);
-		return -1;
-	}
-	v->path = cc_calloc((size_t)(eq - text) + 1, 1);
-	memcpy(v->path, text, (size_t)(eq - text));
-	int depth = 0, quoted = 0;
-	for (const char *p = eq + 1, *from = eq + 1;; p++) {
-		if (*p == '"')
-			quoted = !quoted;
-		else if (!quoted && (*p == '[' || *p == '(' || *p == '{'))
-			depth++;
-		else if (!quoted && (*p == ']' || *p == ')' || *p == '}'))
-			depth--;
-		if (*p && (*p != ',' || depth > 0 || quoted))
-			continue;
-		if (p == from) {
-			cc_cli_error("sweep: --vary %s: an empty value", text);
-			return -1;
-		}
-		v->values = cc_realloc(v->values, v->n + 1, sizeof *v->values);
-		v->values[v->n] = cc_calloc((size_t)(p - from) + 1, 1);
-		memcpy(v->values[v->n++], from, (size_t)(p - from));
-		if (!*p)
-			break;
-		from = p + 1;
-	}
-	return 0;
-}
-
-static void varied_fini(struct varied *v)
-{
-	for (size_t i = 0; i < v->n; i++)
-		cc_free(v->values[i]);
-	cc_free(v->values);
-	cc_free(v->path);
-}
-
-/* The points of the sweep: every combination of the varied values (the first slowest), or
- * with ZIP the values taken together. Fills SW's points, paths and values (pointers into
- * V) and labels (allocated). Returns 0, or prints why not and returns -1. */
-static int make_points(struct varied *v, size_t n, int zip, struct cc_sweep_points *sw)
-{
-	size_t points = 1;
-	for (size_t i = 0; i < n; i++) {
-		if (zip && v[i].n != v[0].n) {
-			cc_cli_error("sweep: --zip needs lists of equal length (%s has %zu values, %s has %zu)",
-			             v[0].path, v[0].n, v[i].path, v[i].n);
-			return -1;
-		}
-		if (!zip && points > 100000 / v[i].n) {
-			cc_cli_error("sweep: more than 100000 points");
-			return -1;
-		}
-		points = zip ? v[0].n : points * v[i].n;
-	}
-	const char **paths = cc_calloc(n, sizeof *paths);
-	const char **values = cc_calloc(points * n, sizeof *values);
-	char **labels = cc_calloc(points, sizeof *labels);
-	for (size_t i = 0; i < n; i++)
-		paths[i] = v[i].path;
-	for (size_t p = 0; p < points; p++) {
-		size_t rest = p, len = 1;
-		for (size_t i = n; i-- > 0;) { /* the last --vary fastest */
-			size_t k = zip ? p : rest % v[i].n;
-			rest = zip ? rest : rest / v[i].n;
-			values[p * n + i] = v[i].values[k];
-			len += strlen(v[i].path) + strlen(v[i].values[k]) + 3;
-		}
-		labels[p] = cc_calloc(len, 1);
-		for (size_t i = 0; i < n; i++) {
-			size_t used = strlen(labels[p]);
-			snprintf(labels[p] + used, len - used, "%s%s=%s", i ? ", " : "", paths[i],
-			         values[p * n + i]);
-		}
-	}
-	sw->points = points;
-	sw->n_paths = n;
-	sw->paths = paths;
-	sw->values = values;
-	sw->labels = (const char *const *)labels;
-	sw->zip = zip;
-	return 0;
-}
-
-static void points_fini(struct cc_sweep_points *sw)
-{
-	for (size_t p = 0; sw->labels && p < sw->points; p++)
-		cc_free((char *)sw->labels[p]);
-	cc_free((void *)sw->labels);
-	cc_free((void *)sw->paths);
-	cc_free((void *)sw->values);
-	cc_free((char *)sw->overrides);
-}
-
-/* What point B changes of what the file is laid out by, against point A, or NULL. */
-static const char *layout_change(const struct cc_scenario *a, const struct cc_scenario *b)
-{
-	int same_start = (isnan(a->start_s) && isnan(b->start_s)) || a->start_s == b->start_s;
-	if (a->horizon_s != b->horizon_s || a->warmup_s != b->warmup_s ||
-	    a->interval_s != b->interval_s || !same_start || strcmp(a->date, b->date) != 0)
-		return "the horizon, warm-up, intervals or start";
-	if (a->seed != b->seed || a->replications != b->replications)
-		return "the seed or the replications";
-	if (a->rep_intervals != b->rep_intervals)
-		return "output.replications";
-	if (a->n_queues != b->n_queues || a->n_groups != b->n_groups ||
-	    cc_scenario_status_count(a) != cc_scenario_status_count(b))
-		return "the queues, groups or statuses";
-	for (size_t i = 0; i < a->n_queues; i++)
-		if (strcmp(a->queues[i].label, b->queues[i].label) != 0 ||
-		    a->queues[i].channel != b->queues[i].channel)
-			return "the queues";
-	for (size_t i = 0; i < a->n_groups; i++)
-		if (strcmp(a->groups[i].name, b->groups[i].name) != 0)
-			return "the agent groups";
-	for (size_t i = 0; i < cc_scenario_status_count(a); i++)
-		if (strcmp(cc_scenario_status_name(a, i), cc_scenario_status_name(b, i)) != 0)
-			return "the statuses";
-	struct cc_layout la, lb;
-	cc_layout_init(&la, a);
-	cc_layout_init(&lb, b);
-	int same = la.cells == lb.cells && la.n_channels == lb.n_channels;
-	cc_layout_fini(&la);
-	cc_layout_fini(&lb);
-	return same ? NULL : "the channels";
-}
-
-/* Loads every point into SCNS[sw->points] (warnings printed once each); returns 0, or the
- * exit code (printed), with nothing left loaded. */
-static int load_points(const struct sweep_args *a, const struct cc_sweep_points *sw,
-                       struct cc_scenario *scns)
-{
-	size_t n_sets = a->sa.n_sets + sw->n_paths;
-	const char **sets = cc_calloc(n_sets, sizeof *sets);
-	char **mine = cc_calloc(sw->n_paths, sizeof *mine);
-	int rc = 0, noted = 0;
-	size_t p;
-	for (p = 0; p < sw->points && rc == 0; p++) {
-		memcpy(sets, a->sa.sets, a->sa.n_sets * sizeof *sets);
-		for (size_t i = 0; i < sw->n_paths; i++) {
-			size_t len = strlen(sw->paths[i]) + strlen(sw->values[p * sw->n_paths + i]) + 2;
-			mine[i] = cc_realloc(mine[i], len, 1);
-			snprintf(mine[i], len, "%s=%s", sw->paths[i], sw->values[p * sw->n_paths + i]);
-			sets[a->sa.n_sets + i] = mine[i];
-		}
-		struct scenario_args pa = a->sa;
-		pa.sets = sets;
-		pa.n_sets = n_sets;
-		char side[1024];
-		snprintf(side, sizeof side, "point %zu (%s)", p + 1, sw->labels[p]);
-		if ((rc = cc_cmd_load_as(&pa, "sweep", side, p ? &scns[p - 1] : NULL, &scns[p])))
-			break;
-		struct cc_scenario *scn = &scns[p];
-		if (a->reps > 0)
-			scn->replications = (int)a->reps;
-		if (a->seed >= 0)
-			scn->seed = (uint64_t)a->seed;
-		if ((scn->contact_records || scn->agent_events) && !noted++ && !a->quiet)
-			cc_cli_error("sweep: note: a sweep writes no contact records or agent events (the scenario's output.contact_records and output.agent_events are left out)");
-		scn->contact_records = scn->agent_events = 0;
-		const char *change = p ? layout_change(&scns[0], scn) : NULL;
-		if (change) {
-			cc_cli_error("sweep: %s: changes %s, which every point of a sweep must share",
-			             side, change);
-			rc = cc_status_exit_code(CC_ERR_SCENARIO);
-			p++; /* this point is loaded: free it too */
-			break;
-		}
-	}
-	if (rc)
-		for (size_t i = 0; i < p; i++)
-			cc_scenario_fini(&scns[i]);
-	for (size_t i = 0; i < sw->n_paths; i++)
-		cc_free(mine[i]);
-	cc_free(mine);
-	cc_free(sets);
-	return rc;
-}
-
-/* The point --base names: its number from 1 or its label. */
-static int find_base(const char *text, const struct cc_sweep_points *sw, size_t *base)
-{
-	*base = 0;
-	if (!text)
-		return 0;
-	char *end;
-	unsigned long long n = strtoull(text, &end, 10);
-	if (text[0] >= '0' && text[0] <= '9' && *end == '\0' && n >= 1 && n <= sw->points) {
-		*base = (size_t)n - 1;
-		return 0;
-	}
-	for (size_t p = 0; p < sw->points; p++)
-		if (strcmp(sw->labels[p], text) == 0) {
-			*base = p;
-			return 0;
-		}
-	cc_cli_error("sweep: --base %s: no such point (a number from 1 to %zu, or a point's label such as '%s')",
-	             text, sw->points, sw->labels[0]);
-	return -1;
-}
-
 /* ---- running the points ---- */
 
 /* The points' runs, shared by the workers that run them and the thread that writes them. */
@@ -353,27 +127,28 @@ static void *work(void *arg)
 	}
 }
 
-/* The progress line across the sweep, from the thread that writes. */
+/* The progress line across the sweep, from the thread that writes: the first point not done
+ * and its replications, then the simulated hours of every point. */
 static void show_progress(struct sweep_job *job, double elapsed_s, double horizon_h,
                           size_t reps, int *shown)
 {
-	size_t done = 0, point = job->points;
+	size_t point = job->points;
 	double sim_h = 0;
 	for (size_t p = 0; p < job->points; p++) {
-		done += atomic_load(&job->reps_done[p]);
 		sim_h += (double)atomic_load(&job->sim_ms[p]) / 3.6e6;
 		if (!job->done[p] && point == job->points)
 			point = p;
 	}
+	if (point == job->points)
+		point = job->points - 1;
 	double total_h = horizon_h * (double)reps * (double)job->points;
 	double frac = total_h > 0 ? sim_h / total_h : 0;
 	char left[32] = "";
 	if (frac > 0.01 && frac < 1)
 		cc_duration_format(round(elapsed_s * (1 - frac) / frac), left, sizeof left);
 	cc_cli_progress("point %zu/%zu · replications %zu/%zu · simulated %.0f of %.0f h (%.0f %%)%s%s",
-	                point < job->points ? point + 1 : job->points, job->points, done,
-	                reps * job->points, sim_h, total_h, 100 * frac, left[0] ? " · left " : "",
-	                left);
+	                point + 1, job->points, (size_t)atomic_load(&job->reps_done[point]), reps,
+	                sim_h, total_h, 100 * frac, left[0] ? " · left " : "", left);
 	*shown = 1;
 }
 
@@ -388,13 +163,6 @@ static void keep_view(struct sweep_view *v, size_t p, const struct cc_run *run,
 	totals[p] = cc_calloc(v->replications * v->cells, sizeof **totals);
 	memcpy(totals[p], cc_results_point_totals(kept),
 	       v->replications * v->cells * sizeof **totals);
-}
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 /*
@@ -432,7 +200,7 @@ static enum cc_status run_points(struct cc_scenario *scns, size_t points, int th
 	if (started == 0)
 		cc_fail(__FILE__, __LINE__, "cannot start a thread");
 	int progress = cc_cli_progress_wanted(quiet), shown = 0;
-	double t0 = now_s(), horizon_h = scns[0].horizon_s / 3600;
+	double t0 = cc_runner_now(), horizon_h = scns[0].horizon_s / 3600;
 	enum cc_status st = CC_OK;
 	size_t failed = 0;
 	for (size_t p = 0; p < points; p++) {
@@ -446,9 +214,9 @@ static enum cc_status run_points(struct cc_scenario *scns, size_t points, int th
 			pthread_cond_timedwait(&job.cond, &job.lock, &until);
 			if (cc_cmd_stop_flag)
 				job.stop = 1;
-			if (progress && now_s() - t0 >= 1) {
+			if (progress && cc_runner_now() - t0 >= 1) {
 				pthread_mutex_unlock(&job.lock);
-				show_progress(&job, now_s() - t0, horizon_h, reps, &shown);
+				show_progress(&job, cc_runner_now() - t0, horizon_h, reps, &shown);
 				pthread_mutex_lock(&job.lock);
 			}
 		}
@@ -650,17 +418,17 @@ int cc_cmd_sweep(int argc, char **argv)
 	struct cc_scenario *scns = NULL;
 	int rc = parse_args(argc, argv, &a) ? cc_status_exit_code(CC_ERR_USAGE) : 0;
 	for (size_t i = 0; i < a.n_vary && rc == 0; i++)
-		if (parse_vary(a.vary[i], &v[i]))
+		if (cc_sweep_parse_vary(a.vary[i], &v[i]))
 			rc = cc_status_exit_code(CC_ERR_USAGE);
-	if (rc == 0 && make_points(v, a.n_vary, a.zip, &sw))
+	if (rc == 0 && cc_sweep_make_points(v, a.n_vary, a.zip, &sw))
 		rc = cc_status_exit_code(CC_ERR_USAGE);
-	if (rc == 0 && find_base(a.base, &sw, &sw.base))
+	if (rc == 0 && cc_sweep_find_base(a.base, &sw, &sw.base))
 		rc = cc_status_exit_code(CC_ERR_USAGE);
 	if (rc == 0) {
 		sw.overrides = shared_overrides(&a.sa);
 		cc_cmd_catch_signals();
 		scns = cc_calloc(sw.points, sizeof *scns);
-		if ((rc = load_points(&a, &sw, scns)) == 0) {
+		if ((rc = cc_sweep_load_points(&a, &sw, scns)) == 0) {
 			char path[4096];
 			if (a.output)
 				snprintf(path, sizeof path, "%s", a.output);
@@ -672,9 +440,9 @@ int cc_cmd_sweep(int argc, char **argv)
 		}
 	}
 	cc_free(scns);
-	points_fini(&sw);
+	cc_sweep_points_fini(&sw);
 	for (size_t i = 0; i < a.n_vary; i++)
-		varied_fini(&v[i]);
+		cc_sweep_varied_fini(&v[i]);
 	cc_free(v);
 	cc_free(a.vary);
 	cc_free(a.sa.sets);
