@@ -274,37 +274,34 @@ static void test_sweep_errors(void **state)
 	(void)state;
 	static char out[1 << 16];
 	const char *rona = "sweep scenarios/rona-study.cfg --replications 2";
-	/* A bad value: the point is named, and nothing runs or is written. */
-	assert_int_equal(run(out, sizeof out, "%s --vary channels.voice.offer_timeout=6s,12s,0s "
-	                 "-o %s/bad.h5", rona, dir), 2);
-	assert_non_null(strstr(out, "sweep: point 3 (channels.voice.offer_timeout=0s): "));
-	assert_int_equal(run(out, sizeof out, "%s --vary nothing.here=1,2 -o %s/bad.h5", rona, dir),
-	                 2);
-	assert_non_null(strstr(out, "sweep: point 1 (nothing.here=1): "));
-	assert_int_equal(run(out, sizeof out, "%s --vary channels.voice.offer_timeout=6s,12s "
-	                 "--vary agents.team.count=14,15,16 --zip -o %s/bad.h5", rona, dir), 2);
-	assert_non_null(strstr(out, "--zip needs lists of equal length"));
-	assert_int_equal(run(out, sizeof out, "%s --vary channels.voice.offer_timeout=6s,12s "
-	                 "--show service_level,bogus -o %s/bad.h5", rona, dir), 2);
-	assert_non_null(strstr(out, "--show: no figure 'bogus'"));
-	assert_int_equal(run(out, sizeof out, "%s --vary channels.voice.offer_timeout=6s,12s "
-	                 "--show nobody.service_level -o %s/bad.h5", rona, dir), 2);
-	assert_int_equal(run(out, sizeof out, "%s --vary channels.voice.offer_timeout=6s,12s "
-	                 "--base 3 -o %s/bad.h5", rona, dir), 2);
-	assert_non_null(strstr(out, "--base 3: no such point"));
-	assert_int_equal(run(out, sizeof out, "%s --vary channels.voice.offer_timeout=6s,12s "
-	                 "--base 0 -o %s/bad.h5", rona, dir), 2);
-	assert_int_equal(run(out, sizeof out, "%s --vary channels.voice.offer_timeout=6s,12s "
-	                 "--base 'channels.voice.offer_timeout=7s' -o %s/bad.h5", rona, dir), 2);
-	assert_int_equal(run(out, sizeof out, "%s -o %s/bad.h5", rona, dir), 2);
-	assert_non_null(strstr(out, "what to vary?"));
-	assert_int_equal(run(out, sizeof out, "%s --vary channels.voice.offer_timeout= -o %s/bad.h5",
-	                 rona, dir), 2);
-	assert_int_equal(run(out, sizeof out, "%s --vary 'channels.voice.offer_timeout=6s,,12s' "
-	                 "-o %s/bad.h5", rona, dir), 2);
-	/* A point that changes the file's layout. */
-	assert_int_equal(run(out, sizeof out, "%s --vary interval=30m,1h -o %s/bad.h5", rona, dir), 2);
-	assert_non_null(strstr(out, "sweep: point 2 (interval=1h): changes the horizon"));
+	/* Usage errors, each with what it says: a bad value names its point, and nothing runs
+	 * or is written. */
+	static const struct { const char *args, *says; } bad[] = {
+		{ "--vary channels.voice.offer_timeout=6s,12s,0s",
+		  "sweep: point 3 (channels.voice.offer_timeout=0s): " },
+		{ "--vary nothing.here=1,2", "sweep: point 1 (nothing.here=1): " },
+		{ "--vary channels.voice.offer_timeout=6s,12s --vary agents.team.count=14,15,16 --zip",
+		  "--zip needs lists of equal length" },
+		{ "--vary channels.voice.offer_timeout=6s,12s --show service_level,bogus",
+		  "--show: no figure 'bogus'" },
+		{ "--vary channels.voice.offer_timeout=6s,12s --show nobody.service_level",
+		  "--show: no figure 'nobody.service_level'" },
+		{ "--vary channels.voice.offer_timeout=6s,12s --base 3", "--base 3: no such point" },
+		{ "--vary channels.voice.offer_timeout=6s,12s --base 0", "--base 0: no such point" },
+		{ "--vary channels.voice.offer_timeout=6s,12s --base channels.voice.offer_timeout=7s",
+		  "no such point" },
+		{ "", "what to vary?" },
+		{ "--vary channels.voice.offer_timeout=", "write PATH=V1,V2,..." },
+		{ "--vary channels.voice.offer_timeout=6s,,12s", "an empty value" },
+		{ "--vary channels.voice.offer_timeout=6s --bogus", "unknown option '--bogus'" },
+		/* A point that changes the file's layout. */
+		{ "--vary interval=30m,1h", "sweep: point 2 (interval=1h): changes the horizon" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		int rc = run(out, sizeof out, "%s %s -o %s/bad.h5", rona, bad[i].args, dir);
+		if (rc != 2 || !strstr(out, bad[i].says))
+			fail_msg("'%s': exit %d, '%s'", bad[i].args, rc, out);
+	}
 	/* A file that cannot be written: exit 1, nothing left. */
 	assert_int_equal(run(out, sizeof out, "%s --vary channels.voice.offer_timeout=6s "
 	                 "-o %s/none/x.h5", rona, dir), 1);

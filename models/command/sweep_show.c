@@ -222,18 +222,12 @@ void cc_sweep_print_json(FILE *out, const struct sweep_view *v)
 			struct cc_diff d = column_diff(v, p, c);
 			fputs(c ? ",\n     " : "", out);
 			cc_report_json_string(out, v->cols[c].name);
-			fputs(": {\"mean\": ", out);
-			cc_report_json_number(out, s.mean);
-			fputs(", \"ci95\": ", out);
-			cc_report_json_number(out, s.half_width);
-			fputs(", \"diff\": ", out);
-			cc_report_json_number(out, d.diff);
-			fputs(", \"diff_lo\": ", out);
-			cc_report_json_number(out, d.lo);
-			fputs(", \"diff_hi\": ", out);
-			cc_report_json_number(out, d.hi);
-			fputs(", \"diff_p\": ", out);
-			cc_report_json_number(out, d.p);
+			const char *const keys[] = { "mean", "ci95", "diff", "diff_lo", "diff_hi", "diff_p" };
+			const double values[] = { s.mean, s.half_width, d.diff, d.lo, d.hi, d.p };
+			for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+				fprintf(out, "%s\"%s\": ", k ? ", " : ": {", keys[k]);
+				cc_report_json_number(out, values[k]);
+			}
 			fputs("}", out);
 		}
 		fputs("}}", out);
