@@ -202,7 +202,6 @@ static enum cc_status run_points(struct cc_scenario *scns, size_t points, int th
 	int progress = cc_cli_progress_wanted(quiet), shown = 0;
 	double t0 = cc_runner_now(), horizon_h = scns[0].horizon_s / 3600;
 	enum cc_status st = CC_OK;
-	size_t failed = 0;
 	for (size_t p = 0; p < points; p++) {
 		pthread_mutex_lock(&job.lock);
 		while (!job.done[p] && !(job.stop && job.next <= p)) {
@@ -223,13 +222,11 @@ static enum cc_status run_points(struct cc_scenario *scns, size_t points, int th
 		int done = job.done[p];
 		pthread_mutex_unlock(&job.lock);
 		if (!done || job.status[p]) {
-			st = done ? job.status[p] : CC_ERR_STOPPED;
-			failed = p;
+			st = CC_ERR_STOPPED; /* the cause is found below */
 			break;
 		}
 		if (cc_results_write_point(r, p, job.kept[p], &job.runs[p]) != CC_OK) {
 			st = CC_ERR_IO;
-			failed = p;
 			job.stop = 1;
 			break;
 		}
@@ -243,16 +240,27 @@ static enum cc_status run_points(struct cc_scenario *scns, size_t points, int th
 		pthread_join(w[i].id, NULL);
 	if (shown)
 		cc_cli_progress_end();
-	if (st == CC_OK && cc_cmd_stop_flag)
+	/* A point that failed stops the others, which then end as stopped: the cause is the
+	 * first point that failed of itself. */
+	size_t failed = points;
+	for (size_t p = 0; p < points && failed == points; p++)
+		if (job.done[p] == 1 && job.status[p] && job.status[p] != CC_ERR_STOPPED)
+			failed = p;
+	if (cc_cmd_stop_flag) {
 		st = CC_ERR_STOPPED;
-	if (st == CC_ERR_STOPPED || cc_cmd_stop_flag)
-		st = CC_ERR_STOPPED, cc_cli_error("stopped by %s: no results written", cc_cmd_signal_name());
-	else if (st == CC_ERR_STALLED)
-		cc_cli_error("%s: point %zu (%s): %s; no results written", scns[failed].path,
-		             failed + 1, v->sw->labels[failed], job.runs[failed].error);
-	else if (st)
+		cc_cli_error("stopped by %s: no results written", cc_cmd_signal_name());
+	} else if (st == CC_ERR_IO || (failed < points && job.status[failed] == CC_ERR_IO)) {
+		st = CC_ERR_IO;
 		cc_cli_error("%s", cc_results_error(r)[0] ? cc_results_error(r)
 		                                          : "writing the results failed");
+	} else if (failed < points) {
+		st = job.status[failed];
+		cc_cli_error("%s: point %zu (%s): %s; no results written", scns[failed].path,
+		             failed + 1, v->sw->labels[failed],
+		             st == CC_ERR_STALLED ? job.runs[failed].error : cc_strerror(st));
+	} else if (st) {
+		cc_cli_error("stopped: no results written");
+	}
 	for (size_t p = 0; p < points; p++) {
 		cc_results_point_destroy(job.kept[p]);
 		if (job.done[p] == 1)
