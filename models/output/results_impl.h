@@ -59,10 +59,10 @@ struct cc_results_stats {
 	const char *description;
 };
 
-/* Creates the group of OWNER's figures under DIR (WHAT ends each variable's description),
- * with a dimension "replication" when REPS, none "interval" (the clock needs a run's
- * intervals, so a group made here has none), STATS (NULL: none) last, and "point" first in a
- * sweep; one variable per figure of OWNER into VARS (indexed by figure). */
+/* Creates the group of OWNER's figures under DIR (WHAT ends each variable's description):
+ * its dimensions are "point" in a sweep, "replication" when REPS, the owner's entities, and
+ * STATS last (NULL: none); never "interval". One variable per figure of OWNER goes into VARS
+ * (indexed by figure). */
 void cc_results_make_group(struct cc_results *r, const char *dir, const char *what, int reps,
                            const struct cc_results_stats *stats, enum cc_figure_owner owner,
                            struct cc_h5_var **vars);
