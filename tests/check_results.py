@@ -9,6 +9,10 @@ with a message on the first problem. Run by tests/test_export.c with Debian's Py
                                        clock labels, every value read back exactly
     check_results.py json JSON FILE    the --json output against FILE: per-interval means and
                                        half-widths, per-replication totals, the intervals
+    check_results.py sweep FILE        a sweep's file (ccsim sweep): the xarray check, every
+                                       figure and count led by the dimension point, whose
+                                       labels and varied settings are its coordinates, and a
+                                       point selected by a setting's value
 """
 import csv
 import glob
@@ -22,9 +26,10 @@ import numpy as np
 import xarray as xr
 
 OWNERS = ("queues", "groups", "statuses", "channels", "group_channels")
-VIEWS = ("summary/intervals", "summary/totals", "replications/totals", "replications/intervals")
+VIEWS = ("summary/intervals", "summary/totals", "replications/totals", "replications/intervals",
+         "sweep/diff/totals")
 COORDS = ("interval", "clock", "interval_length_s", "statistic", "replication", "queue",
-          "group", "status", "channel")
+          "group", "status", "channel", "point")
 
 
 def fail(msg):
@@ -43,9 +48,11 @@ def figure_groups(f):
                 yield f"{view}/{owner}"
 
 
-def check_xarray(path):
+def check_xarray(path, only=None):
     f = h5py.File(path, "r")
     groups = list(figure_groups(f)) + ["replications/counts", "entities"]
+    if only:
+        groups = [g for g in groups if only(g)]
     clock = f.attrs["time_origin"]
     for engine in ("h5netcdf", "netcdf4"):
         for g in groups:
@@ -91,6 +98,46 @@ def check_xarray(path):
                     fail(f"{engine}: {g}: interval should stay seconds without a start")
             ds.close()
     print(f"check_results: {len(groups)} groups read with both engines")
+
+
+def check_sweep(path):
+    # xarray opens a group in about half a second: both engines read the queues' group of
+    # every view, the counts and the entities; h5py reads every group.
+    check_xarray(path, lambda g: not g.startswith(OWNERS[1:]) and g.split("/")[-1] not in OWNERS[1:])
+    f = h5py.File(path, "r")
+    paths = f.attrs["sweep_paths"]
+    paths = (paths.decode() if isinstance(paths, bytes) else paths).split("\n")
+    points = int(f.attrs["sweep_points"])
+    groups = list(figure_groups(f)) + ["replications/counts"]
+    if "sweep/diff/totals/queues" not in groups:
+        fail("no sweep/diff/totals/queues")
+    for g in groups:
+        h = f[g]
+        labels = [x.decode() if isinstance(x, bytes) else str(x) for x in h["point"][()]]
+        if len(labels) != points:
+            fail(f"{g}: {len(labels)} points, not {points}")
+        for p in paths:
+            values = [x.decode() if isinstance(x, bytes) else str(x) for x in h[p][()]]
+            for label, value in zip(labels, values):
+                if f"{p}={value}" not in label:
+                    fail(f"{g}: point {label!r} does not hold {p}={value}")
+        for name, var in h.items():
+            if name in COORDS or name in paths:
+                continue
+            if var.dims[0][0].name.split("/")[-1] != "point":
+                fail(f"{g}/{name}: its first dimension is not point")
+    for engine in ("h5netcdf", "netcdf4"):
+        ds = xr.open_dataset(path, group="summary/totals/queues", engine=engine)
+        for p in paths:
+            if p not in ds.coords or ds.coords[p].dims != ("point",):
+                fail(f"{engine}: the varied setting {p} is not a coordinate along point")
+        # Selecting points by the value of the first setting, as a user would.
+        first = str(ds.coords[paths[0]].values[-1])
+        one = ds.where(ds.coords[paths[0]] == first, drop=True)
+        if one.sizes["point"] < 1 or not all(str(v) == first for v in one.coords[paths[0]].values):
+            fail(f"{engine}: no point selected by {paths[0]} == {first}")
+        ds.close()
+    print(f"check_results: a sweep of {points} points over {', '.join(paths)}")
 
 
 def csv_rows(path):
@@ -203,6 +250,8 @@ def main():
         check_csv(sys.argv[2], sys.argv[3])
     elif what == "json":
         check_json(sys.argv[2], sys.argv[3])
+    elif what == "sweep":
+        check_sweep(sys.argv[2])
     else:
         fail(f"unknown check {what}")
 

@@ -42,6 +42,7 @@ int cc_cmd_check(int argc, char **argv);
 int cc_cmd_erlang(int argc, char **argv);
 int cc_cmd_export(int argc, char **argv);
 int cc_cmd_compare(int argc, char **argv);
+int cc_cmd_sweep(int argc, char **argv);
 
 /* Whether --help or -h stands as an option: not as the value of one ("--set -h"). */
 int cc_cmd_wants_help(int argc, char **argv);
@@ -60,6 +61,10 @@ int cc_cmd_scenario_arg(int argc, char **argv, int *i, const char *cmd, struct s
  */
 int cc_cmd_load(const struct scenario_args *a, const char *side, const struct cc_scenario *shown,
                 struct cc_scenario *scn);
+
+/* As cc_cmd_load, for subcommand CMD: a failure to load reads "CMD: SIDE: why". */
+int cc_cmd_load_as(const struct scenario_args *a, const char *cmd, const char *side,
+                   const struct cc_scenario *shown, struct cc_scenario *scn);
 
 /* SIGINT, SIGTERM and SIGHUP set cc_cmd_stop_flag (which a run polls) once caught; a stopped
  * command exits with cc_cmd_stop_exit_code(), 128 + the signal's number. */

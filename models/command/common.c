@@ -11,7 +11,7 @@
 int cc_cmd_wants_help(int argc, char **argv)
 {
 	static const char *const flags[] = { "--json", "--intervals", "--quiet", "--strict",
-	                                     "--markdown" };
+	                                     "--markdown", "--zip" };
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
 			return 1;
@@ -67,11 +67,17 @@ static int has_warning(const struct cc_scenario *scn, const char *text)
 int cc_cmd_load(const struct scenario_args *a, const char *side, const struct cc_scenario *shown,
                 struct cc_scenario *scn)
 {
+	return cc_cmd_load_as(a, "compare", side, shown, scn);
+}
+
+int cc_cmd_load_as(const struct scenario_args *a, const char *cmd, const char *side,
+                   const struct cc_scenario *shown, struct cc_scenario *scn)
+{
 	char err[CC_CMD_ERR_LEN];
 	enum cc_status st = cc_scenario_load(a->path, a->sets, a->n_sets, scn, err, sizeof err);
 	if (st) {
 		if (side)
-			cc_cli_error("compare: %s: %s", side, err);
+			cc_cli_error("%s: %s: %s", cmd, side, err);
 		else
 			cc_cli_put_line(stderr, err);
 		return cc_status_exit_code(st == CC_ERR_IO ? CC_ERR_SCENARIO : st);

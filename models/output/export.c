@@ -299,6 +299,13 @@ enum cc_status cc_export_csv(const char *h5_path, const char *dir, char *err, si
 		cc_h5_reader_close(r);
 		return CC_ERR_IO;
 	}
+	int64_t points;
+	if (cc_h5_read_attr_int64(r, "/", "sweep_points", &points)) {
+		snprintf(err, errlen, "%s: a sweep's file (ccsim sweep), whose figures have a dimension point: export takes a run's file; read a sweep with xarray or h5py (results/README.md)",
+		         h5_path);
+		cc_h5_reader_close(r);
+		return CC_ERR_USAGE;
+	}
 	for (size_t v = 0; v < CC_VIEW_COUNT && st == CC_OK; v++) {
 		if (cc_h5_kind(r, cc_views[v].dir) != 1)
 			continue;

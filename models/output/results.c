@@ -4,50 +4,11 @@
 #include <string.h>
 
 #include "models/output/clock.h"
+#include "models/output/results_impl.h"
 #include "models/output/schema.h"
 #include "models/output/version.h"
 #include "sim/alloc.h"
 #include "sim/h5.h"
-
-/* Rows of the contact-record and agent-event tables per chunk, and per write at most. */
-enum { RECORD_CHUNK = 16384, RECORD_BLOCK = 65536, EVENT_CHUNK = 16384, EVENT_BLOCK = 16384 };
-
-/* Blocks of per-replication figures are written once they reach about this size: large
- * enough for few writes, small enough that memory stays flat however many replications. */
-enum { BLOCK_BYTES = 1 << 20 };
-
-/* Per-replication figures waiting to be written: a block of replications [REP0, REP0 +
- * reps) by intervals [ROW0, ROW0 + rows), [cap_reps][cap_rows][width] values. */
-struct block {
-	void *buf;
-	size_t width;            /* values per (replication, interval) */
-	size_t cap_reps, cap_rows;
-	size_t rep0, reps;       /* replications in the block (the last may be partial) */
-	size_t row0, rows;       /* rows of the block's last replication so far */
-};
-
-struct cc_results {
-	struct cc_h5_file *file;
-	const struct cc_scenario *scn;
-	struct cc_layout layout;
-	struct cc_grid grid;
-	size_t replications;      /* the length of the replication dimensions */
-	/* The replication dimensions may grow (a run to a precision): the groups that have one. */
-	int growing;
-	char **rep_groups;
-	size_t n_rep_groups;
-	struct cc_h5_var **summary_intervals; /* per figure */
-	struct cc_h5_var **rep_totals;        /* per figure */
-	struct cc_h5_var **rep_intervals;     /* per figure, when the scenario asks */
-	struct cc_h5_var **counts;            /* per count field */
-	struct block totals, intervals, counts_block;
-	struct block summary;     /* final interval summaries: [cap_rows][cells][stats] */
-	double *gather;           /* one figure's part of the largest block, made contiguous */
-	struct cc_h5_table *records;
-	struct cc_h5_table *events;
-	struct cc_event_row *event_buf;  /* EVENT_BLOCK rows, for converting events */
-	const char **status_names;    /* the status enum's names, NULL-terminated */
-};
 
 void cc_results_default_path(const struct cc_scenario *scn, char *buf, size_t len)
 {
@@ -59,6 +20,10 @@ void cc_results_default_path(const struct cc_scenario *scn, char *buf, size_t le
 /* ---- layout: groups, dimensions, variables ---- */
 
 static const char *const statistic_names[CC_RUN_STATS] = { "mean", "ci95" };
+static const struct cc_results_stats summary_stats = {
+	CC_RUN_STATS, statistic_names,
+	"mean: the mean across replications; ci95: the half-width of its 95 % Student-t confidence interval (NaN with one replication)"
+};
 
 /* The dimensions of OWNER's entities and their labels. */
 struct entity_dims {
@@ -212,40 +177,75 @@ static void replication_dim(struct cc_results *r, const char *group)
 	cc_free(reps);
 }
 
-/* The chunk shape of a replication-and-interval variable: the writer's block. */
-static void block_chunk(const struct block *b, const struct entity_dims *e, size_t *chunk)
+/* In a sweep, makes GROUP's dimension "point" (each point's settings as written) and, along
+ * it, one string variable per varied setting, named by its path, holding its values; COORDS
+ * receives their names, for the variables' "coordinates" attribute. Nothing in a run's file. */
+static void point_dims(struct cc_results *r, const char *group, char *coords, size_t len)
 {
-	chunk[0] = b->cap_reps;
-	chunk[1] = b->cap_rows;
-	for (int i = 0; i < e->rank; i++)
-		chunk[2 + i] = e->len[i];
+	const struct cc_sweep_points *sw = r->sweep;
+	coords[0] = '\0';
+	if (!sw)
+		return;
+	cc_h5_dim_strings(r->file, group, "point", sw->points, sw->labels, "sweep point",
+	                  "each point of the sweep: its settings as written (PATH=VALUE, several joined by \", \")");
+	const char **values = cc_calloc(sw->points, sizeof *values);
+	for (size_t i = 0; i < sw->n_paths; i++) {
+		for (size_t p = 0; p < sw->points; p++)
+			values[p] = sw->values[p * sw->n_paths + i];
+		cc_h5_var_strings(r->file, group, sw->paths[i], "point", sw->points, values,
+		                  sw->paths[i], "the value of this setting at each point, as written");
+		size_t used = strlen(coords);
+		snprintf(coords + used, len - used, "%s%s", used ? " " : "", sw->paths[i]);
+	}
+	cc_free(values);
 }
 
-/* Creates OWNER's group in VIEW with its dimensions and one variable per figure (VARS,
- * indexed by figure; left NULL for the summary totals, written at the end). */
-static void make_view(struct cc_results *r, const struct labels *l, const struct intervals *iv,
-                      enum cc_view view, enum cc_figure_owner owner, struct cc_h5_var **vars)
+/* The chunk shape of a replication-and-interval variable: the writer's block (one point of
+ * a sweep). */
+static void block_chunk(const struct cc_results *r, const struct block *b,
+                        const struct entity_dims *e, size_t *chunk)
 {
-	char group[96];
-	snprintf(group, sizeof group, "%s/%s", cc_views[view].dir, cc_figure_owner_name(owner));
+	int n = 0;
+	if (r->sweep)
+		chunk[n++] = 1;
+	chunk[n++] = b->cap_reps;
+	chunk[n++] = b->cap_rows;
+	for (int i = 0; i < e->rank; i++)
+		chunk[n++] = e->len[i];
+}
+
+/* Creates OWNER's group under DIR with its dimensions ("point" first in a sweep, then
+ * "replication" when REPS, "interval" when IV is not NULL, the entities, STATS when not NULL)
+ * and one variable per figure (VARS, indexed by figure); WHAT ends their descriptions. */
+static void make_group(struct cc_results *r, const struct labels *l, const struct intervals *iv,
+                       const char *dir, const char *what, int reps,
+                       const struct cc_results_stats *stats, enum cc_figure_owner owner,
+                       struct cc_h5_var **vars)
+{
+	char group[96], coords[1024];
+	snprintf(group, sizeof group, "%s/%s", dir, cc_figure_owner_name(owner));
 	struct entity_dims e = entity_dims(r, l, owner);
 	cc_h5_group(r->file, group, NULL);
-	int interval = view == CC_VIEW_SUMMARY_INTERVALS || view == CC_VIEW_REP_INTERVALS;
-	int stats = view == CC_VIEW_SUMMARY_INTERVALS || view == CC_VIEW_SUMMARY_TOTALS;
-	int reps = view == CC_VIEW_REP_TOTALS || view == CC_VIEW_REP_INTERVALS;
+	int interval = iv != NULL;
+	point_dims(r, group, coords, sizeof coords);
 	if (reps)
 		replication_dim(r, group);
-	if (interval)
+	if (interval) {
 		interval_dims(r, iv, group);
+		size_t used = strlen(coords);
+		snprintf(coords + used, sizeof coords - used, "%sclock interval_length_s",
+		         used ? " " : "");
+	}
 	for (int i = 0; i < e.rank; i++)
 		cc_h5_dim_strings(r->file, group, e.names[i], e.len[i], e.labels[i],
 		                  entity_long_name(e.names[i]), NULL);
 	if (stats)
-		cc_h5_dim_strings(r->file, group, "statistic", CC_RUN_STATS, statistic_names,
-		                  "statistic",
-		                  "mean: the mean across replications; ci95: the half-width of its 95 % Student-t confidence interval (NaN with one replication)");
-	const char *dims[CC_H5_MAX_RANK];
+		cc_h5_dim_strings(r->file, group, "statistic", stats->n, stats->names, "statistic",
+		                  stats->description);
+	const char *dims[CC_H5_MAX_RANK + 1];
 	int rank = 0;
+	if (r->sweep)
+		dims[rank++] = "point";
 	if (reps)
 		dims[rank++] = "replication";
 	if (interval)
@@ -254,30 +254,52 @@ static void make_view(struct cc_results *r, const struct labels *l, const struct
 		dims[rank++] = e.names[i];
 	if (stats)
 		dims[rank++] = "statistic";
+	CC_ASSERT(rank <= CC_H5_MAX_RANK);
 	/* Each replication's interval figures, when large, are compressed chunk by chunk as
 	 * their blocks are written. The summaries are not: deflating them cost a long
 	 * replication in hourly intervals a third of its time (a 36,000-hour run writes 85 MB of
 	 * them, 25 MB deflated), and below a few megabytes compression does not pay. */
 	size_t chunk[CC_H5_MAX_RANK];
-	int chunked = view == CC_VIEW_REP_INTERVALS &&
+	int chunked = reps && interval &&
 	              (double)r->replications * (double)r->grid.count * (double)r->layout.cells *
 	                      sizeof(double) >= 4.0 * BLOCK_BYTES;
 	if (chunked)
-		block_chunk(&r->intervals, &e, chunk);
+		block_chunk(r, &r->intervals, &e, chunk);
 	for (size_t f = 0; f < r->layout.n_figures; f++) {
 		const struct cc_figure *fig = &r->layout.figures[f];
 		if (fig->owner != owner)
 			continue;
 		char desc[1024];
-		snprintf(desc, sizeof desc, "%s; %s", fig->description, cc_views[view].what);
+		snprintf(desc, sizeof desc, "%s; %s", fig->description, what);
 		struct cc_h5_var_spec spec = { fig->name, CC_H5_VAR_F64, rank, dims, fig->units,
-		                               fig->long_name, desc,
-		                               interval ? "clock interval_length_s" : NULL,
+		                               fig->long_name, desc, coords[0] ? coords : NULL,
 		                               chunked ? chunk : NULL };
 		struct cc_h5_var *v = NULL;
 		cc_h5_var_create(r->file, group, &spec, &v);
 		vars[f] = v;
 	}
+}
+
+/* Creates OWNER's group in VIEW, as make_group. */
+static void make_view(struct cc_results *r, const struct labels *l, const struct intervals *iv,
+                      enum cc_view view, enum cc_figure_owner owner, struct cc_h5_var **vars)
+{
+	int interval = view == CC_VIEW_SUMMARY_INTERVALS || view == CC_VIEW_REP_INTERVALS;
+	int stats = view == CC_VIEW_SUMMARY_INTERVALS || view == CC_VIEW_SUMMARY_TOTALS;
+	int reps = view == CC_VIEW_REP_TOTALS || view == CC_VIEW_REP_INTERVALS;
+	CC_ASSERT(!interval || iv);
+	make_group(r, l, interval ? iv : NULL, cc_views[view].dir, cc_views[view].what, reps,
+	           stats ? &summary_stats : NULL, owner, vars);
+}
+
+void cc_results_make_group(struct cc_results *r, const char *dir, const char *what, int reps,
+                           const struct cc_results_stats *stats, enum cc_figure_owner owner,
+                           struct cc_h5_var **vars)
+{
+	struct labels l;
+	labels_init(&l, r->scn, &r->layout);
+	make_group(r, &l, NULL, dir, what, reps, stats, owner, vars);
+	labels_fini(&l);
 }
 
 /* /entities: the names every index in the tables refers to. */
@@ -353,14 +375,18 @@ static void make_counts(struct cc_results *r)
 {
 	const char *g = "/replications/counts";
 	cc_h5_group(r->file, g, "whole-run counts per replication (conservation of records: arrived + transfers_in + restarts + direct = answered + abandoned + callbacks + unreached + direct_failed + waiting_at_end; answered = completed + in_service_at_end; of customers: customers = customers_done + customers_at_end)");
+	char coords[1024];
+	point_dims(r, g, coords, sizeof coords);
 	replication_dim(r, g);
 	size_t n;
 	const struct cc_count_field *cf = cc_count_fields(&n);
 	CC_NEW_ARRAY(r->counts, n);
-	const char *dims[1] = { "replication" };
+	const char *dims[2] = { "point", "replication" };
+	int lead = r->sweep != NULL;
 	for (size_t i = 0; i < n; i++) {
-		struct cc_h5_var_spec spec = { cf[i].name, CC_H5_VAR_I64, 1, dims, "1", cf[i].name,
-		                               cf[i].description, NULL, NULL };
+		struct cc_h5_var_spec spec = { cf[i].name, CC_H5_VAR_I64, 1 + lead, dims + 1 - lead,
+		                               "1", cf[i].name, cf[i].description,
+		                               coords[0] ? coords : NULL, NULL };
 		cc_h5_var_create(r->file, g, &spec, &r->counts[i]);
 	}
 }
@@ -411,8 +437,11 @@ static void reserve(struct cc_results *r, size_t rep)
 		resize_replications(r, rep + 1 > 2 * r->replications ? rep + 1 : 2 * r->replications);
 }
 
-static enum cc_status open_results(const char *path, const struct cc_scenario *scn, int growing,
-                                   struct cc_results **out, char *err, size_t errlen)
+/* Opens the file of a run (SWEEP NULL) or of a sweep; GROWING: its replication dimensions grow
+ * as replications come. */
+static enum cc_status open_file(const char *path, const struct cc_scenario *scn,
+                                const struct cc_sweep_points *sweep, int growing,
+                                struct cc_results **out, char *err, size_t errlen)
 {
 	*out = NULL;
 	struct cc_h5_file *f;
@@ -423,6 +452,7 @@ static enum cc_status open_results(const char *path, const struct cc_scenario *s
 	r->file = f;
 	r->scn = scn;
 	r->growing = growing;
+	r->sweep = sweep;
 	cc_layout_init(&r->layout, scn);
 	cc_grid_init(&r->grid, scn->interval_s, scn->warmup_s, scn->horizon_s);
 	r->replications = (size_t)scn->replications;
@@ -437,6 +467,8 @@ static enum cc_status open_results(const char *path, const struct cc_scenario *s
 	r->counts_block.buf = cc_calloc(r->counts_block.cap_reps * nc, sizeof(int64_t));
 	CC_NEW_ARRAY(r->summary_intervals, nf);
 	CC_NEW_ARRAY(r->rep_totals, nf);
+	if (sweep)
+		CC_NEW_ARRAY(r->summary_totals, nf);
 	if (scn->rep_intervals) {
 		CC_NEW_ARRAY(r->rep_intervals, nf);
 		r->intervals.buf = cc_calloc(r->intervals.cap_reps * r->intervals.cap_rows * cells,
@@ -462,6 +494,9 @@ static enum cc_status open_results(const char *path, const struct cc_scenario *s
 		if (r->layout.entities[o] == 0)
 			continue;
 		make_view(r, &l, &iv, CC_VIEW_SUMMARY_INTERVALS, (enum cc_figure_owner)o, r->summary_intervals);
+		if (sweep)
+			make_view(r, &l, &iv, CC_VIEW_SUMMARY_TOTALS, (enum cc_figure_owner)o,
+			          r->summary_totals);
 		make_view(r, &l, &iv, CC_VIEW_REP_TOTALS, (enum cc_figure_owner)o, r->rep_totals);
 		if (r->rep_intervals)
 			make_view(r, &l, &iv, CC_VIEW_REP_INTERVALS, (enum cc_figure_owner)o, r->rep_intervals);
@@ -470,9 +505,10 @@ static enum cc_status open_results(const char *path, const struct cc_scenario *s
 	write_entities(r, &l);
 	labels_fini(&l);
 	intervals_fini(&iv, r);
-	if (cc_h5_error(f)[0] == '\0' && scn->contact_records)
+	/* A sweep writes no contact records or agent events. */
+	if (cc_h5_error(f)[0] == '\0' && scn->contact_records && !sweep)
 		open_records(r);
-	if (cc_h5_error(f)[0] == '\0' && scn->agent_events)
+	if (cc_h5_error(f)[0] == '\0' && scn->agent_events && !sweep)
 		open_events(r, scn);
 	if (cc_h5_error(f)[0]) {
 		snprintf(err, errlen, "%s", cc_h5_error(f));
@@ -483,16 +519,23 @@ static enum cc_status open_results(const char *path, const struct cc_scenario *s
 	return CC_OK;
 }
 
-enum cc_status cc_results_open_growing(const char *path, const struct cc_scenario *scn,
-                                       struct cc_results **out, char *err, size_t errlen)
-{
-	return open_results(path, scn, 1, out, err, errlen);
-}
-
 enum cc_status cc_results_open(const char *path, const struct cc_scenario *scn,
                                struct cc_results **out, char *err, size_t errlen)
 {
-	return open_results(path, scn, 0, out, err, errlen);
+	return open_file(path, scn, NULL, 0, out, err, errlen);
+}
+
+enum cc_status cc_results_open_growing(const char *path, const struct cc_scenario *scn,
+                                       struct cc_results **out, char *err, size_t errlen)
+{
+	return open_file(path, scn, NULL, 1, out, err, errlen);
+}
+
+enum cc_status cc_results_open_sweep(const char *path, const struct cc_scenario *scn,
+                                     const struct cc_sweep_points *sweep,
+                                     struct cc_results **out, char *err, size_t errlen)
+{
+	return open_file(path, scn, sweep, 0, out, err, errlen);
 }
 
 /* ---- the run's sink ---- */
@@ -537,20 +580,25 @@ static int append_events(void *ctx, const struct cc_agent_event *rows, size_t n)
 	return 0;
 }
 
-/* Writes figure F's part of a block of rows, [lead...][cells][stats], to V at LEAD_START:
- * LEAD of V's leading dimensions are (replication, interval), (replication) or (interval).
+/* Writes figure F's part of a block of rows, [lead...][cells][per_cell], to V at LEAD_START:
+ * LEAD of V's leading dimensions are (replication, interval), (replication) or (interval),
+ * after "point" in a sweep (R->point).
  * The part is first copied together: written from the block in place, the rows would reach
  * HDF5 as pieces too small to bypass its sieve buffer, each read back before it is written. */
-static void write_figure_block(struct cc_results *r, struct cc_h5_var *v, size_t f, int lead,
-                               const size_t *lead_start, const size_t *lead_count, int stats,
-                               const double *buf)
+void cc_results_write_figure(struct cc_results *r, struct cc_h5_var *v, size_t f, int lead,
+                             const size_t *lead_start, const size_t *lead_count,
+                             size_t per_cell, const double *buf)
 {
 	const struct cc_figure *fig = &r->layout.figures[f];
 	struct labels none = { 0 };
 	struct entity_dims e = entity_dims(r, &none, fig->owner);
 	size_t start[CC_H5_MAX_RANK] = { 0 }, count[CC_H5_MAX_RANK];
-	size_t rows = 1, per_cell = stats ? CC_RUN_STATS : 1;
+	size_t rows = 1;
 	int rank = 0;
+	if (r->sweep) {
+		start[rank] = r->point;
+		count[rank++] = 1;
+	}
 	for (int i = 0; i < lead; i++, rank++) {
 		start[rank] = lead_start[i];
 		count[rank] = lead_count[i];
@@ -558,8 +606,8 @@ static void write_figure_block(struct cc_results *r, struct cc_h5_var *v, size_t
 	}
 	for (int i = 0; i < e.rank; i++, rank++)
 		count[rank] = e.len[i];
-	if (stats)
-		count[rank++] = CC_RUN_STATS;
+	if (per_cell > 1)
+		count[rank++] = per_cell;
 	size_t part = cc_layout_width(&r->layout, fig) * per_cell;
 	size_t row_len = r->layout.cells * per_cell, from = r->layout.offset[f] * per_cell;
 	for (size_t i = 0; i < rows; i++)
@@ -569,14 +617,15 @@ static void write_figure_block(struct cc_results *r, struct cc_h5_var *v, size_t
 }
 
 /* Writes every figure's part of BUF to its variable of VARS (those that exist: an owner with
- * no entities has none), as write_figure_block. */
+ * no entities has none), as cc_results_write_figure. */
 static void write_figures(struct cc_results *r, struct cc_h5_var **vars, int lead,
-                          const size_t *lead_start, const size_t *lead_count, int stats,
+                          const size_t *lead_start, const size_t *lead_count, size_t per_cell,
                           const double *buf)
 {
 	for (size_t f = 0; f < r->layout.n_figures; f++)
 		if (vars[f])
-			write_figure_block(r, vars[f], f, lead, lead_start, lead_count, stats, buf);
+			cc_results_write_figure(r, vars[f], f, lead, lead_start, lead_count, per_cell,
+			                        buf);
 }
 
 /* Writes the replications waiting in the totals and counts blocks. */
@@ -585,16 +634,17 @@ static void flush_totals(struct cc_results *r)
 	struct block *b = &r->totals;
 	if (b->reps) {
 		size_t s[1] = { b->rep0 }, c[1] = { b->reps };
-		write_figures(r, r->rep_totals, 1, s, c, 0, b->buf);
+		write_figures(r, r->rep_totals, 1, s, c, 1, b->buf);
 	}
 	struct block *cb = &r->counts_block;
 	size_t nc;
 	cc_count_fields(&nc);
 	for (size_t i = 0; i < nc && cb->reps; i++) {
-		size_t s[1] = { cb->rep0 }, c[1] = { cb->reps };
+		int lead = r->sweep != NULL;
+		size_t s[2] = { r->point, cb->rep0 }, c[2] = { 1, cb->reps };
 		size_t md[2] = { nc, cb->cap_reps }, ms[2] = { i, 0 }, mc[2] = { 1, cb->reps };
 		if (r->counts[i])
-			cc_h5_var_write(r->counts[i], s, c, 2, md, ms, mc, cb->buf);
+			cc_h5_var_write(r->counts[i], s + 1 - lead, c + 1 - lead, 2, md, ms, mc, cb->buf);
 	}
 	b->reps = cb->reps = 0;
 }
@@ -630,7 +680,7 @@ static void flush_intervals(struct cc_results *r)
 	/* Full replications (all rows each), or a run of rows of one replication. */
 	size_t rows = b->reps > 1 ? r->grid.count : b->rows;
 	size_t s[2] = { b->rep0, b->reps > 1 ? 0 : b->row0 }, c[2] = { b->reps, rows };
-	write_figures(r, r->rep_intervals, 2, s, c, 0, b->buf);
+	write_figures(r, r->rep_intervals, 2, s, c, 1, b->buf);
 	b->reps = 0;
 	b->rows = 0;
 }
@@ -673,7 +723,7 @@ static void flush_summaries(struct cc_results *r)
 	if (!b->rows)
 		return;
 	size_t s[1] = { b->row0 }, c[1] = { b->rows };
-	write_figures(r, r->summary_intervals, 1, s, c, 1, b->buf);
+	write_figures(r, r->summary_intervals, 1, s, c, CC_RUN_STATS, b->buf);
 	b->rows = 0;
 }
 
@@ -708,50 +758,72 @@ const char *cc_results_error(const struct cc_results *r)
 
 /* ---- the end ---- */
 
-static void write_root(struct cc_h5_file *f, const struct cc_run *run)
+static void write_root(struct cc_results *r)
 {
-	const struct cc_scenario *scn = run->scn;
+	const struct cc_scenario *scn = r->scn;
+	struct cc_h5_file *f = r->file;
+	const struct cc_sweep_points *sw = r->sweep;
 	cc_h5_attr_string(f, "/", "ccsim_version", CC_VERSION);
 	cc_h5_attr_string(f, "/", "title", scn->name);
 	cc_h5_attr_string(f, "/", "scenario_name", scn->name);
 	cc_h5_attr_string(f, "/", "scenario_file", scn->path);
 	cc_h5_attr_string(f, "/", "scenario", scn->text);
-	cc_h5_attr_string(f, "/", "overrides", scn->overrides ? scn->overrides : "");
+	cc_h5_attr_string(f, "/", "overrides",
+	                  sw ? sw->overrides : scn->overrides ? scn->overrides : "");
 	cc_h5_attr_int64(f, "/", "seed", (int64_t)scn->seed);
-	cc_h5_attr_int64(f, "/", "replications", (int64_t)run->replications);
+	cc_h5_attr_int64(f, "/", "replications", (int64_t)r->replications);
 	cc_h5_attr_double(f, "/", "horizon_s", scn->horizon_s);
 	cc_h5_attr_double(f, "/", "warmup_s", scn->warmup_s);
 	cc_h5_attr_double(f, "/", "interval_s", scn->interval_s);
 	cc_h5_attr_double(f, "/", "confidence_level", CC_RUN_LEVEL);
 	char units[96];
 	cc_h5_attr_string(f, "/", "time_origin", cc_clock_units(scn, units, sizeof units));
-	cc_h5_attr_string(f, "/", "layout",
-	                  "/summary/{intervals,totals}/<owner>/<figure>, /replications/{totals,intervals}/<owner>/<figure>, /replications/counts/<count>; owners: queues, groups, statuses, channels, group_channels (see results/README.md)");
+	cc_h5_attr_string(f, "/", "layout", sw
+	                  ? "a sweep: /summary/{intervals,totals}/<owner>/<figure>, /replications/{totals,intervals}/<owner>/<figure>, /replications/counts/<count>, each with a leading dimension point; /sweep/diff/totals/<owner>/<figure>; owners: queues, groups, statuses, channels, group_channels (see results/README.md)"
+	                  : "/summary/{intervals,totals}/<owner>/<figure>, /replications/{totals,intervals}/<owner>/<figure>, /replications/counts/<count>; owners: queues, groups, statuses, channels, group_channels (see results/README.md)");
+	if (!sw)
+		return;
+	size_t len = 1;
+	for (size_t i = 0; i < sw->n_paths; i++)
+		len += strlen(sw->paths[i]) + 1;
+	char *paths = cc_calloc(len, 1);
+	for (size_t i = 0; i < sw->n_paths; i++)
+		strcat(strcat(paths, sw->paths[i]), i + 1 < sw->n_paths ? "\n" : "");
+	cc_h5_attr_string(f, "/", "sweep_paths", paths);
+	cc_h5_attr_string(f, "/", "sweep_mode", sw->zip ? "zip" : "grid");
+	cc_h5_attr_int64(f, "/", "sweep_points", (int64_t)sw->points);
+	cc_h5_attr_int64(f, "/", "sweep_base", (int64_t)sw->base + 1);
+	cc_h5_attr_string(f, "/", "sweep_base_point", sw->labels[sw->base]);
+	cc_free(paths);
 }
 
-/* The summary totals: mean and half-width of every cell across replications. */
+void cc_results_write_totals(struct cc_results *r, struct cc_h5_var **vars,
+                             const struct cc_running *summary)
+{
+	size_t cells = r->layout.cells;
+	double *stats = cc_calloc(cells * CC_RUN_STATS, sizeof *stats);
+	for (size_t c = 0; c < cells; c++) {
+		struct cc_summary s = cc_running_summary(&summary[c], CC_RUN_LEVEL);
+		stats[c * CC_RUN_STATS + CC_RUN_MEAN] = s.mean;
+		stats[c * CC_RUN_STATS + CC_RUN_CI95] = s.half_width;
+	}
+	write_figures(r, vars, 0, NULL, NULL, CC_RUN_STATS, stats);
+	cc_free(stats);
+}
+
+/* The summary totals of a run: mean and half-width of every cell across replications. */
 static void write_summary_totals(struct cc_results *r, const struct cc_run *run)
 {
 	struct labels l;
 	labels_init(&l, r->scn, &r->layout);
-	size_t cells = r->layout.cells;
-	double *stats = cc_calloc(cells * CC_RUN_STATS, sizeof *stats);
-	for (size_t c = 0; c < cells; c++) {
-		struct cc_summary s = cc_running_summary(&run->totals_summary[c], CC_RUN_LEVEL);
-		stats[c * CC_RUN_STATS + CC_RUN_MEAN] = s.mean;
-		stats[c * CC_RUN_STATS + CC_RUN_CI95] = s.half_width;
-	}
 	struct cc_h5_var **vars = cc_calloc(r->layout.n_figures, sizeof *vars);
 	for (int o = 0; o < CC_FIG_OWNER_COUNT; o++)
 		if (r->layout.entities[o])
 			make_view(r, &l, NULL, CC_VIEW_SUMMARY_TOTALS, (enum cc_figure_owner)o, vars);
-	for (size_t f = 0; f < r->layout.n_figures; f++) {
-		if (vars[f])
-			write_figure_block(r, vars[f], f, 0, NULL, NULL, 1, stats);
+	cc_results_write_totals(r, vars, run->totals_summary);
+	for (size_t f = 0; f < r->layout.n_figures; f++)
 		cc_h5_var_close(vars[f]);
-	}
 	cc_free(vars);
-	cc_free(stats);
 	labels_fini(&l);
 }
 
@@ -764,6 +836,10 @@ static void close_vars(struct cc_results *r)
 		cc_h5_var_close(r->summary_intervals[f]);
 		cc_h5_var_close(r->rep_totals[f]);
 		r->summary_intervals[f] = r->rep_totals[f] = NULL;
+		if (r->summary_totals) {
+			cc_h5_var_close(r->summary_totals[f]);
+			r->summary_totals[f] = NULL;
+		}
 		if (r->rep_intervals) {
 			cc_h5_var_close(r->rep_intervals[f]);
 			r->rep_intervals[f] = NULL;
@@ -780,6 +856,7 @@ static void free_results(struct cc_results *r)
 {
 	close_vars(r);
 	cc_free(r->summary_intervals);
+	cc_free(r->summary_totals);
 	cc_free(r->rep_totals);
 	cc_free(r->rep_intervals);
 	cc_free(r->counts);
@@ -810,8 +887,9 @@ enum cc_status cc_results_finish(struct cc_results *r, const struct cc_run *run,
 		flush_intervals(r);
 	if (r->growing)
 		resize_replications(r, run->replications);
-	write_summary_totals(r, run);
-	write_root(f, run);
+	if (!r->sweep)
+		write_summary_totals(r, run);
+	write_root(r);
 	/* The variables close before the file, so that a failure to close counts. */
 	close_vars(r);
 	/* Every write above stops at the first error and keeps it; one check covers them all. */

@@ -49,6 +49,53 @@ enum cc_status cc_results_close(struct cc_results *r, const struct cc_run *run, 
 /* Removes the temporary file and frees R. Accepts NULL. */
 void cc_results_discard(struct cc_results *r);
 
+/*
+ * A sweep's file: the same groups and variables as a run's, each with a leading dimension
+ * "point" (one per point of the sweep; every point shares the scenario's queues, groups,
+ * statuses, channels, intervals and replications), with no contact records or agent events,
+ * and /sweep/diff/totals/<owner>/<figure>: each point's paired difference against the base
+ * point. Each point runs with a sink of its own (cc_results_point_sink, on any thread); the
+ * writer's thread then writes the point with cc_results_write_point, in any order, and
+ * finally the differences with cc_results_write_diffs. cc_results_finish (RUN may be NULL),
+ * cc_results_commit and cc_results_discard end it as a run's.
+ */
+struct cc_sweep_points {
+	size_t points;
+	const char *const *labels;  /* [points]: each point's settings as written, "A=1, B=2" */
+	size_t n_paths;
+	const char *const *paths;   /* [n_paths]: the varied settings' paths */
+	const char *const *values;  /* [points * n_paths]: point p's value of path i at
+	                               p * n_paths + i, as written */
+	size_t base;                /* the point differences are taken against (from 0) */
+	int zip;                    /* the values were taken together (else the full grid) */
+	const char *overrides;      /* the --set every point shares, one per line */
+};
+
+/* Opens a sweep's file, as cc_results_open; SCN is any point's scenario (the first), and
+ * SCN and SWEEP must outlive R. */
+enum cc_status cc_results_open_sweep(const char *path, const struct cc_scenario *scn,
+                                     const struct cc_sweep_points *sweep,
+                                     struct cc_results **out, char *err, size_t errlen);
+
+/* What one point's run hands its sink, kept in memory until it is written. */
+struct cc_results_point;
+struct cc_results_point *cc_results_point_create(const struct cc_results *r);
+void cc_results_point_destroy(struct cc_results_point *p); /* accepts NULL */
+struct cc_run_sink cc_results_point_sink(struct cc_results_point *p);
+
+/* Each replication's totals, [replications * cells] as struct cc_run's totals. */
+const double *cc_results_point_totals(const struct cc_results_point *p);
+
+/* Writes point POINT of the sweep: what P kept of RUN, and RUN's summary totals. CC_ERR_IO
+ * (the reason in cc_results_error) when writing failed. */
+enum cc_status cc_results_write_point(struct cc_results *r, size_t point,
+                                      const struct cc_results_point *p,
+                                      const struct cc_run *run);
+
+/* Writes /sweep/diff/totals: for every point and cell, the paired difference of TOTALS[point]
+ * (each [replications * cells]) against TOTALS[base] (cc_compare_diff at 95 %). */
+enum cc_status cc_results_write_diffs(struct cc_results *r, const double *const *totals);
+
 /* The default path of a scenario's results: results/<name>.h5. */
 void cc_results_default_path(const struct cc_scenario *scn, char *buf, size_t len);
 

@@ -16,6 +16,19 @@ const struct cc_view_info cc_views[CC_VIEW_COUNT] = {
 	                            "per replication and interval" },
 };
 
+const struct cc_view_info cc_sweep_diff_view = {
+	"/sweep/diff/totals", "sweep_diff",
+	"each point minus the base point over the whole horizon after warm-up, paired by replication (common random numbers), with its 95 % Student-t interval and p-value"
+};
+
+const char *const cc_diff_stat_names[CC_DIFF_STATS] = { "diff", "lo", "hi", "p" };
+const char *const cc_diff_stat_docs[CC_DIFF_STATS] = {
+	[CC_DIFF_DIFF] = "the mean over replications of the point's total minus the base point's total in the same replication (0 at the base point)",
+	[CC_DIFF_LO] = "the lower end of its 95 % Student-t confidence interval (n - 1 degrees of freedom, n the replications where both are defined; NaN below two)",
+	[CC_DIFF_HI] = "the upper end of that interval",
+	[CC_DIFF_P] = "the two-sided p-value of \"no difference\" (0 or 1 when every difference is the same; NaN below two replications)",
+};
+
 /* The file's enum types: each list's names, NULL-terminated. */
 #define CC_NAME(e, name, doc) name,
 static const char *const outcome_names[] = { CC_OUTCOMES(CC_NAME) NULL };

@@ -28,6 +28,14 @@ struct cc_view_info {
 
 extern const struct cc_view_info cc_views[CC_VIEW_COUNT];
 
+/* A sweep's paired differences against its base point (/sweep/diff/totals/<owner>/<figure>),
+ * and their statistics, in the order of their dimension "statistic": each name with its
+ * meaning. */
+extern const struct cc_view_info cc_sweep_diff_view;
+enum { CC_DIFF_DIFF, CC_DIFF_LO, CC_DIFF_HI, CC_DIFF_P, CC_DIFF_STATS };
+extern const char *const cc_diff_stat_names[CC_DIFF_STATS];
+extern const char *const cc_diff_stat_docs[CC_DIFF_STATS];
+
 /*
  * An agent event as the file stores it. It differs from struct cc_agent_event in one field:
  * next_status is an int32 with -1 for "none", the file's convention for a missing index,
