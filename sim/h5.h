@@ -95,10 +95,9 @@ enum cc_status cc_h5_dim_strings(struct cc_h5_file *f, const char *group, const 
 
 /* Makes dimension NAME of GROUP an index (coordinate values 0, 1, ..., N - 1, units "1")
  * whose length may change after variables are made over it: cc_h5_dim_resize sets its length
- * and values, and the length of every open variable whose first dimension it is. Only a
- * variable's first dimension may be resizable; such variables are chunked (compressed only
- * when their spec chunks them), so that readers (netCDF: an unlimited dimension) see the
- * length last set. */
+ * and values, and the length of every open variable over it. A variable may have one
+ * resizable dimension; such variables are chunked (compressed only when their spec chunks
+ * them), so that readers (netCDF: an unlimited dimension) see the length last set. */
 enum cc_status cc_h5_dim_index(struct cc_h5_file *f, const char *group, const char *name,
                                size_t n, const char *long_name, const char *description);
 enum cc_status cc_h5_dim_resize(struct cc_h5_file *f, const char *group, const char *name,

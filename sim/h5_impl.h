@@ -80,9 +80,10 @@ struct cc_h5_var {
 	hid_t mem_type;
 	int rank;
 	hsize_t dims[CC_H5_MAX_RANK];
-	/* The index in the file's dimensions of its first dimension when that one is resizable
-	 * (the variable follows its length), else SIZE_MAX. */
-	size_t dim0;
+	/* The index in the file's dimensions of its resizable dimension (the variable follows its
+	 * length), else SIZE_MAX; and which of the variable's dimensions it is. */
+	size_t grows;
+	int axis;
 };
 
 #if defined(__GNUC__)

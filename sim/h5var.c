@@ -288,9 +288,9 @@ enum cc_status cc_h5_dim_resize(struct cc_h5_file *f, const char *group, const c
 	if (w < 0)
 		return h5_fail(f, NULL, "cannot write %s", d->path);
 	for (struct cc_h5_var *var = f->vars; var; var = var->next) {
-		if (var->dim0 != index)
+		if (var->grows != index)
 			continue;
-		var->dims[0] = n;
+		var->dims[var->axis] = n;
 		if (H5Dset_extent(var->dset, var->dims) < 0)
 			return h5_fail(f, NULL, "cannot resize %s", var->path);
 	}
@@ -349,24 +349,30 @@ enum cc_status cc_h5_var_create(struct cc_h5_file *f, const char *group,
 	for (int i = 0; i < spec->rank; i++) {
 		dims[i] = find_dim(f, group, spec->dims[i]);
 		CC_ASSERT(dims[i] != NULL); /* a variable names dimensions made before it */
-		CC_ASSERT(i == 0 || !dims[i]->resizable);
 		hdims[i] = maxdims[i] = dims[i]->len;
 		if (spec->chunk)
 			chunk[i] = spec->chunk[i] < 1 ? 1 : spec->chunk[i];
 	}
-	/* Over a resizable first dimension: chunked (uncompressed unless SPEC chunks), a chunk
-	 * holding whole rows of the other dimensions, up to about a mebibyte. */
-	bool resizable = spec->rank > 0 && dims[0]->resizable;
-	if (resizable) {
-		maxdims[0] = H5S_UNLIMITED;
+	/* Over a resizable dimension (one at most): chunked (uncompressed unless SPEC chunks), a
+	 * chunk holding whole rows of the dimensions after it, up to about a mebibyte, and one
+	 * element of those before. */
+	int axis = -1;
+	for (int i = 0; i < spec->rank; i++)
+		if (dims[i]->resizable) {
+			CC_ASSERT(axis < 0);
+			axis = i;
+		}
+	if (axis >= 0) {
+		maxdims[axis] = H5S_UNLIMITED;
 		hsize_t row = 1;
-		for (int i = 1; i < spec->rank; i++) {
-			if (!spec->chunk)
-				chunk[i] = hdims[i] < 1 ? 1 : hdims[i];
-			row *= chunk[i];
+		for (int i = 0; i < spec->rank; i++) {
+			if (!spec->chunk && i != axis)
+				chunk[i] = i < axis || hdims[i] < 1 ? 1 : hdims[i];
+			if (i > axis)
+				row *= chunk[i];
 		}
 		if (!spec->chunk)
-			chunk[0] = row >= VAR_CHUNK_VALUES ? 1 : VAR_CHUNK_VALUES / row;
+			chunk[axis] = row >= VAR_CHUNK_VALUES ? 1 : VAR_CHUNK_VALUES / row;
 	}
 	hid_t g = open_group(f, group);
 	if (g < 0)
@@ -381,7 +387,7 @@ enum cc_status cc_h5_var_create(struct cc_h5_file *f, const char *group,
 		status = h5_fail(f, NULL, "cannot set up variable %s", path);
 		goto out;
 	}
-	if ((spec->chunk || resizable) && spec->rank > 0) {
+	if ((spec->chunk || axis >= 0) && spec->rank > 0) {
 		dcpl = H5Pcopy(f->dcpl);
 		if (dcpl < 0 || H5Pset_chunk(dcpl, spec->rank, chunk) < 0 ||
 		    (spec->chunk && (H5Pset_shuffle(dcpl) < 0 ||
@@ -409,7 +415,8 @@ enum cc_status cc_h5_var_create(struct cc_h5_file *f, const char *group,
 	v->mem_type = mtype;
 	v->rank = spec->rank;
 	memcpy(v->dims, hdims, sizeof hdims);
-	v->dim0 = resizable ? (size_t)(dims[0] - f->dims) : SIZE_MAX;
+	v->grows = axis >= 0 ? (size_t)(dims[axis] - f->dims) : SIZE_MAX;
+	v->axis = axis;
 	f->vars = v;
 	*out = v;
 	path = NULL;

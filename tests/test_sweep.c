@@ -269,6 +269,62 @@ static void test_sweep_threads(void **state)
 	remove_results();
 }
 
+/* To a precision: every point runs the same batches until each point's half-width meets the
+ * target; the file equals a plain sweep of that many replications, on 1 and 2 threads. */
+static void test_sweep_precision(void **state)
+{
+	(void)state;
+	static char out[1 << 16];
+	char p1[512], p2[512], plain[512];
+	snprintf(p1, sizeof p1, "%s/p1.h5", dir);
+	snprintf(p2, sizeof p2, "%s/p2.h5", dir);
+	snprintf(plain, sizeof plain, "%s/plain.h5", dir);
+	const char *vary = "--vary agents.team.shifts.[0].count=4,6 --replications 3 "
+	                   "--precision 'sales.service_level=3pt' --precision 'help.asa_s=50%'";
+	assert_int_equal(run(out, sizeof out, "sweep %s/day.cfg %s --threads 1 -o %s", dir, vary,
+	                 p1), 0);
+	struct cc_h5_reader *f;
+	char err[512];
+	int64_t n = 0;
+	assert_int_equal(cc_h5_reader_open(p1, &f, err, sizeof err), CC_OK);
+	assert_true(cc_h5_read_attr_int64(f, "/", "replications", &n));
+	assert_true(n > 5); /* more than the first batch */
+	double *sl, *asa;
+	size_t nsl, nasa;
+	/* [point][queue: sales, help][statistic: mean, ci95] */
+	assert_int_equal(cc_h5_read_doubles(f, "/summary/totals/queues/service_level", &sl, &nsl),
+	                 CC_OK);
+	assert_int_equal(cc_h5_read_doubles(f, "/summary/totals/queues/asa_s", &asa, &nasa), CC_OK);
+	assert_int_equal(nsl, 8);
+	for (size_t p = 0; p < 2; p++) {
+		assert_true(sl[p * 4 + 1] <= 0.03);
+		assert_true(asa[p * 4 + 3] <= 0.5 * asa[p * 4 + 2]);
+	}
+	cc_free(sl);
+	cc_free(asa);
+	cc_h5_reader_close(f);
+	char said[128];
+	snprintf(said, sizeof said, "precision of every point (the widest at point ");
+	if (!strstr(out, said) || !strstr(out, "every target met"))
+		fail_msg("no precision summary: %s", out);
+	snprintf(said, sizeof said, ": %lld replications", (long long)n);
+	assert_non_null(strstr(out, said));
+	assert_int_equal(run(out, sizeof out, "sweep %s/day.cfg %s --threads 2 --quiet -o %s", dir,
+	                 vary, p2), 0);
+	assert_int_equal(run(out, sizeof out, "sweep %s/day.cfg --vary "
+	                 "agents.team.shifts.[0].count=4,6 --replications %lld --quiet -o %s", dir,
+	                 (long long)n, plain), 0);
+	for (size_t p = 0; p < 2; p++) {
+		assert_true(same_point(p1, 2, p, p2, 2, p) > 100);
+		assert_true(same_point(p1, 2, p, plain, 2, p) > 100);
+	}
+	assert_int_equal(sh("/usr/bin/python3 tests/check_results.py sweep '%s'", p1), 0);
+	assert_int_equal(run(out, sizeof out, "sweep %s/day.cfg --vary agents.team.shifts.[0].count=4,6 "
+	                 "--max-replications 9 -o %s", dir, p2), 2);
+	assert_non_null(strstr(out, "--max-replications goes with --precision"));
+	remove_results();
+}
+
 static void test_sweep_errors(void **state)
 {
 	(void)state;
@@ -331,6 +387,7 @@ static void test_sweep_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sweep_precision),
 		cmocka_unit_test(test_sweep_errors),
 		cmocka_unit_test(test_sweep_rona_equals_runs),
 		cmocka_unit_test(test_sweep_paired_differences),

@@ -118,11 +118,12 @@ int cc_cmd_job_close(struct cc_cmd_job *j, enum cc_status st);
 /* Closes J quietly, leaving no file (another job's failure is being reported). */
 void cc_cmd_job_discard(struct cc_cmd_job *j);
 
-/* Runs the open jobs JOBS[N] in lockstep batches to a precision: FIRST replications each, then
- * as CHECK(CTX) says after each batch (the total each should reach; no more than they have to
- * stop), then ends them (cc_run_end). Returns the first failure, and in *FAILED the index of
- * the job it came from. */
-enum cc_status cc_cmd_jobs_to_precision(struct cc_cmd_job *const *jobs, size_t n, size_t first,
+/* Runs RUNS[N] (set up, not begun) in lockstep batches to a precision: FIRST replications
+ * each, then as CHECK(CTX) says after each batch (the total each should reach; no more than
+ * they have to stop), then ends them (cc_run_end). A run whose on_progress is
+ * cc_cmd_show_progress has its progress goal kept up to date. Returns the first failure, and
+ * in *FAILED the index of the run it came from. */
+enum cc_status cc_cmd_runs_to_precision(struct cc_run *const *runs, size_t n, size_t first,
                                         size_t (*check)(void *ctx), void *ctx, size_t *failed);
 
 /* The first batch of a run of SCN to a precision. */

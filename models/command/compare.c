@@ -124,6 +124,7 @@ static int load_side(const struct compare_sides *cs, int s, const struct cc_scen
 struct pair {
 	struct cc_precision *precision;
 	struct cc_cmd_job *jobs[2];
+	struct cc_run *runs[2];
 };
 
 /* The precision of a comparison is that of the paired differences: each bound cell's
@@ -211,8 +212,8 @@ static int run_sides(const struct compare_sides *cs, struct cc_scenario scn[2],
 	enum cc_status st = CC_OK;
 	size_t failed = 0;
 	if (!rc && staged) {
-		struct pair pr = { &precision, { &jobs[0], &jobs[1] } };
-		st = cc_cmd_jobs_to_precision(pr.jobs, 2, cc_cmd_first_batch(&scn[0]), check_pair, &pr,
+		struct pair pr = { &precision, { &jobs[0], &jobs[1] }, { &jobs[0].run, &jobs[1].run } };
+		st = cc_cmd_runs_to_precision(pr.runs, 2, cc_cmd_first_batch(&scn[0]), check_pair, &pr,
 		                              &failed);
 	}
 	for (size_t s = 0; !rc && !staged && !st && s < 2; s++)

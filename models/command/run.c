@@ -199,17 +199,18 @@ void cc_cmd_job_discard(struct cc_cmd_job *j)
 	j->results = NULL;
 }
 
-enum cc_status cc_cmd_jobs_to_precision(struct cc_cmd_job *const *jobs, size_t n, size_t first,
+enum cc_status cc_cmd_runs_to_precision(struct cc_run *const *runs, size_t n, size_t first,
                                         size_t (*check)(void *ctx), void *ctx, size_t *failed)
 {
 	for (size_t i = 0; i < n; i++)
-		cc_run_begin(&jobs[i]->run);
+		cc_run_begin(runs[i]);
 	enum cc_status st = CC_OK;
 	size_t total = first;
 	for (;;) {
 		for (size_t i = 0; i < n && !st; i++) {
-			progress_goal(&jobs[i]->view, jobs[i]->scn, total);
-			st = cc_run_more(&jobs[i]->run, total - jobs[i]->run.replications);
+			if (runs[i]->on_progress == cc_cmd_show_progress)
+				progress_goal(runs[i]->progress_ctx, runs[i]->scn, total);
+			st = cc_run_more(runs[i], total - runs[i]->replications);
 			*failed = i;
 		}
 		if (st)
@@ -220,7 +221,7 @@ enum cc_status cc_cmd_jobs_to_precision(struct cc_cmd_job *const *jobs, size_t n
 		total = next;
 	}
 	for (size_t i = 0; i < n && !st; i++) {
-		st = cc_run_end(&jobs[i]->run);
+		st = cc_run_end(runs[i]);
 		*failed = i;
 	}
 	return st;
@@ -291,9 +292,9 @@ int cc_cmd_run_scenario(struct cc_scenario *scn, const struct run_options *o)
 		return rc;
 	enum cc_status st;
 	if (p) {
-		struct cc_cmd_job *jobs[1] = { &j };
+		struct cc_run *runs[1] = { &j.run };
 		size_t failed;
-		st = cc_cmd_jobs_to_precision(jobs, 1, cc_cmd_first_batch(scn), check_one, &j, &failed);
+		st = cc_cmd_runs_to_precision(runs, 1, cc_cmd_first_batch(scn), check_one, &j, &failed);
 		if (st == CC_OK) {
 			cc_cmd_precision_summary(p, "", j.run.replications, j.precision, sizeof j.precision);
 			if (!p->met)

@@ -41,6 +41,11 @@ static const char sweep_usage[] =
 	"                        threads, or several at once when they have fewer replications\n"
 	"                        than N; results are identical whatever N\n"
 	"  --set PATH=VALUE      change a setting of every point (repeatable)\n"
+	"  --precision T         run every point in the same batches until the half-width of\n"
+	"                        every figure T names is at most its target at every point\n"
+	"                        (repeatable; see 'ccsim run --help'); all points keep the same\n"
+	"                        replications, so stay paired\n"
+	"  --max-replications N  the most replications per point to a precision (default 1000)\n"
 	"  --json                print the points' figures and differences as JSON on stdout\n"
 	"  --quiet               no progress line, no table, no notes\n"
 	"  --strict              refuse a point that draws a warning (exit 2), for CI\n"
@@ -166,6 +171,35 @@ static void keep_view(struct sweep_view *v, size_t p, const struct cc_run *run,
 }
 
 /*
+ * Prints why the sweep failed and returns its status: ST the sweep's (CC_ERR_IO: writing
+ * failed; CC_ERR_STOPPED: a point did not finish), POINT_ST that of point FAILED (< POINTS,
+ * with its RUN) when a point failed of itself. CC_OK when nothing failed.
+ */
+static enum cc_status report_failure(enum cc_status st, enum cc_status point_st,
+                                     const struct cc_scenario *scns, size_t failed,
+                                     size_t points, const struct cc_run *run,
+                                     const struct cc_results *r,
+                                     const struct cc_sweep_points *sw)
+{
+	if (cc_cmd_stop_flag) {
+		st = CC_ERR_STOPPED;
+		cc_cli_error("stopped by %s: no results written", cc_cmd_signal_name());
+	} else if (st == CC_ERR_IO || (failed < points && point_st == CC_ERR_IO)) {
+		st = CC_ERR_IO;
+		cc_cli_error("%s", cc_results_error(r)[0] ? cc_results_error(r)
+		                                          : "writing the results failed");
+	} else if (failed < points) {
+		st = point_st;
+		cc_cli_error("%s: point %zu (%s): %s; no results written", scns[failed].path,
+		             failed + 1, sw->labels[failed],
+		             st == CC_ERR_STALLED ? run->error : cc_strerror(st));
+	} else if (st) {
+		cc_cli_error("stopped: no results written");
+	}
+	return st;
+}
+
+/*
  * Runs every point on THREADS threads in all and writes each into R as soon as it and the
  * points before it are done; TOTALS[p] receives point p's totals. Returns CC_OK, or the first
  * failure in point order (printed; the results are then to be discarded).
@@ -246,21 +280,8 @@ static enum cc_status run_points(struct cc_scenario *scns, size_t points, int th
 	for (size_t p = 0; p < points && failed == points; p++)
 		if (job.done[p] == 1 && job.status[p] && job.status[p] != CC_ERR_STOPPED)
 			failed = p;
-	if (cc_cmd_stop_flag) {
-		st = CC_ERR_STOPPED;
-		cc_cli_error("stopped by %s: no results written", cc_cmd_signal_name());
-	} else if (st == CC_ERR_IO || (failed < points && job.status[failed] == CC_ERR_IO)) {
-		st = CC_ERR_IO;
-		cc_cli_error("%s", cc_results_error(r)[0] ? cc_results_error(r)
-		                                          : "writing the results failed");
-	} else if (failed < points) {
-		st = job.status[failed];
-		cc_cli_error("%s: point %zu (%s): %s; no results written", scns[failed].path,
-		             failed + 1, v->sw->labels[failed],
-		             st == CC_ERR_STALLED ? job.runs[failed].error : cc_strerror(st));
-	} else if (st) {
-		cc_cli_error("stopped: no results written");
-	}
+	st = report_failure(st, failed < points ? job.status[failed] : CC_OK, scns, failed, points,
+	                    failed < points ? &job.runs[failed] : NULL, r, v->sw);
 	for (size_t p = 0; p < points; p++) {
 		cc_results_point_destroy(job.kept[p]);
 		if (job.done[p] == 1)
@@ -275,6 +296,106 @@ static enum cc_status run_points(struct cc_scenario *scns, size_t points, int th
 	cc_free(job.status);
 	cc_free((void *)job.reps_done);
 	cc_free((void *)job.sim_ms);
+	return st;
+}
+
+/* The precision check of a sweep: every point's own half-widths, the next total the most any
+ * point needs. The targets' cells are left as the point farthest from them has them. */
+struct sweep_precision {
+	struct cc_precision *precision;
+	struct cc_run *runs;
+	struct cc_cmd_progress *views;
+	size_t points;
+	size_t worst;        /* the point farthest from the targets at the last check */
+};
+
+static size_t check_points(void *ctx)
+{
+	struct sweep_precision *sp = ctx;
+	struct cc_precision *pr = sp->precision;
+	size_t checks = pr->checks, n = sp->runs[0].replications, next = n, worst = 0;
+	int met = 1;
+	for (size_t p = 0; p < sp->points; p++) {
+		size_t want = cc_precision_check_run(pr, &sp->runs[p]);
+		if (!pr->met && (met || want > next))
+			worst = p;
+		met &= pr->met;
+		if (want > next)
+			next = want;
+	}
+	cc_precision_check_run(pr, &sp->runs[worst]);
+	sp->worst = worst;
+	pr->checks = checks + 1;
+	pr->met = met;
+	char note[128];
+	cc_precision_describe(pr, note, sizeof note);
+	for (size_t p = 0; p < sp->points; p++)
+		snprintf(sp->views[p].note, sizeof sp->views[p].note, "point %zu: %s", worst + 1, note);
+	return next;
+}
+
+/*
+ * Runs every point to --precision P: all points in the same batches, one after another on all
+ * THREADS, until every point's half-widths meet their targets; then writes each into R, whose
+ * replication dimensions grow. TOTALS[p] receives point p's totals. Returns as run_points.
+ */
+static enum cc_status run_points_to_precision(struct cc_scenario *scns, size_t points,
+                                              int threads, int quiet, struct cc_results *r,
+                                              struct cc_precision *precision,
+                                              struct sweep_view *v, double **totals,
+                                              char *reached, size_t len)
+{
+	struct cc_run *runs = cc_calloc(points, sizeof *runs), **each = cc_calloc(points, sizeof *each);
+	struct cc_results_point **kept = cc_calloc(points, sizeof *kept);
+	struct cc_cmd_progress *views = cc_calloc(points, sizeof *views);
+	char (*labels)[48] = cc_calloc(points, sizeof *labels);
+	for (size_t p = 0; p < points; p++) {
+		snprintf(labels[p], sizeof labels[p], "point %zu/%zu", p + 1, points);
+		views[p].label = labels[p];
+		kept[p] = cc_results_point_create(r);
+		runs[p] = (struct cc_run){
+			.scn = &scns[p],
+			.threads = threads,
+			.sink = cc_results_point_sink(kept[p]),
+			.on_progress = cc_cli_progress_wanted(quiet) ? cc_cmd_show_progress : NULL,
+			.progress_ctx = &views[p],
+			.stop = &cc_cmd_stop_flag,
+		};
+		each[p] = &runs[p];
+	}
+	struct sweep_precision sp = { precision, runs, views, points, 0 };
+	size_t failed = 0;
+	enum cc_status st = cc_cmd_runs_to_precision(each, points, cc_cmd_first_batch(&scns[0]),
+	                                             check_points, &sp, &failed);
+	int shown = 0;
+	for (size_t p = 0; p < points; p++)
+		shown |= views[p].shown;
+	if (shown)
+		cc_cli_progress_end();
+	v->replications = runs[0].replications;
+	if (!st) {
+		char of[64];
+		snprintf(of, sizeof of, " of every point (the widest at point %zu)", sp.worst + 1);
+		cc_cmd_precision_summary(precision, of, v->replications, reached, len);
+	}
+	for (size_t p = 0; p < points && !st; p++) {
+		if (cc_results_write_point(r, p, kept[p], &runs[p]) != CC_OK)
+			st = CC_ERR_IO;
+		else
+			keep_view(v, p, &runs[p], kept[p], totals);
+	}
+	enum cc_status point_st = st;
+	st = report_failure(st, point_st, scns, st && st != CC_ERR_IO ? failed : points, points,
+	                    &runs[failed], r, v->sw);
+	for (size_t p = 0; p < points; p++) {
+		cc_results_point_destroy(kept[p]);
+		cc_run_fini(&runs[p]);
+	}
+	cc_free(runs);
+	cc_free(each);
+	cc_free(kept);
+	cc_free(views);
+	cc_free(labels);
 	return st;
 }
 
@@ -304,6 +425,14 @@ static int parse_args(int argc, char **argv, struct sweep_args *a)
 			m = m > 0 && cc_cli_long("--seed", v, 0, INT64_MAX, &a->seed) ? -1 : m;
 		else if ((m = cc_cli_option(argc, argv, &i, "--threads", &v)))
 			m = m > 0 && cc_cli_long("--threads", v, 1, 1024, &a->threads) ? -1 : m;
+		else if ((m = cc_cli_option(argc, argv, &i, "--max-replications", &v)))
+			m = m > 0 && cc_cli_long("--max-replications", v, 2, 100000, &a->max_reps) ? -1 : m;
+		else if ((m = cc_cli_option(argc, argv, &i, "--precision", &v)) > 0) {
+			char err[CC_CMD_ERR_LEN];
+			if (cc_precision_parse(v, &a->targets[a->n_targets++], err, sizeof err))
+				cc_cli_error("sweep: %s", err), m = -1;
+		} else if (m < 0)
+			return -1;
 		else if (strcmp(argv[i], "--zip") == 0)
 			a->zip = 1, m = 1;
 		else if (strcmp(argv[i], "--json") == 0)
@@ -317,6 +446,10 @@ static int parse_args(int argc, char **argv, struct sweep_args *a)
 	}
 	if (!a->sa.path) {
 		cc_cli_error("sweep: which scenario? (usage: ccsim sweep SCENARIO --vary PATH=V1,V2,...)");
+		return -1;
+	}
+	if (a->max_reps > 0 && !a->n_targets) {
+		cc_cli_error("sweep: --max-replications goes with --precision");
 		return -1;
 	}
 	if (a->n_vary == 0) {
@@ -354,10 +487,25 @@ static int sweep_points(const struct sweep_args *a, struct cc_sweep_points *sw,
 		return cc_status_exit_code(CC_ERR_USAGE);
 	}
 	cc_layout_fini(&layout);
-	size_t workers = v.replications >= (size_t)a->threads ? 1 : (size_t)a->threads / v.replications;
+	struct cc_precision precision;
+	if (a->n_targets) {
+		int rc = cc_cmd_bind_precision(&precision, a->targets, a->n_targets, &scns[0],
+		                               a->max_reps, "sweep");
+		if (rc) {
+			cc_free(v.cols);
+			return rc;
+		}
+	}
+	/* To a precision every point is held at once (the batches go round them all). */
+	size_t workers = a->n_targets ? sw->points
+	                 : v.replications >= (size_t)a->threads ? 1
+	                                                        : (size_t)a->threads / v.replications;
 	if (workers > sw->points)
 		workers = sw->points;
-	double bytes = (double)workers * cc_run_memory_estimate(&scns[0], (int)(a->threads / (long long)workers), 0, 0);
+	double bytes = (double)workers *
+	               cc_run_memory_estimate(&scns[0], (int)(a->n_targets ? a->threads
+	                                                  : a->threads / (long long)workers),
+	                                      a->n_targets > 0, 0);
 	double limit = cc_run_memory_limit();
 	if (bytes > limit) {
 		char what[256];
@@ -368,7 +516,8 @@ static int sweep_points(const struct sweep_args *a, struct cc_sweep_points *sw,
 		return cc_status_exit_code(CC_ERR_SCENARIO);
 	}
 	struct cc_results *r = NULL;
-	enum cc_status st = cc_results_open_sweep(path, &scns[0], sw, &r, err, sizeof err);
+	enum cc_status st = cc_results_open_sweep(path, &scns[0], sw, a->n_targets > 0, &r, err,
+	                                          sizeof err);
 	if (st) {
 		cc_cli_error("%s", err);
 		cc_free(v.cols);
@@ -377,7 +526,15 @@ static int sweep_points(const struct sweep_args *a, struct cc_sweep_points *sw,
 	double **totals = cc_calloc(sw->points, sizeof *totals);
 	v.summary = cc_calloc(sw->points * (v.n_cols ? v.n_cols : 1), sizeof *v.summary);
 	v.totals = (const double *const *)totals;
-	st = run_points(scns, sw->points, (int)a->threads, a->quiet, r, &v, totals);
+	char reached[512] = "";
+	if (a->n_targets) {
+		st = run_points_to_precision(scns, sw->points, (int)a->threads, a->quiet, r, &precision,
+		                             &v, totals, reached, sizeof reached);
+		if (!st && !precision.met)
+			cc_cli_put_line(stderr, reached);
+	} else {
+		st = run_points(scns, sw->points, (int)a->threads, a->quiet, r, &v, totals);
+	}
 	if (st) {
 		cc_results_discard(r);
 	} else if ((st = cc_results_write_diffs(r, v.totals)) ||
@@ -395,6 +552,8 @@ static int sweep_points(const struct sweep_args *a, struct cc_sweep_points *sw,
 			cc_sweep_print_json(stdout, &v);
 		else if (!a->quiet)
 			cc_sweep_print_table(stdout, &v);
+		if (!a->json && !a->quiet && reached[0])
+			printf("%s\n", reached);
 		if (cc_cmd_stdout_failed()) {
 			st = CC_ERR_IO;
 			cc_results_discard(r);
@@ -407,6 +566,8 @@ static int sweep_points(const struct sweep_args *a, struct cc_sweep_points *sw,
 	cc_free(totals);
 	cc_free(v.summary);
 	cc_free(v.cols);
+	if (a->n_targets)
+		cc_precision_fini(&precision);
 	if (st == CC_ERR_STOPPED)
 		return cc_cmd_stop_exit_code();
 	return cc_status_exit_code(st);
@@ -418,8 +579,9 @@ int cc_cmd_sweep(int argc, char **argv)
 		fputs(sweep_usage, stdout);
 		return 0;
 	}
-	struct sweep_args a = { .seed = -1, .threads = 1 };
+	struct sweep_args a = { .seed = -1, .threads = 1, .max_reps = -1 };
 	a.sa.sets = cc_calloc((size_t)argc, sizeof *a.sa.sets);
+	a.targets = cc_calloc((size_t)argc, sizeof *a.targets);
 	a.vary = cc_calloc((size_t)argc, sizeof *a.vary);
 	struct varied *v = cc_calloc((size_t)argc, sizeof *v);
 	struct cc_sweep_points sw = { 0 };
@@ -454,5 +616,6 @@ int cc_cmd_sweep(int argc, char **argv)
 	cc_free(v);
 	cc_free(a.vary);
 	cc_free(a.sa.sets);
+	cc_free(a.targets);
 	return rc;
 }

@@ -22,6 +22,9 @@ struct sweep_args {
 	int zip, json, quiet;
 	long long reps, seed, threads;
 	const char *output, *base, *show;
+	struct cc_precision_target *targets;  /* --precision, each point's own half-widths */
+	size_t n_targets;
+	long long max_reps;                   /* --max-replications, or -1 */
 };
 
 /* One --vary: its path and values, split out of the option's text. */

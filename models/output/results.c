@@ -422,8 +422,7 @@ static enum cc_status open_events(struct cc_results *r, const struct cc_scenario
 	return st;
 }
 
-/* Sets the replication dimensions' length to N. */
-static void resize_replications(struct cc_results *r, size_t n)
+void cc_results_resize_replications(struct cc_results *r, size_t n)
 {
 	for (size_t i = 0; i < r->n_rep_groups; i++)
 		cc_h5_dim_resize(r->file, r->rep_groups[i], "replication", n);
@@ -433,8 +432,10 @@ static void resize_replications(struct cc_results *r, size_t n)
 /* Makes room for replication REP in a file whose replication dimensions grow. */
 static void reserve(struct cc_results *r, size_t rep)
 {
+	if (rep + 1 > r->reps_seen)
+		r->reps_seen = rep + 1;
 	if (r->growing && rep >= r->replications)
-		resize_replications(r, rep + 1 > 2 * r->replications ? rep + 1 : 2 * r->replications);
+		cc_results_resize_replications(r, rep + 1 > 2 * r->replications ? rep + 1 : 2 * r->replications);
 }
 
 /* Opens the file of a run (SWEEP NULL) or of a sweep; GROWING: its replication dimensions grow
@@ -532,10 +533,10 @@ enum cc_status cc_results_open_growing(const char *path, const struct cc_scenari
 }
 
 enum cc_status cc_results_open_sweep(const char *path, const struct cc_scenario *scn,
-                                     const struct cc_sweep_points *sweep,
+                                     const struct cc_sweep_points *sweep, int growing,
                                      struct cc_results **out, char *err, size_t errlen)
 {
-	return open_file(path, scn, sweep, 0, out, err, errlen);
+	return open_file(path, scn, sweep, growing, out, err, errlen);
 }
 
 /* ---- the run's sink ---- */
@@ -886,7 +887,7 @@ enum cc_status cc_results_finish(struct cc_results *r, const struct cc_run *run,
 	if (r->rep_intervals)
 		flush_intervals(r);
 	if (r->growing)
-		resize_replications(r, run->replications);
+		cc_results_resize_replications(r, r->reps_seen);
 	if (!r->sweep)
 		write_summary_totals(r, run);
 	write_root(r);

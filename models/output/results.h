@@ -71,13 +71,15 @@ struct cc_sweep_points {
 	const char *overrides;      /* the --set every point shares, one per line */
 };
 
-/* Opens a sweep's file, as cc_results_open; SCN is any point's scenario (the first), and
- * SCN and SWEEP must outlive R. */
+/* Opens a sweep's file, as cc_results_open (GROWING: as cc_results_open_growing, for points
+ * run to a precision); SCN is any point's scenario (the first), and SCN and SWEEP must outlive
+ * R. */
 enum cc_status cc_results_open_sweep(const char *path, const struct cc_scenario *scn,
-                                     const struct cc_sweep_points *sweep,
+                                     const struct cc_sweep_points *sweep, int growing,
                                      struct cc_results **out, char *err, size_t errlen);
 
-/* What one point's run hands its sink, kept in memory until it is written. */
+/* What one point's run hands its sink, kept in memory until it is written (room for more
+ * replications than the file's count is made as they come). */
 struct cc_results_point;
 struct cc_results_point *cc_results_point_create(const struct cc_results *r);
 void cc_results_point_destroy(struct cc_results_point *p); /* accepts NULL */

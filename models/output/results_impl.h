@@ -35,6 +35,7 @@ struct cc_results {
 	size_t replications;      /* the length of the replication dimensions */
 	/* The replication dimensions may grow (a run to a precision): the groups that have one. */
 	int growing;
+	size_t reps_seen;         /* the replications written so far */
 	char **rep_groups;
 	size_t n_rep_groups;
 	/* A sweep's points (NULL for a run's file): every variable then has a leading dimension
@@ -55,6 +56,9 @@ struct cc_results {
 	struct cc_event_row *event_buf;  /* EVENT_BLOCK rows, for converting events */
 	const char **status_names;    /* the status enum's names, NULL-terminated */
 };
+
+/* Sets the length of the replication dimensions of a growing file (r->growing) to N. */
+void cc_results_resize_replications(struct cc_results *r, size_t n);
 
 /* The last dimension of a group's figures: the statistics along it. */
 struct cc_results_stats {

@@ -8,7 +8,9 @@
 #include "sim/alloc.h"
 
 struct cc_results_point {
-	size_t cells, rows, reps;
+	size_t cells, rows, reps;     /* reps: the replications kept */
+	size_t cap;                   /* the replications there is room for */
+	int has_intervals;
 	double *summary;              /* [rows][cells][CC_RUN_STATS] */
 	double *totals;               /* [reps][cells] */
 	struct cc_rep_counts *counts; /* [reps] */
@@ -20,13 +22,24 @@ struct cc_results_point *cc_results_point_create(const struct cc_results *r)
 	struct cc_results_point *p = cc_calloc(1, sizeof *p);
 	p->cells = r->layout.cells;
 	p->rows = r->grid.count;
-	p->reps = r->replications;
+	p->has_intervals = r->rep_intervals != NULL;
 	p->summary = cc_calloc(p->rows * p->cells * CC_RUN_STATS, sizeof *p->summary);
-	p->totals = cc_calloc(p->reps * p->cells, sizeof *p->totals);
-	p->counts = cc_calloc(p->reps, sizeof *p->counts);
-	if (r->rep_intervals)
-		p->rep_intervals = cc_calloc(p->reps * p->rows * p->cells, sizeof *p->rep_intervals);
 	return p;
+}
+
+/* Makes room for replication REP. */
+static void reserve(struct cc_results_point *p, size_t rep)
+{
+	if (rep >= p->cap) {
+		p->cap = rep + 1 > 2 * p->cap ? rep + 1 : 2 * p->cap;
+		p->totals = cc_realloc(p->totals, p->cap * p->cells, sizeof *p->totals);
+		p->counts = cc_realloc(p->counts, p->cap, sizeof *p->counts);
+		if (p->has_intervals)
+			p->rep_intervals = cc_realloc(p->rep_intervals, p->cap * p->rows * p->cells,
+			                              sizeof *p->rep_intervals);
+	}
+	if (rep + 1 > p->reps)
+		p->reps = rep + 1;
 }
 
 void cc_results_point_destroy(struct cc_results_point *p)
@@ -58,7 +71,7 @@ static int keep_replication(void *ctx, size_t rep, const double *totals,
                             const struct cc_rep_counts *counts)
 {
 	struct cc_results_point *p = ctx;
-	CC_ASSERT(rep < p->reps);
+	reserve(p, rep);
 	memcpy(p->totals + rep * p->cells, totals, p->cells * sizeof *totals);
 	p->counts[rep] = *counts;
 	return 0;
@@ -67,7 +80,8 @@ static int keep_replication(void *ctx, size_t rep, const double *totals,
 static int keep_rep_intervals(void *ctx, size_t rep, size_t first, size_t n, const double *cells)
 {
 	struct cc_results_point *p = ctx;
-	CC_ASSERT(rep < p->reps && first + n <= p->rows);
+	CC_ASSERT(first + n <= p->rows);
+	reserve(p, rep);
 	if (p->rep_intervals)
 		memcpy(p->rep_intervals + (rep * p->rows + first) * p->cells, cells,
 		       n * p->cells * sizeof *cells);
@@ -89,8 +103,13 @@ enum cc_status cc_results_write_point(struct cc_results *r, size_t point,
 {
 	CC_ASSERT(r->sweep && point < r->sweep->points);
 	CC_ASSERT(p->cells == r->layout.cells && p->rows == r->grid.count &&
-	          p->reps == r->replications && run->replications == r->replications);
+	          p->reps == run->replications &&
+	          (r->growing || run->replications == r->replications));
 	r->point = point;
+	/* A growing file (points run to a precision) takes its final length first, so that the
+	 * writer's blocks end with each point's last replication. */
+	if (r->growing && r->replications != p->reps)
+		cc_results_resize_replications(r, p->reps);
 	struct cc_run_sink s = cc_results_sink(r);
 	int failed = p->rows && s.intervals(s.ctx, 0, p->rows, p->summary);
 	for (size_t rep = 0; rep < p->reps && !failed; rep++)
@@ -107,7 +126,7 @@ enum cc_status cc_results_write_diffs(struct cc_results *r, const double *const 
 {
 	const struct cc_sweep_points *sw = r->sweep;
 	CC_ASSERT(sw && sw->base < sw->points);
-	size_t cells = r->layout.cells, reps = r->replications, nf = r->layout.n_figures;
+	size_t cells = r->layout.cells, reps = r->reps_seen, nf = r->layout.n_figures;
 	cc_h5_group(r->file, "/sweep", "what only a sweep has: each point against the base point");
 	cc_h5_attr_int64(r->file, "/sweep", "base", (int64_t)sw->base + 1);
 	cc_h5_attr_string(r->file, "/sweep", "base_point", sw->labels[sw->base]);
