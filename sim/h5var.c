@@ -354,8 +354,7 @@ enum cc_status cc_h5_var_create(struct cc_h5_file *f, const char *group,
 			chunk[i] = spec->chunk[i] < 1 ? 1 : spec->chunk[i];
 	}
 	/* Over a resizable dimension (one at most): chunked (uncompressed unless SPEC chunks), a
-	 * chunk holding whole rows of the dimensions after it, up to about a mebibyte, and one
-	 * element of those before. */
+	 * chunk holding whole rows of the dimensions after it and one element of those before. */
 	int axis = -1;
 	for (int i = 0; i < spec->rank; i++)
 		if (dims[i]->resizable) {
@@ -371,8 +370,11 @@ enum cc_status cc_h5_var_create(struct cc_h5_file *f, const char *group,
 			if (i > axis)
 				row *= chunk[i];
 		}
+		/* Along the resizable dimension, its length when the variable is made (the rows a
+		 * file is first sized for: it grows by as many), up to about a mebibyte a chunk. */
+		hsize_t most = row >= VAR_CHUNK_VALUES ? 1 : VAR_CHUNK_VALUES / row;
 		if (!spec->chunk)
-			chunk[axis] = row >= VAR_CHUNK_VALUES ? 1 : VAR_CHUNK_VALUES / row;
+			chunk[axis] = hdims[axis] < 1 ? 1 : hdims[axis] > most ? most : hdims[axis];
 	}
 	hid_t g = open_group(f, group);
 	if (g < 0)

@@ -572,6 +572,7 @@ static void test_compare_precision(void **state)
 		  "seconds", 2 },
 		{ "day.cfg --precision 'asa_s'", "write [OWNER.]FIGURE=HALF-WIDTH", 2 },
 		{ "day.cfg --precision 'asa_s=2s' --max-replications 3", "below the first batch", 2 },
+		{ "day.cfg --max-replications 30", "--max-replications goes with --precision", 2 },
 		{ "day.cfg --candidate-out /proc/nowhere/c.h5", "the candidate side: cannot create", 1 },
 		{ "day.cfg --precision 'asa_s=2s' --base-out /proc/nowhere/b.h5",
 		  "the base side: cannot create", 1 },

@@ -32,6 +32,7 @@ static void test_precision_parse(void **state)
 		{ "asa_s=fast", "not a number" },
 		{ "asa_s=3 parsecs", "unknown target unit" },
 		{ "asa_s=0s", "never reached" },
+		{ "service_level=0x10", "not a number" },
 	};
 	for (size_t i = 0; i < CC_ARRAY_SIZE(bad); i++) {
 		assert_int_equal(cc_precision_parse(bad[i].text, &t, err, sizeof err), CC_ERR_USAGE);
@@ -218,6 +219,17 @@ static void test_precision_reached(void **state)
 		expect_same("t1.h5", "plain.h5", ds, (size_t)n * 20 * 2);
 	}
 	expect_same("t1.h5", "plain.h5", "/replications/counts/arrived", (size_t)n);
+	/* The file that grew is about the size of the plain one (chunks as long as the first
+	 * batch, not a mebibyte each). */
+	struct stat grown, plain;
+	char full[2][512];
+	snprintf(full[0], sizeof full[0], "%s/t1.h5", dir);
+	snprintf(full[1], sizeof full[1], "%s/plain.h5", dir);
+	assert_int_equal(stat(full[0], &grown), 0);
+	assert_int_equal(stat(full[1], &plain), 0);
+	if (grown.st_size > 2 * plain.st_size)
+		fail_msg("the precision run's file is %lld bytes, the plain run's %lld",
+		         (long long)grown.st_size, (long long)plain.st_size);
 	/* Python's xarray reads the replication dimension, which grew as the run went. */
 	char cmd[1024];
 	snprintf(cmd, sizeof cmd, "/usr/bin/python3 -c \"import xarray as xr; "

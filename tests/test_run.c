@@ -69,17 +69,21 @@ static int keep_summaries(void *ctx, size_t first, size_t n, const double *stats
 	return 0;
 }
 
-/* Replications run in batches of 2, 1 and 4, on 1 then 2 threads, give the figures of one run
- * of 7 bit for bit: the totals, each replication's interval figures, and the summaries of the
- * totals and of every interval, handed to the sink in interval order at the end. */
-static void test_run_stages_equal_one_run(void **state)
+/* Runs PATH (with SETS) in stages of BATCHES[N] replications, begun on THREADS threads and
+ * each batch on one of 1..THREADS in turn, and checks that every figure equals one run of the
+ * same total bit for bit: the totals, each replication's interval figures, the summaries of
+ * the totals and of every interval, these handed to the sink in interval order at the end. */
+static void check_stages(const char *path, const char *const *sets, size_t n_sets, int threads,
+                         const size_t *batches, size_t n, int keep_intervals)
 {
-	(void)state;
-	const char *sets[] = { "replications=7", "output.replications=\"intervals\"" };
 	struct cc_scenario scn;
 	char err[1024] = "";
-	if (cc_scenario_load("scenarios/one-day.cfg", sets, 2, &scn, err, sizeof err) != CC_OK)
+	if (cc_scenario_load(path, sets, n_sets, &scn, err, sizeof err) != CC_OK)
 		fail_msg("%s", err);
+	size_t total = 0;
+	for (size_t b = 0; b < n; b++)
+		total += batches[b];
+	scn.replications = (int)total;
 	struct cc_run one, staged;
 	struct cc_layout layout;
 	cc_layout_init(&layout, &scn);
@@ -89,32 +93,49 @@ static void test_run_stages_equal_one_run(void **state)
 	tu_run_into(2, &scn, &one, (struct cc_run_sink){ .ctx = &s1, .intervals = keep_summaries });
 	memset(&staged, 0, sizeof staged);
 	staged.scn = &scn;
-	staged.keep_intervals = staged.keep_totals = staged.keep_rep_intervals = 1;
+	staged.threads = threads;
+	staged.keep_intervals = keep_intervals;
+	staged.keep_totals = staged.keep_rep_intervals = 1;
 	staged.sink = (struct cc_run_sink){ .ctx = &s2, .intervals = keep_summaries };
 	assert_int_equal(cc_run_begin(&staged), CC_OK);
-	static const size_t batches[] = { 2, 1, 4 };
-	for (size_t b = 0; b < CC_ARRAY_SIZE(batches); b++) {
-		staged.threads = b ? 2 : 1;
+	for (size_t b = 0; b < n; b++) {
+		staged.threads = 1 + (int)b % threads;
 		assert_int_equal(cc_run_more(&staged, batches[b]), CC_OK);
 		assert_int_equal(s2.n, 0); /* nothing is final before the end */
 	}
 	assert_int_equal(cc_run_end(&staged), CC_OK);
 	size_t cells = one.layout.cells, rows = one.grid.count;
-	assert_int_equal(staged.replications, 7);
+	assert_int_equal(staged.replications, total);
 	assert_int_equal(s1.n, rows);
 	assert_int_equal(s2.n, rows);
 	assert_memory_equal(s1.rows, s2.rows, rows * width * sizeof *s1.rows);
-	assert_memory_equal(one.totals, staged.totals, 7 * cells * sizeof *one.totals);
+	assert_memory_equal(one.totals, staged.totals, total * cells * sizeof *one.totals);
 	assert_memory_equal(one.rep_intervals, staged.rep_intervals,
-	                    7 * rows * cells * sizeof *one.rep_intervals);
+	                    total * rows * cells * sizeof *one.rep_intervals);
 	assert_memory_equal(one.totals_summary, staged.totals_summary,
 	                    cells * sizeof *one.totals_summary);
-	assert_memory_equal(one.counts, staged.counts, 7 * sizeof *one.counts);
+	assert_memory_equal(one.counts, staged.counts, total * sizeof *one.counts);
 	assert_true(one.events == staged.events && one.contacts == staged.contacts);
 	free(s1.rows);
 	free(s2.rows);
 	cc_run_fini(&staged);
 	tu_done(&scn, &one, NULL);
+}
+
+/* Batches of one and more, on 1 to 3 threads, with and without the interval summaries kept,
+ * a day and a long replication in hourly intervals. */
+static void test_run_stages_equal_one_run(void **state)
+{
+	(void)state;
+	static const size_t day[] = { 1, 1, 2, 5, 1, 3 };
+	const char *day_sets[] = { "output.replications=\"intervals\"" };
+	for (int threads = 1; threads <= 3; threads++)
+		for (int keep = 0; keep < 2; keep++)
+			check_stages("scenarios/one-day.cfg", day_sets, 1, threads, day,
+			             CC_ARRAY_SIZE(day), keep);
+	static const size_t longer[] = { 1, 2, 1 };
+	const char *long_sets[] = { "interval=1h", "horizon=600h" };
+	check_stages("scenarios/erlang-a.cfg", long_sets, 2, 3, longer, CC_ARRAY_SIZE(longer), 0);
 }
 
 int main(void)

@@ -400,6 +400,10 @@ int cc_cmd_compare(int argc, char **argv)
 		             "--max-replications need one scenario, not two files");
 		st = CC_ERR_USAGE;
 	}
+	if (!st && cs.max_reps > 0 && !cs.n_targets) {
+		cc_cli_error("compare: --max-replications goes with --precision");
+		st = CC_ERR_USAGE;
+	}
 	size_t len0 = files[0] ? strlen(files[0]) : 0;
 	if (!st && n_files == 1 && !cs.scenario_form && len0 > 3 &&
 	    strcmp(files[0] + len0 - 3, ".h5") == 0) {

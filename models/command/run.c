@@ -230,8 +230,6 @@ enum cc_status cc_cmd_runs_to_precision(struct cc_run *const *runs, size_t n, si
 /* The first batch of a run to a precision: the scenario's replications, at least this many
  * (fewer give too rough a variance to project from). */
 enum { FIRST_BATCH_MIN = 5 };
-/* The most replications a run to a precision takes unless --max-replications says. */
-enum { DEFAULT_MAX_REPLICATIONS = 1000 };
 
 size_t cc_cmd_first_batch(const struct cc_scenario *scn)
 {
@@ -258,7 +256,8 @@ int cc_cmd_bind_precision(struct cc_precision *p, const struct cc_precision_targ
 	struct cc_layout layout;
 	cc_layout_init(&layout, scn);
 	size_t first = cc_cmd_first_batch(scn);
-	size_t most = max > 0 ? (size_t)max : DEFAULT_MAX_REPLICATIONS;
+	size_t most = max > 0 ? (size_t)max
+	              : first > CC_PRECISION_MAX_REPLICATIONS ? first : CC_PRECISION_MAX_REPLICATIONS;
 	enum cc_status st = cc_precision_bind(p, targets, n, scn, &layout, most, err, sizeof err);
 	cc_layout_fini(&layout);
 	if (st) {

@@ -72,7 +72,8 @@ enum cc_status cc_amount_parse(const char *text, const char *noun, struct cc_amo
 	}
 	memcpy(buf, text, n);
 	buf[n] = 0;
-	if (!isdigit((unsigned char)buf[0]) && buf[0] != '.') {
+	/* Decimal only: strtod would read "0x10" as sixteen. */
+	if ((!isdigit((unsigned char)buf[0]) && buf[0] != '.') || strpbrk(buf, "xX")) {
 		snprintf(why, len, "the %s is not a number", noun);
 		return CC_ERR_USAGE;
 	}

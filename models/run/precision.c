@@ -188,8 +188,9 @@ void cc_precision_describe(const struct cc_precision *p, char *buf, size_t len)
 /* X rounded down to one significant digit ("nice" targets: 0.3, 2, 0.05). */
 static double round_down_nicely(double x)
 {
-	double scale = pow(10, floor(log10(x)));
-	return floor(x / scale) * scale;
+	/* The nudge keeps 0.3 from reading as 0.2999... and rounding down to 0.2. */
+	double scale = pow(10, floor(log10(x) + 1e-9));
+	return floor(x / scale * (1 + 1e-9)) * scale;
 }
 
 int cc_precision_hint(const struct cc_run *run, char *buf, size_t len)
@@ -222,14 +223,17 @@ int cc_precision_hint(const struct cc_run *run, char *buf, size_t len)
 	 * rounded down to one digit), a tenth of a point at least. */
 	double goal = pick_gap >= 0.002 ? round_down_nicely(0.8 * pick_gap) : 0.001;
 	double reps = ceil((double)run->replications * pow(pick_s.half_width / goal, 2));
-	char how[96];
+	char how[128];
 	if (reps > 100000)
 		snprintf(how, sizeof how, "more than 100,000 replications: the mean sits on the target");
+	else if (reps > CC_PRECISION_MAX_REPLICATIONS)
+		snprintf(how, sizeof how, "about %.0f replications, with --max-replications %.0f", reps,
+		         ceil(reps * 1.2 / 100) * 100);
 	else
 		snprintf(how, sizeof how, "about %.0f replications", reps);
 	snprintf(buf, len, "hint: %s service level %.1f %% ± %.1f cannot be told from its %g %% "
-	         "target%s;\n  to decide, run to a precision: --precision '%s.service_level=%gpt' "
-	         "(%s)", qc->label, 100 * pick_s.mean, 100 * pick_s.half_width, 100 * qc->sl_target,
+	         "target%s;\n  to decide, run to a precision: --precision '%s.service_level=%gpt'\n"
+	         "  (%s)", qc->label, 100 * pick_s.mean, 100 * pick_s.half_width, 100 * qc->sl_target,
 	         others, undecided > 1 ? "any" : qc->label, 100 * goal, how);
 	return 1;
 }

@@ -29,6 +29,9 @@
  */
 
 #define CC_PRECISION_GROWTH 4
+/* The most replications a run to a precision takes unless told (--max-replications), or its
+ * first batch when that is more. */
+#define CC_PRECISION_MAX_REPLICATIONS 1000
 
 struct cc_precision_target {
 	const char *text;   /* as given (not copied) */
@@ -85,7 +88,7 @@ void cc_precision_describe(const struct cc_precision *p, char *buf, size_t len);
 
 /* Without a precision asked: whether some queue's service level over the whole horizon cannot
  * be told from its target (the target inside the 95 % interval), and if so, into BUF, a
- * hint of two lines (split by a newline) naming it and the --precision that would tell, with
+ * hint of three lines (split by newlines) naming it and the --precision that would tell, with
  * about how many replications that takes at the variance seen. */
 int cc_precision_hint(const struct cc_run *run, char *buf, size_t len);
 

@@ -364,10 +364,10 @@ static int stopping(void *ctx)
 static void report(void *ctx, const struct cc_progress *pr, double elapsed_s)
 {
 	struct cc_run_private *p = ctx;
+	/* The counters add up over every batch, and so does the time. */
 	if (p->run->on_progress)
-		p->run->on_progress(p->run->progress_ctx, pr, elapsed_s);
+		p->run->on_progress(p->run->progress_ctx, pr, p->run->wall_s + elapsed_s);
 }
-
 /* Sets up RUN for replications whose count is FINAL (SIZE_MAX: decided as it goes). */
 static void begin(struct cc_run *run, size_t final)
 {
@@ -515,6 +515,8 @@ void cc_run_fini(struct cc_run *run)
 	if (!run)
 		return;
 	struct cc_run_private *p = run->priv;
+	if (p && p->slots) /* stages that failed before cc_run_end */
+		release_slots(p);
 	if (p) {
 		if (p->acc)
 			for (size_t i = 0; i < run->grid.count; i++)

@@ -92,7 +92,8 @@ enum cc_status cc_run_execute(struct cc_run *run);
  * replications [run->replications, run->replications + N) and adds them, run->replications
  * counting those done; cc_run_end makes every interval summary final and hands it to the
  * sink. The figures are those of one cc_run_execute of the same count, bit for bit, whatever
- * the batches and threads. Every interval's summaries are held until cc_run_end (in
+ * the batches and threads (a batch runs on run->threads, but never more than cc_run_begin
+ * saw). Every interval's summaries are held until cc_run_end (in
  * cc_run_execute a single replication's rows are final, and freed, as they come).
  * cc_run_more returns as cc_run_execute does; after a failure only cc_run_fini may follow.
  */
