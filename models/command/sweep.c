@@ -70,6 +70,8 @@ struct sweep_job {
 	struct cc_results_point **kept;
 	const struct cc_results *results;
 	size_t points, next;
+	size_t written;      /* points written (and freed) by the writer */
+	size_t held;         /* the most points run ahead of the writer */
 	int *done;
 	enum cc_status *status;
 	atomic_size_t *reps_done;
@@ -105,11 +107,15 @@ static void *work(void *arg)
 	struct sweep_job *job = w->job;
 	for (;;) {
 		pthread_mutex_lock(&job->lock);
+		/* Points finished ahead of the writer wait in memory: at most HELD of them. */
+		while (!job->stop && job->next < job->points && job->next >= job->written + job->held)
+			pthread_cond_wait(&job->cond, &job->lock);
 		size_t p = job->next;
-		if (p < job->points && !job->stop)
+		int go = p < job->points && !job->stop;
+		if (go)
 			job->next++;
 		pthread_mutex_unlock(&job->lock);
-		if (p >= job->points || job->stop)
+		if (!go)
 			return NULL;
 		struct point_progress pp = { job, p };
 		job->kept[p] = cc_results_point_create(job->results);
@@ -213,7 +219,8 @@ static enum cc_status run_points(struct cc_scenario *scns, size_t points, int th
 	size_t n_workers = reps >= (size_t)threads ? 1 : (size_t)threads / reps;
 	if (n_workers > points)
 		n_workers = points;
-	struct sweep_job job = { .scns = scns, .results = r, .points = points };
+	struct sweep_job job = { .scns = scns, .results = r, .points = points,
+	                         .held = 2 * n_workers };
 	job.runs = cc_calloc(points, sizeof *job.runs);
 	job.kept = cc_calloc(points, sizeof *job.kept);
 	job.done = cc_calloc(points, sizeof *job.done);
@@ -245,8 +252,10 @@ static enum cc_status run_points(struct cc_scenario *scns, size_t points, int th
 			if (until.tv_nsec >= 1000000000)
 				until.tv_sec++, until.tv_nsec -= 1000000000;
 			pthread_cond_timedwait(&job.cond, &job.lock, &until);
-			if (cc_cmd_stop_flag)
+			if (cc_cmd_stop_flag && !job.stop) {
 				job.stop = 1;
+				pthread_cond_broadcast(&job.cond);
+			}
 			if (progress && cc_runner_now() - t0 >= 1) {
 				pthread_mutex_unlock(&job.lock);
 				show_progress(&job, cc_runner_now() - t0, horizon_h, reps, &shown);
@@ -261,15 +270,27 @@ static enum cc_status run_points(struct cc_scenario *scns, size_t points, int th
 		}
 		if (cc_results_write_point(r, p, job.kept[p], &job.runs[p]) != CC_OK) {
 			st = CC_ERR_IO;
+			pthread_mutex_lock(&job.lock);
 			job.stop = 1;
+			pthread_cond_broadcast(&job.cond);
+			pthread_mutex_unlock(&job.lock);
 			break;
 		}
 		keep_view(v, p, &job.runs[p], job.kept[p], totals);
 		cc_results_point_destroy(job.kept[p]);
 		job.kept[p] = NULL;
 		cc_run_fini(&job.runs[p]);
+		pthread_mutex_lock(&job.lock);
 		job.done[p] = 2; /* written and freed */
+		job.written = p + 1;
+		pthread_cond_broadcast(&job.cond);
+		pthread_mutex_unlock(&job.lock);
 	}
+	/* Whatever ended the loop, no worker waits for a point to be written any more. */
+	pthread_mutex_lock(&job.lock);
+	job.stop |= job.written < points;
+	pthread_cond_broadcast(&job.cond);
+	pthread_mutex_unlock(&job.lock);
 	for (size_t i = 0; i < started; i++)
 		pthread_join(w[i].id, NULL);
 	if (shown)
@@ -314,11 +335,14 @@ static size_t check_points(void *ctx)
 	struct sweep_precision *sp = ctx;
 	struct cc_precision *pr = sp->precision;
 	size_t checks = pr->checks, n = sp->runs[0].replications, next = n, worst = 0;
+	double widest = -1;
 	int met = 1;
 	for (size_t p = 0; p < sp->points; p++) {
 		size_t want = cc_precision_check_run(pr, &sp->runs[p]);
-		if (!pr->met && (met || want > next))
+		if (pr->worst_ratio > widest) {
+			widest = pr->worst_ratio;
 			worst = p;
+		}
 		met &= pr->met;
 		if (want > next)
 			next = want;
@@ -496,22 +520,33 @@ static int sweep_points(const struct sweep_args *a, struct cc_sweep_points *sw,
 			return rc;
 		}
 	}
-	/* To a precision every point is held at once (the batches go round them all). */
-	size_t workers = a->n_targets ? sw->points
-	                 : v.replications >= (size_t)a->threads ? 1
-	                                                        : (size_t)a->threads / v.replications;
+	/* Memory: the runs in flight, the points finished and waiting to be written (kept whole),
+	 * and every point's totals, kept for the differences. To a precision the points run one
+	 * after another in each batch, but every point's summaries and kept figures are held
+	 * until the end, as many replications as the maximum allows. */
+	size_t workers = v.replications >= (size_t)a->threads ? 1
+	                                                      : (size_t)a->threads / v.replications;
 	if (workers > sw->points)
 		workers = sw->points;
-	double bytes = (double)workers *
-	               cc_run_memory_estimate(&scns[0], (int)(a->n_targets ? a->threads
-	                                                  : a->threads / (long long)workers),
-	                                      a->n_targets > 0, 0);
+	size_t most = a->n_targets ? precision.max : v.replications;
+	double point = cc_results_point_bytes(&scns[0], most);
+	double totals_bytes = (double)sw->points * (double)most * (double)v.cells * sizeof(double);
+	double bytes = a->n_targets
+		? cc_run_memory_estimate(&scns[0], (int)a->threads, 1, 0) + totals_bytes +
+		          (double)sw->points * (point + cc_run_memory_estimate(&scns[0], 1, 1, 0) -
+		                                cc_run_memory_estimate(&scns[0], 1, 0, 0))
+		: (double)workers * cc_run_memory_estimate(&scns[0], (int)(a->threads /
+		                                                    (long long)workers), 0, 0) +
+		          (double)(2 * workers < sw->points ? 2 * workers : sw->points) * point +
+		          totals_bytes;
 	double limit = cc_run_memory_limit();
 	if (bytes > limit) {
 		char what[256];
 		cc_run_memory_explain(&scns[0], (int)a->threads, what, sizeof what);
-		cc_cli_error("%s: the sweep would hold about %.1f GiB, more than the %.1f GiB this machine allows (%s)",
-		             scns[0].path, bytes / 1073741824.0, limit / 1073741824.0, what);
+		cc_cli_error("%s: the sweep would hold about %.1f GiB, more than the %.1f GiB this "
+		             "machine allows (%.0f MiB for each point's figures kept; a run: %s)",
+		             scns[0].path, bytes / 1073741824.0, limit / 1073741824.0,
+		             point / 1048576, what);
 		cc_free(v.cols);
 		return cc_status_exit_code(CC_ERR_SCENARIO);
 	}

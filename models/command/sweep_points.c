@@ -55,6 +55,24 @@ int cc_sweep_make_points(struct varied *v, size_t n, int zip, struct cc_sweep_po
 {
 	size_t points = 1;
 	for (size_t i = 0; i < n; i++) {
+		if (strcmp(v[i].path, "seed") == 0 || strcmp(v[i].path, "replications") == 0) {
+			cc_cli_error("sweep: --vary %s: every point shares the seed and the replications "
+			             "(common random numbers); set them with --seed and --replications",
+			             v[i].path);
+			return -1;
+		}
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(v[i].path, v[j].path) == 0) {
+				cc_cli_error("sweep: --vary %s is given twice: give its values once", v[i].path);
+				return -1;
+			}
+		for (size_t a = 0; a < v[i].n; a++)
+			for (size_t b = 0; b < a; b++)
+				if (strcmp(v[i].values[a], v[i].values[b]) == 0) {
+					cc_cli_error("sweep: --vary %s: the value %s is given twice", v[i].path,
+					             v[i].values[a]);
+					return -1;
+				}
 		if (zip && v[i].n != v[0].n) {
 			cc_cli_error("sweep: --zip needs lists of equal length (%s has %zu values, %s has %zu)",
 			             v[0].path, v[0].n, v[i].path, v[i].n);

@@ -85,6 +85,9 @@ struct cc_results_point *cc_results_point_create(const struct cc_results *r);
 void cc_results_point_destroy(struct cc_results_point *p); /* accepts NULL */
 struct cc_run_sink cc_results_point_sink(struct cc_results_point *p);
 
+/* About the bytes a point of SCN with REPLICATIONS holds while it waits to be written. */
+double cc_results_point_bytes(const struct cc_scenario *scn, size_t replications);
+
 /* Each replication's totals, [replications * cells] as struct cc_run's totals. */
 const double *cc_results_point_totals(const struct cc_results_point *p);
 

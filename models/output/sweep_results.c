@@ -10,6 +10,7 @@
 struct cc_results_point {
 	size_t cells, rows, reps;     /* reps: the replications kept */
 	size_t cap;                   /* the replications there is room for */
+	size_t expected;              /* the file's replication count when the point was made */
 	int has_intervals;
 	double *summary;              /* [rows][cells][CC_RUN_STATS] */
 	double *totals;               /* [reps][cells] */
@@ -23,15 +24,32 @@ struct cc_results_point *cc_results_point_create(const struct cc_results *r)
 	p->cells = r->layout.cells;
 	p->rows = r->grid.count;
 	p->has_intervals = r->rep_intervals != NULL;
+	p->expected = r->replications;
 	p->summary = cc_calloc(p->rows * p->cells * CC_RUN_STATS, sizeof *p->summary);
 	return p;
+}
+
+double cc_results_point_bytes(const struct cc_scenario *scn, size_t replications)
+{
+	struct cc_layout layout;
+	struct cc_grid grid;
+	cc_layout_init(&layout, scn);
+	cc_grid_init(&grid, scn->interval_s, scn->warmup_s, scn->horizon_s);
+	double cells = (double)layout.cells, rows = (double)grid.count, reps = (double)replications;
+	cc_layout_fini(&layout);
+	return rows * cells * CC_RUN_STATS * sizeof(double) +
+	       reps * (cells * sizeof(double) + sizeof(struct cc_rep_counts)) +
+	       (scn->rep_intervals ? reps * rows * cells * sizeof(double) : 0);
 }
 
 /* Makes room for replication REP. */
 static void reserve(struct cc_results_point *p, size_t rep)
 {
 	if (rep >= p->cap) {
+		/* The file's count first (a plain sweep needs no more), then doubling. */
 		p->cap = rep + 1 > 2 * p->cap ? rep + 1 : 2 * p->cap;
+		if (p->cap < p->expected)
+			p->cap = p->expected;
 		p->totals = cc_realloc(p->totals, p->cap * p->cells, sizeof *p->totals);
 		p->counts = cc_realloc(p->counts, p->cap, sizeof *p->counts);
 		if (p->has_intervals)

@@ -131,6 +131,7 @@ size_t cc_precision_next(struct cc_precision *p, size_t n)
 			p->worst = i;
 		}
 	}
+	p->worst_ratio = worst;
 	if (p->met || n >= p->max)
 		return n;
 	double want = isfinite(worst) ? ceil((double)n * worst * worst) : (double)n * CC_PRECISION_GROWTH;

@@ -62,6 +62,8 @@ struct cc_precision {
 	size_t max;                    /* the most replications to run */
 	size_t checks;                 /* how many checks were made */
 	size_t worst;                  /* the cell farthest from its target at the last check */
+	double worst_ratio;            /* its half-width over its target (0 when all are known
+	                                  to be met, infinite when one cannot be estimated) */
 	int met;                       /* every target was met at the last check */
 };
 
