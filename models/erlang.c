@@ -310,3 +310,41 @@ enum cc_status cc_erlang_solve(const struct cc_erlang_input *in, struct cc_erlan
 	}
 	return solve_erlang_a(in, load, erlang_b, out);
 }
+
+/* Whether R meets every target of T. */
+static int meets(const struct cc_erlang_result *r, const struct cc_erlang_target *t)
+{
+	return r->stable && !(r->service_level < t->service_level) && !(r->asa_s > t->asa_s) &&
+	       !(r->abandon_rate > t->abandon_rate) && !(r->occupancy > t->occupancy);
+}
+
+int cc_erlang_agents_for(const struct cc_erlang_input *in, const struct cc_erlang_target *t,
+                         int max, struct cc_erlang_result *out)
+{
+	struct cc_erlang_input q = *in;
+	double load = in->rate_per_s * in->aht_s;
+	/* Below the load an Erlang C queue is unstable, and an Erlang A one hardly ever meets a
+	 * target: start a little below it, walk up to the first level that meets every target,
+	 * then down while fewer still do (when the start was above the answer). */
+	int c = (int)floor(load) - 2;
+	if (c < 1)
+		c = 1;
+	for (;; c++) {
+		if (c > max)
+			return 0;
+		q.agents = c;
+		if (cc_erlang_solve(&q, out) != CC_OK)
+			return 0;
+		if (meets(out, t))
+			break;
+	}
+	struct cc_erlang_result fewer;
+	while (c > 1) {
+		q.agents = c - 1;
+		if (cc_erlang_solve(&q, &fewer) != CC_OK || !meets(&fewer, t))
+			break;
+		*out = fewer;
+		c--;
+	}
+	return c;
+}

@@ -49,4 +49,21 @@ double cc_erlang_c(double load, int agents);
  */
 enum cc_status cc_erlang_solve(const struct cc_erlang_input *in, struct cc_erlang_result *out);
 
+/* What a staffing level must achieve; NaN leaves a figure free. */
+struct cc_erlang_target {
+	double service_level;  /* at least */
+	double asa_s;          /* at most */
+	double abandon_rate;   /* at most */
+	double occupancy;      /* at most (the --max-occupancy of planners) */
+};
+
+/*
+ * The fewest agents, from 1 to MAX, whose figures under IN (its agents ignored) meet every
+ * target of T; their figures go to *OUT. Returns 0 when even MAX agents do not, or when the
+ * formulas cannot solve IN (CC_ERR_RANGE from cc_erlang_solve). The figures are monotone in
+ * the agents, so the search starts just below the load and walks up.
+ */
+int cc_erlang_agents_for(const struct cc_erlang_input *in, const struct cc_erlang_target *t,
+                         int max, struct cc_erlang_result *out);
+
 #endif

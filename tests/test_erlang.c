@@ -436,10 +436,42 @@ static void test_erlang_errors(void **state)
 	assert_near(zero.abandon_rate, 0.0, 0.0);
 }
 
+/* The fewest agents for a target: 10 erlangs (100 calls in 30 minutes, 3-minute AHT) need
+ * 14 agents under Erlang C for 80 % in 20 s (13 give 79.56 %), 12 under Erlang A with 3
+ * minutes' patience (80.23 %); ASA, abandonment and occupancy bind as well; an unreachable
+ * target returns 0. Each answer's level below fails, so it is the fewest. */
+static void test_erlang_agents_for_target(void **state)
+{
+	(void)state;
+	struct cc_erlang_input in = { 100.0 / 1800, 180, 0, INFINITY, 20 };
+	struct cc_erlang_result r, below;
+	struct cc_erlang_target sl = { 0.80, NAN, NAN, NAN };
+	assert_int_equal(cc_erlang_agents_for(&in, &sl, 100, &r), 14);
+	assert_near(r.service_level, 0.8884, 1e-4);
+	in.agents = 13;
+	assert_int_equal(cc_erlang_solve(&in, &below), CC_OK);
+	assert_true(below.service_level < 0.80);
+	struct cc_erlang_input a = in;
+	a.patience_s = 180;
+	assert_int_equal(cc_erlang_agents_for(&a, &sl, 100, &r), 12);
+	assert_near(r.service_level, 0.8023, 1e-4);
+	struct cc_erlang_target asa = { NAN, 8.0, NAN, NAN };      /* 14 give 7.84 s */
+	assert_int_equal(cc_erlang_agents_for(&in, &asa, 100, &r), 14);
+	struct cc_erlang_target occ = { NAN, NAN, NAN, 0.70 };     /* 15 give 0.667 */
+	assert_int_equal(cc_erlang_agents_for(&in, &occ, 100, &r), 15);
+	struct cc_erlang_target ab = { NAN, NAN, 0.04, NAN };      /* 13 give 3.22 % */
+	assert_int_equal(cc_erlang_agents_for(&a, &ab, 100, &r), 13);
+	assert_int_equal(cc_erlang_agents_for(&in, &sl, 13, &r), 0);
+	/* A tiny load: one agent does. */
+	struct cc_erlang_input tiny = { 1.0 / 3600, 60, 0, INFINITY, 20 };
+	assert_int_equal(cc_erlang_agents_for(&tiny, &sl, 100, &r), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_erlang_b_textbook),
+		cmocka_unit_test(test_erlang_agents_for_target),
 		cmocka_unit_test(test_erlang_b_edges),
 		cmocka_unit_test(test_erlang_c_function),
 		cmocka_unit_test(test_erlang_c_published),
