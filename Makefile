@@ -6,7 +6,8 @@
 SHELL := /bin/bash
 CC ?= cc
 BUILD ?= build
-DEB_PACKAGES := libgsl-dev libconfig-dev libhdf5-dev libcmocka-dev hdf5-tools pkg-config
+DEB_PACKAGES := libgsl-dev libconfig-dev libhdf5-dev libcmocka-dev hdf5-tools pkg-config \
+                libglpk-dev
 # The tests read results files as users do: xarray with both netCDF engines, h5py, script(1)
 # for a terminal. R's hdf5r is checked too when installed (.ci/run installs it).
 TEST_PACKAGES := python3-h5py python3-numpy python3-xarray python3-h5netcdf python3-netcdf4 \
@@ -29,7 +30,7 @@ endif
 PKG_CFLAGS = $(shell pkg-config --cflags gsl libconfig hdf5 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs gsl libconfig 2>/dev/null) \
            $(shell pkg-config --libs-only-L hdf5 2>/dev/null) \
-           -Wl,-Bstatic -lhdf5_hl -lhdf5 -Wl,-Bdynamic -lsz -lz -ldl
+           -Wl,-Bstatic -lhdf5_hl -lhdf5 -Wl,-Bdynamic -lsz -lz -ldl -lglpk
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
         -Wformat=2 -Wundef -Wvla
 ifeq ($(WERROR),1)
