@@ -366,6 +366,12 @@ static void test_sweep_errors(void **state)
 		if (rc != 2 || !strstr(out, bad[i].says))
 			fail_msg("'%s': exit %d, '%s'", bad[i].args, rc, out);
 	}
+	/* A sweep's file is no run's: compare says so (exit 2). */
+	assert_int_equal(run(out, sizeof out, "%s --vary channels.voice.offer_timeout=6s,12s --quiet "
+	                 "-o %s/two.h5", rona, dir), 0);
+	assert_int_equal(run(out, sizeof out, "compare %s/two.h5 %s/two.h5", dir, dir), 2);
+	assert_non_null(strstr(out, "two.h5: a sweep's file (ccsim sweep), 2 points"));
+	assert_int_equal(sh("rm -f %s/two.h5", dir), 0);
 	/* A file that cannot be written: exit 1, nothing left. */
 	assert_int_equal(run(out, sizeof out, "%s --vary channels.voice.offer_timeout=6s "
 	                 "-o %s/none/x.h5", rona, dir), 1);

@@ -240,6 +240,13 @@ static enum cc_status open_file(const char *path, struct cc_h5_reader **r, char 
 		return CC_ERR_IO;
 	*scenario = cc_h5_read_attr(*r, "/", "scenario");
 	*overrides = cc_h5_read_attr(*r, "/", "overrides");
+	int64_t points;
+	if (cc_h5_read_attr_int64(*r, "/", "sweep_points", &points)) {
+		snprintf(err, errlen, "%s: a sweep's file (ccsim sweep), %lld points: compare takes two "
+		         "runs' files; a sweep holds its points' paired differences against its base "
+		         "point under /sweep/diff (results/README.md)", path, (long long)points);
+		return CC_ERR_USAGE;
+	}
 	if (!*scenario || !cc_h5_read_attr_int64(*r, "/", "seed", seed) ||
 	    !cc_h5_read_attr_double(*r, "/", "replications", reps) ||
 	    cc_h5_kind(*r, "/replications/totals") != 1) {
