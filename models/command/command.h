@@ -68,7 +68,7 @@ int cc_cmd_load_as(const struct scenario_args *a, const char *cmd, const char *s
 
 /* SIGINT, SIGTERM and SIGHUP set cc_cmd_stop_flag (which a run polls) once caught; a stopped
  * command exits with cc_cmd_stop_exit_code(), 128 + the signal's number. */
-extern volatile int cc_cmd_stop_flag;
+extern atomic_int cc_cmd_stop_flag;
 void cc_cmd_catch_signals(void);
 const char *cc_cmd_signal_name(void);
 int cc_cmd_stop_exit_code(void);

@@ -96,7 +96,7 @@ int cc_cmd_load_as(const struct scenario_args *a, const char *cmd, const char *s
 
 /* The signal that asked the run to stop, or 0. */
 static volatile sig_atomic_t stop_signal;
-volatile int cc_cmd_stop_flag;
+atomic_int cc_cmd_stop_flag;
 
 static void on_stop_signal(int sig)
 {

@@ -76,7 +76,7 @@ struct sweep_job {
 	enum cc_status *status;
 	atomic_size_t *reps_done;
 	atomic_uint_fast64_t *sim_ms;
-	volatile int stop;   /* every run stops: a signal, or a point failed */
+	atomic_int stop;     /* every run stops: a signal, or a point failed */
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 };

@@ -358,7 +358,7 @@ static int commit_one(void *ctx, size_t task)
 static int stopping(void *ctx)
 {
 	struct cc_run_private *p = ctx;
-	return p->run->stop && *p->run->stop;
+	return p->run->stop && atomic_load(p->run->stop);
 }
 
 static void report(void *ctx, const struct cc_progress *pr, double elapsed_s)

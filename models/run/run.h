@@ -61,7 +61,7 @@ struct cc_run {
 	int keep_intervals, keep_totals, keep_rep_intervals;
 	/* Set (from a signal handler, say) to stop the run early: cc_run_execute then returns
 	 * CC_ERR_STOPPED. */
-	volatile int *stop;
+	atomic_int *stop;
 
 	/* Filled by cc_run_execute. */
 	struct cc_grid grid;
