@@ -8,27 +8,35 @@
 #include "models/erlang.h"
 #include "models/staff/staff.h"
 
-/* The search on scenario TEXT with targets TARGETS[N] over the groups GROUPS[N_GROUPS]
- * (NULL: all); S stays bound to SCN for the caller to read, then free. */
-static void search(const char *text, const char *const *targets, size_t n, const char *const *groups,
-                   size_t n_groups, struct cc_scenario *scn, struct cc_staff *s,
-                   struct cc_staff_target *t)
+/* A search and what it borrows, for a test to read. */
+struct searched {
+	struct cc_scenario scn;
+	struct cc_staff s;
+	struct cc_staff_target t[1];
+};
+
+/* The search on scenario TEXT with target TARGET over every group; it must converge. */
+static void search(const char *text, const char *target, struct searched *x)
 {
 	char err[1024];
-	enum cc_status st = tu_load(text, NULL, 0, scn, err, sizeof err);
+	enum cc_status st = tu_load(text, NULL, 0, &x->scn, err, sizeof err);
 	if (st)
 		fail_msg("%s", err);
-	for (size_t i = 0; i < n; i++)
-		assert_int_equal(cc_staff_target_parse(targets[i], &t[i], err, sizeof err), CC_OK);
-	struct cc_staff_options o = { .targets = t, .n_targets = n, .groups = groups,
-	                              .n_groups = n_groups, .max_occupancy = NAN,
+	assert_int_equal(cc_staff_target_parse(target, &x->t[0], err, sizeof err), CC_OK);
+	struct cc_staff_options o = { .targets = x->t, .n_targets = 1, .max_occupancy = NAN,
 	                              .confidence = NAN, .max_agents = 300, .max_iterations = 30,
 	                              .threads = 2 };
-	if ((st = cc_staff_init(s, scn, &o, err, sizeof err)))
+	if ((st = cc_staff_init(&x->s, &x->scn, &o, err, sizeof err)))
 		fail_msg("%s", err);
-	assert_int_equal(cc_staff_search(s), CC_OK);
-	assert_true(s->converged);
-	assert_false(s->unreachable);
+	assert_int_equal(cc_staff_search(&x->s), CC_OK);
+	assert_true(x->s.converged);
+	assert_false(x->s.unreachable);
+}
+
+static void searched_done(struct searched *x)
+{
+	cc_staff_fini(&x->s);
+	cc_scenario_fini(&x->scn);
 }
 
 /* One stationary case: the target halfway between the service levels of the Erlang answer
@@ -51,26 +59,22 @@ static void stationary_case(double per_hour, double aht_s, double patience_s, in
 	         "replications = 8;");
 	char *text = tu_erlang_scenario(per_hour, aht_s, 1, patience_s, extra);
 	snprintf(tgt, sizeof tgt, "q.service_level>=%.6f", target);
-	const char *targets[] = { tgt };
-	struct cc_scenario scn;
-	struct cc_staff s;
-	struct cc_staff_target t[1];
-	search(text, targets, 1, NULL, 0, &scn, &s, t);
-	assert_int_equal(s.erlang[0], agents);
+	struct searched x;
+	search(text, tgt, &x);
+	assert_int_equal(x.s.erlang[0], agents);
 	/* The simulation's half-width at the answer, against the margin the case relies on. */
-	struct cc_run run = { .scn = &scn, .threads = 2, .keep_intervals = 1 };
+	struct cc_run run = { .scn = &x.scn, .threads = 2, .keep_intervals = 1 };
 	assert_int_equal(cc_run_execute(&run), CC_OK);
-	struct cc_summary m = cc_staff_achieved(&s, &run, 0, 0, CC_RUN_LEVEL);
+	struct cc_summary m = cc_staff_achieved(&x.s, &run, 0, 0, CC_RUN_LEVEL);
 	if (!(m.half_width < clear))
 		fail_msg("%g/h, AHT %g s, patience %g s: too close to call: half-width %.4f, margin "
 		         "%.4f", per_hour, aht_s, patience_s, m.half_width, clear);
-	if (s.staff[0] != agents)
+	if (x.s.staff[0] != agents)
 		fail_msg("%g/h, AHT %g s, patience %g s: simulation needs %d, Erlang %d (SL %.4f "
-		         "there, target %.4f)", per_hour, aht_s, patience_s, s.staff[0], agents,
+		         "there, target %.4f)", per_hour, aht_s, patience_s, x.s.staff[0], agents,
 		         m.mean, target);
 	cc_run_fini(&run);
-	cc_staff_fini(&s);
-	cc_scenario_fini(&scn);
+	searched_done(&x);
 	free(text);
 }
 
@@ -103,18 +107,14 @@ static void test_staff_peak_carries_over(void **state)
 		"               per_hour = [ 30.0, 360.0, 30.0, 30.0, 30.0, 30.0 ]; step = \"10m\"; };\n"
 		"  handle = { dist = \"deterministic\"; value = \"20m\"; }; } );\n"
 		"agents = ( { name = \"g\"; count = 10; skills = [ \"q\" ]; } );\n";
-	const char *targets[] = { "q.service_level>=0.80" };
-	struct cc_scenario scn;
-	struct cc_staff s;
-	struct cc_staff_target t[1];
-	search(text, targets, 1, NULL, 0, &scn, &s, t);
-	assert_int_equal(s.erlang[2], 14);
-	if (!(s.staff[2] > s.erlang[2] + 30))
-		fail_msg("after the peak: simulation %d, Erlang %d", s.staff[2], s.erlang[2]);
+	struct searched x;
+	search(text, "q.service_level>=0.80", &x);
+	assert_int_equal(x.s.erlang[2], 14);
+	if (!(x.s.staff[2] > x.s.erlang[2] + 30))
+		fail_msg("after the peak: simulation %d, Erlang %d", x.s.staff[2], x.s.erlang[2]);
 	/* The intervals away from the peak need no more than Erlang. */
-	assert_true(s.staff[4] <= s.erlang[4]);
-	cc_staff_fini(&s);
-	cc_scenario_fini(&scn);
+	assert_true(x.s.staff[4] <= x.s.erlang[4]);
+	searched_done(&x);
 }
 
 /*
@@ -135,27 +135,24 @@ static void test_staff_more_skills_are_worth_more(void **state)
 		"             handle = { dist = \"exponential\"; mean = \"180s\"; }; } );\n"
 		"agents = ( { name = \"narrow\"; count = 5; skills = [ \"a\" ]; },\n"
 		"           { name = \"wide\"; count = 5; skills = [ \"b\", \"a\" ]; } );\n";
-	const char *targets[] = { "any.service_level>=0.80" };
-	struct cc_scenario scn;
-	struct cc_staff s;
-	struct cc_staff_target t[1];
-	search(text, targets, 1, NULL, 0, &scn, &s, t);
-	assert_int_equal(s.n_groups, 2);
-	assert_int_equal(s.n_checks, 2);
+	struct searched x;
+	search(text, "any.service_level>=0.80", &x);
+	const struct cc_staff *s = &x.s;
+	assert_int_equal(s->n_groups, 2);
+	assert_int_equal(s->n_checks, 2);
 	/* Erlang C at 6 erlangs (a) and 3 erlangs (b), 80 % in 20 s. */
 	struct cc_erlang_target et = { 0.8, NAN, NAN, NAN };
 	struct cc_erlang_result r;
 	struct cc_erlang_input ia = { .rate_per_s = 120.0 / 3600, .aht_s = 180, .threshold_s = 20 };
 	struct cc_erlang_input ib = { .rate_per_s = 60.0 / 3600, .aht_s = 180, .threshold_s = 20 };
-	assert_int_equal(s.erlang[0], cc_erlang_agents_for(&ia, &et, 100, &r));
-	assert_int_equal(s.erlang[1], cc_erlang_agents_for(&ib, &et, 100, &r));
-	if (!(s.staff[0] < s.erlang[0]) || !(s.staff[1] > s.erlang[1]))
-		fail_msg("narrow %d (Erlang %d), wide %d (Erlang %d)", s.staff[0], s.erlang[0],
-		         s.staff[1], s.erlang[1]);
+	assert_int_equal(s->erlang[0], cc_erlang_agents_for(&ia, &et, 100, &r));
+	assert_int_equal(s->erlang[1], cc_erlang_agents_for(&ib, &et, 100, &r));
+	if (!(s->staff[0] < s->erlang[0]) || !(s->staff[1] > s->erlang[1]))
+		fail_msg("narrow %d (Erlang %d), wide %d (Erlang %d)", s->staff[0], s->erlang[0],
+		         s->staff[1], s->erlang[1]);
 	/* No more agents in all than the two queues' answers apart. */
-	assert_true(s.staff[0] + s.staff[1] <= s.erlang[0] + s.erlang[1]);
-	cc_staff_fini(&s);
-	cc_scenario_fini(&scn);
+	assert_true(s->staff[0] + s->staff[1] <= s->erlang[0] + s->erlang[1]);
+	searched_done(&x);
 }
 
 /* A target that goes up where more agents push it down, or an unknown figure: refused. */
