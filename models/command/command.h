@@ -43,6 +43,7 @@ int cc_cmd_erlang(int argc, char **argv);
 int cc_cmd_export(int argc, char **argv);
 int cc_cmd_compare(int argc, char **argv);
 int cc_cmd_sweep(int argc, char **argv);
+int cc_cmd_staff(int argc, char **argv);
 
 /* Whether --help or -h stands as an option: not as the value of one ("--set -h"). */
 int cc_cmd_wants_help(int argc, char **argv);

@@ -2,7 +2,8 @@
  * The ccsim command: wires the contact-center model into the engine's CLI plumbing.
  * Subcommands: run (simulate and write results), check (validate a scenario), erlang
  * (analytic Erlang B, C and A), export (results to CSV), compare (two results files, with
- * regression gates), sweep (a scenario over a grid of settings, into one results file).
+ * regression gates), sweep (a scenario over a grid of settings, into one results file),
+ * staff (the fewest agents per interval that meet targets, by simulation).
  */
 
 #include "models/command/command.h"
@@ -26,6 +27,7 @@ int main(int argc, char **argv)
 		{ "export", "write a results file as CSV tables", cc_cmd_export },
 		{ "compare", "compare two results files, with regression gates", cc_cmd_compare },
 		{ "sweep", "run a scenario over a grid of settings into one results file", cc_cmd_sweep },
+		{ "staff", "the fewest agents per interval that meet targets, by simulation", cc_cmd_staff },
 	};
 	return cc_cli_dispatch("ccsim", CC_VERSION, usage, cmds, CC_ARRAY_SIZE(cmds),
 	                       argc, argv);
