@@ -98,7 +98,7 @@ struct cc_staff_options {
 	int max_agents;             /* per group and interval */
 	int max_iterations;
 	int threads;
-	volatile int *stop;         /* set to stop the search (CC_ERR_STOPPED); may be NULL */
+	atomic_int *stop;           /* set to stop the search (CC_ERR_STOPPED); may be NULL */
 	/* Called after each iteration's simulation (may be NULL): iteration K from 1, the
 	 * intervals missing a target, the searched agent-hours. */
 	void (*on_iteration)(void *ctx, int k, size_t missing, double agent_hours);
