@@ -271,8 +271,9 @@ static enum cc_status read_row(struct reader *r, size_t line, const long col[4],
 	row->line = line;
 	if (!start_time(start, clock, &row->start_s))
 		return fail(err, errlen, f, line, "%s: must be %s (got '%s')", f->start_column,
-		            *clock == 1 ? "a clock time HH:MM like the rows above"
-		            : *clock == 0 ? "seconds from time 0 (a number >= 0) like the rows above"
+		            *clock == 1 ? "a clock time HH:MM"
+		            : *clock == 0 ? "seconds from time 0, a number >= 0 (clock times go with "
+		                            "a scenario's `start`, in every row)"
 		            : "a clock time HH:MM or seconds from time 0", start);
 	if (!*queue)
 		return fail(err, errlen, f, line, "%s: must name a queue (got an empty field)",
