@@ -310,23 +310,30 @@ static void test_forecast_erlang(void **state)
 	                            "of 30m)"));
 	assert_non_null(strstr(out, "\n20:30 "));
 	assert_null(strstr(out, "queue sales"));
-	/* errors: the file's (exit 2, file:line: column), an unknown queue, no target */
-	write_file("bad.csv", "interval,queue,volume\n07:00,a,1\n07:30,a,x\n");
-	assert_int_equal(run(out, sizeof out, "erlang --target-sl 0.8 --forecast '%s/bad.csv' --aht 3m",
-	                 dir), 2);
-	assert_non_null(strstr(out, "bad.csv:3: volume: must be a number >= 0 (got 'x')"));
-	write_file("bad.csv", "interval,queue,volume\n07:00,a,1\n07:30,a,2\n");
-	assert_int_equal(run(out, sizeof out, "erlang --target-sl 0.8 --forecast '%s/bad.csv'", dir),
-	                 2);
-	assert_non_null(strstr(out, "queue \"a\" at 07:00 has no AHT column: give --aht"));
-	assert_int_equal(run(out, sizeof out, "erlang --target-sl 0.8 --forecast '%s/bad.csv' "
-	                 "--aht 3m --interval 15m --json", dir), 0);
-	assert_non_null(strstr(out, "\"start\": \"07:15\""));
-	assert_int_equal(run(out, sizeof out, "erlang --target-sl 0.8 --forecast '%s/bad.csv' "
-	                 "--aht 3m --queue b", dir), 2);
-	assert_non_null(strstr(out, "has no queue \"b\" (it has a)"));
-	assert_int_equal(run(out, sizeof out, "erlang --forecast '%s/bad.csv' --aht 3m", dir), 2);
-	assert_non_null(strstr(out, "go with a target"));
+	/* errors: the file's (exit 2, file:line: column), an unknown queue, no target; the
+	 * interval given */
+	const struct {
+		const char *csv, *args;
+		int code;
+		const char *expect;
+	} cases[] = {
+		{ "07:30,a,x", "--target-sl 0.8 --aht 3m", 2,
+		  "bad.csv:3: volume: must be a number >= 0 (got 'x')" },
+		{ "07:30,a,2", "--target-sl 0.8", 2, "queue \"a\" at 07:00 has no AHT column: give --aht" },
+		{ "07:30,a,2", "--target-sl 0.8 --aht 3m --interval 15m --json", 0,
+		  "\"start\": \"07:15\"" },
+		{ "07:30,a,2", "--target-sl 0.8 --aht 3m --queue b", 2, "has no queue \"b\" (it has a)" },
+		{ "07:30,a,2", "--aht 3m", 2, "go with a target" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char csv[256];
+		snprintf(csv, sizeof csv, "interval,queue,volume\n07:00,a,1\n%s\n", cases[i].csv);
+		write_file("bad.csv", csv);
+		assert_int_equal(run(out, sizeof out, "erlang --forecast '%s/bad.csv' %s", dir,
+		                     cases[i].args), cases[i].code);
+		if (!strstr(out, cases[i].expect))
+			fail_msg("case %zu: '%s' is not in '%s'", i, cases[i].expect, out);
+	}
 	assert_int_equal(run(out, sizeof out, "erlang --target-sl 0.8 --rate 3 --aht 3m --agents 2"),
 	                 2);
 	assert_int_equal(run(out, sizeof out, "erlang --help"), 0);

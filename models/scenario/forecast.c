@@ -458,8 +458,10 @@ out:
 	cc_free(r.buf);
 	cc_free(r.fields);
 	cc_free(text);
+	int e = errno;
 	if (st)
 		cc_forecast_fini(f);
+	errno = e; /* the reason a file could not be read, for the caller's own message */
 	return st;
 }
 

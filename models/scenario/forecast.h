@@ -22,7 +22,7 @@
  * scenario's interval, or the one inferred from the starts (the smallest gap between two of
  * them). Every problem is reported as "FILE:LINE: COLUMN: problem" (LINE 1 is the header;
  * "FILE: problem" when no line is to blame) and returns CC_ERR_SCENARIO, or CC_ERR_IO when
- * the file cannot be read.
+ * the file cannot be read (errno then says why).
  */
 
 struct cc_forecast {
