@@ -15,7 +15,7 @@
 
 /* Every setting of the schema at least once, each where no rule but its own type and range
  * refuses a value (count, shifts and profile in three groups; a quick connect of each kind). */
-static const char every[] =
+static const char every_text[] =
 	"name = \"every\"; description = \"all settings\"; seed = 7; start = \"07:00\";\n"
 	"horizon = \"8h\"; warmup = \"30m\"; interval = \"30m\"; replications = 2;\n"
 	"statuses = [ \"Break\", \"Lunch\" ];\n"
@@ -50,7 +50,7 @@ static const char every[] =
 	"             { share = 0.1; queue = \"billing\"; mode = \"consult\"; max_wait = \"2m\"; },\n"
 	"             { share = 0.1; external = true; } ); };\n"
 	"  },\n"
-	"  { name = \"billing\"; arrivals = { per_hour = 30.0; };\n"
+	"  { name = \"billing\"; arrivals = { forecast = \"@FORECAST@\"; };\n"
 	"    handle = { dist = \"exponential\"; mean = \"4m\"; }; },\n"
 	"  { name = \"cb\"; channel = \"callback\"; arrivals = { per_hour = 0.0; };\n"
 	"    handle = { dist = \"exponential\"; mean = \"3m\"; };\n"
@@ -88,6 +88,30 @@ static const char every[] =
 	"  { name = \"profiled\"; skills = [ \"sales\" ]; profile = { step = \"30m\"; counts = [ 1, 2 ]; }; }\n"
 	");\n"
 	"output = { replications = \"totals\"; contact_records = false; agent_events = false; };\n";
+
+/* The example with the path of its forecast file (billing's arrivals), which the group's
+ * setup writes: 30 an hour from 07:00 to 08:00. */
+static char every[sizeof every_text + 256];
+static char forecast_path[64];
+
+static int write_forecast(void **state)
+{
+	(void)state;
+	snprintf(forecast_path, sizeof forecast_path, "/tmp/ccsim-every-%ld.csv", (long)getpid());
+	FILE *f = fopen(forecast_path, "w");
+	if (!f)
+		return -1;
+	fputs("Interval Start,Queue,Volume\n07:00,billing,15\n07:30,billing,15\n", f);
+	fclose(f);
+	tu_edit(every, sizeof every, every_text, "@FORECAST@", forecast_path);
+	return 0;
+}
+
+static int remove_forecast(void **state)
+{
+	(void)state;
+	return unlink(forecast_path);
+}
 
 static void test_schema_example_has_every_setting_and_loads(void **state)
 {
@@ -540,5 +564,5 @@ int main(void)
 		cmocka_unit_test(test_schema_print_table_names_sections),
 		cmocka_unit_test(test_schema_check_prints_the_reference),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, write_forecast, remove_forecast);
 }

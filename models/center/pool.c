@@ -56,13 +56,17 @@ void cc_pool_fini(struct center *c)
 
 /*
  * Draws K's attributes from its queue's attribute stream, in a fixed order whatever
- * becomes of it: handle, patience, ACW, then (only where the queue has them) the priority
+ * becomes of it (K's arrival time set): handle, patience, ACW, then (only where the queue has them) the priority
  * class, the pause and the quick connect it will be handed on by.
  */
 static void draw_attributes(struct queue *q, struct contact *k)
 {
 	const struct cc_queue_cfg *cfg = q->cfg;
 	k->talk_s = cc_dist_sample(&cfg->handle, q->attr_rng);
+	/* A forecast's AHT rescales the one draw, so that the stream is used alike in every
+	 * interval (common random numbers) and the distribution keeps its shape. */
+	if (cfg->handle_mean_s)
+		k->talk_s *= cc_queue_handle_mean(cfg, k->arrival_s) / cfg->handle.mean;
 	k->patience_s = cfg->has_patience ? cc_dist_sample(&cfg->patience, q->attr_rng) : INFINITY;
 	k->acw_s = cc_dist_sample(&cfg->acw, q->attr_rng);
 	k->work_s = k->talk_s;

@@ -87,6 +87,47 @@ static void describe_quick_connect(FILE *out, const struct cc_scenario *scn,
 	fputc('\n', out);
 }
 
+/* A forecast-driven queue's arrivals: the file, the contacts it brings and when, its peak,
+ * and the range of its AHTs with their mean over the contacts (what Erlang would take). */
+static void describe_forecast(FILE *out, const struct cc_scenario *scn,
+                              const struct cc_queue_cfg *q)
+{
+	double total = 0, peak = 0, weighted = 0, lo = INFINITY, hi = 0;
+	size_t first = q->n_rates, last = 0, at_peak = 0;
+	for (size_t i = 0; i < q->n_rates; i++) {
+		double n = q->per_hour[i] * q->rate_width_s / 3600;
+		double aht = cc_queue_handle_mean(q, (i + 0.5) * q->rate_width_s);
+		if (n > 0) {
+			first = first < i ? first : i;
+			last = i;
+			lo = fmin(lo, aht);
+			hi = fmax(hi, aht);
+		}
+		if (q->per_hour[i] > peak) {
+			peak = q->per_hour[i];
+			at_peak = i;
+		}
+		total += n;
+		weighted += n * aht;
+	}
+	char from[32], to[32], when[32];
+	if (!(total > 0)) {
+		fprintf(out, ": forecast %s, no contacts, handle mean %.1fs", q->forecast,
+		             q->handle.mean);
+		return;
+	}
+	cc_clock_label(scn, (double)first * q->rate_width_s, from, sizeof from);
+	cc_clock_label(scn, (double)(last + 1) * q->rate_width_s, to, sizeof to);
+	cc_clock_label(scn, (double)at_peak * q->rate_width_s, when, sizeof when);
+	fprintf(out, ": forecast %s, %.0f contacts from %s to %s, peak %g/h at %s, handle mean ",
+	             q->forecast, total, from, to, peak, when);
+	if (q->handle_mean_s && hi > lo)
+		fprintf(out, "%.0f-%.0fs by interval (%.1fs over the contacts)", lo, hi,
+		             weighted / total);
+	else
+		fprintf(out, "%.1fs", lo);
+}
+
 /* One line per queue for "ccsim check": arrivals, times, service level, and its extras
  * (priority classes, pauses, callbacks, dialing, rings) when it has them; then a line per
  * quick connect. With several sites, each line once (the copies of every site share its
@@ -99,8 +140,12 @@ static void describe_queue(FILE *out, const struct cc_scenario *scn, const struc
 	if (scn->regions.n > 1)
 		for (size_t r = 0; r < scn->regions.n; r++)
 			fprintf(out, "%s%s", r ? ", " : " at ", scn->regions.names[r]);
-	fprintf(out, ": %g/h%s, handle mean %.1fs, ACW mean %.1fs, %s, SL %g%% in %gs", q->per_hour[0],
-	             q->n_rates > 1 ? " (first of a day's profile)" : "", q->handle.mean, q->acw.mean,
+	if (q->forecast)
+		describe_forecast(out, scn, q);
+	else
+		fprintf(out, ": %g/h%s, handle mean %.1fs", q->per_hour[0],
+		             q->n_rates > 1 ? " (first of a day's profile)" : "", q->handle.mean);
+	fprintf(out, ", ACW mean %.1fs, %s, SL %g%% in %gs", q->acw.mean,
 	             cc_channel_deferrable(q->channel) ? "deferrable"
 	             : q->has_patience                 ? "abandons"
 	                                               : "nobody abandons",

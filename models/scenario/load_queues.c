@@ -1,22 +1,108 @@
 /* Queues: each queue's plain settings by the schema, then the rules that need code. */
 #include "models/scenario/loader.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/scenario/forecast.h"
 #include "sim/alloc.h"
 
+/* Every queue the forecast F names is one of the scenario's. */
+static enum cc_status forecast_queues_known(struct loader *L, const struct cc_forecast *f)
+{
+	const struct cc_scenario *scn = L->scn;
+	for (size_t k = 0; k < f->n_queues; k++) {
+		size_t i = 0;
+		while (i < scn->n_lines && strcmp(scn->queues[i].name, f->queues[k]) != 0)
+			i++;
+		if (i < scn->n_lines)
+			continue;
+		char names[512];
+		cc_load_join(names, sizeof names, "none", &scn->queues[0].name,
+		             sizeof scn->queues[0], scn->n_lines);
+		snprintf(L->err, L->errlen, "%s:%zu: %s: no queue is named \"%s\" in the scenario "
+		         "(its queues: %s)", f->path, f->queue_line[k], f->queue_column, f->queues[k],
+		         names);
+		return CC_ERR_SCENARIO;
+	}
+	return CC_OK;
+}
+
+/*
+ * arrivals.forecast = "forecast.csv": the rates of Q (and the handle means, when the file
+ * gives AHTs) from a CSV file, found from the scenario's folder, on the scenario's interval
+ * grid from time 0. Intervals before the forecast's first and after its last have no
+ * arrivals: the rates end with a 0, which holds to the horizon.
+ */
+static enum cc_status load_forecast(struct loader *L, const config_setting_t *s,
+                                    const char *file, struct cc_queue_cfg *q)
+{
+	const char *own[] = { "per_hour", "step" };
+	for (size_t i = 0; i < 2; i++)
+		if (config_setting_get_member(s, own[i]))
+			return cc_load_fail(L, s, own[i], "cannot be given with `forecast`, whose rows "
+			                    "give the rates on the scenario's interval");
+	const char *slash = strrchr(L->file, '/');
+	size_t dir = file[0] == '/' || !slash ? 0 : (size_t)(slash - L->file) + 1;
+	q->forecast = cc_malloc(dir + strlen(file) + 1);
+	memcpy(q->forecast, L->file, dir);
+	strcpy(q->forecast + dir, file);
+	int clock = !isnan(L->start_s);
+	double origin = clock ? L->start_s : 0, width = L->scn->interval_s;
+	struct cc_forecast f;
+	enum cc_status st = cc_forecast_read(q->forecast, width, origin, clock, &f, L->err,
+	                                     L->errlen);
+	if (st == CC_ERR_IO)
+		return cc_load_fail(L, s, "forecast", "cannot read \"%s\": %s", q->forecast,
+		                    strerror(errno));
+	if (st || (st = forecast_queues_known(L, &f)))
+		goto out;
+	long k = cc_forecast_queue(&f, q->name);
+	if (k < 0) {
+		st = cc_load_fail(L, s, "forecast", "\"%s\" has no rows for queue \"%s\" (its "
+		                  "%s column)", q->forecast, q->name, f.queue_column);
+		goto out;
+	}
+	size_t offset = (size_t)llround((f.first_s - origin) / width);
+	q->n_rates = offset + f.n_intervals + 1;
+	q->per_hour = cc_calloc(q->n_rates, sizeof *q->per_hour);
+	q->rate_width_s = width;
+	const double *volume = f.volume + (size_t)k * f.n_intervals;
+	const struct cc_setting *row = cc_schema_row(cc_schema_find("queues.arrivals"), "per_hour");
+	for (size_t i = 0; i < f.n_intervals; i++)
+		if ((q->per_hour[offset + i] = volume[i] * 3600 / width) > row->hi) {
+			st = cc_load_fail(L, s, "forecast", "\"%s\" gives queue \"%s\" %g contacts in an "
+			                  "interval of %gs: above %.0f per hour", q->forecast, q->name,
+			                  volume[i], width, row->hi);
+			goto out;
+		}
+	if (f.aht_s) {
+		q->n_handle_means = q->n_rates;
+		q->handle_mean_s = cc_malloc(q->n_rates * sizeof *q->handle_mean_s);
+		for (size_t i = 0; i < q->n_rates; i++)
+			q->handle_mean_s[i] = i >= offset && i - offset < f.n_intervals
+			                      ? f.aht_s[(size_t)k * f.n_intervals + i - offset] : NAN;
+	}
+out:
+	cc_forecast_fini(&f);
+	return st;
+}
+
 /* The rates: per_hour = 100 or [ 60, 120, 90 ], one per step (the scenario's interval unless
- * given). */
+ * given), or a forecast's. */
 static enum cc_status load_rates(struct loader *L, const config_setting_t *s,
                                  double scn_interval_s, struct cc_queue_cfg *q)
 {
 	const struct cc_setting *row = cc_schema_row(cc_schema_find("queues.arrivals"), "per_hour");
 	config_setting_t *rate;
-	enum cc_status st = cc_load_member(L, s, "per_hour", 1, &rate);
-	if (st)
+	const char *file = NULL;
+	enum cc_status st = cc_load_string(L, s, "forecast", 0, &file);
+	if (st || file)
+		return st ? st : load_forecast(L, s, file, q);
+	if ((st = cc_load_member(L, s, "per_hour", 1, &rate)))
 		return st;
 	if (cc_load_is_number(rate)) {
 		q->n_rates = 1;

@@ -403,6 +403,8 @@ void cc_scenario_fini(struct cc_scenario *scn)
 			cc_load_quick_connect_fini(&q->transfers[k]);
 		cc_free(q->transfers);
 		cc_free(q->per_hour);
+		cc_free(q->forecast);
+		cc_free(q->handle_mean_s);
 		/* Every distribution and list the schema reads, and patience, which has code of its
 		 * own. */
 		cc_load_fini(cc_schema_find("queues"), q);
@@ -440,6 +442,15 @@ long cc_scenario_queue_index(const struct cc_scenario *scn, const char *name)
 		if (scn->queues[i].label && strcmp(scn->queues[i].label, name) == 0)
 			return (long)i;
 	return -1;
+}
+
+double cc_queue_handle_mean(const struct cc_queue_cfg *q, double t)
+{
+	double j = floor(t / q->rate_width_s);
+	if (!q->handle_mean_s || !(j >= 0) || j >= (double)q->n_handle_means)
+		return q->handle.mean;
+	double m = q->handle_mean_s[(size_t)j];
+	return isnan(m) ? q->handle.mean : m;
 }
 
 long cc_scenario_agents(const struct cc_scenario *scn)

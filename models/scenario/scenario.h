@@ -185,6 +185,13 @@ struct cc_queue_cfg {
 	double *per_hour;   /* rate per interval of the grid from time 0; held at the last value */
 	size_t n_rates;     /* >= 1 */
 	double rate_width_s;/* the width of a rate's interval (the scenario's interval) */
+	char *forecast;     /* the forecast file the rates came from (arrivals.forecast, resolved
+	                       from the scenario's folder); NULL: from per_hour */
+	double *handle_mean_s; /* the handle time's mean in each rate interval (the forecast's
+	                          AHT; NaN where it gives none); NULL: HANDLE's own throughout.
+	                          A contact's handle time is HANDLE's draw scaled to the mean of
+	                          the interval it arrives in (see cc_queue_handle_mean) */
+	size_t n_handle_means; /* held at HANDLE's own mean after the last */
 	struct cc_dist handle;
 	struct cc_dist acw;
 	struct cc_dist patience;
@@ -456,6 +463,10 @@ size_t cc_scenario_status_count(const struct cc_scenario *scn);
 
 /* The name of status S: "Offline", "Available", "RONA", or a scenario status. */
 const char *cc_scenario_status_name(const struct cc_scenario *scn, size_t s);
+
+/* The mean handle time of queue Q's contacts arriving at time T (seconds from 0): the
+ * forecast's AHT for T's interval when it gives one, else the handle distribution's mean. */
+double cc_queue_handle_mean(const struct cc_queue_cfg *q, double t);
 
 /* Total agents over all groups. */
 long cc_scenario_agents(const struct cc_scenario *scn);

@@ -141,10 +141,23 @@ static const struct cc_setting arrivals_rows[] = {
 	  "Poisson, or evenly spaced at the rate",
 	  .choices = cc_arrival_process_names, .what = "process",
 	  .field = CC_FIELD(struct cc_queue_cfg, process) },
-	{ "per_hour", CC_SETTING_RATES, REQ, 0, 1e7, NAN, "", "per hour",
-	  "a list gives one rate per `step` from time 0 (a day's forecast), held at its last value "
-	  "after the list ends; arrivals follow it exactly (by inverting the cumulative rate, not "
-	  "by per-interval approximation)", .field = 0 },
+	{ "per_hour", CC_SETTING_RATES, 0, 0, 1e7, NAN, "", "per hour",
+	  "required unless `forecast` gives the rates; a list gives one rate per `step` from time "
+	  "0 (a day's forecast), held at its last value after the list ends; arrivals follow it "
+	  "exactly (by inverting the cumulative rate, not by per-interval approximation)",
+	  .field = 0 },
+	{ "forecast", CC_SETTING_TEXT, 0, 0, 0, NAN, "", "",
+	  "a CSV file (from the scenario's folder) whose rows give the queue's contacts per "
+	  "`interval` instead of `per_hour`, as a WFM tool exports them: a header naming the "
+	  "columns interval start (`interval_start`, `interval`, `start`, `time`...; a clock time "
+	  "HH:MM with the scenario's `start`, else seconds from 0), queue (`queue`, `skill`, "
+	  "`split`...: the queue's name; one file may hold several queues, each row's queue one "
+	  "of the scenario's), volume (`volume`, `calls`, `contacts`, `offered`...: contacts in "
+	  "the interval) and optionally AHT (`aht`, `handle_time`...: seconds), which sets the "
+	  "interval's handle-time mean (each draw of `handle` scaled to it, so the distribution "
+	  "keeps its shape); starts on the `interval` grid from `start`, a queue's rows going "
+	  "forward, one per interval; intervals without a row, and any after the last, have no "
+	  "arrivals. Not with `per_hour` or `step`", .field = 0 },
 	{ "step", CC_SETTING_DURATION, POS, 0, 0, NAN, "the scenario's `interval`", "s",
 	  "how long each rate of the list lasts; set it when the forecast's step must not follow a "
 	  "changed reporting `interval`", .field = 0 },
