@@ -240,6 +240,21 @@ static void test_staff_cli_json_csv_and_results(void **state)
 	assert_int_equal(sh("rm -rf %s/s.h5 %s/csv %s/s.json %s/s.err", dir, dir, dir, dir), 0);
 }
 
+/* A real-looking day (scenarios/staffing.cfg: a forecast, two queues, two groups with breaks
+ * and lunch): the staffing found is confirmed by the verification run on a fresh seed (no
+ * target missed significantly, Holm-corrected across every interval and target; exit 0),
+ * and the JSON says so interval by interval. */
+static void test_staff_time_varying_day_verified(void **state)
+{
+	(void)state;
+	static char out[1 << 18];
+	assert_int_equal(run(out, sizeof out, "staff scenarios/staffing.cfg --target "
+	                     "'any.service_level>=0.80' --json -o %s/day.h5", dir), 0);
+	assert_non_null(strstr(out, "\"met\": true"));
+	assert_null(strstr(out, "\"met\": false"));
+	assert_int_equal(sh("rm -f %s/day.h5", dir), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +264,7 @@ int main(void)
 		cmocka_unit_test(test_staff_more_skills_are_worth_more),
 		cmocka_unit_test(test_staff_cli_errors),
 		cmocka_unit_test(test_staff_cli_json_csv_and_results),
+		cmocka_unit_test(test_staff_time_varying_day_verified),
 	};
 	return cmocka_run_group_tests(tests, setup_dir, teardown);
 }

@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_cdf.h>
+
 #include "models/erlang.h"
+#include "models/output/compare.h"
 #include "models/output/clock.h"
 #include "sim/alloc.h"
 
@@ -181,14 +184,16 @@ static void erlang_start(struct cc_staff *s)
 			continue;
 		const struct cc_queue_cfg *qc = &scn->queues[q];
 		struct cc_erlang_input in = {
-			.aht_s = qc->handle.mean + qc->acw.mean,
 			.patience_s = qc->has_patience && qc->patience.kind == CC_DIST_EXPONENTIAL
 			              ? qc->patience.mean : 0,
 			.threshold_s = qc->sl_threshold_s,
 		};
 		for (size_t j = 0; j < s->n_steps; j++) {
-			size_t r = (size_t)(((double)j + 0.5) * s->step_s / qc->rate_width_s);
+			/* The interval's rate and handle mean (a forecast's AHT) at its middle. */
+			double mid = ((double)j + 0.5) * s->step_s;
+			size_t r = (size_t)(mid / qc->rate_width_s);
 			in.rate_per_s = qc->per_hour[r < qc->n_rates ? r : qc->n_rates - 1] / 3600;
+			in.aht_s = cc_queue_handle_mean(qc, mid) + qc->acw.mean;
 			if (!(in.rate_per_s > 0) || !(in.aht_s > 0))
 				continue;
 			struct cc_erlang_result out;
@@ -262,23 +267,19 @@ struct cc_summary cc_staff_achieved(const struct cc_staff *s, const struct cc_ru
 /* The value of check C that is judged: the mean, or the end of the interval at LEVEL on the
  * wrong side (NaN level: the mean). NaN when the figure is undefined. */
 static double judged(const struct cc_staff *s, const struct cc_run *run, size_t c, size_t row,
-                     double level, int toward_target)
+                     double level)
 {
 	if (isnan(level))
 		return cc_run_summary(run, s->checks[c].figure, row, s->checks[c].index, CC_RUN_LEVEL).mean;
 	struct cc_summary m = cc_staff_achieved(s, run, c, row, level);
 	double hw = isnan(m.half_width) ? 0 : m.half_width;
-	/* Toward the target: the verification's benefit of the doubt; away: the search's
-	 * caution. */
-	int up = s->checks[c].at_least ? toward_target : !toward_target;
-	return up ? m.mean + hw : m.mean - hw;
+	/* Away from the target: the search's caution. */
+	return s->checks[c].at_least ? m.mean - hw : m.mean + hw;
 }
 
-int cc_staff_meets(const struct cc_staff *s, const struct cc_run *run, size_t c, size_t row,
-                   int verify)
+int cc_staff_meets(const struct cc_staff *s, const struct cc_run *run, size_t c, size_t row)
 {
-	double v = verify ? judged(s, run, c, row, CC_RUN_LEVEL, 1)
-	                  : judged(s, run, c, row, s->opt.confidence, 0);
+	double v = judged(s, run, c, row, s->opt.confidence);
 	if (isnan(v))
 		return 1;
 	return s->checks[c].at_least ? v >= s->checks[c].value : v <= s->checks[c].value;
@@ -289,13 +290,37 @@ static double shortfall(const struct cc_staff *s, const struct cc_run *run, size
 {
 	double sum = 0;
 	for (size_t c = 0; c < s->n_checks; c++) {
-		if (cc_staff_meets(s, run, c, row, 0))
+		if (cc_staff_meets(s, run, c, row))
 			continue;
-		double v = judged(s, run, c, row, s->opt.confidence, 0);
+		double v = judged(s, run, c, row, s->opt.confidence);
 		double t = s->checks[c].value, scale = fabs(t) > 0 ? fabs(t) : 1;
 		sum += fabs(v - t) / scale;
 	}
 	return sum;
+}
+
+size_t cc_staff_verify(const struct cc_staff *s, const struct cc_run *run, double alpha,
+                       int *missed)
+{
+	size_t n = s->grid.count * s->n_checks, k = 0, count = 0;
+	double *p = cc_calloc(n ? n : 1, sizeof *p);
+	for (size_t r = 0; r < s->grid.count; r++)
+		for (size_t c = 0; c < s->n_checks; c++, k++) {
+			struct cc_summary m = cc_staff_achieved(s, run, c, r, CC_RUN_LEVEL);
+			double gap = s->checks[c].at_least ? m.mean - s->checks[c].value
+			                                   : s->checks[c].value - m.mean;
+			if (isnan(gap) || m.n < 2)
+				p[k] = NAN;  /* never rejected */
+			else if (!(m.sd > 0))
+				p[k] = gap < 0 ? 0 : 1;
+			else
+				p[k] = gsl_cdf_tdist_P(gap / (m.sd / sqrt((double)m.n)), (double)(m.n - 1));
+		}
+	cc_compare_holm(p, n, alpha, missed);
+	for (k = 0; k < n; k++)
+		count += missed[k] != 0;
+	cc_free(p);
+	return count;
 }
 
 double cc_staff_agent_hours(const struct cc_staff *s, const int *staff)
@@ -376,7 +401,7 @@ static enum cc_status raise_step(struct cc_staff *s, const struct cc_run *base,
 		if (pick[r] < 0) {
 			char at[64], *p = s->why;
 			size_t c = 0;
-			while (c < s->n_checks && cc_staff_meets(s, base, c, r, 0))
+			while (c < s->n_checks && cc_staff_meets(s, base, c, r))
 				c++;
 			struct cc_summary m = cc_staff_achieved(s, base, c, r, CC_RUN_LEVEL);
 			cc_clock_label(s->scn, (double)(first + r) * s->step_s, at, sizeof at);

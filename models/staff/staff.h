@@ -19,8 +19,8 @@
  * 1. A start from the formulas. For every interval (the scenario's `interval`, from time 0)
  *    and every queue that a target names (directly, through its channel, or as "any"), the
  *    Erlang requirement (cc_erlang_agents_for) for the interval's arrival rate (the rate in
- *    force at the interval's middle), a handle time of the queue's handle mean plus its ACW
- *    mean, and the queue's service-level threshold: Erlang A when the queue's patience is
+ *    force at the interval's middle), a handle time of the queue's handle mean then (a
+ *    forecast's AHT for the interval, else the distribution's) plus its ACW mean, and the queue's service-level threshold: Erlang A when the queue's patience is
  *    exponential, Erlang C otherwise (nobody abandons, so it asks for more). The targets it
  *    meets are the service-level, ASA and abandonment targets covering the queue and
  *    --max-occupancy. A queue's requirement goes to the searched group that lists it
@@ -148,12 +148,21 @@ void cc_staff_apply(struct cc_staff *s, const int *staff);
 struct cc_summary cc_staff_achieved(const struct cc_staff *s, const struct cc_run *run, size_t c,
                                     size_t row, double level);
 
+/* Whether check C holds at ROW of RUN by the search's rule (the mean, or with a confidence
+ * the end of its interval on the wrong side). */
+int cc_staff_meets(const struct cc_staff *s, const struct cc_run *run, size_t c, size_t row);
+
 /*
- * Whether check C holds at ROW of RUN: by the search's rule (VERIFY 0), or, for a
- * verification run, within its 95 % interval (VERIFY 1: the interval reaches the target).
+ * The verification of a staffing on a fresh seed: which checks of RUN (kept intervals) miss
+ * significantly. Every (interval, check) is a one-sided Student t test of "the target is met"
+ * (the mean at or beyond the target) against "it is missed", and the misses are those Holm's
+ * procedure rejects at ALPHA across all of them: a staffing searched to the edge of its
+ * targets sits on many of them at once, and one interval in twenty would miss a 95 % test of
+ * its own by chance alone. MISSED[grid.count * n_checks] gets 1 for each; returns how many.
+ * A check with an undefined figure, or fewer than two values, never misses.
  */
-int cc_staff_meets(const struct cc_staff *s, const struct cc_run *run, size_t c, size_t row,
-                   int verify);
+size_t cc_staff_verify(const struct cc_staff *s, const struct cc_run *run, double alpha,
+                       int *missed);
 
 /* Agent-hours of STAFF over the searched groups. */
 double cc_staff_agent_hours(const struct cc_staff *s, const int *staff);
