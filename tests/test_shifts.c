@@ -107,7 +107,7 @@ static void test_shifts_optimal_on_small_cases(void **state)
 			 * of the second rules: only the first six count there. */
 			size_t n = t ? 6 : 8;
 			struct cc_shift_plan roster;
-			assert_int_equal(cc_shifts_cover(&r, required[c], n, 1800, &roster, err, sizeof err),
+			assert_int_equal(cc_shifts_cover(&r, required[c], n, 1800, NAN, &roster, err, sizeof err),
 			                 CC_OK);
 			assert_true(roster.optimal);
 			double present[8];
@@ -133,13 +133,13 @@ static void test_shifts_uncoverable_and_fragment(void **state)
 	assert_int_equal(cc_shift_rules_parse("length=1h; start=0h-1h/30m", NAN, &r, err, sizeof err),
 	                 CC_OK);
 	const int need[6] = { 1, 1, 1, 0, 0, 2 };
-	assert_int_equal(cc_shifts_cover(&r, need, 6, 1800, &roster, err, sizeof err), CC_ERR_USAGE);
+	assert_int_equal(cc_shifts_cover(&r, need, 6, 1800, NAN, &roster, err, sizeof err), CC_ERR_USAGE);
 	assert_non_null(strstr(err, "covers the interval at 2h30m, which needs 2 agents"));
 	/* At 07:00, two 2-hour shifts from 07:00 cover 2, 2, 2, 2. */
 	assert_int_equal(cc_shift_rules_parse("length=2h; start=07:00-08:00/1h", 25200, &r, err,
 	                                      sizeof err), CC_OK);
 	const int two[4] = { 2, 2, 2, 2 };
-	assert_int_equal(cc_shifts_cover(&r, two, 4, 1800, &roster, err, sizeof err), CC_OK);
+	assert_int_equal(cc_shifts_cover(&r, two, 4, 1800, 25200, &roster, err, sizeof err), CC_OK);
 	assert_int_equal(roster.n, 1);
 	assert_true(roster.paid_hours == 4);
 	char *text = NULL;

@@ -252,6 +252,27 @@ static void test_staff_time_varying_day_verified(void **state)
 	                     "'any.service_level>=0.80' --json -o %s/day.h5", dir), 0);
 	assert_non_null(strstr(out, "\"met\": true"));
 	assert_null(strstr(out, "\"met\": false"));
+	/* As shifts: plans of 8-hour and 4-hour shifts from 07:00 to 17:00 every half hour,
+	 * simulated and adjusted until they meet the targets, confirmed on the fresh seed. */
+	assert_int_equal(run(out, sizeof out, "staff scenarios/staffing.cfg --target "
+	                     "'any.service_level>=0.80' --shifts 'length=8h,4h; "
+	                     "start=07:00-17:00/30m; break=30m@4h' --json -o %s/day.h5", dir), 0);
+	assert_non_null(strstr(out, "\"shifts\": {\"paid_hours\": "));
+	assert_non_null(strstr(out, "\"optimal\": true"));
+	assert_null(strstr(out, "\"met\": false"));
+	assert_int_equal(sh("h5dump -a overrides %s/day.h5 | grep -q 'by ccsim staff --shifts'",
+	                    dir), 0);
+	/* Rules that leave an interval uncovered, or cannot be read: 2, nothing written. */
+	assert_int_equal(run(out, sizeof out, "staff scenarios/staffing.cfg --target "
+	                     "'any.service_level>=0.80' --shifts 'length=8h; start=07:00-08:00/30m' "
+	                     "-o %s/bad.h5", dir), 2);
+	assert_non_null(strstr(out, "covers the interval at 16:00"));
+	assert_int_equal(run(out, sizeof out, "staff scenarios/staffing.cfg --target "
+	                     "'any.service_level>=0.80' --shifts 'length=8h' -o %s/bad.h5", dir), 2);
+	assert_non_null(strstr(out, "length= and start= are needed"));
+	char bad[512];
+	snprintf(bad, sizeof bad, "%s/bad.h5", dir);
+	assert_false(exists(bad));
 	assert_int_equal(sh("rm -f %s/day.h5", dir), 0);
 }
 

@@ -46,6 +46,12 @@ static const char staff_usage[] =
 	"                        run uses N + 1\n"
 	"  --threads N           replications run in parallel (default 1); results are identical\n"
 	"  --set PATH=VALUE      change a setting first (repeatable)\n"
+	"  --shifts RULES        also turn the staffing into shifts: how many agents start each\n"
+	"                        shift the rules allow, for the fewest paid agent-hours (an\n"
+	"                        integer program, GLPK), simulated and adjusted until the\n"
+	"                        targets hold; printed as shifts to paste into the group, e.g.\n"
+	"                        'length=8h,4h; start=06:00-14:00/30m; break=30m@4h' (an unpaid\n"
+	"                        break 4 hours into every shift: no cover, no pay)\n"
 	"  -o, --output FILE     results file of the verification run (default\n"
 	"                        results/<scenario name>-staff.h5)\n"
 	"  --json                print the staffing as JSON instead of the table\n"
@@ -75,6 +81,10 @@ struct staff_cli {
 	const char *csv_dir;
 	struct run_options o;
 	int *missed;   /* [rows * checks]: the verification's significant misses */
+	const char *shifts_text;          /* --shifts, or NULL */
+	struct cc_shift_rules rules;
+	struct cc_shift_plan *plans;      /* [searched groups], with --shifts */
+	int rounds;
 };
 
 /* Whether reported row R is worth a line: something is staffed or required there. */
@@ -148,6 +158,15 @@ static void print_table(const struct cc_staff *s, const struct cc_run *run,
 			printf(", %.1f to roster at shrinkage %.2f", ro * h, c->shrinkage);
 		printf("\n");
 	}
+	for (size_t i = 0; c->plans && i < s->n_groups; i++) {
+		const struct cc_shift_plan *p = &c->plans[i];
+		printf("\nshifts of %s: %.1f paid agent-hours (no roster under the rules costs less "
+		       "than %.1f)%s, after %d round%s of simulation:\n",
+		       s->scn->groups[s->groups[i]].name, p->paid_hours, p->bound_hours,
+		       p->optimal ? "" : ", the best found in the time allowed", c->rounds,
+		       c->rounds == 1 ? "" : "s");
+		cc_shift_plan_print(stdout, &c->rules, p, s->scn->start_s);
+	}
 	printf("search: %d iteration%s, %s; verified on seed %llu into %s\n", s->iterations,
 	       s->iterations == 1 ? "" : "s", s->converged ? "converged" : "NOT converged",
 	       (unsigned long long)s->scn->seed, path);
@@ -209,8 +228,20 @@ static void print_json(const struct cc_staff *s, const struct cc_run *run,
 		}
 		printf("%s{\"group\": ", i ? ", " : "");
 		cc_report_json_string(stdout, s->scn->groups[s->groups[i]].name);
-		printf(", \"erlang_hours\": %.17g, \"staff_hours\": %.17g, \"roster_hours\": %.17g}",
+		printf(", \"erlang_hours\": %.17g, \"staff_hours\": %.17g, \"roster_hours\": %.17g",
 		       e * h, f * h, ro * h);
+		const struct cc_shift_plan *p = c->plans ? &c->plans[i] : NULL;
+		if (p) {
+			printf(", \"shifts\": {\"paid_hours\": %.17g, \"bound_hours\": %.17g, "
+			       "\"optimal\": %s, \"rounds\": %d, \"plan\": [", p->paid_hours,
+			       p->bound_hours, p->optimal ? "true" : "false", c->rounds);
+			for (size_t k = 0; k < p->n; k++)
+				printf("%s{\"start_s\": %.17g, \"length_s\": %.17g, \"count\": %d}",
+				       k ? ", " : "", p->shifts[k].start_s, p->shifts[k].length_s,
+				       p->shifts[k].count);
+			printf("]}");
+		}
+		printf("}");
 	}
 	printf("]}\n");
 }
@@ -278,6 +309,23 @@ static void record_staffing(struct cc_staff *s)
 	s->scn->overrides = text;
 }
 
+/* Records the plans of --shifts in the scenario's overrides, as scenario fragments. */
+static void record_plans(struct cc_staff *s, const struct staff_cli *c)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	fputs(s->scn->overrides, f);
+	for (size_t i = 0; i < s->n_groups; i++) {
+		fprintf(f, "# agents.%s, by ccsim staff --shifts:\n", s->scn->groups[s->groups[i]].name);
+		cc_shift_plan_print(f, &c->rules, &c->plans[i], s->scn->start_s);
+	}
+	fclose(f);
+	cc_free(s->scn->overrides);
+	s->scn->overrides = cc_strdup(text);
+	free(text);
+}
+
 /* Runs the verification of S's staffing on the next seed into its results file, then prints
  * what C asks. Returns the exit code. */
 static int verify(struct cc_staff *s, struct staff_cli *c)
@@ -291,7 +339,10 @@ static int verify(struct cc_staff *s, struct staff_cli *c)
 		strncat(path, "-staff.h5", sizeof path - strlen(path) - 1);
 		c->o.output = path;
 	}
-	record_staffing(s);
+	if (!c->plans)
+		record_staffing(s);
+	else
+		record_plans(s, c);
 	s->scn->seed += 1;
 	struct run_options o = c->o;
 	o.quiet = 1, o.json = 0, o.csv_dir = NULL;
@@ -387,6 +438,8 @@ static int parse(int argc, char **argv, struct staff_cli *c, struct scenario_arg
 			rc = cc_cli_double("--confidence", v, 0.5, 0.999, &c->confidence);
 		else if (m == 0 && (m = cc_cli_option(argc, argv, &i, "--shrinkage", &v)) > 0)
 			rc = cc_cli_double("--shrinkage", v, 0, 0.95, &c->shrinkage);
+		else if (m == 0 && (m = cc_cli_option(argc, argv, &i, "--shifts", &v)) > 0)
+			c->shifts_text = v;
 		else if (m == 0 && (m = cc_cli_option(argc, argv, &i, "--max-agents", &v)) > 0)
 			rc = cc_cli_long("--max-agents", v, 1, 100000, &c->max_agents);
 		else if (m == 0 && (m = cc_cli_option(argc, argv, &i, "--max-iterations", &v)) > 0)
@@ -419,6 +472,34 @@ static int parse(int argc, char **argv, struct staff_cli *c, struct scenario_arg
 		rc = CC_ERR_USAGE;
 	}
 	return rc;
+}
+
+/* The most rounds of plans and simulation --shifts makes before it settles. */
+enum { SHIFT_ROUNDS = 20 };
+
+/* --shifts: the staffing found as plans of shifts, simulated and adjusted (cc_staff_shifts).
+ * Returns 0, or the exit code (printed). */
+static int make_shifts(struct cc_staff *s, struct staff_cli *c)
+{
+	char err[CC_CMD_ERR_LEN];
+	if (cc_shift_rules_parse(c->shifts_text, s->scn->start_s, &c->rules, err, sizeof err)) {
+		cc_cli_error("staff: %s", err);
+		return cc_status_exit_code(CC_ERR_USAGE);
+	}
+	c->plans = cc_calloc(s->n_groups, sizeof *c->plans);
+	enum cc_status st = cc_staff_shifts(s, &c->rules, SHIFT_ROUNDS, c->plans, &c->rounds);
+	if (st == CC_ERR_STOPPED) {
+		cc_cli_error("stopped by %s: no results written", cc_cmd_signal_name());
+		return cc_cmd_stop_exit_code();
+	}
+	if (st) {
+		cc_cli_error("staff: %s", s->why);
+		return cc_status_exit_code(st);
+	}
+	if (!s->converged)
+		snprintf(s->why, sizeof s->why, "the shifts still miss a target after %d rounds",
+		         c->rounds);
+	return 0;
 }
 
 int cc_cmd_staff(int argc, char **argv)
@@ -468,10 +549,15 @@ int cc_cmd_staff(int argc, char **argv)
 		} else if (s.unreachable) {
 			cc_cli_error("staff: %s", s.why);
 			rc = EXIT_UNREACHABLE;
+		} else if (c.shifts_text && (rc = make_shifts(&s, &c))) {
+			;
 		} else {
 			rc = verify(&s, &c);
 		}
 	}
+	for (size_t i = 0; c.plans && i < s.n_groups; i++)
+		cc_shift_plan_fini(&c.plans[i]);
+	cc_free(c.plans);
 	cc_staff_fini(&s);
 	if (loaded)
 		cc_scenario_fini(&scn);

@@ -140,8 +140,18 @@ void cc_shift_plan_fini(struct cc_shift_plan *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* T (from time 0) as the scenario writes times: a clock time, or a duration. */
+static void time_text(double t, double start_clock_s, char *buf, size_t len)
+{
+	if (isnan(start_clock_s))
+		cc_duration_format(t, buf, len);
+	else
+		cc_clock_format(fmod(start_clock_s + t, 86400), buf, len);
+}
+
 enum cc_status cc_shifts_cover(const struct cc_shift_rules *rules, const int *required, size_t n,
-                               double width_s, struct cc_shift_plan *out, char *err, size_t errlen)
+                               double width_s, double start_clock_s, struct cc_shift_plan *out,
+                               char *err, size_t errlen)
 {
 	memset(out, 0, sizeof *out);
 	size_t starts = (size_t)floor((rules->last_start_s - rules->first_start_s) / rules->step_s +
@@ -177,7 +187,7 @@ enum cc_status cc_shifts_cover(const struct cc_shift_rules *rules, const int *re
 		}
 		if (required[i] > 0 && any == 0) {
 			char at[32];
-			cc_duration_format(a, at, sizeof at);
+			time_text(a, start_clock_s, at, sizeof at);
 			snprintf(err, errlen, "--shifts: no shift the rules allow covers the interval at %s, "
 			         "which needs %d agents", at, required[i]);
 			st = CC_ERR_USAGE;
@@ -248,15 +258,6 @@ void cc_shift_plan_coverage(const struct cc_shift_rules *rules, const struct cc_
 			present[i] += r->shifts[s].count *
 			              cover(rules, r->shifts[s].start_s, r->shifts[s].length_s, a, a + width_s);
 	}
-}
-
-/* T (from time 0) as the scenario writes times: a clock time, or a duration. */
-static void time_text(double t, double start_clock_s, char *buf, size_t len)
-{
-	if (isnan(start_clock_s))
-		cc_duration_format(t, buf, len);
-	else
-		cc_clock_format(fmod(start_clock_s + t, 86400), buf, len);
 }
 
 void cc_shift_plan_print(FILE *out, const struct cc_shift_rules *rules,

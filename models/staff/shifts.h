@@ -62,11 +62,13 @@ struct cc_shift_plan {
 /*
  * The cheapest roster under RULES covering REQUIRED[N] agents in the intervals
  * [i * WIDTH_S, (i + 1) * WIDTH_S). CC_ERR_USAGE when the rules allow no shift, or none
- * covers an interval that requires agents (ERR names it); CC_ERR_RANGE when GLPK fails.
+ * covers an interval that requires agents (ERR names it, by clock time when START_CLOCK_S,
+ * the clock time of time 0, is not NaN); CC_ERR_RANGE when GLPK fails.
  * Free *OUT with cc_shift_plan_fini.
  */
 enum cc_status cc_shifts_cover(const struct cc_shift_rules *rules, const int *required, size_t n,
-                               double width_s, struct cc_shift_plan *out, char *err, size_t errlen);
+                               double width_s, double start_clock_s, struct cc_shift_plan *out,
+                               char *err, size_t errlen);
 void cc_shift_plan_fini(struct cc_shift_plan *r);
 
 /* The agents of R on shift (and not on a break) in each interval, PRESENT[N] (a fraction

@@ -335,6 +335,11 @@ double cc_staff_agent_hours(const struct cc_staff *s, const int *staff)
 static enum cc_status simulate(struct cc_staff *s, const int *staff, struct cc_run *run)
 {
 	cc_staff_apply(s, staff);
+	return cc_staff_simulate_as_is(s, run);
+}
+
+enum cc_status cc_staff_simulate_as_is(struct cc_staff *s, struct cc_run *run)
+{
 	*run = (struct cc_run){ .scn = s->scn, .threads = s->opt.threads, .keep_intervals = 1,
 	                        .stop = s->opt.stop };
 	enum cc_status st = cc_run_execute(run);

@@ -7,6 +7,7 @@
 #include "models/figures/metrics.h"
 #include "models/run/run.h"
 #include "models/scenario/scenario.h"
+#include "models/staff/shifts.h"
 #include "sim/stats.h"
 #include "sim/status.h"
 
@@ -163,6 +164,25 @@ int cc_staff_meets(const struct cc_staff *s, const struct cc_run *run, size_t c,
  */
 size_t cc_staff_verify(const struct cc_staff *s, const struct cc_run *run, double alpha,
                        int *missed);
+
+/*
+ * Shifts for the staffing found (--shifts): for each searched group the cheapest plan under
+ * RULES covering its S->staff (cc_shifts_cover), set as the group's shifts (its profile goes),
+ * and the day simulated as the search does (the same seed): every interval that then misses
+ * a target asks one agent more of every searched group there, and the plans are made again,
+ * until the plans' day meets every target (S->converged) or MAX_ROUNDS rounds pass. A plan
+ * over-covers some intervals, which changes the others: hence the rounds. PLANS[n_groups]
+ * (zeroed by the caller) get the plans, freed with cc_shift_plan_fini; *ROUNDS the rounds
+ * made. SCN's searched groups are left on the plans. Returns CC_OK, CC_ERR_USAGE (rules that
+ * cannot cover an interval; S->why says which), CC_ERR_RANGE, CC_ERR_STOPPED or
+ * CC_ERR_STALLED.
+ */
+enum cc_status cc_staff_shifts(struct cc_staff *s, const struct cc_shift_rules *rules,
+                               int max_rounds, struct cc_shift_plan *plans, int *rounds);
+
+/* Simulates SCN as its groups are now, as the search does (same seed and replications, kept
+ * intervals) into RUN, which the caller frees (on failure too). */
+enum cc_status cc_staff_simulate_as_is(struct cc_staff *s, struct cc_run *run);
 
 /* Agent-hours of STAFF over the searched groups. */
 double cc_staff_agent_hours(const struct cc_staff *s, const int *staff);
