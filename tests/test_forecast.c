@@ -127,6 +127,8 @@ static void test_forecast_errors(void **state)
 		{ "07:00,sales,10,200\n07:30,sales,abc,200\n",
 		  "f.csv:3: Volume: must be a number >= 0 (got 'abc')" },
 		{ "07:00,sales,-1,200\n", "f.csv:2: Volume: must be a number >= 0 (got '-1')" },
+		{ "07:00,sales,0x10,200\n", "f.csv:2: Volume: must be a number >= 0 (got '0x10')" },
+		{ "07:00,sales,1,5,200\n", "f.csv:2: the row has 5 fields, the header 4 (a decimal comma?" },
 		{ "07:00,sales,10,200\n07:00,nope,10,200\n",
 		  "f.csv:3: Queue: no queue is named \"nope\" in the scenario (its queues: sales, "
 		  "service)" },

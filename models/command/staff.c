@@ -147,7 +147,7 @@ static void print_table(const struct cc_staff *s, const struct cc_run *run,
 	}
 	for (size_t i = 0; i < s->n_groups; i++) {
 		double e = 0, f = 0, ro = 0;
-		for (size_t j = 0; j < s->n_steps; j++) {
+		for (size_t j = s->grid.first; j < s->grid.first + s->grid.count; j++) {
 			size_t k = j * s->n_groups + i;
 			e += s->erlang[k], f += s->staff[k], ro += roster(s->staff[k], c->shrinkage);
 		}
@@ -222,7 +222,7 @@ static void print_json(const struct cc_staff *s, const struct cc_run *run,
 	printf("\n], \"totals\": [");
 	for (size_t i = 0; i < s->n_groups; i++) {
 		double e = 0, f = 0, ro = 0, h = s->step_s / 3600;
-		for (size_t j = 0; j < s->n_steps; j++) {
+		for (size_t j = s->grid.first; j < s->grid.first + s->grid.count; j++) {
 			size_t k = j * s->n_groups + i;
 			e += s->erlang[k], f += s->staff[k], ro += roster(s->staff[k], c->shrinkage);
 		}
@@ -361,15 +361,21 @@ static int verify(struct cc_staff *s, struct staff_cli *c)
 	for (size_t k = 0; missed && k < s->grid.count * s->n_checks && first_row == SIZE_MAX; k++)
 		if (c->missed[k])
 			first_row = k / s->n_checks, first_check = k % s->n_checks;
-	if (st == CC_OK) {
+	/* The CSV first: when it cannot be written, nothing is printed and no results file is
+	 * left. */
+	if (st == CC_OK && c->csv_dir)
+		rc = write_csv(s, &j.run, c);
+	if (st == CC_OK && !rc) {
 		if (c->o.json)
 			print_json(s, &j.run, c, j.path, !missed);
 		else if (!c->o.quiet)
 			print_table(s, &j.run, c, j.path);
-		if (c->csv_dir)
-			rc = write_csv(s, &j.run, c);
 	}
-	int closed = cc_cmd_job_close(&j, st);
+	int closed = 0;
+	if (rc)
+		cc_cmd_job_discard(&j);
+	else
+		closed = cc_cmd_job_close(&j, st);
 	cc_run_fini(&j.run);
 	cc_free(c->missed);
 	c->missed = NULL;

@@ -134,6 +134,9 @@ static void trim(char *s)
 static int number(const char *s, double *out)
 {
 	char *e;
+	/* Decimal only: strtod would read "0x10" as sixteen and "0x1p3" as eight. */
+	if (strpbrk(s, "xXpP"))
+		return 0;
 	errno = 0;
 	double v = strtod(s, &e);
 	if (e == s || *e || errno || !isfinite(v))
@@ -418,10 +421,18 @@ enum cc_status cc_forecast_read(const char *path, double interval_s, double orig
 	}
 	if ((st = header_columns(&r, f, col, err, errlen)))
 		goto out;
+	size_t width = r.n;
 	f->clock = clock;
 	while ((got = next_record(&r, &line)) > 0) {
 		if (r.n == 1 && !*r.fields[0])
 			continue; /* an empty line */
+		/* More fields than the header names: most often a decimal comma ("1,5") splitting
+		 * a number, which would otherwise shift into the next column unseen. */
+		if (r.n > width) {
+			st = fail(err, errlen, f, line, "the row has %zu fields, the header %zu (a decimal "
+			          "comma? write 1.5, or separate the fields with ';')", r.n, width);
+			goto out;
+		}
 		if (n == cap)
 			rows = cc_realloc(rows, cap = cap ? 2 * cap : 64, sizeof *rows);
 		if ((st = read_row(&r, line, col, &f->clock, f, &rows[n], err, errlen)))

@@ -70,11 +70,15 @@ static enum cc_status bind_target(struct cc_staff *s, const struct cc_layout *l,
 		return CC_ERR_USAGE;
 	}
 	enum cc_direction want = t->at_least ? CC_DIR_UP_GOOD : CC_DIR_UP_BAD;
+	if (fq->direction == CC_DIR_NONE) {
+		snprintf(err, len, "target '%s': %s is neither better up nor down, so the search cannot "
+		         "aim at it (an occupancy cap is --max-occupancy)", t->text, fq->name);
+		return CC_ERR_USAGE;
+	}
 	if (fq->direction != want) {
 		snprintf(err, len, "target '%s': more agents do not make %s %s, so the search cannot "
-		         "aim at it (%s)", t->text, fq->name, t->at_least ? "higher" : "lower",
-		         fq->direction == CC_DIR_NONE ? "its direction is unknown"
-		                                      : "write the bound the other way");
+		         "aim at it (write the bound the other way)", t->text, fq->name,
+		         t->at_least ? "higher" : "lower");
 		return CC_ERR_USAGE;
 	}
 	size_t before = s->n_checks;
@@ -325,9 +329,11 @@ size_t cc_staff_verify(const struct cc_staff *s, const struct cc_run *run, doubl
 
 double cc_staff_agent_hours(const struct cc_staff *s, const int *staff)
 {
+	/* The reported intervals only: the warm-up's are not searched. */
 	double sum = 0;
-	for (size_t k = 0; k < s->n_steps * s->n_groups; k++)
-		sum += staff[k];
+	for (size_t j = s->grid.first; j < s->grid.first + s->grid.count; j++)
+		for (size_t i = 0; i < s->n_groups; i++)
+			sum += staff[j * s->n_groups + i];
 	return sum * s->step_s / 3600;
 }
 
@@ -418,9 +424,12 @@ static enum cc_status raise_step(struct cc_staff *s, const struct cc_run *base,
 		}
 		size_t k = (first + r) * ng + (size_t)pick[r];
 		int room = s->opt.max_agents - s->staff[k];
+		/* The count that missed is too few: the floor is one more, not the new count, so
+		 * that the lowering step can take back what a doubled rise overshot. */
+		if (s->floor_[k] < s->staff[k] + 1)
+			s->floor_[k] = s->staff[k] + 1;
 		s->staff[k] += s->rise_[k] < room ? s->rise_[k] : room;
 		s->rise_[k] *= 2;
-		s->floor_[k] = s->staff[k];
 	}
 	cc_free(best);
 	cc_free(pick);

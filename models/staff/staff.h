@@ -45,7 +45,8 @@
  *    interval keeps the group whose trial cut its shortfall most (the sum over its missed
  *    targets of how far each misses, relative to the target), the first group in the
  *    scenario's order on a tie (after Cezik and L'Ecuyer, 2008, who add agents by the
- *    simulated gain per agent). A raised interval never goes below its new level again.
+ *    simulated gain per agent). A raised interval never goes below one more than the count that
+ *    missed (a doubled rise that overshoots is for the lowering step to take back).
  *
  * 4. Lower. When no interval misses, every interval that may still go lower is tried lower
  *    (by one agent, then twice as many after each success), all at once first (one
@@ -184,7 +185,8 @@ enum cc_status cc_staff_shifts(struct cc_staff *s, const struct cc_shift_rules *
  * intervals) into RUN, which the caller frees (on failure too). */
 enum cc_status cc_staff_simulate_as_is(struct cc_staff *s, struct cc_run *run);
 
-/* Agent-hours of STAFF over the searched groups. */
+/* Agent-hours of STAFF over the searched groups, in the reported intervals (the warm-up's
+ * are not searched). */
 double cc_staff_agent_hours(const struct cc_staff *s, const int *staff);
 
 void cc_staff_fini(struct cc_staff *s);
