@@ -199,6 +199,13 @@ static void test_staff_cli_errors(void **state)
 	assert_int_equal(run(out, sizeof out, "staff %s/small.cfg --target 'sales.service_level>=0.8' --groups team,ghost", dir), 2);
 	assert_non_null(strstr(out, "no agent group named 'ghost'"));
 	assert_int_equal(run(out, sizeof out, "staff %s/small.cfg", dir), 2);
+	/* Bounds no staffing can meet, or every staffing does: refused. */
+	assert_int_equal(run(out, sizeof out, "staff %s/small.cfg --target 'sales.service_level>=1.5'", dir), 2);
+	assert_non_null(strstr(out, "is a share: its bound lies strictly between 0 and 1"));
+	assert_int_equal(run(out, sizeof out, "staff %s/small.cfg --target 'sales.asa_s<=-5'", dir), 2);
+	assert_non_null(strstr(out, "is a time: its bound is above 0 seconds"));
+	assert_int_equal(run(out, sizeof out, "staff %s/small.cfg --target 'sales.occupancy<=0.8'", dir), 2);
+	assert_non_null(strstr(out, "an occupancy cap is --max-occupancy"));
 	/* 95 % in 20 s at 120 an hour cannot be had with 3 agents. */
 	assert_int_equal(run(out, sizeof out, "staff %s/small.cfg --quiet --groups team --max-agents 3 "
 	                     "--target 'sales.service_level>=0.95' -o %s/x.h5", dir, dir), 4);

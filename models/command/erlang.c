@@ -94,7 +94,9 @@ struct erlang_args {
 /* A share from 0 to 1 for OPT. */
 static int share_arg(const char *opt, const char *text, double *out)
 {
-	return cc_cli_double(opt, text, 0, 1, out) != CC_OK;
+	/* Strictly between 0 and 1: no staffing gives a service level of 1 or no abandonment at
+	 * all under the formulas, and a target of 0 asks nothing. */
+	return cc_cli_double(opt, text, 1e-9, 1 - 1e-9, out) != CC_OK;
 }
 
 /* The --agents range: N or N-M. */

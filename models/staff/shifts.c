@@ -276,7 +276,7 @@ void cc_shift_plan_print(FILE *out, const struct cc_shift_rules *rules,
 		char len[32], after[32];
 		cc_duration_format(rules->breaks[k].length_s, len, sizeof len);
 		cc_duration_format(rules->breaks[k].after_s, after, sizeof after);
-		fprintf(out, "# every shift: an unpaid break of %s, %s after its start (a planned "
-		        "status with after_login = true)\n", len, after);
+		fprintf(out, "# every shift long enough: an unpaid break of %s, %s after its start (a "
+		        "planned status with after_login = true)\n", len, after);
 	}
 }

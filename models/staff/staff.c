@@ -81,6 +81,15 @@ static enum cc_status bind_target(struct cc_staff *s, const struct cc_layout *l,
 		         t->at_least ? "higher" : "lower");
 		return CC_ERR_USAGE;
 	}
+	/* Shares lie in [0, 1], times at or above 0: a bound outside them is met by no staffing
+	 * or by none at all. */
+	int share = strcmp(fq->units, "1") == 0, seconds = strcmp(fq->units, "s") == 0;
+	if ((share && !(t->value > 0 && t->value < 1)) || (seconds && !(t->value > 0))) {
+		snprintf(err, len, "target '%s': %s %s", t->text, fq->name,
+		         share ? "is a share: its bound lies strictly between 0 and 1 (0.80 for 80 %)"
+		               : "is a time: its bound is above 0 seconds");
+		return CC_ERR_USAGE;
+	}
 	size_t before = s->n_checks;
 	char name[128];
 	for (size_t e = 0; e < l->entities[CC_FIG_QUEUE]; e++)
