@@ -128,6 +128,9 @@ static void test_forecast_errors(void **state)
 		  "f.csv:3: Volume: must be a number >= 0 (got 'abc')" },
 		{ "07:00,sales,-1,200\n", "f.csv:2: Volume: must be a number >= 0 (got '-1')" },
 		{ "07:00,sales,0x10,200\n", "f.csv:2: Volume: must be a number >= 0 (got '0x10')" },
+		{ "2026-03-02 07:00,sales,10,200\n2026-03-03 07:00,sales,10,200\n",
+		  "f.csv:3: Interval Start: the forecast covers more than one day (2026-03-02, then "
+		  "2026-03-03 here)" },
 		{ "07:00,sales,1,5,200\n", "f.csv:2: the row has 5 fields, the header 4 (a decimal comma?" },
 		{ "07:00,sales,10,200\n07:00,nope,10,200\n",
 		  "f.csv:3: Queue: no queue is named \"nope\" in the scenario (its queues: sales, "

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -147,15 +148,15 @@ static int number(const char *s, double *out)
 
 /* A start: "07:30", "7:30", "07:30:00", with a date ("2026-03-02 07:30", or 'T' between)
  * before it; or, when not CLOCK, seconds. *CLOCK (-1: undecided) is set by the first. */
-static int start_time(const char *s, int *clock, double *out)
+static int start_time(const char *s, int *clock, double *out, long *day)
 {
 	const char *t = s;
+	*day = LONG_MIN;
 	if (strlen(s) > 11 && s[4] == '-' && s[7] == '-' && (s[10] == ' ' || s[10] == 'T')) {
 		char date[11];
-		long days;
 		memcpy(date, s, 10);
 		date[10] = '\0';
-		if (cc_date_parse(date, &days) != CC_OK)
+		if (cc_date_parse(date, day) != CC_OK)
 			return 0;
 		for (t = s + 11; *t == ' '; t++)
 			;
@@ -272,12 +273,25 @@ static enum cc_status read_row(struct reader *r, size_t line, const long col[4],
 	const char *start = r->fields[col[0]], *queue = r->fields[col[1]],
 	           *volume = r->fields[col[2]];
 	row->line = line;
-	if (!start_time(start, clock, &row->start_s))
+	long day;
+	if (!start_time(start, clock, &row->start_s, &day))
 		return fail(err, errlen, f, line, "%s: must be %s (got '%s')", f->start_column,
 		            *clock == 1 ? "a clock time HH:MM"
 		            : *clock == 0 ? "seconds from time 0, a number >= 0 (clock times go with "
 		                            "a scenario's `start`, in every row)"
 		            : "a clock time HH:MM or seconds from time 0", start);
+	/* A scenario is one day: a file of several (a week's export) is refused at its second
+	 * date, not read as one day's times twice over. F->day 0: no date seen yet. */
+	if (day != LONG_MIN && f->day == 0) {
+		f->day = day;
+	} else if (day != LONG_MIN && day != f->day) {
+		char first[16], here[16];
+		cc_date_format(f->day, first, sizeof first);
+		cc_date_format(day, here, sizeof here);
+		return fail(err, errlen, f, line, "%s: the forecast covers more than one day (%s, "
+		            "then %s here): a scenario is one day; give it one day's rows",
+		            f->start_column, first, here);
+	}
 	if (!*queue)
 		return fail(err, errlen, f, line, "%s: must name a queue (got an empty field)",
 		            f->queue_column);

@@ -28,6 +28,8 @@
 struct cc_forecast {
 	char *path;          /* as given */
 	int clock;           /* 1: the starts were clock times (seconds after midnight) */
+	long day;            /* the date of the starts that have one (days since 1970), 0 when
+	                        none has */
 	double interval_s;   /* the length of every interval */
 	double first_s;      /* the start of interval 0: the earliest start of any row */
 	size_t n_intervals;  /* from the first to the last start of any row */
