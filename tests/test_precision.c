@@ -56,7 +56,7 @@ static enum cc_status bind(const char *const *texts, size_t n, struct cc_precisi
 		assert_int_equal(cc_precision_parse(texts[i], &t[i], err, len), CC_OK);
 	struct cc_layout layout;
 	cc_layout_init(&layout, &scn);
-	enum cc_status st = cc_precision_bind(p, t, n, &scn, &layout, 500, err, len);
+	enum cc_status st = cc_precision_bind(p, t, n, &layout, 500, err, len);
 	cc_layout_fini(&layout);
 	return st;
 }

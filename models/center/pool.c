@@ -56,8 +56,8 @@ void cc_pool_fini(struct center *c)
 
 /*
  * Draws K's attributes from its queue's attribute stream, in a fixed order whatever
- * becomes of it (K's arrival time set): handle, patience, ACW, then (only where the queue has them) the priority
- * class, the pause and the quick connect it will be handed on by.
+ * becomes of it (K's arrival time set): handle, patience, ACW, then (only where the queue
+ * has them) the priority class, the pause and the quick connect it will be handed on by.
  */
 static void draw_attributes(struct queue *q, struct contact *k)
 {

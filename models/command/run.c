@@ -258,7 +258,7 @@ int cc_cmd_bind_precision(struct cc_precision *p, const struct cc_precision_targ
 	size_t first = cc_cmd_first_batch(scn);
 	size_t most = max > 0 ? (size_t)max
 	              : first > CC_PRECISION_MAX_REPLICATIONS ? first : CC_PRECISION_MAX_REPLICATIONS;
-	enum cc_status st = cc_precision_bind(p, targets, n, scn, &layout, most, err, sizeof err);
+	enum cc_status st = cc_precision_bind(p, targets, n, &layout, most, err, sizeof err);
 	cc_layout_fini(&layout);
 	if (st) {
 		cc_cli_error("%s: %s", cmd, err);

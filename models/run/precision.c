@@ -30,21 +30,9 @@ enum cc_status cc_precision_parse(const char *text, struct cc_precision_target *
 	return CC_OK;
 }
 
-/* The name of entity E of OWNER (a queue, group or channel of SCN). */
-static const char *entity_name(const struct cc_scenario *scn, const struct cc_layout *layout,
-                               enum cc_figure_owner owner, size_t e)
-{
-	if (owner == CC_FIG_QUEUE)
-		return scn->queues[e].label;
-	if (owner == CC_FIG_GROUP)
-		return scn->groups[e].name;
-	return cc_channel_name(layout->channels[e]);
-}
-
 enum cc_status cc_precision_bind(struct cc_precision *p, const struct cc_precision_target *targets,
-                                 size_t n, const struct cc_scenario *scn,
-                                 const struct cc_layout *layout, size_t max, char *err,
-                                 size_t errlen)
+                                 size_t n, const struct cc_layout *layout, size_t max,
+                                 char *err, size_t errlen)
 {
 	memset(p, 0, sizeof *p);
 	p->targets = targets;
@@ -62,17 +50,19 @@ enum cc_status cc_precision_bind(struct cc_precision *p, const struct cc_precisi
 				continue;
 			known = 1;
 			for (size_t e = 0; e < layout->entities[owners[o]]; e++) {
-				const char *name = entity_name(scn, layout, owners[o], e);
+				char name[sizeof p->cells->entity];
+				cc_layout_label(layout, owners[o], e, name, sizeof name);
 				if (!cc_figure_ref_covers(ref, owners[o], name, ref->figure))
 					continue;
 				if (p->n_cells == cap) {
 					cap = cap ? 2 * cap : 8;
 					p->cells = cc_realloc(p->cells, cap, sizeof *p->cells);
 				}
-				p->cells[p->n_cells++] = (struct cc_precision_cell){
+				p->cells[p->n_cells] = (struct cc_precision_cell){
 					.target = t, .figure = f, .index = cc_layout_index(layout, owners[o], e),
-					.entity = name, .mean = NAN, .half_width = NAN, .goal = NAN,
+					.mean = NAN, .half_width = NAN, .goal = NAN,
 				};
+				memcpy(p->cells[p->n_cells++].entity, name, sizeof name);
 				covered++;
 			}
 			char why[256];

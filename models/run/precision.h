@@ -49,7 +49,7 @@ struct cc_precision_cell {
 	size_t target;                 /* index in the targets */
 	const struct cc_figure *figure;
 	size_t index;                  /* the figure's entity index (cc_run_summary's INDEX) */
-	const char *entity;            /* its name (the scenario's, not copied) */
+	char entity[128];              /* its name (cc_layout_label) */
 	double mean, half_width;       /* at the last check */
 	double goal;                   /* the target in the figure's units (NaN: not yet known) */
 };
@@ -67,13 +67,12 @@ struct cc_precision {
 	int met;                       /* every target was met at the last check */
 };
 
-/* Binds TARGETS[N] to the queue, group and channel figures of SCN (as LAYOUT lays them out),
+/* Binds TARGETS[N] to the queue, group and channel figures of LAYOUT's scenario,
  * up to MAX replications. CC_ERR_USAGE, with ERR saying why, when a target names no figure or
  * entity of SCN, or an amount its figure cannot take. Free with cc_precision_fini. */
 enum cc_status cc_precision_bind(struct cc_precision *p, const struct cc_precision_target *targets,
-                                 size_t n, const struct cc_scenario *scn,
-                                 const struct cc_layout *layout, size_t max, char *err,
-                                 size_t errlen);
+                                 size_t n, const struct cc_layout *layout, size_t max,
+                                 char *err, size_t errlen);
 void cc_precision_fini(struct cc_precision *p);
 
 /* After N replications, with each bound cell's MEAN and HALF_WIDTH set: whether every target
