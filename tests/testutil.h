@@ -353,9 +353,9 @@ static inline void tu_assert_time_adds_up(const struct cc_scenario *scn, const s
 /* The conservation identities of the counts (see struct cc_rep_counts). */
 static inline void tu_assert_conserved(const struct cc_rep_counts *n)
 {
-	assert_int_equal(n->arrived + n->transfers_in + n->restarts + n->direct,
-	                 n->answered + n->abandoned + n->callbacks + n->unreached +
-	                     n->direct_failed + n->waiting_at_end);
+	assert_int_equal(n->arrived + n->transfers_in + n->restarts + n->redials + n->direct,
+	                 n->answered + n->abandoned + n->balked + n->blocked + n->callbacks +
+	                     n->unreached + n->direct_failed + n->waiting_at_end);
 	assert_int_equal(n->answered, n->completed + n->in_service_at_end);
 	assert_int_equal(n->customers, n->customers_done + n->customers_at_end);
 }

@@ -61,6 +61,10 @@ static void setup(struct center *c, const struct cc_scenario *scn, const struct 
 		                               cc_center_line_stream(q->cfg->name, CC_STREAM_ARRIVALS));
 		q->attr_rng = cc_rng_create(scn->seed, replication,
 		                            cc_center_line_stream(q->cfg->name, CC_STREAM_ATTRIBUTES));
+		if (q->cfg->balk.share > 0 || q->cfg->redial.share > 0)
+			q->customer_rng = cc_rng_create(scn->seed, replication,
+			                                cc_center_line_stream(q->cfg->name,
+			                                                      CC_STREAM_CUSTOMER));
 		cc_arrivals_init(&q->arrivals, q->cfg, q->arrival_rng);
 		double first = cc_arrivals_next(&q->arrivals);
 		if (first < grid->horizon_s)
@@ -69,6 +73,7 @@ static void setup(struct center *c, const struct cc_scenario *scn, const struct 
 	for (size_t i = scn->n_lines; i < scn->n_queues; i++) {
 		c->queues[i].arrival_rng = c->queues[c->queues[i].cfg->line].arrival_rng;
 		c->queues[i].attr_rng = c->queues[c->queues[i].cfg->line].attr_rng;
+		c->queues[i].customer_rng = c->queues[c->queues[i].cfg->line].customer_rng;
 	}
 	cc_region_setup(c);
 }
@@ -86,6 +91,8 @@ static void teardown(struct center *c)
 	for (size_t i = 0; i < c->scn->n_lines; i++) {
 		gsl_rng_free(c->queues[i].arrival_rng);
 		gsl_rng_free(c->queues[i].attr_rng);
+		if (c->queues[i].customer_rng)
+			gsl_rng_free(c->queues[i].customer_rng);
 	}
 	cc_region_teardown(c);
 	for (size_t i = 0; i < c->n_agents; i++)
@@ -116,6 +123,7 @@ static void dispatch_event(struct center *c, struct cc_event *ev)
 	case EV_ELIGIBLE: cc_offer_on_eligible(c, ev); return;
 	case EV_XFER: case EV_REJECT: cc_transfer_on_event(c, ev); return;
 	case EV_TRAFFIC: case EV_RESTART: cc_region_on_event(c, ev); return;
+	case EV_REDIAL: cc_contact_on_redial(c, ev); return;
 	default: cc_agent_on_event(c, ev); return;
 	}
 }
@@ -137,6 +145,7 @@ static const char *stall_suspects(unsigned kind)
 		return "talk and after-contact work: queues.<queue>.handle, acw";
 	case EV_ARRIVAL: return "arrivals: queues.<queue>.arrivals";
 	case EV_ABANDON: return "patience: queues.<queue>.patience";
+	case EV_REDIAL: return "redials: queues.<queue>.redial (delay)";
 	case EV_LOGIN: case EV_LOGOUT: return "rosters: agents.<group>.shifts, login_delay";
 	case EV_OUTBOUND: return "outbound calls: agents.<group>.outbound";
 	case EV_TRAFFIC: case EV_RESTART: return "regions: regions.changes, restart_delay";

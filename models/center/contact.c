@@ -97,6 +97,8 @@ void cc_contact_customer_end(struct center *c, const struct contact *k, double c
 {
 	c->out->counts.customers_done++;
 	customer_connected(c, k, connect_s);
+	if (k->first_interval >= 0 && !(connect_s >= k->first_arrival_s)) /* never reached one */
+		*qraw(c, k->first_interval, k->first_queue, CC_QR_CUSTOMERS_LOST) += 1;
 }
 
 /* A new customer at Q, arrived now. */
@@ -114,21 +116,84 @@ static struct contact *new_contact(struct center *c, struct queue *q)
 	return k;
 }
 
-/* The wait a customer arriving at Q now expects. */
-static double expected_wait(const struct center *c, const struct queue *q)
+/* The wait a customer arriving at Q now expects, estimated as HOW says. */
+static double expected_wait(const struct center *c, const struct queue *q,
+                            enum cc_wait_estimate how)
 {
 	const struct contact *head = cc_route_head(q);
-	if (q->cfg->callback.estimate == CC_ESTIMATE_OLDEST)
+	if (how == CC_ESTIMATE_OLDEST)
 		return head ? c->now - head->arrival_s : 0;
 	double n = (double)cc_heap_size(&q->waiting) + 1;
 	return n * q->mean_work_s / (q->serving > 1 ? q->serving : 1);
 }
 
-static void admit(struct center *c, struct queue *q, struct contact *k, int fresh, double u_cb);
+static void admit(struct center *c, struct queue *q, struct contact *k, int fresh, double u_cb,
+                  int gate);
 
 void cc_contact_admit(struct center *c, struct queue *q, struct contact *k, int fresh)
 {
-	admit(c, q, k, fresh, 1);
+	admit(c, q, k, fresh, 1, 0);
+}
+
+/*
+ * K's customer has left Q without service (abandoned, balked or blocked): with the
+ * probability of Q's redial, and below its most redials, they will call again after the
+ * drawn delay, as a new contact that follows K (linked now, before K's record is written),
+ * waiting on the redialing list until then. Both draws come from Q's line's customer
+ * stream. A record in a hand-over or offered straight to an agent does not redial. Returns
+ * 1 when the customer will call again.
+ */
+static int redial(struct center *c, struct queue *q, struct contact *k)
+{
+	const struct cc_redial_cfg *r = &q->cfg->redial;
+	if (!(r->share > 0) || k->redials >= r->max || k->direct || k->peer ||
+	    gsl_rng_uniform(q->customer_rng) >= r->share)
+		return 0;
+	struct contact *next = cc_pool_get(c);
+	cc_pool_follow(c, next, k);
+	next->queue = r->queue >= 0 ? (uint32_t)r->queue : k->queue;
+	next->channel = k->channel;
+	next->arrival_s = c->now;
+	next->redials = (uint8_t)(k->redials + 1);
+	cc_acct_set_interval(c, next, -1); /* counted where it arrives */
+	if (k->redials == 0 && k->first_interval >= 0)
+		*qraw(c, k->first_interval, k->first_queue, CC_QR_CUSTOMERS_REDIALLED) += 1;
+	cc_center_list_push(&c->redialing, next);
+	c->out->counts.redials++;
+	next->ev = cc_calendar_schedule(c->cal, c->now + cc_dist_sample(&r->delay, q->customer_rng),
+	                                CLASS_ARRIVAL, EV_REDIAL, next);
+	return 1;
+}
+
+/* K's caller leaves Q at once, never queued: BLOCKED (Q is full: a busy signal) or balked.
+ * The customer may call again. */
+static void leave_at_once(struct center *c, struct queue *q, struct contact *k, int blocked)
+{
+	if (k->interval >= 0)
+		*qraw(c, k->interval, k->queue, blocked ? CC_QR_BLOCKED : CC_QR_BALKED) += 1;
+	if (blocked)
+		c->out->counts.blocked++;
+	else
+		c->out->counts.balked++;
+	int again = redial(c, q, k);
+	cc_rec_contact(c, k, NULL, blocked ? CC_OUTCOME_BLOCKED : CC_OUTCOME_BALKED, c->now, NAN);
+	if (!again)
+		cc_contact_customer_end(c, k, NAN);
+	cc_pool_release(c, k);
+}
+
+void cc_contact_on_redial(struct center *c, struct cc_event *ev)
+{
+	struct contact *k = ev->subject;
+	cc_calendar_release(c->cal, ev);
+	k->ev = NULL;
+	cc_center_list_remove(&c->redialing, k);
+	struct queue *q = &c->queues[k->queue];
+	cc_pool_draw(c, q, k);
+	if (k->interval >= 0)
+		*qraw(c, k->interval, k->queue, CC_QR_REDIALS) += 1;
+	double u_cb = q->cfg->callback.queue >= 0 ? gsl_rng_uniform(q->attr_rng) : 1;
+	admit(c, q, k, 1, u_cb, 1);
 }
 
 /* K's customer hangs up and asks to be called back: a new contact at the callback queue. */
@@ -148,15 +213,18 @@ static void to_callback(struct center *c, struct queue *q, struct contact *k)
 	for (int i = 1; i <= d->retries + 1 && !cb->reach_at; i++)
 		if (d->reach >= 1 || gsl_rng_uniform(cq->attr_rng) < d->reach)
 			cb->reach_at = (uint8_t)i;
-	admit(c, cq, cb, 1, 1);
+	admit(c, cq, cb, 1, 1, 0);
 }
 
 /*
  * K enters Q: offered at once to a free agent if it would be at the head and the policy
  * finds one; otherwise (unless the customer prefers a callback) it waits. FRESH: a new
- * arrival, counted as queued and with its patience starting.
+ * arrival, counted as queued and with its patience starting. GATE (a new contact or a
+ * redial): before waiting it may be blocked by Q's capacity (contacts in the waiting heap;
+ * ringing ones are not waiting), then balk, in that order.
  */
-static void admit(struct center *c, struct queue *q, struct contact *k, int fresh, double u_cb)
+static void admit(struct center *c, struct queue *q, struct contact *k, int fresh, double u_cb,
+                  int gate)
 {
 	const struct contact *head = cc_route_head(q);
 	int first = !head || k->queued_s < head->queued_s ||
@@ -166,8 +234,19 @@ static void admit(struct center *c, struct queue *q, struct contact *k, int fres
 		cc_offer_make(c, k, a);
 		return;
 	}
+	if (gate && q->cfg->capacity >= 0 && cc_heap_size(&q->waiting) >= (size_t)q->cfg->capacity) {
+		leave_at_once(c, q, k, 1);
+		return;
+	}
+	const struct cc_balk_cfg *bk = &q->cfg->balk;
+	if (gate && bk->share > 0 && expected_wait(c, q, bk->estimate) > bk->threshold_s &&
+	    gsl_rng_uniform(q->customer_rng) < bk->share) {
+		leave_at_once(c, q, k, 0);
+		return;
+	}
 	const struct cc_callback_offer_cfg *cb = &q->cfg->callback;
-	if (fresh && cb->queue >= 0 && u_cb < cb->accept && expected_wait(c, q) > cb->threshold_s) {
+	if (fresh && cb->queue >= 0 && u_cb < cb->accept &&
+	    expected_wait(c, q, cb->estimate) > cb->threshold_s) {
 		to_callback(c, q, k);
 		return;
 	}
@@ -190,7 +269,7 @@ void cc_contact_on_arrival(struct center *c, struct cc_event *ev)
 		cc_calendar_reschedule(c->cal, ev, next);
 	else
 		cc_calendar_release(c->cal, ev);
-	admit(c, q, k, 1, u_cb);
+	admit(c, q, k, 1, u_cb, 1);
 }
 
 void cc_contact_on_abandon(struct center *c, struct cc_event *ev)
@@ -221,10 +300,12 @@ void cc_contact_on_abandon(struct center *c, struct cc_event *ev)
 	}
 	cc_acct_ronas(c, k);
 	c->out->counts.abandoned++;
+	int again = redial(c, q, k);
 	cc_rec_contact(c, k, NULL, CC_OUTCOME_ABANDONED, c->now, NAN);
 	if (k->peer) /* handed on while the first agent waits: it is alone now */
 		cc_transfer_abandoned(c, k);
-	cc_contact_customer_end(c, k, NAN);
+	if (!again)
+		cc_contact_customer_end(c, k, NAN);
 	cc_pool_release(c, k);
 	if (a) {
 		cc_rec_event(c, a, NULL);
@@ -451,7 +532,7 @@ void cc_contact_on_retry(struct center *c, struct cc_event *ev)
 	k->ev = NULL;
 	cc_center_list_remove(&c->retrying, k);
 	k->queued_s = c->now;
-	admit(c, &c->queues[k->queue], k, 0, 1);
+	admit(c, &c->queues[k->queue], k, 0, 1, 0);
 }
 
 void cc_contact_dial(struct center *c, struct agent *a, double talk_s, double acw_s, int reached)
@@ -529,5 +610,7 @@ void cc_contact_finish(struct center *c)
 	for (struct contact *k = c->retrying; k; k = k->next)
 		open_at_horizon(c, k, NULL);
 	for (struct contact *k = c->restarting; k; k = k->next) /* about to start again */
+		open_at_horizon(c, k, NULL);
+	for (struct contact *k = c->redialing; k; k = k->next) /* about to call again */
 		open_at_horizon(c, k, NULL);
 }

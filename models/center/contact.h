@@ -25,6 +25,9 @@ void cc_contact_on_acw_end(struct center *c, struct cc_event *ev);
 void cc_contact_on_pending_end(struct center *c, struct cc_event *ev);
 void cc_contact_on_dial_end(struct center *c, struct cc_event *ev);
 void cc_contact_on_retry(struct center *c, struct cc_event *ev);
+/* EV_REDIAL: a customer who left without service calls again, at the queue the redial names;
+ * a new contact or a redial may be blocked by its queue's capacity or balk (admit). */
+void cc_contact_on_redial(struct center *c, struct cc_event *ev);
 
 /* K enters Q: offered at once if routing finds it an agent and it would be at the head,
  * else it waits; FRESH: counted as queued, its patience starts. */

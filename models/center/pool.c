@@ -116,5 +116,6 @@ void cc_pool_follow(struct center *c, struct contact *next, struct contact *k)
 	next->first_arrival_s = k->first_arrival_s;
 	cc_acct_set_first_interval(c, next, k->first_interval);
 	next->first_queue = k->first_queue;
+	next->redials = k->redials;
 	k->next_id = next->id;
 }

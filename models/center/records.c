@@ -48,6 +48,8 @@ void cc_rec_contact_append(struct center *c, const struct contact *k, const stru
 		[CC_OUTCOME_UNREACHED] = CC_DISCONNECT_FAILED,
 		[CC_OUTCOME_TRANSFERRED] = CC_DISCONNECT_TRANSFERRED,
 		[CC_OUTCOME_ENDED_BY_MOVE] = CC_DISCONNECT_AGENT,
+		[CC_OUTCOME_BALKED] = CC_DISCONNECT_CUSTOMER,
+		[CC_OUTCOME_BLOCKED] = CC_DISCONNECT_BUSY,
 	};
 	struct cc_contact_record *row = &r->records[r->n_records++];
 	memset(row, 0, sizeof *row);

@@ -32,7 +32,7 @@
 enum event_kind {
 	EV_LOGIN, EV_LOGOUT, EV_UNPLANNED, EV_AWAY, EV_OUTBOUND, EV_STATUS_END, EV_TALK_END,
 	EV_ACW_END, EV_ACCEPT, EV_ARRIVAL, EV_ABANDON, EV_OFFER_TIMEOUT, EV_PENDING_END,
-	EV_DIAL_END, EV_RETRY, EV_ELIGIBLE, EV_XFER, EV_REJECT, EV_TRAFFIC, EV_RESTART,
+	EV_DIAL_END, EV_RETRY, EV_ELIGIBLE, EV_XFER, EV_REJECT, EV_TRAFFIC, EV_RESTART, EV_REDIAL,
 	EV_PLANNED /* EV_PLANNED + p: the group's planned status p falls due; keep it last */
 };
 enum event_class { CLASS_STATUS_DUE, CLASS_AGENT_FREED, CLASS_ACCEPT, CLASS_ARRIVAL,
@@ -118,6 +118,7 @@ struct contact {
 	uint8_t xfer_in;             /* came by a hand-over: whispers play when connected */
 	uint8_t rt, rmode;           /* its record's hand-over: enum cc_record_transfer, mode */
 	uint8_t ended;               /* ended at once by its agent's region move */
+	uint8_t redials;             /* its customer's redials so far (this one included) */
 };
 
 /* An agent's place among its group's free agents of one channel, with the keys it was put
@@ -195,6 +196,8 @@ struct queue {
 	struct cc_arrivals arrivals;    /* lines (region 0's queues) only */
 	gsl_rng *arrival_rng;           /* the line's: a region's copy uses its line's streams */
 	gsl_rng *attr_rng;
+	gsl_rng *customer_rng;          /* lines with redials or balking: those choices and the
+	                                   redials' delays (NULL: none) */
 	gsl_rng *region_rng;            /* lines, with several regions: arrivals' regions and
 	                                   restarts */
 	double offer_timeout_s;
@@ -238,6 +241,7 @@ struct center {
 	struct contact *free_contacts;
 	struct contact *retrying;    /* callbacks waiting to retry */
 	struct contact *restarting;  /* customers about to start again after a region move */
+	struct contact *redialing;   /* customers about to call again */
 	double *shares;              /* the traffic distribution now, per region */
 	void **slabs;
 	size_t n_slabs, cap_slabs;

@@ -56,12 +56,18 @@ enum cc_queue_raw {
 	CC_QR_RESTARTS_IN,    /* customers starting again here after a region move ended their
 	                         chat or task (counted in OFFERED too) */
 	CC_QR_ENDED_BY_MOVE,  /* connected contacts ended at once by their agent's region move */
+	CC_QR_BALKED,         /* would have waited, and hung up at once (counted in OFFERED) */
+	CC_QR_BLOCKED,        /* found the queue at its capacity: a busy signal (in OFFERED) */
+	CC_QR_REDIALS,        /* customers calling again after leaving without service, by the
+	                         redial's arrival here (counted in OFFERED too) */
 	/* Customers, by the queue and interval of their first arrival, followed through every
 	 * record (transfers, callbacks, restarts) to the last. */
 	CC_QR_CUSTOMERS,      /* customers whose first contact arrived here */
 	CC_QR_CUSTOMERS_CONNECTED, /* ...whose last record was connected to an agent */
 	CC_QR_CUSTOMERS_IN_SL,     /* ...within the threshold of their first arrival */
 	CC_QR_CUSTOMER_WAIT_SUM,   /* seconds from first arrival to last connect, over them */
+	CC_QR_CUSTOMERS_REDIALLED, /* ...who called again at least once */
+	CC_QR_CUSTOMERS_LOST,      /* ...whose last record ended without reaching an agent */
 	CC_QR_COUNT
 };
 
@@ -142,6 +148,9 @@ enum cc_agent_raw {
 	X(direct, "transfers offered to an agent directly", "a quick connect to an agent") \
 	X(direct_failed, "direct transfers the target agent rejected or missed, or that were withdrawn when it moved region (one that found no agent free was never offered and counts in neither)", "only the queue's `transfers_failed` counts a transfer that finds no agent free") \
 	X(restarts, "customers who started again at a queue after a region move ended their chat or task", "") \
+	X(balked, "contact records whose caller would have had to wait and hung up at once (queues.balk)", "") \
+	X(blocked, "contact records that found their queue at its capacity: a busy signal (queues.capacity)", "") \
+	X(redials, "customers' calls again after leaving without service (abandoned, balked or blocked; queues.redial): each a new record, counted when the customer decides to call again", "a redial still to come at the horizon is recorded as waiting_at_end, as a restart is") \
 	X(customers, "customers: first arrivals (not transfers, callbacks or restarts)", "") \
 	X(customers_done, "customers whose last record is over", "") \
 	X(customers_at_end, "customers still in the center at the horizon: their last record so far is not over (customers = customers_done + customers_at_end)", "") \
@@ -179,7 +188,9 @@ uint64_t cc_count_value(const struct cc_rep_counts *c, const struct cc_count_fie
 	X(CALLBACK, "callback", "the customer left the queue for a callback; the callback is a new record at the callback queue whose previous_record_id is this record") \
 	X(UNREACHED, "unreached", "a callback whose every dial attempt failed")                \
 	X(TRANSFERRED, "transferred", "answered, then handed on as the record's transfer says") \
-	X(ENDED_BY_MOVE, "ended_by_move", "a chat, email or task ended at once when its agent moved to another region")
+	X(ENDED_BY_MOVE, "ended_by_move", "a chat, email or task ended at once when its agent moved to another region") \
+	X(BALKED, "balked", "the caller would have had to wait and hung up at once")           \
+	X(BLOCKED, "blocked", "the queue was at its capacity: the caller got a busy signal")
 #define CC_OUTCOME_ENUM(e, name, doc) CC_OUTCOME_##e,
 enum cc_outcome { CC_OUTCOMES(CC_OUTCOME_ENUM) CC_OUTCOME_COUNT };
 #undef CC_OUTCOME_ENUM
@@ -202,7 +213,8 @@ enum cc_record_transfer { CC_RECORD_TRANSFERS(CC_RT_ENUM) CC_RT_COUNT };
 	X(ENDED, "CONVERSATION_ENDED", "the conversation ended (the model does not say who hung up)") \
 	X(FAILED, "OUTBOUND_FAILED", "an outbound call the customer did not answer")           \
 	X(TRANSFERRED, "TRANSFERRED", "handed on to a queue, an agent or an outside number")   \
-	X(AGENT, "AGENT_DISCONNECT", "the agent left (a region move)")
+	X(AGENT, "AGENT_DISCONNECT", "the agent left (a region move)")                         \
+	X(BUSY, "BUSY_SIGNAL", "the queue was full: the caller got a busy signal")
 #define CC_DISCONNECT_ENUM(e, name, doc) CC_DISCONNECT_##e,
 enum cc_disconnect { CC_DISCONNECTS(CC_DISCONNECT_ENUM) CC_DISCONNECT_COUNT };
 #undef CC_DISCONNECT_ENUM
@@ -231,7 +243,8 @@ struct cc_contact_record {
 	int64_t initial_record_id;  /* the customer's first record (this one's own id if first) */
 	int64_t previous_record_id; /* -1: the customer's first record; else the record it
 	                               continues (transferred from, the callback asked by, the
-	                               chat ended by a region move) */
+	                               chat ended by a region move, the call left
+	                               before a redial) */
 	int64_t next_record_id;     /* the record that continues it, or -1 */
 	int32_t replication;
 	int32_t queue;

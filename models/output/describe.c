@@ -129,7 +129,7 @@ static void describe_forecast(FILE *out, const struct cc_scenario *scn,
 }
 
 /* One line per queue for "ccsim check": arrivals, times, service level, and its extras
- * (priority classes, pauses, callbacks, dialing, rings) when it has them; then a line per
+ * (priority classes, pauses, callbacks, dialing, capacity, balking, redials, rings) when it has them; then a line per
  * quick connect. With several sites, each line once (the copies of every site share its
  * settings), with the sites. */
 static void describe_queue(FILE *out, const struct cc_scenario *scn, const struct cc_queue_cfg *q)
@@ -173,6 +173,26 @@ static void describe_queue(FILE *out, const struct cc_scenario *scn, const struc
 		if (d->retries)
 			fprintf(out, ", %d retr%s after %gs", d->retries, d->retries > 1 ? "ies" : "y",
 			             d->retry_delay_s);
+	}
+	if (q->capacity >= 0)
+		fprintf(out, "; at most %d waiting (then busy signals)", q->capacity);
+	if (q->balk.share > 0) {
+		fprintf(out, "; %g%% balk", q->balk.share * 100);
+		if (q->balk.threshold_s >= 0)
+			fprintf(out, " when the %s exceeds %gs",
+			        q->balk.estimate == CC_ESTIMATE_QUEUE ? "estimated wait" : "oldest's wait",
+			        q->balk.threshold_s);
+		else
+			fprintf(out, " rather than wait");
+	}
+	if (q->redial.share > 0) {
+		fprintf(out, "; %g%% of those who leave unserved call again", q->redial.share * 100);
+		if (q->redial.queue >= 0) {
+			fprintf(out, " at ");
+			put_line_name(out, scn, (size_t)q->redial.queue);
+		}
+		fprintf(out, " after %.1fs on average, at most %d time%s", q->redial.delay.mean,
+		        q->redial.max, q->redial.max > 1 ? "s" : "");
 	}
 	if (q->n_rings) {
 		fprintf(out, "; rings");

@@ -379,6 +379,20 @@ static enum cc_status load_patience(struct loader *L, const config_setting_t *s,
 	return cc_load_dist(L, s, "patience", 0, &q->patience, &q->has_patience);
 }
 
+/* redial, balk and capacity: for queues whose customers can hang up (voice and chat); the
+ * redial's queue is looked up once every queue is loaded, by cc_load_link_callbacks. */
+static enum cc_status leaving_rule(struct loader *L, const config_setting_t *s,
+                                   const struct cc_queue_cfg *q)
+{
+	static const char *const keys[] = { "redial", "balk", "capacity" };
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (config_setting_get_member(s, keys[i]) && cc_channel_deferrable(q->channel))
+			return cc_load_fail(L, s, keys[i], "%s contacts wait without hanging up "
+			                    "(deferrable): %s is for voice and chat queues only",
+			                    cc_channel_name(q->channel), keys[i]);
+	return CC_OK;
+}
+
 /* service_level.target, a share worded as a goal. */
 static enum cc_status load_target(struct loader *L, const config_setting_t *s,
                                   struct cc_queue_cfg *q)
@@ -397,6 +411,7 @@ enum cc_status cc_load_queue(struct loader *L, const config_setting_t *s,
 {
 	enum cc_status st;
 	q->callback.queue = -1;
+	q->redial.queue = -1;
 	q->label = cc_strdup(q->name);
 	if ((st = load_rates(L, config_setting_get_member(s, "arrivals"), L->scn->interval_s, q)))
 		return st;
@@ -404,7 +419,7 @@ enum cc_status cc_load_queue(struct loader *L, const config_setting_t *s,
 		return cc_load_fail(L, s, "handle", "must have a positive mean (contacts take time)");
 	if ((st = load_patience(L, s, q)) || (st = load_target(L, s, q)) ||
 	    (st = priorities_rule(L, s, q)) || (st = extras_rule(L, s, q)) ||
-	    (st = rings_rule(L, s, q)))
+	    (st = rings_rule(L, s, q)) || (st = leaving_rule(L, s, q)))
 		return st;
 	return load_transfer(L, s, q);
 }
@@ -427,6 +442,23 @@ enum cc_status cc_load_link_callbacks(struct loader *L, const config_setting_t *
 			return cc_load_fail(L, m, "queue", "queue \"%s\" is a %s queue: callbacks go to a queue "
 			                    "whose channel is callback", name, cc_channel_name(scn->queues[q].channel));
 		scn->queues[i].callback.queue = q;
+	}
+	for (size_t i = 0; i < scn->n_queues; i++) {
+		const config_setting_t *m =
+			config_setting_get_member(config_setting_get_elem(list, (unsigned)i), "redial");
+		const char *name;
+		if (!m || !config_setting_lookup_string(m, "queue", &name))
+			continue;
+		long q;
+		enum cc_status st = cc_load_ref(L, m, "queue", CC_SETTING_QUEUE, name, &q);
+		if (st)
+			return st;
+		if (scn->queues[q].channel != scn->queues[i].channel)
+			return cc_load_fail(L, m, "queue", "queue \"%s\" is a %s queue: a %s customer "
+			                    "calls again on the same channel", name,
+			                    cc_channel_name(scn->queues[q].channel),
+			                    cc_channel_name(scn->queues[i].channel));
+		scn->queues[i].redial.queue = q;
 	}
 	return CC_OK;
 }

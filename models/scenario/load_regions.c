@@ -222,6 +222,8 @@ void cc_load_expand_regions(struct cc_scenario *scn)
 			size_t base = r * lines;
 			if (q->callback.queue >= 0)
 				q->callback.queue += (long)base;
+			if (q->redial.queue >= 0)
+				q->redial.queue += (long)base;
 			for (size_t k = 0; k < q->n_transfers; k++) {
 				struct cc_quick_connect_cfg *qc = &q->transfers[k];
 				if (qc->kind == CC_TRANSFER_QUEUE)

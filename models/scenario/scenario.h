@@ -99,6 +99,25 @@ struct cc_callback_dial_cfg {
 	double retry_delay_s;   /* from a failed attempt to the callback queueing again */
 };
 
+/* On a voice or chat queue: customers who leave without service (abandoning while waiting
+ * or ringing, balking, or blocked by the queue's capacity) call again. */
+struct cc_redial_cfg {
+	double share;        /* probability a customer who leaves without service calls again,
+	                        0..1; 0: no redials */
+	struct cc_dist delay;/* from leaving to calling again */
+	int max;             /* redials per customer at most, 1.. */
+	long queue;          /* the queue they call (index in scn->queues, same region, same
+	                        channel), or -1: the queue they left */
+};
+
+/* On a voice or chat queue: callers who would have to wait hang up at once. */
+struct cc_balk_cfg {
+	double share;        /* probability a caller who would wait balks, 0..1; 0: none */
+	double threshold_s;  /* only when the expected wait exceeds this; -1: whenever they would
+	                        wait */
+	enum cc_wait_estimate estimate; /* how the wait is estimated (as for callbacks) */
+};
+
 /* A skill-level ring of a queue (Genesys Bullseye): from AFTER_S of waiting, agents whose
  * level for the queue is at least LEVEL may take its contacts. */
 struct cc_ring_cfg {
@@ -205,6 +224,10 @@ struct cc_queue_cfg {
 	struct cc_callback_offer_cfg callback; /* voice queues only */
 	struct cc_callback_dial_cfg dialing;   /* callback queues only (its defaults on every
 	                                          queue when not given) */
+	struct cc_redial_cfg redial;        /* voice and chat queues only */
+	struct cc_balk_cfg balk;            /* voice and chat queues only */
+	int capacity;       /* at most this many waiting (voice and chat queues): the next new
+	                       contact or redial is blocked (a busy signal); -1: no limit */
 	struct cc_ring_cfg *rings;          /* Bullseye rings by wait, ascending AFTER_S and
 	                                       descending LEVEL; NULL: one ring, every level */
 	size_t n_rings;

@@ -233,6 +233,33 @@ static const struct cc_setting dialing_rows[] = {
 static const struct cc_schema dialing = { "queues.[i].dialing", dialing_rows,
 	                                  N(dialing_rows), 0 };
 
+static const struct cc_setting redial_rows[] = {
+	{ "share", CC_SETTING_SHARE, REQ, 0, 1, 0, "", "",
+	  "probability a customer who leaves without service (abandons while waiting or ringing, "
+	  "balks, or gets a busy signal) calls again", .field = CC_FIELD(struct cc_redial_cfg, share) },
+	{ "delay", CC_SETTING_DIST, REQ, 0, 0, NAN, "", "s",
+	  "from leaving to calling again", .field = CC_FIELD(struct cc_redial_cfg, delay) },
+	{ "max", CC_SETTING_INTEGER, 0, 1, 100, 1, "1", "",
+	  "redials per customer at most", .field = CC_FIELD(struct cc_redial_cfg, max) },
+	{ "queue", CC_SETTING_QUEUE, 0, 0, 0, NAN, "the queue left", "",
+	  "the queue the customer calls again: a queue of the same channel", .field = 0 },
+};
+static const struct cc_schema redial = { "queues.[i].redial", redial_rows, N(redial_rows), 0 };
+
+static const struct cc_setting balk_rows[] = {
+	{ "share", CC_SETTING_SHARE, REQ, 0, 1, 0, "", "",
+	  "probability a caller who would have to wait (no agent takes the contact on arrival) "
+	  "hangs up at once", .field = CC_FIELD(struct cc_balk_cfg, share) },
+	{ "threshold", CC_SETTING_DURATION, 0, 0, 0, -1, "none: whenever they would wait", "s",
+	  "only when the estimated wait exceeds this",
+	  .field = CC_FIELD(struct cc_balk_cfg, threshold_s) },
+	{ "estimate", CC_SETTING_ENUM, 0, 0, 0, CC_ESTIMATE_QUEUE, "`\"queue\"`", "",
+	  "the estimated wait, as for callbacks: `\"queue\"` or `\"oldest\"`",
+	  .choices = cc_wait_estimate_names, .what = "estimate",
+	  .field = CC_FIELD(struct cc_balk_cfg, estimate) },
+};
+static const struct cc_schema balk = { "queues.[i].balk", balk_rows, N(balk_rows), 0 };
+
 static const struct cc_setting ring_rows[] = {
 	{ "after", CC_SETTING_DURATION, REQ, 0, 0, NAN, "", "s",
 	  "the wait from which the ring is open", .field = CC_FIELD(struct cc_ring_cfg, after_s) },
@@ -349,6 +376,16 @@ static const struct cc_setting queue_rows[] = {
 	{ "dialing", CC_SETTING_GROUP, OWN, 0, 0, NAN, "the defaults below", "",
 	  "callback queues only: how the agent calls the customer back; see below",
 	  .sub = &dialing, .field = CC_FIELD(struct cc_queue_cfg, dialing) },
+	{ "redial", CC_SETTING_GROUP, OWN, 0, 0, NAN, "none", "",
+	  "voice and chat queues only: customers who leave without service call again; see below",
+	  .sub = &redial, .field = CC_FIELD(struct cc_queue_cfg, redial) },
+	{ "balk", CC_SETTING_GROUP, OWN, 0, 0, NAN, "none", "",
+	  "voice and chat queues only: callers who would have to wait hang up at once; see below",
+	  .sub = &balk, .field = CC_FIELD(struct cc_queue_cfg, balk) },
+	{ "capacity", CC_SETTING_INTEGER, 0, 0, 1000000, -1, "no limit", "",
+	  "voice and chat queues only: at most this many contacts waiting (ringing ones not "
+	  "counted); a new contact or redial that finds it full gets a busy signal (blocked). "
+	  "0: no waiting room (Erlang B)", .field = CC_FIELD(struct cc_queue_cfg, capacity) },
 	{ "rings", CC_SETTING_LIST, OWN, 0, 0, NAN, "one ring, every level", "",
 	  "skill-level rings for the `bullseye` policy; see below", .sub = &ring,
 	  .field = CC_FIELD(struct cc_queue_cfg, rings), .count = CC_FIELD(struct cc_queue_cfg, n_rings),
