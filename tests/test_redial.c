@@ -1,0 +1,233 @@
+/*
+ * Redials, balking and queue capacity (queues.redial, balk, capacity): the counts are
+ * conserved and customers counted once on busy scenarios; capacity 0 is Erlang B; redial
+ * counts follow their truncated geometric law; the loader refuses bad values.
+ */
+#include "testutil.h"
+
+#include <gsl/gsl_cdf.h>
+
+#include "models/erlang.h"
+#include "models/run/run.h"
+
+static const char busy[] =
+	"name = \"busy\"; seed = 91735; horizon = \"8h\"; warmup = \"31m\"; interval = \"30m\";\n"
+	"queues = ( { name = \"a\"; arrivals = { per_hour = [ 90.0, 170.0, 60.0 ]; step = \"2h\"; };\n"
+	"             handle = { dist = \"lognormal\"; mean = \"190s\"; sd = \"120s\"; };\n"
+	"             patience = { dist = \"exponential\"; mean = \"97s\"; };\n"
+	"             redial = { share = 0.63; delay = { dist = \"exponential\"; mean = \"7m\"; }; max = 4; };\n"
+	"             balk = { share = 0.137; threshold = \"45s\"; };\n"
+	"             capacity = 6; },\n"
+	"           { name = \"b\"; channel = \"chat\"; arrivals = { per_hour = 45.5; };\n"
+	"             handle = { dist = \"erlang\"; mean = \"300s\"; k = 2; };\n"
+	"             patience = { dist = \"exponential\"; mean = \"2m\"; };\n"
+	"             redial = { share = 1.0; delay = { dist = \"uniform\"; min = \"10s\"; max = \"50m\"; }; max = 2; };\n"
+	"             balk = { share = 0.31; estimate = \"oldest\"; }; capacity = 0; } );\n"
+	"agents = ( { name = \"x\"; count = 5; skills = [ \"a\", \"b\" ]; },\n"
+	"           { name = \"y\"; count = 2; skills = [ \"b\" ]; } );\n";
+
+struct seen { uint64_t redials, balked, blocked; };
+
+static void busy_check(const struct cc_scenario *scn, const struct cc_grid *grid,
+                       const struct cc_rep_result *r, const struct tu_rows *rows, uint64_t rep,
+                       void *ctx)
+{
+	(void)scn, (void)grid, (void)rows, (void)rep;
+	struct seen *s = ctx;
+	/* No callbacks, transfers or restarts: every new contact is a new customer, and a redial
+	 * is not one. */
+	assert_int_equal(r->counts.customers, r->counts.arrived);
+	s->redials += r->counts.redials;
+	s->balked += r->counts.balked;
+	s->blocked += r->counts.blocked;
+}
+
+/* Conservation (tu_each_rep checks arrived + redials = answered + abandoned + balked +
+ * blocked + waiting_at_end, and customers = done + at end) with every path taken. */
+static void test_redial_conserves_counts(void **state)
+{
+	(void)state;
+	struct seen s = { 0 };
+	tu_each_rep(busy, NULL, 0, 5, busy_check, &s);
+	assert_true(s.redials > 100 && s.balked > 50 && s.blocked > 50);
+}
+
+/* The records of one customer are linked, and each customer is counted once by the queue
+ * figures: customers = the records with no previous record. */
+static void test_redial_records_linked(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	struct cc_run run;
+	struct tu_kept kept;
+	const char *sets[] = { "output.contact_records=true", "warmup=0", "replications=1" };
+	tu_run_text(busy, sets, 3, &scn, &run, &kept);
+	size_t firsts = 0, redials = 0;
+	for (size_t i = 0; i < kept.n; i++) {
+		const struct cc_contact_record *k = &kept.rows[i];
+		if (k->previous_record_id < 0) {
+			firsts++;
+			assert_int_equal(k->initial_record_id, k->record_id);
+		} else {
+			redials++;
+			assert_true(k->initial_record_id < k->record_id);
+		}
+		if (k->outcome == CC_OUTCOME_BLOCKED)
+			assert_int_equal(k->disconnect, CC_DISCONNECT_BUSY);
+	}
+	assert_int_equal(redials, run.counts[0].redials);
+	double customers = tu_total(&run, CC_FIG_QUEUE, "customers", 0) +
+	                   tu_total(&run, CC_FIG_QUEUE, "customers", 1);
+	assert_near(customers, (double)firsts, 0);
+	tu_done(&scn, &run, &kept);
+}
+
+/* Mean of X[0..N) and its 95 % Student-t half-width. */
+static void mean_ci(const double *x, size_t n, double *mean, double *half)
+{
+	double m = 0, v = 0;
+	for (size_t i = 0; i < n; i++)
+		m += x[i];
+	m /= (double)n;
+	for (size_t i = 0; i < n; i++)
+		v += (x[i] - m) * (x[i] - m);
+	v /= (double)(n - 1);
+	*mean = m;
+	*half = gsl_cdf_tdist_Pinv(0.975, (double)(n - 1)) * sqrt(v / (double)n);
+}
+
+/*
+ * capacity = 0, Poisson arrivals, exponential handle, no ACW, no abandonment: an M/M/c/c
+ * loss system, whose blocking probability is Erlang B (insensitive to the handle time's
+ * law, too). The Erlang B value must lie within the 95 % Student-t interval of the
+ * replications' block_rate (a 5 % chance of a false failure for a fixed seed, which is then
+ * checked once and for all).
+ */
+static void test_redial_capacity_zero_is_erlang_b(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"name = \"loss\"; seed = 60613; horizon = \"30h\"; warmup = \"2h\"; interval = \"1h\"; replications = 24;\n"
+		"queues = ( { name = \"q\"; arrivals = { per_hour = 73.7; };\n"
+		"             handle = { dist = \"exponential\"; mean = \"293s\"; }; capacity = 0; } );\n"
+		"agents = ( { name = \"x\"; count = 6; skills = [ \"q\" ]; } );\n";
+	struct cc_scenario scn;
+	struct cc_run run;
+	tu_run_text(text, NULL, 0, &scn, &run, NULL);
+	double x[24], mean, half;
+	for (size_t r = 0; r < run.replications; r++)
+		x[r] = tu_total_of(&run, CC_FIG_QUEUE, "block_rate", r, 0);
+	mean_ci(x, run.replications, &mean, &half);
+	double b = cc_erlang_b(73.7 * 293 / 3600, 6);
+	print_message("block_rate %.5f +- %.5f, Erlang B %.5f\n", mean, half, b);
+	assert_true(fabs(mean - b) <= half);
+	assert_near(tu_total_of(&run, CC_FIG_QUEUE, "p_wait", 0, 0), 0, 0); /* nobody waits */
+	tu_done(&scn, &run, NULL);
+}
+
+/*
+ * Redial counts: one agent busy for the whole horizon after its first contact, and balk =
+ * 1, so every later caller balks, and redials with probability p up to m times. Per
+ * customer, R (redials) has P(R >= k) = p^k for k <= m: E[R] = sum_{k=1..m} p^k and
+ * E[R^2] = sum_{k=1..m} (2k - 1) p^k. Customers are independent, so redials / customers has
+ * standard error sd(R) / sqrt(customers); the check is the 99.9 % normal interval (z =
+ * 3.29). Likewise customers_redialled / customers is binomial with mean p.
+ */
+static void test_redial_counts_are_truncated_geometric(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"name = \"geo\"; seed = 4471; horizon = \"20h\"; interval = \"1h\"; replications = 1;\n"
+		"queues = ( { name = \"q\"; arrivals = { per_hour = 611.3; };\n"
+		"             handle = { dist = \"deterministic\"; value = \"21h\"; };\n"
+		"             balk = { share = 1.0; };\n"
+		"             redial = { share = 0.537; delay = { dist = \"exponential\"; mean = \"3s\"; }; max = 3; }; } );\n"
+		"agents = ( { name = \"x\"; count = 1; skills = [ \"q\" ]; } );\n";
+	const double p = 0.537;
+	const int m = 3;
+	struct cc_scenario scn;
+	struct cc_run run;
+	tu_run_text(text, NULL, 0, &scn, &run, NULL);
+	const struct cc_rep_counts *n = &run.counts[0];
+	double e1 = 0, e2 = 0;
+	for (int k = 1; k <= m; k++) {
+		e1 += pow(p, k);
+		e2 += (2 * k - 1) * pow(p, k);
+	}
+	double customers = (double)n->customers;
+	double per = (double)n->redials / customers;
+	double se = sqrt((e2 - e1 * e1) / customers);
+	print_message("redials per customer %.5f, expected %.5f +- %.5f\n", per, e1, 3.29 * se);
+	assert_true(fabs(per - e1) <= 3.29 * se);
+	double share = tu_total(&run, CC_FIG_QUEUE, "customers_redialled", 0) /
+	               tu_total(&run, CC_FIG_QUEUE, "customers", 0);
+	assert_true(fabs(share - p) <= 3.29 * sqrt(p * (1 - p) / customers));
+	/* Every customer but the first is lost: nobody else reaches the agent. */
+	assert_int_equal(n->answered, 1);
+	tu_done(&scn, &run, NULL);
+}
+
+static const char base[] =
+	"name = \"bad\"; horizon = \"1h\";\n"
+	"queues = ( { name = \"a\"; arrivals = { per_hour = 10.0; };\n"
+	"             handle = { dist = \"exponential\"; mean = \"3m\"; };\n"
+	"             REDIAL },\n"
+	"           { name = \"c\"; channel = \"chat\"; arrivals = { per_hour = 10.0; };\n"
+	"             handle = { dist = \"exponential\"; mean = \"3m\"; }; },\n"
+	"           { name = \"e\"; channel = \"email\"; arrivals = { per_hour = 10.0; };\n"
+	"             handle = { dist = \"exponential\"; mean = \"3m\"; }; EMAIL } );\n"
+	"agents = ( { name = \"x\"; count = 2; skills = [ \"a\", \"c\", \"e\" ]; } );\n";
+
+/* BASE with REDIAL and EMAIL replaced fails to load, with MSG in the error. */
+static void expect_error(const char *redial, const char *email, const char *msg)
+{
+	char a[2048], b[2048];
+	tu_edit(a, sizeof a, base, "REDIAL", redial);
+	tu_edit(b, sizeof b, a, "EMAIL", email);
+	struct cc_scenario scn;
+	char err[1024] = "";
+	enum cc_status st = tu_load(b, NULL, 0, &scn, err, sizeof err);
+	if (st != CC_ERR_SCENARIO || !strstr(err, msg))
+		fail_msg("expected \"%s\", got \"%s\"", msg, err);
+}
+
+static void test_redial_bad_settings_refused(void **state)
+{
+	(void)state;
+	const char *d = "delay = { dist = \"exponential\"; mean = \"5m\"; };";
+	char s[512];
+	snprintf(s, sizeof s, "redial = { share = 1.5; %s };", d);
+	expect_error(s, "", ":4: queues.[0].redial.share: must be a share from 0 to 1 (got 1.5)");
+	expect_error("redial = { share = 0.4; };", "", ":4: queues.[0].redial.delay: missing");
+	snprintf(s, sizeof s, "redial = { share = 0.4; %s max = 0; };", d);
+	expect_error(s, "", ":4: queues.[0].redial.max:");
+	snprintf(s, sizeof s, "redial = { share = 0.4; %s queue = \"zz\"; };", d);
+	expect_error(s, "", ":4: queues.[0].redial.queue: no queue is named \"zz\"");
+	snprintf(s, sizeof s, "redial = { share = 0.4; %s queue = \"c\"; };", d);
+	expect_error(s, "", ":4: queues.[0].redial.queue: queue \"c\" is a chat queue: a voice customer calls again on the same channel");
+	snprintf(s, sizeof s, "redial = { share = 0.4; %s when = 1; };", d);
+	expect_error(s, "", ":4: queues.[0].redial.when: unknown setting");
+	expect_error("balk = { share = -0.1; };", "", ":4: queues.[0].balk.share: must be a share");
+	expect_error("balk = { threshold = \"1m\"; };", "", ":4: queues.[0].balk.share: missing");
+	expect_error("balk = { share = 0.1; threshold = \"soon\"; };", "", ":4: queues.[0].balk.threshold:");
+	expect_error("balk = { share = 0.1; estimate = \"guess\"; };", "",
+	             ":4: queues.[0].balk.estimate: unknown estimate \"guess\"");
+	expect_error("capacity = -1;", "", ":4: queues.[0].capacity:");
+	expect_error("capacity = 2.5;", "", ":4: queues.[0].capacity:");
+	expect_error("", "capacity = 3;", ":8: queues.[2].capacity: email contacts wait without hanging up (deferrable): capacity is for voice and chat queues only");
+	expect_error("", "balk = { share = 0.2; };", "queues.[2].balk: email contacts wait without hanging up");
+	snprintf(s, sizeof s, "redial = { share = 0.2; %s };", d);
+	expect_error("", s, "queues.[2].redial: email contacts wait without hanging up");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_redial_conserves_counts),
+		cmocka_unit_test(test_redial_records_linked),
+		cmocka_unit_test(test_redial_capacity_zero_is_erlang_b),
+		cmocka_unit_test(test_redial_counts_are_truncated_geometric),
+		cmocka_unit_test(test_redial_bad_settings_refused),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
