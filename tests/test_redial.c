@@ -1,7 +1,8 @@
 /*
  * Redials, balking and queue capacity (queues.redial, balk, capacity): the counts are
- * conserved and customers counted once on busy scenarios; capacity 0 is Erlang B; redial
- * counts follow their truncated geometric law; the loader refuses bad values.
+ * conserved and customers counted once on busy scenarios; capacity 0 is Erlang B, capacity
+ * K the M/M/c/K chain, balking the M/M/c chain with a thinned birth rate; redial counts
+ * follow their truncated geometric law; the loader refuses bad values.
  */
 #include "testutil.h"
 
@@ -167,6 +168,99 @@ static void test_redial_counts_are_truncated_geometric(void **state)
 	tu_done(&scn, &run, NULL);
 }
 
+/*
+ * The stationary law of a birth-death chain of the number in system n = 0..N: birth rate
+ * LAMBDA(n) (per second) and death rate min(n, c) / MU_S, into PI[0..N].
+ */
+static void birth_death(double lambda_lo, double lambda_hi, int c, double mu_s, int n_max,
+                        double *pi)
+{
+	double sum = 0;
+	pi[0] = 1;
+	for (int n = 1; n <= n_max; n++) {
+		double birth = n - 1 < c ? lambda_lo : lambda_hi;
+		pi[n] = pi[n - 1] * birth * mu_s / (n < c ? n : c);
+	}
+	for (int n = 0; n <= n_max; n++)
+		sum += pi[n];
+	for (int n = 0; n <= n_max; n++)
+		pi[n] /= sum;
+}
+
+/* Runs TEXT and checks that figures NAMES[i] of queue 0 have EXPECTED[i] within the 95 %
+ * Student-t interval of their per-replication values. */
+static void expect_within_ci(const char *text, const char *const *names, const double *expected,
+                             size_t n)
+{
+	struct cc_scenario scn;
+	struct cc_run run;
+	tu_run_text(text, NULL, 0, &scn, &run, NULL);
+	double x[64], mean, half;
+	assert_true(run.replications <= 64);
+	for (size_t i = 0; i < n; i++) {
+		for (size_t r = 0; r < run.replications; r++)
+			x[r] = tu_total_of(&run, CC_FIG_QUEUE, names[i], r, 0);
+		mean_ci(x, run.replications, &mean, &half);
+		print_message("%s %.5f +- %.5f, analytic %.5f\n", names[i], mean, half, expected[i]);
+		assert_true(fabs(mean - expected[i]) <= half);
+	}
+	tu_done(&scn, &run, NULL);
+}
+
+/*
+ * capacity = K on an M/M/c queue without abandonment: the M/M/c/(c+K) chain, birth rate
+ * lambda up to c + K in system. By PASTA an arrival is blocked with probability pi(c+K)
+ * and queues with probability pi(c) + ... + pi(c+K-1); block_rate and p_wait (both over
+ * offered) must hold these within their 95 % t intervals over the replications.
+ */
+static void test_redial_capacity_k_is_mmck(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"name = \"mmck\"; seed = 80021; horizon = \"30h\"; warmup = \"2h\"; interval = \"1h\"; replications = 24;\n"
+		"queues = ( { name = \"q\"; arrivals = { per_hour = 71.9; };\n"
+		"             handle = { dist = \"exponential\"; mean = \"277s\"; }; capacity = 3; } );\n"
+		"agents = ( { name = \"x\"; count = 5; skills = [ \"q\" ]; } );\n";
+	const int c = 5, k = 3;
+	double pi[9];
+	birth_death(71.9 / 3600, 71.9 / 3600, c, 277, c + k, pi);
+	double wait = 0;
+	for (int n = c; n < c + k; n++)
+		wait += pi[n];
+	const char *names[] = { "block_rate", "p_wait" };
+	const double expected[] = { pi[c + k], wait };
+	expect_within_ci(text, names, expected, 2);
+}
+
+/*
+ * Balking with share p and no threshold on an M/M/c queue without abandonment: a caller who
+ * finds all c agents busy joins with probability 1 - p, so the chain has birth rate lambda
+ * below c in system and lambda (1 - p) from c on (truncated where the tail is below 1e-15).
+ * By PASTA, P(balk) = p * sum_{n >= c} pi(n) and P(wait) = (1 - p) * sum_{n >= c} pi(n);
+ * balk_rate and p_wait must hold them within their 95 % t intervals.
+ */
+static void test_redial_balking_is_birth_death(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"name = \"balk\"; seed = 33587; horizon = \"30h\"; warmup = \"2h\"; interval = \"1h\"; replications = 24;\n"
+		"queues = ( { name = \"q\"; arrivals = { per_hour = 83.3; };\n"
+		"             handle = { dist = \"exponential\"; mean = \"241s\"; };\n"
+		"             balk = { share = 0.283; }; } );\n"
+		"agents = ( { name = \"x\"; count = 6; skills = [ \"q\" ]; } );\n";
+	const int c = 6, n_max = 400;
+	const double p = 0.283, lambda = 83.3 / 3600;
+	static double pi[401];
+	birth_death(lambda, lambda * (1 - p), c, 241, n_max, pi);
+	assert_true(pi[n_max] < 1e-15);
+	double all_busy = 0;
+	for (int n = c; n <= n_max; n++)
+		all_busy += pi[n];
+	const char *names[] = { "balk_rate", "p_wait" };
+	const double expected[] = { p * all_busy, (1 - p) * all_busy };
+	expect_within_ci(text, names, expected, 2);
+}
+
 static const char base[] =
 	"name = \"bad\"; horizon = \"1h\";\n"
 	"queues = ( { name = \"a\"; arrivals = { per_hour = 10.0; };\n"
@@ -226,6 +320,8 @@ int main(void)
 		cmocka_unit_test(test_redial_conserves_counts),
 		cmocka_unit_test(test_redial_records_linked),
 		cmocka_unit_test(test_redial_capacity_zero_is_erlang_b),
+		cmocka_unit_test(test_redial_capacity_k_is_mmck),
+		cmocka_unit_test(test_redial_balking_is_birth_death),
 		cmocka_unit_test(test_redial_counts_are_truncated_geometric),
 		cmocka_unit_test(test_redial_bad_settings_refused),
 	};
