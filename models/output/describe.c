@@ -129,8 +129,8 @@ static void describe_forecast(FILE *out, const struct cc_scenario *scn,
 }
 
 /* One line per queue for "ccsim check": arrivals, times, service level, and its extras
- * (priority classes, pauses, callbacks, dialing, capacity, balking, redials, rings) when it has them; then a line per
- * quick connect. With several sites, each line once (the copies of every site share its
+ * (priority classes, pauses, callbacks, dialing, capacity, balking, redials, rings) when it
+ * has them; then a line per quick connect. With several sites, each line once (the copies of every site share its
  * settings), with the sites. */
 static void describe_queue(FILE *out, const struct cc_scenario *scn, const struct cc_queue_cfg *q)
 {
