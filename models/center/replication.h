@@ -97,6 +97,7 @@ struct contact {
 	int64_t initial_id;          /* the customer's first record */
 	int64_t previous_id;         /* the record it continues, or -1 */
 	int64_t next_id;             /* the record continuing it, or -1 */
+	int64_t source_row;          /* the trace line its customer's call came from, or -1 */
 	int32_t first_interval;      /* the customer's first arrival interval, -1: warm-up */
 	uint32_t first_queue;        /* the queue of the customer's first arrival */
 	uint32_t queue;              /* OUTBOUND_QUEUE for outbound calls */
