@@ -392,19 +392,6 @@ static const struct cc_schema shift = { "agents.[i].shifts.[i]", shift_rows, N(s
 	                                sizeof(struct cc_shift_cfg) };
 
 static const struct cc_setting profile_rows[] = {
-	{ "file", CC_SETTING_TEXT, 0, 0, 0, NAN, "", "",
-	  "with `process = \"trace\"` (and then required): a CSV call log (from the scenario's "
-	  "folder) whose rows are the queue's calls, replayed: a header naming the columns, in any "
-	  "order, `arrival` (seconds from time 0, or a clock time HH:MM:SS with the scenario's "
-	  "`start`; within [0, horizon), a queue's calls of a day going forward) and optionally "
-	  "`queue` (the queue's name: several queues may replay one file, each its own rows), "
-	  "`day` (any text: each distinct day, in order, is one replication, and there may be no "
-	  "more replications than days; a day's rows together; without it every replication "
-	  "replays every row), `handle_s` (the talk time in seconds), `patience_s`, `priority` (0: "
-	  "no head start; k: the queue's k-th `priorities` class) and `channel` (the queue's). An "
-	  "empty field is drawn from the queue's own distribution (drawn as always, then "
-	  "replaced, so common random numbers hold). Not with `per_hour`, `forecast` or `step`",
-	  .field = 0 },
 	{ "step", CC_SETTING_DURATION, POS, 0, 0, NAN, "the scenario's `interval`", "s",
 	  "how long each count lasts", .field = 0 },
 	{ "counts", CC_SETTING_COUNTS, REQ, 0, 1000000, NAN, "", "",
