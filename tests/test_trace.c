@@ -486,6 +486,16 @@ static void test_trace_replay_scenario(void **state)
 	                                      "'sales.service_level=5pt' -o %s/r.h5", dir), 2);
 	assert_non_null(strstr(out, "--max-replications (default): 1000 replications, but the "
 	                            "trace"));
+	/* The other commands that run it take no more replications than days either. */
+	assert_int_equal(run(out, sizeof out, "compare scenarios/replay/replay.cfg --replications 5 "
+	                                      "--candidate-set agents.team.count=7"), 2);
+	assert_non_null(strstr(out, "compare: --replications: 5 replications, but the trace"));
+	assert_int_equal(run(out, sizeof out, "sweep scenarios/replay/replay.cfg --replications 5 "
+	                                      "--vary agents.team.count=5,6 -o %s/s.h5", dir), 2);
+	assert_non_null(strstr(out, "--replications: 5 replications, but the trace"));
+	assert_int_equal(run(out, sizeof out, "staff scenarios/replay/replay.cfg --replications 5 "
+	                                      "--target 'service_level>=0.8'"), 2);
+	assert_non_null(strstr(out, "staff: 5 replications, but the trace"));
 	expect_no_results();
 	assert_int_equal(run(out, sizeof out, "run scenarios/replay/replay.cfg --quiet -o %s/r.h5",
 	                     dir), 0);

@@ -14,7 +14,7 @@
  *   queue       optional: the queue's name, as the scenario writes it
  *   day         optional: any text; each distinct day, in order of first appearance, is one
  *               replication; a day's rows are contiguous
- *   handle_s    optional: the talk time in seconds, >= 0
+ *   handle_s    optional: the talk time in seconds, > 0
  *   patience_s  optional: the patience in seconds, >= 0
  *   priority    optional: 0 (no head start) or k (the queue's k-th priorities class)
  *   channel     optional: the channel's name
