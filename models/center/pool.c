@@ -114,7 +114,7 @@ void cc_pool_draw(struct center *c, struct queue *q, struct contact *k)
 void cc_pool_replay(struct queue *q, struct contact *k, const struct cc_trace_call *call)
 {
 	const struct cc_queue_cfg *cfg = q->cfg;
-	k->source_row = call->line;
+	k->source_row = (int32_t)call->line;
 	if (!isnan(call->handle_s)) {
 		k->talk_s = k->work_s = call->handle_s;
 		if (k->pause_s > 0)

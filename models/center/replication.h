@@ -97,7 +97,6 @@ struct contact {
 	int64_t initial_id;          /* the customer's first record */
 	int64_t previous_id;         /* the record it continues, or -1 */
 	int64_t next_id;             /* the record continuing it, or -1 */
-	int64_t source_row;          /* the trace line its customer's call came from, or -1 */
 	int32_t first_interval;      /* the customer's first arrival interval, -1: warm-up */
 	uint32_t first_queue;        /* the queue of the customer's first arrival */
 	uint32_t queue;              /* OUTBOUND_QUEUE for outbound calls */
@@ -119,6 +118,8 @@ struct contact {
 	uint8_t xfer_in;             /* came by a hand-over: whispers play when connected */
 	uint8_t rt, rmode;           /* its record's hand-over: enum cc_record_transfer, mode */
 	uint8_t ended;               /* ended at once by its agent's region move */
+	int32_t source_row;          /* the trace line its customer's call came from, or -1 (32
+	                                bits: it fits the padding, so contacts grow no larger) */
 };
 
 /* An agent's place among its group's free agents of one channel, with the keys it was put

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -234,6 +235,8 @@ static enum cc_status read_row(struct reader *r, size_t line, const long col[N_C
 	}
 	memset(row, 0, sizeof *row);
 	row->line = line;
+	if (line > INT32_MAX)
+		return fail(err, errlen, t, line, "more than %d lines: split the log", INT32_MAX);
 	if (!arrival_time(f[COL_ARRIVAL], origin_s, &row->arrival_s))
 		return fail(err, errlen, t, line, "arrival: must be %s (got '%s')",
 		            isnan(origin_s) ? "seconds from time 0, a number (clock times go with a "
