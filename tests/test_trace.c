@@ -128,6 +128,37 @@ static void test_trace_source_row_none(void **state)
 	tu_done(&scn, &run, &kept);
 }
 
+/* Every record of a replayed customer keeps the call's line: a call handed on to another
+ * queue has two records, both with it. */
+static void test_trace_source_row_follows(void **state)
+{
+	(void)state;
+	const char *cfg =
+		"name = \"f\"; seed = 5; horizon = 1000; interval = 1000; replications = 1;\n"
+		"queues = ( { name = \"a\"; arrivals = { process = \"trace\"; file = \"f.csv\"; };\n"
+		"             handle = { dist = \"deterministic\"; value = 20.5; };\n"
+		"             transfer = { to = ( { share = 1.0; queue = \"b\"; } ); }; },\n"
+		"           { name = \"b\"; arrivals = { per_hour = 0.0; };\n"
+		"             handle = { dist = \"deterministic\"; value = 30.25; }; } );\n"
+		"agents = ( { name = \"g\"; count = 2; skills = [ \"a\", \"b\" ]; } );\n"
+		"output = { contact_records = true; };\n";
+	struct cc_scenario scn;
+	char err[1024];
+	load_in_dir(cfg, "f.csv", "arrival\n12.5\n300.75\n", NULL, 0, &scn, err, sizeof err,
+	            CC_OK);
+	struct cc_run run;
+	struct tu_kept kept;
+	tu_run_loaded(1, &scn, &run, &kept);
+	assert_int_equal(kept.n, 4);
+	for (size_t i = 0; i < kept.n; i++) {
+		const struct cc_contact_record *r = &kept.rows[i], *first = r;
+		if (r->previous_record_id >= 0)
+			first = tu_record_by_id(&kept, r->previous_record_id);
+		assert_int_equal(r->source_row, first->arrival_s < 100 ? 2 : 3);
+	}
+	tu_done(&scn, &run, &kept);
+}
+
 /* Three days of 4, 7 and 2 calls: replication r is day r, its offered count the day's rows
  * and its records the day's lines. Without the day column, every replication replays all 13. */
 static const char days_cfg[] =
@@ -497,8 +528,10 @@ static void test_trace_replay_scenario(void **state)
 	                                      "--target 'service_level>=0.8'"), 2);
 	assert_non_null(strstr(out, "staff: 5 replications, but the trace"));
 	expect_no_results();
-	assert_int_equal(run(out, sizeof out, "run scenarios/replay/replay.cfg --quiet -o %s/r.h5",
-	                     dir), 0);
+	/* No hint to run to a precision: the log has no more days to give. */
+	assert_int_equal(run(out, sizeof out, "run scenarios/replay/replay.cfg -o %s/r.h5", dir), 0);
+	assert_non_null(strstr(out, "replay: 3 replications of 4h"));
+	assert_null(strstr(out, "hint"));
 	char *mine = NULL;
 	assert_int_equal(sh("/usr/bin/python3 tests/gen-replay-trace.py %s/gen.csv", dir), 0);
 	char path[256];
@@ -517,6 +550,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_trace_hand_replay),
 		cmocka_unit_test(test_trace_source_row_none),
+		cmocka_unit_test(test_trace_source_row_follows),
 		cmocka_unit_test(test_trace_days),
 		cmocka_unit_test(test_trace_conserved),
 		cmocka_unit_test(test_trace_common_random_numbers),

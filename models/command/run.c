@@ -308,8 +308,9 @@ int cc_cmd_run_scenario(struct cc_scenario *scn, const struct run_options *o)
 		}
 	} else {
 		st = cc_run_execute(&j.run);
-		/* Without --precision: a hint when a target cannot be told from the figure. */
-		if (st == CC_OK)
+		/* Without --precision: a hint when a target cannot be told from the figure; not
+		 * for a trace with days, which has no more replications to give. */
+		if (st == CC_OK && !scn->trace_days)
 			cc_precision_hint(&j.run, j.hint, sizeof j.hint);
 	}
 	rc = cc_cmd_job_close(&j, st);
