@@ -60,6 +60,8 @@ static const char every_text[] =
 	"    handle = { dist = \"exponential\"; mean = \"3m\"; };\n"
 	"    dialing = { pending = { dist = \"deterministic\"; value = \"0s\"; }; dial = { dist = \"deterministic\"; value = \"10s\"; }; reach = 0.8; retries = 2;\n"
 	"                retry_delay = \"5m\"; }; },\n"
+	"  { name = \"replayed\"; arrivals = { process = \"trace\"; file = \"@TRACE@\"; };\n"
+	"    handle = { dist = \"exponential\"; mean = \"4m\"; }; },\n"
 	"  { name = \"tasks\"; channel = \"task\"; arrivals = { per_hour = [ 10.0, 20.0 ]; };\n"
 	"    handle = { dist = \"exponential\"; mean = \"5m\"; };\n"
 	"    pause = { share = 0.2; duration = { dist = \"exponential\"; mean = \"5m\"; }; }; }\n"
@@ -88,32 +90,39 @@ static const char every_text[] =
 	"                 reach = 0.8; dial = { dist = \"deterministic\"; value = \"10s\"; }; handle = { dist = \"exponential\"; mean = \"3m\"; };\n"
 	"                 acw = { dist = \"deterministic\"; value = \"5s\"; };\n"
 	"                 available_after = true; idle_after = { dist = \"deterministic\"; value = \"5s\"; }; }; },\n"
-	"  { name = \"counted\"; count = 3; skills = [ \"sales\", \"billing\" ]; },\n"
+	"  { name = \"counted\"; count = 3; skills = [ \"sales\", \"billing\", \"replayed\" ]; },\n"
 	"  { name = \"profiled\"; skills = [ \"sales\" ]; profile = { step = \"30m\"; counts = [ 1, 2 ]; }; }\n"
 	");\n"
 	"output = { replications = \"totals\"; contact_records = false; agent_events = false; };\n";
 
-/* The example with the path of its forecast file (billing's arrivals), which the group's
- * setup writes: 30 an hour from 07:00 to 08:00. */
-static char every[sizeof every_text + 256];
-static char forecast_path[64];
+/* The example with the paths of its forecast file (billing's arrivals) and its trace
+ * (replayed's), which the group's setup writes: 30 an hour from 07:00 to 08:00, and two
+ * calls. */
+static char every[sizeof every_text + 512];
+static char forecast_path[64], trace_path[64];
 
 static int write_forecast(void **state)
 {
 	(void)state;
 	snprintf(forecast_path, sizeof forecast_path, "/tmp/ccsim-every-%ld.csv", (long)getpid());
-	FILE *f = fopen(forecast_path, "w");
-	if (!f)
+	snprintf(trace_path, sizeof trace_path, "/tmp/ccsim-every-trace-%ld.csv", (long)getpid());
+	FILE *f = fopen(forecast_path, "w"), *t = fopen(trace_path, "w");
+	if (!f || !t)
 		return -1;
 	fputs("Interval Start,Queue,Volume\n07:00,billing,15\n07:30,billing,15\n", f);
 	fclose(f);
-	tu_edit(every, sizeof every, every_text, "@FORECAST@", forecast_path);
+	fputs("arrival,handle_s\n07:10:00,200\n07:20:00,\n", t);
+	fclose(t);
+	char half[sizeof every];
+	tu_edit(half, sizeof half, every_text, "@FORECAST@", forecast_path);
+	tu_edit(every, sizeof every, half, "@TRACE@", trace_path);
 	return 0;
 }
 
 static int remove_forecast(void **state)
 {
 	(void)state;
+	unlink(trace_path);
 	return unlink(forecast_path);
 }
 

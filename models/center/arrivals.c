@@ -3,17 +3,37 @@
 #include <math.h>
 
 #include "sim/dist.h"
+#include "sim/status.h"
 
-void cc_arrivals_init(struct cc_arrivals *a, const struct cc_queue_cfg *cfg, gsl_rng *rng)
+void cc_arrivals_init(struct cc_arrivals *a, const struct cc_queue_cfg *cfg, gsl_rng *rng,
+                      uint64_t replication)
 {
 	a->cfg = cfg;
 	a->rng = rng;
 	a->t = 0;
+	a->call = NULL;
+	a->next = a->end = 0;
+	if (cfg->process == CC_ARRIVALS_TRACE) {
+		const struct cc_trace_cfg *tr = &cfg->trace;
+		/* The loader and the command refuse more replications than days. */
+		size_t day = tr->has_day ? (size_t)replication : 0;
+		CC_ASSERT(day < tr->n_days);
+		a->next = tr->day_first[day];
+		a->end = tr->day_first[day + 1];
+	}
 }
 
 double cc_arrivals_next(struct cc_arrivals *a)
 {
 	const struct cc_queue_cfg *c = a->cfg;
+	if (c->process == CC_ARRIVALS_TRACE) {
+		if (a->next >= a->end) {
+			a->call = NULL;
+			return a->t = INFINITY;
+		}
+		a->call = &c->trace.calls[a->next++];
+		return a->t = a->call->arrival_s;
+	}
 	double need = c->process == CC_ARRIVALS_POISSON ? cc_dist_sample_exp(a->rng) : 1.0;
 	double t = a->t;
 	if (c->n_rates == 1) {

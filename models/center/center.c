@@ -65,7 +65,7 @@ static void setup(struct center *c, const struct cc_scenario *scn, const struct 
 			q->customer_rng = cc_rng_create(scn->seed, replication,
 			                                cc_center_line_stream(q->cfg->name,
 			                                                      CC_STREAM_CUSTOMER));
-		cc_arrivals_init(&q->arrivals, q->cfg, q->arrival_rng);
+		cc_arrivals_init(&q->arrivals, q->cfg, q->arrival_rng, replication);
 		double first = cc_arrivals_next(&q->arrivals);
 		if (first < grid->horizon_s)
 			cc_calendar_schedule(c->cal, first, CLASS_ARRIVAL, EV_ARRIVAL, q);

@@ -262,7 +262,10 @@ void cc_contact_on_arrival(struct center *c, struct cc_event *ev)
 {
 	struct queue *line = ev->subject;
 	struct queue *q = c->scn->regions.n > 1 ? cc_region_route(c, line) : line;
+	const struct cc_trace_call *call = cc_arrivals_call(&line->arrivals);
 	struct contact *k = new_contact(c, q);
+	if (call)
+		cc_pool_replay(q, k, call);
 	double u_cb = q->cfg->callback.queue >= 0 ? gsl_rng_uniform(q->attr_rng) : 1;
 	double next = cc_arrivals_next(&line->arrivals);
 	if (next < c->grid->horizon_s)

@@ -3,6 +3,7 @@
  */
 #include "models/center/pool.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <gsl/gsl_rng.h>
@@ -35,6 +36,7 @@ struct contact *cc_pool_get(struct center *c)
 	k->id = c->next_contact_id++;
 	k->initial_id = k->id;
 	k->previous_id = k->next_id = -1;
+	k->source_row = -1;
 	k->interval = k->first_interval = -1;
 	return k;
 }
@@ -109,6 +111,23 @@ void cc_pool_draw(struct center *c, struct queue *q, struct contact *k)
 		*qraw(c, k->interval, k->queue, CC_QR_OFFERED) += 1;
 }
 
+void cc_pool_replay(struct queue *q, struct contact *k, const struct cc_trace_call *call)
+{
+	const struct cc_queue_cfg *cfg = q->cfg;
+	k->source_row = (int32_t)call->line;
+	if (!isnan(call->handle_s)) {
+		k->talk_s = k->work_s = call->handle_s;
+		if (k->pause_s > 0)
+			k->pause_at_s = k->talk_s / 2;
+	}
+	if (!isnan(call->patience_s))
+		k->patience_s = call->patience_s;
+	if (call->priority >= 0) {
+		k->head_start_s = call->priority ? cfg->priorities[call->priority - 1].head_start_s : 0;
+		k->queued_s = k->arrival_s - k->head_start_s;
+	}
+}
+
 void cc_pool_follow(struct center *c, struct contact *next, struct contact *k)
 {
 	next->initial_id = k->initial_id;
@@ -117,5 +136,6 @@ void cc_pool_follow(struct center *c, struct contact *next, struct contact *k)
 	cc_acct_set_first_interval(c, next, k->first_interval);
 	next->first_queue = k->first_queue;
 	next->redials = k->redials;
+	next->source_row = k->source_row;
 	k->next_id = next->id;
 }

@@ -18,6 +18,10 @@ void cc_pool_fini(struct center *c);
 /* Draws K's attributes as a contact of Q (handle, patience, ACW, priority, pause, transfer)
  * from Q's attribute stream; K arrives at Q now, and is counted as offered there. */
 void cc_pool_draw(struct center *c, struct queue *q, struct contact *k);
+/* K (drawn by cc_pool_draw) is CALL of a trace: the values the trace gives replace the
+ * draws, which were made all the same, so that the stream is used alike whichever are given
+ * (common random numbers). */
+void cc_pool_replay(struct queue *q, struct contact *k, const struct cc_trace_call *call);
 /* NEXT continues K's customer: a new record linked to K's. */
 void cc_pool_follow(struct center *c, struct contact *next, struct contact *k);
 

@@ -59,6 +59,7 @@ void cc_rec_contact_append(struct center *c, const struct contact *k, const stru
 	row->initial_record_id = k->initial_id;
 	row->previous_record_id = k->previous_id;
 	row->next_record_id = k->next_id;
+	row->source_row = k->source_row;
 	row->transfer = k->rt;
 	row->transfer_mode = k->rmode;
 	row->hold_s = k->hold_s;

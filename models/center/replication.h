@@ -119,6 +119,8 @@ struct contact {
 	uint8_t rt, rmode;           /* its record's hand-over: enum cc_record_transfer, mode */
 	uint8_t ended;               /* ended at once by its agent's region move */
 	uint8_t redials;             /* its customer's redials so far (this one included) */
+	int32_t source_row;          /* the trace line its customer's call came from, or -1 (32
+	                                bits: it fits the padding, so contacts grow no larger) */
 };
 
 /* An agent's place among its group's free agents of one channel, with the keys it was put

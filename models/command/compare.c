@@ -112,6 +112,12 @@ static int load_side(const struct compare_sides *cs, int s, const struct cc_scen
 		scn->replications = (int)cs->run.reps;
 	if (cs->run.seed >= 0)
 		scn->seed = (uint64_t)cs->run.seed;
+	char why[CC_CMD_ERR_LEN];
+	if (cc_scenario_check_replications(scn, (size_t)scn->replications, why, sizeof why)) {
+		cc_cli_error("compare: --replications: %s", why);
+		cc_scenario_fini(scn);
+		return cc_status_exit_code(CC_ERR_SCENARIO);
+	}
 	/* Set here rather than as an override: both sides alike, so the pairing (which looks at
 	 * the scenario text, seed and replications) is untouched, and the overrides shown are
 	 * the user's own. */

@@ -258,6 +258,13 @@ int cc_cmd_bind_precision(struct cc_precision *p, const struct cc_precision_targ
 	size_t first = cc_cmd_first_batch(scn);
 	size_t most = max > 0 ? (size_t)max
 	              : first > CC_PRECISION_MAX_REPLICATIONS ? first : CC_PRECISION_MAX_REPLICATIONS;
+	/* A trace's days bound the replications: the largest batch may not pass them. */
+	if (cc_scenario_check_replications(scn, most, err, sizeof err)) {
+		cc_layout_fini(&layout);
+		cc_cli_error("%s: --max-replications%s: %s (give --max-replications %zu or fewer)",
+		             cmd, max > 0 ? "" : " (default)", err, scn->trace_days);
+		return cc_status_exit_code(CC_ERR_SCENARIO);
+	}
 	enum cc_status st = cc_precision_bind(p, targets, n, &layout, most, err, sizeof err);
 	cc_layout_fini(&layout);
 	if (st) {
@@ -301,8 +308,9 @@ int cc_cmd_run_scenario(struct cc_scenario *scn, const struct run_options *o)
 		}
 	} else {
 		st = cc_run_execute(&j.run);
-		/* Without --precision: a hint when a target cannot be told from the figure. */
-		if (st == CC_OK)
+		/* Without --precision: a hint when a target cannot be told from the figure; not
+		 * for a trace with days, which has no more replications to give. */
+		if (st == CC_OK && !scn->trace_days)
 			cc_precision_hint(&j.run, j.hint, sizeof j.hint);
 	}
 	rc = cc_cmd_job_close(&j, st);
@@ -384,8 +392,12 @@ int cc_cmd_run(int argc, char **argv)
 		scn.replications = (int)o.reps;
 	if (o.seed >= 0)
 		scn.seed = (uint64_t)o.seed;
+	if (cc_scenario_check_replications(&scn, (size_t)scn.replications, err, sizeof err)) {
+		cc_cli_error("run: %s%s", o.reps > 0 ? "--replications: " : "", err);
+		rc = cc_status_exit_code(CC_ERR_SCENARIO);
+	}
 	struct cc_precision precision;
-	if (n_targets) {
+	if (!rc && n_targets) {
 		rc = cc_cmd_bind_precision(&precision, targets, n_targets, &scn, max_reps, "run");
 		o.precision = rc ? NULL : &precision;
 	}

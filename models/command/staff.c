@@ -534,6 +534,9 @@ int cc_cmd_staff(int argc, char **argv)
 		if (c.o.seed >= 0)
 			scn.seed = (uint64_t)c.o.seed;
 		char err[CC_CMD_ERR_LEN];
+		/* A trace's days bound the replications of every simulation of the search. */
+		enum cc_status st = cc_scenario_check_replications(&scn, (size_t)scn.replications,
+		                                                   err, sizeof err);
 		struct cc_staff_options so = {
 			.targets = c.targets, .n_targets = c.n_targets,
 			.groups = c.groups, .n_groups = c.n_groups,
@@ -542,7 +545,8 @@ int cc_cmd_staff(int argc, char **argv)
 			.threads = (int)c.o.threads, .stop = &cc_cmd_stop_flag,
 			.on_iteration = c.o.quiet ? NULL : on_iteration,
 		};
-		enum cc_status st = cc_staff_init(&s, &scn, &so, err, sizeof err);
+		if (!st)
+			st = cc_staff_init(&s, &scn, &so, err, sizeof err);
 		if (st) {
 			cc_cli_error("staff: %s", err);
 			rc = cc_status_exit_code(st);

@@ -186,6 +186,13 @@ int cc_sweep_load_points(const struct sweep_args *a, const struct cc_sweep_point
 			scn->replications = (int)a->reps;
 		if (a->seed >= 0)
 			scn->seed = (uint64_t)a->seed;
+		char why[1024];
+		if (cc_scenario_check_replications(scn, (size_t)scn->replications, why, sizeof why)) {
+			cc_cli_error("sweep: %s: --replications: %s", side, why);
+			rc = cc_status_exit_code(CC_ERR_SCENARIO);
+			p++; /* this point is loaded: free it too */
+			break;
+		}
 		if ((scn->contact_records || scn->agent_events) && !noted++ && !a->quiet)
 			cc_cli_error("sweep: note: a sweep writes no contact records or agent events (the scenario's output.contact_records and output.agent_events are left out)");
 		scn->contact_records = scn->agent_events = 0;

@@ -264,6 +264,8 @@ struct cc_contact_record {
 	double end_s;               /* talk end, abandonment, or horizon when still in the system */
 	double acw_end_s;           /* NaN when no ACW was done */
 	double hold_s;              /* seconds the customer spent on hold in this record */
+	int64_t source_row;         /* the trace's CSV line its customer's call came from; -1:
+	                               not from a trace */
 };
 
 /* One row of the agent event stream: an agent's state after a change. */

@@ -128,6 +128,31 @@ static void describe_forecast(FILE *out, const struct cc_scenario *scn,
 		fprintf(out, "%.1fs", lo);
 }
 
+/* A trace queue's arrivals: the file, its rows and days, the queue's own calls, and which
+ * attributes the log gives (the others drawn). */
+static void describe_trace(FILE *out, const struct cc_queue_cfg *q)
+{
+	const struct cc_trace_cfg *t = &q->trace;
+	size_t given[3] = { 0 };
+	for (size_t i = 0; i < t->n_calls; i++) {
+		given[0] += !isnan(t->calls[i].handle_s);
+		given[1] += !isnan(t->calls[i].patience_s);
+		given[2] += t->calls[i].priority >= 0;
+	}
+	fprintf(out, ": trace %s (%zu rows, ", t->file, t->file_rows);
+	if (t->has_day)
+		fprintf(out, "%zu day%s, one a replication), %zu calls of this queue, %.1f a day",
+		        t->n_days, t->n_days == 1 ? "" : "s", t->n_calls,
+		        (double)t->n_calls / (double)t->n_days);
+	else
+		fprintf(out, "no day column: every replication replays them all), %zu calls of this "
+		        "queue", t->n_calls);
+	fprintf(out, ", handle %zu%% from the trace (mean otherwise %.1fs), patience %zu%%, "
+	        "priority %zu%%", t->n_calls ? 100 * given[0] / t->n_calls : 0, q->handle.mean,
+	        t->n_calls ? 100 * given[1] / t->n_calls : 0,
+	        t->n_calls ? 100 * given[2] / t->n_calls : 0);
+}
+
 /* One line per queue for "ccsim check": arrivals, times, service level, and its extras
  * (priority classes, pauses, callbacks, dialing, capacity, balking, redials, rings) when it
  * has them; then a line per quick connect. With several sites, each line once (the copies of every site share its
@@ -142,6 +167,8 @@ static void describe_queue(FILE *out, const struct cc_scenario *scn, const struc
 			fprintf(out, "%s%s", r ? ", " : " at ", scn->regions.names[r]);
 	if (q->forecast)
 		describe_forecast(out, scn, q);
+	else if (q->process == CC_ARRIVALS_TRACE)
+		describe_trace(out, q);
 	else
 		fprintf(out, ": %g/h%s, handle mean %.1fs", q->per_hour[0],
 		             q->n_rates > 1 ? " (first of a day's profile)" : "", q->handle.mean);

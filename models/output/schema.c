@@ -73,6 +73,7 @@ static const struct cc_h5_field record_fields[] = {
 	{ "attempts", REC(attempts), CC_H5_I32, "1", "callbacks: dial attempts made (0 for other contacts)", NULL },
 	{ "ring_s", REC(ring_s), CC_H5_F64, "s", "seconds this contact rang at agents, all offers together", NULL },
 	{ "head_start_s", REC(head_start_s), CC_H5_F64, "s", "the priority head start the contact queued with (0: none)", NULL },
+	{ "source_row", REC(source_row), CC_H5_I64, "1", "the line of the trace's CSV file (the header is line 1) the customer's call was replayed from, kept by every record of the customer (-1: not from a trace)", NULL },
 };
 
 #define EVT(field) offsetof(struct cc_event_row, field)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "models/scenario/forecast.h"
+#include "models/scenario/trace.h"
 #include "sim/alloc.h"
 
 /* Every queue the forecast F names is one of the scenario's. */
@@ -91,14 +92,47 @@ out:
 	return st;
 }
 
+/* The file a queue's arrivals replay, found from the scenario's folder (read with the
+ * others once every queue is loaded, by cc_load_traces). */
+static enum cc_status load_trace_file(struct loader *L, const config_setting_t *s,
+                                      struct cc_queue_cfg *q)
+{
+	const char *own[] = { "per_hour", "forecast", "step" };
+	for (size_t i = 0; i < 3; i++)
+		if (config_setting_get_member(s, own[i]))
+			return cc_load_fail(L, s, own[i], "cannot be given with process = \"trace\", "
+			                    "whose calls come from the trace's rows");
+	const char *file = NULL;
+	enum cc_status st = cc_load_string(L, s, "file", 1, &file);
+	if (st)
+		return st;
+	if (!*file)
+		return cc_load_fail(L, s, "file", "must name a CSV file (got an empty name)");
+	const char *slash = strrchr(L->file, '/');
+	size_t dir = file[0] == '/' || !slash ? 0 : (size_t)(slash - L->file) + 1;
+	q->trace.file = cc_malloc(dir + strlen(file) + 1);
+	memcpy(q->trace.file, L->file, dir);
+	strcpy(q->trace.file + dir, file);
+	/* A rate for the estimates of memory and event rates, set from the calls once read. */
+	q->n_rates = 1;
+	q->per_hour = cc_calloc(1, sizeof *q->per_hour);
+	q->rate_width_s = L->scn->interval_s;
+	return CC_OK;
+}
+
 /* The rates: per_hour = 100 or [ 60, 120, 90 ], one per step (the scenario's interval unless
- * given), or a forecast's. */
+ * given), or a forecast's, or none for a trace. */
 static enum cc_status load_rates(struct loader *L, const config_setting_t *s,
                                  double scn_interval_s, struct cc_queue_cfg *q)
 {
 	const struct cc_setting *row = cc_schema_row(cc_schema_find("queues.arrivals"), "per_hour");
 	config_setting_t *rate;
 	const char *file = NULL;
+	if (q->process == CC_ARRIVALS_TRACE)
+		return load_trace_file(L, s, q);
+	if (config_setting_get_member(s, "file"))
+		return cc_load_fail(L, s, "file", "is for process = \"trace\" only (this queue's "
+		                    "process is \"%s\")", cc_arrival_process_names[q->process]);
 	enum cc_status st = cc_load_string(L, s, "forecast", 0, &file);
 	if (st || file)
 		return st ? st : load_forecast(L, s, file, q);
@@ -422,6 +456,122 @@ enum cc_status cc_load_queue(struct loader *L, const config_setting_t *s,
 	    (st = rings_rule(L, s, q)) || (st = leaving_rule(L, s, q)))
 		return st;
 	return load_transfer(L, s, q);
+}
+
+/* ---- traces, once every queue is loaded ---- */
+
+/* Row X of trace T fits queue Q: a priority class it has, its channel, no patience on a
+ * deferrable channel. */
+static enum cc_status trace_row_fits(const struct cc_trace *t, const struct cc_trace_row *x,
+                                     const struct cc_queue_cfg *q, char *err, size_t errlen)
+{
+	if (x->priority > (int)q->n_priorities) {
+		snprintf(err, errlen, "%s:%zu: priority: queue \"%s\" has %zu priorities class%s "
+		         "(got %d; 0 is no head start)", t->path, x->line, q->name, q->n_priorities,
+		         q->n_priorities == 1 ? "" : "es", x->priority);
+		return CC_ERR_SCENARIO;
+	}
+	if (x->channel >= 0 && x->channel != (int)q->channel) {
+		snprintf(err, errlen, "%s:%zu: channel: \"%s\", but queue \"%s\" is a %s queue",
+		         t->path, x->line, cc_channel_name((enum cc_channel)x->channel), q->name,
+		         cc_channel_name(q->channel));
+		return CC_ERR_SCENARIO;
+	}
+	if (!isnan(x->patience_s) && cc_channel_deferrable(q->channel)) {
+		snprintf(err, errlen, "%s:%zu: patience_s: %s contacts wait without abandoning "
+		         "(deferrable); leave it empty", t->path, x->line, cc_channel_name(q->channel));
+		return CC_ERR_SCENARIO;
+	}
+	return CC_OK;
+}
+
+/* Queue Q's calls from T: the rows naming it (every row without a queue column), day by
+ * day. */
+static enum cc_status trace_calls(const struct cc_trace *t, struct cc_queue_cfg *q,
+                                  double horizon_s, char *err, size_t errlen)
+{
+	long k = t->has_queue ? cc_trace_queue(t, q->name) : 0;
+	struct cc_trace_cfg *c = &q->trace;
+	c->calls = cc_calloc(t->n_rows, sizeof *c->calls);
+	c->day_first = cc_calloc(t->n_days + 1, sizeof *c->day_first);
+	c->n_days = t->n_days;
+	c->has_day = t->has_day;
+	c->file_rows = t->n_rows;
+	for (size_t i = 0; i < t->n_rows; i++) {
+		const struct cc_trace_row *x = &t->rows[i];
+		if ((long)x->queue != k)
+			continue;
+		enum cc_status st = trace_row_fits(t, x, q, err, errlen);
+		if (st)
+			return st;
+		c->calls[c->n_calls++] = (struct cc_trace_call){
+			.arrival_s = x->arrival_s, .handle_s = x->handle_s, .patience_s = x->patience_s,
+			.line = (int64_t)x->line, .priority = x->priority };
+		c->day_first[x->day + 1]++;
+	}
+	for (size_t d = 0; d < t->n_days; d++)
+		c->day_first[d + 1] += c->day_first[d];
+	q->per_hour[0] = (double)c->n_calls / (double)t->n_days * 3600 / horizon_s;
+	return CC_OK;
+}
+
+enum cc_status cc_load_traces(struct loader *L, const config_setting_t *list,
+                              struct cc_scenario *scn)
+{
+	for (size_t i = 0; i < scn->n_lines; i++) {
+		struct cc_queue_cfg *q = &scn->queues[i];
+		if (q->process != CC_ARRIVALS_TRACE || q->trace.day_first)
+			continue; /* not a trace, or its file read already */
+		const config_setting_t *s =
+			config_setting_get_member(config_setting_get_elem(list, (unsigned)i), "arrivals");
+		struct cc_trace t;
+		enum cc_status st = cc_trace_read(q->trace.file, L->start_s, scn->horizon_s, &t,
+		                                  L->err, L->errlen);
+		if (st == CC_ERR_IO)
+			return cc_load_fail(L, s, "file", "cannot read \"%s\": %s", q->trace.file,
+			                    strerror(errno));
+		if (st)
+			return st;
+		/* The queues replaying this file: Q and any later one naming it. */
+		size_t users = 0;
+		for (size_t j = i; j < scn->n_lines && !st; j++) {
+			struct cc_queue_cfg *u = &scn->queues[j];
+			if (u->process != CC_ARRIVALS_TRACE || strcmp(u->trace.file, q->trace.file) != 0)
+				continue;
+			if (++users > 1 && !t.has_queue)
+				st = cc_load_fail(L, config_setting_get_member(config_setting_get_elem(
+				                  list, (unsigned)j), "arrivals"), "file", "\"%s\" is "
+				                  "replayed by queue \"%s\" too, but has no queue column to "
+				                  "say which calls are whose", q->trace.file, q->name);
+			else if (t.has_queue && cc_trace_queue(&t, u->name) < 0)
+				st = cc_load_fail(L, config_setting_get_member(config_setting_get_elem(
+				                  list, (unsigned)j), "arrivals"), "file", "\"%s\" has no "
+				                  "rows for queue \"%s\" (its queue column)", q->trace.file,
+				                  u->name);
+			else
+				st = trace_calls(&t, u, scn->horizon_s, L->err, L->errlen);
+		}
+		/* Every queue the file names replays it. */
+		for (size_t k = 0; k < t.n_queues && !st; k++) {
+			size_t j = 0;
+			while (j < scn->n_lines && !(scn->queues[j].process == CC_ARRIVALS_TRACE &&
+			                             strcmp(scn->queues[j].trace.file, q->trace.file) == 0 &&
+			                             strcmp(scn->queues[j].name, t.queues[k]) == 0))
+				j++;
+			if (j == scn->n_lines) {
+				snprintf(L->err, L->errlen, "%s:%zu: queue: \"%s\" replays no rows from this "
+				         "file (no queue of that name has arrivals = { process = \"trace\"; "
+				         "file = ... } naming it)", t.path, t.queue_line[k], t.queues[k]);
+				st = CC_ERR_SCENARIO;
+			}
+		}
+		if (!st && t.has_day && (!scn->trace_days || t.n_days < scn->trace_days))
+			scn->trace_days = t.n_days;
+		cc_trace_fini(&t);
+		if (st)
+			return st;
+	}
+	return CC_OK;
 }
 
 /* Resolves each voice queue's callback.queue, now that every queue is known. */

@@ -143,6 +143,12 @@ enum cc_status cc_load_link_transfers(struct loader *L, const config_setting_t *
                                       struct cc_scenario *scn);
 void cc_load_quick_connect_fini(struct cc_quick_connect_cfg *qc);
 
+/* Reads the trace of every queue whose arrivals replay one (each file once, however many
+ * queues name it) into the queues' calls, and sets SCN->trace_days (LIST: the queues'
+ * settings). */
+enum cc_status cc_load_traces(struct loader *L, const config_setting_t *list,
+                              struct cc_scenario *scn);
+
 /* The scenario's routing profiles (with room for N_GROUPS more), then the rules of one agent
  * group read already (N_DECLARED: the profiles named). */
 enum cc_status cc_load_routing_profiles(struct loader *L, const config_setting_t *root,

@@ -238,7 +238,7 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	for (size_t i = 0; i < scn->n_queues; i++)
 		if ((st = cc_load_queue(L, cc_load_elem(root, "queues", i), &scn->queues[i])))
 			return st;
-	if ((st = cc_load_link_callbacks(L, list, scn)))
+	if ((st = cc_load_link_callbacks(L, list, scn)) || (st = cc_load_traces(L, list, scn)))
 		return st;
 	/* The declared profiles, with room for one per group (those giving skills). */
 	const config_setting_t *glist = config_setting_get_member(root, "agents");
@@ -269,6 +269,11 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	}
 	if ((st = cc_load_changes(L, root, scn)))
 		return st;
+	if (scn->trace_days && (size_t)scn->replications > scn->trace_days) {
+		char why[512];
+		cc_scenario_check_replications(scn, (size_t)scn->replications, why, sizeof why);
+		return cc_load_fail(L, root, "replications", "%s", why);
+	}
 	cc_load_expand_regions(scn);
 
 	/* output.replications, worded as what each choice writes. */
@@ -405,6 +410,9 @@ void cc_scenario_fini(struct cc_scenario *scn)
 		cc_free(q->per_hour);
 		cc_free(q->forecast);
 		cc_free(q->handle_mean_s);
+		cc_free(q->trace.file);
+		cc_free(q->trace.calls);
+		cc_free(q->trace.day_first);
 		/* Every distribution and list the schema reads, and patience, which has code of its
 		 * own. */
 		cc_load_fini(cc_schema_find("queues"), q);
@@ -434,6 +442,21 @@ void cc_scenario_fini(struct cc_scenario *scn)
 		cc_free(scn->warnings[i]);
 	cc_free(scn->warnings);
 	memset(scn, 0, sizeof *scn);
+}
+
+enum cc_status cc_scenario_check_replications(const struct cc_scenario *scn, size_t n,
+                                              char *err, size_t errlen)
+{
+	if (!scn->trace_days || n <= scn->trace_days)
+		return CC_OK;
+	const char *file = "";
+	for (size_t q = 0; q < scn->n_lines; q++)
+		if (scn->queues[q].trace.has_day && scn->queues[q].trace.n_days == scn->trace_days)
+			file = scn->queues[q].trace.file;
+	snprintf(err, errlen, "%zu replications, but the trace %s has %zu day%s: each "
+	         "replication replays one day (give at most %zu)", n, file, scn->trace_days,
+	         scn->trace_days == 1 ? "" : "s", scn->trace_days);
+	return CC_ERR_SCENARIO;
 }
 
 long cc_scenario_queue_index(const struct cc_scenario *scn, const char *name)

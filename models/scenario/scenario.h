@@ -36,8 +36,10 @@ extern const char *const cc_channel_names[CC_CHANNEL_COUNT + 1];
  * X-macro list X(ENUM_SUFFIX, "name"); the names are exported NULL-terminated. */
 
 /* How a queue's arrivals come: poisson, exponential gaps at the (piecewise constant) rate;
- * deterministic, evenly spaced at the rate (one every 3600/per_hour s). */
-#define CC_ARRIVAL_PROCESSES(X) X(POISSON, "poisson") X(DETERMINISTIC, "deterministic")
+ * deterministic, evenly spaced at the rate (one every 3600/per_hour s); trace, the calls of
+ * a log, replayed (see struct cc_trace_cfg). */
+#define CC_ARRIVAL_PROCESSES(X) X(POISSON, "poisson") X(DETERMINISTIC, "deterministic") \
+	X(TRACE, "trace")
 #define CC_ARRIVALS_ENUM(e, name) CC_ARRIVALS_##e,
 enum cc_arrival_process { CC_ARRIVAL_PROCESSES(CC_ARRIVALS_ENUM) CC_ARRIVALS_COUNT };
 #undef CC_ARRIVALS_ENUM
@@ -190,6 +192,28 @@ struct cc_quick_connect_cfg {
 	                              takes the customer back and wraps up */
 };
 
+/* One call of a trace: its arrival and what the log says of it. */
+struct cc_trace_call {
+	double arrival_s;   /* from time 0 */
+	double handle_s;    /* its talk time; NaN: drawn from the queue's handle */
+	double patience_s;  /* NaN: drawn from the queue's patience */
+	int64_t line;       /* its line in the CSV file (recorded as source_row) */
+	int32_t priority;   /* 0: no head start; k: the queue's k-th priorities class; -1: drawn */
+};
+
+/* A queue's calls from a trace (arrivals.process = "trace"), split by day. Replication r
+ * replays day r; with no day column, every replication replays day 0, the whole file. */
+struct cc_trace_cfg {
+	char *file;              /* resolved from the scenario's folder */
+	struct cc_trace_call *calls; /* day by day, each day's in time order */
+	size_t n_calls;
+	size_t *day_first;       /* N_DAYS + 1 entries: day d's calls are [day_first[d],
+	                            day_first[d + 1]) */
+	size_t n_days;           /* the file's days (1 without a day column) */
+	int has_day;             /* the file has a day column */
+	size_t file_rows;        /* rows in the whole file, every queue's */
+};
+
 struct cc_queue_cfg {
 	char *name;        /* as written: the line's name, the same in every region */
 	char *label;       /* how results and messages name it: NAME, or "NAME@REGION" with
@@ -206,6 +230,8 @@ struct cc_queue_cfg {
 	double rate_width_s;/* the width of a rate's interval (the scenario's interval) */
 	char *forecast;     /* the forecast file the rates came from (arrivals.forecast, resolved
 	                       from the scenario's folder); NULL: from per_hour */
+	struct cc_trace_cfg trace; /* PROCESS trace: the calls it replays (PER_HOUR then holds
+	                              their mean rate over the horizon, for estimates only) */
 	double *handle_mean_s; /* the handle time's mean in each rate interval (the forecast's
 	                          AHT; NaN where it gives none); NULL: HANDLE's own throughout.
 	                          A contact's handle time is HANDLE's draw scaled to the mean of
@@ -458,6 +484,9 @@ struct cc_scenario {
 	 * from 0), on DATE ("YYYY-MM-DD"; "" when none was given). */
 	double start_s;
 	char date[11];
+	/* The fewest days of the traces with a day column (0: none has one): replications may
+	 * not outnumber them (see cc_scenario_check_replications). */
+	size_t trace_days;
 	int rep_intervals;   /* write every replication's interval figures, not only its totals */
 	int contact_records; /* write one row per contact record */
 	int agent_events;    /* write the agent event stream */
@@ -490,6 +519,11 @@ const char *cc_scenario_status_name(const struct cc_scenario *scn, size_t s);
 /* The mean handle time of queue Q's contacts arriving at time T (seconds from 0): the
  * forecast's AHT for T's interval when it gives one, else the handle distribution's mean. */
 double cc_queue_handle_mean(const struct cc_queue_cfg *q, double t);
+
+/* CC_OK when N replications of SCN each have a day of every trace to replay; else
+ * CC_ERR_SCENARIO with ERR naming both counts. */
+enum cc_status cc_scenario_check_replications(const struct cc_scenario *scn, size_t n,
+                                              char *err, size_t errlen);
 
 /* Total agents over all groups. */
 long cc_scenario_agents(const struct cc_scenario *scn);

@@ -138,7 +138,8 @@ static const struct cc_schema regions = { "regions", regions_rows, N(regions_row
 
 static const struct cc_setting arrivals_rows[] = {
 	{ "process", CC_SETTING_ENUM, 0, 0, 0, CC_ARRIVALS_POISSON, "`\"poisson\"`", "",
-	  "Poisson, or evenly spaced at the rate",
+	  "Poisson, evenly spaced at the rate, or `\"trace\"`: the calls of a log (`file`) "
+	  "replayed",
 	  .choices = cc_arrival_process_names, .what = "process",
 	  .field = CC_FIELD(struct cc_queue_cfg, process) },
 	{ "per_hour", CC_SETTING_RATES, 0, 0, 1e7, NAN, "", "per hour",
@@ -158,6 +159,19 @@ static const struct cc_setting arrivals_rows[] = {
 	  "keeps its shape); starts on the `interval` grid from `start`, a queue's rows going "
 	  "forward, one per interval; intervals without a row, and any after the last, have no "
 	  "arrivals. Not with `per_hour` or `step`", .field = 0 },
+	{ "file", CC_SETTING_TEXT, 0, 0, 0, NAN, "", "",
+	  "with `process = \"trace\"` (and then required): a CSV call log (from the scenario's "
+	  "folder) whose rows are the queue's calls, replayed: a header naming the columns, in any "
+	  "order, `arrival` (seconds from time 0, or a clock time HH:MM:SS with the scenario's "
+	  "`start`; within [0, horizon), a queue's calls of a day going forward) and optionally "
+	  "`queue` (the queue's name: several queues may replay one file, each its own rows), "
+	  "`day` (any text: each distinct day, in order, is one replication, and there may be no "
+	  "more replications than days; a day's rows together; without it every replication "
+	  "replays every row), `handle_s` (the talk time in seconds), `patience_s`, `priority` (0: "
+	  "no head start; k: the queue's k-th `priorities` class) and `channel` (the queue's). An "
+	  "empty field is drawn from the queue's own distribution (drawn as always, then "
+	  "replaced, so common random numbers hold). Not with `per_hour`, `forecast` or `step`",
+	  .field = 0 },
 	{ "step", CC_SETTING_DURATION, POS, 0, 0, NAN, "the scenario's `interval`", "s",
 	  "how long each rate of the list lasts; set it when the forecast's step must not follow a "
 	  "changed reporting `interval`", .field = 0 },
