@@ -358,6 +358,9 @@ static inline void tu_assert_conserved(const struct cc_rep_counts *n)
 	                     n->direct_failed + n->waiting_at_end);
 	assert_int_equal(n->answered, n->completed + n->in_service_at_end);
 	assert_int_equal(n->customers, n->customers_done + n->customers_at_end);
+	assert_int_equal(n->silent, n->silent_answered + n->silent_waiting_at_end);
+	assert_true(n->silent_answered <= n->answered);
+	assert_true(n->silent_waiting_at_end <= n->waiting_at_end);
 }
 
 /* Checks of one replication for tu_each_rep: its result R and its interval rows ROWS. */

@@ -51,6 +51,7 @@ enum cc_stream_purpose {
 	CC_STREAM_ARRIVALS = 1,   /* a queue line's arrival times */
 	CC_STREAM_ATTRIBUTES = 2, /* a queue line's contacts: handle, patience, ACW, classes... */
 	CC_STREAM_REGION = 3,     /* a queue line's draws of the region an arrival goes to */
+	CC_STREAM_SILENT = 7,     /* a queue line's silent abandonment: who, and the timeout */
 	CC_STREAM_AGENT = 1000    /* + the agent's place in its group: its own habits */
 };
 

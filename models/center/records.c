@@ -58,6 +58,7 @@ void cc_rec_contact_append(struct center *c, const struct contact *k, const stru
 	row->previous_record_id = k->previous_id;
 	row->next_record_id = k->next_id;
 	row->transfer = k->rt;
+	row->silent = k->gone;
 	row->transfer_mode = k->rmode;
 	row->hold_s = k->hold_s;
 	row->replication = (int32_t)c->replication;

@@ -118,6 +118,10 @@ struct contact {
 	uint8_t xfer_in;             /* came by a hand-over: whispers play when connected */
 	uint8_t rt, rmode;           /* its record's hand-over: enum cc_record_transfer, mode */
 	uint8_t ended;               /* ended at once by its agent's region move */
+	uint8_t silent;              /* its customer leaves silently when patience runs out (drawn
+	                                on arrival, chat queues with silent.share > 0) */
+	uint8_t gone;                /* ...and has: it waits, rings and is answered as if not */
+	double silent_timeout_s;     /* then: how long the chat holds the slot once accepted */
 };
 
 /* An agent's place among its group's free agents of one channel, with the keys it was put
@@ -177,6 +181,7 @@ struct agent {
 	uint8_t moving;              /* moved to another region, finishing its voice contacts
 	                                (next_status is then Offline) */
 	uint8_t in_shift, overtime;
+	uint16_t misses;             /* consecutive missed offers (rona.not_ready_after) */
 	uint32_t group;
 	int32_t id;
 	int32_t rank, crew;          /* place in the shift, for staggered planned statuses */
@@ -195,6 +200,8 @@ struct queue {
 	struct cc_arrivals arrivals;    /* lines (region 0's queues) only */
 	gsl_rng *arrival_rng;           /* the line's: a region's copy uses its line's streams */
 	gsl_rng *attr_rng;
+	gsl_rng *silent_rng;            /* lines with silent.share > 0: who leaves silently, and
+	                                   the chat's timeout; else NULL */
 	gsl_rng *region_rng;            /* lines, with several regions: arrivals' regions and
 	                                   restarts */
 	double offer_timeout_s;
