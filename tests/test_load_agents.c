@@ -200,8 +200,13 @@ static void test_load_agents_not_ready(void **state)
 	expect_error_in(full, "available = 0.7;",
 	                "available = 0.7; not_ready_after = 2; not_ready_status = \"RONA\";",
 	                ":25: agents.[0].rona.not_ready_status: RONA is set by the system only");
-	expect_error_in(full, "available = 0.7;", "available = 0.7; not_ready_status = \"Break\";",
-	                ":25: agents.[0].rona.not_ready_status: applies only with not_ready_after");
+	expect_error_in(full, "available = 0.7;", "available = 0.7; not_ready_status = 3;",
+	                ":25: agents.[0].rona.not_ready_status: must be a string (got a whole number)");
+	/* a status with not_ready_after = 0 is unused (a sweep may turn it off) */
+	load_edited(full, "available = 0.7;",
+	            "available = 0.7; not_ready_after = 0; not_ready_status = \"Break\";", &scn);
+	assert_int_equal(scn.groups[0].rona.not_ready_after, 0);
+	cc_scenario_fini(&scn);
 	expect_error_in(full, "available = 0.7;",
 	                "available = 0.7; not_ready_after = 2; not_ready = { dist = \"exponential\"; };",
 	                ":25: agents.[0].rona.not_ready.mean: missing (required by this distribution)");

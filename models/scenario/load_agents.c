@@ -231,11 +231,9 @@ static enum cc_status rona_rule(struct loader *L, const config_setting_t *s,
 	if (m && g->rona.available < 1 && g->idle_status < 0)
 		return cc_load_fail(L, m, "available", "agents who do not choose Available go to the idle "
 		                    "reason: name statuses (and idle_reason)");
-	/* Repeated misses: the status they are put in is the idle reason unless named. */
+	/* Repeated misses: the status they are put in is the idle reason unless named (a
+	 * status named with not_ready_after = 0 is unused, so that a sweep may turn it off). */
 	struct cc_rona_cfg *r = &g->rona;
-	if (m && r->not_ready_status >= 0 && r->not_ready_after == 0)
-		return cc_load_fail(L, m, "not_ready_status", "applies only with not_ready_after "
-		                    "(the number of consecutive misses that sets it)");
 	if (r->not_ready_status < 0)
 		r->not_ready_status = g->idle_status;
 	if (r->not_ready_after > 0 && r->not_ready_status < 0)
