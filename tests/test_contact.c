@@ -164,6 +164,188 @@ static void test_contact_acw_limit(void **state)
 	tu_done(&scn, &run, &k);
 }
 
+/* One chat queue and one agent for the silent-abandonment cases worked by hand: a chat every
+ * 100 s from 100 s, 150 s of work, patience 50 s, every abandoner silent with a 45 s
+ * timeout. */
+#define SILENT_ONE(horizon, group)                                                            \
+	"name = \"s\"; horizon = " #horizon "; interval = " #horizon "; replications = 1;\n"  \
+	"queues = ( { name = \"q\"; channel = \"chat\";\n"                                    \
+	"  arrivals = { process = \"deterministic\"; per_hour = 36; };\n"                     \
+	"  handle = { dist = \"deterministic\"; value = 150; };\n"                            \
+	"  patience = { dist = \"deterministic\"; value = 50; };\n"                           \
+	"  silent = { share = 1.0; timeout = { dist = \"deterministic\"; value = 45; }; }; } );\n" \
+	"agents = ( { name = \"g\"; skills = [ \"q\" ]; " group " } );\n"                     \
+	"output = { contact_records = true; agent_events = true; };\n"
+
+/*
+ * The agent answers after 40 s, past the chat offer timeout (30 s): the chat rings 100-130
+ * (RONA, 5 s), 135-165, and its customer leaves silently at 150 while it rings; the center
+ * does not know, so it rings out (RONA as usual) and is offered again at 170, still ringing
+ * at the horizon (190): waiting at the end, and a silent abandoner still queued.
+ */
+static void test_contact_silent_rings_out_and_waits_at_end(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	struct cc_run run;
+	struct tu_kept k;
+	tu_run_text(SILENT_ONE(190, "count = 1; answer = { delay = { dist = \"deterministic\"; value = 40; }; };"
+	                            " rona = { reaction = { dist = \"deterministic\"; value = 5; }; };"),
+	            NULL, 0, &scn, &run, &k);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "silent_abandoned", 0), 1, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "silent_at_end", 0), 1, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "silent_slot_s", 0), 0, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "abandoned", 0), 0, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "ronas", 0), 2, 0);
+	assert_non_null(tu_event(&k, 0, TU_ANY, CC_CS_MISSED, TU_ANY, 165));
+	assert_non_null(tu_event(&k, 0, TU_ANY, CC_CS_CONNECTING, TU_ANY, 170));
+	assert_int_equal(run.counts[0].silent, 1);
+	assert_int_equal(run.counts[0].silent_waiting_at_end, 1);
+	assert_int_equal(run.counts[0].waiting_at_end, 1);
+	tu_assert_conserved(&run.counts[0]);
+	assert_int_equal(k.n, 1);
+	assert_int_equal(k.rows[0].outcome, CC_OUTCOME_WAITING_AT_END);
+	assert_int_equal(k.rows[0].silent, 1);
+	assert_int_equal(k.rows[0].ronas, 2);
+	assert_near(k.rows[0].ring_s, 80, 0);
+	tu_done(&scn, &run, &k);
+}
+
+/*
+ * The agent logs in at 200. Chat 1 (from 100) left silently at 150; the agent accepts it at
+ * 200 (answered, wait 100 s) and its slot stays taken for the 45 s timeout: closed at 245,
+ * handled, its talk the timeout. Chat 2 (from 200) waits 45 s, is taken before its patience
+ * runs out, and is talked for 150 s (in service at the horizon, 300).
+ */
+static void test_contact_silent_answered_holds_the_slot(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	struct cc_run run;
+	struct tu_kept k;
+	tu_run_text(SILENT_ONE(300, "shifts = ( { start = 200; end = 400; count = 1; } );"), NULL, 0,
+	            &scn, &run, &k);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "answered", 0), 2, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "silent_abandoned", 0), 1, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "silent_slot_s", 0), 45, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "silent_at_end", 0), 0, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "handled", 0), 1, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "talk_s", 0), 45, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "asa_s", 0), 72.5, 0);
+	assert_int_equal(run.counts[0].silent_answered, 1);
+	tu_assert_conserved(&run.counts[0]);
+	const struct cc_contact_record *c1 = tu_record_at(&k, 0, 100), *c2 = tu_record_at(&k, 0, 200);
+	assert_int_equal(c1->silent, 1);
+	assert_int_equal(c1->outcome, CC_OUTCOME_HANDLED);
+	assert_near(c1->connect_s, 200, 0);
+	assert_near(c1->end_s, 245, 0);
+	assert_int_equal(c2->silent, 0);
+	assert_int_equal(c2->outcome, CC_OUTCOME_IN_SERVICE_AT_END);
+	assert_near(c2->connect_s, 245, 0);
+	tu_done(&scn, &run, &k);
+}
+
+/* Sums over replications for the statistical silent case. */
+struct silent_sums {
+	double silent, abandoned, answered_silent, slot, record_slot, records;
+};
+
+static void collect_silent(const struct cc_scenario *scn, const struct cc_grid *grid,
+                           const struct cc_rep_result *r, const struct tu_rows *rows,
+                           uint64_t rep, void *ctx)
+{
+	(void)scn, (void)grid, (void)rows, (void)rep;
+	struct silent_sums *s = ctx;
+	/* Everyone is reached: no silent abandoner is left waiting. */
+	assert_int_equal(r->counts.silent_waiting_at_end, 0);
+	assert_int_equal(r->counts.waiting_at_end, 0);
+	assert_int_equal(r->counts.silent_answered, r->counts.silent);
+	s->silent += (double)r->counts.silent;
+	s->abandoned += (double)r->counts.abandoned;
+	s->slot += r->queue_tot[cc_qr_at(0, CC_QR_SILENT_SLOT_SUM)];
+	assert_near(r->queue_tot[cc_qr_at(0, CC_QR_SILENT)], (double)r->counts.silent, 0);
+	for (size_t i = 0; i < r->n_records; i++) {
+		const struct cc_contact_record *x = &r->records[i];
+		if (!x->silent)
+			continue;
+		assert_int_equal(x->outcome, CC_OUTCOME_HANDLED);
+		assert_true(x->end_s - x->connect_s >= 120 && x->end_s - x->connect_s <= 240);
+		s->record_slot += x->end_s - x->connect_s;
+		s->records++;
+	}
+}
+
+/*
+ * A chat queue whose customers (240 an hour, for the first hour) wait for agents who log in
+ * at 1 h, 320 of them: nearly everyone's patience (exponential, 2 min) runs out, and every
+ * contact still queued is reached. Given the number n whose patience ran out, the silent ones
+ * are Binomial(n, 0.4) (their own stream): the observed share is within the 99.9 % acceptance
+ * region of the binomial test of share = 0.4 (normal approximation, |z| <= 3.29). The slot
+ * time is the sum of the timeouts, record by record (end - connect of the silent records),
+ * and their mean is the timeout's, 180 s, within z = 3.29 standard errors (uniform 120-240 s:
+ * sd 120 / sqrt(12)). Counts are conserved and agent time adds up (tu_each_rep).
+ */
+static void test_contact_silent_share_and_slot_time(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"name = \"sb\"; horizon = \"10h\"; interval = \"1h\"; seed = 20261130;\n"
+		"queues = ( { name = \"web\"; channel = \"chat\";\n"
+		"  arrivals = { per_hour = [ 240.0, 0.0 ]; step = \"1h\"; };\n"
+		"  handle = { dist = \"exponential\"; mean = 310.0; };\n"
+		"  patience = { dist = \"exponential\"; mean = 120.0; };\n"
+		"  silent = { share = 0.4; timeout = { dist = \"uniform\"; min = 120.0; max = 240.0; }; }; } );\n"
+		"agents = ( { name = \"g\"; skills = [ \"web\" ]; shifts = ( { start = \"1h\"; end = \"10h\"; count = 320; } ); } );\n"
+		"output = { contact_records = true; };\n";
+	struct silent_sums s = { 0 };
+	tu_each_rep(text, NULL, 0, 20, collect_silent, &s);
+	const double share = 0.4, z = 3.2905;
+	double n = s.silent + s.abandoned, observed = s.silent / n;
+	double se = sqrt(share * (1 - share) / n);
+	print_message("silent: %.0f of %.0f whose patience ran out (%.4f, want %.2f +- %.4f)\n",
+	              s.silent, n, observed, share, z * se);
+	assert_true(n > 4000);
+	assert_true(fabs(observed - share) <= z * se);
+	assert_near(s.records, s.silent, 0);
+	assert_near(s.slot, s.record_slot, 1e-6 * s.slot);
+	double mean = s.slot / s.silent, se_t = 120 / sqrt(12.0) / sqrt(s.silent);
+	print_message("silent slot time: %.2f s per silent chat (want 180 +- %.2f)\n", mean, z * se_t);
+	assert_true(fabs(mean - 180) <= z * se_t);
+}
+
+static void count_silent(const struct cc_scenario *scn, const struct cc_grid *grid,
+                         const struct cc_rep_result *r, const struct tu_rows *rows,
+                         uint64_t rep, void *ctx)
+{
+	(void)scn, (void)grid, (void)rows, (void)rep;
+	*(uint64_t *)ctx += r->counts.silent;
+}
+
+/* share = 0: every figure, count and record as without the setting, bit for bit. With a
+ * share, concurrency, slowdown and misses, counts are still conserved and agent time adds up
+ * (tu_each_rep checks both). */
+static void test_contact_silent_share_zero_changes_nothing(void **state)
+{
+	(void)state;
+#define CHAT(extra)                                                                           \
+	"name = \"z\"; horizon = \"4h\"; interval = \"30m\"; replications = 3; seed = 77;\n"  \
+	"queues = ( { name = \"web\"; channel = \"chat\"; arrivals = { per_hour = 95.0; };\n" \
+	"  handle = { dist = \"exponential\"; mean = 410.0; };\n"                             \
+	"  patience = { dist = \"exponential\"; mean = 140.0; }; " extra " } );\n"            \
+	"routing_profiles = ( { name = \"p\"; concurrency = { chat = 3; }; queues = ( \"web\" ); } );\n" \
+	"channels = { chat = { slowdown = [ 1.0, 1.2, 1.5 ]; }; };\n"                          \
+	"agents = ( { name = \"g\"; count = 4; routing_profile = \"p\"; answer = { miss = 0.1; }; } );\n" \
+	"output = { contact_records = true; agent_events = true; };\n"
+	tu_assert_same_runs(CHAT("silent = { share = 0.0; };"), CHAT(""));
+	tu_assert_same_runs(CHAT("silent = { share = 0.0; timeout = { dist = \"exponential\"; mean = 60.0; }; };"),
+	                    CHAT(""));
+	uint64_t silent = 0;
+	tu_each_rep(CHAT("silent = { share = 0.6; timeout = { dist = \"exponential\"; mean = 60.0; }; };"),
+	            NULL, 0, 3, count_silent, &silent);
+	assert_true(silent > 0);
+#undef CHAT
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -171,6 +353,10 @@ int main(void)
 		cmocka_unit_test(test_contact_callback_reached),
 		cmocka_unit_test(test_contact_priorities_head_start),
 		cmocka_unit_test(test_contact_acw_limit),
+		cmocka_unit_test(test_contact_silent_rings_out_and_waits_at_end),
+		cmocka_unit_test(test_contact_silent_answered_holds_the_slot),
+		cmocka_unit_test(test_contact_silent_share_and_slot_time),
+		cmocka_unit_test(test_contact_silent_share_zero_changes_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

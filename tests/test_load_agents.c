@@ -161,6 +161,66 @@ static void test_load_agents_full_agent_group(void **state)
 	cc_scenario_fini(&scn);
 }
 
+/* rona.not_ready_after and its status and delay: off by default; the status defaults to the
+ * idle reason; every way to get them wrong is refused with the file's line. */
+static void test_load_agents_not_ready(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	char err[1024] = "";
+	assert_int_equal(tu_load(base, NULL, 0, &scn, err, sizeof err), CC_OK);
+	assert_int_equal(scn.groups[0].rona.not_ready_after, 0);
+	assert_int_equal(scn.groups[0].rona.not_ready_status, -1);
+	assert_zero_dist(&scn.groups[0].rona.not_ready);
+	cc_scenario_fini(&scn);
+	/* the idle reason (Training) by default */
+	load_edited(full, "available = 0.7;", "available = 0.7; not_ready_after = 3;", &scn);
+	assert_int_equal(scn.groups[0].rona.not_ready_after, 3);
+	assert_int_equal(scn.groups[0].rona.not_ready_status, CC_AGENT_FIRST_NPT + 2);
+	cc_scenario_fini(&scn);
+	load_edited(full, "available = 0.7;",
+	            "available = 0.7; not_ready_after = 2; not_ready_status = \"Break\";\n"
+	            "not_ready = { dist = \"deterministic\"; value = \"2m17s\"; };", &scn);
+	assert_int_equal(scn.groups[0].rona.not_ready_status, CC_AGENT_FIRST_NPT);
+	assert_near(scn.groups[0].rona.not_ready.mean, 137, 0);
+	cc_scenario_fini(&scn);
+
+	expect_error_in(full, "available = 0.7;", "available = 0.7; not_ready_after = -1;",
+	                ":25: agents.[0].rona.not_ready_after: must be from 0 to 1000 (got -1)");
+	expect_error_in(full, "available = 0.7;", "available = 0.7; not_ready_after = 1001;",
+	                ":25: agents.[0].rona.not_ready_after: must be from 0 to 1000 (got 1001)");
+	expect_error_in(full, "available = 0.7;", "available = 0.7; not_ready_after = 2.5;",
+	                ":25: agents.[0].rona.not_ready_after: must be a whole number");
+	expect_error_in(full, "available = 0.7;",
+	                "available = 0.7; not_ready_after = 2; not_ready_status = \"Coffee\";",
+	                ":25: agents.[0].rona.not_ready_status: no status is named \"Coffee\"");
+	expect_error_in(full, "available = 0.7;",
+	                "available = 0.7; not_ready_after = 2; not_ready_status = \"Available\";",
+	                ":25: agents.[0].rona.not_ready_status: Available is not a not-productive status");
+	expect_error_in(full, "available = 0.7;",
+	                "available = 0.7; not_ready_after = 2; not_ready_status = \"RONA\";",
+	                ":25: agents.[0].rona.not_ready_status: RONA is set by the system only");
+	expect_error_in(full, "available = 0.7;", "available = 0.7; not_ready_status = 3;",
+	                ":25: agents.[0].rona.not_ready_status: must be a string (got a whole number)");
+	/* a status with not_ready_after = 0 is unused (a sweep may turn it off) */
+	load_edited(full, "available = 0.7;",
+	            "available = 0.7; not_ready_after = 0; not_ready_status = \"Break\";", &scn);
+	assert_int_equal(scn.groups[0].rona.not_ready_after, 0);
+	cc_scenario_fini(&scn);
+	expect_error_in(full, "available = 0.7;",
+	                "available = 0.7; not_ready_after = 2; not_ready = { dist = \"exponential\"; };",
+	                ":25: agents.[0].rona.not_ready.mean: missing (required by this distribution)");
+	expect_error_in(full, "available = 0.7;",
+	                "available = 0.7; not_ready_after = 2; not_ready = \"-3s\";",
+	                ":25: agents.[0].rona.not_ready");
+	expect_error_in(full, "available = 0.7;", "available = 0.7; not_ready_afer = 2;",
+	                ":25: agents.[0].rona.not_ready_afer: unknown setting");
+	/* no status at all to be put in */
+	expect_error("count = 7;", "count = 7; rona = { not_ready_after = 2; };",
+	             ":16: agents.[0].rona.not_ready_after: agents who keep missing need a status to "
+	             "be put in");
+}
+
 static void test_load_agents_agent_errors(void **state)
 {
 	(void)state;
@@ -569,6 +629,7 @@ int main(void)
 		cmocka_unit_test(test_load_agents_agent_defaults),
 		cmocka_unit_test(test_load_agents_full_agent_group),
 		cmocka_unit_test(test_load_agents_agent_errors),
+		cmocka_unit_test(test_load_agents_not_ready),
 		cmocka_unit_test(test_load_agents_routing_defaults),
 		cmocka_unit_test(test_load_agents_implicit_profiles),
 		cmocka_unit_test(test_load_agents_routing_profiles),

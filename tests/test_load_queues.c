@@ -105,6 +105,50 @@ static void test_load_queues_transfers(void **state)
 	assert_non_null(strstr(err, ":12: queues.[0].transfer.to.[3].share: brings the quick connects' shares to 1.0375"));
 }
 
+/* silent = { share; timeout; } on a chat queue with patience; refused elsewhere and when
+ * incomplete, with the file's line. */
+static void test_load_queues_silent(void **state)
+{
+	(void)state;
+	static const char web[] = "handle = { dist = \"lognormal\"; mean = \"420s\"; sd = \"300s\"; };";
+	static const char patience[] =
+		"handle = { dist = \"lognormal\"; mean = \"420s\"; sd = \"300s\"; };\n"
+		"patience = { dist = \"exponential\"; mean = \"95s\"; };";
+	char with_patience[8192];
+	tu_edit(with_patience, sizeof with_patience, full, web, patience);
+	struct cc_scenario scn;
+	load_edited(with_patience, "mean = \"95s\"; };",
+	            "mean = \"95s\"; }; silent = { share = 0.385; timeout = { dist = \"deterministic\"; value = \"3m7s\"; }; };", &scn);
+	assert_near(scn.queues[1].silent.share, 0.385, 0);
+	assert_near(scn.queues[1].silent.timeout.mean, 187, 0);
+	assert_near(scn.queues[0].silent.share, 0, 0); /* none by default */
+	cc_scenario_fini(&scn);
+	/* share 0 needs no timeout, nor patience */
+	load_edited(full, web, "handle = { dist = \"exponential\"; mean = \"420s\"; }; silent = { share = 0.0; };",
+	            &scn);
+	cc_scenario_fini(&scn);
+
+	expect_error_in(full, "rona_requeue = \"tail\";",
+	                "rona_requeue = \"tail\"; silent = { share = 0.4; timeout = { dist = \"exponential\"; mean = \"3m\"; }; };",
+	                ":7: queues.[0].silent: is for chat queues only (this is a voice queue)");
+	expect_error_in(with_patience, "mean = \"95s\"; };", "mean = \"95s\"; }; silent = { share = 0.4; };",
+	                ":10: queues.[1].silent.timeout: missing (required)");
+	expect_error_in(full, web, "handle = { dist = \"exponential\"; mean = \"420s\"; }; "
+	                "silent = { share = 0.4; timeout = { dist = \"exponential\"; mean = \"3m\"; }; };",
+	                ":9: queues.[1].silent.share: needs the queue's patience");
+	expect_error_in(with_patience, "mean = \"95s\"; };",
+	                "mean = \"95s\"; }; silent = { share = 1.25; timeout = { dist = \"exponential\"; mean = \"3m\"; }; };",
+	                ":10: queues.[1].silent.share: must be a share from 0 to 1 (got 1.25)");
+	expect_error_in(with_patience, "mean = \"95s\"; };",
+	                "mean = \"95s\"; }; silent = { share = 0.4; timeout = { dist = \"uniform\"; min = \"5m\"; max = \"1m\"; }; };",
+	                ":10: queues.[1].silent.timeout.max:");
+	expect_error_in(with_patience, "mean = \"95s\"; };",
+	                "mean = \"95s\"; }; silent = { share = 0.4; timeout = { dist = \"exponential\"; mean = \"3m\"; }; leave = 1; };",
+	                ":10: queues.[1].silent.leave: unknown setting");
+	expect_error_in(with_patience, "mean = \"95s\"; };", "mean = \"95s\"; }; silent = 0.4;",
+	                ":10: queues.[1].silent: must be a group");
+}
+
 static void test_load_queues_transfer_errors(void **state)
 {
 	(void)state;
@@ -198,6 +242,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_load_queues_transfers),
 		cmocka_unit_test(test_load_queues_transfer_errors),
+		cmocka_unit_test(test_load_queues_silent),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

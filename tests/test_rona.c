@@ -6,6 +6,8 @@
  */
 #include "testutil.h"
 
+#include <gsl/gsl_cdf.h>
+
 #include "models/center/center.h"
 #include "models/run/run.h"
 
@@ -161,6 +163,114 @@ static void test_rona_study_moves_the_right_way(void **state)
 	}
 }
 
+/*
+ * rona.not_ready_after = 2, an agent who misses every offer (answer.miss = 1), voice offer
+ * timeout 18 s, RONA reaction 5 s, not ready for 40 s. A contact every 100 s from 100 s,
+ * patience 50 s. Contact 1: rings 100-118 (miss 1: RONA 118-123), rings 123-141 (miss 2:
+ * not ready, Break, 141-181, no RONA), hangs up at 150 while waiting. Contact 2 the same from
+ * 200: the run of misses started again at 141, so again RONA 218-223 and Break 241-281.
+ */
+static void test_rona_not_ready_after_consecutive_misses(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	struct cc_run run;
+	struct tu_kept k;
+	const char *set[] = { "horizon=300", "interval=300" };
+	tu_run_text(TU_ONE_AGENT("", "answer = { miss = 1.0; };"
+	                             "rona = { reaction = { dist = \"deterministic\"; value = 5; };"
+	                             " not_ready_after = 2; not_ready_status = \"Break\";"
+	                             " not_ready = { dist = \"deterministic\"; value = 40; }; };",
+	                         ""),
+	            set, 2, &scn, &run, &k);
+	size_t brk = CC_AGENT_FIRST_NPT; /* Break */
+	assert_near(tu_total(&run, CC_FIG_GROUP, "ronas", 0), 4, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "not_ready", 0), 2, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "rona_s", 0), 10, 0);
+	assert_near(tu_total(&run, CC_FIG_STATUS, "status_s", brk), 80, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "ring_s", 0), 72, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "idle_s", 0), 138, 0);
+	assert_near(tu_total(&run, CC_FIG_GROUP, "staffed_s", 0), 300, 0);
+	assert_near(tu_total(&run, CC_FIG_QUEUE, "abandoned", 0), 2, 0);
+	/* The second miss puts the agent in Break at once (no RONA in between), and it goes
+	 * Available when the drawn 40 s are over. */
+	for (int i = 0; i < 2; i++) {
+		double t = 100 * (i + 1);
+		assert_non_null(tu_event(&k, 0, TU_ANY, TU_ANY, CC_AGENT_RONA, t + 18));
+		assert_non_null(tu_event(&k, 0, TU_ANY, TU_ANY, (int64_t)brk, t + 41));
+		assert_null(tu_event(&k, 0, TU_ANY, TU_ANY, CC_AGENT_RONA, t + 41));
+		assert_non_null(tu_event(&k, 0, TU_ANY, TU_ANY, CC_AGENT_AVAILABLE, t + 81));
+	}
+	tu_done(&scn, &run, &k);
+
+	/* not_ready_after = 3 is never reached with two offers per contact: as without it. */
+	tu_assert_same_runs(
+		TU_ONE_AGENT("", "answer = { miss = 1.0; }; rona = { not_ready_after = 3; };", ""),
+		TU_ONE_AGENT("", "answer = { miss = 1.0; };", ""));
+}
+
+/* One replication's counts for the share of misses that trigger not-ready. */
+struct miss_runs {
+	double ratio[64];
+	size_t n;
+	double misses, triggers;
+};
+
+static void collect_miss_runs(const struct cc_scenario *scn, const struct cc_grid *grid,
+                              const struct cc_rep_result *r, const struct tu_rows *rows,
+                              uint64_t rep, void *ctx)
+{
+	(void)scn, (void)grid, (void)rows, (void)rep;
+	struct miss_runs *m = ctx;
+	double misses = r->group_tot[cc_gr_at(0, CC_GR_RONAS)];
+	double triggers = r->group_tot[cc_gr_at(0, CC_GR_NOT_READY)];
+	assert_true(misses > 100);
+	m->ratio[m->n++] = triggers / misses;
+	m->misses += misses;
+	m->triggers += triggers;
+}
+
+/*
+ * Agents who miss each offer independently with probability m = 0.3, put not ready after
+ * N = 2 consecutive misses. The run of misses is a Markov chain on 0..N-1: each offer a
+ * miss moves it up by one (from N-1 it triggers not-ready and falls to 0), an accept drops
+ * it to 0. Its stationary law is pi_j = m^j (1 - m) / (1 - m^N): a state is left upwards with
+ * probability m, and 0 gets everything else back. A miss triggers not-ready exactly when it
+ * comes in state N-1, so the share of misses that trigger is pi_{N-1} = m^(N-1) (1 - m) /
+ * (1 - m^N) = 0.3 x 0.7 / 0.91 = 0.2308 (a run of length L >= N triggers floor(L / N) times).
+ * Voice, no patience, no planned statuses: every offer is accepted at once or missed, and
+ * nothing else ends a run. Judged on the per-replication shares (independent replications):
+ * the prediction lies within the 99.9 % Student-t interval of their mean. Agent time adds up
+ * in every replication (tu_each_rep checks it).
+ */
+static void test_rona_not_ready_share_of_misses(void **state)
+{
+	(void)state;
+	const double m = 0.3;
+	const int n_after = 2;
+	char *text = tu_erlang_scenario_ex(
+		95.3, 170.0, 9, 0,
+		"answer = { miss = 0.3; }; idle_reason = \"Wrap\";"
+		" rona = { reaction = { dist = \"exponential\"; mean = 7.5; }; not_ready_after = 2;"
+		" not_ready = { dist = \"exponential\"; mean = 63.0; }; };",
+		"horizon = \"8h\"; interval = \"1h\"; seed = 20261130; statuses = [ \"Wrap\" ];");
+	struct miss_runs runs = { 0 };
+	const uint64_t reps = 40;
+	tu_each_rep(text, NULL, 0, reps, collect_miss_runs, &runs);
+	free(text);
+	double want = pow(m, n_after - 1) * (1 - m) / (1 - pow(m, n_after));
+	double mean = 0, ss = 0;
+	for (size_t i = 0; i < runs.n; i++)
+		mean += runs.ratio[i] / (double)runs.n;
+	for (size_t i = 0; i < runs.n; i++)
+		ss += (runs.ratio[i] - mean) * (runs.ratio[i] - mean);
+	double hw = gsl_cdf_tdist_Qinv(0.0005, (double)runs.n - 1) * sqrt(ss / (double)(runs.n - 1) / (double)runs.n);
+	print_message("not ready after %d misses: %.4f of %.0f misses triggered (per replication "
+	              "%.4f +- %.4f, 99.9 %%), predicted %.4f\n", n_after,
+	              runs.triggers / runs.misses, runs.misses, mean, hw, want);
+	assert_true(fabs(mean - want) <= hw);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -168,6 +278,8 @@ int main(void)
 		cmocka_unit_test(test_rona_requeue_and_abandon_while_ringing),
 		cmocka_unit_test(test_rona_requeue_position),
 		cmocka_unit_test(test_rona_study_moves_the_right_way),
+		cmocka_unit_test(test_rona_not_ready_after_consecutive_misses),
+		cmocka_unit_test(test_rona_not_ready_share_of_misses),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -358,6 +358,35 @@ static inline void tu_assert_conserved(const struct cc_rep_counts *n)
 	                     n->unreached + n->direct_failed + n->waiting_at_end);
 	assert_int_equal(n->answered, n->completed + n->in_service_at_end);
 	assert_int_equal(n->customers, n->customers_done + n->customers_at_end);
+	assert_int_equal(n->silent, n->silent_answered + n->silent_waiting_at_end);
+	assert_true(n->silent_answered <= n->answered);
+	assert_true(n->silent_waiting_at_end <= n->waiting_at_end);
+}
+
+/* Two runs of scenario texts A and B (every figure, interval and replication, the counts
+ * and the contact records) are the same bit for bit. */
+static inline void tu_assert_same_runs(const char *a, const char *b)
+{
+	struct cc_scenario sa, sb;
+	struct cc_run ra, rb;
+	struct tu_kept ka, kb;
+	tu_run_text(a, NULL, 0, &sa, &ra, &ka);
+	tu_run_text(b, NULL, 0, &sb, &rb, &kb);
+	size_t reps = ra.replications, cells = ra.layout.cells;
+	assert_int_equal(reps, rb.replications);
+	assert_int_equal(cells, rb.layout.cells);
+	assert_memory_equal(ra.totals, rb.totals, reps * cells * sizeof *ra.totals);
+	assert_memory_equal(ra.rep_intervals, rb.rep_intervals,
+	                    reps * ra.grid.count * cells * sizeof *ra.rep_intervals);
+	assert_memory_equal(ra.counts, rb.counts, reps * sizeof *ra.counts);
+	assert_int_equal(ka.n, kb.n);
+	assert_int_equal(ka.n_events, kb.n_events);
+	if (ka.n)
+		assert_memory_equal(ka.rows, kb.rows, ka.n * sizeof *ka.rows);
+	if (ka.n_events)
+		assert_memory_equal(ka.events, kb.events, ka.n_events * sizeof *ka.events);
+	tu_done(&sa, &ra, &ka);
+	tu_done(&sb, &rb, &kb);
 }
 
 /* Checks of one replication for tu_each_rep: its result R and its interval rows ROWS. */

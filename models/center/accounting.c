@@ -169,7 +169,7 @@ static void rerate(struct center *c, struct agent *a, int ch, const struct conta
 		return;
 	double f = slowdown(c, ch, a->talking[ch]);
 	for (struct contact *k = a->held; k; k = k->next) {
-		if (k == skip || k->channel != ch || k->state != K_TALK || k->factor == f)
+		if (k == skip || k->channel != ch || k->state != K_TALK || k->factor == f || k->gone)
 			continue;
 		close_segment(c, k);
 		k->factor = f;
@@ -207,7 +207,8 @@ void cc_acct_kset(struct center *c, struct contact *k, enum kstate s)
 	a->talking[k->channel] += is_talk ? 1 : -1;
 	if (is_talk) {
 		k->seg_s = c->now;
-		k->factor = slowdown(c, k->channel, a->talking[k->channel]);
+		/* A chat whose customer is gone only waits for its timeout: no slowdown. */
+		k->factor = k->gone ? 1 : slowdown(c, k->channel, a->talking[k->channel]);
 	}
 	rerate(c, a, k->channel, k);
 }

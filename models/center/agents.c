@@ -293,6 +293,7 @@ static void on_login(struct center *c, struct cc_event *ev)
 	cc_acct_group(c, g);
 	g->scheduled++;
 	a->in_shift = 1;
+	a->misses = 0; /* a new shift: the run of misses starts again */
 	if (a->overtime) { /* still finishing the last shift's contacts: the new shift begins */
 		g->overtime--;
 		*araw(c, a, CC_AR_OVERTIME) += c->now - a->overtime_since_s;

@@ -65,6 +65,9 @@ static void setup(struct center *c, const struct cc_scenario *scn, const struct 
 			q->customer_rng = cc_rng_create(scn->seed, replication,
 			                                cc_center_line_stream(q->cfg->name,
 			                                                      CC_STREAM_CUSTOMER));
+		if (q->cfg->silent.share > 0) /* a stream of its own: no other draw moves */
+			q->silent_rng = cc_rng_create(scn->seed, replication,
+			                              cc_center_line_stream(q->cfg->name, CC_STREAM_SILENT));
 		cc_arrivals_init(&q->arrivals, q->cfg, q->arrival_rng, replication);
 		double first = cc_arrivals_next(&q->arrivals);
 		if (first < grid->horizon_s)
@@ -74,6 +77,7 @@ static void setup(struct center *c, const struct cc_scenario *scn, const struct 
 		c->queues[i].arrival_rng = c->queues[c->queues[i].cfg->line].arrival_rng;
 		c->queues[i].attr_rng = c->queues[c->queues[i].cfg->line].attr_rng;
 		c->queues[i].customer_rng = c->queues[c->queues[i].cfg->line].customer_rng;
+		c->queues[i].silent_rng = c->queues[c->queues[i].cfg->line].silent_rng;
 	}
 	cc_region_setup(c);
 }
@@ -93,6 +97,7 @@ static void teardown(struct center *c)
 		gsl_rng_free(c->queues[i].attr_rng);
 		if (c->queues[i].customer_rng)
 			gsl_rng_free(c->queues[i].customer_rng);
+		gsl_rng_free(c->queues[i].silent_rng);
 	}
 	cc_region_teardown(c);
 	for (size_t i = 0; i < c->n_agents; i++)

@@ -53,6 +53,7 @@ enum cc_stream_purpose {
 	CC_STREAM_REGION = 3,     /* a queue line's draws of the region an arrival goes to */
 	CC_STREAM_CUSTOMER = 4,   /* a queue line's customers' choices: balking, calling again,
 	                             and the redials' delays (only lines with balk or redial) */
+	CC_STREAM_SILENT = 7,     /* a queue line's silent abandonment: who, and the timeout */
 	CC_STREAM_AGENT = 1000    /* + the agent's place in its group: its own habits */
 };
 

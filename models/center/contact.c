@@ -59,6 +59,13 @@ static void connect_agent(struct center *c, struct contact *k)
 	}
 	cc_acct_ronas(c, k);
 	c->out->counts.answered++;
+	if (k->gone) { /* nobody there: the chat holds the slot until it times out, then closes
+		          (and is wrapped up) as any chat; no hand-over */
+		c->out->counts.silent_answered++;
+		k->talk_s = k->work_s = k->silent_timeout_s;
+		k->xfer = 0;
+		k->pause_s = 0;
+	}
 	if (k->xfer_in) {
 		cc_acct_gcount(c, a->group, CC_GR_TRANSFERS_IN, c->now, 1);
 		cc_transfer_connected(c, k);
@@ -70,6 +77,7 @@ static void connect_agent(struct center *c, struct contact *k)
 /* The agent has accepted K: a conversation, or for a callback, the dialling. */
 void cc_contact_accepted(struct center *c, struct contact *k)
 {
+	k->agent->misses = 0;
 	if (!cc_contact_is_callback(k)) {
 		connect_agent(c, k);
 		return;
@@ -113,6 +121,12 @@ static struct contact *new_contact(struct center *c, struct queue *q)
 		*qraw(c, k->interval, k->queue, CC_QR_CUSTOMERS) += 1;
 	c->out->counts.arrived++;
 	c->out->counts.customers++;
+	/* Whether the customer would leave silently, and the chat's timeout: drawn for every
+	 * customer, in this order, from the line's own stream (only when the queue has them). */
+	if (q->silent_rng) {
+		k->silent = gsl_rng_uniform(q->silent_rng) < q->cfg->silent.share;
+		k->silent_timeout_s = cc_dist_sample(&q->cfg->silent.timeout, q->silent_rng);
+	}
 	return k;
 }
 
@@ -281,6 +295,16 @@ void cc_contact_on_abandon(struct center *c, struct cc_event *ev)
 	struct queue *q = &c->queues[k->queue];
 	cc_calendar_release(c->cal, ev);
 	k->patience = NULL;
+	if (k->silent && !k->direct && !k->peer) {
+		/* The customer leaves without closing the chat: the center does not know, and the
+		 * contact waits (or rings) on as before. Its patience never starts again. */
+		k->gone = 1;
+		k->patience_s = INFINITY;
+		c->out->counts.silent++;
+		if (k->interval >= 0)
+			*qraw(c, k->interval, k->queue, CC_QR_SILENT) += 1;
+		return;
+	}
 	struct agent *a = k->agent;
 	if (a) { /* the customer hung up while the agent's phone rang: REJECTED */
 		cc_center_cancel(c, &k->ev);
@@ -334,6 +358,8 @@ static void complete(struct center *c, struct contact *k, double acw_end_s)
 			*qraw(c, k->interval, k->queue, CC_QR_ACW_SUM) += k->acw_s;
 			*qraw(c, k->interval, k->queue, CC_QR_PAUSE_SUM) += k->paused_s;
 			*qraw(c, k->interval, k->queue, CC_QR_HOLD_SUM) += k->hold_s;
+			if (k->gone)
+				*qraw(c, k->interval, k->queue, CC_QR_SILENT_SLOT_SUM) += talk;
 		}
 		c->out->counts.completed++;
 		enum cc_outcome outcome = k->ended ? CC_OUTCOME_ENDED_BY_MOVE
@@ -568,6 +594,11 @@ static void at_horizon(struct center *c, struct contact *k, const struct agent *
 		return;
 	}
 	c->out->counts.waiting_at_end++;
+	if (k->gone) {
+		c->out->counts.silent_waiting_at_end++;
+		if (k->interval >= 0)
+			*qraw(c, k->interval, k->queue, CC_QR_SILENT_AT_END) += 1;
+	}
 	cc_acct_ronas(c, k);
 	cc_rec_contact(c, k, NULL, CC_OUTCOME_WAITING_AT_END, c->now, NAN);
 }

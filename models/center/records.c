@@ -61,6 +61,7 @@ void cc_rec_contact_append(struct center *c, const struct contact *k, const stru
 	row->next_record_id = k->next_id;
 	row->source_row = k->source_row;
 	row->transfer = k->rt;
+	row->silent = k->gone;
 	row->transfer_mode = k->rmode;
 	row->hold_s = k->hold_s;
 	row->replication = (int32_t)c->replication;

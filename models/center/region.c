@@ -81,6 +81,8 @@ void cc_region_restart(struct center *c, struct contact *k)
 {
 	const struct cc_regions_cfg *r = &c->scn->regions;
 	struct queue *line = &c->queues[c->queues[k->queue].cfg->line];
+	if (k->gone) /* its customer had left silently: nobody to start again */
+		return;
 	if (!(r->restart > 0) || (r->restart < 1 && gsl_rng_uniform(line->region_rng) >= r->restart))
 		return;
 	struct contact *next = cc_pool_get(c);

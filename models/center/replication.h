@@ -121,6 +121,10 @@ struct contact {
 	uint8_t redials;             /* its customer's redials so far (this one included) */
 	int32_t source_row;          /* the trace line its customer's call came from, or -1 (32
 	                                bits: it fits the padding, so contacts grow no larger) */
+	uint8_t silent;              /* its customer leaves silently when patience runs out (drawn
+	                                on arrival, chat queues with silent.share > 0) */
+	uint8_t gone;                /* ...and has: it waits, rings and is answered as if not */
+	double silent_timeout_s;     /* then: how long the chat holds the slot once accepted */
 };
 
 /* An agent's place among its group's free agents of one channel, with the keys it was put
@@ -180,6 +184,7 @@ struct agent {
 	uint8_t moving;              /* moved to another region, finishing its voice contacts
 	                                (next_status is then Offline) */
 	uint8_t in_shift, overtime;
+	uint16_t misses;             /* consecutive missed offers (rona.not_ready_after) */
 	uint32_t group;
 	int32_t id;
 	int32_t rank, crew;          /* place in the shift, for staggered planned statuses */
@@ -200,6 +205,8 @@ struct queue {
 	gsl_rng *attr_rng;
 	gsl_rng *customer_rng;          /* lines with redials or balking: those choices and the
 	                                   redials' delays (NULL: none) */
+	gsl_rng *silent_rng;            /* lines with silent.share > 0: who leaves silently, and
+	                                   the chat's timeout; else NULL */
 	gsl_rng *region_rng;            /* lines, with several regions: arrivals' regions and
 	                                   restarts */
 	double offer_timeout_s;

@@ -6,6 +6,7 @@
 #include "models/center/rona.h"
 
 #include <math.h>
+#include <stdint.h>
 
 #include <gsl/gsl_rng.h>
 
@@ -50,14 +51,26 @@ void cc_rona_on_timeout(struct center *c, struct cc_event *ev)
 
 void cc_rona_agent(struct center *c, struct agent *a)
 {
+	const struct cc_rona_cfg *rona = &c->groups[a->group].cfg->rona;
+	if (a->misses < UINT16_MAX)
+		a->misses++;
 	if (a->next_status != CC_NO_STATUS) { /* a status due is taken instead */
 		if (a->n_held == 0)
 			cc_agent_take_next(c, a);
 		return;
 	}
 	/* The agent reacts once back from any away episode. */
-	const struct cc_rona_cfg *rona = &c->groups[a->group].cfg->rona;
 	double back = a->away_until_s > c->now ? a->away_until_s : c->now;
+	if (rona->not_ready_after > 0 && a->misses >= rona->not_ready_after) {
+		/* Missed too many in a row: the system puts the agent in the not-ready status at
+		 * once, instead of RONA and the agent's choice; the agent goes Available after the
+		 * drawn delay (drawn only here, so agents who never get here draw as before). */
+		a->misses = 0;
+		cc_acct_gcount(c, a->group, CC_GR_NOT_READY, c->now, 1);
+		cc_agent_set_status(c, a, rona->not_ready_status,
+		                    back - c->now + cc_dist_sample(&rona->not_ready, a->rng));
+		return;
+	}
 	cc_agent_set_status(c, a, CC_AGENT_RONA,
 	                    back - c->now + cc_dist_sample(&rona->reaction, a->rng));
 }

@@ -251,6 +251,7 @@ static void on_reject(struct center *c, struct cc_event *ev)
 	cc_calendar_release(c->cal, ev);
 	k->ev = NULL;
 	cc_offer_ring_end(c, k);
+	a->misses = 0; /* a rejection is an answer: the run of misses ends */
 	cc_acct_gcount(c, a->group, CC_GR_TRANSFERS_REJECTED, c->now, 1);
 	cc_rec_state(c, k, CC_CS_REJECTED);
 	cc_acct_unhold(c, k);

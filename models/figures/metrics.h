@@ -68,6 +68,12 @@ enum cc_queue_raw {
 	CC_QR_CUSTOMER_WAIT_SUM,   /* seconds from first arrival to last connect, over them */
 	CC_QR_CUSTOMERS_REDIALLED, /* ...who called again at least once */
 	CC_QR_CUSTOMERS_LOST,      /* ...whose last record ended without reaching an agent */
+	/* Silent abandonment (chat): customers who left without closing the chat. */
+	CC_QR_SILENT,         /* contacts whose customer left silently (counted in none of the
+	                         abandonment sums: the center saw them waiting on) */
+	CC_QR_SILENT_SLOT_SUM,/* seconds their chats held an agent's slot, from the accept to the
+	                         timeout closing it (ACW not included), over those completed */
+	CC_QR_SILENT_AT_END,  /* ...of them still waiting or ringing at the horizon */
 	CC_QR_COUNT
 };
 
@@ -103,6 +109,8 @@ enum cc_group_raw {
 	CC_GR_TRANSFERS_IN, /* transferred contacts connected to the group's agents, by the time */
 	CC_GR_TRANSFERS_REJECTED, /* transfers offered to the group's agents that they rejected */
 	CC_GR_MOVED,        /* agents moved to another region, by the time of the move */
+	CC_GR_NOT_READY,    /* agents put in rona.not_ready_status after rona.not_ready_after
+	                       consecutive misses, by the time */
 	CC_GR_COUNT
 };
 
@@ -132,7 +140,8 @@ enum cc_agent_raw {
  * ("" for nothing). Records: arrived + transfers_in + restarts + direct = answered +
  * abandoned + callbacks + unreached + direct_failed + waiting_at_end (a direct transfer still
  * ringing at the end counts as waiting), and answered = completed + in_service_at_end.
- * Customers: customers = customers_done + customers_at_end.
+ * Customers: customers = customers_done + customers_at_end. Silent abandonment: silent =
+ * silent_answered + silent_waiting_at_end.
  */
 #define CC_COUNTS(X) \
 	X(arrived, "new contacts that arrived at a queue over the whole run, warm-up included: customers' first arrivals and callbacks (not transfers in or restarts)", "") \
@@ -154,6 +163,9 @@ enum cc_agent_raw {
 	X(customers, "customers: first arrivals (not transfers, callbacks or restarts)", "") \
 	X(customers_done, "customers whose last record is over", "") \
 	X(customers_at_end, "customers still in the center at the horizon: their last record so far is not over (customers = customers_done + customers_at_end)", "") \
+	X(silent, "chat customers who left without closing the chat (silent abandonment); the center goes on as if they waited, so their records count as answered or waiting_at_end, not abandoned (silent = silent_answered + silent_waiting_at_end)", "") \
+	X(silent_answered, "contact records answered whose customer had left silently (counted in answered)", "") \
+	X(silent_waiting_at_end, "contact records waiting or ringing at the horizon whose customer had left silently (counted in waiting_at_end)", "") \
 	X(events, "events processed", "")
 #define CC_COUNT_MEMBER(name, description, note) uint64_t name;
 struct cc_rep_counts { CC_COUNTS(CC_COUNT_MEMBER) };
@@ -255,6 +267,8 @@ struct cc_contact_record {
 	uint8_t disconnect;         /* enum cc_disconnect */
 	uint8_t transfer;           /* enum cc_record_transfer */
 	uint8_t transfer_mode;      /* enum cc_transfer_mode (when TRANSFER is not NONE) */
+	uint8_t silent;             /* 1: its customer left without closing the chat (the center
+	                               went on as if they waited) */
 	int32_t ronas;              /* offers of this contact that timed out */
 	int32_t attempts;           /* callbacks: dial attempts made */
 	double ring_s;              /* seconds this contact rang at agents, all offers together */

@@ -186,6 +186,9 @@ static void describe_queue(FILE *out, const struct cc_scenario *scn, const struc
 	if (q->pause.share > 0)
 		fprintf(out, "; %g%% paused once, %.1fs on average", q->pause.share * 100,
 		             q->pause.duration.mean);
+	if (q->silent.share > 0)
+		fprintf(out, "; %g%% of abandoners leave silently, the chat held %.1fs on average",
+		             q->silent.share * 100, q->silent.timeout.mean);
 	if (q->callback.queue >= 0) {
 		fprintf(out, "; callback to ");
 		put_line_name(out, scn, (size_t)q->callback.queue);
@@ -316,6 +319,10 @@ static void describe_group(FILE *out, const struct cc_scenario *scn, const struc
 	if (g->answer.delay.mean > 0 || g->answer.miss > 0 || g->answer.away_per_hour > 0)
 		fprintf(out, ", answer after %.1fs on average, miss %g%%%s", g->answer.delay.mean,
 		             g->answer.miss * 100, g->answer.away_per_hour > 0 ? ", away at times" : "");
+	if (g->rona.not_ready_after > 0)
+		fprintf(out, ", %s after %d consecutive misses for %.1fs on average",
+		             cc_scenario_status_name(scn, (size_t)g->rona.not_ready_status),
+		             g->rona.not_ready_after, g->rona.not_ready.mean);
 	if (isfinite(g->acw_limit_s))
 		fprintf(out, ", ACW limit %gs", g->acw_limit_s);
 	if (g->outbound.per_hour > 0)

@@ -374,7 +374,7 @@ static void block_init(struct block *b, size_t width, size_t elem, size_t reps, 
 static void make_counts(struct cc_results *r)
 {
 	const char *g = "/replications/counts";
-	cc_h5_group(r->file, g, "whole-run counts per replication (conservation of records: arrived + transfers_in + restarts + redials + direct = answered + abandoned + balked + blocked + callbacks + unreached + direct_failed + waiting_at_end; answered = completed + in_service_at_end; of customers: customers = customers_done + customers_at_end)");
+	cc_h5_group(r->file, g, "whole-run counts per replication (conservation of records: arrived + transfers_in + restarts + redials + direct = answered + abandoned + balked + blocked + callbacks + unreached + direct_failed + waiting_at_end; answered = completed + in_service_at_end; of customers: customers = customers_done + customers_at_end; silent = silent_answered + silent_waiting_at_end)");
 	char coords[1024];
 	point_dims(r, g, coords, sizeof coords);
 	replication_dim(r, g);

@@ -49,6 +49,7 @@ static const char *const contact_state_docs[] = { CC_CONTACT_STATES(CC_DOC) NULL
 #undef CC_DOC
 
 #define REC(field) offsetof(struct cc_contact_record, field)
+static const char *const silent_names[] = { "no", "yes", NULL };
 static const struct cc_h5_field record_fields[] = {
 	{ "record_id", REC(record_id), CC_H5_I64, "1", "id of this contact record, unique within the replication", NULL },
 	{ "contact_id", REC(contact_id), CC_H5_I64, "1", "id of the contact, equal to record_id: every connection (each leg of a transfer, a callback, a restart) is a contact of its own, as in Amazon Connect; the agent event stream names it by this id", NULL },
@@ -74,6 +75,7 @@ static const struct cc_h5_field record_fields[] = {
 	{ "ring_s", REC(ring_s), CC_H5_F64, "s", "seconds this contact rang at agents, all offers together", NULL },
 	{ "head_start_s", REC(head_start_s), CC_H5_F64, "s", "the priority head start the contact queued with (0: none)", NULL },
 	{ "source_row", REC(source_row), CC_H5_I64, "1", "the line of the trace's CSV file (the header is line 1) the customer's call was replayed from, kept by every record of the customer (-1: not from a trace)", NULL },
+	{ "silent", REC(silent), CC_H5_ENUM8, "1", "yes: the customer left without closing the chat (silent abandonment) while it waited or rang; the record goes on as the center saw it (waiting, then answered and closed by the chat's timeout, or waiting_at_end)", silent_names },
 };
 
 #define EVT(field) offsetof(struct cc_event_row, field)

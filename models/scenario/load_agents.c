@@ -225,12 +225,20 @@ static enum cc_status planned_rule(struct loader *L, const config_setting_t *s,
 /* rona = { ... }: agents who do not choose Available after a RONA need an idle reason to go
  * to. */
 static enum cc_status rona_rule(struct loader *L, const config_setting_t *s,
-                                const struct cc_group_cfg *g)
+                                struct cc_group_cfg *g)
 {
 	const config_setting_t *m = config_setting_get_member(s, "rona");
 	if (m && g->rona.available < 1 && g->idle_status < 0)
 		return cc_load_fail(L, m, "available", "agents who do not choose Available go to the idle "
 		                    "reason: name statuses (and idle_reason)");
+	/* Repeated misses: the status they are put in is the idle reason unless named (a
+	 * status named with not_ready_after = 0 is unused, so that a sweep may turn it off). */
+	struct cc_rona_cfg *r = &g->rona;
+	if (r->not_ready_status < 0)
+		r->not_ready_status = g->idle_status;
+	if (r->not_ready_after > 0 && r->not_ready_status < 0)
+		return cc_load_fail(L, m, "not_ready_after", "agents who keep missing need a status to "
+		                    "be put in: set not_ready_status, or name statuses (and idle_reason)");
 	return CC_OK;
 }
 

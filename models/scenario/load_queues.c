@@ -184,6 +184,24 @@ static enum cc_status priorities_rule(struct loader *L, const config_setting_t *
 	return CC_OK;
 }
 
+/* silent (chat queues, with patience: only abandoners can leave silently; a share needs a
+ * timeout). */
+static enum cc_status silent_rule(struct loader *L, const config_setting_t *s,
+                                  struct cc_queue_cfg *q)
+{
+	const config_setting_t *m = config_setting_get_member(s, "silent");
+	enum cc_status st;
+	if (!m)
+		return CC_OK;
+	if ((st = only_on(L, s, "silent", q, CC_CHANNEL_CHAT)) ||
+	    (st = cc_load_dist(L, m, "timeout", q->silent.share > 0, &q->silent.timeout, NULL)))
+		return st;
+	if (q->silent.share > 0 && !q->has_patience)
+		return cc_load_fail(L, m, "share", "needs the queue's patience (only customers who "
+		                    "abandon can leave silently)");
+	return CC_OK;
+}
+
 /* pause (task queues; a share needs a duration), callback (voice queues: the queue is looked
  * up once every queue is loaded, by cc_load_link_callbacks) and dialing (callback queues). */
 static enum cc_status extras_rule(struct loader *L, const config_setting_t *s,
@@ -194,9 +212,10 @@ static enum cc_status extras_rule(struct loader *L, const config_setting_t *s,
 	if ((st = only_on(L, s, "pause", q, CC_CHANNEL_TASK)) ||
 	    (m && (st = cc_load_dist(L, m, "duration", q->pause.share > 0, &q->pause.duration,
 	                             NULL))) ||
-	    (st = only_on(L, s, "callback", q, CC_CHANNEL_VOICE)))
+	    (st = only_on(L, s, "callback", q, CC_CHANNEL_VOICE)) ||
+	    (st = only_on(L, s, "dialing", q, CC_CHANNEL_CALLBACK)))
 		return st;
-	return only_on(L, s, "dialing", q, CC_CHANNEL_CALLBACK);
+	return silent_rule(L, s, q);
 }
 
 /* rings = ( { after = "0s"; level = 8; }, { after = "20s"; level = 5; } ): in order. */

@@ -7,7 +7,7 @@
 
 /* The README's tables, in its order: each names the groups it documents. */
 static const char *const sections[] = {
-	"top", "channels", "queues", "queues.priorities", "queues.pause",
+	"top", "channels", "queues", "queues.priorities", "queues.pause", "queues.silent",
 	"queues.callback queues.dialing", "queues.redial queues.balk", "queues.rings", "queues.transfer", "agents",
 	"agents.shifts agents.profile", "agents.planned", "agents.unplanned",
 	"agents.answer agents.rona", "agents.outbound", "routing_profiles", "routing", "regions",

@@ -83,6 +83,14 @@ enum cc_wait_estimate { CC_WAIT_ESTIMATES(CC_ESTIMATE_ENUM) CC_ESTIMATE_COUNT };
 #undef CC_ESTIMATE_ENUM
 extern const char *const cc_wait_estimate_names[CC_ESTIMATE_COUNT + 1];
 
+/* On a chat queue: customers who abandon without closing the chat. The center does not know
+ * they left: the chat stays in its queue, is offered and accepted, and the agent's slot stays
+ * taken until the chat times out. */
+struct cc_silent_cfg {
+	double share;           /* of the customers whose patience runs out, 0..1; 0: none */
+	struct cc_dist timeout; /* from the agent's accepting it to the chat closing */
+};
+
 /* On a voice queue: customers who may ask to be called back instead of waiting. */
 struct cc_callback_offer_cfg {
 	long queue;          /* the callback queue (channel callback, index in scn->queues, in the
@@ -247,6 +255,7 @@ struct cc_queue_cfg {
 	struct cc_priority_cfg *priorities; /* contact classes with a head start; NULL: none */
 	size_t n_priorities;
 	struct cc_pause_cfg pause;          /* task queues only */
+	struct cc_silent_cfg silent;        /* chat queues only */
 	struct cc_callback_offer_cfg callback; /* voice queues only */
 	struct cc_callback_dial_cfg dialing;   /* callback queues only (its defaults on every
 	                                          queue when not given) */
@@ -372,6 +381,10 @@ struct cc_rona_cfg {
 	struct cc_dist reaction; /* from the RONA (or the end of an away episode) to the choice */
 	double available;        /* probability of choosing Available; otherwise the idle reason */
 	struct cc_dist idle;     /* time in the idle reason before choosing Available */
+	int not_ready_after;     /* after this many consecutive missed offers the system puts the
+	                            agent in NOT_READY_STATUS instead; 0: never */
+	int not_ready_status;    /* an NPT status (the group's idle reason by default), or -1 */
+	struct cc_dist not_ready;/* time in it before the agent chooses Available */
 };
 
 /* Outbound calls placed by the group's agents. */

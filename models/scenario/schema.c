@@ -209,6 +209,16 @@ static const struct cc_setting pause_rows[] = {
 };
 static const struct cc_schema pause = { "queues.[i].pause", pause_rows, N(pause_rows), 0 };
 
+static const struct cc_setting silent_rows[] = {
+	{ "share", CC_SETTING_SHARE, 0, 0, 1, 0, "0", "",
+	  "of the customers whose patience runs out, those who leave without closing the chat; 0: "
+	  "none", .field = CC_FIELD(struct cc_silent_cfg, share) },
+	{ "timeout", CC_SETTING_DIST, HOOK, 0, 0, 0, "", "s",
+	  "from the agent's accepting such a chat to its closing (the agent's slot stays taken); "
+	  "required when `share` > 0", .field = CC_FIELD(struct cc_silent_cfg, timeout) },
+};
+static const struct cc_schema silent = { "queues.[i].silent", silent_rows, N(silent_rows), 0 };
+
 static const struct cc_setting callback_rows[] = {
 	{ "queue", CC_SETTING_QUEUE, REQ, 0, 0, NAN, "", "",
 	  "the callback queue (channel `callback`)", .field = 0 },
@@ -384,6 +394,9 @@ static const struct cc_setting queue_rows[] = {
 	{ "pause", CC_SETTING_GROUP, OWN, 0, 0, NAN, "none", "",
 	  "task queues only: tasks paused once during their work; see below", .sub = &pause,
 	  .field = CC_FIELD(struct cc_queue_cfg, pause) },
+	{ "silent", CC_SETTING_GROUP, OWN, 0, 0, NAN, "none", "",
+	  "chat queues only: customers who abandon without closing the chat; see below",
+	  .sub = &silent, .field = CC_FIELD(struct cc_queue_cfg, silent) },
 	{ "callback", CC_SETTING_GROUP, OWN, 0, 0, NAN, "none", "",
 	  "voice queues only: customers who may choose a callback instead of waiting; see below",
 	  .sub = &callback, .field = CC_FIELD(struct cc_queue_cfg, callback) },
@@ -496,6 +509,17 @@ static const struct cc_setting rona_rows[] = {
 	{ "idle", CC_SETTING_DIST, 0, 0, 0, 0, "0 s", "s",
 	  "time in the idle reason before choosing Available",
 	  .field = CC_FIELD(struct cc_rona_cfg, idle) },
+	{ "not_ready_after", CC_SETTING_INTEGER, 0, 0, 1000, 0, "0 (never)", "",
+	  "after this many consecutive missed offers the system puts the agent in "
+	  "`not_ready_status` instead of RONA (Cisco's default is 2); the count restarts when the "
+	  "agent accepts or rejects an offer, logs in, or is put there",
+	  .field = CC_FIELD(struct cc_rona_cfg, not_ready_after) },
+	{ "not_ready_status", CC_SETTING_STATUS, 0, 0, 0, -1, "the group's `idle_reason`", "",
+	  "the not-productive status it is put in",
+	  .field = CC_FIELD(struct cc_rona_cfg, not_ready_status) },
+	{ "not_ready", CC_SETTING_DIST, 0, 0, 0, 0, "0 s", "s",
+	  "time in that status before the agent chooses Available",
+	  .field = CC_FIELD(struct cc_rona_cfg, not_ready) },
 };
 static const struct cc_schema rona = { "agents.[i].rona", rona_rows, N(rona_rows), 0 };
 
