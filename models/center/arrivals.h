@@ -19,6 +19,7 @@ struct cc_arrivals {
 	const struct cc_queue_cfg *cfg;
 	gsl_rng *rng;
 	double t; /* time of the last arrival (0 at the start) */
+	double factor; /* on every rate: the replication's busyness (1 from cc_arrivals_init) */
 };
 
 void cc_arrivals_init(struct cc_arrivals *a, const struct cc_queue_cfg *cfg, gsl_rng *rng);

@@ -48,7 +48,8 @@ static void setup(struct center *c, const struct cc_scenario *scn, const struct 
 		q->cfg = &scn->queues[i];
 		q->channel = (uint8_t)q->cfg->channel;
 		q->offer_timeout_s = scn->channels[q->cfg->channel].offer_timeout_s;
-		q->mean_work_s = q->cfg->handle.mean + q->cfg->acw.mean;
+		q->mean_work_s = q->cfg->handle.mean + q->cfg->acw.mean; /* step 0's; see
+		                                                            cc_contact_wait_estimate */
 	}
 	cc_route_setup(c);
 	/* Logins at time 0 come before everything else at time 0, in agent order. */
@@ -62,6 +63,7 @@ static void setup(struct center *c, const struct cc_scenario *scn, const struct 
 		q->attr_rng = cc_rng_create(scn->seed, replication,
 		                            cc_center_line_stream(q->cfg->name, CC_STREAM_ATTRIBUTES));
 		cc_arrivals_init(&q->arrivals, q->cfg, q->arrival_rng);
+		q->arrivals.factor = cc_center_busyness(scn, i, replication);
 		double first = cc_arrivals_next(&q->arrivals);
 		if (first < grid->horizon_s)
 			cc_calendar_schedule(c->cal, first, CLASS_ARRIVAL, EV_ARRIVAL, q);
@@ -71,6 +73,30 @@ static void setup(struct center *c, const struct cc_scenario *scn, const struct 
 		c->queues[i].attr_rng = c->queues[c->queues[i].cfg->line].attr_rng;
 	}
 	cc_region_setup(c);
+}
+
+/* One draw of D from stream (SEED, REPLICATION, SOURCE); the mean of a deterministic D. */
+static double draw_factor(const struct cc_dist *d, uint64_t seed, uint64_t replication,
+                          uint64_t source)
+{
+	if (d->kind == CC_DIST_DETERMINISTIC)
+		return d->mean;
+	gsl_rng *r = cc_rng_create(seed, replication, source);
+	double f = cc_dist_sample(d, r);
+	gsl_rng_free(r);
+	return f;
+}
+
+double cc_center_busyness(const struct cc_scenario *scn, size_t line, uint64_t replication)
+{
+	const struct cc_queue_cfg *q = &scn->queues[line];
+	if (q->busyness.on)
+		return draw_factor(&q->busyness.dist, scn->seed, replication,
+		                   cc_center_line_stream(q->name, CC_STREAM_BUSYNESS));
+	if (scn->busyness.on)
+		return draw_factor(&scn->busyness.dist, scn->seed, replication,
+		                   cc_rng_source_id("busyness", CC_STREAM_DAY));
+	return 1;
 }
 
 /* Closes every open account at the horizon and records what is still in the system. */
