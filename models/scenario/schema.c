@@ -136,16 +136,21 @@ static const struct cc_schema regions = { "regions", regions_rows, N(regions_row
 
 /* ---- queues ---- */
 
-static const struct cc_setting busyness_rows[] = {
-	{ "dist", CC_SETTING_NAME, REQ, 0, 0, NAN, "", "",
-	  "`\"gamma\"` (the usual choice) or `\"lognormal\"`: a distribution given by mean and sd",
-	  .field = 0 },
-	{ "mean", CC_SETTING_NUMBER, 0, 0, 100, NAN, "1", "",
-	  "the factor's mean, above 0 (1: the rates as written, on average)", .field = 0 },
-	{ "sd", CC_SETTING_NUMBER, REQ, 0, 10, NAN, "", "",
-	  "the factor's standard deviation; 0: the mean exactly, nothing drawn", .field = 0 },
-};
+/* A busyness factor's rows: the scenario's and a queue's own are the same settings, in two
+ * tables (each row of the schema is one setting, at one place). */
+#define BUSYNESS_ROWS                                                                        \
+	{ "dist", CC_SETTING_NAME, REQ, 0, 0, NAN, "", "",                                   \
+	  "`\"gamma\"` (the usual choice) or `\"lognormal\"`: a distribution given by mean and sd", \
+	  .field = 0 },                                                                        \
+	{ "mean", CC_SETTING_NUMBER, 0, 0, 100, NAN, "1", "",                                \
+	  "the factor's mean, above 0 (1: the rates as written, on average)", .field = 0 },    \
+	{ "sd", CC_SETTING_NUMBER, REQ, 0, 10, NAN, "", "",                                  \
+	  "the factor's standard deviation; 0: the mean exactly, nothing drawn", .field = 0 }
+static const struct cc_setting busyness_rows[] = { BUSYNESS_ROWS };
 static const struct cc_schema busyness = { "busyness", busyness_rows, N(busyness_rows), 0 };
+static const struct cc_setting queue_busyness_rows[] = { BUSYNESS_ROWS };
+static const struct cc_schema queue_busyness = { "queues.[i].arrivals.busyness",
+	                                         queue_busyness_rows, N(queue_busyness_rows), 0 };
 
 static const struct cc_setting arrivals_rows[] = {
 	{ "process", CC_SETTING_ENUM, 0, 0, 0, CC_ARRIVALS_POISSON, "`\"poisson\"`", "",
@@ -176,7 +181,7 @@ static const struct cc_setting arrivals_rows[] = {
 	  "this queue's own day factor on its rates (`per_hour` or a forecast's), drawn once per "
 	  "replication from a stream named after the queue; it replaces the scenario's "
 	  "`busyness` for this queue (the two are not multiplied). Only on rate-based arrivals",
-	  .sub = &busyness, .field = 0 },
+	  .sub = &queue_busyness, .field = 0 },
 };
 static const struct cc_schema arrivals = { "queues.[i].arrivals", arrivals_rows,
 	                                   N(arrivals_rows), 0 };
