@@ -324,7 +324,20 @@ double cc_center_bytes(const struct cc_scenario *scn)
 		double rate = 0;
 		for (size_t i = 0; i < cfg->n_rates; i++)
 			rate = fmax(rate, cfg->per_hour[i]);
-		in_system += rate / 3600 * (cfg->handle.mean + cfg->acw.mean + 600);
+		/* Busy days: the rates of a day three sd above the factor's mean. */
+		if (cc_queue_has_busyness(scn, cfg)) {
+			const struct cc_dist *b = cfg->busyness.on ? &cfg->busyness.dist
+			                                           : &scn->busyness.dist;
+			rate *= b->mean + 3 * cc_dist_sd(b);
+		}
+		/* Handle and ACW given per step: the longest step's means. */
+		double work = cfg->handle.mean + cfg->acw.mean;
+		for (size_t j = 0; j < cfg->handle_steps.n || j < cfg->acw_steps.n; j++)
+			work = fmax(work, cc_queue_dist_at(&cfg->handle, &cfg->handle_steps,
+			                                   ((double)j + 0.5) * scn->interval_s)->mean +
+			                  cc_queue_dist_at(&cfg->acw, &cfg->acw_steps,
+			                                   ((double)j + 0.5) * scn->interval_s)->mean);
+		in_system += rate / 3600 * (work + 600);
 	}
 	double contacts = (2 * in_system + 1024) * (double)sizeof(struct contact);
 	double events = (2 * in_system + 4 * agents + 1024) * (double)sizeof(struct cc_event);
