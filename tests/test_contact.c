@@ -2,6 +2,8 @@
  * The contact's life (models/center/contact.c): callbacks queued, dialled and retried until
  * reached or unreached; priority head starts in the queue's order; ACW capped by the
  * group's limit. Each case is small enough to work out by hand; the comment above it does.
+ * Handle, ACW and patience given per interval step: a contact draws from the step it arrives
+ * in, and lists of one value are the scalar itself.
  */
 #include "testutil.h"
 
@@ -344,6 +346,67 @@ static void test_contact_silent_share_zero_changes_nothing(void **state)
 	            NULL, 0, 3, count_silent, &silent);
 	assert_true(silent > 0);
 #undef CHAT
+/* Lists of one value for handle, ACW and patience: every figure and count as with the
+ * scalars, bit for bit. */
+static void test_contact_one_value_lists_unchanged(void **state)
+{
+	(void)state;
+	char *text = tu_erlang_scenario(412.5, 171.25, 21, 233.5,
+	                                "horizon = \"6h\"; warmup = \"30m\"; replications = 6;");
+	const char *sets[] = { "queues.q.handle.mean=[ 171.25 ]", "queues.q.patience.mean=( 233.5 )",
+	                       "queues.q.acw={ dist = \"uniform\"; min = [ 3.5 ]; max = 9.25; }" };
+	const char *scalar_acw[] = { "queues.q.acw={ dist = \"uniform\"; min = 3.5; max = 9.25; }" };
+	struct cc_scenario a, b;
+	struct cc_run ra, rb;
+	tu_run_text(text, scalar_acw, 1, &a, &ra, NULL);
+	tu_run_text(text, sets, 3, &b, &rb, NULL);
+	assert_int_equal(b.queues[0].handle_steps.n + b.queues[0].acw_steps.n +
+	                 b.queues[0].patience_steps.n, 0);
+	assert_true(ra.counts[0].abandoned > 0);
+	size_t reps = ra.replications, cells = ra.layout.cells;
+	assert_memory_equal(ra.totals, rb.totals, reps * cells * sizeof *ra.totals);
+	assert_memory_equal(ra.rep_intervals, rb.rep_intervals,
+	                    reps * ra.grid.count * cells * sizeof *ra.rep_intervals);
+	assert_memory_equal(ra.counts, rb.counts, reps * sizeof *ra.counts);
+	tu_done(&a, &ra, NULL);
+	tu_done(&b, &rb, NULL);
+	free(text);
+}
+
+/*
+ * Handle time by half day: lognormal with mean 131.5 s in the first four hours and 287.25 s
+ * after (the list's last value held), sd 60 s; ACW 12.5 s then 31.75 s (deterministic). With
+ * 30 agents for 75 calls an hour nobody waits long, and every contact arriving in an
+ * interval draws from that interval's step: the interval's mean talk time must cover the
+ * step's mean within its Student-t interval across 40 replications, at 1 - 0.01 / 8 per
+ * interval (Bonferroni: 99 % for the eight together); the ACW is exact.
+ */
+static void test_contact_handle_by_half_day(void **state)
+{
+	(void)state;
+	const char *text =
+		"name = \"halves\"; horizon = \"8h\"; interval = \"1h\"; replications = 40; seed = 31337;\n"
+		"queues = ( { name = \"q\"; arrivals = { per_hour = 75.0; };\n"
+		"  handle = { dist = \"lognormal\"; mean = [ 131.5, 131.5, 131.5, 131.5, 287.25 ]; sd = 60.0; };\n"
+		"  acw = { dist = \"deterministic\"; value = [ 12.5, 12.5, 12.5, 12.5, 31.75 ]; }; } );\n"
+		"agents = ( { name = \"g\"; count = 30; skills = [ \"q\" ]; } );\n";
+	struct cc_scenario scn;
+	struct cc_run run;
+	tu_run_text(text, NULL, 0, &scn, &run, NULL);
+	const struct cc_figure *talk = cc_figure_find(CC_FIG_QUEUE, "talk_s");
+	const struct cc_figure *acw = cc_figure_find(CC_FIG_QUEUE, "acw_s");
+	assert_int_equal(run.grid.count, 8);
+	for (size_t i = 0; i < run.grid.count; i++) {
+		double want = i < 4 ? 131.5 : 287.25, want_acw = i < 4 ? 12.5 : 31.75;
+		struct cc_summary s = cc_run_summary(&run, talk, i, 0, 1 - 0.01 / 8);
+		print_message("  interval %zu: talk %.2f ± %.2f, step mean %g\n", i, s.mean,
+		              s.half_width, want);
+		if (!(fabs(s.mean - want) <= s.half_width))
+			fail_msg("interval %zu: talk %.3f ± %.3f misses the step's mean %g", i, s.mean,
+			         s.half_width, want);
+		assert_near(cc_run_summary(&run, acw, i, 0, 0.99).mean, want_acw, 1e-9);
+	}
+	tu_done(&scn, &run, NULL);
 }
 
 int main(void)
@@ -357,6 +420,8 @@ int main(void)
 		cmocka_unit_test(test_contact_silent_answered_holds_the_slot),
 		cmocka_unit_test(test_contact_silent_share_and_slot_time),
 		cmocka_unit_test(test_contact_silent_share_zero_changes_nothing),
+		cmocka_unit_test(test_contact_one_value_lists_unchanged),
+		cmocka_unit_test(test_contact_handle_by_half_day),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -237,12 +237,162 @@ static void test_load_queues_transfer_errors(void **state)
 	                ":16: queues.[1].transfer: must be a group");
 }
 
+/* Handle, ACW and patience with parameters per interval step; one-value lists are scalars. */
+static void test_load_queues_steps(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	load_edited(base, "handle = { dist = \"exponential\"; mean = \"180s\"; };",
+	            "handle = { dist = \"lognormal\"; mean = ( \"181.5s\", \"243.25s\", 97.125 ); "
+	            "sd = \"60s\"; };", &scn);
+	const struct cc_queue_cfg *q = &scn.queues[0];
+	assert_int_equal(q->handle_steps.n, 3);
+	assert_near(q->handle_steps.width_s, 1800, 0);
+	assert_near(q->handle.mean, 181.5, 1e-9);
+	assert_near(q->handle_steps.steps[1].mean, 243.25, 1e-9);
+	assert_near(q->handle_steps.steps[2].mean, 97.125, 1e-9);
+	assert_near(cc_dist_sd(&q->handle_steps.steps[2]), 60, 1e-9);
+	/* the step a time falls in, the last held, before 0 the first */
+	assert_ptr_equal(cc_queue_dist_at(&q->handle, &q->handle_steps, 1799.99),
+	                 &q->handle_steps.steps[0]);
+	assert_ptr_equal(cc_queue_dist_at(&q->handle, &q->handle_steps, 1800),
+	                 &q->handle_steps.steps[1]);
+	assert_ptr_equal(cc_queue_dist_at(&q->handle, &q->handle_steps, 86399),
+	                 &q->handle_steps.steps[2]);
+	assert_ptr_equal(cc_queue_dist_at(&q->handle, &q->handle_steps, -5),
+	                 &q->handle_steps.steps[0]);
+	assert_near(cc_queue_handle_mean(q, 2000), 243.25, 1e-9);
+	assert_int_equal(q->acw_steps.n, 0);
+	assert_ptr_equal(cc_queue_dist_at(&q->acw, &q->acw_steps, 5000), &q->acw);
+	cc_scenario_fini(&scn);
+
+	/* lists of the same length in one distribution; ACW and patience too */
+	load_edited(base, "patience = { dist = \"exponential\"; mean = \"300s\"; };\n"
+	            "    acw = { dist = \"deterministic\"; value = \"0s\"; };",
+	            "patience = { dist = \"gamma\"; mean = [ \"300s\", \"120s\" ]; sd = [ \"90s\", "
+	            "\"45.5s\" ]; };\n    acw = { dist = \"deterministic\"; value = [ \"12s\", \"0s\", "
+	            "\"30s\" ]; };", &scn);
+	q = &scn.queues[0];
+	assert_true(q->has_patience);
+	assert_int_equal(q->patience_steps.n, 2);
+	assert_near(cc_dist_sd(&q->patience_steps.steps[1]), 45.5, 1e-9);
+	assert_int_equal(q->acw_steps.n, 3);
+	assert_near(q->acw.mean, 12, 0);
+	assert_near(q->acw_steps.steps[2].mean, 30, 0);
+	cc_scenario_fini(&scn);
+
+	/* a list of one value is the scalar itself: no steps */
+	load_edited(base, "mean = \"180s\"", "mean = [ \"180s\" ]", &scn);
+	assert_int_equal(scn.queues[0].handle_steps.n, 0);
+	assert_int_equal(scn.queues[0].handle.kind, CC_DIST_EXPONENTIAL);
+	assert_near(scn.queues[0].handle.mean, 180, 0);
+	cc_scenario_fini(&scn);
+}
+
+static void test_load_queues_step_errors(void **state)
+{
+	(void)state;
+	expect_error("mean = \"180s\"", "mean = [ ]",
+	             ":10: queues.[0].handle.mean: must list at least one value (one per interval step");
+	expect_error("mean = \"180s\"", "mean = ( \"180s\", \"3 ticks\" )",
+	             ":10: queues.[0].handle.mean.[1]: \"3 ticks\" is not a duration");
+	expect_error("mean = \"180s\"", "mean = [ \"180s\", \"-3s\" ]",
+	             ":10: queues.[0].handle.mean.[1]: must not be negative");
+	expect_error("handle = { dist = \"exponential\"; mean = \"180s\"; };",
+	             "handle = { dist = \"lognormal\"; mean = [ \"180s\", \"200s\" ]; sd = [ \"9s\", "
+	             "\"8s\", \"7s\" ]; };",
+	             ":10: queues.[0].handle.sd: lists 3 values, but mean lists 2: the lists of one "
+	             "distribution give the same steps");
+	expect_error("handle = { dist = \"exponential\"; mean = \"180s\"; };",
+	             "handle = { dist = \"lognormal\"; mean = [ \"180s\", \"200s\" ]; sd = [ \"9s\", "
+	             "\"0s\" ]; };",
+	             ":10: queues.[0].handle.sd.[1]: must be positive (step 2 of the list)");
+	expect_error("handle = { dist = \"exponential\"; mean = \"180s\"; };",
+	             "handle = { dist = \"deterministic\"; value = [ \"180s\", \"0s\" ]; };",
+	             ":10: queues.[0].handle: must have a positive mean at every step (contacts take "
+	             "time; step 2 has mean 0)");
+	expect_error("patience = { dist = \"exponential\"; mean = \"300s\"; };",
+	             "patience = { dist = \"exponential\"; mean = ( \"300s\", 0 ); };",
+	             ":11: queues.[0].patience.mean.[1]: must be positive (step 2 of the list)");
+	/* lists elsewhere are refused */
+	expect_error_in(full, "idle = { dist = \"deterministic\"; value = \"65s\"; }",
+	                "idle = { dist = \"deterministic\"; value = [ \"65s\", \"70s\" ]; }",
+	                ":25: agents.[0].rona.idle.value: takes one value here: lists of values per "
+	                "interval are for a queue's handle, acw and patience");
+}
+
+/* busyness, at the top and in a queue's arrivals. */
+static void test_load_queues_busyness(void **state)
+{
+	(void)state;
+	struct cc_scenario scn;
+	load_edited(base, "replications = 20;\n",
+	            "replications = 20; busyness = { dist = \"gamma\"; mean = 1.125; sd = 0.2375; };\n",
+	            &scn);
+	assert_true(scn.busyness.on);
+	assert_int_equal(scn.busyness.dist.kind, CC_DIST_GAMMA);
+	assert_near(scn.busyness.dist.mean, 1.125, 1e-12);
+	assert_near(cc_dist_sd(&scn.busyness.dist), 0.2375, 1e-12);
+	assert_false(scn.queues[0].busyness.on);
+	assert_true(cc_scenario_has_busyness(&scn));
+	cc_scenario_fini(&scn);
+
+	/* sd 0: the mean exactly; the queue's own, lognormal, mean 1 by default */
+	load_edited(base, "replications = 20;\n",
+	            "replications = 20; busyness = { dist = \"lognormal\"; mean = 0.875; sd = 0; };\n",
+	            &scn);
+	assert_int_equal(scn.busyness.dist.kind, CC_DIST_DETERMINISTIC);
+	assert_near(scn.busyness.dist.mean, 0.875, 0);
+	cc_scenario_fini(&scn);
+	load_edited(base, "per_hour = 100.0; };",
+	            "per_hour = 100.0; busyness = { dist = \"lognormal\"; sd = 0.3125; }; };", &scn);
+	assert_false(scn.busyness.on);
+	assert_true(scn.queues[0].busyness.on);
+	assert_int_equal(scn.queues[0].busyness.dist.kind, CC_DIST_LOGNORMAL);
+	assert_near(scn.queues[0].busyness.dist.mean, 1, 1e-12);
+	assert_near(cc_dist_sd(&scn.queues[0].busyness.dist), 0.3125, 1e-9);
+	cc_scenario_fini(&scn);
+	load_edited(base, "replications = 20;\n", "replications = 20;\n", &scn);
+	assert_false(cc_scenario_has_busyness(&scn));
+	cc_scenario_fini(&scn);
+}
+
+static void test_load_queues_busyness_errors(void **state)
+{
+	(void)state;
+	const char *from = "replications = 20;\n";
+	expect_error(from, "replications = 20; busyness = { dist = \"exponential\"; mean = 1.0; sd = 0.25; };\n",
+	             ":6: busyness.dist: \"exponential\" is not a distribution given by mean and sd (expected gamma or lognormal)");
+	expect_error(from, "replications = 20; busyness = { dist = \"gama\"; sd = 0.25; };\n",
+	             ":6: busyness.dist: \"gama\" is not a distribution given by mean and sd");
+	expect_error(from, "replications = 20; busyness = { sd = 0.25; };\n", ":6: busyness.dist: missing (required)");
+	expect_error(from, "replications = 20; busyness = { dist = \"gamma\"; };\n", ":6: busyness.sd: missing (required)");
+	expect_error(from, "replications = 20; busyness = { dist = \"gamma\"; mean = 0.0; sd = 0.25; };\n",
+	             ":6: busyness.mean: must be above 0 and at most 100 (got 0)");
+	expect_error(from, "replications = 20; busyness = { dist = \"gamma\"; mean = 1.0; sd = -0.25; };\n",
+	             ":6: busyness.sd: must be from 0 to 10 (got -0.25)");
+	expect_error(from, "replications = 20; busyness = { dist = \"gamma\"; mean = \"1\"; sd = 0.25; };\n",
+	             ":6: busyness.mean: must be a number (got a string)");
+	expect_error(from, "replications = 20; busyness = { dist = \"gamma\"; sd = 0.25; scale = 2.0; };\n",
+	             ":6: busyness.scale: unknown setting (expected one of: dist, mean, sd)");
+	expect_error(from, "replications = 20; busyness = 1.25;\n",
+	             ":6: busyness: must be a group { dist = \"gamma\"; mean = 1.0; sd = 0.25; } (got a number)");
+	expect_error("per_hour = 100.0; };", "per_hour = 100.0; busyness = { dist = \"gamma\"; sd = [ 0.25 ]; }; };",
+	             ":9: queues.[0].arrivals.busyness.sd: must be a number");
+	expect_error("per_hour = 100.0; };", "per_hour = 100.0; busyness = { dist = \"weibull\"; sd = 0.25; }; };",
+	             ":9: queues.[0].arrivals.busyness.dist: \"weibull\" is not a distribution given by mean and sd");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_load_queues_transfers),
 		cmocka_unit_test(test_load_queues_transfer_errors),
 		cmocka_unit_test(test_load_queues_silent),
+		cmocka_unit_test(test_load_queues_steps),
+		cmocka_unit_test(test_load_queues_step_errors),
+		cmocka_unit_test(test_load_queues_busyness),
+		cmocka_unit_test(test_load_queues_busyness_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,8 @@ static void test_plausible_warnings_flag_mistypes(void **state)
 		{ "queues.sales.handle.mean=180000", "warning: --set queues.[0].handle.mean: a mean of "
 		  "180000 s (50.0 h) is longer than any handle a contact center sees" },
 		{ "queues.sales.patience.mean=\"6h\"", "warning: --set queues.[0].patience.mean: a mean of 21600 s" },
+		{ "queues.sales.acw.value=[ 30.5, 18000.25 ]", "warning: --set queues.[0].acw.value: a "
+		  "mean of 18000 s (5.0 h) is longer than any acw" },
 		{ "queues.sales.service_level.threshold=\"25h\"", "warning: --set "
 		  "queues.[0].service_level.threshold: 90000 s is longer than the horizon (86400 s)" },
 		{ "channels.voice.offer_timeout=0.5", "warning: --set channels.voice.offer_timeout: an "

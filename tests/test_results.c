@@ -5,6 +5,7 @@
  */
 #include "h5util.h"
 
+#include "models/center/center.h"
 #include "models/output/results.h"
 #include "models/run/run.h"
 
@@ -151,11 +152,60 @@ static void test_results_file_long_and_many(void **state)
 	done_file(dir, file);
 }
 
+/* With busyness: /replications/busyness/factor [replication, queue] holds each replication's
+ * factor, the scenario's for a queue without its own and the queue's own otherwise; the
+ * offered counts follow it (more contacts on the busier day). Without busyness: no group. */
+static void test_results_busyness_factors(void **state)
+{
+	(void)state;
+	char dir[64], file[128];
+	temp_file(dir, file, sizeof file);
+	const char *sets[] = { "replications=6", "output.replications=intervals",
+	                       "busyness={ dist = \"gamma\"; mean = 1.0; sd = 0.3; }",
+	                       "queues.tier2.arrivals.busyness={ dist = \"lognormal\"; sd = 0.15; }" };
+	struct cc_scenario scn;
+	struct cc_run run;
+	run_to_file("scenarios/help-desk.cfg", sets, 4, 2, file, &scn, &run);
+	check_file(file, &run);
+	long own = cc_scenario_queue_index(&scn, "tier2");
+	assert_true(own > 0); /* tier1, queue 0, shares the scenario's */
+	hid_t f = H5Fopen(file, H5F_ACC_RDONLY, H5P_DEFAULT);
+	assert_true(f >= 0);
+	size_t nq = scn.n_queues;
+	double *factor = tu_read_doubles(f, "/replications/busyness/factor", 6 * nq);
+	double lo = INFINITY, hi = 0;
+	for (size_t rep = 0; rep < 6; rep++)
+		for (size_t q = 0; q < nq; q++) {
+			double want = cc_center_busyness(&scn, scn.queues[q].line, rep);
+			assert_true(factor[rep * nq + q] == want);
+			if ((long)q != own) { /* the scenario's, shared with tier1 */
+				assert_true(want == factor[rep * nq]);
+				lo = fmin(lo, want);
+				hi = fmax(hi, want);
+			}
+		}
+	assert_true(hi > lo);
+	assert_true(factor[own] != factor[0]);
+	free(factor);
+	H5Fclose(f);
+	tu_done(&scn, &run, NULL);
+	done_file(dir, file);
+
+	temp_file(dir, file, sizeof file);
+	run_to_file("scenarios/help-desk.cfg", sets, 2, 2, file, &scn, &run);
+	f = H5Fopen(file, H5F_ACC_RDONLY, H5P_DEFAULT);
+	assert_true(H5Lexists(f, "/replications/busyness", H5P_DEFAULT) == 0);
+	H5Fclose(f);
+	tu_done(&scn, &run, NULL);
+	done_file(dir, file);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_results_file_holds_the_run),
 		cmocka_unit_test(test_results_file_long_and_many),
+		cmocka_unit_test(test_results_busyness_factors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

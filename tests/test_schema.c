@@ -18,6 +18,7 @@
 static const char every_text[] =
 	"name = \"every\"; description = \"all settings\"; seed = 7; start = \"07:00\";\n"
 	"horizon = \"8h\"; warmup = \"30m\"; interval = \"30m\"; replications = 2;\n"
+	"busyness = { dist = \"gamma\"; mean = 1.0; sd = 0.25; };\n"
 	"statuses = [ \"Break\", \"Lunch\" ];\n"
 	"channels = { voice = { offer_timeout = \"18s\"; slowdown = [ 1.0, 1.5 ]; }; };\n"
 	"routing = { policy = \"longest_idle\"; idle_timer = \"activity\"; };\n"
@@ -31,7 +32,8 @@ static const char every_text[] =
 	"};\n"
 	"queues = (\n"
 	"  { name = \"sales\"; channel = \"voice\"; description = \"s\";\n"
-	"    arrivals = { process = \"poisson\"; per_hour = 60.0; step = \"30m\"; };\n"
+	"    arrivals = { process = \"poisson\"; per_hour = 60.0; step = \"30m\";\n"
+	"                 busyness = { dist = \"lognormal\"; mean = 1.0; sd = 0.2; }; };\n"
 	"    handle = { dist = \"exponential\"; mean = \"3m\"; };\n"
 	"    patience = { dist = \"exponential\"; mean = \"5m\"; };\n"
 	"    acw = { dist = \"deterministic\"; value = \"10s\"; };\n"

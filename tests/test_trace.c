@@ -460,6 +460,10 @@ static void test_trace_setting_errors(void **state)
 		{ "file = \"s.csv\";", "file = \"\";", NULL, "arrivals.file: must name a CSV file" },
 		{ "file = \"s.csv\";", "file = \"nowhere.csv\";", NULL,
 		  "arrivals.file: cannot read \"" },
+		{ "file = \"s.csv\";",
+		  "file = \"s.csv\"; busyness = { dist = \"gamma\"; mean = 1.0; sd = 0.25; };", NULL,
+		  "t.cfg:2: queues.[0].arrivals.busyness: multiplies arrival rates: this queue's "
+		  "arrivals are not given by rates" },
 		{ "per_hour = 10;", "per_hour = 10; file = \"s.csv\";", NULL,
 		  "t.cfg:4: queues.[1].arrivals.file: is for process = \"trace\" only (this queue's "
 		  "process is \"poisson\")" },

@@ -11,6 +11,7 @@ void cc_arrivals_init(struct cc_arrivals *a, const struct cc_queue_cfg *cfg, gsl
 	a->cfg = cfg;
 	a->rng = rng;
 	a->t = 0;
+	a->factor = 1;
 	a->call = NULL;
 	a->next = a->end = 0;
 	if (cfg->process == CC_ARRIVALS_TRACE) {
@@ -38,7 +39,7 @@ double cc_arrivals_next(struct cc_arrivals *a)
 	double t = a->t;
 	if (c->n_rates == 1) {
 		/* The common case: one rate for the whole run. */
-		double rate = c->per_hour[0] / 3600.0;
+		double rate = c->per_hour[0] * a->factor / 3600.0;
 		if (rate <= 0)
 			return a->t = INFINITY;
 		return a->t = t + need / rate;
@@ -48,7 +49,7 @@ double cc_arrivals_next(struct cc_arrivals *a)
 	size_t j = (size_t)floor(t / c->rate_width_s);
 	for (;;) {
 		int last = j >= c->n_rates - 1;
-		double rate = c->per_hour[last ? c->n_rates - 1 : j] / 3600.0;
+		double rate = c->per_hour[last ? c->n_rates - 1 : j] * a->factor / 3600.0;
 		double end = last ? INFINITY : (double)(j + 1) * c->rate_width_s;
 		if (rate > 0 && t + need / rate <= end)
 			return a->t = t + need / rate;

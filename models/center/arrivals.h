@@ -25,6 +25,7 @@ struct cc_arrivals {
 	double t; /* time of the last arrival (0 at the start) */
 	const struct cc_trace_call *call; /* a trace: the call of the last arrival, or NULL */
 	size_t next, end;                 /* ...the index of the next, and the end of the day's */
+	double factor; /* on every rate: the replication's busyness (1 from cc_arrivals_init) */
 };
 
 /* A trace replays its day REPLICATION (day 0 without a day column). */

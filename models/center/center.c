@@ -48,7 +48,8 @@ static void setup(struct center *c, const struct cc_scenario *scn, const struct 
 		q->cfg = &scn->queues[i];
 		q->channel = (uint8_t)q->cfg->channel;
 		q->offer_timeout_s = scn->channels[q->cfg->channel].offer_timeout_s;
-		q->mean_work_s = q->cfg->handle.mean + q->cfg->acw.mean;
+		q->mean_work_s = q->cfg->handle.mean + q->cfg->acw.mean; /* step 0's; see
+		                                                            cc_contact_wait_estimate */
 	}
 	cc_route_setup(c);
 	/* Logins at time 0 come before everything else at time 0, in agent order. */
@@ -69,6 +70,7 @@ static void setup(struct center *c, const struct cc_scenario *scn, const struct 
 			q->silent_rng = cc_rng_create(scn->seed, replication,
 			                              cc_center_line_stream(q->cfg->name, CC_STREAM_SILENT));
 		cc_arrivals_init(&q->arrivals, q->cfg, q->arrival_rng, replication);
+		q->arrivals.factor = cc_center_busyness(scn, i, replication);
 		double first = cc_arrivals_next(&q->arrivals);
 		if (first < grid->horizon_s)
 			cc_calendar_schedule(c->cal, first, CLASS_ARRIVAL, EV_ARRIVAL, q);
@@ -80,6 +82,30 @@ static void setup(struct center *c, const struct cc_scenario *scn, const struct 
 		c->queues[i].silent_rng = c->queues[c->queues[i].cfg->line].silent_rng;
 	}
 	cc_region_setup(c);
+}
+
+/* One draw of D from stream (SEED, REPLICATION, SOURCE); the mean of a deterministic D. */
+static double draw_factor(const struct cc_dist *d, uint64_t seed, uint64_t replication,
+                          uint64_t source)
+{
+	if (d->kind == CC_DIST_DETERMINISTIC)
+		return d->mean;
+	gsl_rng *r = cc_rng_create(seed, replication, source);
+	double f = cc_dist_sample(d, r);
+	gsl_rng_free(r);
+	return f;
+}
+
+double cc_center_busyness(const struct cc_scenario *scn, size_t line, uint64_t replication)
+{
+	const struct cc_queue_cfg *q = &scn->queues[line];
+	if (q->busyness.on)
+		return draw_factor(&q->busyness.dist, scn->seed, replication,
+		                   cc_center_line_stream(q->name, CC_STREAM_BUSYNESS));
+	if (scn->busyness.on)
+		return draw_factor(&scn->busyness.dist, scn->seed, replication,
+		                   cc_rng_source_id("busyness", CC_STREAM_DAY));
+	return 1;
 }
 
 /* Closes every open account at the horizon and records what is still in the system. */
@@ -312,7 +338,20 @@ double cc_center_bytes(const struct cc_scenario *scn)
 		double rate = 0;
 		for (size_t i = 0; i < cfg->n_rates; i++)
 			rate = fmax(rate, cfg->per_hour[i]);
-		in_system += rate / 3600 * (cfg->handle.mean + cfg->acw.mean + 600);
+		/* Busy days: the rates of a day three sd above the factor's mean. */
+		if (cc_queue_has_busyness(scn, cfg)) {
+			const struct cc_dist *b = cfg->busyness.on ? &cfg->busyness.dist
+			                                           : &scn->busyness.dist;
+			rate *= b->mean + 3 * cc_dist_sd(b);
+		}
+		/* Handle and ACW given per step: the longest step's means. */
+		double work = cfg->handle.mean + cfg->acw.mean;
+		for (size_t j = 0; j < cfg->handle_steps.n || j < cfg->acw_steps.n; j++)
+			work = fmax(work, cc_queue_dist_at(&cfg->handle, &cfg->handle_steps,
+			                                   ((double)j + 0.5) * scn->interval_s)->mean +
+			                  cc_queue_dist_at(&cfg->acw, &cfg->acw_steps,
+			                                   ((double)j + 0.5) * scn->interval_s)->mean);
+		in_system += rate / 3600 * (work + 600);
 	}
 	double contacts = (2 * in_system + 1024) * (double)sizeof(struct contact);
 	double events = (2 * in_system + 4 * agents + 1024) * (double)sizeof(struct cc_event);

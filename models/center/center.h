@@ -51,7 +51,9 @@ enum cc_stream_purpose {
 	CC_STREAM_ARRIVALS = 1,   /* a queue line's arrival times */
 	CC_STREAM_ATTRIBUTES = 2, /* a queue line's contacts: handle, patience, ACW, classes... */
 	CC_STREAM_REGION = 3,     /* a queue line's draws of the region an arrival goes to */
-	CC_STREAM_CUSTOMER = 4,   /* a queue line's customers' choices: balking, calling again,
+	CC_STREAM_BUSYNESS = 4,   /* a queue line's own busyness factor (arrivals.busyness) */
+	CC_STREAM_DAY = 5,        /* the scenario's busyness factor, NAME "busyness" */
+	CC_STREAM_CUSTOMER = 6,   /* a queue line's customers' choices: balking, calling again,
 	                             and the redials' delays (only lines with balk or redial) */
 	CC_STREAM_SILENT = 7,     /* a queue line's silent abandonment: who, and the timeout */
 	CC_STREAM_AGENT = 1000    /* + the agent's place in its group: its own habits */
@@ -105,6 +107,15 @@ struct cc_row_sink {
 void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
                    uint64_t replication, struct cc_rep_result *out,
                    const struct cc_row_sink *sink, struct cc_progress *progress);
+
+/*
+ * The busyness factor on queue line LINE's rates in replication REPLICATION: 1 without one;
+ * the queue's own (drawn from its stream CC_STREAM_BUSYNESS) or else the scenario's (stream
+ * "busyness", CC_STREAM_DAY, the same for every queue that uses it). One draw from a stream of
+ * its own, so no other draw moves; a pure function of (seed, replication), so the results
+ * file can record the factors without the replication handing them over.
+ */
+double cc_center_busyness(const struct cc_scenario *scn, size_t line, uint64_t replication);
 
 /* Contacts expected to arrive in one replication (the lines' rates over the horizon). */
 double cc_center_expected_contacts(const struct cc_scenario *scn);

@@ -138,7 +138,12 @@ static double expected_wait(const struct center *c, const struct queue *q,
 	if (how == CC_ESTIMATE_OLDEST)
 		return head ? c->now - head->arrival_s : 0;
 	double n = (double)cc_heap_size(&q->waiting) + 1;
-	return n * q->mean_work_s / (q->serving > 1 ? q->serving : 1);
+	double work = q->mean_work_s;
+	const struct cc_queue_cfg *cfg = q->cfg;
+	if (cfg->handle_steps.n || cfg->acw_steps.n) /* handle or ACW by step: this step's means */
+		work = cc_queue_dist_at(&cfg->handle, &cfg->handle_steps, c->now)->mean +
+		       cc_queue_dist_at(&cfg->acw, &cfg->acw_steps, c->now)->mean;
+	return n * work / (q->serving > 1 ? q->serving : 1);
 }
 
 static void admit(struct center *c, struct queue *q, struct contact *k, int fresh, double u_cb,

@@ -64,13 +64,20 @@ void cc_pool_fini(struct center *c)
 static void draw_attributes(struct queue *q, struct contact *k)
 {
 	const struct cc_queue_cfg *cfg = q->cfg;
-	k->talk_s = cc_dist_sample(&cfg->handle, q->attr_rng);
+	/* Handle, patience and ACW given per step: the step K arrives in (the queue's own
+	 * distributions when not). */
+	double t = k->arrival_s;
+	const struct cc_dist *handle = cc_queue_dist_at(&cfg->handle, &cfg->handle_steps, t);
+	k->talk_s = cc_dist_sample(handle, q->attr_rng);
 	/* A forecast's AHT rescales the one draw, so that the stream is used alike in every
 	 * interval (common random numbers) and the distribution keeps its shape. */
 	if (cfg->handle_mean_s)
-		k->talk_s *= cc_queue_handle_mean(cfg, k->arrival_s) / cfg->handle.mean;
-	k->patience_s = cfg->has_patience ? cc_dist_sample(&cfg->patience, q->attr_rng) : INFINITY;
-	k->acw_s = cc_dist_sample(&cfg->acw, q->attr_rng);
+		k->talk_s *= cc_queue_handle_mean(cfg, t) / handle->mean;
+	k->patience_s = cfg->has_patience
+	                ? cc_dist_sample(cc_queue_dist_at(&cfg->patience, &cfg->patience_steps, t),
+	                                 q->attr_rng)
+	                : INFINITY;
+	k->acw_s = cc_dist_sample(cc_queue_dist_at(&cfg->acw, &cfg->acw_steps, t), q->attr_rng);
 	k->work_s = k->talk_s;
 	k->queued_s = k->arrival_s;
 	if (cfg->n_priorities) {

@@ -153,6 +153,30 @@ static void describe_trace(FILE *out, const struct cc_queue_cfg *q)
 	        t->n_calls ? 100 * given[2] / t->n_calls : 0);
 }
 
+/* A busyness factor: "gamma, mean 1, sd 0.25" (or "always 1.1" with sd 0). */
+static void put_busyness(FILE *out, const struct cc_busyness_cfg *b)
+{
+	if (b->dist.kind == CC_DIST_DETERMINISTIC)
+		fprintf(out, "always %g", b->dist.mean);
+	else
+		fprintf(out, "%s, mean %g, sd %g", cc_dist_kind_name(b->dist.kind), b->dist.mean,
+		             cc_dist_sd(&b->dist));
+}
+
+/* "; handle mean by interval 180-300s (4 steps)": a distribution given per step. */
+static void describe_steps(FILE *out, const char *what, const struct cc_dist_steps *st)
+{
+	if (!st->n)
+		return;
+	double lo = INFINITY, hi = -INFINITY;
+	for (size_t j = 0; j < st->n; j++) {
+		lo = fmin(lo, st->steps[j].mean);
+		hi = fmax(hi, st->steps[j].mean);
+	}
+	fprintf(out, "; %s mean by interval %.1f-%.1fs (%zu steps, the last held)", what, lo, hi,
+	             st->n);
+}
+
 /* One line per queue for "ccsim check": arrivals, times, service level, and its extras
  * (priority classes, pauses, callbacks, dialing, capacity, balking, redials, rings) when it
  * has them; then a line per quick connect. With several sites, each line once (the copies of every site share its
@@ -177,6 +201,13 @@ static void describe_queue(FILE *out, const struct cc_scenario *scn, const struc
 	             : q->has_patience                 ? "abandons"
 	                                               : "nobody abandons",
 	             q->sl_target * 100, q->sl_threshold_s);
+	describe_steps(out, "handle", &q->handle_steps);
+	describe_steps(out, "ACW", &q->acw_steps);
+	describe_steps(out, "patience", &q->patience_steps);
+	if (q->busyness.on) {
+		fprintf(out, "; its own busyness factor ");
+		put_busyness(out, &q->busyness);
+	}
 	if (q->n_priorities) {
 		fprintf(out, "; head starts");
 		for (size_t i = 0; i < q->n_priorities; i++)
@@ -346,6 +377,12 @@ void cc_describe_scenario(const struct cc_scenario *scn, FILE *out)
 	const struct cc_policy *policy = cc_policy_find(scn->routing.policy);
 	fprintf(out, "  routing: %s, %s; idle timer from the last %s\n", policy->name, policy->summary,
 	             scn->routing.idle_inbound ? "inbound contact" : "activity");
+	if (scn->busyness.on) {
+		fprintf(out, "  busyness: a factor on every queue's rates (but those with their own), "
+		             "drawn per replication: ");
+		put_busyness(out, &scn->busyness);
+		fputc('\n', out);
+	}
 	describe_regions(out, scn);
 	for (size_t i = 0; i < scn->n_lines; i++)
 		describe_queue(out, scn, &scn->queues[i]);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "models/center/center.h"
 #include "models/output/clock.h"
 #include "sim/alloc.h"
 #include "sim/cli.h"
@@ -153,6 +154,44 @@ static void table(FILE *out, const struct cc_run *run, enum cc_figure_owner owne
 	cc_free(text);
 }
 
+/* One line on the busyness factors drawn for queue line LINE (WHO names whose they are):
+ * their mean, sd and range over the run's replications. */
+static void busyness_line(FILE *out, const struct cc_run *run, size_t line, const char *who)
+{
+	double sum = 0, sum2 = 0, lo = INFINITY, hi = -INFINITY;
+	size_t n = run->replications;
+	for (size_t i = 0; i < n; i++) {
+		double f = cc_center_busyness(run->scn, line, i);
+		sum += f;
+		sum2 += f * f;
+		lo = fmin(lo, f);
+		hi = fmax(hi, f);
+	}
+	double mean = sum / (double)n;
+	double var = n > 1 ? fmax(0, (sum2 - sum * mean) / (double)(n - 1)) : 0;
+	fprintf(out, "busyness %s: factor drawn per replication, mean %.3f, sd %.3f, from %.3f "
+	        "to %.3f\n", who, mean, sqrt(var), lo, hi);
+}
+
+/* The busyness factors of the run: the scenario's, then each queue's own. */
+static void busyness_lines(FILE *out, const struct cc_run *run)
+{
+	const struct cc_scenario *scn = run->scn;
+	if (!run->replications || !cc_scenario_has_busyness(scn))
+		return;
+	for (size_t q = 0; q < scn->n_lines && scn->busyness.on; q++)
+		if (!scn->queues[q].busyness.on) {
+			busyness_line(out, run, q, "(every queue without its own)");
+			break;
+		}
+	for (size_t q = 0; q < scn->n_lines; q++)
+		if (scn->queues[q].busyness.on) {
+			char who[160];
+			snprintf(who, sizeof who, "of %s", scn->queues[q].name);
+			busyness_line(out, run, q, who);
+		}
+}
+
 void cc_report_table(FILE *out, const struct cc_run *run, const char *results_path)
 {
 	const struct cc_scenario *scn = run->scn;
@@ -165,6 +204,7 @@ void cc_report_table(FILE *out, const struct cc_run *run, const char *results_pa
 		snprintf(excluded, sizeof excluded, "first %s excluded as warm-up", warmup);
 	fprintf(out, "%s: %zu replications of %s (%s), seed %llu, %s intervals\n", scn->name,
 	        run->replications, horizon, excluded, (unsigned long long)scn->seed, interval);
+	busyness_lines(out, run);
 	fprintf(out, "whole horizon after warm-up, mean ± 95 %% half-width across replications\n\n");
 	table(out, run, CC_FIG_QUEUE, queue_columns, sizeof queue_columns / sizeof queue_columns[0]);
 	fputc('\n', out);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "models/center/center.h"
 #include "models/output/clock.h"
 #include "models/output/results_impl.h"
 #include "models/output/schema.h"
@@ -875,6 +876,49 @@ static void free_results(struct cc_results *r)
 	cc_free(r);
 }
 
+/*
+ * /replications/busyness/factor [replication, queue]: the busyness factor each replication
+ * drew for each queue (1 for a queue with none), when a queue of the scenario has one. The
+ * factors are a function of (seed, replication) alone, so they are drawn again here rather
+ * than carried by each replication's results. Not in a sweep's file.
+ */
+static void write_busyness(struct cc_results *r)
+{
+	const struct cc_scenario *scn = r->scn;
+	if (r->sweep || !cc_scenario_has_busyness(scn))
+		return;
+	const char *g = "/replications/busyness";
+	size_t reps = r->growing ? r->reps_seen : r->replications, nq = scn->n_queues;
+	cc_h5_group(r->file, g, "the day factor (busyness) multiplying each queue's arrival rates, "
+	            "drawn once per replication");
+	int64_t *index = cc_calloc(reps ? reps : 1, sizeof *index);
+	for (size_t i = 0; i < reps; i++)
+		index[i] = (int64_t)i;
+	cc_h5_dim_int64(r->file, g, "replication", reps, index, "replication",
+	                "replication index: replication i draws from its own streams (seed, i, "
+	                "source)");
+	cc_free(index);
+	const char **names = cc_calloc(nq, sizeof *names);
+	for (size_t q = 0; q < nq; q++)
+		names[q] = scn->queues[q].label;
+	cc_h5_dim_strings(r->file, g, "queue", nq, names, "queue", NULL);
+	cc_free(names);
+	double *factor = cc_calloc(reps * nq + 1, sizeof *factor);
+	for (size_t i = 0; i < reps; i++)
+		for (size_t q = 0; q < nq; q++)
+			factor[i * nq + q] = cc_center_busyness(scn, scn->queues[q].line, i);
+	const char *dims[2] = { "replication", "queue" };
+	struct cc_h5_var_spec spec = { "factor", CC_H5_VAR_F64, 2, dims, "1", "busyness factor",
+	                               "the factor on the queue's arrival rates in the "
+	                               "replication: its own arrivals.busyness, else the "
+	                               "scenario's busyness, else 1", NULL, NULL };
+	struct cc_h5_var *v = NULL;
+	if (cc_h5_var_create(r->file, g, &spec, &v) == CC_OK && reps)
+		cc_h5_var_write_all(v, factor);
+	cc_h5_var_close(v);
+	cc_free(factor);
+}
+
 enum cc_status cc_results_finish(struct cc_results *r, const struct cc_run *run, char *err,
                                  size_t errlen)
 {
@@ -890,6 +934,7 @@ enum cc_status cc_results_finish(struct cc_results *r, const struct cc_run *run,
 		cc_results_resize_replications(r, r->reps_seen);
 	if (!r->sweep)
 		write_summary_totals(r, run);
+	write_busyness(r);
 	write_root(r);
 	/* The variables close before the file, so that a failure to close counts. */
 	close_vars(r);

@@ -341,9 +341,59 @@ enum cc_status cc_load_vector(struct loader *L, const config_setting_t *s, int a
 	return CC_OK;
 }
 
-/* A distribution group: { dist = "lognormal"; mean = "200s"; sd = "150s"; }. */
-enum cc_status cc_load_dist(struct loader *L, const config_setting_t *g, const char *key,
-                            int required, struct cc_dist *out, int *present)
+/* The scalar parameters of a distribution group, as the file names them. */
+static const struct {
+	const char *key;
+	unsigned bit;
+	size_t off;
+	int duration;
+} dist_scalars[] = {
+	{ "mean", CC_DIST_HAS_MEAN, offsetof(struct cc_dist_params, mean), 1 },
+	{ "sd", CC_DIST_HAS_SD, offsetof(struct cc_dist_params, sd), 1 },
+	{ "value", CC_DIST_HAS_VALUE, offsetof(struct cc_dist_params, value), 1 },
+	{ "min", CC_DIST_HAS_MIN, offsetof(struct cc_dist_params, min), 1 },
+	{ "max", CC_DIST_HAS_MAX, offsetof(struct cc_dist_params, max), 1 },
+	{ "shape", CC_DIST_HAS_SHAPE, offsetof(struct cc_dist_params, shape), 0 },
+	{ "k", CC_DIST_HAS_K, offsetof(struct cc_dist_params, k), 0 },
+};
+#define N_DIST_SCALARS (sizeof dist_scalars / sizeof dist_scalars[0])
+
+static int is_list(const config_setting_t *m)
+{
+	int t = config_setting_type(m);
+	return t == CONFIG_TYPE_ARRAY || t == CONFIG_TYPE_LIST;
+}
+
+/* Builds step J of the distribution in group S (LISTS[i]: parameter i's values, or NULL for
+ * a single value already in P) into OUT, naming the list element at fault. */
+static enum cc_status dist_step(struct loader *L, const config_setting_t *s,
+                                enum cc_dist_kind kind, struct cc_dist_params p,
+                                double *const *lists, size_t j, struct cc_dist *out)
+{
+	for (size_t i = 0; i < N_DIST_SCALARS; i++)
+		if (lists[i])
+			*(double *)((char *)&p + dist_scalars[i].off) = lists[i][j];
+	const char *bad_param = NULL;
+	char why[256];
+	if (cc_dist_init(out, kind, &p, &bad_param, why, sizeof why) == CC_OK)
+		return CC_OK;
+	config_setting_t *where = config_setting_get_member(s, bad_param);
+	if (where && is_list(where))
+		return cc_load_fail(L, config_setting_get_elem(where, (unsigned)j), NULL,
+		                    "%s (step %zu of the list)", why, j + 1);
+	return where ? cc_load_fail(L, where, NULL, "%s", why)
+	             : cc_load_fail(L, s, bad_param, "%s", why);
+}
+
+/*
+ * A distribution group: { dist = "lognormal"; mean = "200s"; sd = "150s"; }. With STEPS, its
+ * scalar parameters may be lists, one value per step as per_hour is, all lists of the same
+ * length (a single value holds at every step); OUT is then step 0 and STEPS every step (none
+ * when the lists have one value: OUT alone, as a scalar).
+ */
+static enum cc_status load_dist(struct loader *L, const config_setting_t *g, const char *key,
+                                int required, struct cc_dist *out, int *present,
+                                struct cc_dist_steps *steps)
 {
 	config_setting_t *s;
 	enum cc_status st = cc_load_member(L, g, key, required, &s);
@@ -370,26 +420,42 @@ enum cc_status cc_load_dist(struct loader *L, const config_setting_t *g, const c
 		return st;
 
 	struct cc_dist_params p = { 0 };
-	double *values = NULL, *weights = NULL;
-	static const struct { const char *key; unsigned bit; size_t off; int duration; } scalars[] = {
-		{ "mean", CC_DIST_HAS_MEAN, offsetof(struct cc_dist_params, mean), 1 },
-		{ "sd", CC_DIST_HAS_SD, offsetof(struct cc_dist_params, sd), 1 },
-		{ "value", CC_DIST_HAS_VALUE, offsetof(struct cc_dist_params, value), 1 },
-		{ "min", CC_DIST_HAS_MIN, offsetof(struct cc_dist_params, min), 1 },
-		{ "max", CC_DIST_HAS_MAX, offsetof(struct cc_dist_params, max), 1 },
-		{ "shape", CC_DIST_HAS_SHAPE, offsetof(struct cc_dist_params, shape), 0 },
-		{ "k", CC_DIST_HAS_K, offsetof(struct cc_dist_params, k), 0 },
-	};
-	for (size_t i = 0; i < sizeof scalars / sizeof scalars[0]; i++) {
-		config_setting_t *m = config_setting_get_member(s, scalars[i].key);
+	double *values = NULL, *weights = NULL, *lists[N_DIST_SCALARS] = { 0 };
+	size_t n_steps = 1;
+	const char *first_list = NULL;
+	for (size_t i = 0; i < N_DIST_SCALARS; i++) {
+		config_setting_t *m = config_setting_get_member(s, dist_scalars[i].key);
 		if (!m)
 			continue;
-		double *dst = (double *)((char *)&p + scalars[i].off);
-		st = scalars[i].duration ? duration_of(L, m, dst)
-		                         : cc_load_number(L, s, scalars[i].key, 1, dst);
-		if (st)
-			return st;
-		p.has |= scalars[i].bit;
+		p.has |= dist_scalars[i].bit;
+		double *dst = (double *)((char *)&p + dist_scalars[i].off);
+		if (!is_list(m)) {
+			st = dist_scalars[i].duration ? duration_of(L, m, dst)
+			                              : cc_load_number(L, s, dist_scalars[i].key, 1, dst);
+			if (st)
+				goto done;
+			continue;
+		}
+		if (!steps) {
+			st = cc_load_fail(L, m, NULL, "takes one value here: lists of values per interval "
+			                  "are for a queue's handle, acw and patience");
+			goto done;
+		}
+		size_t n;
+		if ((st = cc_load_vector(L, m, dist_scalars[i].duration, &lists[i], &n)))
+			goto done;
+		if (n == 0) {
+			st = cc_load_fail(L, m, NULL, "must list at least one value (one per interval "
+			                  "step from time 0)");
+			goto done;
+		}
+		if (first_list && n != n_steps) {
+			st = cc_load_fail(L, m, NULL, "lists %zu values, but %s lists %zu: the lists of "
+			                  "one distribution give the same steps", n, first_list, n_steps);
+			goto done;
+		}
+		first_list = dist_scalars[i].key;
+		n_steps = n;
 	}
 	config_setting_t *m;
 	if ((m = config_setting_get_member(s, "values"))) {
@@ -404,19 +470,83 @@ enum cc_status cc_load_dist(struct loader *L, const config_setting_t *g, const c
 		p.weights = weights;
 		p.has |= CC_DIST_HAS_WEIGHTS;
 	}
-	const char *bad_param = NULL;
-	char why[256];
-	if (cc_dist_init(out, kind, &p, &bad_param, why, sizeof why) != CC_OK) {
-		config_setting_t *where = config_setting_get_member(s, bad_param);
-		st = where ? cc_load_fail(L, where, NULL, "%s", why) : cc_load_fail(L, s, bad_param, "%s", why);
+	if ((st = dist_step(L, s, kind, p, lists, 0, out)))
 		goto done;
+	if (n_steps > 1) {
+		steps->steps = cc_calloc(n_steps, sizeof *steps->steps);
+		steps->n = n_steps;
+		for (size_t j = 0; j < n_steps; j++)
+			if ((st = dist_step(L, s, kind, p, lists, j, &steps->steps[j])))
+				goto done;
 	}
 	if (present)
 		*present = 1;
 done:
+	for (size_t i = 0; i < N_DIST_SCALARS; i++)
+		cc_free(lists[i]);
 	cc_free(values);
 	cc_free(weights);
 	return st;
+}
+
+enum cc_status cc_load_dist(struct loader *L, const config_setting_t *g, const char *key,
+                            int required, struct cc_dist *out, int *present)
+{
+	return load_dist(L, g, key, required, out, present, NULL);
+}
+
+enum cc_status cc_load_dist_steps(struct loader *L, const config_setting_t *g, const char *key,
+                                  int required, struct cc_dist *out, int *present,
+                                  struct cc_dist_steps *steps)
+{
+	return load_dist(L, g, key, required, out, present, steps);
+}
+
+/*
+ * busyness = { dist = "gamma"; mean = 1.0; sd = 0.25; }: a factor by mean and sd, of a kind
+ * given by mean and sd (gamma, lognormal); sd 0 is the mean exactly, whatever the kind.
+ */
+enum cc_status cc_load_busyness(struct loader *L, const config_setting_t *g, const char *key,
+                                struct cc_busyness_cfg *out)
+{
+	config_setting_t *s;
+	enum cc_status st = cc_load_member(L, g, key, 0, &s);
+	if (st || !s)
+		return st;
+	if (config_setting_type(s) != CONFIG_TYPE_GROUP)
+		return cc_load_fail(L, s, NULL, "must be a group { dist = \"gamma\"; mean = 1.0; sd = "
+		                    "0.25; } (got %s)", cc_load_type_name(s));
+	const struct cc_schema *schema = cc_schema_find("busyness");
+	const char *name = NULL;
+	double mean = 1, sd = 0;
+	if ((st = cc_load_keys(L, s, schema)) || (st = cc_load_string(L, s, "dist", 1, &name)) ||
+	    (st = cc_load_number(L, s, "mean", 0, &mean)) ||
+	    (st = cc_load_number(L, s, "sd", 1, &sd)))
+		return st;
+	enum cc_dist_kind kind;
+	if (cc_dist_kind_from_name(name, &kind) != CC_OK ||
+	    (kind != CC_DIST_GAMMA && kind != CC_DIST_LOGNORMAL))
+		return cc_load_fail(L, s, "dist", "\"%s\" is not a distribution given by mean and sd "
+		                    "(expected gamma or lognormal)", name);
+	const struct cc_setting *mrow = cc_schema_row(schema, "mean");
+	const struct cc_setting *srow = cc_schema_row(schema, "sd");
+	if (!(mean > mrow->lo) || !(mean <= mrow->hi))
+		return cc_load_fail(L, s, "mean", "must be above %g and at most %g (got %g)", mrow->lo,
+		                    mrow->hi, mean);
+	if (!(sd >= srow->lo) || !(sd <= srow->hi))
+		return cc_load_fail(L, s, "sd", "must be from %g to %g (got %g)", srow->lo, srow->hi,
+		                    sd);
+	out->on = 1;
+	if (sd == 0) {
+		cc_dist_init_constant(&out->dist, mean);
+		return CC_OK;
+	}
+	struct cc_dist_params p = { .has = CC_DIST_HAS_MEAN | CC_DIST_HAS_SD, .mean = mean, .sd = sd };
+	const char *bad_param = NULL;
+	char why[256];
+	if (cc_dist_init(&out->dist, kind, &p, &bad_param, why, sizeof why) != CC_OK)
+		return cc_load_fail(L, s, bad_param, "%s", why);
+	return CC_OK;
 }
 
 /*

@@ -429,7 +429,39 @@ static enum cc_status load_patience(struct loader *L, const config_setting_t *s,
 	if (config_setting_get_member(s, "patience") && cc_channel_deferrable(q->channel))
 		return cc_load_fail(L, s, "patience", "%s contacts wait without abandoning "
 		                    "(deferrable); give no patience", cc_channel_name(q->channel));
-	return cc_load_dist(L, s, "patience", 0, &q->patience, &q->has_patience);
+	return cc_load_dist_steps(L, s, "patience", 0, &q->patience, &q->has_patience,
+	                          &q->patience_steps);
+}
+
+/* handle and acw, whose parameters may be lists per interval step; every step's handle has a
+ * positive mean. */
+static enum cc_status load_work(struct loader *L, const config_setting_t *s,
+                                struct cc_queue_cfg *q)
+{
+	q->handle_steps.width_s = q->acw_steps.width_s = q->patience_steps.width_s =
+		L->scn->interval_s;
+	enum cc_status st;
+	if ((st = cc_load_dist_steps(L, s, "handle", 1, &q->handle, NULL, &q->handle_steps)) ||
+	    (st = cc_load_dist_steps(L, s, "acw", 0, &q->acw, NULL, &q->acw_steps)))
+		return st;
+	for (size_t j = 0; j < q->handle_steps.n; j++)
+		if (!(q->handle_steps.steps[j].mean > 0))
+			return cc_load_fail(L, s, "handle", "must have a positive mean at every step "
+			                    "(contacts take time; step %zu has mean 0)", j + 1);
+	return CC_OK;
+}
+
+/* arrivals.busyness: the queue's own day factor, on rate-based arrivals only. */
+static enum cc_status load_busyness(struct loader *L, const config_setting_t *s,
+                                    struct cc_queue_cfg *q)
+{
+	const config_setting_t *a = config_setting_get_member(s, "arrivals");
+	if (!config_setting_get_member(a, "busyness"))
+		return CC_OK;
+	if (q->process != CC_ARRIVALS_POISSON && q->process != CC_ARRIVALS_DETERMINISTIC)
+		return cc_load_fail(L, a, "busyness", "multiplies arrival rates: this queue's "
+		                    "arrivals are not given by rates");
+	return cc_load_busyness(L, a, "busyness", &q->busyness);
 }
 
 /* redial, balk and capacity: for queues whose customers can hang up (voice and chat); the
@@ -466,7 +498,8 @@ enum cc_status cc_load_queue(struct loader *L, const config_setting_t *s,
 	q->callback.queue = -1;
 	q->redial.queue = -1;
 	q->label = cc_strdup(q->name);
-	if ((st = load_rates(L, config_setting_get_member(s, "arrivals"), L->scn->interval_s, q)))
+	if ((st = load_rates(L, config_setting_get_member(s, "arrivals"), L->scn->interval_s, q)) ||
+	    (st = load_busyness(L, s, q)) || (st = load_work(L, s, q)))
 		return st;
 	if (q->handle.mean <= 0)
 		return cc_load_fail(L, s, "handle", "must have a positive mean (contacts take time)");

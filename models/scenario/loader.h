@@ -106,6 +106,15 @@ enum cc_status cc_load_vector(struct loader *L, const config_setting_t *s, int a
 /* A distribution group; *PRESENT (when not NULL) is set to 1 when it is given. */
 enum cc_status cc_load_dist(struct loader *L, const config_setting_t *g, const char *key,
                             int required, struct cc_dist *out, int *present);
+/* A distribution group whose parameters may be lists per step (STEPS->width_s set by the
+ * caller): OUT is step 0, STEPS every step when a list has more than one value. On failure the
+ * caller still finalizes OUT and STEPS. */
+enum cc_status cc_load_dist_steps(struct loader *L, const config_setting_t *g, const char *key,
+                                  int required, struct cc_dist *out, int *present,
+                                  struct cc_dist_steps *steps);
+/* A busyness group { dist = "gamma"; mean = 1.0; sd = 0.25; } at KEY of G, when given. */
+enum cc_status cc_load_busyness(struct loader *L, const config_setting_t *g, const char *key,
+                                struct cc_busyness_cfg *out);
 /* A duration (always that long) or a distribution group. */
 enum cc_status cc_load_timing(struct loader *L, const config_setting_t *g, const char *key,
                               int required, struct cc_dist *out);

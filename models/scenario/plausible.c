@@ -42,21 +42,26 @@ static void plausible_queues(struct loader *L, const config_t *cfg, const struct
 {
 	for (size_t i = 0; i < scn->n_lines; i++) {
 		const struct cc_queue_cfg *q = &scn->queues[i];
-		struct { const char *key; const struct cc_dist *d; int used; } means[] = {
-			{ "handle", &q->handle, 1 },
-			{ "acw", &q->acw, 1 },
-			{ "patience", &q->patience, q->has_patience },
+		struct { const char *key; const struct cc_dist *d; int used;
+		         const struct cc_dist_steps *steps; } means[] = {
+			{ "handle", &q->handle, 1, &q->handle_steps },
+			{ "acw", &q->acw, 1, &q->acw_steps },
+			{ "patience", &q->patience, q->has_patience, &q->patience_steps },
 		};
 		for (size_t k = 0; k < sizeof means / sizeof means[0]; k++) {
-			if (!means[k].used || !(means[k].d->mean > PLAUSIBLE_MEAN_S))
+			/* Given per step: the longest step's mean. */
+			double mean = means[k].d->mean;
+			for (size_t j = 0; j < means[k].steps->n; j++)
+				mean = fmax(mean, means[k].steps->steps[j].mean);
+			if (!means[k].used || !(mean > PLAUSIBLE_MEAN_S))
 				continue;
 			/* Named at the distribution's "mean", or its "value", when written. */
 			const config_setting_t *d = at(cfg, "queues.[%zu].%s", i, means[k].key);
 			const char *key = config_setting_get_member(d, "mean") ? "mean"
 			                : config_setting_get_member(d, "value") ? "value" : NULL;
 			cc_load_warn(L, d, key, "a mean of %.0f s (%.1f h) is longer than any %s a contact center "
-			             "sees (minutes or milliseconds typed as seconds?)", means[k].d->mean,
-			             means[k].d->mean / 3600, means[k].key);
+			             "sees (minutes or milliseconds typed as seconds?)", mean, mean / 3600,
+			             means[k].key);
 		}
 		/* Deferrable contacts may well be due after the horizon (an email within a day). */
 		if (q->sl_threshold_s > scn->horizon_s && !cc_channel_deferrable(q->channel))

@@ -223,6 +223,8 @@ static enum cc_status load_root(struct loader *L, const config_setting_t *root,
 	if (scn->horizon_s / scn->interval_s > MAX_INTERVALS)
 		return cc_load_fail(L, root, "interval", "gives more than %.0f intervals over the horizon",
 		                    MAX_INTERVALS);
+	if ((st = cc_load_busyness(L, root, "busyness", &scn->busyness)))
+		return st;
 	/* Agent groups name statuses and sites, so these come first. */
 	if ((st = load_statuses(L, root, scn)) || (st = load_channels(L, root, scn)) ||
 	    (st = load_routing(L, root, scn)) || (st = cc_load_regions(L, root, scn)))
@@ -417,6 +419,13 @@ void cc_scenario_fini(struct cc_scenario *scn)
 		 * own. */
 		cc_load_fini(cc_schema_find("queues"), q);
 		cc_dist_fini(&q->patience);
+		cc_dist_fini(&q->busyness.dist);
+		struct cc_dist_steps *steps[] = { &q->handle_steps, &q->acw_steps, &q->patience_steps };
+		for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
+			for (size_t j = 0; j < steps[k]->n; j++)
+				cc_dist_fini(&steps[k]->steps[j]);
+			cc_free(steps[k]->steps);
+		}
 	}
 	for (size_t i = 0; i < scn->n_groups; i++)
 		group_fini(&scn->groups[i]);
@@ -427,6 +436,7 @@ void cc_scenario_fini(struct cc_scenario *scn)
 	for (int c = 0; c < CC_CHANNEL_COUNT; c++)
 		cc_free(scn->channels[c].slowdown);
 	regions_fini(&scn->regions);
+	cc_dist_fini(&scn->busyness.dist);
 	cc_free(scn->profiles);
 	cc_free(scn->routing.policy);
 	for (size_t i = 0; i < scn->n_statuses; i++)
@@ -469,11 +479,26 @@ long cc_scenario_queue_index(const struct cc_scenario *scn, const char *name)
 
 double cc_queue_handle_mean(const struct cc_queue_cfg *q, double t)
 {
+	double own = cc_queue_dist_at(&q->handle, &q->handle_steps, t)->mean;
 	double j = floor(t / q->rate_width_s);
 	if (!q->handle_mean_s || !(j >= 0) || j >= (double)q->n_handle_means)
-		return q->handle.mean;
+		return own;
 	double m = q->handle_mean_s[(size_t)j];
-	return isnan(m) ? q->handle.mean : m;
+	return isnan(m) ? own : m;
+}
+
+int cc_queue_has_busyness(const struct cc_scenario *scn, const struct cc_queue_cfg *q)
+{
+	/* A trace's calls are replayed as logged: no rate to scale. */
+	return q->process != CC_ARRIVALS_TRACE && (q->busyness.on || scn->busyness.on);
+}
+
+int cc_scenario_has_busyness(const struct cc_scenario *scn)
+{
+	for (size_t i = 0; i < scn->n_lines; i++)
+		if (cc_queue_has_busyness(scn, &scn->queues[i]))
+			return 1;
+	return 0;
 }
 
 long cc_scenario_agents(const struct cc_scenario *scn)

@@ -1,6 +1,7 @@
 #ifndef CC_SCENARIO_H
 #define CC_SCENARIO_H
 
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -222,6 +223,26 @@ struct cc_trace_cfg {
 	size_t file_rows;        /* rows in the whole file, every queue's */
 };
 
+/*
+ * A distribution whose parameters change over the day: STEPS[j] for contacts arriving in step
+ * j (of WIDTH_S, the scenario's interval, from time 0), the last held after the list ends.
+ * N == 0: the queue's one distribution throughout (a scalar, or a list of one value).
+ */
+struct cc_dist_steps {
+	struct cc_dist *steps;
+	size_t n;            /* 0, or 2 and more */
+	double width_s;
+};
+
+/*
+ * A day's "busyness": a random factor on a queue's arrival rates, drawn once per replication
+ * (Whitt 1999). By mean and sd; with sd 0 it is the mean exactly, and nothing is drawn.
+ */
+struct cc_busyness_cfg {
+	int on;              /* 0: no factor (1) */
+	struct cc_dist dist; /* gamma or lognormal by mean and sd, or deterministic at the mean */
+};
+
 struct cc_queue_cfg {
 	char *name;        /* as written: the line's name, the same in every region */
 	char *label;       /* how results and messages name it: NAME, or "NAME@REGION" with
@@ -249,6 +270,11 @@ struct cc_queue_cfg {
 	struct cc_dist acw;
 	struct cc_dist patience;
 	int has_patience;   /* 0: nobody abandons */
+	/* Lists of parameters per step: then HANDLE, ACW and PATIENCE are step 0's, and a
+	 * contact draws from the step it arrives in (see cc_queue_dist_at). */
+	struct cc_dist_steps handle_steps, acw_steps, patience_steps;
+	struct cc_busyness_cfg busyness; /* the queue's own factor (arrivals.busyness), which
+	                                    replaces the scenario's for this queue */
 	double sl_threshold_s;
 	double sl_target;
 	enum cc_requeue requeue;
@@ -500,6 +526,8 @@ struct cc_scenario {
 	/* The fewest days of the traces with a day column (0: none has one): replications may
 	 * not outnumber them (see cc_scenario_check_replications). */
 	size_t trace_days;
+	struct cc_busyness_cfg busyness; /* one factor per replication on every queue's rates,
+	                                    except queues with a factor of their own */
 	int rep_intervals;   /* write every replication's interval figures, not only its totals */
 	int contact_records; /* write one row per contact record */
 	int agent_events;    /* write the agent event stream */
@@ -537,6 +565,21 @@ double cc_queue_handle_mean(const struct cc_queue_cfg *q, double t);
  * CC_ERR_SCENARIO with ERR naming both counts. */
 enum cc_status cc_scenario_check_replications(const struct cc_scenario *scn, size_t n,
                                               char *err, size_t errlen);
+/* The distribution of a contact arriving at time T: D itself, or its step of STEPS. */
+static inline const struct cc_dist *cc_queue_dist_at(const struct cc_dist *d,
+                                                     const struct cc_dist_steps *steps, double t)
+{
+	if (!steps->n)
+		return d;
+	double j = floor(t / steps->width_s);
+	return &steps->steps[!(j >= 0) ? 0 : j >= (double)steps->n ? steps->n - 1 : (size_t)j];
+}
+
+/* Whether queue Q's arrivals are scaled by a busyness factor (its own or the scenario's). */
+int cc_queue_has_busyness(const struct cc_scenario *scn, const struct cc_queue_cfg *q);
+
+/* Whether any queue of SCN has a busyness factor. */
+int cc_scenario_has_busyness(const struct cc_scenario *scn);
 
 /* Total agents over all groups. */
 long cc_scenario_agents(const struct cc_scenario *scn);

@@ -136,6 +136,22 @@ static const struct cc_schema regions = { "regions", regions_rows, N(regions_row
 
 /* ---- queues ---- */
 
+/* A busyness factor's rows: the scenario's and a queue's own are the same settings, in two
+ * tables (each row of the schema is one setting, at one place). */
+#define BUSYNESS_ROWS                                                                        \
+	{ "dist", CC_SETTING_NAME, REQ, 0, 0, NAN, "", "",                                   \
+	  "`\"gamma\"` (the usual choice) or `\"lognormal\"`: a distribution given by mean and sd", \
+	  .field = 0 },                                                                        \
+	{ "mean", CC_SETTING_NUMBER, 0, 0, 100, NAN, "1", "",                                \
+	  "the factor's mean, above 0 (1: the rates as written, on average)", .field = 0 },    \
+	{ "sd", CC_SETTING_NUMBER, REQ, 0, 10, NAN, "", "",                                  \
+	  "the factor's standard deviation; 0: the mean exactly, nothing drawn", .field = 0 }
+static const struct cc_setting busyness_rows[] = { BUSYNESS_ROWS };
+static const struct cc_schema busyness = { "busyness", busyness_rows, N(busyness_rows), 0 };
+static const struct cc_setting queue_busyness_rows[] = { BUSYNESS_ROWS };
+static const struct cc_schema queue_busyness = { "queues.[i].arrivals.busyness",
+	                                         queue_busyness_rows, N(queue_busyness_rows), 0 };
+
 static const struct cc_setting arrivals_rows[] = {
 	{ "process", CC_SETTING_ENUM, 0, 0, 0, CC_ARRIVALS_POISSON, "`\"poisson\"`", "",
 	  "Poisson, evenly spaced at the rate, or `\"trace\"`: the calls of a log (`file`) "
@@ -175,6 +191,11 @@ static const struct cc_setting arrivals_rows[] = {
 	{ "step", CC_SETTING_DURATION, POS, 0, 0, NAN, "the scenario's `interval`", "s",
 	  "how long each rate of the list lasts; set it when the forecast's step must not follow a "
 	  "changed reporting `interval`", .field = 0 },
+	{ "busyness", CC_SETTING_GROUP, 0, 0, 0, NAN, "the scenario's `busyness`", "",
+	  "this queue's own day factor on its rates (`per_hour` or a forecast's), drawn once per "
+	  "replication from a stream named after the queue; it replaces the scenario's "
+	  "`busyness` for this queue (the two are not multiplied). Only on rate-based arrivals",
+	  .sub = &queue_busyness, .field = 0 },
 };
 static const struct cc_schema arrivals = { "queues.[i].arrivals", arrivals_rows,
 	                                   N(arrivals_rows), 0 };
@@ -371,15 +392,18 @@ static const struct cc_setting queue_rows[] = {
 	  .choices = cc_channel_names, .what = "channel", .field = CC_FIELD(struct cc_queue_cfg, channel) },
 	{ "arrivals", CC_SETTING_GROUP, REQ, 0, 0, NAN, "", "", "the arrival process and rates",
 	  .sub = &arrivals, .field = HERE },
-	{ "handle", CC_SETTING_DIST, REQ, 0, 0, NAN, "", "s",
-	  "talk time (up to a transfer's hand-over, if any)",
+	{ "handle", CC_SETTING_DIST, REQ | HOOK, 0, 0, NAN, "", "s",
+	  "talk time (up to a transfer's hand-over, if any). Its parameters (`mean`, `sd`, "
+	  "`value`...) may be lists, one value per `interval` from time 0, held at the last: a "
+	  "contact draws from the step it arrives in",
 	  .field = CC_FIELD(struct cc_queue_cfg, handle) },
 	{ "patience", CC_SETTING_DIST, 0, 0, 0, NAN, "none", "s",
 	  "how long a customer waits before hanging up; without it nobody abandons. Refused on "
-	  "deferrable channels (email, task, callback), whose contacts never abandon", .field = 0 },
-	{ "acw", CC_SETTING_DIST, 0, 0, 0, 0, "0 s", "s",
-	  "after-contact work: the agent stays busy until it ends",
-	  .field = CC_FIELD(struct cc_queue_cfg, acw) },
+	  "deferrable channels (email, task, callback), whose contacts never abandon. Parameters "
+	  "may be lists per interval, as `handle`'s", .field = 0 },
+	{ "acw", CC_SETTING_DIST, HOOK, 0, 0, 0, "0 s", "s",
+	  "after-contact work: the agent stays busy until it ends. Parameters may be lists per "
+	  "interval, as `handle`'s", .field = CC_FIELD(struct cc_queue_cfg, acw) },
 	{ "service_level", CC_SETTING_GROUP, 0, 0, 0, NAN, "", "",
 	  "the service-level threshold and target", .sub = &service_level, .field = HERE },
 	{ "rona_requeue", CC_SETTING_ENUM, 0, 0, 0, CC_REQUEUE_ORIGINAL, "`\"original\"`", "",
@@ -672,6 +696,12 @@ static const struct cc_setting root_rows[] = {
 	  .field = CC_FIELD(struct cc_scenario, interval_s) },
 	{ "replications", CC_SETTING_INTEGER, 0, 1, 100000, 10, "10", "",
 	  "independent replications", .field = CC_FIELD(struct cc_scenario, replications) },
+	{ "busyness", CC_SETTING_GROUP, 0, 0, 0, NAN, "none", "",
+	  "a day's random factor multiplying every queue's arrival rates, drawn once per "
+	  "replication (busy days are not average days: Whitt 1999), `{ dist = \"gamma\"; mean "
+	  "= 1.0; sd = 0.25; }`; a queue's `arrivals.busyness` replaces it for that queue. The "
+	  "factors drawn are in the results file (`/replications/busyness`)", .sub = &busyness,
+	  .field = 0 },
 	{ "statuses", CC_SETTING_NAMES, 0, 0, 0, NAN, "none", "",
 	  "the not-productive (NPT) statuses agents can be in, such as `[ \"Break\", \"Lunch\", "
 	  "\"Training\" ]`; see below", .field = 0 },

@@ -195,16 +195,22 @@ static void erlang_start(struct cc_staff *s)
 			continue;
 		const struct cc_queue_cfg *qc = &scn->queues[q];
 		struct cc_erlang_input in = {
-			.patience_s = qc->has_patience && qc->patience.kind == CC_DIST_EXPONENTIAL
-			              ? qc->patience.mean : 0,
 			.threshold_s = qc->sl_threshold_s,
 		};
 		for (size_t j = 0; j < s->n_steps; j++) {
-			/* The interval's rate and handle mean (a forecast's AHT) at its middle. */
+			/* The interval's rate, handle mean (a forecast's AHT, or the handle's step),
+			 * ACW and patience at its middle. */
 			double mid = ((double)j + 0.5) * s->step_s;
 			size_t r = (size_t)(mid / qc->rate_width_s);
+			const struct cc_dist *pat = cc_queue_dist_at(&qc->patience, &qc->patience_steps,
+			                                             mid);
+			in.patience_s = qc->has_patience && pat->kind == CC_DIST_EXPONENTIAL ? pat->mean : 0;
 			in.rate_per_s = qc->per_hour[r < qc->n_rates ? r : qc->n_rates - 1] / 3600;
-			in.aht_s = cc_queue_handle_mean(qc, mid) + qc->acw.mean;
+			if (cc_queue_has_busyness(scn, qc)) /* the rate of an average day */
+				in.rate_per_s *= qc->busyness.on ? qc->busyness.dist.mean
+				                                 : scn->busyness.dist.mean;
+			in.aht_s = cc_queue_handle_mean(qc, mid) +
+			           cc_queue_dist_at(&qc->acw, &qc->acw_steps, mid)->mean;
 			if (!(in.rate_per_s > 0) || !(in.aht_s > 0))
 				continue;
 			struct cc_erlang_result out;
