@@ -346,6 +346,8 @@ static void test_contact_silent_share_zero_changes_nothing(void **state)
 	            NULL, 0, 3, count_silent, &silent);
 	assert_true(silent > 0);
 #undef CHAT
+}
+
 /* Lists of one value for handle, ACW and patience: every figure and count as with the
  * scalars, bit for bit. */
 static void test_contact_one_value_lists_unchanged(void **state)
