@@ -1,4 +1,4 @@
-/* Forecasts of contacts per interval from a CSV file: the reader, the columns, the grid. */
+/* Forecasts of contacts per interval from a CSV file: the columns, the fields, the grid. */
 #include "models/scenario/forecast.h"
 
 #include <ctype.h>
@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sim/alloc.h"
+#include "sim/csvread.h"
 #include "sim/duration.h"
 
 /* The names planners' WFM exports give each column (NICE IEX, Verint, Genesys, Calabrio,
@@ -32,66 +33,6 @@ const char *const *const cc_forecast_columns[4] = { start_names, queue_names, vo
 
 /* Two starts this close are the same time (clock times have whole seconds at most). */
 #define SAME_TIME_S 1e-6
-
-/* ---- the CSV records ---- */
-
-/* RFC 4180 records from a file's text: fields separated by SEP, quoted in double quotes
- * (doubled inside) when they hold one, lines ending in LF or CRLF. */
-struct reader {
-	const char *p, *end;
-	size_t line;     /* the line P is on */
-	char sep;
-	char *buf;       /* the fields' text, unquoted, each ending in NUL */
-	char **fields;
-	size_t n, cap;
-};
-
-/* Reads the record at R->p into R->fields (R->n of them), its first line into *LINE.
- * Returns 1 for a record, 0 at the end of the text, -1 for a quote left open. */
-static int next_record(struct reader *r, size_t *line)
-{
-	if (r->p >= r->end)
-		return 0;
-	*line = r->line;
-	size_t len = 0;
-	const char *q = r->p;
-	cc_free(r->buf);
-	r->buf = cc_malloc((size_t)(r->end - r->p) + 1);
-	r->n = 0;
-	int more = 1;
-	while (more) {
-		if (r->n == r->cap) {
-			r->cap = r->cap ? 2 * r->cap : 16;
-			r->fields = cc_realloc(r->fields, r->cap, sizeof *r->fields);
-		}
-		r->fields[r->n++] = r->buf + len;
-		if (q < r->end && *q == '"') {
-			for (q++;; q++) {
-				if (q >= r->end)
-					return -1;
-				if (*q == '"' && q + 1 < r->end && q[1] == '"')
-					r->buf[len++] = *q++;
-				else if (*q == '"')
-					break;
-				else {
-					r->line += *q == '\n';
-					r->buf[len++] = *q;
-				}
-			}
-			q++;
-		}
-		while (q < r->end && *q != r->sep && *q != '\n')
-			r->buf[len++] = *q++;
-		if (len > 0 && r->buf[len - 1] == '\r' && (q >= r->end || *q == '\n'))
-			len--;
-		r->buf[len++] = '\0';
-		more = q < r->end && *q == r->sep;
-		q++;
-	}
-	r->line++;
-	r->p = q;
-	return 1;
-}
 
 /* ---- reporting ---- */
 
@@ -122,30 +63,6 @@ static void normalise(const char *name, char *out, size_t len)
 	out[k] = '\0';
 }
 
-static void trim(char *s)
-{
-	size_t n = strlen(s), i = 0;
-	while (n > 0 && isspace((unsigned char)s[n - 1]))
-		s[--n] = '\0';
-	while (isspace((unsigned char)s[i]))
-		i++;
-	memmove(s, s + i, n - i + 1);
-}
-
-static int number(const char *s, double *out)
-{
-	char *e;
-	/* Decimal only: strtod would read "0x10" as sixteen and "0x1p3" as eight. */
-	if (strpbrk(s, "xXpP"))
-		return 0;
-	errno = 0;
-	double v = strtod(s, &e);
-	if (e == s || *e || errno || !isfinite(v))
-		return 0;
-	*out = v;
-	return 1;
-}
-
 /* A start: "07:30", "7:30", "07:30:00", with a date ("2026-03-02 07:30", or 'T' between)
  * before it; or, when not CLOCK, seconds. *CLOCK (-1: undecided) is set by the first. */
 static int start_time(const char *s, int *clock, double *out, long *day)
@@ -169,7 +86,7 @@ static int start_time(const char *s, int *clock, double *out, long *day)
 		*clock = 1;
 		return 1;
 	}
-	if (*clock == 1 || t != s || !number(t, out) || *out < 0)
+	if (*clock == 1 || t != s || cc_csv_decimal(t, out) || *out < 0)
 		return 0;
 	*clock = 0;
 	return 1;
@@ -204,34 +121,14 @@ long cc_forecast_queue(const struct cc_forecast *f, const char *name)
 	return -1;
 }
 
-static char *read_text(const char *path, size_t *len)
-{
-	FILE *in = fopen(path, "rb");
-	if (!in)
-		return NULL;
-	size_t cap = 4096, n = 0, got;
-	char *text = cc_malloc(cap);
-	while ((got = fread(text + n, 1, cap - n, in)) > 0)
-		if ((n += got) == cap)
-			text = cc_realloc(text, cap *= 2, 1);
-	int bad = ferror(in);
-	fclose(in);
-	if (bad) {
-		cc_free(text);
-		return NULL;
-	}
-	*len = n;
-	return text;
-}
-
 /* The header's columns: start, queue and volume required, AHT optional (-1). */
-static enum cc_status header_columns(struct reader *r, struct cc_forecast *f, long col[4],
-                                     char *err, size_t errlen)
+static enum cc_status header_columns(struct cc_csv_reader *r, struct cc_forecast *f,
+                                     long col[4], char *err, size_t errlen)
 {
 	static const char *const what[] = { "interval start", "queue", "volume" };
 	char *names[4] = { f->start_column, f->queue_column, f->volume_column, f->aht_column };
 	for (size_t c = 0; c < r->n; c++)
-		trim(r->fields[c]);
+		cc_csv_trim(r->fields[c]);
 	for (int k = 0; k < 4; k++) {
 		col[k] = find_column(r->fields, r->n, cc_forecast_columns[k]);
 		if (col[k] >= 0) {
@@ -255,7 +152,7 @@ static enum cc_status header_columns(struct reader *r, struct cc_forecast *f, lo
 }
 
 /* One row into *ROW (its queue added to F when new). */
-static enum cc_status read_row(struct reader *r, size_t line, const long col[4],
+static enum cc_status read_row(struct cc_csv_reader *r, size_t line, const long col[4],
                                int *clock, struct cc_forecast *f, struct row *row, char *err,
                                size_t errlen)
 {
@@ -268,7 +165,7 @@ static enum cc_status read_row(struct reader *r, size_t line, const long col[4],
 			return fail(err, errlen, f, line, "%s: missing (the row has %zu field%s, the "
 			            "header %ld or more)", name[k], r->n, r->n == 1 ? "" : "s",
 			            col[k] + 1);
-		trim(r->fields[col[k]]);
+		cc_csv_trim(r->fields[col[k]]);
 	}
 	const char *start = r->fields[col[0]], *queue = r->fields[col[1]],
 	           *volume = r->fields[col[2]];
@@ -295,12 +192,13 @@ static enum cc_status read_row(struct reader *r, size_t line, const long col[4],
 	if (!*queue)
 		return fail(err, errlen, f, line, "%s: must name a queue (got an empty field)",
 		            f->queue_column);
-	if (!number(volume, &row->volume) || row->volume < 0)
+	if (cc_csv_decimal(volume, &row->volume) || row->volume < 0)
 		return fail(err, errlen, f, line, "%s: must be a number >= 0 (got '%s')",
 		            f->volume_column, volume);
 	row->aht_s = NAN;
 	if (col[3] >= 0 && *r->fields[col[3]] &&
-	    (!number(r->fields[col[3]], &row->aht_s) || !(row->aht_s > 0) || row->aht_s > 1e6))
+	    (cc_csv_decimal(r->fields[col[3]], &row->aht_s) || !(row->aht_s > 0) ||
+	     row->aht_s > 1e6))
 		return fail(err, errlen, f, line, "%s: must be a number of seconds above 0 (got '%s')",
 		            f->aht_column, r->fields[col[3]]);
 	long q = cc_forecast_queue(f, queue);
@@ -409,27 +307,20 @@ enum cc_status cc_forecast_read(const char *path, double interval_s, double orig
 	f->interval_s = interval_s;
 	size_t len = 0, n = 0, cap = 0;
 	struct row *rows = NULL;
-	struct reader r = { 0 };
+	struct cc_csv_reader r = { 0 };
 	enum cc_status st = CC_OK;
-	char *text = read_text(path, &len);
-	if (!text) {
+	char *text = NULL;
+	if (cc_csv_read_file(path, &text, &len) != CC_OK) {
 		snprintf(err, errlen, "%s: cannot read the forecast: %s", path, strerror(errno));
 		st = CC_ERR_IO;
 		goto out;
 	}
-	r.p = text;
-	r.end = text + len;
-	r.line = 1;
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-		r.p += 3; /* the byte-order mark spreadsheets write */
-	const char *eol = memchr(r.p, '\n', (size_t)(r.end - r.p));
-	size_t first_len = eol ? (size_t)(eol - r.p) : (size_t)(r.end - r.p);
-	r.sep = memchr(r.p, ',', first_len) || !memchr(r.p, ';', first_len) ? ',' : ';';
-	size_t line;
+	/* The separator from the header: ';' where a decimal comma is the custom. */
+	cc_csv_reader_init(&r, text, len, '\0');
 	long col[4];
-	int got = next_record(&r, &line);
-	if (got <= 0) {
-		st = fail(err, errlen, f, got < 0 ? 1 : 0, got < 0 ? "a quote is never closed"
+	enum cc_status got = cc_csv_reader_next(&r);
+	if (got != CC_OK || r.n == 0) {
+		st = fail(err, errlen, f, got ? 1 : 0, got ? "a quote is never closed"
 		          : "is empty: a header row must name the columns");
 		goto out;
 	}
@@ -437,7 +328,8 @@ enum cc_status cc_forecast_read(const char *path, double interval_s, double orig
 		goto out;
 	size_t width = r.n;
 	f->clock = clock;
-	while ((got = next_record(&r, &line)) > 0) {
+	while ((got = cc_csv_reader_next(&r)) == CC_OK && r.n > 0) {
+		size_t line = r.line;
 		if (r.n == 1 && !*r.fields[0])
 			continue; /* an empty line */
 		/* More fields than the header names: most often a decimal comma ("1,5") splitting
@@ -453,8 +345,8 @@ enum cc_status cc_forecast_read(const char *path, double interval_s, double orig
 			goto out;
 		n++;
 	}
-	if (got < 0) {
-		st = fail(err, errlen, f, line, "a quote is never closed");
+	if (got != CC_OK) {
+		st = fail(err, errlen, f, r.line, "a quote is never closed");
 		goto out;
 	}
 	if (n == 0) {
@@ -480,8 +372,7 @@ enum cc_status cc_forecast_read(const char *path, double interval_s, double orig
 	}
 out:
 	cc_free(rows);
-	cc_free(r.buf);
-	cc_free(r.fields);
+	cc_csv_reader_fini(&r);
 	cc_free(text);
 	int e = errno;
 	if (st)

@@ -1,4 +1,4 @@
-/* Call logs to replay, from a CSV file: the reader, the columns, the order of the rows. */
+/* Call logs to replay, from a CSV file: the columns, the fields, the order of the rows. */
 #include "models/scenario/trace.h"
 
 #include <ctype.h>
@@ -12,91 +12,13 @@
 
 #include "models/scenario/scenario.h"
 #include "sim/alloc.h"
+#include "sim/csvread.h"
 #include "sim/duration.h"
 
 enum { COL_ARRIVAL, COL_QUEUE, COL_DAY, COL_HANDLE, COL_PATIENCE, COL_PRIORITY, COL_CHANNEL,
        N_COLUMNS };
 const char *const cc_trace_columns[] = { "arrival", "queue", "day", "handle_s", "patience_s",
 	                                 "priority", "channel", NULL };
-
-/* ---- the CSV records ---- */
-
-/* RFC 4180 records from a file's text, as forecasts are read: fields separated by commas,
- * quoted in double quotes (doubled inside) when they hold one, lines ending in LF or CRLF. */
-struct reader {
-	const char *p, *end;
-	size_t line;     /* the line P is on */
-	char *buf;       /* the fields' text, unquoted, each ending in NUL */
-	char **fields;
-	size_t n, cap;
-};
-
-/* Reads the record at R->p into R->fields (R->n of them), its first line into *LINE.
- * Returns 1 for a record, 0 at the end of the text, -1 for a quote left open. */
-static int next_record(struct reader *r, size_t *line)
-{
-	if (r->p >= r->end)
-		return 0;
-	*line = r->line;
-	size_t len = 0;
-	const char *q = r->p;
-	cc_free(r->buf);
-	r->buf = cc_malloc((size_t)(r->end - r->p) + 1);
-	r->n = 0;
-	int more = 1;
-	while (more) {
-		if (r->n == r->cap) {
-			r->cap = r->cap ? 2 * r->cap : 16;
-			r->fields = cc_realloc(r->fields, r->cap, sizeof *r->fields);
-		}
-		r->fields[r->n++] = r->buf + len;
-		if (q < r->end && *q == '"') {
-			for (q++;; q++) {
-				if (q >= r->end)
-					return -1;
-				if (*q == '"' && q + 1 < r->end && q[1] == '"')
-					r->buf[len++] = *q++;
-				else if (*q == '"')
-					break;
-				else {
-					r->line += *q == '\n';
-					r->buf[len++] = *q;
-				}
-			}
-			q++;
-		}
-		while (q < r->end && *q != ',' && *q != '\n')
-			r->buf[len++] = *q++;
-		if (len > 0 && r->buf[len - 1] == '\r' && (q >= r->end || *q == '\n'))
-			len--;
-		r->buf[len++] = '\0';
-		more = q < r->end && *q == ',';
-		q++;
-	}
-	r->line++;
-	r->p = q;
-	return 1;
-}
-
-static char *read_text(const char *path, size_t *len)
-{
-	FILE *in = fopen(path, "rb");
-	if (!in)
-		return NULL;
-	size_t cap = 4096, n = 0, got;
-	char *text = cc_malloc(cap);
-	while ((got = fread(text + n, 1, cap - n, in)) > 0)
-		if ((n += got) == cap)
-			text = cc_realloc(text, cap *= 2, 1);
-	int bad = ferror(in);
-	fclose(in);
-	if (bad) {
-		cc_free(text);
-		return NULL;
-	}
-	*len = n;
-	return text;
-}
 
 /* ---- reporting and fields ---- */
 
@@ -115,30 +37,6 @@ static enum cc_status fail(char *err, size_t errlen, const struct cc_trace *t, s
 	return CC_ERR_SCENARIO;
 }
 
-static void trim(char *s)
-{
-	size_t n = strlen(s), i = 0;
-	while (n > 0 && isspace((unsigned char)s[n - 1]))
-		s[--n] = '\0';
-	while (isspace((unsigned char)s[i]))
-		i++;
-	memmove(s, s + i, n - i + 1);
-}
-
-/* A decimal number ("0x10" and "inf" are refused). */
-static int number(const char *s, double *out)
-{
-	char *e;
-	if (strpbrk(s, "xXpP"))
-		return 0;
-	errno = 0;
-	double v = strtod(s, &e);
-	if (e == s || *e || errno || !isfinite(v))
-		return 0;
-	*out = v;
-	return 1;
-}
-
 long cc_trace_queue(const struct cc_trace *t, const char *name)
 {
 	for (size_t q = 0; q < t->n_queues; q++)
@@ -148,13 +46,13 @@ long cc_trace_queue(const struct cc_trace *t, const char *name)
 }
 
 /* The header: every column one of cc_trace_columns, none twice, arrival among them. */
-static enum cc_status header_columns(struct reader *r, struct cc_trace *t, long col[N_COLUMNS],
-                                     char *err, size_t errlen)
+static enum cc_status header_columns(struct cc_csv_reader *r, struct cc_trace *t,
+                                     long col[N_COLUMNS], char *err, size_t errlen)
 {
 	for (int k = 0; k < N_COLUMNS; k++)
 		col[k] = -1;
 	for (size_t c = 0; c < r->n; c++) {
-		trim(r->fields[c]);
+		cc_csv_trim(r->fields[c]);
 		for (char *p = r->fields[c]; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
 		int k = 0;
@@ -191,7 +89,7 @@ static int arrival_time(const char *s, double origin_s, double *out)
 			*out += 86400;
 		return 1;
 	}
-	return number(s, out);
+	return cc_csv_decimal(s, out) == CC_OK;
 }
 
 /* An optional duration in seconds: NaN when empty. */
@@ -202,7 +100,8 @@ static enum cc_status seconds(const struct cc_trace *t, size_t line, const char 
 	*out = NAN;
 	if (!*s)
 		return CC_OK;
-	if (!number(s, out) || *out < 0 || (positive && *out == 0) || *out > CC_MAX_DURATION_S)
+	if (cc_csv_decimal(s, out) || *out < 0 || (positive && *out == 0) ||
+	    *out > CC_MAX_DURATION_S)
 		return fail(err, errlen, t, line, "%s: must be a number of seconds %s, or empty to "
 		            "draw it (got '%s')", name, positive ? "above 0" : ">= 0", s);
 	return CC_OK;
@@ -216,7 +115,7 @@ struct days {
 };
 
 /* One row into *ROW: its fields parsed, its queue and day added to T (and D) when new. */
-static enum cc_status read_row(struct reader *r, size_t line, const long col[N_COLUMNS],
+static enum cc_status read_row(struct cc_csv_reader *r, size_t line, const long col[N_COLUMNS],
                                double origin_s, double horizon_s, struct cc_trace *t,
                                struct days *d, struct cc_trace_row *row, char *err,
                                size_t errlen)
@@ -230,7 +129,7 @@ static enum cc_status read_row(struct reader *r, size_t line, const long col[N_C
 			return fail(err, errlen, t, line, "%s: missing (the row has %zu field%s, the "
 			            "header names %ld or more)", cc_trace_columns[k], r->n,
 			            r->n == 1 ? "" : "s", col[k] + 1);
-		trim(r->fields[col[k]]);
+		cc_csv_trim(r->fields[col[k]]);
 		f[k] = r->fields[col[k]];
 	}
 	memset(row, 0, sizeof *row);
@@ -254,7 +153,7 @@ static enum cc_status read_row(struct reader *r, size_t line, const long col[N_C
 	row->priority = -1;
 	if (*f[COL_PRIORITY]) {
 		double p;
-		if (!number(f[COL_PRIORITY], &p) || p < 0 || p != floor(p) || p > 255)
+		if (cc_csv_decimal(f[COL_PRIORITY], &p) || p < 0 || p != floor(p) || p > 255)
 			return fail(err, errlen, t, line, "priority: must be a whole number >= 0 (0: no "
 			            "head start; k: the queue's k-th priorities class), or empty (got "
 			            "'%s')", f[COL_PRIORITY]);
@@ -325,33 +224,29 @@ enum cc_status cc_trace_read(const char *path, double origin_s, double horizon_s
 	memset(t, 0, sizeof *t);
 	t->path = cc_strdup(path);
 	size_t len = 0, cap = 0;
-	struct reader r = { 0 };
+	struct cc_csv_reader r = { 0 };
 	struct days d = { 0 };
 	const struct cc_trace_row **last = NULL;
 	enum cc_status st = CC_OK;
-	char *text = read_text(path, &len);
-	if (!text) {
+	char *text = NULL;
+	if (cc_csv_read_file(path, &text, &len) != CC_OK) {
 		snprintf(err, errlen, "%s: cannot read the trace: %s", path, strerror(errno));
 		st = CC_ERR_IO;
 		goto out;
 	}
-	r.p = text;
-	r.end = text + len;
-	r.line = 1;
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-		r.p += 3; /* the byte-order mark spreadsheets write */
-	size_t line;
+	cc_csv_reader_init(&r, text, len, ',');
 	long col[N_COLUMNS];
-	int got = next_record(&r, &line);
-	if (got <= 0) {
-		st = fail(err, errlen, t, got < 0 ? 1 : 0, got < 0 ? "a quote is never closed"
+	enum cc_status got = cc_csv_reader_next(&r);
+	if (got != CC_OK || r.n == 0) {
+		st = fail(err, errlen, t, got ? 1 : 0, got ? "a quote is never closed"
 		          : "is empty: a header row must name the columns");
 		goto out;
 	}
 	if ((st = header_columns(&r, t, col, err, errlen)))
 		goto out;
 	size_t width = r.n;
-	while ((got = next_record(&r, &line)) > 0) {
+	while ((got = cc_csv_reader_next(&r)) == CC_OK && r.n > 0) {
+		size_t line = r.line;
 		if (r.n == 1 && !*r.fields[0])
 			continue; /* an empty line */
 		if (r.n > width) {
@@ -366,8 +261,8 @@ enum cc_status cc_trace_read(const char *path, double origin_s, double horizon_s
 			goto out;
 		t->n_rows++;
 	}
-	if (got < 0) {
-		st = fail(err, errlen, t, line, "a quote is never closed");
+	if (got != CC_OK) {
+		st = fail(err, errlen, t, r.line, "a quote is never closed");
 		goto out;
 	}
 	if (t->n_rows == 0) {
@@ -386,8 +281,7 @@ out:
 	cc_free(d.first_line);
 	cc_free(d.last_line);
 	cc_free(last);
-	cc_free(r.buf);
-	cc_free(r.fields);
+	cc_csv_reader_fini(&r);
 	cc_free(text);
 	int e = errno;
 	if (st)
