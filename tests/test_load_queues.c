@@ -383,11 +383,48 @@ static void test_load_queues_busyness_errors(void **state)
 	             ":9: queues.[0].arrivals.busyness.dist: \"weibull\" is not a distribution given by mean and sd");
 }
 
+/* A quick connect to an agent without a handle of its own takes the queue's, per step when
+ * the queue gives it per step (drawn at the hand-over's step); one with its own keeps it; and
+ * one-value lists leave a run with such transfers unchanged, bit for bit. */
+static void test_load_queues_transfer_steps(void **state)
+{
+	(void)state;
+	static const char from[] = "handle = { dist = \"empirical\"; values = [ \"2m\", \"6m\" ]; "
+	                           "weights = [ 3.0, 1.0 ]; };\n    acw = { dist = \"deterministic\"; "
+	                           "value = \"25s\"; };";
+	struct cc_scenario scn;
+	load_edited(xfer, from,
+	            "handle = { dist = \"lognormal\"; mean = [ \"150s\", \"210.5s\" ]; sd = \"40s\"; };\n"
+	            "    acw = { dist = \"deterministic\"; value = [ \"25s\", \"37.5s\", \"12.25s\" ]; };",
+	            &scn);
+	const struct cc_quick_connect_cfg *by_queue = &scn.queues[0].transfers[1];
+	const struct cc_quick_connect_cfg *own = &scn.queues[0].transfers[2];
+	assert_int_equal(by_queue->handle_steps.n, 2);
+	assert_near(by_queue->handle_steps.steps[1].mean, 210.5, 1e-9);
+	assert_int_equal(by_queue->acw_steps.n, 3);
+	assert_near(cc_queue_dist_at(&by_queue->acw, &by_queue->acw_steps, 3 * 1800.0)->mean, 12.25,
+	            1e-9);
+	assert_int_equal(own->handle_steps.n, 0);
+	assert_near(own->handle.mean, 300, 1e-9);
+	assert_int_equal(own->acw_steps.n, 3); /* its ACW is the queue's */
+	cc_scenario_fini(&scn);
+
+	char scalar[8192], lists[8192];
+	tu_edit(scalar, sizeof scalar, xfer, from,
+	                          "handle = { dist = \"lognormal\"; mean = \"150s\"; sd = \"40s\"; };\n"
+	                          "    acw = { dist = \"deterministic\"; value = \"25s\"; };");
+	tu_edit(lists, sizeof lists, xfer, from,
+	                         "handle = { dist = \"lognormal\"; mean = [ \"150s\" ]; sd = [ \"40s\" ]; };\n"
+	                         "    acw = { dist = \"deterministic\"; value = [ \"25s\" ]; };");
+	tu_assert_same_runs(lists, scalar);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_load_queues_transfers),
 		cmocka_unit_test(test_load_queues_transfer_errors),
+		cmocka_unit_test(test_load_queues_transfer_steps),
 		cmocka_unit_test(test_load_queues_silent),
 		cmocka_unit_test(test_load_queues_steps),
 		cmocka_unit_test(test_load_queues_step_errors),

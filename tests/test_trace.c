@@ -380,8 +380,8 @@ static void test_trace_file_errors(void **state)
 	static const struct {
 		const char *csv, *want;
 	} cases[] = {
-		{ "", "x.csv: is empty" },
-		{ "arrival\n", "x.csv: has no rows under its header" },
+		{ "", "x.csv:1: is empty" },
+		{ "arrival\n", "x.csv:1: arrival: no calls under the header (a trace replays at least one)" },
 		{ "when,queue\n1,q\n", "x.csv:1: when: unknown column" },
 		{ "queue\nq\n", "x.csv:1: arrival: no such column" },
 		{ "arrival,Arrival\n1,2\n", "x.csv:1: arrival: the column is named twice" },
@@ -518,9 +518,11 @@ static void test_trace_replay_scenario(void **state)
 	                                      "replications=9 -o %s/r.h5", dir), 2);
 	assert_non_null(strstr(out, "replications: 9 replications, but the trace"));
 	assert_int_equal(run(out, sizeof out, "run scenarios/replay/replay.cfg --precision "
-	                                      "'sales.service_level=5pt' -o %s/r.h5", dir), 2);
-	assert_non_null(strstr(out, "--max-replications (default): 1000 replications, but the "
-	                            "trace"));
+	                                      "'sales.service_level=5pt' --max-replications 5 "
+	                                      "-o %s/r.h5", dir), 2);
+	assert_non_null(strstr(out, "run: --max-replications: 5 replications, but the trace "
+	                            "scenarios/replay/calls.csv has 3 days: each replication "
+	                            "replays one day (give at most 3)\n"));
 	/* The other commands that run it take no more replications than days either. */
 	assert_int_equal(run(out, sizeof out, "compare scenarios/replay/replay.cfg --replications 5 "
 	                                      "--candidate-set agents.team.count=7"), 2);
@@ -532,6 +534,10 @@ static void test_trace_replay_scenario(void **state)
 	                                      "--target 'service_level>=0.8'"), 2);
 	assert_non_null(strstr(out, "staff: 5 replications, but the trace"));
 	expect_no_results();
+	/* By default a run to a precision stops at the log's last day. */
+	assert_int_equal(run(out, sizeof out, "run scenarios/replay/replay.cfg --precision "
+	                                      "'sales.service_level=0.1pt' -o %s/r.h5", dir), 0);
+	assert_non_null(strstr(out, "stopped at --max-replications 3"));
 	/* No hint to run to a precision: the log has no more days to give. */
 	assert_int_equal(run(out, sizeof out, "run scenarios/replay/replay.cfg -o %s/r.h5", dir), 0);
 	assert_non_null(strstr(out, "replay: 3 replications of 4h"));

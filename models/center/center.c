@@ -99,13 +99,13 @@ static double draw_factor(const struct cc_dist *d, uint64_t seed, uint64_t repli
 double cc_center_busyness(const struct cc_scenario *scn, size_t line, uint64_t replication)
 {
 	const struct cc_queue_cfg *q = &scn->queues[line];
+	if (!cc_queue_has_busyness(scn, q)) /* none, or a trace: its calls come as logged */
+		return 1;
 	if (q->busyness.on)
 		return draw_factor(&q->busyness.dist, scn->seed, replication,
 		                   cc_center_line_stream(q->name, CC_STREAM_BUSYNESS));
-	if (scn->busyness.on)
-		return draw_factor(&scn->busyness.dist, scn->seed, replication,
-		                   cc_rng_source_id("busyness", CC_STREAM_DAY));
-	return 1;
+	return draw_factor(&scn->busyness.dist, scn->seed, replication,
+	                   cc_rng_source_id("busyness", CC_STREAM_DAY));
 }
 
 /* Closes every open account at the horizon and records what is still in the system. */

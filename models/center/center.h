@@ -109,7 +109,8 @@ void cc_center_run(const struct cc_scenario *scn, const struct cc_grid *grid,
                    const struct cc_row_sink *sink, struct cc_progress *progress);
 
 /*
- * The busyness factor on queue line LINE's rates in replication REPLICATION: 1 without one;
+ * The busyness factor on queue line LINE's rates in replication REPLICATION: 1 without one
+ * (and for a queue replaying a trace, see cc_queue_has_busyness);
  * the queue's own (drawn from its stream CC_STREAM_BUSYNESS) or else the scenario's (stream
  * "busyness", CC_STREAM_DAY, the same for every queue that uses it). One draw from a stream of
  * its own, so no other draw moves; a pure function of (seed, replication), so the results

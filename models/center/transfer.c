@@ -128,8 +128,9 @@ static void to_agent(struct center *c, struct contact *first)
 	k->arrival_s = k->queued_s = c->now;
 	cc_acct_set_interval(c, k, cc_grid_index(c->grid, c->now));
 	k->patience_s = INFINITY;
-	k->talk_s = k->work_s = cc_dist_sample(&qc->handle, src->attr_rng);
-	k->acw_s = cc_dist_sample(&qc->acw, src->attr_rng);
+	k->talk_s = k->work_s =
+		cc_dist_sample(cc_queue_dist_at(&qc->handle, &qc->handle_steps, c->now), src->attr_rng);
+	k->acw_s = cc_dist_sample(cc_queue_dist_at(&qc->acw, &qc->acw_steps, c->now), src->attr_rng);
 	k->direct = k->xfer_in = 1;
 	k->via = qc;
 	cc_pool_follow(c, k, first);

@@ -127,7 +127,8 @@ void cc_cmd_job_discard(struct cc_cmd_job *j);
 enum cc_status cc_cmd_runs_to_precision(struct cc_run *const *runs, size_t n, size_t first,
                                         size_t (*check)(void *ctx), void *ctx, size_t *failed);
 
-/* The first batch of a run of SCN to a precision. */
+/* The first batch of a run of SCN to a precision: its replications, at least 5, at most a
+ * trace's days. */
 size_t cc_cmd_first_batch(const struct cc_scenario *scn);
 
 /* Binds TARGETS[N] to SCN into *P, up to MAX replications (<= 0: the default); CMD names the

@@ -233,7 +233,10 @@ enum { FIRST_BATCH_MIN = 5 };
 
 size_t cc_cmd_first_batch(const struct cc_scenario *scn)
 {
-	return scn->replications < FIRST_BATCH_MIN ? FIRST_BATCH_MIN : (size_t)scn->replications;
+	size_t first = scn->replications < FIRST_BATCH_MIN ? FIRST_BATCH_MIN
+	                                                   : (size_t)scn->replications;
+	/* A trace's days are all the replications there are. */
+	return scn->trace_days && first > scn->trace_days ? scn->trace_days : first;
 }
 
 void cc_cmd_precision_summary(const struct cc_precision *p, const char *of, size_t n, char *buf,
@@ -258,11 +261,13 @@ int cc_cmd_bind_precision(struct cc_precision *p, const struct cc_precision_targ
 	size_t first = cc_cmd_first_batch(scn);
 	size_t most = max > 0 ? (size_t)max
 	              : first > CC_PRECISION_MAX_REPLICATIONS ? first : CC_PRECISION_MAX_REPLICATIONS;
-	/* A trace's days bound the replications: the largest batch may not pass them. */
+	/* A trace's days bound the replications: by default its days are all there are; a
+	 * maximum given may not pass them. */
+	if (max <= 0 && scn->trace_days && most > scn->trace_days)
+		most = scn->trace_days;
 	if (cc_scenario_check_replications(scn, most, err, sizeof err)) {
 		cc_layout_fini(&layout);
-		cc_cli_error("%s: --max-replications%s: %s (give --max-replications %zu or fewer)",
-		             cmd, max > 0 ? "" : " (default)", err, scn->trace_days);
+		cc_cli_error("%s: --max-replications: %s", cmd, err);
 		return cc_status_exit_code(CC_ERR_SCENARIO);
 	}
 	enum cc_status st = cc_precision_bind(p, targets, n, &layout, most, err, sizeof err);

@@ -137,9 +137,10 @@ enum cc_agent_raw {
 /*
  * Whole-run counts (warm-up included), for the conservation invariants, each declared once:
  * X(name, description, note), the note being what results/README.md adds to the description
- * ("" for nothing). Records: arrived + transfers_in + restarts + direct = answered +
- * abandoned + callbacks + unreached + direct_failed + waiting_at_end (a direct transfer still
- * ringing at the end counts as waiting), and answered = completed + in_service_at_end.
+ * ("" for nothing). Records: arrived + transfers_in + restarts + redials + direct = answered +
+ * abandoned + balked + blocked + callbacks + unreached + direct_failed + waiting_at_end (a
+ * direct transfer still ringing at the end, or a redial still to come, counts as waiting),
+ * and answered = completed + in_service_at_end.
  * Customers: customers = customers_done + customers_at_end. Silent abandonment: silent =
  * silent_answered + silent_waiting_at_end.
  */

@@ -180,7 +180,7 @@ static void busyness_lines(FILE *out, const struct cc_run *run)
 	if (!run->replications || !cc_scenario_has_busyness(scn))
 		return;
 	for (size_t q = 0; q < scn->n_lines && scn->busyness.on; q++)
-		if (!scn->queues[q].busyness.on) {
+		if (!scn->queues[q].busyness.on && cc_queue_has_busyness(scn, &scn->queues[q])) {
 			busyness_line(out, run, q, "(every queue without its own)");
 			break;
 		}

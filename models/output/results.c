@@ -911,7 +911,8 @@ static void write_busyness(struct cc_results *r)
 	struct cc_h5_var_spec spec = { "factor", CC_H5_VAR_F64, 2, dims, "1", "busyness factor",
 	                               "the factor on the queue's arrival rates in the "
 	                               "replication: its own arrivals.busyness, else the "
-	                               "scenario's busyness, else 1", NULL, NULL };
+	                               "scenario's busyness, else 1 (as for a queue replaying a "
+	                               "trace, whose calls come as logged)", NULL, NULL };
 	struct cc_h5_var *v = NULL;
 	if (cc_h5_var_create(r->file, g, &spec, &v) == CC_OK && reps)
 		cc_h5_var_write_all(v, factor);

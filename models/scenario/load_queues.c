@@ -253,6 +253,12 @@ void cc_load_quick_connect_fini(struct cc_quick_connect_cfg *qc)
 	                            &qc->consult, &qc->conference, &qc->handle, &qc->acw };
 	for (size_t i = 0; i < sizeof dists / sizeof dists[0]; i++)
 		cc_dist_fini(dists[i]);
+	struct cc_dist_steps *steps[] = { &qc->handle_steps, &qc->acw_steps };
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		for (size_t j = 0; j < steps[i]->n; j++)
+			cc_dist_fini(&steps[i]->steps[j]);
+		cc_free(steps[i]->steps);
+	}
 }
 
 /*
@@ -342,14 +348,21 @@ static enum cc_status quick_connect_agent(struct loader *L, const config_setting
 	                        &index)))
 		return st;
 	qc->agent = (int)index;
-	if ((st = cc_load_dist(L, config_setting_get_member(e, "handle") ? e : s, "handle", 1,
-	                       &qc->handle, NULL)))
+	/* Its own handle and ACW are one distribution each; the queue's, which are the
+	 * defaults, may change by interval step as they do for the queue. */
+	qc->handle_steps.width_s = qc->acw_steps.width_s = L->scn->interval_s;
+	if (config_setting_get_member(e, "handle"))
+		st = cc_load_dist(L, e, "handle", 1, &qc->handle, NULL);
+	else
+		st = cc_load_dist_steps(L, s, "handle", 1, &qc->handle, NULL, &qc->handle_steps);
+	if (st)
 		return st;
 	if (!(qc->handle.mean > 0))
 		return cc_load_fail(L, e, "handle", "must have a positive mean (contacts take time)");
-	const config_setting_t *acw = config_setting_get_member(e, "acw") ? e : s;
-	if (config_setting_get_member(acw, "acw"))
-		return cc_load_dist(L, acw, "acw", 1, &qc->acw, NULL);
+	if (config_setting_get_member(e, "acw"))
+		return cc_load_dist(L, e, "acw", 1, &qc->acw, NULL);
+	if (config_setting_get_member(s, "acw"))
+		return cc_load_dist_steps(L, s, "acw", 1, &qc->acw, NULL, &qc->acw_steps);
 	return CC_OK;
 }
 

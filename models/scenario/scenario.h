@@ -164,6 +164,17 @@ enum cc_transfer_mode { CC_TRANSFER_MODES(CC_TRANSFER_MODE_ENUM) CC_TRANSFER_MOD
 extern const char *const cc_transfer_mode_names[CC_TRANSFER_MODE_COUNT + 1];
 
 /*
+ * A distribution whose parameters change over the day: STEPS[j] for contacts arriving in step
+ * j (of WIDTH_S, the scenario's interval, from time 0), the last held after the list ends.
+ * N == 0: the queue's one distribution throughout (a scalar, or a list of one value).
+ */
+struct cc_dist_steps {
+	struct cc_dist *steps;
+	size_t n;            /* 0, or 2 and more */
+	double width_s;
+};
+
+/*
  * A quick connect of a queue: a share of the queue's answered contacts are handed on here at
  * the end of their talk. While the hand-over lasts the first agent keeps the contact, its
  * customer on hold (CONNECTED_ONHOLD): through the transfer flow, the target's ringing, the
@@ -196,6 +207,9 @@ struct cc_quick_connect_cfg {
 	                              queue's handle; a distribution of its own); 0 s otherwise */
 	struct cc_dist acw;        /* AGENT: the target's ACW (by default the queue's); 0 s
 	                              otherwise */
+	struct cc_dist_steps handle_steps, acw_steps; /* AGENT: HANDLE and ACW per interval step
+	                              when they are the queue's and it gives them so (drawn at
+	                              the step of the hand-over); N 0 otherwise */
 	long fallback;             /* AGENT: the queue (same region) it goes to, cold, when the
 	                              target is busy, rejects or misses it; -1: the first agent
 	                              takes the customer back and wraps up */
@@ -223,16 +237,6 @@ struct cc_trace_cfg {
 	size_t file_rows;        /* rows in the whole file, every queue's */
 };
 
-/*
- * A distribution whose parameters change over the day: STEPS[j] for contacts arriving in step
- * j (of WIDTH_S, the scenario's interval, from time 0), the last held after the list ends.
- * N == 0: the queue's one distribution throughout (a scalar, or a list of one value).
- */
-struct cc_dist_steps {
-	struct cc_dist *steps;
-	size_t n;            /* 0, or 2 and more */
-	double width_s;
-};
 
 /*
  * A day's "busyness": a random factor on a queue's arrival rates, drawn once per replication

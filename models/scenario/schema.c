@@ -347,9 +347,12 @@ static const struct cc_setting quick_connect_rows[] = {
 	  "`group` only: probability the offered agent rejects it",
 	  .field = CC_FIELD(struct cc_quick_connect_cfg, reject) },
 	{ "handle", CC_SETTING_DIST, 0, 0, 0, NAN, "the queue's `handle`", "s",
-	  "`group` only: the target agent's talk with the customer (mean above 0)", .field = 0 },
+	  "`group` only: the target agent's talk with the customer (mean above 0); one "
+	  "distribution (by default the queue's, by interval step when the queue gives it so, "
+	  "drawn at the hand-over's step)", .field = 0 },
 	{ "acw", CC_SETTING_DIST, 0, 0, 0, NAN, "the queue's `acw`", "s",
-	  "`group` only: the target agent's after-contact work", .field = 0 },
+	  "`group` only: the target agent's after-contact work (by default the queue's, by "
+	  "interval step as `handle`)", .field = 0 },
 	{ "fallback", CC_SETTING_QUEUE, 0, 0, 0, NAN, "none", "",
 	  "`group` only: the queue (same channel, not the queue itself) the contact goes to, cold, "
 	  "when the transfer fails", .field = 0 },

@@ -238,7 +238,7 @@ enum cc_status cc_trace_read(const char *path, double origin_s, double horizon_s
 	long col[N_COLUMNS];
 	enum cc_status got = cc_csv_reader_next(&r);
 	if (got != CC_OK || r.n == 0) {
-		st = fail(err, errlen, t, got ? 1 : 0, got ? "a quote is never closed"
+		st = fail(err, errlen, t, 1, got ? "a quote is never closed"
 		          : "is empty: a header row must name the columns");
 		goto out;
 	}
@@ -266,7 +266,7 @@ enum cc_status cc_trace_read(const char *path, double origin_s, double horizon_s
 		goto out;
 	}
 	if (t->n_rows == 0) {
-		st = fail(err, errlen, t, 0, "has no rows under its header");
+		st = fail(err, errlen, t, 1, "arrival: no calls under the header (a trace replays at least one)");
 		goto out;
 	}
 	last = cc_calloc(t->n_queues ? t->n_queues : 1, sizeof *last);
