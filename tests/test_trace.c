@@ -499,6 +499,15 @@ static void test_trace_setting_errors(void **state)
 	assert_int_equal(scn.queues[1].trace.calls[1].line, 4);
 	assert_int_equal(scn.queues[0].trace.file_rows, 3);
 	cc_scenario_fini(&scn);
+	/* Separated by ";" as a European spreadsheet writes it (a header with no ","). */
+	load_in_dir(text, "s.csv", "arrival;queue;handle_s\n1;b;12.5\n2;a;\n", NULL, 0, &scn, err,
+	            sizeof err, CC_OK);
+	assert_int_equal(scn.queues[1].trace.n_calls, 1);
+	assert_near(scn.queues[1].trace.calls[0].handle_s, 12.5, 0);
+	cc_scenario_fini(&scn);
+	load_in_dir(text, "s.csv", "arrival;queue;handle_s\n1;b;12,5\n2;a;\n", NULL, 0, &scn, err,
+	            sizeof err, CC_ERR_SCENARIO);
+	assert_non_null(strstr(err, "s.csv:2: handle_s: "));
 }
 
 /* The replay scenario: `check` shows the trace; `run` refuses more replications than days,

@@ -234,7 +234,7 @@ enum cc_status cc_trace_read(const char *path, double origin_s, double horizon_s
 		st = CC_ERR_IO;
 		goto out;
 	}
-	cc_csv_reader_init(&r, text, len, ',');
+	cc_csv_reader_init(&r, text, len, '\0'); /* ";" as European spreadsheets write it */
 	long col[N_COLUMNS];
 	enum cc_status got = cc_csv_reader_next(&r);
 	if (got != CC_OK || r.n == 0) {
