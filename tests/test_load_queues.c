@@ -287,6 +287,16 @@ static void test_load_queues_steps(void **state)
 	assert_int_equal(scn.queues[0].handle.kind, CC_DIST_EXPONENTIAL);
 	assert_near(scn.queues[0].handle.mean, 180, 0);
 	cc_scenario_fini(&scn);
+
+	/* ...and holds at every step beside a longer list, as a scalar does */
+	load_edited(base, "patience = { dist = \"exponential\"; mean = \"300s\"; };",
+	            "patience = { dist = \"gamma\"; mean = [ \"300s\" ]; sd = [ \"90s\", "
+	            "\"45.5s\" ]; };", &scn);
+	q = &scn.queues[0];
+	assert_int_equal(q->patience_steps.n, 2);
+	assert_near(q->patience_steps.steps[1].mean, 300, 1e-9);
+	assert_near(cc_dist_sd(&q->patience_steps.steps[1]), 45.5, 1e-9);
+	cc_scenario_fini(&scn);
 }
 
 static void test_load_queues_step_errors(void **state)

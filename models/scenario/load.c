@@ -449,6 +449,12 @@ static enum cc_status load_dist(struct loader *L, const config_setting_t *g, con
 			                  "step from time 0)");
 			goto done;
 		}
+		if (n == 1) { /* one value is the scalar itself, held at every step */
+			*dst = lists[i][0];
+			cc_free(lists[i]);
+			lists[i] = NULL;
+			continue;
+		}
 		if (first_list && n != n_steps) {
 			st = cc_load_fail(L, m, NULL, "lists %zu values, but %s lists %zu: the lists of "
 			                  "one distribution give the same steps", n, first_list, n_steps);
