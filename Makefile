@@ -13,6 +13,9 @@ DEB_PACKAGES := libgsl-dev libconfig-dev libhdf5-dev libcmocka-dev hdf5-tools pk
 TEST_PACKAGES := python3-h5py python3-numpy python3-xarray python3-h5netcdf python3-netcdf4 \
                  bsdutils time
 BENCH_PACKAGES := python3-simpy3 python3-h5py time
+# `make notebooks` executes notebooks-export/*.ipynb with Debian's Python and exports them.
+NOTEBOOK_PACKAGES := jupyter-nbconvert python3-nbclient python3-ipykernel python3-matplotlib \
+                     python3-xarray python3-h5netcdf python3-h5py python3-numpy
 # AFL++'s afl-clang-fast needs clang and LLVM of the same version (Debian 12: 14).
 FUZZ_PACKAGES := afl++ clang llvm
 SCENARIO ?= scenarios/erlang-a.cfg
@@ -51,7 +54,8 @@ TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 TEST_SCRIPTS := tests/check_layout.py tests/check_readme.py tests/check_ci_recipe.py \
                 tests/check_gate_validity.py
 
-.PHONY: all run test check bench settings-doc results-doc fuzz fuzz-corpus deps clean _all _test \
+.PHONY: all run test check bench settings-doc results-doc fuzz fuzz-corpus notebooks deps clean \
+        _all _test _notebooks \
         _check _bench _fuzz _fuzz-corpus _results-doc FORCE
 # Test objects are kept, not deleted as intermediates.
 .SECONDARY:
@@ -87,11 +91,12 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libccsim.a
 # that pkg-config sees what was installed.
 NEEDED_PACKAGES = $(DEB_PACKAGES) $(if $(filter test check deps,$(MAKECMDGOALS)),$(TEST_PACKAGES)) \
   $(if $(filter bench,$(MAKECMDGOALS)),$(BENCH_PACKAGES)) \
+  $(if $(filter notebooks,$(MAKECMDGOALS)),$(NOTEBOOK_PACKAGES)) \
   $(if $(filter fuzz fuzz-corpus,$(MAKECMDGOALS)),$(FUZZ_PACKAGES)) $(EXTRA_PACKAGES)
 LIST_MISSING = dpkg-query -W -f='$${Package} $${Status}\n' $(NEEDED_PACKAGES) 2>/dev/null | \
   awk -v want='$(strip $(NEEDED_PACKAGES))' '$$NF == "installed" && $$(NF - 1) == "ok" { ok[$$1] = 1 } \
   END { n = split(want, w, " "); for (i = 1; i <= n; i++) if (!(w[i] in ok)) printf " %s", w[i] }'
-USER_GOALS := run test check bench settings-doc results-doc fuzz fuzz-corpus
+USER_GOALS := run test check bench settings-doc results-doc fuzz fuzz-corpus notebooks
 ifneq ($(filter $(USER_GOALS),$(MAKECMDGOALS)),)
 MISSING_PACKAGES := $(shell $(LIST_MISSING))
 endif
@@ -122,6 +127,16 @@ _all: ccsim
 
 # The tables of results/README.md (figures, counts, record and event fields) are generated
 # from the descriptors in the code: this rewrites them; `make test` fails while they differ.
+# Executes every notebook of notebooks-export/ (regenerated from notebooks-export/src/ first)
+# and exports each to HTML; fails naming the notebook and cell when a cell errors or a notebook
+# makes fewer figures than it declares. Always Debian's Python, whatever python3 is first on
+# the PATH. CCSIM_NB_REPLICATIONS=N runs N replications; NOTEBOOKS_ARGS=--check writes nothing.
+notebooks: $(NEED_DEPS)
+	$(Q)$(MAKE) --no-print-directory _notebooks
+
+_notebooks: ccsim
+	/usr/bin/python3 notebooks-export/run.py $(NOTEBOOKS_ARGS)
+
 results-doc: $(NEED_DEPS)
 	$(Q)$(MAKE) --no-print-directory _results-doc
 
