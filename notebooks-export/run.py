@@ -16,9 +16,12 @@ without one, every notebooks-export/*.ipynb. For each notebook, in order:
      its figures embedded.
 
 Exits 1 naming the notebook and cell when a cell errors, or when a notebook produces fewer
-figures than it declares. With --check nothing is written, for CI. CCSIM_NB_REPLICATIONS passes through to the notebooks.
+figures than it declares. With --check nothing is written, for CI. CCSIM_NB_REPLICATIONS passes
+through to the notebooks. With CCSIM_NB_PNG_DIR set, each figure is also saved there as
+<name>-<k>.png, to look at.
 """
 import argparse
+import base64
 import os
 import runpy
 import sys
@@ -54,6 +57,18 @@ def count_images(nb):
                if any(k.startswith("image/") for k in o.get("data", {})))
 
 
+def save_pngs(nb, name, where):
+    """Writes NB's PNG outputs to WHERE/<name>-<k>.png (nothing when WHERE is unset)."""
+    if not where:
+        return
+    os.makedirs(where, exist_ok=True)
+    pngs = [o["data"]["image/png"] for c in nb.cells if c.cell_type == "code"
+            for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    for k, png in enumerate(pngs, 1):
+        with open(os.path.join(where, f"{name}-{k}.png"), "wb") as f:
+            f.write(base64.b64decode(png))
+
+
 def failing_cell(nb):
     """The first code cell with an error output: (index among all cells, its first line)."""
     for i, c in enumerate(nb.cells):
@@ -72,8 +87,7 @@ def run_one(path, check, timeout):
     gen = os.path.join(SRC, name + ".py")
     if os.path.exists(gen):
         # The generator is loaded, not run as a script: each builds its notebook as the
-        # module-level `nb` and writes (or executes) it only under __main__, and their command
-        # lines differ. Without --check the regenerated notebook replaces <name>.ipynb.
+        # module-level `nb` (and only writes it, unexecuted, under __main__). Without --check the regenerated notebook replaces <name>.ipynb.
         nb = runpy.run_path(gen, run_name="ccsim_notebook_generator").get("nb")
         if nb is None:
             return f"{os.path.relpath(gen, ROOT)}: defines no module-level `nb`"
@@ -102,6 +116,7 @@ def run_one(path, check, timeout):
     got = count_images(nb)
     if got < want:
         return f"{rel}: {got} figures in its outputs, fewer than the {want} it declares"
+    save_pngs(nb, name, os.environ.get("CCSIM_NB_PNG_DIR"))
     if not check:
         nbformat.write(nb, path)
         from nbconvert import HTMLExporter

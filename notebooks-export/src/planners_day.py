@@ -1,17 +1,12 @@
 #!/usr/bin/python3
-"""Writes notebooks-export/planners_day.ipynb ("A planner's day"), then executes it with
-nbclient (cwd: the repository root, so that it calls ./ccsim) and exports it to
-notebooks-export/planners_day.html with the figures embedded.
+"""Writes notebooks-export/planners_day.ipynb, "A planner's day" (issue 17), unexecuted.
 
-    /usr/bin/python3 notebooks-export/src/planners_day.py            # write, execute, export
-    /usr/bin/python3 notebooks-export/src/planners_day.py --no-run   # write the .ipynb only
-    CCSIM_NB_REPLICATIONS=3 ... (fewer replications, as CI runs it)
-    CCSIM_NB_PNG_DIR=/tmp/x ... (also save every figure as PNG there, to look at them)
+    /usr/bin/python3 notebooks-export/src/planners_day.py         # write the .ipynb only
+    /usr/bin/python3 notebooks-export/run.py planners_day   # regenerate, execute, export the HTML
+
+CCSIM_NB_REPLICATIONS, when set, replaces the notebook's default replications.
 """
-import base64
 import os
-import sys
-import time
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
@@ -379,28 +374,6 @@ IPYNB = os.path.join(ROOT, "notebooks-export", NAME + ".ipynb")
 HTML = os.path.join(ROOT, "notebooks-export", NAME + ".html")
 
 if __name__ == "__main__":
+    # Executing, checking the figures and exporting are notebooks-export/run.py's work.
     nbformat.write(nb, IPYNB)
-    print("wrote", IPYNB)
-    if "--no-run" in sys.argv[1:]:
-        sys.exit(0)
-    from nbclient import NotebookClient
-    from nbconvert import HTMLExporter
-    t0 = time.time()
-    NotebookClient(nb, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": ROOT}}).execute()
-    print(f"executed in {time.time() - t0:.1f} s")
-    pngs = [o["data"]["image/png"] for c in nb.cells if c.cell_type == "code"
-            for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
-    if len(pngs) != FIGURES:
-        sys.exit(f"{len(pngs)} figures, expected {FIGURES}")
-    png_dir = os.environ.get("CCSIM_NB_PNG_DIR")
-    if png_dir:
-        os.makedirs(png_dir, exist_ok=True)
-        for i, p in enumerate(pngs, 1):
-            with open(os.path.join(png_dir, f"{NAME}-{i}.png"), "wb") as f:
-                f.write(base64.b64decode(p))
-    nbformat.write(nb, IPYNB)
-    body, _ = HTMLExporter().from_notebook_node(nb)
-    with open(HTML, "w", encoding="utf-8") as f:
-        f.write(body)
-    print("wrote", IPYNB, "and", HTML)
+    print("wrote", IPYNB, "(unexecuted; run notebooks-export/run.py planners_day to execute it)")

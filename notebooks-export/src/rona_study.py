@@ -1,17 +1,13 @@
 #!/usr/bin/python3
-"""Writes notebooks-export/rona_study.ipynb, the "RONA study" notebook (issue 17).
+"""Writes notebooks-export/rona_study.ipynb, the "RONA study" notebook (issue 17), unexecuted.
 
-    /usr/bin/python3 notebooks-export/src/rona_study.py            # write the .ipynb only
-    /usr/bin/python3 notebooks-export/src/rona_study.py --execute  # also execute it (cwd: the
-                                                                   # repository root) and export
-                                                                   # notebooks-export/rona_study.html
+    /usr/bin/python3 notebooks-export/src/rona_study.py         # write the .ipynb only
+    /usr/bin/python3 notebooks-export/run.py rona_study   # regenerate, execute, export the HTML
 
 The notebook runs `./ccsim sweep` on scenarios/rona-study.cfg itself; CCSIM_NB_REPLICATIONS,
 when set, replaces the scenario's 40 replications.
 """
-import base64
 import os
-import sys
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
@@ -291,25 +287,6 @@ nb.metadata["language_info"] = {"name": "python"}
 nb.metadata["ccsim"] = {"figures": FIGURES}
 
 if __name__ == "__main__":
+    # Executing, checking the figures and exporting are notebooks-export/run.py's work.
     nbformat.write(nb, OUT)
-    print("wrote", OUT)
-    if "--execute" in sys.argv:
-        from nbclient import NotebookClient
-        from nbconvert import HTMLExporter
-        NotebookClient(nb, timeout=600, kernel_name="python3",
-                       resources={"metadata": {"path": ROOT}}).execute()
-        pngs = [o["data"]["image/png"] for c in nb.cells if c.cell_type == "code"
-                for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
-        png_dir = os.environ.get("NB_PNG_DIR")
-        if png_dir:
-            os.makedirs(png_dir, exist_ok=True)
-            for i, p in enumerate(pngs, 1):
-                with open(os.path.join(png_dir, f"{NAME}-{i}.png"), "wb") as f:
-                    f.write(base64.b64decode(p))
-        if len(pngs) != FIGURES:
-            sys.exit(f"{len(pngs)} figures, expected {FIGURES}")
-        nbformat.write(nb, OUT)
-        body, _ = HTMLExporter().from_notebook_node(nb)
-        with open(HTML, "w") as f:
-            f.write(body)
-        print("executed; wrote", HTML, f"({len(pngs)} figures)")
+    print("wrote", OUT, "(unexecuted; run notebooks-export/run.py rona_study to execute it)")
