@@ -8,23 +8,18 @@ CCSIM_NB_REPLICATIONS, when set, replaces the notebook's default replications.
 """
 import os
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nbgen import NotebookCells, write  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 NAME = "planners_day"
 FIGURES = 5
 
-cells = []
-
-
-def md(text):
-    cells.append(new_markdown_cell(text.strip("\n")))
-
-
-def code(text):
-    cells.append(new_code_cell(text.strip("\n")))
+_cells = NotebookCells()
+md, code = _cells.md, _cells.code
 
 
 md(r"""
@@ -366,14 +361,7 @@ meets its target all day under the schedule (sales agents take support calls too
 and meetings are taken inside it); `--shrinkage` would add absence the scenario does not model.
 """)
 
-nb = new_notebook(cells=cells)
-nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-nb.metadata["language_info"] = {"name": "python"}
-nb.metadata["ccsim"] = {"figures": FIGURES}
-IPYNB = os.path.join(ROOT, "notebooks-export", NAME + ".ipynb")
-HTML = os.path.join(ROOT, "notebooks-export", NAME + ".html")
+nb = _cells.notebook(FIGURES)
 
 if __name__ == "__main__":
-    # Executing, checking the figures and exporting are notebooks-export/run.py's work.
-    nbformat.write(nb, IPYNB)
-    print("wrote", IPYNB, "(unexecuted; run notebooks-export/run.py planners_day to execute it)")
+    write(nb, NAME)

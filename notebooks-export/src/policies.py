@@ -9,19 +9,18 @@ CCSIM_NB_REPLICATIONS, when set, replaces the scenario's 40 replications.
 """
 import os
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nbgen import NotebookCells, write  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 NAME = "policies"
-OUT = os.path.join(ROOT, "notebooks-export", NAME + ".ipynb")
-HTML = os.path.join(ROOT, "notebooks-export", NAME + ".html")
 FIGURES = 4
 
-cells = []
-md = lambda s: cells.append(new_markdown_cell(s.strip()))
-code = lambda s: cells.append(new_code_cell(s.strip()))
+_cells = NotebookCells()
+md, code = _cells.md, _cells.code
 
 md(r"""
 # Routing policies side by side
@@ -324,12 +323,7 @@ code(r"""
 shutil.rmtree(tmp)   # the results files were only for this notebook
 """)
 
-nb = new_notebook(cells=cells)
-nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-nb.metadata["language_info"] = {"name": "python"}
-nb.metadata["ccsim"] = {"figures": FIGURES}
+nb = _cells.notebook(FIGURES)
 
 if __name__ == "__main__":
-    # Executing, checking the figures and exporting are notebooks-export/run.py's work.
-    nbformat.write(nb, OUT)
-    print("wrote", OUT, "(unexecuted; run notebooks-export/run.py policies to execute it)")
+    write(nb, NAME)
