@@ -69,6 +69,22 @@ def save_pngs(nb, name, where):
             f.write(base64.b64decode(png))
 
 
+def coalesce_streams(nb):
+    """Merges each code cell's consecutive outputs to the same stream, which the kernel splits
+    by timing, so that rerunning a notebook changes only what the run changed."""
+    for c in nb.cells:
+        if c.cell_type != "code":
+            continue
+        merged = []
+        for o in c.get("outputs", []):
+            if (merged and o.get("output_type") == "stream" and
+                    merged[-1].get("output_type") == "stream" and merged[-1].name == o.name):
+                merged[-1].text += o.text
+            else:
+                merged.append(o)
+        c.outputs = merged
+
+
 def failing_cell(nb):
     """The first code cell with an error output: (index among all cells, its first line)."""
     for i, c in enumerate(nb.cells):
@@ -87,7 +103,8 @@ def run_one(path, check, timeout):
     gen = os.path.join(SRC, name + ".py")
     if os.path.exists(gen):
         # The generator is loaded, not run as a script: each builds its notebook as the
-        # module-level `nb` (and only writes it, unexecuted, under __main__). Without --check the regenerated notebook replaces <name>.ipynb.
+        # module-level `nb` (and only writes it, unexecuted, under __main__). Without --check
+        # the regenerated notebook replaces <name>.ipynb.
         nb = runpy.run_path(gen, run_name="ccsim_notebook_generator").get("nb")
         if nb is None:
             return f"{os.path.relpath(gen, ROOT)}: defines no module-level `nb`"
@@ -99,7 +116,8 @@ def run_one(path, check, timeout):
         nb = nbformat.read(path, as_version=4)
     want = int(nb.metadata.get("ccsim", {}).get("figures", 0))
     start = time.monotonic()
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+    # record_timing off: no execution timestamps, so rerunning changes only what the run changed
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
                             resources={"metadata": {"path": ROOT}})
     try:
         client.execute()
@@ -118,6 +136,7 @@ def run_one(path, check, timeout):
         return f"{rel}: {got} figures in its outputs, fewer than the {want} it declares"
     save_pngs(nb, name, os.environ.get("CCSIM_NB_PNG_DIR"))
     if not check:
+        coalesce_streams(nb)
         nbformat.write(nb, path)
         from nbconvert import HTMLExporter
         body, _ = HTMLExporter().from_notebook_node(nb)

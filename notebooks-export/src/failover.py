@@ -19,7 +19,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 NAME = "failover"
 FIGURES = 4
 
-_cells = NotebookCells()
+_cells = NotebookCells(NAME)
 md, code = _cells.md, _cells.code
 
 md(r"""
@@ -42,7 +42,7 @@ Set `CCSIM_NB_REPLICATIONS` to run fewer replications than the scenario's 100 (C
 """)
 
 code(r"""
-import os, re, subprocess, tempfile
+import re, subprocess
 import numpy as np
 import xarray as xr
 import matplotlib
@@ -51,11 +51,10 @@ import matplotlib.pyplot as plt
 
 SCENARIO = "scenarios/failover.cfg"
 REPS = os.environ.get("CCSIM_NB_REPLICATIONS")
-tmp = tempfile.mkdtemp(prefix="ccsim-failover-")
 
 def run(name, *sets):
     # one ccsim run, as a user would type it; returns the results file's path
-    path = os.path.join(tmp, name + ".h5")
+    path = os.path.join(OUT, name + ".h5")
     cmd = ["./ccsim", "run", SCENARIO, "-o", path, "--quiet"]
     if REPS:
         cmd += ["--replications", REPS]
@@ -206,13 +205,15 @@ for r in regions:
     for line, ls, lab in (("support", "-", "voice"), ("chat", "--", "digital (chat + tasks)")):
         m, h = series(q, "staffed_agents", f"{line}@{r}")
         edges = np.append(start_h, start_h[-1] + 0.25)
-        ax.step(edges, np.append(m, m[-1]), where="post", ls=ls, color=colors[r], label=f"{r} {lab}")
+        # dashed lines on top, so a line hidden under another at the same count still shows
+        ax.step(edges, np.append(m, m[-1]), where="post", ls=ls, color=colors[r], label=f"{r} {lab}",
+                zorder=3 if ls == "--" else 2)
         ax.fill_between(edges, np.append(m - h, m[-1] - h[-1]), np.append(m + h, m[-1] + h[-1]),
                         step="post", color=colors[r], alpha=0.25)
 ax.set_ylabel("staffed agents\n(logged in, not Offline)")
 ax.set_ylim(-0.5, 16.5)
 ax.grid(alpha=0.3)
-ax.legend(fontsize=8, ncol=2, loc="center", bbox_to_anchor=(0.5, 0.3))
+ax.legend(fontsize=8, loc="upper left")
 fig_clock(ax)
 ax = axes[1]
 w = 0.11
@@ -225,7 +226,7 @@ ax.set_ylabel("Offline\n(agent-minutes)")
 ax.set_xlabel("interval (clock time; 15-minute intervals)")
 ax.grid(alpha=0.3, axis="y")
 ax.set_ylim(0, 1.25 * max(off[n][0].max() for n in off) / 60)
-ax.legend(fontsize=8, loc="upper center")
+ax.legend(fontsize=8, loc="upper left")
 fig_clock(ax)
 for t in ax.texts: t.set_visible(False)
 ax.set_xlim(start_h[0] - 0.25, start_h[-1] + 0.5)
@@ -284,7 +285,7 @@ for r in regions:
     ax.fill_between(x, np.maximum(ronas[r] - h, 0), ronas[r] + h, color=colors[r], alpha=0.25,
                     label=f"{r} 95 % band")
 ax.plot(x, absent / 60, "k:", label="ringing on absent agents, all groups (minutes)")
-ax.set_ylabel("missed offers (RONAs)\nper 15 minutes")
+ax.set_ylabel("per 15 minutes: RONAs (count),\nringing on absent agents (minutes)")
 ax.set_ylim(0, max(1.0, 1.2 * max(np.nanmax(ronas[r]) for r in regions)))
 ax.grid(alpha=0.3); ax.legend(fontsize=8, loc="upper left", ncol=2); fig_clock(ax)
 ax = axes[1]
@@ -296,7 +297,7 @@ for k, r in enumerate(regions):
            label=f"customers starting again at {r}")
 ax.set_ylabel("contacts\nper 15 minutes")
 ax.set_xlabel("interval (clock time; 15-minute intervals)")
-ax.set_ylim(0, 1.3 * max(max(e.max() for e in ended.values()), max(s_.max() for s_ in restarts.values())))
+ax.set_ylim(0, 1.6 * max(max(e.max() for e in ended.values()), max(s_.max() for s_ in restarts.values())))
 ax.grid(alpha=0.3, axis="y"); ax.legend(fontsize=8, loc="upper center"); fig_clock(ax)
 for t in ax.texts: t.set_visible(False)
 ax.set_xlim(start_h[0], start_h[-1] + 0.25)
@@ -359,10 +360,8 @@ plt.show()
 """)
 
 code(r"""
-import shutil
 for d in [root, q, g, *qs.values()]:
     d.close()
-shutil.rmtree(tmp)   # the results files were only for this notebook
 """)
 
 nb = _cells.notebook(FIGURES)

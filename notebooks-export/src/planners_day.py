@@ -18,7 +18,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 NAME = "planners_day"
 FIGURES = 5
 
-_cells = NotebookCells()
+_cells = NotebookCells(NAME)
 md, code = _cells.md, _cells.code
 
 
@@ -38,12 +38,13 @@ with different service-level thresholds (20 s and 60 s); and a schedule (shifts 
 trainees, an hourly day profile for support) that misses in places. `staffing.cfg` has a WFM
 forecast file but only breaks and lunch, and two groups.
 
-The notebook runs `./ccsim` itself (from the repository root) into a temporary directory. It
-uses 20 replications, or `CCSIM_NB_REPLICATIONS` when that is set.
+The notebook runs `./ccsim` itself (from the repository root), writing its results files to
+`results/notebooks/planners_day/`. It uses 20 replications, or `CCSIM_NB_REPLICATIONS` when
+that is set.
 """)
 
 code(r"""
-import json, os, re, subprocess, tempfile
+import json, re, subprocess
 import numpy as np
 import pandas as pd
 import xarray as xr
@@ -52,8 +53,7 @@ import matplotlib.pyplot as plt
 
 SCENARIO = "scenarios/one-day.cfg"
 REPS = int(os.environ.get("CCSIM_NB_REPLICATIONS", "20"))
-TMP = tempfile.mkdtemp(prefix="ccsim-planners-day-")
-DAY = os.path.join(TMP, "day.h5")
+DAY = os.path.join(OUT, "day.h5")
 subprocess.run(["./ccsim", "run", SCENARIO, "--replications", str(REPS), "--threads", "2",
                 "-o", DAY, "--quiet"], check=True)
 print(f"{REPS} replications of {SCENARIO} into {DAY}")
@@ -302,11 +302,11 @@ lunches, sales agents also answering support, queues carried from one interval i
 """)
 
 code(r"""
-STAFF = os.path.join(TMP, "staff")
+STAFF = os.path.join(OUT, "staff")
 cmd = ["./ccsim", "staff", SCENARIO, "--target", "sales.service_level>=0.80",
        "--target", "support.service_level>=0.80", "--groups", "sales,support",
        "--replications", str(REPS), "--threads", "2", "--csv", STAFF,
-       "-o", os.path.join(TMP, "staff.h5"), "--quiet"]
+       "-o", os.path.join(OUT, "staff.h5"), "--quiet"]
 res = subprocess.run(cmd, check=False)
 # 0: found and verified; 5: not converged, or the verification run misses a target
 # significantly (possible with few replications): the staffing is still written.
@@ -357,8 +357,9 @@ For sales the shaded intervals are where to add cover first; the printout counts
 them are intervals that miss in the service-level plot (a miss just after a shortfall is the
 queue carried over). The requirement is a joint one: support's figures assume the sales
 staffing the search found, so support can be shaded by an agent in places while its own queue
-meets its target all day under the schedule (sales agents take support calls too). The requirement is in agents logged in per interval (breaks, lunch
-and meetings are taken inside it); `--shrinkage` would add absence the scenario does not model.
+meets its target all day under the schedule (sales agents take support calls too). The
+requirement is in agents logged in per interval (breaks, lunch and meetings are taken inside
+it); `--shrinkage` would add absence the scenario does not model.
 """)
 
 nb = _cells.notebook(FIGURES)

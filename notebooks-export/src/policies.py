@@ -19,7 +19,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 NAME = "policies"
 FIGURES = 4
 
-_cells = NotebookCells()
+_cells = NotebookCells(NAME)
 md, code = _cells.md, _cells.code
 
 md(r"""
@@ -46,7 +46,7 @@ Set `CCSIM_NB_REPLICATIONS` to run fewer replications than the scenario's 40 (CI
 """)
 
 code(r"""
-import os, json, shlex, subprocess, tempfile, shutil
+import json, shlex, subprocess
 import numpy as np
 import xarray as xr
 import matplotlib.pyplot as plt
@@ -57,11 +57,10 @@ REPS = os.environ.get("CCSIM_NB_REPLICATIONS")
 BASE = "longest_idle"
 CANDIDATES = ["priority", "longest_waiting", "bullseye"]
 GATES = ["service_level < -1pt", "asa_s > +5%"]
-tmp = tempfile.mkdtemp(prefix="ccsim-policies-")
-files = {BASE: os.path.join(tmp, BASE + ".h5")}
+files = {BASE: os.path.join(OUT, BASE + ".h5")}
 result, exit_code = {}, {}
 for p in CANDIDATES:
-    files[p] = os.path.join(tmp, p + ".h5")
+    files[p] = os.path.join(OUT, p + ".h5")
     cmd = ["./ccsim", "compare", SCENARIO, "--set", "start=08:00",
            "--base-set", "routing.policy=" + BASE, "--candidate-set", "routing.policy=" + p,
            "--base-out", files[BASE], "--candidate-out", files[p], "--json"]
@@ -317,10 +316,6 @@ ax.set_ylim(lo_ - 12, 100)
 ax.set_title(f"Routing policies: VIP service level per hour ({reps} replications)")
 fig.tight_layout()
 plt.show()
-""")
-
-code(r"""
-shutil.rmtree(tmp)   # the results files were only for this notebook
 """)
 
 nb = _cells.notebook(FIGURES)

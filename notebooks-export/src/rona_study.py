@@ -19,7 +19,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 NAME = "rona_study"
 FIGURES = 3
 
-_cells = NotebookCells()
+_cells = NotebookCells(NAME)
 md, code = _cells.md, _cells.code
 
 md(r"""
@@ -41,7 +41,7 @@ Set `CCSIM_NB_REPLICATIONS` to run fewer replications than the scenario's 40 (CI
 """)
 
 code(r"""
-import os, shlex, subprocess, tempfile, shutil
+import shlex, subprocess
 import numpy as np
 import xarray as xr
 import matplotlib.pyplot as plt
@@ -50,8 +50,7 @@ import matplotlib.pyplot as plt
 SCENARIO = "scenarios/rona-study.cfg"
 REPS = os.environ.get("CCSIM_NB_REPLICATIONS")
 TIMEOUTS = [5, 6, 8, 10, 12, 15, 18, 21, 24, 30, 40, 60]       # seconds
-tmp = tempfile.mkdtemp(prefix="ccsim-rona-")
-path = os.path.join(tmp, "rona-study-sweep.h5")
+path = os.path.join(OUT, "rona-study-sweep.h5")
 cmd = ["./ccsim", "sweep", SCENARIO,
        "--vary", "channels.voice.offer_timeout=" + ",".join(f"{t}s" for t in TIMEOUTS),
        "--base", str(len(TIMEOUTS)),          # paired differences against the longest timeout
@@ -60,7 +59,7 @@ cmd = ["./ccsim", "sweep", SCENARIO,
 if REPS:
     cmd += ["--replications", REPS]
 print(shlex.join(cmd))
-subprocess.run(cmd, check=True)
+subprocess.run(cmd, check=True);
 """)
 
 md(r"""
@@ -277,7 +276,6 @@ plt.show()
 code(r"""
 for ds in (root, q, g, dq, dg):
     ds.close()
-shutil.rmtree(tmp)   # the sweep file was only for this notebook
 """)
 
 nb = _cells.notebook(FIGURES)
