@@ -16,6 +16,9 @@ BENCH_PACKAGES := python3-simpy3 python3-h5py time
 # `make notebooks` executes notebooks-export/*.ipynb with Debian's Python and exports them.
 NOTEBOOK_PACKAGES := jupyter-nbconvert python3-nbclient python3-ipykernel python3-matplotlib \
                      python3-xarray python3-h5netcdf python3-h5py python3-numpy
+# `make mpi` builds ./ccsim-mpi with Open MPI; `make test-mpi` and `make bench-mpi` run it.
+MPI_PACKAGES := libopenmpi-dev openmpi-bin
+MPICC ?= mpicc
 # AFL++'s afl-clang-fast needs clang and LLVM of the same version (Debian 12: 14).
 FUZZ_PACKAGES := afl++ clang llvm
 SCENARIO ?= scenarios/erlang-a.cfg
@@ -55,7 +58,7 @@ TEST_SCRIPTS := tests/check_layout.py tests/check_readme.py tests/check_ci_recip
                 tests/check_gate_validity.py
 
 .PHONY: all run test check bench settings-doc results-doc fuzz fuzz-corpus notebooks deps clean \
-        _all _test _notebooks \
+        mpi test-mpi bench-mpi _mpi _test-mpi _bench-mpi _all _test _notebooks \
         _check _bench _fuzz _fuzz-corpus _results-doc FORCE
 # Test objects are kept, not deleted as intermediates.
 .SECONDARY:
@@ -69,6 +72,21 @@ ccsim: $(BUILD)/ccsim
 $(BUILD)/ccsim: $(BUILD)/models/command/main.o $(BUILD)/libccsim.a
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+# ./ccsim-mpi is the same program with sim/mpi/ranks_mpi.c (MPI) linked in place of
+# sim/ranks.c (one process): the linker takes an archive's member only for what is still
+# missing, and ranks_mpi.o defines all of it first.
+ccsim-mpi: $(BUILD)/ccsim-mpi
+	$(Q)cp $< $@
+
+$(BUILD)/ccsim-mpi: $(BUILD)/models/command/main.o $(BUILD)/sim/mpi/ranks_mpi.o $(BUILD)/libccsim.a
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(MPICC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+$(BUILD)/sim/mpi/ranks_mpi.o: sim/mpi/ranks_mpi.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  MPICC   $<")
+	$(Q)$(MPICC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libccsim.a: $(LIB_OBJ)
 	@$(if $(Q),echo "  AR      $@")
@@ -92,11 +110,15 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libccsim.a
 NEEDED_PACKAGES = $(DEB_PACKAGES) $(if $(filter test check deps,$(MAKECMDGOALS)),$(TEST_PACKAGES)) \
   $(if $(filter bench,$(MAKECMDGOALS)),$(BENCH_PACKAGES)) \
   $(if $(filter notebooks,$(MAKECMDGOALS)),$(NOTEBOOK_PACKAGES)) \
+  $(if $(filter mpi test-mpi bench-mpi,$(MAKECMDGOALS)),$(MPI_PACKAGES)) \
+  $(if $(filter test-mpi,$(MAKECMDGOALS)),$(TEST_PACKAGES)) \
+  $(if $(filter bench-mpi,$(MAKECMDGOALS)),$(BENCH_PACKAGES)) \
   $(if $(filter fuzz fuzz-corpus,$(MAKECMDGOALS)),$(FUZZ_PACKAGES)) $(EXTRA_PACKAGES)
 LIST_MISSING = dpkg-query -W -f='$${Package} $${Status}\n' $(NEEDED_PACKAGES) 2>/dev/null | \
   awk -v want='$(strip $(NEEDED_PACKAGES))' '$$NF == "installed" && $$(NF - 1) == "ok" { ok[$$1] = 1 } \
   END { n = split(want, w, " "); for (i = 1; i <= n; i++) if (!(w[i] in ok)) printf " %s", w[i] }'
-USER_GOALS := run test check bench settings-doc results-doc fuzz fuzz-corpus notebooks
+USER_GOALS := run test check bench settings-doc results-doc fuzz fuzz-corpus notebooks mpi \
+              test-mpi bench-mpi
 ifneq ($(filter $(USER_GOALS),$(MAKECMDGOALS)),)
 MISSING_PACKAGES := $(shell $(LIST_MISSING))
 endif
@@ -116,6 +138,26 @@ check: $(NEED_DEPS)
 bench: $(NEED_DEPS)
 	$(Q)$(MAKE) --no-print-directory _all
 	$(Q)/usr/bin/python3 tests/bench.py
+
+# MPI (README "Beyond one machine"): ./ccsim-mpi; its tests (every dataset of run, sweep and
+# compare on 2 ranks against ./ccsim, byte for byte; failures on a rank), which end with
+# "N passed, N failed" as `make test` does; and its scaling on this machine.
+mpi: $(NEED_DEPS)
+	$(Q)$(MAKE) --no-print-directory _mpi
+
+_mpi: ccsim-mpi
+
+test-mpi: $(NEED_DEPS)
+	$(Q)$(MAKE) --no-print-directory _test-mpi
+
+_test-mpi: ccsim ccsim-mpi
+	$(Q)CCSIM=./ccsim CCSIM_MPI=./ccsim-mpi bash tests/run.sh tests/check_mpi.py
+
+bench-mpi: $(NEED_DEPS)
+	$(Q)$(MAKE) --no-print-directory _bench-mpi
+
+_bench-mpi: ccsim ccsim-mpi
+	$(Q)/usr/bin/python3 tests/bench_mpi.py
 
 # Rewrites the settings tables of scenarios/README.md from the schema (test_schema fails when
 # they differ from it).
@@ -227,6 +269,6 @@ $(FUZZ_DICT): tests/fuzz/gen-dict.sh $(FUZZ_DICT_SRC)
 	$(Q)bash $< $(FUZZ_DICT_SRC) > $@.tmp && mv $@.tmp $@
 
 clean:
-	rm -rf build build-san build-fuzz build-fuzz-san ccsim
+	rm -rf build build-san build-fuzz build-fuzz-san ccsim ccsim-mpi
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -19,6 +19,7 @@
 
 #include "alloc.h"
 #include "h5_impl.h"
+#include "ranks.h"
 
 static void library_init_once(void)
 {
@@ -367,14 +368,15 @@ enum cc_status cc_h5_create(const char *path, struct cc_h5_file **out, char *err
 	f->group = f->str_type = f->scalar = f->dimlist_type = f->dxpl = f->dcpl = f->dapl = -1;
 	f->path = target;
 	f->tmp_path = temp_path(target);
+	f->discard = !cc_ranks_writer();
 
 	/*
 	 * A probe with stdio gives errno, so a missing or unwritable directory is reported as
 	 * such rather than as HDF5's generic "unable to open file". It is removed again: HDF5
 	 * truncating it would make ext4 write the whole file out when HDF5 closes it.
 	 */
-	FILE *probe = fopen(f->tmp_path, "wb");
-	int probe_errno = probe ? 0 : errno;
+	FILE *probe = f->discard ? NULL : fopen(f->tmp_path, "wb");
+	int probe_errno = probe || f->discard ? 0 : errno;
 	if (probe && fclose(probe) != 0)
 		probe_errno = errno;
 	if (probe)
@@ -419,6 +421,11 @@ enum cc_status cc_h5_create(const char *path, struct cc_h5_file **out, char *err
 	mdc.decr_mode = H5C_decr__off;
 	if (H5Pset_mdc_config(fapl, &mdc) < 0) {
 		status = h5_fail(f, NULL, "cannot set the metadata cache settings");
+		goto out;
+	}
+	/* In memory, never written out (the increment of 1 MiB is how the image grows). */
+	if (f->discard && H5Pset_fapl_core(fapl, 1 << 20, 0) < 0) {
+		status = h5_fail(f, NULL, "cannot set the in-memory file driver");
 		goto out;
 	}
 	if (H5Pset_fclose_degree(fapl, H5F_CLOSE_STRONG) < 0) {
@@ -484,7 +491,7 @@ enum cc_status cc_h5_commit(struct cc_h5_file *f, char *err, size_t errlen)
 	CC_ASSERT(f != NULL);
 	copy_message(err, errlen, "");
 	enum cc_status status = close_file(f);
-	if (status == CC_OK && put_in_place(f) != 0) {
+	if (status == CC_OK && !f->discard && put_in_place(f) != 0) {
 		snprintf(f->error, sizeof f->error, "cannot rename %s to %s: %s", f->tmp_path,
 		         f->path, strerror(errno));
 		f->failed = true;
@@ -493,7 +500,8 @@ enum cc_status cc_h5_commit(struct cc_h5_file *f, char *err, size_t errlen)
 	if (status != CC_OK) {
 		copy_message(err, errlen, f->error);
 		/* The run has failed already; a temporary file that will not go is only litter. */
-		(void)remove(f->tmp_path);
+		if (!f->discard)
+			(void)remove(f->tmp_path);
 	}
 	free_file(f);
 	return status;
@@ -505,7 +513,8 @@ void cc_h5_abort(struct cc_h5_file *f)
 		return;
 	/* The file is being thrown away, so failing to close or remove it changes nothing. */
 	(void)close_file(f);
-	(void)remove(f->tmp_path);
+	if (!f->discard)
+		(void)remove(f->tmp_path);
 	free_file(f);
 }
 

@@ -42,7 +42,9 @@ struct cc_h5_file;
  * HDF5 call a program makes. */
 void cc_h5_library_init(void);
 
-/* Opens PATH's temporary sibling for writing. On failure *OUT is NULL and ERR holds why. */
+/* Opens PATH's temporary sibling for writing. On failure *OUT is NULL and ERR holds why. On a
+ * rank that does not write (cc_ranks_writer), the file is made in memory and dropped: every
+ * call works the same and nothing reaches the disk. */
 enum cc_status cc_h5_create(const char *path, struct cc_h5_file **out, char *err, size_t errlen);
 
 /* Closes the file, complete, under its temporary name; F stays, for cc_h5_commit or

@@ -57,6 +57,9 @@ struct cc_h5_file {
 	/* Creation properties of contiguous variables, access properties of every variable. */
 	hid_t dcpl, dapl;
 	bool failed;
+	/* Not this process's to write (a rank other than 0, sim/ranks.h): the file is made in
+	 * memory only, and nothing of it reaches the disk. */
+	bool discard;
 	char error[1024];
 };
 

@@ -112,7 +112,7 @@ int cc_runner_run(const struct cc_runner_job *job, struct cc_progress *progress)
 	if ((size_t)threads > job->tasks)
 		threads = (int)(job->tasks ? job->tasks : 1);
 
-	struct shared sh = { .job = job, .progress = progress, .window = 2 * (size_t)threads };
+	struct shared sh = { .job = job, .progress = progress, .window = job->window ? job->window : 2 * (size_t)threads };
 	sh.done = cc_calloc(job->tasks, 1);
 	pthread_mutex_init(&sh.lock, NULL);
 	pthread_condattr_t attr;

@@ -22,8 +22,8 @@
  * progress's stop flag (running tasks may check it and end early), skips tasks not yet
  * started, and returns the non-zero value.
  *
- * Workers run at most 2 x THREADS tasks ahead of the last commit, so the memory held by
- * finished but uncommitted tasks stays bounded however slow COMMIT is.
+ * Workers run at most WINDOW (by default 2 x THREADS) tasks ahead of the last commit, so the
+ * memory held by finished but uncommitted tasks stays bounded however slow COMMIT is.
  *
  * While waiting, the calling thread calls REPORT (if not NULL) about four times a second
  * with the shared progress counters, for a progress line, and once at the end.
@@ -40,6 +40,7 @@ struct cc_progress {
 struct cc_runner_job {
 	size_t tasks;
 	int threads;
+	size_t window;  /* tasks that may run ahead of the last commit; 0: 2 x THREADS */
 	void *ctx;
 	void (*run)(void *ctx, size_t task, struct cc_progress *progress);
 	int (*commit)(void *ctx, size_t task);

@@ -17,6 +17,10 @@
 
 #define CC_CMD_ERR_LEN 1024
 
+/* Exit codes that are outcomes, not failures: a compare gate failed; ccsim staff found a
+ * target unreachable, or its answer unconfirmed. Every MPI rank reaches them together. */
+enum { CC_EXIT_GATE = 3, CC_EXIT_UNREACHABLE = 4, CC_EXIT_UNCONFIRMED = 5 };
+
 /* Options that load a scenario: the file and its --set overrides. */
 struct scenario_args {
 	const char *path;

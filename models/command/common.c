@@ -6,6 +6,7 @@
 
 #include "models/command/command.h"
 #include "sim/cli.h"
+#include "sim/ranks.h"
 
 /* Whether --help or -h stands as an option: not as the value of one ("--set -h", "-o --help"). */
 int cc_cmd_wants_help(int argc, char **argv)
@@ -115,6 +116,7 @@ void cc_cmd_catch_signals(void)
 	const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
+	cc_ranks_watch(&cc_cmd_stop_flag);
 }
 
 const char *cc_cmd_signal_name(void)

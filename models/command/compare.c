@@ -10,6 +10,7 @@
 #include "models/output/compare.h"
 #include "sim/alloc.h"
 #include "sim/cli.h"
+#include "sim/ranks.h"
 
 static const char compare_usage[] =
 	"usage: ccsim compare BASE.h5 CANDIDATE.h5 [--fail-if GATE]... [options]\n"
@@ -285,8 +286,11 @@ static int compare_scenario(const struct compare_sides *cs, double confidence,
 		cc_scenario_fini(&scn[--loaded]);
 	char err[CC_CMD_ERR_LEN];
 	enum cc_status st;
-	if (!rc && (st = cc_compare_files(files[0], files[1], confidence, cs->intervals, c, err,
-	                                       sizeof err))) {
+	/* With MPI ranks, rank 0 compares the files it wrote; the others ran their share of both
+	 * sides and leave *C NULL. */
+	if (!rc && cc_ranks_writer() &&
+	    (st = cc_compare_files(files[0], files[1], confidence, cs->intervals, c, err,
+	                           sizeof err))) {
 		cc_cli_error("compare: %s", err);
 		rc = cc_status_exit_code(st);
 	}
@@ -303,7 +307,7 @@ static int compare_scenario(const struct compare_sides *cs, double confidence,
 	}
 	if (made_dir)
 		rmdir(tmpdir);
-	if (!rc) {
+	if (!rc && *c) {
 		(*c)->base_path = label[0];
 		(*c)->cand_path = label[1];
 	}
@@ -431,11 +435,11 @@ int cc_cmd_compare(int argc, char **argv)
 	                                         err, sizeof err))) {
 		cc_cli_error("compare: %s", err);
 	}
-	if (!st && !code && (st = cc_compare_gates(c, gates, n_gates, alpha, err, sizeof err)))
+	if (!st && !code && c && (st = cc_compare_gates(c, gates, n_gates, alpha, err, sizeof err)))
 		cc_cli_error("compare: %s", err);
-	if (!st && !code) {
+	if (!st && !code && c) {
 		cc_compare_print(stdout, c, fmt);
-		code = cc_cmd_stdout_failed() ? cc_status_exit_code(CC_ERR_IO) : c->failed ? 3 : 0;
+		code = cc_cmd_stdout_failed() ? cc_status_exit_code(CC_ERR_IO) : c->failed ? CC_EXIT_GATE : 0;
 	} else if (!code) {
 		code = cc_status_exit_code(st);
 	}

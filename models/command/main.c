@@ -6,10 +6,13 @@
  * staff (the fewest agents per interval that meet targets, by simulation).
  */
 
+#include <string.h>
+
 #include "models/command/command.h"
 #include "models/output/version.h"
 #include "sim/cli.h"
 #include "sim/macros.h"
+#include "sim/ranks.h"
 
 static const char usage[] =
 	"usage: ccsim COMMAND [OPTIONS]\n"
@@ -17,8 +20,20 @@ static const char usage[] =
 	"ccsim simulates contact centers (queues, agents, abandonment, after-contact work) over\n"
 	"independent replications and writes per-interval figures with confidence intervals to HDF5.\n";
 
+/* The commands that simulate: under MPI (./ccsim-mpi) every rank runs them, sharing out the
+ * replications; the others are rank 0's alone. */
+static int simulates(const char *command)
+{
+	static const char *const which[] = { "run", "sweep", "compare", "staff" };
+	for (size_t i = 0; i < CC_ARRAY_SIZE(which); i++)
+		if (strcmp(command, which[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	cc_ranks_init(&argc, &argv);
 	cc_status_set_program("ccsim");
 	static const struct cc_cli_command cmds[] = {
 		{ "run", "simulate a scenario and write its results", cc_cmd_run },
@@ -29,7 +44,10 @@ int main(int argc, char **argv)
 		{ "sweep", "run a scenario over a grid of settings into one results file", cc_cmd_sweep },
 		{ "staff", "the fewest agents per interval that meet targets, by simulation", cc_cmd_staff },
 	};
-	return cc_cli_dispatch("ccsim", CC_VERSION, usage, cmds, CC_ARRAY_SIZE(cmds),
-	                       argc, argv);
+	if (cc_ranks_rank() != 0 && (argc < 2 || !simulates(argv[1])))
+		return cc_ranks_finish(0, 1);
+	int rc = cc_cli_dispatch("ccsim", CC_VERSION, usage, cmds, CC_ARRAY_SIZE(cmds), argc, argv);
+	return cc_ranks_finish(rc, rc == CC_EXIT_GATE || rc == CC_EXIT_UNREACHABLE ||
+	                               rc == CC_EXIT_UNCONFIRMED);
 }
 

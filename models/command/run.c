@@ -11,6 +11,7 @@
 #include "models/run/run.h"
 #include "sim/alloc.h"
 #include "sim/cli.h"
+#include "sim/ranks.h"
 #include "sim/duration.h"
 
 static const char run_usage[] =
@@ -178,7 +179,8 @@ int cc_cmd_job_close(struct cc_cmd_job *j, enum cc_status st)
 			cc_results_discard(j->results);
 		} else if ((st = cc_results_commit(j->results, err, sizeof err))) {
 			cc_cli_error("%s", err);
-		} else if (o->csv_dir && (st = cc_export_csv(j->path, o->csv_dir, err, sizeof err))) {
+		} else if (o->csv_dir && cc_ranks_writer() &&
+		           (st = cc_export_csv(j->path, o->csv_dir, err, sizeof err))) {
 			cc_cli_error("%s", err);
 		}
 	}

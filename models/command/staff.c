@@ -12,9 +12,8 @@
 #include "models/staff/staff.h"
 #include "sim/alloc.h"
 #include "sim/cli.h"
+#include "sim/ranks.h"
 
-/* The exit codes of the outcomes particular to the search. */
-enum { EXIT_UNREACHABLE = 4, EXIT_UNCONFIRMED = 5 };
 /* The level of the verification's tests (see cc_staff_verify). */
 #define VERIFY_ALPHA 0.05
 
@@ -252,6 +251,8 @@ static int write_csv(const struct cc_staff *s, const struct cc_run *run,
                      const struct staff_cli *c)
 {
 	char path[4096], at[64];
+	if (!cc_ranks_writer()) /* another MPI rank: rank 0 writes it */
+		return 0;
 	if (mkdir(c->csv_dir, 0777) != 0 && errno != EEXIST) {
 		cc_cli_error("staff: cannot create %s: %s", c->csv_dir, strerror(errno));
 		return 1;
@@ -392,12 +393,12 @@ static int verify(struct cc_staff *s, struct staff_cli *c)
 		             "(one-sided tests at %g, Holm-corrected across %zu), first at %s: %s",
 		             missed, missed == 1 ? "" : "s", VERIFY_ALPHA,
 		             s->grid.count * s->n_checks, at, s->checks[first_check].label);
-		return EXIT_UNCONFIRMED;
+		return CC_EXIT_UNCONFIRMED;
 	}
 	if (!s->converged) {
 		cc_cli_error("staff: %s: the staffing meets the targets but may not be the fewest "
 		             "(try --max-iterations)", s->why);
-		return EXIT_UNCONFIRMED;
+		return CC_EXIT_UNCONFIRMED;
 	}
 	return 0;
 }
@@ -558,7 +559,7 @@ int cc_cmd_staff(int argc, char **argv)
 			rc = st == CC_ERR_STOPPED ? cc_cmd_stop_exit_code() : cc_status_exit_code(st);
 		} else if (s.unreachable) {
 			cc_cli_error("staff: %s", s.why);
-			rc = EXIT_UNREACHABLE;
+			rc = CC_EXIT_UNREACHABLE;
 		} else if (c.shifts_text && (rc = make_shifts(&s, &c))) {
 			;
 		} else {

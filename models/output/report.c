@@ -7,6 +7,7 @@
 
 #include "models/center/center.h"
 #include "models/output/clock.h"
+#include "sim/ranks.h"
 #include "sim/alloc.h"
 #include "sim/cli.h"
 #include "sim/duration.h"
@@ -456,13 +457,17 @@ static void json_entities(FILE *out, const struct cc_run *run, enum cc_figure_ow
 	}
 }
 
-/* How fast the replications ran: simulation only, not the writing of the results file. */
+/* How fast the replications ran: simulation only, not the writing of the results file; of
+ * that time, what adding the replications in order took (see struct cc_run's merge_s). */
 static void json_performance(FILE *out, const struct cc_run *run)
 {
 	struct rusage ru;
 	long peak_kib = getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : -1;
-	fprintf(out, "{\"threads\": %d, \"wall_s\": ", run->threads < 1 ? 1 : run->threads);
+	fprintf(out, "{\"ranks\": %d, \"threads\": %d, \"wall_s\": ", cc_ranks_size(),
+	        run->threads < 1 ? 1 : run->threads);
 	cc_report_json_number(out, run->wall_s);
+	fputs(", \"merge_s\": ", out);
+	cc_report_json_number(out, run->merge_s);
 	fprintf(out, ", \"events\": %llu, \"contacts\": %llu, \"events_per_s\": ",
 	        (unsigned long long)run->events, (unsigned long long)run->contacts);
 	cc_report_json_number(out, run->wall_s > 0 ? (double)run->events / run->wall_s : NAN);

@@ -11,6 +11,7 @@
 #include "models/center/center.h"
 #include "sim/alloc.h"
 #include "sim/duration.h"
+#include "sim/ranks.h"
 
 /* A head replication's rows are handed over for adding once this many are waiting; its
  * worker waits when STREAM_LIMIT are (the calling thread is behind, writing a slow disk),
@@ -18,6 +19,8 @@
 enum { STREAM_ROWS = 64, STREAM_LIMIT = 4 * STREAM_ROWS };
 /* How long a waiting worker sleeps before it looks again for a stop. */
 #define STREAM_WAIT_NS 20000000L
+/* Replications in flight per thread (see begin). */
+enum { SLOTS_PER_THREAD = 2, RANKS_SLOTS_PER_THREAD = 8 };
 /* Final interval summaries go to the sink in blocks of at most this many bytes. */
 enum { FINAL_BLOCK_BYTES = 256 << 10 };
 
@@ -34,14 +37,45 @@ struct task {
 	struct cc_progress *progress;
 };
 
+/*
+ * Ranks (sim/ranks.h). Replication REP is run by rank REP % ranks; every rank adds every
+ * replication, in order, so all hold the same summaries. A rank's own replication goes to
+ * the others as it is added, in messages of a head (struct msg, then the totals and counts:
+ * the same size every time) and, when the head says so, the rows of intervals [first, first
+ * + n): a MSG_ROWS for rows added while the replication runs (a long one), then its MSG_END
+ * with the rest of its rows, its totals and counts; or MSG_STALLED, then the reason. Its
+ * contact records and agent events go to rank 0 alone, the one that writes them. Every
+ * other rank takes the messages of each replication before its own next one is added; each
+ * message costs a wait, so a short replication is two messages. Nothing is sent with one
+ * rank.
+ */
+enum msg_kind { MSG_ROWS, MSG_END, MSG_STALLED };
+struct msg {
+	uint64_t kind;          /* enum msg_kind */
+	uint64_t first, n;      /* the rows of intervals [first, first + n) follow */
+	uint64_t records, events; /* MSG_END: how many go to rank 0 after it */
+	struct cc_rep_counts counts; /* MSG_END: then the totals [cells] */
+};
+
 struct cc_run_private {
 	struct cc_run *run;
-	pthread_mutex_t lock;   /* guards the slots' row buffers and HEAD */
+	pthread_mutex_t lock;   /* guards the slots' row buffers, HEAD and NEXT */
 	pthread_cond_t drained; /* the head's rows were taken for adding */
-	struct task *slots;     /* a replication REP is in slot REP % n_slots */
-	size_t n_slots;
-	size_t head;            /* the replication whose rows are added as they come: every one
-	                           before it is committed */
+	struct task *slots;     /* the batch's Kth replication of this rank is in slot
+	                           K % n_slots */
+	size_t n_slots, threads;
+	size_t head;            /* this rank's replication whose rows are added as they come:
+	                           every one of its own before it is committed */
+	size_t head_task;       /* its task in the batch (the runner's numbering) */
+	size_t next;            /* the next replication to add, of whichever rank: every one
+	                           before it is added; the head's rows are added as they come
+	                           only once NEXT is the head */
+	int ranks, rank;
+	double *received;       /* rows from another rank, being added: [received_cap * cells] */
+	size_t received_cap;
+	unsigned char *head_msg;/* a head: struct msg, then the totals [cells] */
+	struct cc_contact_record *received_records;
+	struct cc_agent_event *received_events;
 	double *taken;          /* rows taken from the head, being added */
 	size_t taken_cap;
 	struct cc_running **acc;/* [grid.count]: per interval, made when its first row comes */
@@ -50,7 +84,7 @@ struct cc_run_private {
 	size_t final_first, final_n, final_cap;
 	double t_df, t;         /* the last Student t quantile used, by degrees of freedom */
 	struct cc_progress progress;
-	size_t rep0;            /* the first replication of the batch running */
+	size_t rep0, end;       /* the batch running: replications [rep0, end) */
 	size_t final_reps;      /* the replication count, once known: its last replication's rows
 	                           are final as they come; SIZE_MAX in stages (final at the end) */
 	int sink_failed;
@@ -60,6 +94,36 @@ struct cc_run_private {
 static size_t cells_of(const struct cc_run *run)
 {
 	return run->layout.cells;
+}
+
+/* The batch's first replication of this rank (END or beyond when it has none). */
+static size_t first_own(const struct cc_run_private *p)
+{
+	size_t r = (size_t)p->rank, k = (size_t)p->ranks;
+	return p->rep0 + (r + k - p->rep0 % k) % k;
+}
+
+/* The replication of this rank's task TASK in the batch, and how many tasks it has. */
+static size_t rep_of_task(const struct cc_run_private *p, size_t task)
+{
+	return first_own(p) + task * (size_t)p->ranks;
+}
+
+static size_t own_tasks(const struct cc_run_private *p)
+{
+	size_t f = first_own(p);
+	return f >= p->end ? 0 : (p->end - 1 - f) / (size_t)p->ranks + 1;
+}
+
+static struct task *slot_of(const struct cc_run_private *p, size_t task)
+{
+	return &p->slots[task % p->n_slots];
+}
+
+/* The bytes of a message's head between ranks: struct msg, then the totals. */
+static size_t head_bytes(const struct cc_run *run)
+{
+	return sizeof(struct msg) + cells_of(run) * sizeof(double);
 }
 
 size_t cc_run_interval_bytes(const struct cc_layout *layout)
@@ -165,13 +229,16 @@ static void row_closed(void *ctx, const struct cc_raw_row *x)
 	}
 	memcpy(t->rows + t->n * cells, t->scratch, cells * sizeof *t->rows);
 	t->n++;
-	int wake = p->head == t->rep && t->n >= STREAM_ROWS;
+	/* Rows are added as they come only once every replication before this one is. */
+	int streaming = p->head == t->rep && p->next == t->rep;
+	int wake = streaming && t->n >= STREAM_ROWS;
 	pthread_mutex_unlock(&p->lock);
 	if (!wake)
 		return;
 	cc_runner_wake(t->progress);
 	pthread_mutex_lock(&p->lock);
-	while (p->head == t->rep && t->n >= STREAM_LIMIT && !atomic_load(&t->progress->stop)) {
+	while (p->head == t->rep && p->next == t->rep && t->n >= STREAM_LIMIT &&
+	       !atomic_load(&t->progress->stop)) {
 		struct timespec ts;
 		clock_gettime(CLOCK_MONOTONIC, &ts);
 		ts.tv_nsec += STREAM_WAIT_NS;
@@ -187,9 +254,9 @@ static void row_closed(void *ctx, const struct cc_raw_row *x)
 static void run_one(void *ctx, size_t task, struct cc_progress *progress)
 {
 	struct cc_run_private *p = ctx;
-	size_t rep = p->rep0 + task;
+	size_t rep = rep_of_task(p, task);
 	struct cc_run *run = p->run;
-	struct task *t = &p->slots[rep % p->n_slots];
+	struct task *t = slot_of(p, task);
 	pthread_mutex_lock(&p->lock);
 	t->rep = rep;
 	t->n = 0;
@@ -255,6 +322,7 @@ static void add_rows(struct cc_run_private *p, size_t rep, size_t first, size_t 
                      const double *rows)
 {
 	struct cc_run *run = p->run;
+	double t0 = cc_runner_now();
 	size_t cells = cells_of(run);
 	for (size_t i = 0; i < n; i++) {
 		size_t row = first + i;
@@ -276,15 +344,137 @@ static void add_rows(struct cc_run_private *p, size_t rep, size_t first, size_t 
 	}
 	if (n && run->sink.rep_intervals && run->scn->rep_intervals && !p->sink_failed)
 		p->sink_failed = run->sink.rep_intervals(run->sink.ctx, rep, first, n, rows);
+	run->merge_s += cc_runner_now() - t0;
 }
 
-/* Adds the rows the head replication has derived so far. */
-static int stream(void *ctx)
+/* Replication REP, added (its rows already are): its totals and counts into the run, then to
+ * the sink with its records and events (rank 0's only: the others write nothing). */
+static int add_replication(struct cc_run_private *p, size_t rep, const double *totals,
+                           const struct cc_rep_counts *counts,
+                           const struct cc_contact_record *records, size_t n_records,
+                           const struct cc_agent_event *events, size_t n_events)
 {
-	struct cc_run_private *p = ctx;
+	struct cc_run *run = p->run;
+	size_t cells = cells_of(run);
+	double t0 = cc_runner_now();
+	for (size_t c = 0; c < cells; c++)
+		cc_running_add(&run->totals_summary[c], totals[c]);
+	if (run->keep_totals) {
+		memcpy(run->totals + rep * cells, totals, cells * sizeof *totals);
+		run->counts[rep] = *counts;
+	}
+	run->events += counts->events;
+	run->contacts += counts->arrived;
+	run->replications = rep + 1;
+	const struct cc_run_sink *s = &run->sink;
+	if (rep + 1 == p->final_reps)
+		flush_final(p);
+	if (!p->sink_failed && s->replication)
+		p->sink_failed = s->replication(s->ctx, rep, totals, counts);
+	if (!p->sink_failed && s->records && n_records && cc_ranks_writer())
+		p->sink_failed = s->records(s->ctx, records, n_records);
+	if (!p->sink_failed && s->events && n_events && cc_ranks_writer())
+		p->sink_failed = s->events(s->ctx, events, n_events);
+	run->merge_s += cc_runner_now() - t0;
 	pthread_mutex_lock(&p->lock);
-	struct task *t = &p->slots[p->head % p->n_slots];
-	size_t rep = p->head, first = t->first, n = t->rep == p->head ? t->n : 0;
+	p->next = rep + 1;
+	pthread_mutex_unlock(&p->lock);
+	return p->sink_failed;
+}
+
+/* Takes replication REP from rank FROM, which runs it, and adds it. Returns non-zero to stop
+ * (it stalled, or a sink failed). */
+static int receive(struct cc_run_private *p, size_t rep, int from)
+{
+	size_t cells = cells_of(p->run);
+	for (;;) {
+		struct msg m;
+		if (cc_ranks_bcast(p->head_msg, head_bytes(p->run), from))
+			return 1;
+		memcpy(&m, p->head_msg, sizeof m);
+		if (m.n) {
+			if (m.n > p->received_cap) {
+				p->received_cap = m.n;
+				p->received = cc_realloc(p->received, m.n * cells, sizeof *p->received);
+			}
+			if (cc_ranks_bcast(p->received, m.n * cells * sizeof *p->received, from))
+				return 1;
+			add_rows(p, rep, m.first, m.n, p->received);
+		}
+		if (m.kind == MSG_ROWS)
+			continue;
+		if (m.kind == MSG_STALLED) {
+			if (cc_ranks_bcast(p->run->error, sizeof p->run->error, from) == 0)
+				p->stalled = 1;
+			return 1;
+		}
+		CC_ASSERT(m.kind == MSG_END);
+		size_t n_records = 0, n_events = 0;
+		if (p->rank == 0 && m.records) {
+			n_records = m.records;
+			p->received_records = cc_realloc(p->received_records, n_records,
+			                                 sizeof *p->received_records);
+			if (cc_ranks_recv(p->received_records, n_records * sizeof *p->received_records,
+			                  from))
+				return 1;
+		}
+		if (p->rank == 0 && m.events) {
+			n_events = m.events;
+			p->received_events = cc_realloc(p->received_events, n_events,
+			                                sizeof *p->received_events);
+			if (cc_ranks_recv(p->received_events, n_events * sizeof *p->received_events, from))
+				return 1;
+		}
+		double *totals = (double *)(void *)(p->head_msg + sizeof m);
+		return add_replication(p, rep, totals, &m.counts, p->received_records, n_records,
+		                       p->received_events, n_events);
+	}
+}
+
+/* Adds every other rank's replications before UPTO that are not added yet. */
+static int catch_up(struct cc_run_private *p, size_t upto)
+{
+	if (upto > p->end)
+		upto = p->end;
+	while (p->next < upto) {
+		size_t rep = p->next;
+		int from = (int)(rep % (size_t)p->ranks);
+		CC_ASSERT(from != p->rank);
+		if (receive(p, rep, from))
+			return 1;
+	}
+	return p->sink_failed;
+}
+
+/* Sends the other ranks a message of this rank's replication being added: M (with TOTALS,
+ * when not NULL), then ROWS (its M.n rows) when there are any; or, stalled, the reason.
+ * Returns non-zero when rank 0 gave up (cc_ranks_watch). */
+static int send_msg(struct cc_run_private *p, struct msg m, const double *totals, double *rows)
+{
+	if (p->ranks == 1)
+		return 0;
+	size_t cells = cells_of(p->run);
+	memset(p->head_msg, 0, head_bytes(p->run));
+	memcpy(p->head_msg, &m, sizeof m);
+	if (totals)
+		memcpy(p->head_msg + sizeof m, totals, cells * sizeof *totals);
+	if (cc_ranks_bcast(p->head_msg, head_bytes(p->run), p->rank))
+		return 1;
+	if (m.n && cc_ranks_bcast(rows, m.n * cells * sizeof *rows, p->rank))
+		return 1;
+	if (m.kind == MSG_STALLED)
+		return cc_ranks_bcast(p->run->error, sizeof p->run->error, p->rank) != 0;
+	return 0;
+}
+
+/* Takes the rows the head replication has derived so far (into P->taken): their first
+ * interval and count, *FIRST and return value. */
+static size_t take_rows(struct cc_run_private *p, size_t *first)
+{
+	pthread_mutex_lock(&p->lock);
+	struct task *t = slot_of(p, p->head_task);
+	size_t n = t->rep == p->head ? t->n : 0;
+	*first = t->first;
 	if (n) {
 		/* Swap buffers, so the worker goes on filling while these are added. */
 		double *rows = t->rows;
@@ -298,19 +488,44 @@ static int stream(void *ctx)
 		pthread_cond_broadcast(&p->drained);
 	}
 	pthread_mutex_unlock(&p->lock);
-	if (n)
-		add_rows(p, rep, first, n, p->taken);
+	return n;
+}
+
+/* Adds the rows the head replication has derived so far, once every replication before it
+ * is added (another rank's are taken first). With ranks, only a long replication's rows go
+ * before its end (at least STREAM_ROWS of them): a short one's go with it, in one message. */
+static int stream(void *ctx)
+{
+	struct cc_run_private *p = ctx;
+	if (catch_up(p, p->head))
+		return 1;
+	if (p->ranks > 1) {
+		pthread_mutex_lock(&p->lock);
+		struct task *t = slot_of(p, p->head_task);
+		int few = t->rep != p->head || t->n < STREAM_ROWS;
+		pthread_mutex_unlock(&p->lock);
+		if (few)
+			return p->sink_failed;
+	}
+	size_t first, n = take_rows(p, &first);
+	if (n) {
+		add_rows(p, p->head, first, n, p->taken);
+		if (send_msg(p, (struct msg){ .kind = MSG_ROWS, .first = first, .n = n }, NULL,
+		             p->taken))
+			return 1;
+	}
 	return p->sink_failed;
 }
 
 static int commit_one(void *ctx, size_t task)
 {
 	struct cc_run_private *p = ctx;
-	size_t rep = p->rep0 + task;
+	size_t rep = rep_of_task(p, task);
 	struct cc_run *run = p->run;
-	struct task *t = &p->slots[rep % p->n_slots];
-	size_t cells = cells_of(run);
+	struct task *t = slot_of(p, task);
 	CC_ASSERT(p->head == rep && t->rep == rep);
+	if (catch_up(p, rep))
+		return 1;
 	if (t->res.stalled) {
 		char at[32], span[48] = "one instant";
 		cc_duration_format(t->res.stalled_at_s, at, sizeof at);
@@ -325,48 +540,63 @@ static int commit_one(void *ctx, size_t task)
 		         t->res.stalled,
 		         t->res.stalled_also ? "; and at " : "",
 		         t->res.stalled_also ? t->res.stalled_also : "");
+		(void)send_msg(p, (struct msg){ .kind = MSG_STALLED }, NULL, NULL);
 		p->stalled = 1;
 		return 1;
 	}
-	stream(p);
-	for (size_t c = 0; c < cells; c++)
-		cc_running_add(&run->totals_summary[c], t->totals[c]);
-	const struct cc_rep_counts *counts = &t->res.counts;
-	if (run->keep_totals) {
-		memcpy(run->totals + rep * cells, t->totals, cells * sizeof *t->totals);
-		run->counts[rep] = *counts;
+	/* The rows not added yet, then the totals. */
+	size_t first, n = take_rows(p, &first);
+	if (n)
+		add_rows(p, rep, first, n, p->taken);
+	if (p->ranks > 1) {
+		/* Rank 0 writes the records and events: another rank's go to it alone. */
+		int to_writer = p->rank != 0;
+		struct msg m = { .kind = MSG_END, .first = first, .n = n,
+		                 .records = to_writer && run->sink.records ? t->res.n_records : 0,
+		                 .events = to_writer && run->sink.events ? t->res.n_events : 0,
+		                 .counts = t->res.counts };
+		if (send_msg(p, m, t->totals, p->taken) ||
+		    (m.records && cc_ranks_send(t->res.records, m.records * sizeof *t->res.records, 0)) ||
+		    (m.events && cc_ranks_send(t->res.events, m.events * sizeof *t->res.events, 0)))
+			return 1;
 	}
-	run->events += counts->events;
-	run->contacts += counts->arrived;
-	run->replications = rep + 1;
-	const struct cc_run_sink *s = &run->sink;
-	if (rep + 1 == p->final_reps)
-		flush_final(p);
-	if (!p->sink_failed && s->replication)
-		p->sink_failed = s->replication(s->ctx, rep, t->totals, counts);
-	if (!p->sink_failed && s->records && t->res.n_records)
-		p->sink_failed = s->records(s->ctx, t->res.records, t->res.n_records);
-	if (!p->sink_failed && s->events && t->res.n_events)
-		p->sink_failed = s->events(s->ctx, t->res.events, t->res.n_events);
+	add_replication(p, rep, t->totals, &t->res.counts, t->res.records, t->res.n_records,
+	                t->res.events, t->res.n_events);
 	cc_rep_result_fini(&t->res);
 	pthread_mutex_lock(&p->lock);
-	p->head = rep + 1;
+	p->head = rep + (size_t)p->ranks;
+	p->head_task = task + 1;
 	pthread_mutex_unlock(&p->lock);
 	return p->sink_failed;
 }
 
+/* A stop (a signal) is rank 0's to take: the others go on until the job ends. */
 static int stopping(void *ctx)
 {
 	struct cc_run_private *p = ctx;
-	return p->run->stop && atomic_load(p->run->stop);
+	return p->rank == 0 && p->run->stop && atomic_load(p->run->stop);
 }
 
 static void report(void *ctx, const struct cc_progress *pr, double elapsed_s)
 {
 	struct cc_run_private *p = ctx;
+	if (!p->run->on_progress || !cc_ranks_writer())
+		return;
 	/* The counters add up over every batch, and so does the time. */
-	if (p->run->on_progress)
-		p->run->on_progress(p->run->progress_ctx, pr, p->run->wall_s + elapsed_s);
+	double t = p->run->wall_s + elapsed_s;
+	if (p->ranks == 1) {
+		p->run->on_progress(p->run->progress_ctx, pr, t);
+		return;
+	}
+	/* With ranks: the replications added, of every rank; rank 0's events and simulated
+	 * time, its share of the work, times the ranks. */
+	struct cc_progress all;
+	cc_progress_init(&all);
+	uint64_t k = (uint64_t)p->ranks;
+	atomic_store(&all.tasks_done, p->next - p->rep0);
+	atomic_store(&all.events, atomic_load(&pr->events) * k);
+	atomic_store(&all.sim_ms, atomic_load(&pr->sim_ms) * k);
+	p->run->on_progress(p->run->progress_ctx, &all, t);
 }
 /* Sets up RUN for replications whose count is FINAL (SIZE_MAX: decided as it goes). */
 static void begin(struct cc_run *run, size_t final)
@@ -382,17 +612,23 @@ static void begin(struct cc_run *run, size_t final)
 	run->priv = p;
 	p->run = run;
 	p->final_reps = final;
+	p->ranks = cc_ranks_size();
+	p->rank = cc_ranks_rank();
+	p->head_msg = cc_calloc(1, head_bytes(run));
 	pthread_mutex_init(&p->lock, NULL);
 	pthread_condattr_t attr;
 	pthread_condattr_init(&attr);
 	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
 	pthread_cond_init(&p->drained, &attr);
 	pthread_condattr_destroy(&attr);
-	/* The runner keeps at most 2 x threads replications beyond the last commit. */
+	/* The runner keeps at most SLOTS_PER_THREAD x threads replications beyond the last
+	 * commit; with ranks, more, so that a rank runs on while another's replication it waits
+	 * for takes longer than its own. */
 	size_t threads = run->threads < 1 ? 1 : (size_t)run->threads;
 	if (threads > final)
 		threads = final;
-	p->n_slots = 2 * threads;
+	p->threads = threads;
+	p->n_slots = (p->ranks > 1 ? RANKS_SLOTS_PER_THREAD : SLOTS_PER_THREAD) * threads;
 	CC_NEW_ARRAY(p->slots, p->n_slots);
 	for (size_t i = 0; i < p->n_slots; i++) {
 		p->slots[i].p = p;
@@ -436,11 +672,15 @@ static enum cc_status more(struct cc_run *run, size_t n)
 		run->rep_intervals = cc_realloc(run->rep_intervals, total * rows * cells,
 		                                sizeof *run->rep_intervals);
 	p->rep0 = run->replications;
-	p->head = p->rep0;
-	size_t threads = p->n_slots / 2;
+	p->end = p->rep0 + n;
+	p->next = p->rep0;
+	p->head = first_own(p);
+	p->head_task = 0;
+	size_t threads = p->threads, own = own_tasks(p);
 	struct cc_runner_job job = {
-		.tasks = n,
+		.tasks = own,
 		.threads = (int)(threads < (size_t)run->threads ? threads : (size_t)run->threads),
+		.window = p->n_slots,
 		.ctx = p,
 		.run = run_one,
 		.commit = commit_one,
@@ -451,7 +691,9 @@ static enum cc_status more(struct cc_run *run, size_t n)
 	if (job.threads < 1)
 		job.threads = 1;
 	double t0 = cc_runner_now();
-	int rc = cc_runner_run(&job, &p->progress);
+	int rc = own ? cc_runner_run(&job, &p->progress) : 0;
+	if (rc == 0)
+		rc = catch_up(p, p->end); /* the others' replications after this rank's last */
 	run->wall_s += cc_runner_now() - t0;
 	if (rc == 0)
 		return CC_OK;
@@ -474,6 +716,15 @@ static void release_slots(struct cc_run_private *p)
 	p->taken = NULL;
 	cc_free(p->final);
 	p->final = NULL;
+	cc_free(p->received);
+	cc_free(p->head_msg);
+	cc_free(p->received_records);
+	cc_free(p->received_events);
+	p->received = NULL;
+	p->head_msg = NULL;
+	p->received_records = NULL;
+	p->received_events = NULL;
+	p->received_cap = 0;
 }
 
 enum cc_status cc_run_begin(struct cc_run *run)

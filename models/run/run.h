@@ -76,6 +76,9 @@ struct cc_run {
 	size_t summary_peak_bytes;          /* the most the interval summaries held at once */
 	double wall_s;                      /* the replications, from the first start to the last
 	                                       commit (summed over cc_run_more's batches) */
+	double merge_s;                     /* of it, the calling thread's time adding replications
+	                                       into the summaries and handing them to the sink, in
+	                                       order: the part no thread or rank shares */
 	char error[768];                    /* why it returned CC_ERR_STALLED */
 	/* Private. */
 	struct cc_run_private *priv;

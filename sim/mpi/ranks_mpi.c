@@ -1,0 +1,161 @@
+/* The ranks of sim/ranks.h over MPI, for ./ccsim-mpi: linked in place of sim/ranks.c. */
+#include "sim/ranks.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <mpi.h>
+
+#include "sim/status.h"
+
+/* Messages go in pieces of at most this many bytes (MPI counts are ints). */
+#define PIECE ((size_t)1 << 30)
+/* How long a rank that fails alone waits before ending the job, so that a failure every
+ * rank shares (a bad scenario) is reported once, by rank 0, whose end comes first. */
+#define GRACE_S 2
+
+static int rank, size = 1;
+static FILE *kept;          /* a rank other than 0: its stderr, kept back */
+static int real_stderr = -1;/* ... and where stderr went before */
+static const atomic_int *watched;
+
+void cc_ranks_init(int *argc, char ***argv)
+{
+	int provided;
+	MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided);
+	MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+	MPI_Comm_size(MPI_COMM_WORLD, &size);
+	if (rank == 0)
+		return;
+	if (!freopen("/dev/null", "w", stdout))
+		return;
+	fflush(stderr);
+	kept = tmpfile();
+	if (kept) {
+		real_stderr = dup(STDERR_FILENO);
+		dup2(fileno(kept), STDERR_FILENO);
+	}
+}
+
+/* Shows what this rank wrote to stderr on the real stderr, each line marked with the rank. */
+static void show_kept(void)
+{
+	if (!kept || real_stderr < 0)
+		return;
+	fflush(stderr);
+	FILE *out = fdopen(real_stderr, "w");
+	if (!out)
+		return;
+	rewind(kept);
+	char line[4096];
+	int any = 0, start = 1;
+	while (fgets(line, sizeof line, kept)) {
+		if (start)
+			fprintf(out, "%srank %d: ", cc_status_prefix(), rank);
+		fputs(line, out);
+		start = line[strlen(line) - 1] == '\n';
+		any = 1;
+	}
+	if (!any)
+		fprintf(out, "%srank %d: failed (no message)\n", cc_status_prefix(), rank);
+	fflush(out);
+}
+
+int cc_ranks_finish(int rc, int shared)
+{
+	if (rc == 0 || shared) {
+		fflush(stdout);
+		fflush(stderr);
+		MPI_Finalize();
+		return rc;
+	}
+	if (rank != 0) {
+		/* mpirun ends the job with SIGTERM when rank 0 fails too: let it. */
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGHUP, SIG_DFL);
+		sleep(GRACE_S);
+		show_kept();
+	}
+	fflush(stdout);
+	fflush(stderr);
+	MPI_Abort(MPI_COMM_WORLD, rc);
+	return rc;
+}
+
+int cc_ranks_size(void)
+{
+	return size;
+}
+
+int cc_ranks_rank(void)
+{
+	return rank;
+}
+
+int cc_ranks_writer(void)
+{
+	return rank == 0;
+}
+
+enum op { BCAST, SEND, RECV };
+
+/* A rank waiting for a message sleeps NAP_NS between looks: MPI's blocking calls spin on a
+ * core while they wait, and this rank's worker threads need that core to simulate. (Measured
+ * on 2 cores, 2 ranks: spinning, or yielding, doubled the time of 2,000 replications; naps of
+ * 20 to 50 us cost least; a millisecond, four times as much.) */
+#define NAP_NS 50000L
+
+/* Waits for REQ: 0, or -1 when rank 0 gives up (cc_ranks_watch). */
+static int wait_for(MPI_Request *req)
+{
+	const struct timespec nap = { 0, NAP_NS };
+	int done = 0;
+	for (MPI_Test(req, &done, MPI_STATUS_IGNORE); !done; MPI_Test(req, &done, MPI_STATUS_IGNORE)) {
+		if (rank == 0 && watched && atomic_load(watched))
+			return -1;
+		nanosleep(&nap, NULL);
+	}
+	return 0;
+}
+
+/* One message (OP with PEER: the root, the receiver or the sender), in pieces. */
+static int message(enum op op, char *buf, size_t bytes, int peer)
+{
+	for (size_t at = 0; at < bytes; at += PIECE) {
+		int n = (int)(bytes - at < PIECE ? bytes - at : PIECE);
+		MPI_Request req;
+		if (op == BCAST)
+			MPI_Ibcast(buf + at, n, MPI_BYTE, peer, MPI_COMM_WORLD, &req);
+		else if (op == SEND)
+			MPI_Isend(buf + at, n, MPI_BYTE, peer, 0, MPI_COMM_WORLD, &req);
+		else
+			MPI_Irecv(buf + at, n, MPI_BYTE, peer, 0, MPI_COMM_WORLD, &req);
+		if (wait_for(&req))
+			return -1;
+	}
+	return 0;
+}
+
+int cc_ranks_bcast(void *buf, size_t bytes, int root)
+{
+	return message(BCAST, buf, bytes, root);
+}
+
+int cc_ranks_send(const void *buf, size_t bytes, int to)
+{
+	return message(SEND, (char *)buf, bytes, to);
+}
+
+int cc_ranks_recv(void *buf, size_t bytes, int from)
+{
+	return message(RECV, buf, bytes, from);
+}
+
+void cc_ranks_watch(const atomic_int *stop)
+{
+	watched = stop;
+}
