@@ -16,5 +16,7 @@ void cc_free(void *ptr);
 
 /* Allocates an array of COUNT objects of the pointee type of P, zeroed. */
 #define CC_NEW_ARRAY(p, count) ((p) = cc_calloc((count), sizeof *(p)))
+/* Frees P and sets it to NULL. */
+#define CC_FREE_NULL(p) (cc_free(p), (p) = NULL)
 
 #endif

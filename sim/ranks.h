@@ -16,7 +16,8 @@
  * fails).
  *
  * Messages are collective: every rank calls cc_ranks_bcast for the same data in the same
- * order. Only the calling thread of a rank calls these functions (MPI_THREAD_FUNNELED).
+ * order. One thread at a time calls these functions (MPI_THREAD_SERIALIZED): a run's calling
+ * thread, which may be a thread other than main's (a sweep's points run on a worker).
  */
 
 /* Sets the ranks up (MPI_Init_thread); before anything else in main. */

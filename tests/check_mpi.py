@@ -197,6 +197,9 @@ def main():
         same_as_one_thread(tap, "run, 7 replications over 3 ranks (uneven), failover.cfg",
                            ["run", "scenarios/failover.cfg", "--replications", "7", "-o", h5,
                             "--quiet"], [h5], ranks=3)
+        same_as_one_thread(tap, "run, long replications: 720 rows each, sent as they are added",
+                           ["run", "scenarios/erlang-a.cfg", "--set", "interval=1m", "--set",
+                            "horizon=12h", "--replications", "3", "-o", h5, "--quiet"], [h5])
         same_as_one_thread(tap, "run to a precision (batches decided as it goes)",
                            ["run", "scenarios/erlang-a.cfg", "--precision",
                             "service_level=0.02", "-o", h5, "--quiet"], [h5])
@@ -204,6 +207,10 @@ def main():
                            ["sweep", "scenarios/rona-study.cfg", "--vary",
                             "channels.voice.offer_timeout=5s,10s,20s", "--replications", "6",
                             "-o", h5], [h5])
+        same_as_one_thread(tap, "sweep, 2 replications a point (one process runs 2 points at "
+                           "once)", ["sweep", "scenarios/rona-study.cfg", "--vary",
+                                     "channels.voice.offer_timeout=5s,10s,20s,30s",
+                                     "--replications", "2", "-o", h5], [h5], threads=4)
         base, cand = os.path.join(tmp, "base.h5"), os.path.join(tmp, "cand.h5")
         same_as_one_thread(tap, "compare, two policies, gates",
                            ["compare", "scenarios/policy-comparison.cfg", "--base-set",

@@ -12,6 +12,7 @@
 #include "models/run/run.h"
 #include "sim/alloc.h"
 #include "sim/cli.h"
+#include "sim/ranks.h"
 #include "sim/duration.h"
 
 static const char sweep_usage[] =
@@ -205,6 +206,15 @@ static enum cc_status report_failure(enum cc_status st, enum cc_status point_st,
 	return st;
 }
 
+/* How many points run at once on THREADS threads: with fewer replications than threads,
+ * several, the threads shared out. With MPI ranks, one: the ranks share each point's
+ * replications, and a rank's runs must send their messages one after another. */
+static size_t workers_for(size_t reps, long long threads, size_t points)
+{
+	size_t n = reps >= (size_t)threads || cc_ranks_size() > 1 ? 1 : (size_t)threads / reps;
+	return n < points ? n : points;
+}
+
 /*
  * Runs every point on THREADS threads in all and writes each into R as soon as it and the
  * points before it are done; TOTALS[p] receives point p's totals. Returns CC_OK, or the first
@@ -215,10 +225,7 @@ static enum cc_status run_points(struct cc_scenario *scns, size_t points, int th
                                  double **totals)
 {
 	size_t reps = (size_t)scns[0].replications;
-	/* With fewer replications than threads, several points at once, the threads shared out. */
-	size_t n_workers = reps >= (size_t)threads ? 1 : (size_t)threads / reps;
-	if (n_workers > points)
-		n_workers = points;
+	size_t n_workers = workers_for(reps, threads, points);
 	struct sweep_job job = { .scns = scns, .results = r, .points = points,
 	                         .held = 2 * n_workers };
 	job.runs = cc_calloc(points, sizeof *job.runs);
@@ -524,10 +531,7 @@ static int sweep_points(const struct sweep_args *a, struct cc_sweep_points *sw,
 	 * and every point's totals, kept for the differences. To a precision the points run one
 	 * after another in each batch, but every point's summaries and kept figures are held
 	 * until the end, as many replications as the maximum allows. */
-	size_t workers = v.replications >= (size_t)a->threads ? 1
-	                                                      : (size_t)a->threads / v.replications;
-	if (workers > sw->points)
-		workers = sw->points;
+	size_t workers = workers_for(v.replications, a->threads, sw->points);
 	size_t most = a->n_targets ? precision.max : v.replications;
 	double point = cc_results_point_bytes(&scns[0], most);
 	double totals_bytes = (double)sw->points * (double)most * (double)v.cells * sizeof(double);

@@ -712,18 +712,12 @@ static void release_slots(struct cc_run_private *p)
 	}
 	cc_free(p->slots);
 	p->slots = NULL;
-	cc_free(p->taken);
-	p->taken = NULL;
-	cc_free(p->final);
-	p->final = NULL;
-	cc_free(p->received);
-	cc_free(p->head_msg);
-	cc_free(p->received_records);
-	cc_free(p->received_events);
-	p->received = NULL;
-	p->head_msg = NULL;
-	p->received_records = NULL;
-	p->received_events = NULL;
+	CC_FREE_NULL(p->taken);
+	CC_FREE_NULL(p->final);
+	CC_FREE_NULL(p->received);
+	CC_FREE_NULL(p->head_msg);
+	CC_FREE_NULL(p->received_records);
+	CC_FREE_NULL(p->received_events);
 	p->received_cap = 0;
 }
 
@@ -778,14 +772,10 @@ void cc_run_fini(struct cc_run *run)
 		cc_free(p);
 	}
 	run->priv = NULL;
-	cc_free(run->totals_summary);
-	cc_free(run->totals);
-	cc_free(run->counts);
-	cc_free(run->rep_intervals);
-	run->totals_summary = NULL;
-	run->totals = NULL;
-	run->counts = NULL;
-	run->rep_intervals = NULL;
+	CC_FREE_NULL(run->totals_summary);
+	CC_FREE_NULL(run->totals);
+	CC_FREE_NULL(run->counts);
+	CC_FREE_NULL(run->rep_intervals);
 	cc_layout_fini(&run->layout);
 }
 

@@ -25,9 +25,15 @@ static const atomic_int *watched;
 void cc_ranks_init(int *argc, char ***argv)
 {
 	int provided;
-	MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided);
+	MPI_Init_thread(argc, argv, MPI_THREAD_SERIALIZED, &provided);
 	MPI_Comm_rank(MPI_COMM_WORLD, &rank);
 	MPI_Comm_size(MPI_COMM_WORLD, &size);
+	if (provided < MPI_THREAD_SERIALIZED) {
+		fprintf(stderr, "%sthis MPI library cannot be called from a thread other than main's "
+		        "(it provides level %d, and ccsim-mpi needs MPI_THREAD_SERIALIZED)\n",
+		        cc_status_prefix(), provided);
+		MPI_Abort(MPI_COMM_WORLD, 1);
+	}
 	if (rank == 0)
 		return;
 	if (!freopen("/dev/null", "w", stdout))
