@@ -42,6 +42,15 @@ int cc_ranks_writer(void);
  * -1 when rank 0 gave up waiting (see cc_ranks_watch). */
 int cc_ranks_bcast(void *buf, size_t bytes, int root);
 
+/* Rank ROOT's SEND holds a piece for every rank, one after another, rank K's BYTES[K] long;
+ * each rank receives its own into RECV (collective). Returns as cc_ranks_bcast. */
+int cc_ranks_scatter(const void *send, const size_t *bytes, void *recv, int root);
+
+/* BUF holds a piece for every rank, one after another, rank K's BYTES[K] long; each rank's
+ * own piece goes into every other rank's BUF at its place (collective). Returns as
+ * cc_ranks_bcast. */
+int cc_ranks_allgather(void *buf, const size_t *bytes);
+
 /* Point to point: FROM sends BYTES at BUF to rank TO, which receives them into its BUF.
  * Return as cc_ranks_bcast. */
 int cc_ranks_send(const void *buf, size_t bytes, int to);

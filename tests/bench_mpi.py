@@ -10,9 +10,10 @@ parallel efficiency is T(1 rank) / (2 x T(2 ranks)). `./ccsim --threads 2` is sh
 on one machine threads share the work without MPI's launch and messages. Every figure is the
 median of REPEATS runs; nothing here is a test (the machine is shared and noisy).
 
-The model's inputs come from the runs' --json "performance": the simulation time of one
-replication on one thread (s), and the time one rank spends adding one replication into the
-summaries in order (m, merge_s / replications): the part no rank or thread shares.
+The model's inputs come from the runs' --json "performance" and results files: the
+simulation time of one replication on one thread (s), the time one process spends adding
+one replication into the summaries in order (m, merge_s / replications), and the figure
+cells and intervals (C, I) that set what a replication sends.
 
     tests/bench_mpi.py [--quick]
 """
@@ -36,6 +37,7 @@ TIMEOUTS = "channels.voice.offer_timeout=5s,6s,8s,10s,12s,15s,18s,21s,24s,30s,40
 # The assumptions the projection makes for a cluster (README "Beyond one machine").
 LINK_BYTES_PER_S = 5e9   # what one rank receives per second (a 40-100 Gb/s fabric)
 HOP_S = 5e-6             # one step of a broadcast tree
+HANDLE_S = 10e-6         # handling a replication's two messages, on each rank
 LAUNCH_S = {64: 2.0, 1024: 10.0}  # srun's start of that many ranks, and MPI_Init
 
 
@@ -52,14 +54,14 @@ def performance(cmd):
     return json.loads(out)["performance"]
 
 
-def message_bytes(path):
-    """What one replication sends: its figures of every interval and of the whole horizon."""
+def layout(path):
+    """The figure cells C and intervals I of a results file."""
     with h5py.File(path, "r") as f:
         # /replications/totals/<owner>/<figure> [replication, entity]: one cell per entity
         cells = sum(d.shape[1] for g in f["replications/totals"].values()
                     for d in g.values() if isinstance(d, h5py.Dataset) and d.ndim == 2)
         rows = len(f["summary/intervals/queues/interval"])
-    return 8 * cells * (rows + 1), cells, rows
+    return cells, rows
 
 
 def scaling(title, args, out, repeats):
@@ -83,23 +85,25 @@ def scaling(title, args, out, repeats):
     return t
 
 
-def projection(name, n, s, m, b, launch2, measured2):
-    """The model's time for N replications on R ranks of one thread: its launch, then the
-    slower of the simulations shared out and what every rank does for every replication
-    (add it, m; receive it, b bytes), plus a broadcast tree's depth once."""
+def projection(name, n, s, m, cells, rows, launch2=None, measured2=None):
+    """The model's time for N replications on R ranks of one thread (README "Beyond one
+    machine"): its launch, then the slower of the simulations shared out and what each rank
+    does for every replication (its messages; adding the totals, and its slice of the
+    rows; receiving those), plus a broadcast tree's depth once."""
     def model(r, launch):
-        depth = (r - 1).bit_length() * HOP_S
-        per_rep = m + (b / LINK_BYTES_PER_S if r > 1 else 0)
-        return launch + max(n * s / r, n * per_rep) + depth
+        share = rows / (rows + 1)
+        per_rep = (HANDLE_S + m * (1 - share) + m * share / r +
+                   8 * cells * (1 + rows / r) / LINK_BYTES_PER_S)
+        return launch + max(n * s / r, n * per_rep) + (r - 1).bit_length() * HOP_S, per_rep
     t1 = n * s
     if measured2 is not None:
-        report(f"{name}: model for 2 ranks, against measured", f"{model(2, launch2):.2f} s "
-               f"against {measured2:.2f} s")
+        report(f"{name}: model for 2 ranks, against measured",
+               f"{model(2, launch2)[0]:.2f} s against {measured2:.2f} s")
     for r in (64, 1024):
-        t = model(r, LAUNCH_S[r])
-        report(f"{name}: model for {r} ranks", f"{t:.2f} s, {t1 / t:.0f}x one thread, "
-               f"efficiency {100 * t1 / (r * t):.0f} % (merge-bound above "
-               f"{s / (m + b / LINK_BYTES_PER_S):.0f} ranks)")
+        t, per_rep = model(r, LAUNCH_S[r])
+        report(f"{name}: model for {r} ranks", f"{t:.1f} s, {t1 / t:.0f}x one thread, "
+               f"efficiency {100 * t1 / (r * t):.0f} % (shared work ends at "
+               f"{s / per_rep:.0f} ranks)")
 
 
 def main():
@@ -125,11 +129,11 @@ def main():
                f"{contacts / two / 1e6:.2f} M")
         perf = performance([CCSIM] + run_args + ["--threads", "1", "-o", out])
         s, m = perf["wall_s"] / reps, perf["merge_s"] / reps
-        b, cells, rows = message_bytes(out)
-        report("  one replication: simulation s, adding it m, message b",
-               f"s {s * 1e3:.3f} ms, m {m * 1e6:.1f} us ({100 * m / s:.1f} %), "
-               f"b {b / 1024:.0f} KiB ({cells} figures x {rows + 1} rows)")
-        projection("  default scenario", reps, s, m, b, launch, two)
+        cells, rows = layout(out)
+        report("  one replication: simulation s, adding it m; cells C, intervals I",
+               f"s {s * 1e3:.3f} ms, m {m * 1e6:.1f} us ({100 * m / s:.1f} %); "
+               f"C {cells}, I {rows}")
+        projection("  default scenario", reps, s, m, cells, rows, launch, two)
 
         sweep_args = ["sweep", RONA, "--vary", TIMEOUTS, "--replications", str(sweep_reps)]
         t = scaling(f"the RONA study's sweep (12 points x {sweep_reps} replications)",
@@ -137,11 +141,11 @@ def main():
         perf = performance([CCSIM, "run", RONA, "--replications", str(sweep_reps), "--threads",
                             "1", "-o", out])
         s, m = perf["wall_s"] / sweep_reps, perf["merge_s"] / sweep_reps
-        b, cells, rows = message_bytes(out)
-        report("  one replication: simulation s, adding it m, message b",
-               f"s {s * 1e3:.1f} ms, m {m * 1e6:.0f} us ({100 * m / s:.2f} %), "
-               f"b {b / 1024:.0f} KiB ({cells} figures x {rows + 1} rows)")
-        projection("  RONA sweep", 12 * sweep_reps, s, m, b, launch,
+        cells, rows = layout(out)
+        report("  one replication: simulation s, adding it m; cells C, intervals I",
+               f"s {s * 1e3:.1f} ms, m {m * 1e6:.0f} us ({100 * m / s:.2f} %); "
+               f"C {cells}, I {rows}")
+        projection("  RONA sweep", 12 * sweep_reps, s, m, cells, rows, launch,
                    t["mpirun -np 2 ./ccsim-mpi --threads 1"])
 
         # The researcher's grid of issue 18: 10 timeouts x 5 miss rates x 1,000 replications
@@ -150,11 +154,10 @@ def main():
         perf = performance([CCSIM, "run", LARGE, "--replications", "2", "--threads", "1", "-o",
                             out])
         s, m = perf["wall_s"] / 2, perf["merge_s"] / 2
-        b, cells, rows = message_bytes(out)
-        report("  one replication: simulation s, adding it m, message b",
-               f"s {s:.2f} s, m {m * 1e3:.1f} ms ({100 * m / s:.2f} %), "
-               f"b {b / 1024:.0f} KiB ({cells} figures x {rows + 1} rows)")
-        projection("  grid of 50,000 replications", 50000, s, m, b, None, None)
+        cells, rows = layout(out)
+        report("  one replication: simulation s, adding it m; cells C, intervals I",
+               f"s {s:.2f} s, m {m * 1e3:.1f} ms ({100 * m / s:.2f} %); C {cells}, I {rows}")
+        projection("  grid of 50,000 replications", 50000, s, m, cells, rows)
 
 
 if __name__ == "__main__":

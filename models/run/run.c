@@ -38,16 +38,22 @@ struct task {
 };
 
 /*
- * Ranks (sim/ranks.h). Replication REP is run by rank REP % ranks; every rank adds every
- * replication, in order, so all hold the same summaries. A rank's own replication goes to
- * the others as it is added, in messages of a head (struct msg, then the totals and counts:
- * the same size every time) and, when the head says so, the rows of intervals [first, first
- * + n): a MSG_ROWS for rows added while the replication runs (a long one), then its MSG_END
- * with the rest of its rows, its totals and counts; or MSG_STALLED, then the reason. Its
- * contact records and agent events go to rank 0 alone, the one that writes them. Every
- * other rank takes the messages of each replication before its own next one is added; each
- * message costs a wait, so a short replication is two messages. Nothing is sent with one
- * rank.
+ * Ranks (sim/ranks.h). Replication REP is run by rank REP % ranks, and every rank adds every
+ * replication, in replication order, with the arithmetic of one thread; so the summaries are
+ * those of one thread, bit for bit. Adding is shared out by figure cell: every rank adds
+ * every replication's totals (all cells: decisions between batches read them), but only its
+ * own slice of the cells of its interval rows, [lo, hi). At the end of each batch the ranks
+ * gather the slices, and every rank holds every interval summary again.
+ *
+ * A rank's own replication goes to the others as it is added, in messages of a head (struct
+ * msg, then the totals: the same size every time) to every rank, then, when the head says so,
+ * the rows of intervals [first, first + n), each rank getting its slice of them (or, when
+ * every replication's interval figures are kept or written, the whole rows). A long
+ * replication's rows go in MSG_ROWS blocks while it runs; its MSG_END has the rest, its totals
+ * and counts; MSG_STALLED, the reason it stalled. Its contact records and agent events go to
+ * rank 0 alone, the one that writes them. Every other rank takes the messages of each
+ * replication before its own next one is added; each costs a wait, so a short replication is
+ * two. Nothing is sent with one rank.
  */
 enum msg_kind { MSG_ROWS, MSG_END, MSG_STALLED };
 struct msg {
@@ -71,8 +77,14 @@ struct cc_run_private {
 	                           before it is added; the head's rows are added as they come
 	                           only once NEXT is the head */
 	int ranks, rank;
-	double *received;       /* rows from another rank, being added: [received_cap * cells] */
+	size_t lo, hi;          /* the cells of interval rows this rank adds: all with one rank */
+	int full_rows;          /* every rank gets whole rows (every replication's intervals
+	                           are kept or written), not its slice */
+	size_t *piece_bytes;    /* [ranks]: a message's piece for each rank */
+	double *received;       /* rows from another rank, being added: [received_cap] */
 	size_t received_cap;
+	double *packed;         /* rows cut into the ranks' slices, one after another */
+	size_t packed_cap;
 	unsigned char *head_msg;/* a head: struct msg, then the totals [cells] */
 	struct cc_contact_record *received_records;
 	struct cc_agent_event *received_events;
@@ -118,6 +130,21 @@ static size_t own_tasks(const struct cc_run_private *p)
 static struct task *slot_of(const struct cc_run_private *p, size_t task)
 {
 	return &p->slots[task % p->n_slots];
+}
+
+/* The first cell of rank K's slice (K = ranks: the end of the last). */
+static size_t slice_lo(const struct cc_run_private *p, int k)
+{
+	return cells_of(p->run) * (size_t)k / (size_t)p->ranks;
+}
+
+/* Makes *BUF hold at least N elements of SIZE bytes (*CAP counts them). */
+static void *reserve_buf(void *buf, size_t *cap, size_t n, size_t size)
+{
+	if (n <= *cap)
+		return buf;
+	*cap = n;
+	return cc_realloc(buf, n, size);
 }
 
 /* The bytes of a message's head between ranks: struct msg, then the totals. */
@@ -318,15 +345,20 @@ static void finalize(struct cc_run_private *p, size_t row)
 }
 
 /* Adds replication REP's figures of intervals [FIRST, FIRST + N) into the summaries. */
+/* Adds replication REP's figures of intervals [FIRST, FIRST + N) into the summaries: the
+ * cells of this rank's slice. ROWS are whole rows ([N * cells]) when FULL, else this rank's
+ * slice of them ([N * (hi - lo)]); every replication's intervals are kept and written from
+ * whole rows only. */
 static void add_rows(struct cc_run_private *p, size_t rep, size_t first, size_t n,
-                     const double *rows)
+                     const double *rows, int full)
 {
 	struct cc_run *run = p->run;
 	double t0 = cc_runner_now();
-	size_t cells = cells_of(run);
+	size_t cells = cells_of(run), lo = p->lo, hi = p->hi;
+	size_t stride = full ? cells : hi - lo, skip = full ? lo : 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t row = first + i;
-		const double *v = rows + i * cells;
+		const double *v = rows + i * stride + skip - lo; /* v[c]: cell c, c in [lo, hi) */
 		if (!p->acc[row]) {
 			p->acc[row] = cc_calloc(cells, sizeof *p->acc[row]);
 			p->acc_bytes += cells * sizeof *p->acc[row];
@@ -334,15 +366,16 @@ static void add_rows(struct cc_run_private *p, size_t rep, size_t first, size_t 
 				run->summary_peak_bytes = p->acc_bytes;
 		}
 		struct cc_running *acc = p->acc[row];
-		for (size_t c = 0; c < cells; c++)
+		for (size_t c = lo; c < hi; c++)
 			cc_running_add(&acc[c], v[c]);
-		if (run->keep_rep_intervals)
-			memcpy(run->rep_intervals + (rep * run->grid.count + row) * cells, v,
-			       cells * sizeof *v);
-		if (rep + 1 == p->final_reps)
+		if (run->keep_rep_intervals && full)
+			memcpy(run->rep_intervals + (rep * run->grid.count + row) * cells,
+			       rows + i * cells, cells * sizeof *rows);
+		/* With ranks, rows are final once the slices are gathered, at the batch's end. */
+		if (rep + 1 == p->final_reps && p->ranks == 1)
 			finalize(p, row);
 	}
-	if (n && run->sink.rep_intervals && run->scn->rep_intervals && !p->sink_failed)
+	if (n && full && run->sink.rep_intervals && run->scn->rep_intervals && !p->sink_failed)
 		p->sink_failed = run->sink.rep_intervals(run->sink.ctx, rep, first, n, rows);
 	run->merge_s += cc_runner_now() - t0;
 }
@@ -367,7 +400,7 @@ static int add_replication(struct cc_run_private *p, size_t rep, const double *t
 	run->contacts += counts->arrived;
 	run->replications = rep + 1;
 	const struct cc_run_sink *s = &run->sink;
-	if (rep + 1 == p->final_reps)
+	if (rep + 1 == p->final_reps && p->ranks == 1)
 		flush_final(p);
 	if (!p->sink_failed && s->replication)
 		p->sink_failed = s->replication(s->ctx, rep, totals, counts);
@@ -382,6 +415,51 @@ static int add_replication(struct cc_run_private *p, size_t rep, const double *t
 	return p->sink_failed;
 }
 
+/* The bytes of each rank's slice of N rows, in P->piece_bytes. */
+static const size_t *piece_sizes(struct cc_run_private *p, size_t n)
+{
+	for (int k = 0; k < p->ranks; k++)
+		p->piece_bytes[k] = n * (slice_lo(p, k + 1) - slice_lo(p, k)) * sizeof(double);
+	return p->piece_bytes;
+}
+
+/* The batch's end, with ranks: every rank's slice of every interval's summaries goes to every
+ * other, so all hold them whole. Returns non-zero when rank 0 gave up waiting. */
+static int gather_summaries(struct cc_run_private *p)
+{
+	struct cc_run *run = p->run;
+	size_t rows = 0, cells = cells_of(run);
+	for (size_t r = 0; r < run->grid.count; r++)
+		rows += p->acc[r] != NULL; /* the same rows on every rank: every head reaches all */
+	if (p->ranks == 1 || rows == 0)
+		return 0;
+	struct cc_running *all = cc_calloc(rows * cells, sizeof *all), *at = all;
+	for (int k = 0; k < p->ranks; k++) { /* [rank][row][its slice] */
+		size_t lo = slice_lo(p, k), w = slice_lo(p, k + 1) - lo;
+		p->piece_bytes[k] = rows * w * sizeof *all;
+		for (size_t r = 0; r < run->grid.count; r++) {
+			if (!p->acc[r])
+				continue;
+			if (k == p->rank)
+				memcpy(at, p->acc[r] + lo, w * sizeof *at);
+			at += w;
+		}
+	}
+	int rc = cc_ranks_allgather(all, p->piece_bytes);
+	at = all;
+	for (int k = 0; k < p->ranks && rc == 0; k++) {
+		size_t lo = slice_lo(p, k), w = slice_lo(p, k + 1) - lo;
+		for (size_t r = 0; r < run->grid.count; r++) {
+			if (!p->acc[r])
+				continue;
+			memcpy(p->acc[r] + lo, at, w * sizeof *at);
+			at += w;
+		}
+	}
+	cc_free(all);
+	return rc;
+}
+
 /* Takes replication REP from rank FROM, which runs it, and adds it. Returns non-zero to stop
  * (it stalled, or a sink failed). */
 static int receive(struct cc_run_private *p, size_t rep, int from)
@@ -393,13 +471,13 @@ static int receive(struct cc_run_private *p, size_t rep, int from)
 			return 1;
 		memcpy(&m, p->head_msg, sizeof m);
 		if (m.n) {
-			if (m.n > p->received_cap) {
-				p->received_cap = m.n;
-				p->received = cc_realloc(p->received, m.n * cells, sizeof *p->received);
-			}
-			if (cc_ranks_bcast(p->received, m.n * cells * sizeof *p->received, from))
+			p->received = reserve_buf(p->received, &p->received_cap, m.n * cells,
+			                          sizeof *p->received);
+			if (p->full_rows ? cc_ranks_bcast(p->received, m.n * cells * sizeof *p->received,
+			                                  from)
+			                 : cc_ranks_scatter(NULL, piece_sizes(p, m.n), p->received, from))
 				return 1;
-			add_rows(p, rep, m.first, m.n, p->received);
+			add_rows(p, rep, m.first, m.n, p->received, p->full_rows);
 		}
 		if (m.kind == MSG_ROWS)
 			continue;
@@ -460,8 +538,23 @@ static int send_msg(struct cc_run_private *p, struct msg m, const double *totals
 		memcpy(p->head_msg + sizeof m, totals, cells * sizeof *totals);
 	if (cc_ranks_bcast(p->head_msg, head_bytes(p->run), p->rank))
 		return 1;
-	if (m.n && cc_ranks_bcast(rows, m.n * cells * sizeof *rows, p->rank))
+	if (m.n && p->full_rows && cc_ranks_bcast(rows, m.n * cells * sizeof *rows, p->rank))
 		return 1;
+	if (m.n && !p->full_rows) {
+		/* Rank K's piece: the cells of its slice of every row. This rank's own comes back to
+		 * it, unused (it added its slice from the whole rows). */
+		p->packed = reserve_buf(p->packed, &p->packed_cap, m.n * cells, sizeof *p->packed);
+		double *at = p->packed;
+		for (int k = 0; k < p->ranks; k++) {
+			size_t lo = slice_lo(p, k), w = slice_lo(p, k + 1) - lo;
+			for (size_t i = 0; i < m.n; i++, at += w)
+				memcpy(at, rows + i * cells + lo, w * sizeof *at);
+		}
+		p->received = reserve_buf(p->received, &p->received_cap, m.n * cells,
+		                          sizeof *p->received);
+		if (cc_ranks_scatter(p->packed, piece_sizes(p, m.n), p->received, p->rank))
+			return 1;
+	}
 	if (m.kind == MSG_STALLED)
 		return cc_ranks_bcast(p->run->error, sizeof p->run->error, p->rank) != 0;
 	return 0;
@@ -509,7 +602,7 @@ static int stream(void *ctx)
 	}
 	size_t first, n = take_rows(p, &first);
 	if (n) {
-		add_rows(p, p->head, first, n, p->taken);
+		add_rows(p, p->head, first, n, p->taken, 1);
 		if (send_msg(p, (struct msg){ .kind = MSG_ROWS, .first = first, .n = n }, NULL,
 		             p->taken))
 			return 1;
@@ -547,7 +640,7 @@ static int commit_one(void *ctx, size_t task)
 	/* The rows not added yet, then the totals. */
 	size_t first, n = take_rows(p, &first);
 	if (n)
-		add_rows(p, rep, first, n, p->taken);
+		add_rows(p, rep, first, n, p->taken, 1);
 	if (p->ranks > 1) {
 		/* Rank 0 writes the records and events: another rank's go to it alone. */
 		int to_writer = p->rank != 0;
@@ -614,6 +707,10 @@ static void begin(struct cc_run *run, size_t final)
 	p->final_reps = final;
 	p->ranks = cc_ranks_size();
 	p->rank = cc_ranks_rank();
+	p->lo = slice_lo(p, p->rank);
+	p->hi = slice_lo(p, p->rank + 1);
+	p->full_rows = run->keep_rep_intervals || (scn->rep_intervals && run->sink.rep_intervals);
+	p->piece_bytes = cc_calloc((size_t)p->ranks, sizeof *p->piece_bytes);
 	p->head_msg = cc_calloc(1, head_bytes(run));
 	pthread_mutex_init(&p->lock, NULL);
 	pthread_condattr_t attr;
@@ -694,6 +791,8 @@ static enum cc_status more(struct cc_run *run, size_t n)
 	int rc = own ? cc_runner_run(&job, &p->progress) : 0;
 	if (rc == 0)
 		rc = catch_up(p, p->end); /* the others' replications after this rank's last */
+	if (rc == 0)
+		rc = gather_summaries(p);
 	run->wall_s += cc_runner_now() - t0;
 	if (rc == 0)
 		return CC_OK;
@@ -715,6 +814,9 @@ static void release_slots(struct cc_run_private *p)
 	CC_FREE_NULL(p->taken);
 	CC_FREE_NULL(p->final);
 	CC_FREE_NULL(p->received);
+	CC_FREE_NULL(p->packed);
+	CC_FREE_NULL(p->piece_bytes);
+	p->packed_cap = 0;
 	CC_FREE_NULL(p->head_msg);
 	CC_FREE_NULL(p->received_records);
 	CC_FREE_NULL(p->received_events);
@@ -732,18 +834,23 @@ enum cc_status cc_run_more(struct cc_run *run, size_t n)
 	return more(run, n);
 }
 
+/* Every interval's summary is final now: to the sink, in interval order. */
+static enum cc_status final_rows(struct cc_run_private *p)
+{
+	for (size_t row = 0; row < p->run->grid.count && p->run->replications > 0; row++)
+		if (p->acc[row])
+			finalize(p, row);
+	flush_final(p);
+	return p->sink_failed ? CC_ERR_IO : CC_OK;
+}
+
 enum cc_status cc_run_end(struct cc_run *run)
 {
 	struct cc_run_private *p = run->priv;
 	CC_ASSERT(p != NULL && p->slots != NULL && p->final_reps == SIZE_MAX);
-	/* Every interval's summary is final now, in interval order. */
-	for (size_t row = 0; row < run->grid.count && run->replications > 0; row++)
-		if (p->acc[row])
-			finalize(p, row);
-	flush_final(p);
-	int failed = p->sink_failed;
+	enum cc_status st = final_rows(p);
 	release_slots(p);
-	return failed ? CC_ERR_IO : CC_OK;
+	return st;
 }
 
 enum cc_status cc_run_execute(struct cc_run *run)
@@ -751,6 +858,10 @@ enum cc_status cc_run_execute(struct cc_run *run)
 	size_t n = (size_t)run->scn->replications;
 	begin(run, n);
 	enum cc_status st = more(run, n);
+	/* One rank finalizes each row as its last replication adds to it; ranks, once they have
+	 * gathered their slices. */
+	if (st == CC_OK && run->priv->ranks > 1)
+		st = final_rows(run->priv);
 	release_slots(run->priv);
 	return st;
 }

@@ -1,6 +1,7 @@
 /* The ranks of sim/ranks.h over MPI, for ./ccsim-mpi: linked in place of sim/ranks.c. */
 #include "sim/ranks.h"
 
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include <mpi.h>
 
+#include "sim/alloc.h"
 #include "sim/status.h"
 
 /* Messages go in pieces of at most this many bytes (MPI counts are ints). */
@@ -144,6 +146,46 @@ static int message(enum op op, char *buf, size_t bytes, int peer)
 			return -1;
 	}
 	return 0;
+}
+
+/* The counts and offsets of pieces of BYTES[k] bytes, one per rank, for MPI's v-collectives
+ * (which count in ints: a piece over 2 GiB is refused). */
+static void pieces(const size_t *bytes, int *counts, int *offsets)
+{
+	size_t at = 0;
+	for (int k = 0; k < size; k++) {
+		if (bytes[k] > INT_MAX || at > INT_MAX) {
+			fprintf(stderr, "%sa message of over 2 GiB between ranks\n", cc_status_prefix());
+			MPI_Abort(MPI_COMM_WORLD, 1);
+		}
+		counts[k] = (int)bytes[k];
+		offsets[k] = (int)at;
+		at += bytes[k];
+	}
+}
+
+int cc_ranks_scatter(const void *send, const size_t *bytes, void *recv, int root)
+{
+	int *counts = cc_calloc((size_t)size * 2, sizeof *counts), *offsets = counts + size;
+	pieces(bytes, counts, offsets);
+	MPI_Request req;
+	MPI_Iscatterv(send, counts, offsets, MPI_BYTE, recv, counts[rank], MPI_BYTE, root,
+	              MPI_COMM_WORLD, &req);
+	int rc = wait_for(&req);
+	cc_free(counts);
+	return rc;
+}
+
+int cc_ranks_allgather(void *buf, const size_t *bytes)
+{
+	int *counts = cc_calloc((size_t)size * 2, sizeof *counts), *offsets = counts + size;
+	pieces(bytes, counts, offsets);
+	MPI_Request req;
+	MPI_Iallgatherv(MPI_IN_PLACE, 0, MPI_BYTE, buf, counts, offsets, MPI_BYTE, MPI_COMM_WORLD,
+	                &req);
+	int rc = wait_for(&req);
+	cc_free(counts);
+	return rc;
 }
 
 int cc_ranks_bcast(void *buf, size_t bytes, int root)
