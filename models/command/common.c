@@ -106,9 +106,12 @@ static void on_stop_signal(int sig)
 }
 
 /* SIGINT, SIGTERM and SIGHUP stop a run cleanly: the temporary file goes, the exit code is
- * 128 + the signal's number. */
+ * 128 + the signal's number. An MPI rank other than 0 has no file: a signal ends it at once,
+ * and mpirun ends the others (rank 0 then stopping as here). */
 void cc_cmd_catch_signals(void)
 {
+	if (!cc_ranks_writer())
+		return;
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_stop_signal;

@@ -33,8 +33,8 @@ static int simulates(const char *command)
 
 int main(int argc, char **argv)
 {
-	cc_ranks_init(&argc, &argv);
 	cc_status_set_program("ccsim");
+	cc_ranks_init(&argc, &argv);
 	static const struct cc_cli_command cmds[] = {
 		{ "run", "simulate a scenario and write its results", cc_cmd_run },
 		{ "check", "validate a scenario without running it", cc_cmd_check },

@@ -663,11 +663,10 @@ static int commit_one(void *ctx, size_t task)
 	return p->sink_failed;
 }
 
-/* A stop (a signal) is rank 0's to take: the others go on until the job ends. */
 static int stopping(void *ctx)
 {
 	struct cc_run_private *p = ctx;
-	return p->rank == 0 && p->run->stop && atomic_load(p->run->stop);
+	return p->run->stop && atomic_load(p->run->stop);
 }
 
 static void report(void *ctx, const struct cc_progress *pr, double elapsed_s)

@@ -20,9 +20,69 @@
 #define GRACE_S 2
 
 static int rank, size = 1;
-static FILE *kept;          /* a rank other than 0: its stderr, kept back */
-static int real_stderr = -1;/* ... and where stderr went before */
+static int kept_fd = -1;     /* a rank other than 0: its stderr, kept back in a file */
+static int real_stderr = -1; /* ... and where stderr went before */
+static char marker[64];      /* "ccsim: rank N: ", before each line shown */
+static size_t marker_len;
 static const atomic_int *watched;
+
+static void put(const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(real_stderr, s, n);
+		if (w <= 0)
+			return;
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+/* Shows what this rank kept back of its stderr on the real one, each line marked with the
+ * rank. Called from cc_ranks_finish or from a fatal signal's handler: read(2) and write(2)
+ * only. */
+static void show_kept(void)
+{
+	if (kept_fd < 0 || real_stderr < 0)
+		return;
+	char buf[4096];
+	ssize_t n;
+	int start = 1, any = 0;
+	lseek(kept_fd, 0, SEEK_SET);
+	while ((n = read(kept_fd, buf, sizeof buf)) > 0) {
+		for (ssize_t i = 0, j; i < n; i = j) {
+			for (j = i; j < n && buf[j] != '\n'; j++)
+				;
+			j += j < n; /* the newline goes with its line */
+			if (start)
+				put(marker, marker_len);
+			put(buf + i, (size_t)(j - i));
+			start = buf[j - 1] == '\n';
+			any = 1;
+		}
+	}
+	if (!any) {
+		static const char none[] = "failed (no message)\n";
+		put(marker, marker_len);
+		put(none, sizeof none - 1);
+	}
+}
+
+/* The signals a rank dies of (an internal error's abort, a crash), and what handled them
+ * before (the default, MPI's or a sanitizer's backtrace). */
+static const int fatal[] = { SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL };
+static struct sigaction before[sizeof fatal / sizeof fatal[0]];
+
+/* A rank other than 0 dying of a signal shows what it kept back, then dies as it would have,
+ * the handler before writing to the real stderr. */
+static void on_fatal(int sig)
+{
+	show_kept();
+	dup2(real_stderr, STDERR_FILENO);
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		if (fatal[i] == sig)
+			sigaction(sig, &before[i], NULL);
+	raise(sig);
+}
 
 void cc_ranks_init(int *argc, char ***argv)
 {
@@ -41,35 +101,20 @@ void cc_ranks_init(int *argc, char ***argv)
 	if (!freopen("/dev/null", "w", stdout))
 		return;
 	fflush(stderr);
-	kept = tmpfile();
-	if (kept) {
-		real_stderr = dup(STDERR_FILENO);
-		dup2(fileno(kept), STDERR_FILENO);
-	}
-}
-
-/* Shows what this rank wrote to stderr on the real stderr, each line marked with the rank. */
-static void show_kept(void)
-{
-	if (!kept || real_stderr < 0)
+	FILE *kept = tmpfile();
+	if (!kept)
 		return;
-	fflush(stderr);
-	FILE *out = fdopen(real_stderr, "w");
-	if (!out)
-		return;
-	rewind(kept);
-	char line[4096];
-	int any = 0, start = 1;
-	while (fgets(line, sizeof line, kept)) {
-		if (start)
-			fprintf(out, "%srank %d: ", cc_status_prefix(), rank);
-		fputs(line, out);
-		start = line[strlen(line) - 1] == '\n';
-		any = 1;
-	}
-	if (!any)
-		fprintf(out, "%srank %d: failed (no message)\n", cc_status_prefix(), rank);
-	fflush(out);
+	snprintf(marker, sizeof marker, "%srank %d: ", cc_status_prefix(), rank);
+	marker_len = strlen(marker);
+	kept_fd = fileno(kept);
+	real_stderr = dup(STDERR_FILENO);
+	dup2(kept_fd, STDERR_FILENO);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		sigaction(fatal[i], &sa, &before[i]);
 }
 
 int cc_ranks_finish(int rc, int shared)
@@ -81,11 +126,7 @@ int cc_ranks_finish(int rc, int shared)
 		return rc;
 	}
 	if (rank != 0) {
-		/* mpirun ends the job with SIGTERM when rank 0 fails too: let it. */
-		signal(SIGTERM, SIG_DFL);
-		signal(SIGINT, SIG_DFL);
-		signal(SIGHUP, SIG_DFL);
-		sleep(GRACE_S);
+		sleep(GRACE_S); /* mpirun's SIGTERM ends this rank first when rank 0 fails too */
 		show_kept();
 	}
 	fflush(stdout);
