@@ -18,7 +18,11 @@ static const char usage[] =
 	"usage: ccsim COMMAND [OPTIONS]\n"
 	"\n"
 	"ccsim simulates contact centers (queues, agents, abandonment, after-contact work) over\n"
-	"independent replications and writes per-interval figures with confidence intervals to HDF5.\n";
+	"independent replications and writes per-interval figures with confidence intervals to HDF5.\n"
+	"\n"
+	"ccsim-mpi (make mpi) takes the same commands under mpirun or srun: run, sweep, compare and\n"
+	"staff share their replications out among the ranks (--threads inside each), and write\n"
+	"the files ./ccsim writes on one thread, byte for byte; rank 0 writes and prints.\n";
 
 /* The commands that simulate: under MPI (./ccsim-mpi) every rank runs them, sharing out the
  * replications; the others are rank 0's alone. */
