@@ -1,4 +1,4 @@
-#include "models/run/run.h"
+#include "models/run/run_impl.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -8,7 +8,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "models/center/center.h"
 #include "sim/alloc.h"
 #include "sim/duration.h"
 #include "sim/ranks.h"
@@ -23,135 +22,6 @@ enum { STREAM_ROWS = 64, STREAM_LIMIT = 4 * STREAM_ROWS };
 enum { SLOTS_PER_THREAD = 2, RANKS_SLOTS_PER_THREAD = 8 };
 /* Final interval summaries go to the sink in blocks of at most this many bytes. */
 enum { FINAL_BLOCK_BYTES = 256 << 10 };
-
-/* A replication in flight, in one of the run's slots. */
-struct task {
-	size_t rep;
-	struct cc_rep_result res;
-	double *totals;         /* [cells]: its figures over the whole horizon */
-	double *scratch;        /* [cells]: a row being derived */
-	/* Rows derived but not yet added: intervals [first, first + n), [cap * cells]. */
-	double *rows;
-	size_t first, n, cap;
-	struct cc_run_private *p;
-	struct cc_progress *progress;
-};
-
-/*
- * Ranks (sim/ranks.h). Replication REP is run by rank REP % ranks, and every rank adds every
- * replication, in replication order, with the arithmetic of one thread; so the summaries are
- * those of one thread, bit for bit. Adding is shared out by figure cell: every rank adds
- * every replication's totals (all cells: decisions between batches read them), but only its
- * own slice of the cells of its interval rows, [lo, hi). At the end of each batch the ranks
- * gather the slices, and every rank holds every interval summary again.
- *
- * A rank's own replication goes to the others as it is added, in messages of a head (struct
- * msg, then the totals: the same size every time) to every rank, then, when the head says so,
- * the rows of intervals [first, first + n), each rank getting its slice of them (or, when
- * every replication's interval figures are kept or written, the whole rows). A long
- * replication's rows go in MSG_ROWS blocks while it runs; its MSG_END has the rest, its totals
- * and counts; MSG_STALLED, the reason it stalled. Its contact records and agent events go to
- * rank 0 alone, the one that writes them. Every other rank takes the messages of each
- * replication before its own next one is added; each costs a wait, so a short replication is
- * two. Nothing is sent with one rank.
- */
-enum msg_kind { MSG_ROWS, MSG_END, MSG_STALLED };
-struct msg {
-	uint64_t kind;          /* enum msg_kind */
-	uint64_t first, n;      /* the rows of intervals [first, first + n) follow */
-	uint64_t records, events; /* MSG_END: how many go to rank 0 after it */
-	struct cc_rep_counts counts; /* MSG_END: then the totals [cells] */
-};
-
-struct cc_run_private {
-	struct cc_run *run;
-	pthread_mutex_t lock;   /* guards the slots' row buffers, HEAD and NEXT */
-	pthread_cond_t drained; /* the head's rows were taken for adding */
-	struct task *slots;     /* the batch's Kth replication of this rank is in slot
-	                           K % n_slots */
-	size_t n_slots, threads;
-	size_t head;            /* this rank's replication whose rows are added as they come:
-	                           every one of its own before it is committed */
-	size_t head_task;       /* its task in the batch (the runner's numbering) */
-	size_t next;            /* the next replication to add, of whichever rank: every one
-	                           before it is added; the head's rows are added as they come
-	                           only once NEXT is the head */
-	int ranks, rank;
-	size_t lo, hi;          /* the cells of interval rows this rank adds: all with one rank */
-	int full_rows;          /* every rank gets whole rows (every replication's intervals
-	                           are kept or written), not its slice */
-	size_t *piece_bytes;    /* [ranks]: a message's piece for each rank */
-	double *received;       /* rows from another rank, being added: [received_cap] */
-	size_t received_cap;
-	double *packed;         /* rows cut into the ranks' slices, one after another */
-	size_t packed_cap;
-	unsigned char *head_msg;/* a head: struct msg, then the totals [cells] */
-	struct cc_contact_record *received_records;
-	struct cc_agent_event *received_events;
-	double *taken;          /* rows taken from the head, being added */
-	size_t taken_cap;
-	struct cc_running **acc;/* [grid.count]: per interval, made when its first row comes */
-	size_t acc_bytes;       /* what they hold now */
-	double *final;          /* summaries waiting for the sink: [final_cap][cells][stats] */
-	size_t final_first, final_n, final_cap;
-	double t_df, t;         /* the last Student t quantile used, by degrees of freedom */
-	struct cc_progress progress;
-	size_t rep0, end;       /* the batch running: replications [rep0, end) */
-	size_t final_reps;      /* the replication count, once known: its last replication's rows
-	                           are final as they come; SIZE_MAX in stages (final at the end) */
-	int sink_failed;
-	int stalled;            /* a replication's clock stopped advancing */
-};
-
-static size_t cells_of(const struct cc_run *run)
-{
-	return run->layout.cells;
-}
-
-/* The batch's first replication of this rank (END or beyond when it has none). */
-static size_t first_own(const struct cc_run_private *p)
-{
-	size_t r = (size_t)p->rank, k = (size_t)p->ranks;
-	return p->rep0 + (r + k - p->rep0 % k) % k;
-}
-
-/* The replication of this rank's task TASK in the batch, and how many tasks it has. */
-static size_t rep_of_task(const struct cc_run_private *p, size_t task)
-{
-	return first_own(p) + task * (size_t)p->ranks;
-}
-
-static size_t own_tasks(const struct cc_run_private *p)
-{
-	size_t f = first_own(p);
-	return f >= p->end ? 0 : (p->end - 1 - f) / (size_t)p->ranks + 1;
-}
-
-static struct task *slot_of(const struct cc_run_private *p, size_t task)
-{
-	return &p->slots[task % p->n_slots];
-}
-
-/* The first cell of rank K's slice (K = ranks: the end of the last). */
-static size_t slice_lo(const struct cc_run_private *p, int k)
-{
-	return cells_of(p->run) * (size_t)k / (size_t)p->ranks;
-}
-
-/* Makes *BUF hold at least N elements of SIZE bytes (*CAP counts them). */
-static void *reserve_buf(void *buf, size_t *cap, size_t n, size_t size)
-{
-	if (n <= *cap)
-		return buf;
-	*cap = n;
-	return cc_realloc(buf, n, size);
-}
-
-/* The bytes of a message's head between ranks: struct msg, then the totals. */
-static size_t head_bytes(const struct cc_run *run)
-{
-	return sizeof(struct msg) + cells_of(run) * sizeof(double);
-}
 
 size_t cc_run_interval_bytes(const struct cc_layout *layout)
 {
@@ -245,7 +115,7 @@ static void row_closed(void *ctx, const struct cc_raw_row *x)
 {
 	struct task *t = ctx;
 	struct cc_run_private *p = t->p;
-	size_t cells = cells_of(p->run);
+	size_t cells = cc_run_cells(p->run);
 	cc_layout_derive(&p->run->layout, x, t->scratch);
 	pthread_mutex_lock(&p->lock);
 	if (t->n == 0)
@@ -281,9 +151,9 @@ static void row_closed(void *ctx, const struct cc_raw_row *x)
 static void run_one(void *ctx, size_t task, struct cc_progress *progress)
 {
 	struct cc_run_private *p = ctx;
-	size_t rep = rep_of_task(p, task);
+	size_t rep = cc_run_rep_of_task(p, task);
 	struct cc_run *run = p->run;
-	struct task *t = slot_of(p, task);
+	struct task *t = cc_run_slot(p, task);
 	pthread_mutex_lock(&p->lock);
 	t->rep = rep;
 	t->n = 0;
@@ -314,7 +184,7 @@ static void flush_final(struct cc_run_private *p)
 static void finalize(struct cc_run_private *p, size_t row)
 {
 	struct cc_run *run = p->run;
-	size_t cells = cells_of(run);
+	size_t cells = cc_run_cells(run);
 	if (p->final_n == p->final_cap || (p->final_n && p->final_first + p->final_n != row))
 		flush_final(p);
 	if (p->final_n == 0)
@@ -344,17 +214,12 @@ static void finalize(struct cc_run_private *p, size_t row)
 	}
 }
 
-/* Adds replication REP's figures of intervals [FIRST, FIRST + N) into the summaries. */
-/* Adds replication REP's figures of intervals [FIRST, FIRST + N) into the summaries: the
- * cells of this rank's slice. ROWS are whole rows ([N * cells]) when FULL, else this rank's
- * slice of them ([N * (hi - lo)]); every replication's intervals are kept and written from
- * whole rows only. */
-static void add_rows(struct cc_run_private *p, size_t rep, size_t first, size_t n,
+void cc_run_add_rows(struct cc_run_private *p, size_t rep, size_t first, size_t n,
                      const double *rows, int full)
 {
 	struct cc_run *run = p->run;
 	double t0 = cc_runner_now();
-	size_t cells = cells_of(run), lo = p->lo, hi = p->hi;
+	size_t cells = cc_run_cells(run), lo = p->lo, hi = p->hi;
 	size_t stride = full ? cells : hi - lo, skip = full ? lo : 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t row = first + i;
@@ -380,15 +245,13 @@ static void add_rows(struct cc_run_private *p, size_t rep, size_t first, size_t 
 	run->merge_s += cc_runner_now() - t0;
 }
 
-/* Replication REP, added (its rows already are): its totals and counts into the run, then to
- * the sink with its records and events (rank 0's only: the others write nothing). */
-static int add_replication(struct cc_run_private *p, size_t rep, const double *totals,
+int cc_run_add_replication(struct cc_run_private *p, size_t rep, const double *totals,
                            const struct cc_rep_counts *counts,
                            const struct cc_contact_record *records, size_t n_records,
                            const struct cc_agent_event *events, size_t n_events)
 {
 	struct cc_run *run = p->run;
-	size_t cells = cells_of(run);
+	size_t cells = cc_run_cells(run);
 	double t0 = cc_runner_now();
 	for (size_t c = 0; c < cells; c++)
 		cc_running_add(&run->totals_summary[c], totals[c]);
@@ -415,157 +278,12 @@ static int add_replication(struct cc_run_private *p, size_t rep, const double *t
 	return p->sink_failed;
 }
 
-/* The bytes of each rank's slice of N rows, in P->piece_bytes. */
-static const size_t *piece_sizes(struct cc_run_private *p, size_t n)
-{
-	for (int k = 0; k < p->ranks; k++)
-		p->piece_bytes[k] = n * (slice_lo(p, k + 1) - slice_lo(p, k)) * sizeof(double);
-	return p->piece_bytes;
-}
-
-/* The batch's end, with ranks: every rank's slice of every interval's summaries goes to every
- * other, so all hold them whole. Returns non-zero when rank 0 gave up waiting. */
-static int gather_summaries(struct cc_run_private *p)
-{
-	struct cc_run *run = p->run;
-	size_t rows = 0, cells = cells_of(run);
-	for (size_t r = 0; r < run->grid.count; r++)
-		rows += p->acc[r] != NULL; /* the same rows on every rank: every head reaches all */
-	if (p->ranks == 1 || rows == 0)
-		return 0;
-	struct cc_running *all = cc_calloc(rows * cells, sizeof *all), *at = all;
-	for (int k = 0; k < p->ranks; k++) { /* [rank][row][its slice] */
-		size_t lo = slice_lo(p, k), w = slice_lo(p, k + 1) - lo;
-		p->piece_bytes[k] = rows * w * sizeof *all;
-		for (size_t r = 0; r < run->grid.count; r++) {
-			if (!p->acc[r])
-				continue;
-			if (k == p->rank)
-				memcpy(at, p->acc[r] + lo, w * sizeof *at);
-			at += w;
-		}
-	}
-	int rc = cc_ranks_allgather(all, p->piece_bytes);
-	at = all;
-	for (int k = 0; k < p->ranks && rc == 0; k++) {
-		size_t lo = slice_lo(p, k), w = slice_lo(p, k + 1) - lo;
-		for (size_t r = 0; r < run->grid.count; r++) {
-			if (!p->acc[r])
-				continue;
-			memcpy(p->acc[r] + lo, at, w * sizeof *at);
-			at += w;
-		}
-	}
-	cc_free(all);
-	return rc;
-}
-
-/* Takes replication REP from rank FROM, which runs it, and adds it. Returns non-zero to stop
- * (it stalled, or a sink failed). */
-static int receive(struct cc_run_private *p, size_t rep, int from)
-{
-	size_t cells = cells_of(p->run);
-	for (;;) {
-		struct msg m;
-		if (cc_ranks_bcast(p->head_msg, head_bytes(p->run), from))
-			return 1;
-		memcpy(&m, p->head_msg, sizeof m);
-		if (m.n) {
-			p->received = reserve_buf(p->received, &p->received_cap, m.n * cells,
-			                          sizeof *p->received);
-			if (p->full_rows ? cc_ranks_bcast(p->received, m.n * cells * sizeof *p->received,
-			                                  from)
-			                 : cc_ranks_scatter(NULL, piece_sizes(p, m.n), p->received, from))
-				return 1;
-			add_rows(p, rep, m.first, m.n, p->received, p->full_rows);
-		}
-		if (m.kind == MSG_ROWS)
-			continue;
-		if (m.kind == MSG_STALLED) {
-			if (cc_ranks_bcast(p->run->error, sizeof p->run->error, from) == 0)
-				p->stalled = 1;
-			return 1;
-		}
-		CC_ASSERT(m.kind == MSG_END);
-		size_t n_records = 0, n_events = 0;
-		if (p->rank == 0 && m.records) {
-			n_records = m.records;
-			p->received_records = cc_realloc(p->received_records, n_records,
-			                                 sizeof *p->received_records);
-			if (cc_ranks_recv(p->received_records, n_records * sizeof *p->received_records,
-			                  from))
-				return 1;
-		}
-		if (p->rank == 0 && m.events) {
-			n_events = m.events;
-			p->received_events = cc_realloc(p->received_events, n_events,
-			                                sizeof *p->received_events);
-			if (cc_ranks_recv(p->received_events, n_events * sizeof *p->received_events, from))
-				return 1;
-		}
-		double *totals = (double *)(void *)(p->head_msg + sizeof m);
-		return add_replication(p, rep, totals, &m.counts, p->received_records, n_records,
-		                       p->received_events, n_events);
-	}
-}
-
-/* Adds every other rank's replications before UPTO that are not added yet. */
-static int catch_up(struct cc_run_private *p, size_t upto)
-{
-	if (upto > p->end)
-		upto = p->end;
-	while (p->next < upto) {
-		size_t rep = p->next;
-		int from = (int)(rep % (size_t)p->ranks);
-		CC_ASSERT(from != p->rank);
-		if (receive(p, rep, from))
-			return 1;
-	}
-	return p->sink_failed;
-}
-
-/* Sends the other ranks a message of this rank's replication being added: M (with TOTALS,
- * when not NULL), then ROWS (its M.n rows) when there are any; or, stalled, the reason.
- * Returns non-zero when rank 0 gave up (cc_ranks_watch). */
-static int send_msg(struct cc_run_private *p, struct msg m, const double *totals, double *rows)
-{
-	if (p->ranks == 1)
-		return 0;
-	size_t cells = cells_of(p->run);
-	memset(p->head_msg, 0, head_bytes(p->run));
-	memcpy(p->head_msg, &m, sizeof m);
-	if (totals)
-		memcpy(p->head_msg + sizeof m, totals, cells * sizeof *totals);
-	if (cc_ranks_bcast(p->head_msg, head_bytes(p->run), p->rank))
-		return 1;
-	if (m.n && p->full_rows && cc_ranks_bcast(rows, m.n * cells * sizeof *rows, p->rank))
-		return 1;
-	if (m.n && !p->full_rows) {
-		/* Rank K's piece: the cells of its slice of every row. This rank's own comes back to
-		 * it, unused (it added its slice from the whole rows). */
-		p->packed = reserve_buf(p->packed, &p->packed_cap, m.n * cells, sizeof *p->packed);
-		double *at = p->packed;
-		for (int k = 0; k < p->ranks; k++) {
-			size_t lo = slice_lo(p, k), w = slice_lo(p, k + 1) - lo;
-			for (size_t i = 0; i < m.n; i++, at += w)
-				memcpy(at, rows + i * cells + lo, w * sizeof *at);
-		}
-		p->received = reserve_buf(p->received, &p->received_cap, m.n * cells,
-		                          sizeof *p->received);
-		if (cc_ranks_scatter(p->packed, piece_sizes(p, m.n), p->received, p->rank))
-			return 1;
-	}
-	if (m.kind == MSG_STALLED)
-		return cc_ranks_bcast(p->run->error, sizeof p->run->error, p->rank) != 0;
-	return 0;
-}
-
 /* Takes the rows the head replication has derived so far (into P->taken): their first
  * interval and count, *FIRST and return value. */
 static size_t take_rows(struct cc_run_private *p, size_t *first)
 {
 	pthread_mutex_lock(&p->lock);
-	struct task *t = slot_of(p, p->head_task);
+	struct task *t = cc_run_slot(p, p->head_task);
 	size_t n = t->rep == p->head ? t->n : 0;
 	*first = t->first;
 	if (n) {
@@ -590,11 +308,11 @@ static size_t take_rows(struct cc_run_private *p, size_t *first)
 static int stream(void *ctx)
 {
 	struct cc_run_private *p = ctx;
-	if (catch_up(p, p->head))
+	if (cc_run_catch_up(p, p->head))
 		return 1;
 	if (p->ranks > 1) {
 		pthread_mutex_lock(&p->lock);
-		struct task *t = slot_of(p, p->head_task);
+		struct task *t = cc_run_slot(p, p->head_task);
 		int few = t->rep != p->head || t->n < STREAM_ROWS;
 		pthread_mutex_unlock(&p->lock);
 		if (few)
@@ -602,9 +320,8 @@ static int stream(void *ctx)
 	}
 	size_t first, n = take_rows(p, &first);
 	if (n) {
-		add_rows(p, p->head, first, n, p->taken, 1);
-		if (send_msg(p, (struct msg){ .kind = MSG_ROWS, .first = first, .n = n }, NULL,
-		             p->taken))
+		cc_run_add_rows(p, p->head, first, n, p->taken, 1);
+		if (cc_run_send_rows(p, first, n, p->taken))
 			return 1;
 	}
 	return p->sink_failed;
@@ -613,11 +330,11 @@ static int stream(void *ctx)
 static int commit_one(void *ctx, size_t task)
 {
 	struct cc_run_private *p = ctx;
-	size_t rep = rep_of_task(p, task);
+	size_t rep = cc_run_rep_of_task(p, task);
 	struct cc_run *run = p->run;
-	struct task *t = slot_of(p, task);
+	struct task *t = cc_run_slot(p, task);
 	CC_ASSERT(p->head == rep && t->rep == rep);
-	if (catch_up(p, rep))
+	if (cc_run_catch_up(p, rep))
 		return 1;
 	if (t->res.stalled) {
 		char at[32], span[48] = "one instant";
@@ -633,27 +350,17 @@ static int commit_one(void *ctx, size_t task)
 		         t->res.stalled,
 		         t->res.stalled_also ? "; and at " : "",
 		         t->res.stalled_also ? t->res.stalled_also : "");
-		(void)send_msg(p, (struct msg){ .kind = MSG_STALLED }, NULL, NULL);
+		cc_run_send_stalled(p);
 		p->stalled = 1;
 		return 1;
 	}
 	/* The rows not added yet, then the totals. */
 	size_t first, n = take_rows(p, &first);
 	if (n)
-		add_rows(p, rep, first, n, p->taken, 1);
-	if (p->ranks > 1) {
-		/* Rank 0 writes the records and events: another rank's go to it alone. */
-		int to_writer = p->rank != 0;
-		struct msg m = { .kind = MSG_END, .first = first, .n = n,
-		                 .records = to_writer && run->sink.records ? t->res.n_records : 0,
-		                 .events = to_writer && run->sink.events ? t->res.n_events : 0,
-		                 .counts = t->res.counts };
-		if (send_msg(p, m, t->totals, p->taken) ||
-		    (m.records && cc_ranks_send(t->res.records, m.records * sizeof *t->res.records, 0)) ||
-		    (m.events && cc_ranks_send(t->res.events, m.events * sizeof *t->res.events, 0)))
-			return 1;
-	}
-	add_replication(p, rep, t->totals, &t->res.counts, t->res.records, t->res.n_records,
+		cc_run_add_rows(p, rep, first, n, p->taken, 1);
+	if (cc_run_send_end(p, t, first, n, p->taken))
+		return 1;
+	cc_run_add_replication(p, rep, t->totals, &t->res.counts, t->res.records, t->res.n_records,
 	                t->res.events, t->res.n_events);
 	cc_rep_result_fini(&t->res);
 	pthread_mutex_lock(&p->lock);
@@ -697,20 +404,14 @@ static void begin(struct cc_run *run, size_t final)
 	cc_grid_init(&run->grid, scn->interval_s, scn->warmup_s, scn->horizon_s);
 	cc_layout_init(&run->layout, scn);
 	run->replications = 0;
-	size_t cells = cells_of(run), rows = run->grid.count;
+	size_t cells = cc_run_cells(run), rows = run->grid.count;
 	CC_NEW_ARRAY(run->totals_summary, cells);
 
 	struct cc_run_private *p = cc_calloc(1, sizeof *p);
 	run->priv = p;
 	p->run = run;
 	p->final_reps = final;
-	p->ranks = cc_ranks_size();
-	p->rank = cc_ranks_rank();
-	p->lo = slice_lo(p, p->rank);
-	p->hi = slice_lo(p, p->rank + 1);
-	p->full_rows = run->keep_rep_intervals || (scn->rep_intervals && run->sink.rep_intervals);
-	p->piece_bytes = cc_calloc((size_t)p->ranks, sizeof *p->piece_bytes);
-	p->head_msg = cc_calloc(1, head_bytes(run));
+	cc_run_ranks_begin(p);
 	pthread_mutex_init(&p->lock, NULL);
 	pthread_condattr_t attr;
 	pthread_condattr_init(&attr);
@@ -757,7 +458,7 @@ static enum cc_status more(struct cc_run *run, size_t n)
 {
 	struct cc_run_private *p = run->priv;
 	CC_ASSERT(p != NULL && p->slots != NULL);
-	size_t cells = cells_of(run), rows = run->grid.count, total = run->replications + n;
+	size_t cells = cc_run_cells(run), rows = run->grid.count, total = run->replications + n;
 	if (n == 0)
 		return CC_OK;
 	if (run->keep_totals) {
@@ -770,9 +471,9 @@ static enum cc_status more(struct cc_run *run, size_t n)
 	p->rep0 = run->replications;
 	p->end = p->rep0 + n;
 	p->next = p->rep0;
-	p->head = first_own(p);
+	p->head = cc_run_first_own(p);
 	p->head_task = 0;
-	size_t threads = p->threads, own = own_tasks(p);
+	size_t threads = p->threads, own = cc_run_own_tasks(p);
 	struct cc_runner_job job = {
 		.tasks = own,
 		.threads = (int)(threads < (size_t)run->threads ? threads : (size_t)run->threads),
@@ -789,9 +490,9 @@ static enum cc_status more(struct cc_run *run, size_t n)
 	double t0 = cc_runner_now();
 	int rc = own ? cc_runner_run(&job, &p->progress) : 0;
 	if (rc == 0)
-		rc = catch_up(p, p->end); /* the others' replications after this rank's last */
+		rc = cc_run_catch_up(p, p->end); /* the others' replications after this rank's last */
 	if (rc == 0)
-		rc = gather_summaries(p);
+		rc = cc_run_gather(p);
 	run->wall_s += cc_runner_now() - t0;
 	if (rc == 0)
 		return CC_OK;
@@ -812,14 +513,7 @@ static void release_slots(struct cc_run_private *p)
 	p->slots = NULL;
 	CC_FREE_NULL(p->taken);
 	CC_FREE_NULL(p->final);
-	CC_FREE_NULL(p->received);
-	CC_FREE_NULL(p->packed);
-	CC_FREE_NULL(p->piece_bytes);
-	p->packed_cap = 0;
-	CC_FREE_NULL(p->head_msg);
-	CC_FREE_NULL(p->received_records);
-	CC_FREE_NULL(p->received_events);
-	p->received_cap = 0;
+	cc_run_ranks_release(p);
 }
 
 enum cc_status cc_run_begin(struct cc_run *run)
@@ -901,7 +595,7 @@ static size_t cell_of(const struct cc_run *run, const struct cc_figure *f, size_
 double cc_run_value(const struct cc_run *run, const struct cc_figure *f, size_t rep, size_t row,
                     size_t index)
 {
-	size_t c = cell_of(run, f, index), cells = cells_of(run);
+	size_t c = cell_of(run, f, index), cells = cc_run_cells(run);
 	CC_ASSERT(rep < run->replications && row <= run->grid.count);
 	if (c == SIZE_MAX)
 		return NAN;
