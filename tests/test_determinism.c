@@ -774,8 +774,8 @@ static void bump_digit(char *text, const char *from, const char *key)
 /* The comparator can fail: it finds one ulp in one dataset, one field of one contact record,
  * one changed string, a missing attribute and an extra group, each where it is and nothing else; two runs alike agree to
  * the byte (whatever HDF5's object timestamps), and two seeds differ, in the file and in the
- * --json. Of --json's "performance", only the thread count, wall time, rates and peak memory
- * may differ. */
+ * --json. Of --json's "performance", only the thread count, wall and merge times, rates and
+ * peak memory may differ. */
 static void test_determinism_comparator(void **state)
 {
 	(void)state;
